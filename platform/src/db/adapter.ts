@@ -1,0 +1,55 @@
+// Driver adapters for the two ways Abri runs: embedded PGlite (one data directory per process, shared by the
+// subgraphs it hosts, each in its own Postgres schema) and PostgreSQL through node-postgres.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+/** Where a subgraph's data lives. */
+export type Database =
+  | { kind: 'pglite'; pglite: PGlite; schema: string }
+  | { kind: 'postgres'; url: string; schema: string; maxConnections?: number };
+
+const openPglites = new Map<string, Promise<PGlite>>();
+
+/**
+ * Opens (once per process) the PGlite data directory `dataDir`; `memory://` gives a throw-away database.
+ * Several subgraphs in one process share it, as PGlite allows a single owner of a data directory.
+ */
+export function openPglite(dataDir: string): Promise<PGlite> {
+  let pg = openPglites.get(dataDir);
+  if (!pg) {
+    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+    pg = PGlite.create(dataDir);
+    openPglites.set(dataDir, pg);
+  }
+  return pg;
+}
+
+export async function closePglite(dataDir: string): Promise<void> {
+  const pg = openPglites.get(dataDir);
+  openPglites.delete(dataDir);
+  await (await pg)?.close();
+}
+
+/** The driver-adapter factory Prisma (client and schema engine) uses for `db`. */
+export function adapterFactory(db: Database): SqlMigrationAwareDriverAdapterFactory {
+  if (db.kind === 'pglite') return new PrismaPGlite(db.pglite);
+  const url = new URL(db.url);
+  // Discrete fields rather than a connection string: the shadow-database connection overrides `database`,
+  // which a connection string would win over.
+  return new PrismaPg(
+    {
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      user: decodeURIComponent(url.username) || undefined,
+      password: decodeURIComponent(url.password) || undefined,
+      database: url.pathname.slice(1) || 'postgres',
+      max: db.maxConnections ?? 10,
+      // Unqualified names (the migrations table) resolve to the subgraph's own schema.
+      options: `-c search_path="${db.schema}"`,
+    },
+    { schema: db.schema },
+  );
+}

@@ -1,0 +1,25 @@
+// Environment parsing: once, at boot, with one schema; every problem listed at once. No other module reads
+// process.env.
+import { z } from 'zod';
+
+export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');
+  throw new Error(`invalid environment:\n${problems}`);
+}
+
+/** Settings every service understands. */
+export const commonEnv = {
+  /** `embedded`: PGlite, in-process bus, local mailbox, generated keys. `production`: everything from configuration. */
+  ABRI_MODE: z.enum(['embedded', 'production']).default('embedded'),
+  /** Embedded mode's data directory (PGlite, generated keys, mailbox). */
+  ABRI_DATA_DIR: z.string().default('.data'),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  LOG_SILENT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+};

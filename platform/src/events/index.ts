@@ -1,0 +1,4 @@
+export * from './bus.ts';
+export * from './live.ts';
+export * from './outbox.ts';
+export * from './redis-bus.ts';

@@ -1,0 +1,71 @@
+// A customer's event stream for a subscription resolver: what they missed since their cursor (from the outbox),
+// then live events (from the bus), each exactly once and in order.
+import { abriError, ErrorCode } from '../errors.ts';
+import type { BusEvent, EventBus } from './bus.ts';
+import type { Outbox } from './outbox.ts';
+
+/** Cursors are `<source>.<outbox id>`: opaque to clients, checked here. */
+export const cursorOf = (event: BusEvent): string => `${event.source}.${event.id}`;
+
+export function parseCursor(source: string, cursor: string | null | undefined): bigint {
+  if (cursor === null || cursor === undefined) return -1n;
+  const match = /^([a-z]+)\.(\d{1,19})$/.exec(cursor);
+  if (!match || match[1] !== source) throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
+  return BigInt(match[2]!);
+}
+
+/** @default 1000 undelivered events before a too-slow subscriber is cut off (it resumes from its cursor). */
+const MAX_BUFFER = 1000;
+
+export async function* customerEvents(options: {
+  bus: EventBus;
+  outbox: Outbox;
+  topic: string;
+  customerId: string;
+  /** Outbox id of the last event the client has; -1n for live only. */
+  afterId: bigint;
+  signal?: AbortSignal;
+}): AsyncGenerator<BusEvent> {
+  const { bus, outbox, topic, customerId } = options;
+  const buffered: BusEvent[] = [];
+  let wake: (() => void) | undefined;
+  let overflow = false;
+  // Listen first, then read the outbox: an event committed in between is in one or both, and ids de-duplicate.
+  const stop = await bus.subscribe(topic, (event) => {
+    if (event.customerId !== customerId) return;
+    if (buffered.length >= MAX_BUFFER) overflow = true;
+    else buffered.push(event);
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    let last = options.afterId;
+    if (last >= 0n) {
+      for (let page = await outbox.since(topic, customerId, last); page.length; page = await outbox.since(topic, customerId, last)) {
+        for (const event of page) {
+          last = BigInt(event.id);
+          yield event;
+        }
+      }
+    }
+    while (!options.signal?.aborted) {
+      if (overflow) throw abriError(ErrorCode.RATE_LIMITED, 'Too many undelivered events; resume from your last cursor.');
+      const event = buffered.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+        continue;
+      }
+      const id = BigInt(event.id);
+      if (id <= last) continue;
+      last = id;
+      yield event;
+    }
+  } finally {
+    stop();
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,136 @@
+// Transactional outbox: a state change and the event announcing it are written in one transaction; the relay then
+// publishes committed rows to the bus, in id order, and marks them published. Raw SQL against the subgraph's own
+// schema keeps this one implementation for the four Prisma clients.
+import type { Logger } from '../log.ts';
+import type { BusEvent, EventBus } from './bus.ts';
+
+/** What the outbox needs of a Prisma client or transaction. */
+export interface SqlRunner {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+export interface TransactionalSql extends SqlRunner {
+  $transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+interface OutboxRow {
+  id: bigint;
+  topic: string;
+  customerId: string | null;
+  payload: unknown;
+  createdAt: Date;
+}
+
+const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
+  id: row.id.toString(),
+  source,
+  topic: row.topic,
+  customerId: row.customerId,
+  payload: row.payload,
+  at: row.createdAt.toISOString(),
+});
+
+export interface Outbox {
+  /**
+   * Records an event inside the caller's transaction `tx`. A per-customer advisory lock held until commit makes ids
+   * follow commit order for each customer, which is what replay and de-duplication rely on.
+   */
+  add(tx: SqlRunner, event: { topic: string; customerId: string | null; payload: unknown; at?: Date }): Promise<BusEvent>;
+  /** Committed events of `topic` for `customerId` with an id above `afterId`, oldest first. */
+  since(topic: string, customerId: string, afterId: bigint, limit?: number): Promise<BusEvent[]>;
+  /** Publishes what is pending now (call after a commit for low latency; the relay also polls). */
+  kick(): void;
+  /** Starts the relay loop. */
+  start(): void;
+  /** Stops the relay after its current batch. */
+  stop(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  /** Subgraph name, also its Postgres schema. */
+  source: string;
+  db: TransactionalSql;
+  bus: EventBus;
+  log: Logger;
+  /** @default 1000 ms between polls when nothing kicks the relay */
+  pollMs?: number;
+}
+
+export function createOutbox({ source, db, bus, log, pollMs = 1000 }: OutboxOptions): Outbox {
+  const table = `"${source}"."OutboxEvent"`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+
+  async function relayBatch(): Promise<number> {
+    return db.$transaction(async (tx) => {
+      // One relay at a time per subgraph (across instances), so events leave in id order.
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', `${source}:relay`);
+      if (!lock?.locked) return 0;
+      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT 200 FOR UPDATE`,
+      );
+      for (const row of rows) await bus.publish(toBusEvent(source, row));
+      if (rows.length) await tx.$executeRawUnsafe(`UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::bigint[])`, rows.map((r) => r.id.toString()));
+      return rows.length;
+    });
+  }
+
+  async function drain() {
+    do {
+      again = false;
+      try {
+        while ((await relayBatch()) === 200) {}
+      } catch (error) {
+        log.error('outbox relay failed; will retry', { source, error: String(error) });
+      }
+    } while (again && !stopped);
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = undefined;
+    });
+  }
+
+  return {
+    async add(tx, event) {
+      if (event.customerId) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);
+      const [row] = await tx.$queryRawUnsafe<OutboxRow[]>(
+        `INSERT INTO ${table} (topic, "customerId", payload, "createdAt") VALUES ($1, $2, $3::jsonb, $4) RETURNING id, topic, "customerId", payload, "createdAt"`,
+        event.topic,
+        event.customerId,
+        JSON.stringify(event.payload),
+        event.at ?? new Date(),
+      );
+      return toBusEvent(source, row!);
+    },
+    async since(topic, customerId, afterId, limit = 1000) {
+      const rows = await db.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,
+        topic,
+        customerId,
+        afterId.toString(),
+      );
+      return rows.map((row) => toBusEvent(source, row));
+    },
+    kick,
+    start() {
+      stopped = false;
+      timer = setInterval(kick, pollMs);
+      timer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// Redis bus: one Redis stream per topic (XADD, capped), read by every process with its own blocking XREAD loop, so
+// each gateway replica and subgraph instance sees every event (fan-out, no consumer group).
+import { Redis } from 'ioredis';
+import type { BusEvent, BusHandler, EventBus } from './bus.ts';
+
+/** @default 10_000 entries kept per stream: enough for readers that restart; history lives in the outboxes. */
+const MAX_LEN = 10_000;
+const BLOCK_MS = 1_000;
+
+export function createRedisBus(url: string, options: { prefix?: string; onError?: (error: unknown) => void } = {}): EventBus {
+  const prefix = options.prefix ?? 'abri:events:';
+  const writer = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  let reader: Redis | undefined;
+  const handlers = new Map<string, Set<BusHandler>>();
+  /** Last id read per stream. */
+  const positions = new Map<string, string>();
+  let running = false;
+  let closed = false;
+
+  async function loop() {
+    reader ??= new Redis(url, { maxRetriesPerRequest: null });
+    while (!closed && positions.size > 0) {
+      const keys = [...positions.keys()];
+      try {
+        const res = (await reader.xread('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...keys.map((k) => positions.get(k)!))) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [key, entries] of res ?? []) {
+          for (const [id, fields] of entries) {
+            if (positions.has(key)) positions.set(key, id);
+            const event = JSON.parse(fields[1]!) as BusEvent;
+            for (const handler of handlers.get(event.topic) ?? []) handler(event);
+          }
+        }
+      } catch (error) {
+        if (closed) break;
+        options.onError?.(error);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    running = false;
+  }
+
+  return {
+    async publish(event) {
+      await writer.xadd(prefix + event.topic, 'MAXLEN', '~', MAX_LEN, '*', 'e', JSON.stringify(event));
+    },
+    async subscribe(topic, handler) {
+      const key = prefix + topic;
+      let set = handlers.get(topic);
+      if (!set) {
+        handlers.set(topic, (set = new Set()));
+        // Start after the stream's current last entry, known before we return, so nothing published after
+        // subscribe() resolves can be missed while the read loop picks the new stream up.
+        const last = await writer.xrevrange(key, '+', '-', 'COUNT', 1);
+        if (!positions.has(key)) positions.set(key, last[0]?.[0] ?? '0-0');
+      }
+      set.add(handler);
+      if (!running) {
+        running = true;
+        void loop();
+      }
+      return () => {
+        set.delete(handler);
+      };
+    },
+    async ping() {
+      await writer.ping();
+    },
+    async close() {
+      closed = true;
+      handlers.clear();
+      writer.disconnect();
+      reader?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// The gateway's signature on every hop to a subgraph. Subgraphs accept nothing else: a request (HTTP or WebSocket)
+// without a valid signature for their own name is refused, so no subgraph is an open door.
+// HTTP: header `x-abri-gateway`, an EdDSA JWS binding the audience (subgraph), a 60 s lifetime, the body's hash and
+// the caller's identity. WebSocket: the connection_init payload carries a connection signature, and each operation's
+// extensions carry a signature binding its query, variables and identity.
+import { jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { sha256 } from './crypto.ts';
+import type { Identity } from './identity.ts';
+import { SIGNING_ALG, type SigningKey } from './keys.ts';
+
+export const HOP_HEADER = 'x-abri-gateway';
+export const HOP_EXTENSION = 'abriGateway';
+const ISSUER = 'abri-gateway';
+const HOP_TTL_SECONDS = 60;
+
+interface HopClaims {
+  /** sha256 of the request body (HTTP) or of query + variables (WebSocket operation). */
+  bh?: string;
+  who?: Identity | null;
+  use: 'http' | 'ws-connection' | 'ws-operation';
+}
+
+export const operationHash = (query: string, variables: unknown) => sha256(`${query}\n${JSON.stringify(variables ?? {})}`);
+
+export async function signHop(key: SigningKey, audience: string, claims: HopClaims, now = new Date()): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + HOP_TTL_SECONDS)
+    .sign(key.privateKey);
+}
+
+export class HopRejected extends Error {}
+
+/** Verifies a hop signature for `audience` and `use`; returns the identity it carries (null: anonymous caller). */
+export async function verifyHop(
+  gatewayKey: CryptoKey,
+  audience: string,
+  jws: string | undefined,
+  expected: { use: HopClaims['use']; bodyHash?: string },
+  now = new Date(),
+): Promise<Identity | null> {
+  if (!jws) throw new HopRejected('missing gateway signature');
+  let claims: HopClaims;
+  try {
+    ({ payload: claims } = (await jwtVerify(jws, gatewayKey, {
+      issuer: ISSUER,
+      audience,
+      algorithms: [SIGNING_ALG],
+      currentDate: now,
+    })) as unknown as { payload: HopClaims });
+  } catch {
+    throw new HopRejected('invalid gateway signature');
+  }
+  if (claims.use !== expected.use) throw new HopRejected('gateway signature used out of place');
+  if (expected.bodyHash !== undefined && claims.bh !== expected.bodyHash) throw new HopRejected('gateway signature does not match the request');
+  return claims.who ?? null;
+}

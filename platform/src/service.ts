@@ -1,0 +1,82 @@
+// The life cycle every subgraph shares: Prisma client + outbox relay + signed-only server, started and stopped
+// together. Each subgraph's server.ts adds its own application services on top.
+import type { CryptoKey } from 'jose';
+import type { GraphQLSchema } from 'graphql';
+import { type Clock, systemClock } from './clock.ts';
+import type { Database } from './db/adapter.ts';
+import type { EventBus } from './events/bus.ts';
+import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
+import type { RouteHandler, Served } from './http/serve.ts';
+import type { Logger } from './log.ts';
+import { startSubgraphServer } from './subgraph.ts';
+
+/** What every subgraph is built from. */
+export interface ServiceDeps {
+  db: Database;
+  bus: EventBus;
+  /** The gateway's public key: the only caller served. */
+  gatewayKey: CryptoKey;
+  log: Logger;
+  /** @default the system clock */
+  clock?: Clock;
+}
+
+/** Collaborators every subgraph's application services receive. */
+export interface ServiceBase<P> {
+  prisma: P;
+  outbox: Outbox;
+  bus: EventBus;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface SubgraphService<A> {
+  app: A;
+  start(port: number, host?: string): Promise<Served>;
+  stop(): Promise<void>;
+}
+
+export function createSubgraphService<P extends TransactionalSql & { $disconnect(): Promise<void> }, A extends object>(options: {
+  name: string;
+  schema: GraphQLSchema;
+  prisma: P;
+  deps: ServiceDeps;
+  app: (base: ServiceBase<P>) => A;
+  routes?: Record<string, RouteHandler>;
+  /** Starts background work (bus listeners); returns what stops it. */
+  background?: (app: A) => Promise<() => void>;
+}): SubgraphService<A> {
+  const { name, prisma, deps } = options;
+  const outbox = createOutbox({ source: name, db: prisma, bus: deps.bus, log: deps.log });
+  const app = options.app({ prisma, outbox, bus: deps.bus, clock: deps.clock ?? systemClock, log: deps.log });
+  let served: Served | undefined;
+  let stopBackground: (() => void) | undefined;
+  return {
+    app,
+    async start(port, host) {
+      outbox.start();
+      stopBackground = await options.background?.(app);
+      served = await startSubgraphServer({
+        name,
+        schema: options.schema,
+        gatewayKey: deps.gatewayKey,
+        log: deps.log,
+        port,
+        ...(host ? { host } : {}),
+        services: { app },
+        ready: async () => {
+          await prisma.$queryRawUnsafe('SELECT 1');
+          await deps.bus.ping();
+        },
+        ...(options.routes ? { routes: options.routes } : {}),
+      });
+      return served;
+    },
+    async stop() {
+      stopBackground?.();
+      await served?.stop();
+      await outbox.stop();
+      await prisma.$disconnect();
+    },
+  };
+}

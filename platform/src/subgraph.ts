@@ -1,0 +1,134 @@
+// What every subgraph's server.ts shares: Apollo on node:http + graphql-ws, refusing every request that does not
+// carry the gateway's signature, masking unexpected errors, and answering health and readiness.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { abriError, ErrorCode, maskError } from './errors.ts';
+import { HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
+import { sha256 } from './crypto.ts';
+import { HttpError, type RouteHandler, sendJson, serve, type Served } from './http/serve.ts';
+import type { Identity } from './identity.ts';
+import type { Logger } from './log.ts';
+
+/** The context every subgraph resolver receives. */
+export interface RequestContext {
+  /** The caller as the gateway verified them; null for an anonymous caller (sign-in, public checks). */
+  who: Identity | null;
+  requestId: string;
+  /** Client address and user agent as the gateway saw them. */
+  client: { ip: string | null; userAgent: string | null };
+}
+
+export interface SubgraphServerOptions<S extends object = object> {
+  name: string;
+  schema: GraphQLSchema;
+  /** The gateway's public key: only requests it signed are served. */
+  gatewayKey: CryptoKey;
+  log: Logger;
+  /** Resolves when the subgraph can serve (database and bus reachable); rejects otherwise. */
+  ready: () => Promise<void>;
+  /** Merged into every request context (the subgraph's application services). */
+  services: S;
+  routes?: Record<string, RouteHandler>;
+  port: number;
+  host?: string;
+}
+
+const header = (req: IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
+};
+
+/** The identity each WebSocket operation was signed for, per connection. */
+const identities = new WeakMap<object, Map<string, Identity | null>>();
+function operationIdentities(extra: object): Map<string, Identity | null> {
+  let map = identities.get(extra);
+  if (!map) identities.set(extra, (map = new Map()));
+  return map;
+}
+
+export async function startSubgraphServer<S extends object>(options: SubgraphServerOptions<S>): Promise<Served> {
+  const { name, schema, gatewayKey, log } = options;
+  const apollo = new ApolloServer<RequestContext & S>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error, log.error),
+  });
+
+  return serve<RequestContext & S>({
+    apollo,
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+    async context(req, raw) {
+      try {
+        const who = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
+          use: 'http',
+          bodyHash: sha256(req.method === 'POST' ? raw : (req.url ?? '')),
+        });
+        return {
+          ...options.services,
+          who,
+          requestId: header(req, 'x-request-id') ?? randomUUID(),
+          client: { ip: header(req, 'x-abri-client-ip'), userAgent: header(req, 'x-abri-client-ua') },
+        };
+      } catch (error) {
+        if (error instanceof HopRejected) throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
+        throw error;
+      }
+    },
+    ws: {
+      schema,
+      async onConnect(ctx) {
+        try {
+          await verifyHop(gatewayKey, name, ctx.connectionParams?.[HOP_EXTENSION] as string | undefined, { use: 'ws-connection' });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async onSubscribe(ctx, id, payload) {
+        const signature = payload.extensions?.[HOP_EXTENSION];
+        try {
+          const who = await verifyHop(gatewayKey, name, typeof signature === 'string' ? signature : undefined, {
+            use: 'ws-operation',
+            bodyHash: operationHash(payload.query, payload.variables),
+          });
+          operationIdentities(ctx.extra).set(id, who);
+          return undefined;
+        } catch {
+          return [abriError(ErrorCode.UNAUTHENTICATED, 'Only the gateway may call this service.')];
+        }
+      },
+      context: (ctx, id) =>
+        ({
+          ...options.services,
+          who: operationIdentities(ctx.extra).get(id) ?? null,
+          requestId: randomUUID(),
+          client: { ip: null, userAgent: null },
+        }) satisfies RequestContext,
+      onComplete(ctx, id) {
+        operationIdentities(ctx.extra).delete(id);
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log.error)) };
+      },
+    },
+    routes: {
+      '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: name }),
+      '/ready': async (_req, res) => {
+        try {
+          await options.ready();
+          sendJson(res, 200, { status: 'ready', service: name });
+        } catch (error) {
+          log.warn('not ready', { error: String(error) });
+          sendJson(res, 503, { status: 'unavailable', service: name });
+        }
+      },
+      ...options.routes,
+    },
+  });
+}

@@ -1,0 +1,43 @@
+// Access tokens: short-lived JWTs issued by the users subgraph, verified by the gateway against the published JWKS.
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import type { Identity, Role } from './identity.ts';
+import { SIGNING_ALG, type SigningKey } from './keys.ts';
+
+const ISSUER = 'abri-users';
+const AUDIENCE = 'abri';
+
+export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'>, now: Date, ttlSeconds: number) {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ttlSeconds;
+  const token = await new SignJWT({ sid: who.sid, roles: who.roles })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
+    .setSubject(who.sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(key.privateKey);
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export type KeySource = JWTVerifyGetKey;
+export const localKeySource = (jwks: JSONWebKeySet): KeySource => createLocalJWKSet(jwks);
+export const remoteKeySource = (url: string): KeySource => createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000 });
+
+/** The identity an access token carries, or null when it is invalid or expired. */
+export async function verifyAccessToken(keys: KeySource, token: string, now = new Date()): Promise<Identity | null> {
+  try {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: [SIGNING_ALG],
+      typ: 'at+jwt',
+      currentDate: now,
+    });
+    const { sub, sid, roles, exp } = payload as { sub?: unknown; sid?: unknown; roles?: unknown; exp?: unknown };
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || typeof exp !== 'number') return null;
+    return { sub, sid, roles: roles as Role[], exp };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+// `npm run db:migration -- <name>`: writes a migration for every subgraph whose Prisma schema changed.
+// `npm run db:migration -- --check`: exits 1 when a schema has changes no migration holds (CI runs it).
+import { PGlite } from '@electric-sql/pglite';
+import { pendingSchemaChange, writeMigration } from '@abri/platform/db';
+import { prismaProject, SUBGRAPHS } from './paths.ts';
+
+const arg = process.argv[2];
+if (!arg) {
+  console.error('usage: npm run db:migration -- <name> | --check');
+  process.exit(2);
+}
+let stale = 0;
+for (const name of SUBGRAPHS) {
+  const pglite = new PGlite('memory://');
+  const sql = await pendingSchemaChange({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
+  await pglite.close();
+  if (!sql) continue;
+  if (arg === '--check') {
+    stale++;
+    console.error(`prisma/${name}/schema.prisma has changes without a migration:\n${sql}`);
+  } else {
+    console.log(`prisma/${name}: created ${writeMigration(prismaProject(name), arg, sql)}`);
+  }
+}
+if (stale) process.exit(1);
+if (arg === '--check') console.log('every Prisma schema matches its migrations');

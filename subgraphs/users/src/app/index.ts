@@ -1,0 +1,25 @@
+// The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
+import type { Keyring, ServiceBase, SigningKey } from '@abri/platform';
+import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
+
+export interface UsersConfig {
+  /** @default 600 seconds */
+  accessTokenTtlSeconds: number;
+  /** @default 30 days */
+  sessionTtlDays: number;
+  /** @default 300 seconds a second-factor challenge stays open */
+  challengeTtlSeconds: number;
+}
+
+export const defaultUsersConfig: UsersConfig = { accessTokenTtlSeconds: 600, sessionTtlDays: 30, challengeTtlSeconds: 300 };
+
+export interface UsersApp extends ServiceBase<PrismaClient> {
+  tokenKey: SigningKey;
+  keyring: Keyring;
+  config: UsersConfig;
+}
+
+export const Topics = {
+  profileChanged: 'users.profileChanged',
+  sessionRevoked: 'users.sessionRevoked',
+} as const;

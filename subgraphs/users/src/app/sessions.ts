@@ -1,0 +1,89 @@
+// Sessions: access tokens (JWT, minutes) and rotating refresh tokens (opaque, stored hashed). Replaying a refresh
+// token that was already used revokes its whole session (the rotation family).
+import { randomToken, type Role, sha256, signAccessToken } from '@abri/platform';
+import type { UsersApp } from './index.ts';
+import { Topics } from './index.ts';
+
+export type Subject = { kind: 'customer'; id: string } | { kind: 'staff'; id: string; role: Role };
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  sessionId: string;
+  customerId: string | null;
+}
+
+const subjectColumns = (subject: Subject) =>
+  subject.kind === 'customer' ? { customerId: subject.id } : { staffMemberId: subject.id };
+
+async function issueTokens(app: UsersApp, subject: Subject, sessionId: string) {
+  const roles: Role[] = subject.kind === 'customer' ? ['CUSTOMER'] : [subject.role];
+  const access = await signAccessToken(app.tokenKey, { sub: subject.id, sid: sessionId, roles }, app.clock.now(), app.config.accessTokenTtlSeconds);
+  const refreshToken = randomToken();
+  await app.prisma.refreshToken.create({ data: { sessionId, tokenHash: sha256(refreshToken), createdAt: app.clock.now() } });
+  return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken };
+}
+
+export async function openSession(app: UsersApp, subject: Subject, client: { ip: string | null; userAgent: string | null }): Promise<IssuedSession> {
+  const now = app.clock.now();
+  const session = await app.prisma.session.create({
+    data: {
+      ...subjectColumns(subject),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 512) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + app.config.sessionTtlDays * 86_400_000),
+    },
+  });
+  const tokens = await issueTokens(app, subject, session.id);
+  return { ...tokens, sessionId: session.id, customerId: subject.kind === 'customer' ? subject.id : null };
+}
+
+/** Rotates a refresh token; null when it is unknown, expired, revoked, or replayed (which revokes the session). */
+export async function refreshSession(app: UsersApp, refreshToken: string): Promise<IssuedSession | null> {
+  const now = app.clock.now();
+  const row = await app.prisma.refreshToken.findUnique({
+    where: { tokenHash: sha256(refreshToken) },
+    include: { session: { include: { staffMember: { select: { role: true } } } } },
+  });
+  if (!row) return null;
+  const { session } = row;
+  if (session.revokedAt || session.expiresAt <= now) return null;
+  // Mark used only if still unused: of two concurrent refreshes with the same token, exactly one wins.
+  const claimed = await app.prisma.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count === 0) {
+    await revokeSessions(app, { ids: [session.id] }, 'refresh token reuse');
+    app.log.warn('refresh token replayed; session revoked', { sessionId: session.id });
+    return null;
+  }
+  await app.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const subject: Subject | null = session.customerId
+    ? { kind: 'customer', id: session.customerId }
+    : session.staffMemberId && session.staffMember
+      ? { kind: 'staff', id: session.staffMemberId, role: session.staffMember.role }
+      : null;
+  if (!subject) return null;
+  const tokens = await issueTokens(app, subject, session.id);
+  return { ...tokens, sessionId: session.id, customerId: session.customerId };
+}
+
+/**
+ * Revokes sessions and announces it, in one transaction: the gateway closes their open subscriptions and refuses
+ * their access tokens from then on.
+ */
+export async function revokeSessions(app: UsersApp, which: { ids: string[] }, reason: string): Promise<number> {
+  const now = app.clock.now();
+  const count = await app.prisma.$transaction(async (tx) => {
+    const open = await tx.session.findMany({ where: { id: { in: which.ids }, revokedAt: null }, select: { id: true, customerId: true, expiresAt: true } });
+    if (!open.length) return 0;
+    await tx.session.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { revokedAt: now, revokedReason: reason } });
+    for (const session of open) {
+      await app.outbox.add(tx, { topic: Topics.sessionRevoked, customerId: session.customerId, payload: { sid: session.id, reason }, at: now });
+    }
+    return open.length;
+  });
+  if (count) app.outbox.kick();
+  return count;
+}

@@ -1,0 +1,127 @@
+// Customer: owned by users, extended by the other subgraphs. Profile reads, edits and live profile events.
+import {
+  type BusEvent,
+  canAccessCustomer,
+  cursorOf,
+  customerEvents,
+  decryptField,
+  isCustomer,
+  parseCursor,
+  unauthenticated,
+} from '@abri/platform';
+import { Topics } from '../app/index.ts';
+import { phoneContext, updateProfile } from '../app/profile.ts';
+import { builder } from '../builder.ts';
+import { byTypename, ErrorInterface, type Typed } from './error.ts';
+
+export const CustomerRef = builder.prismaObject('Customer', {
+  description: 'A policyholder.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    firstName: t.exposeString('firstName'),
+    lastName: t.exposeString('lastName'),
+    email: t.exposeString('email', { description: 'Where messages about the account are sent.' }),
+    phone: t.string({
+      nullable: true,
+      description: 'Mobile number in E.164 form, for recovery codes.',
+      select: { phoneEncrypted: true },
+      resolve: (c, _a, ctx) => (c.phoneEncrypted ? decryptField(ctx.app.keyring, c.phoneEncrypted, phoneContext(c.id)) : null),
+    }),
+  }),
+});
+
+builder.asEntity(CustomerRef, {
+  key: builder.selection<{ id: string }>('id'),
+  // Entities are served only to their owner or staff: another customer's id resolves to nothing.
+  resolveReference: (ref, ctx) =>
+    canAccessCustomer(ctx.who, ref.id) ? ctx.app.prisma.customer.findUnique({ where: { id: ref.id } }) : null,
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'Customer',
+    nullable: true,
+    description: 'The signed-in customer; null when not signed in as a customer.',
+    resolve: (query, _r, _a, ctx) => (isCustomer(ctx.who) ? ctx.app.prisma.customer.findUnique({ ...query, where: { id: ctx.who.sub } }) : null),
+  }),
+);
+
+const ProfileInput = builder.inputType('ProfileInput', {
+  description: 'Fields to change; omitted fields stay as they are.',
+  fields: (t) => ({
+    firstName: t.string(),
+    lastName: t.string(),
+    phone: t.string({ description: 'Mobile number (06 12 34 56 78 or +33612345678); empty to remove it.' }),
+  }),
+});
+
+type Updated = Typed<'UpdateProfileSuccess', { customerId: string; changedFields: string[] }>;
+type Invalid = Typed<'InvalidProfile', { message: string; field: string }>;
+
+const UpdateProfileSuccess = builder.objectRef<Updated>('UpdateProfileSuccess').implement({
+  description: 'The profile was saved; every connected device of the customer receives a profileChanged event.',
+  fields: (t) => ({
+    changedFields: t.exposeStringList('changedFields', { description: 'Names of the fields whose value changed.' }),
+    customer: t.prismaField({
+      type: 'Customer',
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: r.customerId } }),
+    }),
+  }),
+});
+const InvalidProfile = builder.objectRef<Invalid>('InvalidProfile').implement({
+  description: 'A field was refused; nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field', { description: 'The input field at fault.' }) }),
+});
+const UpdateProfileResult = builder.unionType('UpdateProfileResult', {
+  description: 'The outcome of a profile edit.',
+  types: [UpdateProfileSuccess, InvalidProfile],
+  resolveType: byTypename,
+});
+
+builder.mutationField('updateProfile', (t) =>
+  t.field({
+    type: UpdateProfileResult,
+    description: 'Edits the signed-in customer’s profile.',
+    args: { input: t.arg({ type: ProfileInput, required: true }) },
+    resolve: async (_r, { input }, ctx): Promise<Updated | Invalid> => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      const outcome = await updateProfile(ctx.app, ctx.who.sub, input);
+      return outcome.kind === 'invalid'
+        ? { __typename: 'InvalidProfile', field: outcome.field, message: outcome.message }
+        : { __typename: 'UpdateProfileSuccess', customerId: ctx.who.sub, changedFields: outcome.changedFields };
+    },
+  }),
+);
+
+const ProfileEvent = builder.objectRef<BusEvent>('ProfileEvent').implement({
+  description: 'A change to the customer’s profile, made from any device.',
+  fields: (t) => ({
+    cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
+    customer: t.prismaField({
+      type: 'Customer',
+      resolve: (query, e, _a, ctx) => ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.customerId! } }),
+    }),
+    changedFields: t.stringList({ resolve: (e) => (e.payload as { changedFields: string[] }).changedFields }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+  }),
+});
+
+builder.subscriptionField('profileChanged', (t) =>
+  t.field({
+    type: ProfileEvent,
+    description: 'Profile changes of the signed-in customer; with `after`, first the ones missed since that cursor.',
+    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
+    subscribe: (_r, { after }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return customerEvents({
+        bus: ctx.app.bus,
+        outbox: ctx.app.outbox,
+        topic: Topics.profileChanged,
+        customerId: ctx.who.sub,
+        afterId: parseCursor('users', after),
+      });
+    },
+    resolve: (event) => event,
+  }),
+);

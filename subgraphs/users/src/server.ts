@@ -1,0 +1,28 @@
+// Builds the users subgraph from its dependencies; main.ts and the embedded supervisor call this.
+import { adapterFactory, createSubgraphService, type Keyring, type ServiceDeps, type SigningKey, sendJson } from '@abri/platform';
+import type { JWK } from 'jose';
+import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
+import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
+import { schema } from './schema/index.ts';
+
+export interface UsersDeps extends ServiceDeps {
+  /** Signs access tokens; its public half is published as the JWKS. */
+  tokenKey: SigningKey;
+  /** Public keys still accepted for tokens signed before a rotation. */
+  previousTokenKeys?: JWK[];
+  keyring: Keyring;
+  config?: Partial<UsersConfig>;
+}
+
+export function createUsersService(deps: UsersDeps) {
+  const jwks = { keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])] };
+  return createSubgraphService({
+    name: 'users',
+    schema,
+    prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    deps,
+    app: (base): UsersApp => ({ ...base, tokenKey: deps.tokenKey, keyring: deps.keyring, config: { ...defaultUsersConfig, ...deps.config } }),
+    routes: { '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }) },
+  });
+}
+export type UsersService = ReturnType<typeof createUsersService>;
