@@ -1,5 +1,6 @@
 export * from './clock.ts';
 export * from './crypto.ts';
+export * from './demo.ts';
 export * from './db/index.ts';
 export * from './env.ts';
 export * from './errors.ts';
@@ -9,6 +10,7 @@ export * from './http/serve.ts';
 export * from './identity.ts';
 export * from './keys.ts';
 export * from './log.ts';
+export * from './ports.ts';
 export * from './scalars.ts';
 export * from './service.ts';
 export * from './subgraph.ts';

@@ -1,0 +1,44 @@
+// Prints each subgraph's SDL and composes schema/supergraph.graphql. `--check` fails when the committed files are
+// stale or the subgraphs do not compose (CI runs it).
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';
+import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
+import { schema as policies } from '../subgraphs/policies/src/schema/index.ts';
+import { schema as users } from '../subgraphs/users/src/schema/index.ts';
+import { ROOT } from './paths.ts';
+import { DEFAULT_PORTS } from '@abri/platform';
+
+const check = process.argv.includes('--check');
+const subgraphs = { users, policies, claims, payments };
+const files: Record<string, string> = {};
+const services = Object.entries(subgraphs).map(([name, schema]) => {
+  const sdl = printSubgraphSchema(schema);
+  files[`schema/${name}.graphql`] = `${sdl.trim()}\n`;
+  // The URLs are the embedded defaults; deployments override them per subgraph (gateway env).
+  return { name, url: `http://127.0.0.1:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql`, typeDefs: parse(sdl) };
+});
+const composed = composeServices(services);
+if (composed.errors) {
+  console.error(`the subgraphs do not compose:\n${composed.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  process.exit(1);
+}
+files['schema/supergraph.graphql'] = `${composed.supergraphSdl.trim()}\n`;
+
+let stale = 0;
+for (const [path, content] of Object.entries(files)) {
+  const full = `${ROOT}${path}`;
+  const current = existsSync(full) ? readFileSync(full, 'utf8') : null;
+  if (current === content) continue;
+  if (check) {
+    stale++;
+    console.error(`${path} is stale: run npm run schema and commit it`);
+  } else {
+    writeFileSync(full, content);
+    console.log(`wrote ${path}`);
+  }
+}
+if (stale) process.exit(1);
+if (check) console.log('schema/ is up to date and composes');

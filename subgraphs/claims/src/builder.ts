@@ -1,0 +1,23 @@
+// Pothos configuration of the claims subgraph, and nothing else.
+import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import { DateScalar, DateTimeScalar } from '@abri/platform';
+import type PrismaTypes from '../../../prisma/claims/generated/pothos-types.ts';
+import { getDatamodel } from '../../../prisma/claims/generated/pothos-types.ts';
+import type { ClaimsContext } from './context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: ClaimsContext;
+  PrismaTypes: PrismaTypes;
+  Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
+  defaultFieldNullability: false,
+  prisma: { client: (ctx) => ctx.app.prisma, dmmf: getDatamodel(), onUnusedQuery: null },
+});
+
+builder.addScalarType('DateTime', DateTimeScalar);
+builder.addScalarType('Date', DateScalar);

@@ -1,0 +1,181 @@
+// Claim with its timeline; Customer.claims; the adjuster's queue and moves; live status events.
+import {
+  abriError,
+  type BusEvent,
+  canAccessCustomer,
+  cursorOf,
+  customerEvents,
+  ErrorCode,
+  forbidden,
+  hasRole,
+  isCustomer,
+  parseCursor,
+  unauthenticated,
+} from '@abri/platform';
+import { advanceClaim } from '../app/advance.ts';
+import { builder } from '../builder.ts';
+import { Topics } from '../context.ts';
+import { ClaimStatus as Statuses } from '../domain/lifecycle.ts';
+import { ErrorInterface } from './error.ts';
+
+const ClaimType = builder.enumType('ClaimType', {
+  description: 'What happened.',
+  values: {
+    WATER_DAMAGE: { description: 'Dégât des eaux.' },
+    FIRE: { description: 'Incendie.' },
+    THEFT: { description: 'Vol ou cambriolage.' },
+    GLASS_BREAKAGE: { description: 'Bris de glace.' },
+    STORM: { description: 'Tempête, grêle, neige.' },
+    NATURAL_DISASTER: { description: 'Catastrophe naturelle (arrêté publié).' },
+  },
+});
+export const ClaimStatus = builder.enumType('ClaimStatus', {
+  description: 'Where a claim stands in its lifecycle.',
+  values: Object.keys(Statuses) as (keyof typeof Statuses)[],
+});
+const ActorKind = builder.enumType('ActorKind', { description: 'Who made a change.', values: ['CUSTOMER', 'STAFF', 'SYSTEM'] as const });
+
+const PolicyRef = builder.externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
+  externalFields: (t) => ({ id: t.id() }),
+});
+
+builder.prismaObject('ClaimStatusChange', {
+  description: 'One step of a claim’s timeline.',
+  fields: (t) => ({
+    from: t.expose('from', { type: ClaimStatus, nullable: true }),
+    to: t.expose('to', { type: ClaimStatus }),
+    at: t.expose('at', { type: 'DateTime' }),
+    actorKind: t.expose('actorKind', { type: ActorKind }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+export const ClaimRef = builder.prismaObject('Claim', {
+  description: 'A claim (sinistre) on one of the customer’s policies.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    reference: t.exposeString('reference', { description: 'The reference to quote to the insurer.' }),
+    type: t.expose('type', { type: ClaimType }),
+    status: t.expose('status', { type: ClaimStatus }),
+    occurredOn: t.expose('occurredOn', { type: 'Date' }),
+    declaredAt: t.expose('declaredAt', { type: 'DateTime' }),
+    description: t.exposeString('description'),
+    policy: t.field({ type: PolicyRef, select: { policyId: true }, resolve: (c) => ({ id: c.policyId }) }),
+    history: t.relation('history', { description: 'The timeline, oldest first.', query: { orderBy: { at: 'asc' } } }),
+  }),
+});
+
+builder.asEntity(ClaimRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (ref, ctx) => {
+    const claim = await ctx.app.prisma.claim.findUnique({ where: { id: ref.id } });
+    return claim && canAccessCustomer(ctx.who, claim.customerId) ? claim : null;
+  },
+});
+
+builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id() }),
+  fields: (t) => ({
+    claims: t.prismaField({
+      type: ['Claim'],
+      description: 'The customer’s claims, newest first.',
+      resolve: (query, customer, _a, ctx) => {
+        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+        return ctx.app.prisma.claim.findMany({ ...query, where: { customerId: customer.id }, orderBy: { declaredAt: 'desc' } });
+      },
+    }),
+  }),
+});
+
+builder.queryField('claimQueue', (t) =>
+  t.prismaField({
+    type: ['Claim'],
+    description: 'Staff: claims in a status, oldest first (the work queue).',
+    args: { status: t.arg({ type: ClaimStatus, required: true }), first: t.arg.int({ required: true, defaultValue: 50 }) },
+    resolve: (query, _r, { status, first }, ctx) => {
+      if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
+      if (first < 1 || first > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
+      return ctx.app.prisma.claim.findMany({ ...query, where: { status }, orderBy: { declaredAt: 'asc' }, take: first });
+    },
+  }),
+);
+
+const AdvanceClaimInput = builder.inputType('AdvanceClaimInput', {
+  description: 'Moves a claim to its next status.',
+  fields: (t) => ({
+    claimId: t.id({ required: true }),
+    to: t.field({ type: ClaimStatus, required: true }),
+    note: t.string({ description: 'Why; required for a refusal, shown in the timeline.' }),
+  }),
+});
+
+type Advanced = { __typename: 'AdvanceClaimSuccess'; claimId: string };
+type NotFound = { __typename: 'ClaimNotFound'; message: string };
+type Refused = { __typename: 'TransitionNotAllowed'; message: string; from: string; to: string; reason: string };
+
+const AdvanceClaimSuccess = builder.objectRef<Advanced>('AdvanceClaimSuccess').implement({
+  description: 'The claim moved; the customer’s devices receive a claimStatusChanged event.',
+  fields: (t) => ({
+    claim: t.prismaField({ type: 'Claim', resolve: (query, r, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: r.claimId } }) }),
+  }),
+});
+const ClaimNotFound = builder.objectRef<NotFound>('ClaimNotFound').implement({ description: 'No such claim.', interfaces: [ErrorInterface] });
+const TransitionNotAllowed = builder.objectRef<Refused>('TransitionNotAllowed').implement({
+  description: 'This move is not allowed from the claim’s current status, for this actor, or without a note.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    from: t.field({ type: ClaimStatus, resolve: (r) => r.from as keyof typeof Statuses }),
+    to: t.field({ type: ClaimStatus, resolve: (r) => r.to as keyof typeof Statuses }),
+    reason: t.exposeString('reason', { description: 'NOT_ALLOWED, WRONG_ACTOR or NOTE_REQUIRED.' }),
+  }),
+});
+const AdvanceClaimResult = builder.unionType('AdvanceClaimResult', {
+  description: 'The outcome of a claim move.',
+  types: [AdvanceClaimSuccess, ClaimNotFound, TransitionNotAllowed],
+  resolveType: (v) => v.__typename,
+});
+
+builder.mutationField('advanceClaim', (t) =>
+  t.field({
+    type: AdvanceClaimResult,
+    description: 'Claims adjusters (ADJUSTER) move a claim along its lifecycle.',
+    args: { input: t.arg({ type: AdvanceClaimInput, required: true }) },
+    resolve: async (_r, { input }, ctx): Promise<Advanced | NotFound | Refused> => {
+      if (!ctx.who) throw unauthenticated();
+      if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
+      const note = input.note?.trim() || null;
+      if (note && note.length > 2000) throw abriError(ErrorCode.BAD_USER_INPUT, 'note is limited to 2000 characters.');
+      const outcome = await advanceClaim(ctx.app, { claimId: String(input.claimId), to: input.to, note }, { mover: 'ADJUSTER', id: ctx.who.sub });
+      if (outcome.kind === 'notFound') return { __typename: 'ClaimNotFound', message: 'Sinistre introuvable.' };
+      if (outcome.kind === 'refused')
+        return { __typename: 'TransitionNotAllowed', message: 'Ce changement de statut n’est pas permis.', from: outcome.from, to: outcome.to, reason: outcome.reason };
+      return { __typename: 'AdvanceClaimSuccess', claimId: outcome.claimId };
+    },
+  }),
+);
+
+const ClaimStatusEvent = builder.objectRef<BusEvent>('ClaimStatusEvent').implement({
+  description: 'A claim of the customer changed status.',
+  fields: (t) => ({
+    cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
+    claim: t.prismaField({
+      type: 'Claim',
+      resolve: (query, e, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: (e.payload as { claimId: string }).claimId } }),
+    }),
+    status: t.field({ type: ClaimStatus, description: 'The status reached by this change.', resolve: (e) => (e.payload as { status: keyof typeof Statuses }).status }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+  }),
+});
+
+builder.subscriptionField('claimStatusChanged', (t) =>
+  t.field({
+    type: ClaimStatusEvent,
+    description: 'Status changes of every claim of the signed-in customer; with `after`, first those missed since that cursor.',
+    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
+    subscribe: (_r, { after }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return customerEvents({ bus: ctx.app.bus, outbox: ctx.app.outbox, topic: Topics.claimStatusChanged, customerId: ctx.who.sub, afterId: parseCursor('claims', after) });
+    },
+    resolve: (event) => event,
+  }),
+);

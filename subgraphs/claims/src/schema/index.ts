@@ -1,0 +1,10 @@
+// Imports every type of the claims subgraph and builds its federated schema.
+import { builder } from '../builder.ts';
+import './error.ts';
+import './claim.ts';
+
+builder.queryType({ description: 'Reads.' });
+builder.mutationType({ description: 'Changes.' });
+builder.subscriptionType({ description: 'Live events, over graphql-ws.' });
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
