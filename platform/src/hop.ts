@@ -13,10 +13,17 @@ export const HOP_EXTENSION = 'abriGateway';
 const ISSUER = 'abri-gateway';
 const HOP_TTL_SECONDS = 60;
 
-interface HopClaims {
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface HopClaims {
   /** sha256 of the request body (HTTP) or of query + variables (WebSocket operation). */
   bh?: string;
   who?: Identity | null;
+  /** The end client as the gateway saw it (address, user agent), for sign-in records. */
+  client?: ClientInfo;
   use: 'http' | 'ws-connection' | 'ws-operation';
 }
 
@@ -42,7 +49,7 @@ export async function verifyHop(
   jws: string | undefined,
   expected: { use: HopClaims['use']; bodyHash?: string },
   now = new Date(),
-): Promise<Identity | null> {
+): Promise<{ who: Identity | null; client: ClientInfo }> {
   if (!jws) throw new HopRejected('missing gateway signature');
   let claims: HopClaims;
   try {
@@ -57,5 +64,5 @@ export async function verifyHop(
   }
   if (claims.use !== expected.use) throw new HopRejected('gateway signature used out of place');
   if (expected.bodyHash !== undefined && claims.bh !== expected.bodyHash) throw new HopRejected('gateway signature does not match the request');
-  return claims.who ?? null;
+  return { who: claims.who ?? null, client: claims.client ?? { ip: null, userAgent: null } };
 }

@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { abriError, ErrorCode, maskError } from './errors.ts';
-import { HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
+import { type ClientInfo, HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
 import { sha256 } from './crypto.ts';
 import { HttpError, type RouteHandler, sendJson, serve, type Served } from './http/serve.ts';
 import type { Identity } from './identity.ts';
@@ -18,7 +19,7 @@ export interface RequestContext {
   who: Identity | null;
   requestId: string;
   /** Client address and user agent as the gateway saw them. */
-  client: { ip: string | null; userAgent: string | null };
+  client: ClientInfo;
 }
 
 export interface SubgraphServerOptions<S extends object = object> {
@@ -55,6 +56,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => maskError(formatted, error, log.error),
   });
 
@@ -64,7 +66,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     ...(options.host ? { host: options.host } : {}),
     async context(req, raw) {
       try {
-        const who = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
+        const { who, client } = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
           use: 'http',
           bodyHash: sha256(req.method === 'POST' ? raw : (req.url ?? '')),
         });
@@ -72,7 +74,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
           ...options.services,
           who,
           requestId: header(req, 'x-request-id') ?? randomUUID(),
-          client: { ip: header(req, 'x-abri-client-ip'), userAgent: header(req, 'x-abri-client-ua') },
+          client,
         };
       } catch (error) {
         if (error instanceof HopRejected) throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
@@ -92,7 +94,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       async onSubscribe(ctx, id, payload) {
         const signature = payload.extensions?.[HOP_EXTENSION];
         try {
-          const who = await verifyHop(gatewayKey, name, typeof signature === 'string' ? signature : undefined, {
+          const { who } = await verifyHop(gatewayKey, name, typeof signature === 'string' ? signature : undefined, {
             use: 'ws-operation',
             bodyHash: operationHash(payload.query, payload.variables),
           });

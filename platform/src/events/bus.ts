@@ -22,6 +22,8 @@ export interface EventBus {
    * function that stops it.
    */
   subscribe(topic: string, handler: BusHandler): Promise<() => void>;
+  /** Events of `topic` published since `since` that the bus still holds (a restarting reader catching up). */
+  history(topic: string, since: Date): Promise<BusEvent[]>;
   /** Resolves when the bus can carry events (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +41,10 @@ export function createMemoryBus(): EventBus {
       if (!set) handlers.set(topic, (set = new Set()));
       set.add(handler);
       return () => set.delete(handler);
+    },
+    // One process: a reader that restarts restarts everything, so there is nothing to catch up on.
+    async history() {
+      return [];
     },
     async ping() {},
     async close() {

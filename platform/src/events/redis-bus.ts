@@ -64,6 +64,10 @@ export function createRedisBus(url: string, options: { prefix?: string; onError?
         set.delete(handler);
       };
     },
+    async history(topic, since) {
+      const entries = await writer.xrange(prefix + topic, `${since.getTime()}-0`, '+', 'COUNT', MAX_LEN);
+      return entries.map(([, fields]) => JSON.parse(fields[1]!) as BusEvent);
+    },
     async ping() {
       await writer.ping();
     },

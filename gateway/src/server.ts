@@ -1,0 +1,164 @@
+// The public gateway: HTTP and graphql-ws on /graphql, GraphiQL, health and readiness. It verifies access tokens,
+// refuses revoked sessions, closes sockets when their token expires or their session is revoked, and signs every hop.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  type Clock,
+  type EventBus,
+  HttpError,
+  type Identity,
+  type KeySource,
+  type Logger,
+  maskError,
+  sendJson,
+  type Served,
+  type SigningKey,
+  serve,
+  systemClock,
+  verifyAccessToken,
+} from '@abri/platform';
+import { print } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import { type GatewayContext, SignedDataSource } from './datasource.ts';
+import { graphiqlRoutes } from './graphiql.ts';
+import { trackRevocations } from './revocations.ts';
+import { createFederatedSubscriptions } from './subscriptions.ts';
+
+export interface GatewayDeps {
+  supergraphSdl: string;
+  /** GraphQL URL of each subgraph, by name. */
+  subgraphUrls: Record<string, string>;
+  /** Signs every hop to a subgraph. */
+  hopKey: SigningKey;
+  /** The users subgraph's published keys, to verify access tokens. */
+  tokenKeys: KeySource;
+  bus: EventBus;
+  log: Logger;
+  clock?: Clock;
+  /** @default 600: how long a revocation must be remembered (the access tokens' lifetime) */
+  accessTokenTtlSeconds?: number;
+}
+
+const clientOf = (req: IncomingMessage) => ({
+  ip: req.socket.remoteAddress ?? null,
+  userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
+});
+
+export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
+  const clock = deps.clock ?? systemClock;
+  const { log } = deps;
+  const revocations = await trackRevocations(deps.bus, deps.accessTokenTtlSeconds ?? 600, () => clock.now());
+  const serviceMap = Object.fromEntries(Object.entries(deps.subgraphUrls).map(([name, url]) => [name, new SignedDataSource(name, url, deps.hopKey)]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    buildService: ({ name }) => {
+      const source = serviceMap[name];
+      if (!source) throw new Error(`subgraph ${name} has no URL`);
+      return source;
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error, log.error),
+  });
+  const subscriptions = createFederatedSubscriptions({ supergraphSdl: deps.supergraphSdl, subgraphUrls: deps.subgraphUrls, serviceMap, key: deps.hopKey, log });
+
+  /** The caller of a request: null when anonymous; refuses an invalid, expired or revoked token. */
+  async function identify(authorization: unknown): Promise<Identity | null> {
+    if (authorization === undefined || authorization === null || authorization === '') return null;
+    const token = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization)?.[1] : undefined;
+    const who = token ? await verifyAccessToken(deps.tokenKeys, token, clock.now()) : null;
+    if (!who || revocations.isRevoked(who.sid)) throw new HttpError(401, 'The access token is invalid or expired; refresh the session.', 'UNAUTHENTICATED');
+    return who;
+  }
+
+  // Open sockets by session, to close them when the session is revoked.
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  revocations.onRevoked((sid) => {
+    for (const socket of socketsBySession.get(sid) ?? []) socket.close(CloseCode.Forbidden, 'Session revoked');
+  });
+
+  const readiness = async () => {
+    await deps.bus.ping();
+    await Promise.all(
+      Object.entries(deps.subgraphUrls).map(async ([name, url]) => {
+        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).catch(() => null);
+        if (!res?.ok) throw new Error(`subgraph ${name} is not ready`);
+      }),
+    );
+  };
+
+  type WsExtra = { socket: WebSocket; request: IncomingMessage; who?: Identity | null; expiry?: NodeJS.Timeout };
+  const served = await serve<GatewayContext>({
+    apollo,
+    port,
+    ...(host ? { host } : {}),
+    context: async (req) => ({ who: await identify(req.headers.authorization), client: clientOf(req), requestId: randomUUID() }),
+    ws: {
+      schema: subscriptions.apiSchema,
+      async onConnect(ctx) {
+        const extra = ctx.extra as unknown as WsExtra;
+        let who: Identity | null;
+        try {
+          who = await identify(ctx.connectionParams?.['authorization']);
+        } catch {
+          return false;
+        }
+        extra.who = who;
+        if (who) {
+          let set = socketsBySession.get(who.sid);
+          if (!set) socketsBySession.set(who.sid, (set = new Set()));
+          set.add(extra.socket);
+          const ms = Math.max(0, who.exp * 1000 - clock.now().getTime());
+          extra.expiry = setTimeout(() => extra.socket.close(CloseCode.Unauthorized, 'Access token expired'), ms);
+        }
+        return true;
+      },
+      onClose(ctx) {
+        const extra = ctx.extra as unknown as WsExtra;
+        clearTimeout(extra.expiry);
+        if (extra.who) socketsBySession.get(extra.who.sid)?.delete(extra.socket);
+        if (extra.who && !socketsBySession.get(extra.who.sid)?.size) socketsBySession.delete(extra.who.sid);
+      },
+      context: (ctx) => {
+        const extra = ctx.extra as unknown as WsExtra;
+        return { who: extra.who ?? null, client: clientOf(extra.request), requestId: randomUUID() } satisfies GatewayContext;
+      },
+      subscribe: (args) => subscriptions.subscribe({ ...args, contextValue: args.contextValue as GatewayContext }),
+      // Queries and mutations sent over the socket run through the HTTP pipeline.
+      execute: async (args) => {
+        const response = await apollo.executeOperation(
+          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { contextValue: args.contextValue as GatewayContext },
+        );
+        return response.body.kind === 'single' ? (response.body.singleResult as never) : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
+      },
+    },
+    routes: {
+      '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
+      '/ready': async (_req, res) => {
+        try {
+          await readiness();
+          sendJson(res, 200, { status: 'ready', service: 'gateway' });
+        } catch (error) {
+          log.warn('not ready', { error: String(error) });
+          sendJson(res, 503, { status: 'unavailable', service: 'gateway' });
+        }
+      },
+      ...graphiqlRoutes(),
+    },
+  });
+  return {
+    ...served,
+    async stop() {
+      revocations.stop();
+      await subscriptions.dispose();
+      await served.stop();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// The embedded system: gateway and the four subgraphs in one process, each on its own port, over one PGlite data
+// directory (one Postgres schema per subgraph) and the in-process bus. `npm start` and the end-to-end tests use it.
+import { join } from 'node:path';
+import {
+  applyMigrations,
+  type Clock,
+  closePglite,
+  createLogger,
+  createMemoryBus,
+  DEFAULT_PORTS,
+  embeddedSecrets,
+  importPublicKey,
+  localKeySource,
+  openPglite,
+  type Served,
+  systemClock,
+} from '@abri/platform';
+import { startGateway } from '../gateway/src/server.ts';
+import { createClaimsService } from '../subgraphs/claims/src/server.ts';
+import { claimsIsEmpty, seedClaims } from '../subgraphs/claims/src/seed.ts';
+import { createPaymentsService } from '../subgraphs/payments/src/server.ts';
+import { paymentsIsEmpty, seedPayments } from '../subgraphs/payments/src/seed.ts';
+import { createPoliciesService } from '../subgraphs/policies/src/server.ts';
+import { policiesIsEmpty, seedPolicies } from '../subgraphs/policies/src/seed.ts';
+import { createUsersService } from '../subgraphs/users/src/server.ts';
+import { seedUsers, usersIsEmpty } from '../subgraphs/users/src/seed.ts';
+import { prismaProject, SUBGRAPHS } from './paths.ts';
+import { readFileSync } from 'node:fs';
+import { ROOT } from './paths.ts';
+
+export interface EmbeddedOptions {
+  /** Data directory; null keeps everything in memory (tests). @default '.data' */
+  dataDir: string | null;
+  /** 0 for any free port. @default DEFAULT_PORTS */
+  ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
+  /** Seed the demo data into an empty database. @default true */
+  seed?: boolean;
+  clock?: Clock;
+  silent?: boolean;
+}
+
+export async function startEmbedded(options: EmbeddedOptions) {
+  const clock = options.clock ?? systemClock;
+  const log = (service: string) => createLogger(service, { silent: options.silent ?? false });
+  const secrets = await embeddedSecrets(options.dataDir);
+  const pgDir = options.dataDir ? join(options.dataDir, 'pg') : `memory://${Math.random()}`;
+  const pglite = await openPglite(pgDir);
+  for (const name of SUBGRAPHS) await applyMigrations({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
+
+  const bus = createMemoryBus();
+  const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
+  const base = (name: string) => ({ db: { kind: 'pglite' as const, pglite, schema: name }, bus, gatewayKey, log: log(name), clock });
+  const users = createUsersService({ ...base('users'), tokenKey: secrets.tokenKey, keyring: secrets.keyring });
+  const policies = createPoliciesService(base('policies'));
+  const claims = createClaimsService(base('claims'));
+  const payments = createPaymentsService(base('payments'));
+
+  let seeded = false;
+  if (options.seed ?? true) {
+    const empty = (await usersIsEmpty(users.app)) && (await policiesIsEmpty(policies.app)) && (await claimsIsEmpty(claims.app)) && (await paymentsIsEmpty(payments.app));
+    if (empty) {
+      await seedUsers(users.app);
+      await seedPolicies(policies.app);
+      await seedClaims(claims.app, clock.now());
+      await seedPayments(payments.app, clock.now());
+      seeded = true;
+    }
+  }
+
+  const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
+  const served: Record<string, Served> = {};
+  for (const [name, service] of Object.entries({ users, policies, claims, payments })) served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
+  const gateway = await startGateway(
+    {
+      supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
+      subgraphUrls: Object.fromEntries(Object.entries(served).map(([name, s]) => [name, s.url])),
+      hopKey: secrets.hopKey,
+      tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
+      bus,
+      log: log('gateway'),
+      clock,
+    },
+    port('gateway'),
+  );
+
+  return {
+    gateway,
+    subgraphs: served,
+    services: { users, policies, claims, payments },
+    seeded,
+    async stop() {
+      await gateway.stop();
+      for (const service of [users, policies, claims, payments]) await service.stop();
+      await bus.close();
+      await closePglite(pgDir);
+    },
+  };
+}
+export type Embedded = Awaited<ReturnType<typeof startEmbedded>>;

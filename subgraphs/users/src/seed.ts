@@ -1,0 +1,40 @@
+// Demo accounts of CONTRACT.md. Runs only on an empty users schema.
+import { DEMO, encryptField } from '@abri/platform';
+import type { UsersApp } from './app/index.ts';
+import { phoneContext } from './app/profile.ts';
+import { hashPassword } from './domain/password.ts';
+
+export const usersIsEmpty = async (app: UsersApp) => (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
+
+export async function seedUsers(app: UsersApp): Promise<void> {
+  const customerHash = await hashPassword(DEMO.customerPassword);
+  const people = [
+    { ...DEMO.camille, firstName: 'Camille', lastName: 'Martin', email: 'camille.martin@abri.example', phone: '+33612345678' },
+    { ...DEMO.louis, firstName: 'Louis', lastName: 'Bernard', email: 'louis.bernard@abri.example', phone: '+33698765432' },
+  ];
+  for (const p of people) {
+    await app.prisma.customer.create({
+      data: {
+        id: p.customerId,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email,
+        phoneEncrypted: encryptField(app.keyring, p.phone, phoneContext(p.customerId)),
+        status: 'ACTIVE',
+        logins: { create: { contractNumber: p.contractNumber } },
+        credentials: { create: { passwordHash: customerHash } },
+      },
+    });
+  }
+  const { staffId, email, totpSecret } = DEMO.adjuster;
+  await app.prisma.staffMember.create({
+    data: {
+      id: staffId,
+      email,
+      displayName: 'Claire Dubois (gestionnaire sinistres)',
+      role: 'ADJUSTER',
+      totpSecretEncrypted: encryptField(app.keyring, totpSecret, `staff:${staffId}:totp`),
+      credentials: { create: { passwordHash: await hashPassword(DEMO.staffPassword) } },
+    },
+  });
+}
