@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   type Clock,
   type EventBus,
@@ -19,7 +19,7 @@ import {
   systemClock,
   verifyAccessToken,
 } from '@abri/platform';
-import { print } from 'graphql';
+import { GraphQLError, print } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { type GatewayContext, SignedDataSource } from './datasource.ts';
@@ -47,6 +47,21 @@ const clientOf = (req: IncomingMessage) => ({
   userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
 });
 
+/** Subscriptions need a socket: over HTTP they get a clear 400 instead of the gateway's internal failure. */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
@@ -65,6 +80,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, log.error),
+    plugins: [subscriptionsOverWebSocketOnly],
   });
   const subscriptions = createFederatedSubscriptions({ supergraphSdl: deps.supergraphSdl, subgraphUrls: deps.subgraphUrls, serviceMap, key: deps.hopKey, log });
 

@@ -13,6 +13,10 @@ import type { GatewayContext } from './datasource.ts';
 
 const EVENT_SOURCE = '__subscription_event__';
 
+/** Errors as they arrive from a subgraph (plain JSON) turned back into GraphQLErrors, keeping their codes. */
+const revive = (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) =>
+  errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions ?? {} }));
+
 export interface FederatedSubscriptions {
   apiSchema: GraphQLSchema;
   subscribe(args: {
@@ -87,7 +91,7 @@ export function createFederatedSubscriptions(options: {
     try {
       for await (const event of events) {
         if (!event.data) {
-          yield { errors: (event.errors ?? []) as GraphQLError[] };
+          yield { errors: revive(event.errors ?? []) };
           continue;
         }
         const source: GraphQLDataSource = { process: async () => ({ data: event.data as Record<string, unknown> }) };
@@ -110,7 +114,7 @@ export function createFederatedSubscriptions(options: {
       }
     } catch (error) {
       // The subgraph refused the operation (graphql-ws "error" message): pass its errors on.
-      if (Array.isArray(error)) yield { errors: error.map((e: { message: string; extensions?: Record<string, unknown> }) => new GraphQLError(e.message, { extensions: e.extensions ?? {} })) };
+      if (Array.isArray(error)) yield { errors: revive(error) };
       else throw error;
     } finally {
       await events.return?.(undefined);

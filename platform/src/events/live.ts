@@ -7,11 +7,16 @@ import type { Outbox } from './outbox.ts';
 /** Cursors are `<source>.<outbox id>`: opaque to clients, checked here. */
 export const cursorOf = (event: BusEvent): string => `${event.source}.${event.id}`;
 
+/** The largest outbox id (a Postgres bigint). */
+const MAX_ID = 9_223_372_036_854_775_807n;
+
 export function parseCursor(source: string, cursor: string | null | undefined): bigint {
   if (cursor === null || cursor === undefined) return -1n;
   const match = /^([a-z]+)\.(\d{1,19})$/.exec(cursor);
-  if (!match || match[1] !== source) throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
-  return BigInt(match[2]!);
+  const id = match ? BigInt(match[2]!) : -1n;
+  // 19 digits can exceed a Postgres bigint, which would fail later as an internal error.
+  if (!match || match[1] !== source || id > MAX_ID) throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
+  return id;
 }
 
 /** @default 1000 undelivered events before a too-slow subscriber is cut off (it resumes from its cursor). */

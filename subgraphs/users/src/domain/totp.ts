@@ -16,6 +16,8 @@ export const totpCode = (secret: string, at: Date): Promise<string> =>
  */
 export async function checkTotp(secret: string, code: string, at: Date, lastUsedStep: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
+  // A last used step ahead of `at` (clock skew between instances) refuses every code; otplib would throw instead.
+  if (lastUsedStep !== null && lastUsedStep >= totpStep(at)) return null;
   const result = await verify({
     secret,
     token: code,

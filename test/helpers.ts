@@ -1,0 +1,100 @@
+// Shared test helpers: the embedded system on free ports, signing in, reading subscription events.
+import { DEMO } from '@abri/platform';
+import { AbriClient } from '@abri/sdk';
+import type { Client } from 'graphql-ws';
+import { totpCode } from '../subgraphs/users/src/domain/totp.ts';
+import { type EmbeddedOptions, startEmbedded } from '../scripts/embedded.ts';
+
+export const FREE_PORTS = { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 };
+
+export const startTestSystem = (options: Partial<EmbeddedOptions> = {}) =>
+  startEmbedded({ dataDir: null, ports: FREE_PORTS, silent: true, ...options });
+
+export async function customer(url: string, who: 'camille' | 'louis'): Promise<AbriClient> {
+  const client = new AbriClient(url);
+  const result = await client.login(DEMO[who].contractNumber, DEMO.customerPassword);
+  if (result?.__typename !== 'LoginSuccess') throw new Error(`demo sign-in failed: ${result?.__typename}`);
+  return client;
+}
+
+/** The demo adjuster, signed in with password and TOTP. */
+export async function adjuster(url: string, now = new Date()): Promise<AbriClient> {
+  const client = new AbriClient(url);
+  const first = await client.request<{ staffLogin: { __typename: string; challengeToken?: string } }>(
+    'mutation($i: StaffLoginInput!) { staffLogin(input: $i) { __typename ... on TwoFactorRequired { challengeToken } } }',
+    { i: { email: DEMO.adjuster.email, password: DEMO.staffPassword } },
+  );
+  const challengeToken = first.data?.staffLogin.challengeToken;
+  if (!challengeToken) throw new Error(`staff sign-in failed: ${JSON.stringify(first)}`);
+  const second = await client.request<{ verifyTwoFactor: { __typename: string; accessToken?: string } }>(
+    'mutation($i: VerifyTwoFactorInput!) { verifyTwoFactor(input: $i) { __typename ... on LoginSuccess { accessToken } } }',
+    { i: { challengeToken, code: await totpCode(DEMO.adjuster.totpSecret, now) } },
+  );
+  client.accessToken = second.data?.verifyTwoFactor.accessToken ?? null;
+  if (!client.accessToken) throw new Error(`second factor failed: ${JSON.stringify(second)}`);
+  return client;
+}
+
+export async function advance(staff: AbriClient, claimId: string, to: string, note?: string) {
+  const { data, errors } = await staff.request<{ advanceClaim: { __typename: string } }>(
+    'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }',
+    { i: { claimId, to, note } },
+  );
+  if (data?.advanceClaim.__typename !== 'AdvanceClaimSuccess') throw new Error(`advanceClaim failed: ${JSON.stringify({ data, errors })}`);
+}
+
+/** A subscription whose events are collected as they arrive; `next(n)` waits for n more. */
+export function collect<T = Record<string, unknown>>(socket: Client, query: string, variables: Record<string, unknown> = {}) {
+  const received: { data?: T; errors?: unknown[] }[] = [];
+  const waiters: (() => void)[] = [];
+  let ended = false;
+  let failure: unknown;
+  const iterator = socket.iterate<T>({ query, variables });
+  const done = (async () => {
+    try {
+      for await (const event of iterator) {
+        received.push(event as { data?: T; errors?: unknown[] });
+        for (const w of waiters.splice(0)) w();
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      ended = true;
+      for (const w of waiters.splice(0)) w();
+    }
+  })();
+  return {
+    received,
+    get ended() {
+      return ended;
+    },
+    get failure() {
+      return failure;
+    },
+    /** Resolves once `count` events have arrived in all (rejects after `ms`). */
+    async until(count: number, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (received.length < count) {
+        if (ended) throw new Error(`subscription ended after ${received.length} events: ${JSON.stringify(failure ?? received)}`);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`timed out with ${received.length} of ${count} events`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return received.slice(0, count);
+    },
+    async stop() {
+      await iterator.return?.(undefined);
+      await done;
+    },
+  };
+}
+
+export const CLAIM_EVENTS = `subscription($after: String) {
+  claimStatusChanged(after: $after) { cursor status claim { id reference policy { number } } }
+}`;
