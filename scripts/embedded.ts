@@ -5,6 +5,8 @@ import {
   applyMigrations,
   type Clock,
   closePglite,
+  type Database,
+  type EventBus,
   createLogger,
   createMemoryBus,
   DEFAULT_PORTS,
@@ -37,6 +39,13 @@ export interface EmbeddedOptions {
   seed?: boolean;
   clock?: Clock;
   silent?: boolean;
+  /**
+   * Production shape instead of the embedded defaults: PostgreSQL at this URL (each subgraph in its own schema) and
+   * a bus per service (e.g. Redis), as separate processes would have. @default PGlite and one in-process bus
+   */
+  production?: { databaseUrl?: string; bus: (service: string) => EventBus };
+  /** Gateway replicas, all on the same subgraphs. @default 1 */
+  gatewayReplicas?: number;
 }
 
 export async function startEmbedded(options: EmbeddedOptions) {
@@ -44,12 +53,21 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const log = (service: string) => createLogger(service, { silent: options.silent ?? false });
   const secrets = await embeddedSecrets(options.dataDir);
   const pgDir = options.dataDir ? join(options.dataDir, 'pg') : `memory://${Math.random()}`;
-  const pglite = await openPglite(pgDir);
-  for (const name of SUBGRAPHS) await applyMigrations({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
+  const { databaseUrl } = options.production ?? {};
+  const pglite = databaseUrl ? null : await openPglite(pgDir);
+  const dbOf = (schema: string): Database => (pglite ? { kind: 'pglite', pglite, schema } : { kind: 'postgres', url: databaseUrl!, schema, maxConnections: 5 });
+  for (const name of SUBGRAPHS) await applyMigrations(dbOf(name), prismaProject(name));
 
-  const bus = createMemoryBus();
+  const sharedBus = options.production ? null : createMemoryBus();
+  const buses: EventBus[] = [];
+  const busOf = (service: string) => {
+    if (sharedBus) return sharedBus;
+    const bus = options.production!.bus(service);
+    buses.push(bus);
+    return bus;
+  };
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
-  const base = (name: string) => ({ db: { kind: 'pglite' as const, pglite, schema: name }, bus, gatewayKey, log: log(name), clock });
+  const base = (name: string) => ({ db: dbOf(name), bus: busOf(name), gatewayKey, log: log(name), clock });
   const users = createUsersService({ ...base('users'), tokenKey: secrets.tokenKey, keyring: secrets.keyring });
   const policies = createPoliciesService(base('policies'));
   const claims = createClaimsService(base('claims'));
@@ -70,29 +88,35 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
   const served: Record<string, Served> = {};
   for (const [name, service] of Object.entries({ users, policies, claims, payments })) served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
-  const gateway = await startGateway(
-    {
-      supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
-      subgraphUrls: Object.fromEntries(Object.entries(served).map(([name, s]) => [name, s.url])),
-      hopKey: secrets.hopKey,
-      tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
-      bus,
-      log: log('gateway'),
-      clock,
-    },
-    port('gateway'),
-  );
+  const gateways: Served[] = [];
+  for (let i = 0; i < (options.gatewayReplicas ?? 1); i++) {
+    gateways.push(
+      await startGateway(
+        {
+          supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
+          subgraphUrls: Object.fromEntries(Object.entries(served).map(([name, s]) => [name, s.url])),
+          hopKey: secrets.hopKey,
+          tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
+          bus: busOf(`gateway-${i}`),
+          log: log('gateway'),
+          clock,
+        },
+        i === 0 ? port('gateway') : 0,
+      ),
+    );
+  }
 
   return {
-    gateway,
+    gateway: gateways[0]!,
+    gateways,
     subgraphs: served,
     services: { users, policies, claims, payments },
     seeded,
     async stop() {
-      await gateway.stop();
+      for (const gateway of gateways) await gateway.stop();
       for (const service of [users, policies, claims, payments]) await service.stop();
-      await bus.close();
-      await closePglite(pgDir);
+      for (const bus of sharedBus ? [sharedBus] : buses) await bus.close();
+      if (pglite) await closePglite(pgDir);
     },
   };
 }

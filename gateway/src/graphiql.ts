@@ -25,8 +25,14 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-// Staff paste their access token in the Headers tab: {"Authorization": "Bearer ..."}.
-const INIT = `const fetcher = GraphiQL.createFetcher({ url: location.origin + '/graphql' });
+// Staff paste their access token in the Headers tab: {"Authorization": "Bearer ..."}. Until they do, the placeholder
+// "Bearer " carries no token: sent as is, the gateway refuses it (401) and GraphiQL never gets the schema, so it is dropped.
+const INIT = `const send = GraphiQL.createFetcher({ url: location.origin + '/graphql' });
+const fetcher = (params, opts) => {
+  const headers = Object.assign({}, opts && opts.headers);
+  for (const name of Object.keys(headers)) if (/^authorization$/i.test(name) && /^\\s*bearer\\s*$/i.test(String(headers[name]))) delete headers[name];
+  return send(params, Object.assign({}, opts, { headers }));
+};
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, defaultHeaders: '{\\n  "Authorization": "Bearer "\\n}' }),
 );`;

@@ -1,3 +1,4 @@
+export * from './boot.ts';
 export * from './clock.ts';
 export * from './crypto.ts';
 export * from './demo.ts';

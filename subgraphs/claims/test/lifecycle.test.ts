@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type ClaimStatus, checkTransition, ClaimStatus as S, type Mover, nextStatuses } from '../src/domain/lifecycle.ts';
+import {
+  type ClaimStatus,
+  checkTransition,
+  type Mover,
+  nextStatuses,
+  ClaimStatus as S,
+} from '../src/domain/lifecycle.ts';
 
 // The expected table, written independently of the module: the claim process as the business describes it.
 const ALLOWED: Record<ClaimStatus, Partial<Record<ClaimStatus, Mover>>> = {
   DECLARED: { ACKNOWLEDGED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
-  ACKNOWLEDGED: { DOCUMENTS_REQUESTED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', INDEMNITY_COMPUTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
+  ACKNOWLEDGED: {
+    DOCUMENTS_REQUESTED: 'ADJUSTER',
+    EXPERT_ASSIGNED: 'ADJUSTER',
+    INDEMNITY_COMPUTED: 'ADJUSTER',
+    REFUSED: 'ADJUSTER',
+  },
   DOCUMENTS_REQUESTED: { ACKNOWLEDGED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
   EXPERT_ASSIGNED: { EXPERT_REPORT: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER' },
   EXPERT_REPORT: { INDEMNITY_COMPUTED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
@@ -12,7 +23,12 @@ const ALLOWED: Record<ClaimStatus, Partial<Record<ClaimStatus, Mover>>> = {
   PAID: { CLOSED: 'ADJUSTER' },
   CLOSED: { REOPENED: 'ADJUSTER' },
   REFUSED: { REOPENED: 'ADJUSTER', CLOSED: 'ADJUSTER' },
-  REOPENED: { ACKNOWLEDGED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
+  REOPENED: {
+    ACKNOWLEDGED: 'ADJUSTER',
+    DOCUMENTS_REQUESTED: 'ADJUSTER',
+    EXPERT_ASSIGNED: 'ADJUSTER',
+    REFUSED: 'ADJUSTER',
+  },
 };
 
 const STATUSES = Object.values(S);
@@ -41,12 +57,16 @@ describe('checkTransition', () => {
   });
 
   it('never lets a claim stay in its own status', () => {
-    for (const status of STATUSES) expect(checkTransition(status, status, 'ADJUSTER', 'x')).toEqual({ ok: false, reason: 'NOT_ALLOWED' });
+    for (const status of STATUSES)
+      expect(checkTransition(status, status, 'ADJUSTER', 'x')).toEqual({ ok: false, reason: 'NOT_ALLOWED' });
   });
 
   it('lets only the system record a payment', () => {
     expect(checkTransition(S.INDEMNITY_COMPUTED, S.PAID, 'SYSTEM', null)).toEqual({ ok: true });
-    expect(checkTransition(S.INDEMNITY_COMPUTED, S.PAID, 'ADJUSTER', null)).toEqual({ ok: false, reason: 'WRONG_ACTOR' });
+    expect(checkTransition(S.INDEMNITY_COMPUTED, S.PAID, 'ADJUSTER', null)).toEqual({
+      ok: false,
+      reason: 'WRONG_ACTOR',
+    });
   });
 
   const refusals = allowed.filter((p) => p.to === S.REFUSED);

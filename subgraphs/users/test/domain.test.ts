@@ -38,11 +38,16 @@ describe('normalisePhone', () => {
 
   it('turns any French national number, however spaced, into +33 and its nine digits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }), fc.constantFrom('', ' ', '.', '-'), (first, rest, sep) => {
-        const digits = [0, first, ...rest];
-        const pairs = [0, 2, 4, 6, 8].map((i) => `${digits[i]}${digits[i + 1]}`);
-        expect(normalisePhone(pairs.join(sep))).toBe(`+33${digits.slice(1).join('')}`);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
+        fc.constantFrom('', ' ', '.', '-'),
+        (first, rest, sep) => {
+          const digits = [0, first, ...rest];
+          const pairs = [0, 2, 4, 6, 8].map((i) => `${digits[i]}${digits[i + 1]}`);
+          expect(normalisePhone(pairs.join(sep))).toBe(`+33${digits.slice(1).join('')}`);
+        },
+      ),
     );
   });
 });
@@ -64,20 +69,33 @@ describe('validateProfile', () => {
     expect(result).toEqual({ kind: 'ok', values: { firstName: '\u00c9lise' } });
   });
 
-  it.each(['', '   ', '123', '-Jean', 'Jean<script>', 'Jean😀', 'Jean\u0000', 'A'.repeat(101)])('refuses the first name %j', (firstName) => {
-    expect(validateProfile({ firstName })).toMatchObject({ kind: 'invalid', field: 'firstName' });
-  });
+  it.each(['', '   ', '123', '-Jean', 'Jean<script>', 'Jean😀', 'Jean\u0000', 'A'.repeat(101)])(
+    'refuses the first name %j',
+    (firstName) => {
+      expect(validateProfile({ firstName })).toMatchObject({ kind: 'invalid', field: 'firstName' });
+    },
+  );
 
   it('accepts a name of exactly 100 characters', () => {
-    expect(validateProfile({ lastName: 'A'.repeat(100) })).toEqual({ kind: 'ok', values: { lastName: 'A'.repeat(100) } });
+    expect(validateProfile({ lastName: 'A'.repeat(100) })).toEqual({
+      kind: 'ok',
+      values: { lastName: 'A'.repeat(100) },
+    });
   });
 
   it('reports the last name as the invalid field when only it is wrong', () => {
-    expect(validateProfile({ firstName: 'Jeanne', lastName: '42' })).toMatchObject({ kind: 'invalid', field: 'lastName' });
+    expect(validateProfile({ firstName: 'Jeanne', lastName: '42' })).toMatchObject({
+      kind: 'invalid',
+      field: 'lastName',
+    });
   });
 
   it('refuses an invalid phone number, naming the phone field', () => {
-    expect(validateProfile({ phone: '12 34' })).toEqual({ kind: 'invalid', field: 'phone', message: 'Numéro de téléphone invalide.' });
+    expect(validateProfile({ phone: '12 34' })).toEqual({
+      kind: 'invalid',
+      field: 'phone',
+      message: 'Numéro de téléphone invalide.',
+    });
   });
 
   it.each(['', '   '])('removes the phone when it is set to %j', (phone) => {
@@ -94,7 +112,8 @@ describe('lockout', () => {
   const now = new Date('2026-11-26T09:00:00Z');
 
   it('keeps the account open through the fourth consecutive failure', () => {
-    for (let failures = 1; failures < MAX_FAILED_SIGN_INS; failures++) expect(lockAfterFailure(failures, now)).toBeNull();
+    for (let failures = 1; failures < MAX_FAILED_SIGN_INS; failures++)
+      expect(lockAfterFailure(failures, now)).toBeNull();
   });
 
   it('locks the account for 30 minutes at the fifth consecutive failure', () => {
@@ -126,9 +145,12 @@ describe('isContractNumber', () => {
     expect(isContractNumber(value)).toBe(true);
   });
 
-  it.each(['AB12345', 'AB123456789', 'AB-123456', 'AB 123456', 'ÉB123456', ' AB123456', 'AB123456\n', ''])('refuses %j', (value) => {
-    expect(isContractNumber(value)).toBe(false);
-  });
+  it.each(['AB12345', 'AB123456789', 'AB-123456', 'AB 123456', 'ÉB123456', ' AB123456', 'AB123456\n', ''])(
+    'refuses %j',
+    (value) => {
+      expect(isContractNumber(value)).toBe(false);
+    },
+  );
 });
 
 describe('TOTP', () => {
@@ -200,9 +222,12 @@ describe('TOTP', () => {
     expect(await checkTotp(SECRET, wrong, at, null)).toBeNull();
   });
 
-  it.each(['', '12345', '1234567', 'abcdef', '12 345', '12345a', ' 123456', '١٢٣٤٥٦'])('refuses the non-code %j', async (code) => {
-    expect(await checkTotp(SECRET, code, at, null)).toBeNull();
-  });
+  it.each(['', '12345', '1234567', 'abcdef', '12 345', '12345a', ' 123456', '١٢٣٤٥٦'])(
+    'refuses the non-code %j',
+    async (code) => {
+      expect(await checkTotp(SECRET, code, at, null)).toBeNull();
+    },
+  );
 
   it('refuses a valid code with padding around it', async () => {
     expect(await checkTotp(SECRET, ` ${await totpCode(SECRET, at)}`, at, null)).toBeNull();

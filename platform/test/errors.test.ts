@@ -1,0 +1,116 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import { abriError, ErrorCode, forbidden, maskError, notFound, unauthenticated } from '../src/errors.ts';
+
+const format = (error: GraphQLError): GraphQLFormattedError => error.toJSON();
+
+describe('maskError', () => {
+  it.each(Object.values(ErrorCode).filter((code) => code !== 'INTERNAL'))(
+    'passes an error with the known code %s as it is, without its stack trace',
+    (code) => {
+      const log = vi.fn();
+      const formatted = {
+        message: 'Claim not found.',
+        path: ['claim'],
+        extensions: { code, stacktrace: ['Error: x', '  at y'], field: 'id' },
+      };
+      expect(maskError(formatted, new GraphQLError('Claim not found.'), log)).toEqual({
+        message: 'Claim not found.',
+        path: ['claim'],
+        extensions: { code, field: 'id' },
+      });
+      expect(log).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    'GRAPHQL_PARSE_FAILED',
+    'GRAPHQL_VALIDATION_FAILED',
+    'BAD_REQUEST',
+    'PERSISTED_QUERY_NOT_FOUND',
+    'OPERATION_RESOLUTION_FAILURE',
+  ])('passes the request error %s through', (code) => {
+    const log = vi.fn();
+    expect(maskError({ message: 'Syntax Error', extensions: { code } }, undefined, log)).toEqual({
+      message: 'Syntax Error',
+      extensions: { code },
+    });
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('masks an unexpected error and logs its original message', () => {
+    const log = vi.fn();
+    const original = new Error('connect ECONNREFUSED 10.0.0.3:5432');
+    const wrapped = new GraphQLError(original.message, { originalError: original, path: ['me', 'claims'] });
+    const formatted = {
+      ...format(wrapped),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: connect ECONNREFUSED'] },
+    };
+
+    expect(maskError(formatted, wrapped, log)).toEqual({
+      message: 'Internal error.',
+      path: ['me', 'claims'],
+      extensions: { code: 'INTERNAL' },
+    });
+    expect(log).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledWith('unexpected error', {
+      error: { message: 'connect ECONNREFUSED 10.0.0.3:5432', stack: original.stack },
+      path: ['me', 'claims'],
+    });
+  });
+
+  it('masks an error without a code to exactly the internal error', () => {
+    const log = vi.fn();
+    expect(
+      maskError(
+        { message: 'Cannot read properties of undefined' },
+        new TypeError('Cannot read properties of undefined'),
+        log,
+      ),
+    ).toEqual({
+      message: 'Internal error.',
+      extensions: { code: 'INTERNAL' },
+    });
+    expect(log.mock.calls[0]?.[1]).toMatchObject({ error: { message: 'Cannot read properties of undefined' } });
+  });
+
+  it('masks an error that claims the INTERNAL code itself', () => {
+    const log = vi.fn();
+    const error = abriError(ErrorCode.INTERNAL, 'secret detail');
+    expect(maskError(format(error), error, log)).toEqual({
+      message: 'Internal error.',
+      extensions: { code: 'INTERNAL' },
+    });
+    expect(log.mock.calls[0]?.[1]).toMatchObject({ error: { message: 'secret detail' } });
+  });
+
+  it('masks an error with a code outside the closed set', () => {
+    const log = vi.fn();
+    const formatted = { message: 'duplicate key value violates unique constraint', extensions: { code: 'P2002' } };
+    expect(maskError(formatted, new Error(formatted.message), log)).toEqual({
+      message: 'Internal error.',
+      extensions: { code: 'INTERNAL' },
+    });
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('logs a thrown non-error as a string', () => {
+    const log = vi.fn();
+    maskError({ message: 'Unexpected error value: "boom"' }, 'boom', log);
+    expect(log).toHaveBeenCalledWith('unexpected error', { error: 'boom', path: undefined });
+  });
+});
+
+describe('error helpers', () => {
+  it('puts the code in extensions, over any code given in the extra extensions', () => {
+    const error = abriError(ErrorCode.BAD_USER_INPUT, 'Bad IBAN.', { field: 'iban', code: 'SOMETHING_ELSE' });
+    expect(error.message).toBe('Bad IBAN.');
+    expect(error.extensions).toEqual({ field: 'iban', code: 'BAD_USER_INPUT' });
+  });
+
+  it('builds the common errors with their codes', () => {
+    expect(unauthenticated().extensions.code).toBe('UNAUTHENTICATED');
+    expect(forbidden().extensions.code).toBe('FORBIDDEN');
+    expect(notFound('Claim')).toMatchObject({ message: 'Claim not found.', extensions: { code: 'NOT_FOUND' } });
+  });
+});

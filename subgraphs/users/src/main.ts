@@ -1,0 +1,24 @@
+// Production entry point of the users subgraph: configuration from the environment (see README).
+import { bootSubgraph, importSigningKey, parseEnv, parseJwkSetting, parseKeyring, runService } from '@abri/platform';
+import { z } from 'zod';
+import { createUsersService } from './server.ts';
+
+await runService('users', async () => {
+  const { env, deps } = await bootSubgraph('users');
+  const keys = parseEnv(z.object({
+    /** Private JWK signing access tokens (EdDSA). */
+    ACCESS_TOKEN_PRIVATE_KEY: z.string().min(1),
+    /** Public JWKs (JSON array) of retired signing keys, still published until their tokens expire. */
+    ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS: z.string().default('[]'),
+    /** Field-encryption keys, `kid:base64,...`, the first one current. */
+    ENCRYPTION_KEYS: z.string().min(1),
+  }));
+  const service = createUsersService({
+    ...deps,
+    tokenKey: await importSigningKey(parseJwkSetting(keys.ACCESS_TOKEN_PRIVATE_KEY)),
+    previousTokenKeys: JSON.parse(keys.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
+    keyring: parseKeyring(keys.ENCRYPTION_KEYS),
+  });
+  const served = await service.start(env.PORT, env.HOST);
+  return { url: served.url, stop: service.stop };
+});

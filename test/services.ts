@@ -1,0 +1,56 @@
+// The real services integration tests run against. In CI (ABRI_REQUIRE_SERVICES=true) they must be there: a missing
+// one fails the run. Elsewhere, without ABRI_TEST_* settings, the same tests run on the embedded defaults.
+import { randomUUID } from 'node:crypto';
+import { createMemoryBus, createRedisBus, type EventBus, parseEnv } from '@abri/platform';
+import pg from 'pg';
+import { z } from 'zod';
+
+const env = parseEnv(
+  z.object({
+    ABRI_TEST_DATABASE_URL: z.string().url().optional(),
+    ABRI_TEST_REDIS_URL: z.string().url().optional(),
+    ABRI_REQUIRE_SERVICES: z.enum(['true', 'false']).default('false'),
+  }),
+);
+
+export const requireServices = env.ABRI_REQUIRE_SERVICES === 'true';
+if (requireServices && (!env.ABRI_TEST_DATABASE_URL || !env.ABRI_TEST_REDIS_URL)) {
+  throw new Error('ABRI_REQUIRE_SERVICES=true needs ABRI_TEST_DATABASE_URL and ABRI_TEST_REDIS_URL');
+}
+
+export interface TestServices {
+  /** A fresh database for this run, or undefined for PGlite. */
+  databaseUrl: string | undefined;
+  /** A bus per service: Redis with a run-specific prefix, or one shared in-process bus. */
+  bus: (service: string) => EventBus;
+  describe: string;
+  dispose(): Promise<void>;
+}
+
+export async function testServices(): Promise<TestServices> {
+  const run = randomUUID().slice(0, 8);
+  let databaseUrl: string | undefined;
+  let admin: pg.Client | undefined;
+  if (env.ABRI_TEST_DATABASE_URL) {
+    admin = new pg.Client({ connectionString: env.ABRI_TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE abri_it_${run}`);
+    const url = new URL(env.ABRI_TEST_DATABASE_URL);
+    url.pathname = `/abri_it_${run}`;
+    databaseUrl = url.toString();
+  }
+  const redisUrl = env.ABRI_TEST_REDIS_URL;
+  const memory = createMemoryBus();
+  if (redisUrl) await createRedisBus(redisUrl).ping(); // fail now, loudly, when Redis is absent
+  return {
+    databaseUrl,
+    bus: (service) => (redisUrl ? createRedisBus(redisUrl, { prefix: `abri:it:${run}:` }) : memory),
+    describe: `${databaseUrl ? 'PostgreSQL' : 'PGlite'} + ${redisUrl ? 'Redis' : 'in-process bus'}`,
+    async dispose() {
+      if (admin) {
+        await admin.query(`DROP DATABASE IF EXISTS abri_it_${run} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  };
+}
