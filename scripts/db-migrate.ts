@@ -20,8 +20,12 @@ const env = parseEnv(
 const pgDir = join(env.ABRI_DATA_DIR, 'pg');
 for (const name of SUBGRAPHS) {
   const target = env[`${name.toUpperCase()}_DATABASE_URL` as 'USERS_DATABASE_URL'] ?? env.DATABASE_URL;
-  const db: Database = target ? { kind: 'postgres', url: target, schema: name } : { kind: 'pglite', pglite: await openPglite(pgDir), schema: name };
+  const db: Database = target
+    ? { kind: 'postgres', url: target, schema: name }
+    : { kind: 'pglite', pglite: await openPglite(pgDir), schema: name };
   const applied = await applyMigrations(db, prismaProject(name));
-  console.log(`${name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'} (${target ? new URL(target).host : pgDir})`);
+  console.log(
+    `${name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'} (${target ? new URL(target).host : pgDir})`,
+  );
 }
 await closePglite(pgDir);

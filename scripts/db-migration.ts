@@ -1,7 +1,8 @@
 // `npm run db:migration -- <name>`: writes a migration for every subgraph whose Prisma schema changed.
 // `npm run db:migration -- --check`: exits 1 when a schema has changes no migration holds (CI runs it).
-import { PGlite } from '@electric-sql/pglite';
+
 import { pendingSchemaChange, writeMigration } from '@abri/platform/db';
+import { PGlite } from '@electric-sql/pglite';
 import { prismaProject, SUBGRAPHS } from './paths.ts';
 
 const arg = process.argv[2];

@@ -1,15 +1,17 @@
 // The embedded system: gateway and the four subgraphs in one process, each on its own port, over one PGlite data
 // directory (one Postgres schema per subgraph) and the in-process bus. `npm start` and the end-to-end tests use it.
+
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   applyMigrations,
   type Clock,
   closePglite,
-  type Database,
-  type EventBus,
   createLogger,
   createMemoryBus,
+  type Database,
   DEFAULT_PORTS,
+  type EventBus,
   embeddedSecrets,
   importPublicKey,
   localKeySource,
@@ -18,17 +20,15 @@ import {
   systemClock,
 } from '@abri/platform';
 import { startGateway } from '../gateway/src/server.ts';
-import { createClaimsService } from '../subgraphs/claims/src/server.ts';
 import { claimsIsEmpty, seedClaims } from '../subgraphs/claims/src/seed.ts';
-import { createPaymentsService } from '../subgraphs/payments/src/server.ts';
+import { createClaimsService } from '../subgraphs/claims/src/server.ts';
 import { paymentsIsEmpty, seedPayments } from '../subgraphs/payments/src/seed.ts';
-import { createPoliciesService } from '../subgraphs/policies/src/server.ts';
+import { createPaymentsService } from '../subgraphs/payments/src/server.ts';
 import { policiesIsEmpty, seedPolicies } from '../subgraphs/policies/src/seed.ts';
-import { createUsersService } from '../subgraphs/users/src/server.ts';
+import { createPoliciesService } from '../subgraphs/policies/src/server.ts';
 import { seedUsers, usersIsEmpty } from '../subgraphs/users/src/seed.ts';
-import { prismaProject, SUBGRAPHS } from './paths.ts';
-import { readFileSync } from 'node:fs';
-import { ROOT } from './paths.ts';
+import { createUsersService } from '../subgraphs/users/src/server.ts';
+import { prismaProject, ROOT, SUBGRAPHS } from './paths.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -55,7 +55,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const pgDir = options.dataDir ? join(options.dataDir, 'pg') : `memory://${Math.random()}`;
   const { databaseUrl } = options.production ?? {};
   const pglite = databaseUrl ? null : await openPglite(pgDir);
-  const dbOf = (schema: string): Database => (pglite ? { kind: 'pglite', pglite, schema } : { kind: 'postgres', url: databaseUrl!, schema, maxConnections: 5 });
+  const dbOf = (schema: string): Database =>
+    pglite ? { kind: 'pglite', pglite, schema } : { kind: 'postgres', url: databaseUrl!, schema, maxConnections: 5 };
   for (const name of SUBGRAPHS) await applyMigrations(dbOf(name), prismaProject(name));
 
   const sharedBus = options.production ? null : createMemoryBus();
@@ -75,7 +76,11 @@ export async function startEmbedded(options: EmbeddedOptions) {
 
   let seeded = false;
   if (options.seed ?? true) {
-    const empty = (await usersIsEmpty(users.app)) && (await policiesIsEmpty(policies.app)) && (await claimsIsEmpty(claims.app)) && (await paymentsIsEmpty(payments.app));
+    const empty =
+      (await usersIsEmpty(users.app)) &&
+      (await policiesIsEmpty(policies.app)) &&
+      (await claimsIsEmpty(claims.app)) &&
+      (await paymentsIsEmpty(payments.app));
     if (empty) {
       await seedUsers(users.app);
       await seedPolicies(policies.app);
@@ -87,7 +92,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
 
   const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
   const served: Record<string, Served> = {};
-  for (const [name, service] of Object.entries({ users, policies, claims, payments })) served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
+  for (const [name, service] of Object.entries({ users, policies, claims, payments }))
+    served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
   const gateways: Served[] = [];
   for (let i = 0; i < (options.gatewayReplicas ?? 1); i++) {
     gateways.push(

@@ -1,6 +1,7 @@
 // Prints each subgraph's SDL and composes schema/supergraph.graphql. `--check` fails when the committed files are
 // stale or the subgraphs do not compose (CI runs it).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_PORTS } from '@abri/platform';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -9,7 +10,6 @@ import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
 import { schema as policies } from '../subgraphs/policies/src/schema/index.ts';
 import { schema as users } from '../subgraphs/users/src/schema/index.ts';
 import { ROOT } from './paths.ts';
-import { DEFAULT_PORTS } from '@abri/platform';
 
 const check = process.argv.includes('--check');
 const subgraphs = { users, policies, claims, payments };
@@ -18,7 +18,11 @@ const services = Object.entries(subgraphs).map(([name, schema]) => {
   const sdl = printSubgraphSchema(schema);
   files[`schema/${name}.graphql`] = `${sdl.trim()}\n`;
   // The URLs are the embedded defaults; deployments override them per subgraph (gateway env).
-  return { name, url: `http://127.0.0.1:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql`, typeDefs: parse(sdl) };
+  return {
+    name,
+    url: `http://127.0.0.1:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql`,
+    typeDefs: parse(sdl),
+  };
 });
 const composed = composeServices(services);
 if (composed.errors) {

@@ -1,5 +1,5 @@
 // `npm start`: the whole system on embedded defaults, with the demo accounts on a fresh database.
-import { DEMO, parseEnv, commonEnv } from '@abri/platform';
+import { commonEnv, DEMO, parseEnv } from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
 

@@ -2,8 +2,8 @@
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import type { Client } from 'graphql-ws';
-import { totpCode } from '../subgraphs/users/src/domain/totp.ts';
 import { type EmbeddedOptions, startEmbedded } from '../scripts/embedded.ts';
+import { totpCode } from '../subgraphs/users/src/domain/totp.ts';
 
 export const FREE_PORTS = { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 };
 
@@ -40,11 +40,16 @@ export async function advance(staff: AbriClient, claimId: string, to: string, no
     'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }',
     { i: { claimId, to, note } },
   );
-  if (data?.advanceClaim.__typename !== 'AdvanceClaimSuccess') throw new Error(`advanceClaim failed: ${JSON.stringify({ data, errors })}`);
+  if (data?.advanceClaim.__typename !== 'AdvanceClaimSuccess')
+    throw new Error(`advanceClaim failed: ${JSON.stringify({ data, errors })}`);
 }
 
 /** A subscription whose events are collected as they arrive; `next(n)` waits for n more. */
-export function collect<T = Record<string, unknown>>(socket: Client, query: string, variables: Record<string, unknown> = {}) {
+export function collect<T = Record<string, unknown>>(
+  socket: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const received: { data?: T; errors?: unknown[] }[] = [];
   const waiters: (() => void)[] = [];
   let ended = false;
@@ -75,7 +80,8 @@ export function collect<T = Record<string, unknown>>(socket: Client, query: stri
     async until(count: number, ms = 10_000) {
       const deadline = Date.now() + ms;
       while (received.length < count) {
-        if (ended) throw new Error(`subscription ended after ${received.length} events: ${JSON.stringify(failure ?? received)}`);
+        if (ended)
+          throw new Error(`subscription ended after ${received.length} events: ${JSON.stringify(failure ?? received)}`);
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`timed out with ${received.length} of ${count} events`);
         await new Promise<void>((resolve) => {

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 import { type TestServices, testServices } from './services.ts';
 
-type ClaimEvent = { claimStatusChanged: { cursor: string; status: string; claim: { id: string; policy: { number: string } } } };
+type ClaimEvent = {
+  claimStatusChanged: { cursor: string; status: string; claim: { id: string; policy: { number: string } } };
+};
 let services: TestServices;
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 
@@ -58,7 +60,12 @@ describe('production shape (PostgreSQL + Redis, two gateway replicas)', () => {
     expect((await resumed.until(1)).map((e) => e.data?.claimStatusChanged.status)).toEqual(['REFUSED']);
     await advance(staff, DEMO.camilleClaimId, 'REOPENED');
     expect((await resumed.until(2)).map((e) => e.data?.claimStatusChanged.status)).toEqual(['REFUSED', 'REOPENED']);
-    expect((await p.until(4)).map((e) => e.data?.claimStatusChanged.status)).toEqual(['EXPERT_REPORT', 'INDEMNITY_COMPUTED', 'REFUSED', 'REOPENED']);
+    expect((await p.until(4)).map((e) => e.data?.claimStatusChanged.status)).toEqual([
+      'EXPERT_REPORT',
+      'INDEMNITY_COMPUTED',
+      'REFUSED',
+      'REOPENED',
+    ]);
 
     await advance(staff, DEMO.louisClaimId, 'ACKNOWLEDGED');
     const [first] = await l.until(1);
@@ -84,7 +91,11 @@ describe('production shape (PostgreSQL + Redis, two gateway replicas)', () => {
     for (let i = 0; i < 50 && status !== 401; i++) {
       await new Promise((r) => setTimeout(r, 20));
       status = (
-        await fetch(b, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ me { id } }"}' })
+        await fetch(b, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: '{"query":"{ me { id } }"}',
+        })
       ).status;
     }
     expect(status).toBe(401);

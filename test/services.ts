@@ -44,7 +44,7 @@ export async function testServices(): Promise<TestServices> {
   if (redisUrl) await createRedisBus(redisUrl).ping(); // fail now, loudly, when Redis is absent
   return {
     databaseUrl,
-    bus: (service) => (redisUrl ? createRedisBus(redisUrl, { prefix: `abri:it:${run}:` }) : memory),
+    bus: (_service) => (redisUrl ? createRedisBus(redisUrl, { prefix: `abri:it:${run}:` }) : memory),
     describe: `${databaseUrl ? 'PostgreSQL' : 'PGlite'} + ${redisUrl ? 'Redis' : 'in-process bus'}`,
     async dispose() {
       if (admin) {

@@ -37,7 +37,8 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, defaultHeaders: '{\\n  "Authorization": "Bearer "\\n}' }),
 );`;
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:";
 
 export function graphiqlRoutes(): Record<string, RouteHandler> {
   const files: Record<string, { type: string; body: Buffer | string }> = {
@@ -52,7 +53,12 @@ export function graphiqlRoutes(): Record<string, RouteHandler> {
     Object.entries(files).map(([path, file]) => [
       path,
       (_req, res) => {
-        res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+        res.writeHead(200, {
+          'content-type': file.type,
+          'content-security-policy': CSP,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-cache',
+        });
         res.end(file.body);
       },
     ]),

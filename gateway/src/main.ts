@@ -14,7 +14,8 @@ import {
 import { z } from 'zod';
 import { startGateway } from './server.ts';
 
-const subgraphUrl = (name: keyof typeof DEFAULT_PORTS) => z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
+const subgraphUrl = (name: keyof typeof DEFAULT_PORTS) =>
+  z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
 
 await runService('gateway', async () => {
   const env = parseEnv(
@@ -38,7 +39,12 @@ await runService('gateway', async () => {
   return startGateway(
     {
       supergraphSdl: readFileSync(env.SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: { users: env.USERS_URL, policies: env.POLICIES_URL, claims: env.CLAIMS_URL, payments: env.PAYMENTS_URL },
+      subgraphUrls: {
+        users: env.USERS_URL,
+        policies: env.POLICIES_URL,
+        claims: env.CLAIMS_URL,
+        payments: env.PAYMENTS_URL,
+      },
       hopKey: await importSigningKey(parseJwkSetting(env.GATEWAY_PRIVATE_KEY)),
       tokenKeys: remoteKeySource(env.JWKS_URL ?? env.USERS_URL.replace(/\/graphql$/, '/.well-known/jwks.json')),
       bus: createRedisBus(env.REDIS_URL, { onError: (error) => log.warn('bus error', { error: String(error) }) }),

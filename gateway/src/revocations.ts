@@ -11,7 +11,11 @@ export interface Revocations {
   stop(): void;
 }
 
-export async function trackRevocations(bus: EventBus, accessTokenTtlSeconds: number, now: () => Date): Promise<Revocations> {
+export async function trackRevocations(
+  bus: EventBus,
+  accessTokenTtlSeconds: number,
+  now: () => Date,
+): Promise<Revocations> {
   const revoked = new Map<string, number>();
   const listeners = new Set<(sid: string) => void>();
   const keepMs = accessTokenTtlSeconds * 1000;

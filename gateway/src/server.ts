@@ -2,8 +2,6 @@
 // refuses revoked sessions, closes sockets when their token expires or their session is revoked, and signs every hop.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   type Clock,
   type EventBus,
@@ -12,13 +10,15 @@ import {
   type KeySource,
   type Logger,
   maskError,
-  sendJson,
   type Served,
   type SigningKey,
+  sendJson,
   serve,
   systemClock,
   verifyAccessToken,
 } from '@abri/platform';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, print } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
@@ -66,7 +66,9 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
   const revocations = await trackRevocations(deps.bus, deps.accessTokenTtlSeconds ?? 600, () => clock.now());
-  const serviceMap = Object.fromEntries(Object.entries(deps.subgraphUrls).map(([name, url]) => [name, new SignedDataSource(name, url, deps.hopKey)]));
+  const serviceMap = Object.fromEntries(
+    Object.entries(deps.subgraphUrls).map(([name, url]) => [name, new SignedDataSource(name, url, deps.hopKey)]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name }) => {
@@ -82,14 +84,21 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     formatError: (formatted, error) => maskError(formatted, error, log.error),
     plugins: [subscriptionsOverWebSocketOnly],
   });
-  const subscriptions = createFederatedSubscriptions({ supergraphSdl: deps.supergraphSdl, subgraphUrls: deps.subgraphUrls, serviceMap, key: deps.hopKey, log });
+  const subscriptions = createFederatedSubscriptions({
+    supergraphSdl: deps.supergraphSdl,
+    subgraphUrls: deps.subgraphUrls,
+    serviceMap,
+    key: deps.hopKey,
+    log,
+  });
 
   /** The caller of a request: null when anonymous; refuses an invalid, expired or revoked token. */
   async function identify(authorization: unknown): Promise<Identity | null> {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const token = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization)?.[1] : undefined;
     const who = token ? await verifyAccessToken(deps.tokenKeys, token, clock.now()) : null;
-    if (!who || revocations.isRevoked(who.sid)) throw new HttpError(401, 'The access token is invalid or expired; refresh the session.', 'UNAUTHENTICATED');
+    if (!who || revocations.isRevoked(who.sid))
+      throw new HttpError(401, 'The access token is invalid or expired; refresh the session.', 'UNAUTHENTICATED');
     return who;
   }
 
@@ -103,7 +112,9 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     await deps.bus.ping();
     await Promise.all(
       Object.entries(deps.subgraphUrls).map(async ([name, url]) => {
-        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).catch(() => null);
+        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).catch(
+          () => null,
+        );
         if (!res?.ok) throw new Error(`subgraph ${name} is not ready`);
       }),
     );
@@ -114,21 +125,28 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     apollo,
     port,
     ...(host ? { host } : {}),
-    context: async (req) => ({ who: await identify(req.headers.authorization), client: clientOf(req), requestId: randomUUID() }),
+    context: async (req) => ({
+      who: await identify(req.headers.authorization),
+      client: clientOf(req),
+      requestId: randomUUID(),
+    }),
     ws: {
       schema: subscriptions.apiSchema,
       async onConnect(ctx) {
         const extra = ctx.extra as unknown as WsExtra;
         let who: Identity | null;
         try {
-          who = await identify(ctx.connectionParams?.['authorization']);
+          who = await identify(ctx.connectionParams?.authorization);
         } catch {
           return false;
         }
         extra.who = who;
         if (who) {
           let set = socketsBySession.get(who.sid);
-          if (!set) socketsBySession.set(who.sid, (set = new Set()));
+          if (!set) {
+            set = new Set();
+            socketsBySession.set(who.sid, set);
+          }
           set.add(extra.socket);
           const ms = Math.max(0, who.exp * 1000 - clock.now().getTime());
           extra.expiry = setTimeout(() => extra.socket.close(CloseCode.Unauthorized, 'Access token expired'), ms);
@@ -143,16 +161,26 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       },
       context: (ctx) => {
         const extra = ctx.extra as unknown as WsExtra;
-        return { who: extra.who ?? null, client: clientOf(extra.request), requestId: randomUUID() } satisfies GatewayContext;
+        return {
+          who: extra.who ?? null,
+          client: clientOf(extra.request),
+          requestId: randomUUID(),
+        } satisfies GatewayContext;
       },
       subscribe: (args) => subscriptions.subscribe({ ...args, contextValue: args.contextValue as GatewayContext }),
       // Queries and mutations sent over the socket run through the HTTP pipeline.
       execute: async (args) => {
         const response = await apollo.executeOperation(
-          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          {
+            query: print(args.document),
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            operationName: args.operationName ?? undefined,
+          },
           { contextValue: args.contextValue as GatewayContext },
         );
-        return response.body.kind === 'single' ? (response.body.singleResult as never) : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
+        return response.body.kind === 'single'
+          ? (response.body.singleResult as never)
+          : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
       },
     },
     routes: {

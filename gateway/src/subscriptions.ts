@@ -2,10 +2,11 @@
 // the plan's primary fetch is streamed from the owning subgraph over one multiplexed, gateway-signed graphql-ws
 // connection per subgraph, and for each event the rest of the plan (entity fetches in other subgraphs) runs through
 // executeQueryPlan with the primary fetch served from the event itself.
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { type FetchNode, type PlanNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
+
 import { HOP_EXTENSION, type Logger, operationHash, type SigningKey, signHop } from '@abri/platform';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { type FetchNode, type PlanNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -54,7 +55,10 @@ export function createFederatedSubscriptions(options: {
         lazyCloseTimeout: 10_000,
         retryAttempts: Number.POSITIVE_INFINITY,
         connectionParams: async () => ({ [HOP_EXTENSION]: await signHop(options.key, name, { use: 'ws-connection' }) }),
-        on: { error: (error) => options.log.warn('upstream subscription socket error', { subgraph: name, error: String(error) }) },
+        on: {
+          error: (error) =>
+            options.log.warn('upstream subscription socket error', { subgraph: name, error: String(error) }),
+        },
       });
       clients.set(name, client);
     }
@@ -66,11 +70,17 @@ export function createFederatedSubscriptions(options: {
     const variables = args.variableValues ?? {};
     const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, args.document, { operationName }));
     if (plan.node?.kind !== 'Subscription') {
-      yield { errors: [new GraphQLError('Only subscriptions are served here.', { extensions: { code: 'BAD_REQUEST' } })] };
+      yield {
+        errors: [new GraphQLError('Only subscriptions are served here.', { extensions: { code: 'BAD_REQUEST' } })],
+      };
       return;
     }
     const { primary, rest } = plan.node;
-    const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: args.document, operationName });
+    const operationContext = buildOperationContext({
+      schema: apiGraphQLSchema,
+      operationDocument: args.document,
+      operationName,
+    });
     const primaryVariables = Object.fromEntries((primary.variableUsages ?? []).map((v) => [v, variables[v]]));
     const signature = await signHop(options.key, primary.serviceName, {
       use: 'ws-operation',

@@ -2,8 +2,8 @@
 import { connect } from 'node:net';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from '../../test/helpers.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
@@ -18,12 +18,20 @@ afterAll(async () => {
   await system?.stop();
 });
 
-type ClaimEvent = { claimStatusChanged: { cursor: string; status: string; claim: { id: string; reference: string; policy: { number: string } } } };
+type ClaimEvent = {
+  claimStatusChanged: {
+    cursor: string;
+    status: string;
+    claim: { id: string; reference: string; policy: { number: string } };
+  };
+};
 
 describe('one query across the four subgraphs', () => {
   it('returns profile, policies with guarantees, claims with status and payment schedule for the signed-in customer', async () => {
     const camille = await customer(url, 'camille');
-    const { data, errors } = await camille.request<{ me: Record<string, unknown> & { policies: { guarantees: unknown[] }[] } }>(`{
+    const { data, errors } = await camille.request<{
+      me: Record<string, unknown> & { policies: { guarantees: unknown[] }[] };
+    }>(`{
       me { firstName lastName
         policies { number annualPremium { amountCents currency } guarantees { code ceiling { amountCents } deductible { amountCents } } nextDueDate }
         claims { reference status policy { number } }
@@ -33,14 +41,24 @@ describe('one query across the four subgraphs', () => {
       firstName: 'Camille',
       lastName: 'Martin',
       policies: [{ number: DEMO.camille.contractNumber, annualPremium: { amountCents: 38_640, currency: 'EUR' } }],
-      claims: [{ reference: 'SIN-2026-004217', status: 'EXPERT_ASSIGNED', policy: { number: DEMO.camille.contractNumber } }],
+      claims: [
+        { reference: 'SIN-2026-004217', status: 'EXPERT_ASSIGNED', policy: { number: DEMO.camille.contractNumber } },
+      ],
     });
-    expect(data?.me.policies[0]?.guarantees).toContainEqual({ code: 'NATURAL_DISASTER', ceiling: { amountCents: 30_000_000 }, deductible: { amountCents: 38_000 } });
-    expect((data?.me['paymentSchedule'] as unknown[]).length).toBe(12);
+    expect(data?.me.policies[0]?.guarantees).toContainEqual({
+      code: 'NATURAL_DISASTER',
+      ceiling: { amountCents: 30_000_000 },
+      deductible: { amountCents: 38_000 },
+    });
+    expect(data?.me.paymentSchedule).toHaveLength(12);
   });
 
   it('answers me: null without a token and UNAUTHENTICATED with a bad one', async () => {
-    const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const anonymous = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(await anonymous.json()).toEqual({ data: { me: null } });
     const forged = await fetch(url, {
       method: 'POST',
@@ -77,7 +95,11 @@ describe('claim status changes pushed to every device', () => {
     for (const device of [a, b]) {
       const events = await device.until(2);
       expect(events.map((e) => e.data?.claimStatusChanged.status)).toEqual(['DOCUMENTS_REQUESTED', 'ACKNOWLEDGED']);
-      expect(events[0]?.data?.claimStatusChanged.claim).toEqual({ id: DEMO.camilleClaimId, reference: 'SIN-2026-004217', policy: { number: DEMO.camille.contractNumber } });
+      expect(events[0]?.data?.claimStatusChanged.claim).toEqual({
+        id: DEMO.camilleClaimId,
+        reference: 'SIN-2026-004217',
+        policy: { number: DEMO.camille.contractNumber },
+      });
     }
 
     // Louis's device saw none of that: its first event is the change to his own claim.
@@ -96,7 +118,11 @@ describe('claim status changes pushed to every device', () => {
     // Once each: the next event after the replay is the next change, not a repeat.
     await advance(staff, DEMO.camilleClaimId, 'DOCUMENTS_REQUESTED', 'Photos du plafond.');
     const after = await resumed.until(3);
-    expect(after.map((e) => e.data?.claimStatusChanged.status)).toEqual(['EXPERT_ASSIGNED', 'EXPERT_REPORT', 'DOCUMENTS_REQUESTED']);
+    expect(after.map((e) => e.data?.claimStatusChanged.status)).toEqual([
+      'EXPERT_ASSIGNED',
+      'EXPERT_REPORT',
+      'DOCUMENTS_REQUESTED',
+    ]);
     expect((await a.until(5)).map((e) => e.data?.claimStatusChanged.status)).toEqual([
       'DOCUMENTS_REQUESTED',
       'ACKNOWLEDGED',
@@ -113,15 +139,22 @@ describe('claim status changes pushed to every device', () => {
   it('pushes a profile edit made on one device to the other, with the changed fields', async () => {
     const camille = await customer(url, 'camille');
     const socket = camille.socket();
-    const events = collect<{ profileChanged: { changedFields: string[]; customer: { firstName: string; phone: string } } }>(
+    const events = collect<{
+      profileChanged: { changedFields: string[]; customer: { firstName: string; phone: string } };
+    }>(
       socket,
       'subscription($after: String) { profileChanged(after: $after) { cursor changedFields customer { firstName phone } } }',
       { after: 'users.0' },
     );
-    const result = await camille.request('mutation { updateProfile(input: { phone: "06 11 22 33 44" }) { __typename } }');
+    const result = await camille.request(
+      'mutation { updateProfile(input: { phone: "06 11 22 33 44" }) { __typename } }',
+    );
     expect(result.data).toEqual({ updateProfile: { __typename: 'UpdateProfileSuccess' } });
     const [event] = await events.until(1);
-    expect(event?.data?.profileChanged).toMatchObject({ changedFields: ['phone'], customer: { firstName: 'Camille', phone: '+33611223344' } });
+    expect(event?.data?.profileChanged).toMatchObject({
+      changedFields: ['phone'],
+      customer: { firstName: 'Camille', phone: '+33611223344' },
+    });
     await events.stop();
     await socket.dispose();
   });
@@ -139,8 +172,12 @@ describe('claim status changes pushed to every device', () => {
     const socket = new WebSocket(url.replace('http', 'ws'), 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     await new Promise<void>((resolve) => socket.on('open', () => resolve()));
-    const acked = new Promise<void>((resolve) => socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${camille.accessToken}` } }));
+    const acked = new Promise<void>((resolve) =>
+      socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()),
+    );
+    socket.send(
+      JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${camille.accessToken}` } }),
+    );
     await acked;
     await camille.request('mutation { logout }');
     expect(await closed).toBe(4403);
@@ -151,10 +188,14 @@ describe('claim status changes pushed to every device', () => {
 
 describe('subgraphs are reachable only through the gateway', () => {
   it('refuses unsigned HTTP requests, _entities included, and forged signatures', async () => {
-    const users = system.subgraphs['users']!.url;
-    const policies = system.subgraphs['policies']!.url;
+    const users = system.subgraphs.users!.url;
+    const policies = system.subgraphs.policies!.url;
     const post = (target: string, body: unknown, headers: Record<string, string> = {}) =>
-      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
     const entities = {
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Policy { number } } }',
       variables: { r: [{ __typename: 'Policy', id: DEMO.camille.policyId }] },
@@ -171,7 +212,7 @@ describe('subgraphs are reachable only through the gateway', () => {
   });
 
   it('refuses an unsigned WebSocket connection', async () => {
-    const socket = new WebSocket(system.subgraphs['claims']!.url.replace('http', 'ws'), 'graphql-transport-ws');
+    const socket = new WebSocket(system.subgraphs.claims!.url.replace('http', 'ws'), 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
     expect(await closed).toBe(4403);
@@ -182,14 +223,22 @@ describe('bad input gets a clear answer and the server keeps serving', () => {
   const healthy = async () => expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
 
   it('answers malformed JSON with 400', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me { id }' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ me { id }',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
     await healthy();
   });
 
   it('answers an unknown field with a validation error', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { shoeSize } }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { shoeSize } }' }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await healthy();
@@ -199,7 +248,9 @@ describe('bad input gets a clear answer and the server keeps serving', () => {
     const { port } = new URL(url);
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`);
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+        );
         socket.write('x'.repeat(64 * 1024));
       });
       let text = '';

@@ -1,12 +1,12 @@
 // Production start-up shared by every service's main.ts: configuration from the environment (validated once, every
 // problem listed), PostgreSQL, the Redis bus, the gateway's public key. Failing fast beats half-starting.
 import { z } from 'zod';
-import type { ServiceDeps } from './service.ts';
+import { commonEnv, parseEnv } from './env.ts';
 import { createRedisBus } from './events/redis-bus.ts';
 import { importPublicKey, parseJwkSetting } from './keys.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_PORTS, type ServiceName } from './ports.ts';
-import { commonEnv, parseEnv } from './env.ts';
+import type { ServiceDeps } from './service.ts';
 
 const jwkSetting = z.string().min(1, 'a JWK as JSON, or file:<path>');
 
@@ -34,7 +34,10 @@ export async function bootSubgraph(name: Exclude<ServiceName, 'gateway'>) {
 }
 
 /** Runs `start`, logging where the service listens; exits non-zero when it cannot start. */
-export async function runService(name: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): Promise<void> {
+export async function runService(
+  name: string,
+  start: () => Promise<{ url: string; stop(): Promise<void> }>,
+): Promise<void> {
   const log = createLogger(name);
   try {
     const served = await start();

@@ -35,7 +35,13 @@ export function encryptField(keyring: Keyring, plaintext: string, context: strin
   const cipher = createCipheriv('aes-256-gcm', keyring.keys[keyring.current]!, iv);
   cipher.setAAD(Buffer.from(context));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', keyring.current, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+  return [
+    'v1',
+    keyring.current,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    data.toString('base64url'),
+  ].join('.');
 }
 
 export function decryptField(keyring: Keyring, sealed: string, context: string): string {

@@ -15,7 +15,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 /** Codes Apollo itself emits for malformed requests; they are client errors and pass through. */
-const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 export function abriError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -34,12 +40,19 @@ export function maskError(
   error: unknown,
   log: (message: string, fields: Record<string, unknown>) => void,
 ): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
+  const code = formatted.extensions?.code;
   if (typeof code === 'string' && (CODES.has(code) || REQUEST_CODES.has(code)) && code !== ErrorCode.INTERNAL) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  log('unexpected error', { error: original instanceof Error ? { message: original.message, stack: original.stack } : String(original), path: formatted.path });
-  return { message: 'Internal error.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL } };
+  log('unexpected error', {
+    error: original instanceof Error ? { message: original.message, stack: original.stack } : String(original),
+    path: formatted.path,
+  });
+  return {
+    message: 'Internal error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL },
+  };
 }

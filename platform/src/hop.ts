@@ -3,7 +3,7 @@
 // HTTP: header `x-abri-gateway`, an EdDSA JWS binding the audience (subgraph), a 60 s lifetime, the body's hash and
 // the caller's identity. WebSocket: the connection_init payload carries a connection signature, and each operation's
 // extensions carry a signature binding its query, variables and identity.
-import { jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { type CryptoKey, jwtVerify, SignJWT } from 'jose';
 import { sha256 } from './crypto.ts';
 import type { Identity } from './identity.ts';
 import { SIGNING_ALG, type SigningKey } from './keys.ts';
@@ -27,7 +27,8 @@ export interface HopClaims {
   use: 'http' | 'ws-connection' | 'ws-operation';
 }
 
-export const operationHash = (query: string, variables: unknown) => sha256(`${query}\n${JSON.stringify(variables ?? {})}`);
+export const operationHash = (query: string, variables: unknown) =>
+  sha256(`${query}\n${JSON.stringify(variables ?? {})}`);
 
 export async function signHop(key: SigningKey, audience: string, claims: HopClaims, now = new Date()): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
@@ -63,6 +64,7 @@ export async function verifyHop(
     throw new HopRejected('invalid gateway signature');
   }
   if (claims.use !== expected.use) throw new HopRejected('gateway signature used out of place');
-  if (expected.bodyHash !== undefined && claims.bh !== expected.bodyHash) throw new HopRejected('gateway signature does not match the request');
+  if (expected.bodyHash !== undefined && claims.bh !== expected.bodyHash)
+    throw new HopRejected('gateway signature does not match the request');
   return { who: claims.who ?? null, client: claims.client ?? { ip: null, userAgent: null } };
 }

@@ -15,7 +15,8 @@ export interface Identity {
 }
 
 export const isCustomer = (who: Identity | null): who is Identity => !!who?.roles.includes(Role.CUSTOMER);
-export const hasRole = (who: Identity | null, ...roles: Role[]): who is Identity => !!who?.roles.some((r) => roles.includes(r));
+export const hasRole = (who: Identity | null, ...roles: Role[]): who is Identity =>
+  !!who?.roles.some((r) => roles.includes(r));
 export const isStaff = (who: Identity | null): who is Identity => hasRole(who, ...STAFF_ROLES);
 
 /** True when `who` may see data of `customerId`: the customer themself or a staff member. */

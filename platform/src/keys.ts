@@ -1,9 +1,10 @@
 // Asymmetric signing keys (EdDSA / Ed25519) as JWKs: loaded from configuration in production, created once and kept
 // under the data directory in embedded mode.
+
+import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 
 export const SIGNING_ALG = 'EdDSA';
 

@@ -25,7 +25,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const parseDate = (value: unknown): Date => {
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalid('a date as YYYY-MM-DD');
+  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw invalid('a date as YYYY-MM-DD');
   return new Date(`${value}T00:00:00Z`);
 };
 

@@ -1,7 +1,8 @@
 // The life cycle every subgraph shares: Prisma client + outbox relay + signed-only server, started and stopped
 // together. Each subgraph's server.ts adds its own application services on top.
-import type { CryptoKey } from 'jose';
+
 import type { GraphQLSchema } from 'graphql';
+import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
@@ -36,7 +37,10 @@ export interface SubgraphService<A> {
   stop(): Promise<void>;
 }
 
-export function createSubgraphService<P extends TransactionalSql & { $disconnect(): Promise<void> }, A extends object>(options: {
+export function createSubgraphService<
+  P extends TransactionalSql & { $disconnect(): Promise<void> },
+  A extends object,
+>(options: {
   name: string;
   schema: GraphQLSchema;
   prisma: P;

@@ -6,10 +6,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
+import { sha256 } from './crypto.ts';
 import { abriError, ErrorCode, maskError } from './errors.ts';
 import { type ClientInfo, HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
-import { sha256 } from './crypto.ts';
-import { HttpError, type RouteHandler, sendJson, serve, type Served } from './http/serve.ts';
+import { HttpError, type RouteHandler, type Served, sendJson, serve } from './http/serve.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './log.ts';
 
@@ -46,7 +46,10 @@ const header = (req: IncomingMessage, name: string): string | null => {
 const identities = new WeakMap<object, Map<string, Identity | null>>();
 function operationIdentities(extra: object): Map<string, Identity | null> {
   let map = identities.get(extra);
-  if (!map) identities.set(extra, (map = new Map()));
+  if (!map) {
+    map = new Map();
+    identities.set(extra, map);
+  }
   return map;
 }
 
@@ -77,7 +80,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
           client,
         };
       } catch (error) {
-        if (error instanceof HopRejected) throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
+        if (error instanceof HopRejected)
+          throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
         throw error;
       }
     },
@@ -85,7 +89,9 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       schema,
       async onConnect(ctx) {
         try {
-          await verifyHop(gatewayKey, name, ctx.connectionParams?.[HOP_EXTENSION] as string | undefined, { use: 'ws-connection' });
+          await verifyHop(gatewayKey, name, ctx.connectionParams?.[HOP_EXTENSION] as string | undefined, {
+            use: 'ws-connection',
+          });
           return true;
         } catch {
           return false;

@@ -1,5 +1,12 @@
 // Access tokens: short-lived JWTs issued by the users subgraph, verified by the gateway against the published JWKS.
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { Identity, Role } from './identity.ts';
 import { SIGNING_ALG, type SigningKey } from './keys.ts';
 
@@ -22,7 +29,8 @@ export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'
 
 export type KeySource = JWTVerifyGetKey;
 export const localKeySource = (jwks: JSONWebKeySet): KeySource => createLocalJWKSet(jwks);
-export const remoteKeySource = (url: string): KeySource => createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000 });
+export const remoteKeySource = (url: string): KeySource =>
+  createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000 });
 
 /** The identity an access token carries, or null when it is invalid or expired. */
 export async function verifyAccessToken(keys: KeySource, token: string, now = new Date()): Promise<Identity | null> {
@@ -35,7 +43,8 @@ export async function verifyAccessToken(keys: KeySource, token: string, now = ne
       currentDate: now,
     });
     const { sub, sid, roles, exp } = payload as { sub?: unknown; sid?: unknown; roles?: unknown; exp?: unknown };
-    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || typeof exp !== 'number') return null;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || typeof exp !== 'number')
+      return null;
     return { sub, sid, roles: roles as Role[], exp };
   } catch {
     return null;

@@ -38,7 +38,10 @@ export function createMemoryBus(): EventBus {
     },
     async subscribe(topic, handler) {
       let set = handlers.get(topic);
-      if (!set) handlers.set(topic, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        handlers.set(topic, set);
+      }
       set.add(handler);
       return () => set.delete(handler);
     },

@@ -15,7 +15,8 @@ export function parseCursor(source: string, cursor: string | null | undefined): 
   const match = /^([a-z]+)\.(\d{1,19})$/.exec(cursor);
   const id = match ? BigInt(match[2]!) : -1n;
   // 19 digits can exceed a Postgres bigint, which would fail later as an internal error.
-  if (!match || match[1] !== source || id > MAX_ID) throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
+  if (!match || match[1] !== source || id > MAX_ID)
+    throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
   return id;
 }
 
@@ -47,7 +48,11 @@ export async function* customerEvents(options: {
   try {
     let last = options.afterId;
     if (last >= 0n) {
-      for (let page = await outbox.since(topic, customerId, last); page.length; page = await outbox.since(topic, customerId, last)) {
+      for (
+        let page = await outbox.since(topic, customerId, last);
+        page.length;
+        page = await outbox.since(topic, customerId, last)
+      ) {
         for (const event of page) {
           last = BigInt(event.id);
           yield event;
@@ -55,7 +60,8 @@ export async function* customerEvents(options: {
       }
     }
     while (!options.signal?.aborted) {
-      if (overflow) throw abriError(ErrorCode.RATE_LIMITED, 'Too many undelivered events; resume from your last cursor.');
+      if (overflow)
+        throw abriError(ErrorCode.RATE_LIMITED, 'Too many undelivered events; resume from your last cursor.');
       const event = buffered.shift();
       if (!event) {
         await new Promise<void>((resolve) => {

@@ -35,7 +35,10 @@ export interface Outbox {
    * Records an event inside the caller's transaction `tx`. A per-customer advisory lock held until commit makes ids
    * follow commit order for each customer, which is what replay and de-duplication rely on.
    */
-  add(tx: SqlRunner, event: { topic: string; customerId: string | null; payload: unknown; at?: Date }): Promise<BusEvent>;
+  add(
+    tx: SqlRunner,
+    event: { topic: string; customerId: string | null; payload: unknown; at?: Date },
+  ): Promise<BusEvent>;
   /** Committed events of `topic` for `customerId` with an id above `afterId`, oldest first. */
   since(topic: string, customerId: string, afterId: bigint, limit?: number): Promise<BusEvent[]>;
   /** Publishes what is pending now (call after a commit for low latency; the relay also polls). */
@@ -66,13 +69,20 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000 }: OutboxOpti
   async function relayBatch(): Promise<number> {
     return db.$transaction(async (tx) => {
       // One relay at a time per subgraph (across instances), so events leave in id order.
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', `${source}:relay`);
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        `${source}:relay`,
+      );
       if (!lock?.locked) return 0;
       const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
         `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT 200 FOR UPDATE`,
       );
       for (const row of rows) await bus.publish(toBusEvent(source, row));
-      if (rows.length) await tx.$executeRawUnsafe(`UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::bigint[])`, rows.map((r) => r.id.toString()));
+      if (rows.length)
+        await tx.$executeRawUnsafe(
+          `UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::bigint[])`,
+          rows.map((r) => r.id.toString()),
+        );
       return rows.length;
     });
   }
@@ -101,7 +111,8 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000 }: OutboxOpti
 
   return {
     async add(tx, event) {
-      if (event.customerId) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);
+      if (event.customerId)
+        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);
       const [row] = await tx.$queryRawUnsafe<OutboxRow[]>(
         `INSERT INTO ${table} (topic, "customerId", payload, "createdAt") VALUES ($1, $2, $3::jsonb, $4) RETURNING id, topic, "customerId", payload, "createdAt"`,
         event.topic,

@@ -7,7 +7,10 @@ import type { BusEvent, BusHandler, EventBus } from './bus.ts';
 const MAX_LEN = 10_000;
 const BLOCK_MS = 1_000;
 
-export function createRedisBus(url: string, options: { prefix?: string; onError?: (error: unknown) => void } = {}): EventBus {
+export function createRedisBus(
+  url: string,
+  options: { prefix?: string; onError?: (error: unknown) => void } = {},
+): EventBus {
   const prefix = options.prefix ?? 'abri:events:';
   const writer = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   let reader: Redis | undefined;
@@ -22,9 +25,15 @@ export function createRedisBus(url: string, options: { prefix?: string; onError?
     while (!closed && positions.size > 0) {
       const keys = [...positions.keys()];
       try {
-        const res = (await reader.xread('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...keys.map((k) => positions.get(k)!))) as
-          | [string, [string, string[]][]][]
-          | null;
+        const res = (await reader.xread(
+          'COUNT',
+          500,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          ...keys,
+          ...keys.map((k) => positions.get(k)!),
+        )) as [string, [string, string[]][]][] | null;
         for (const [key, entries] of res ?? []) {
           for (const [id, fields] of entries) {
             if (positions.has(key)) positions.set(key, id);
@@ -49,7 +58,8 @@ export function createRedisBus(url: string, options: { prefix?: string; onError?
       const key = prefix + topic;
       let set = handlers.get(topic);
       if (!set) {
-        handlers.set(topic, (set = new Set()));
+        set = new Set();
+        handlers.set(topic, set);
         // Start after the stream's current last entry, known before we return, so nothing published after
         // subscribe() resolves can be missed while the read loop picks the new stream up.
         const last = await writer.xrevrange(key, '+', '-', 'COUNT', 1);

@@ -1,9 +1,10 @@
 // Pothos configuration of the claims subgraph, and nothing else.
+
+import { DateScalar, DateTimeScalar } from '@abri/platform';
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import { DateScalar, DateTimeScalar } from '@abri/platform';
 import type PrismaTypes from '../../../prisma/claims/generated/pothos-types.ts';
 import { getDatamodel } from '../../../prisma/claims/generated/pothos-types.ts';
 import type { ClaimsContext } from './context.ts';

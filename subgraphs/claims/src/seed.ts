@@ -19,9 +19,30 @@ export async function seedClaims(app: ClaimsApp, now: Date): Promise<void> {
       description: 'Fuite du ballon d’eau chaude : plafond de la cuisine du voisin du dessous taché.',
       history: {
         create: [
-          { from: null, to: 'DECLARED', at: daysAgo(11), actorKind: 'CUSTOMER', actorId: DEMO.camille.customerId, note: null },
-          { from: 'DECLARED', to: 'ACKNOWLEDGED', at: daysAgo(10), actorKind: 'STAFF', actorId: DEMO.adjuster.staffId, note: 'Convention IRSI applicable.' },
-          { from: 'ACKNOWLEDGED', to: 'EXPERT_ASSIGNED', at: daysAgo(7), actorKind: 'STAFF', actorId: DEMO.adjuster.staffId, note: 'Expert : cabinet Rhône Expertise.' },
+          {
+            from: null,
+            to: 'DECLARED',
+            at: daysAgo(11),
+            actorKind: 'CUSTOMER',
+            actorId: DEMO.camille.customerId,
+            note: null,
+          },
+          {
+            from: 'DECLARED',
+            to: 'ACKNOWLEDGED',
+            at: daysAgo(10),
+            actorKind: 'STAFF',
+            actorId: DEMO.adjuster.staffId,
+            note: 'Convention IRSI applicable.',
+          },
+          {
+            from: 'ACKNOWLEDGED',
+            to: 'EXPERT_ASSIGNED',
+            at: daysAgo(7),
+            actorKind: 'STAFF',
+            actorId: DEMO.adjuster.staffId,
+            note: 'Expert : cabinet Rhône Expertise.',
+          },
         ],
       },
     },
@@ -36,7 +57,9 @@ export async function seedClaims(app: ClaimsApp, now: Date): Promise<void> {
       occurredOn: daysAgo(2),
       declaredAt: daysAgo(1),
       description: 'Baie vitrée du salon fendue par un ballon.',
-      history: { create: [{ from: null, to: 'DECLARED', at: daysAgo(1), actorKind: 'CUSTOMER', actorId: DEMO.louis.customerId }] },
+      history: {
+        create: [{ from: null, to: 'DECLARED', at: daysAgo(1), actorKind: 'CUSTOMER', actorId: DEMO.louis.customerId }],
+      },
     },
   });
 }

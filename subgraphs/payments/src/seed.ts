@@ -2,14 +2,23 @@
 import { DEMO } from '@abri/platform';
 import type { PaymentsApp } from './context.ts';
 
-export const paymentsIsEmpty = async (app: PaymentsApp) => (await app.prisma.scheduledPayment.count()) + (await app.prisma.payment.count()) === 0;
+export const paymentsIsEmpty = async (app: PaymentsApp) =>
+  (await app.prisma.scheduledPayment.count()) + (await app.prisma.payment.count()) === 0;
 
 const monthDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month, day));
 
 export async function seedPayments(app: PaymentsApp, now: Date): Promise<void> {
   const people = [
-    { ...DEMO.camille, monthlyCents: 3_220, iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2019-0012345' } },
-    { ...DEMO.louis, monthlyCents: 5_100, iban: { last4: '7731', holder: 'Louis Bernard', rum: 'ABRI-RUM-2021-0067890' } },
+    {
+      ...DEMO.camille,
+      monthlyCents: 3_220,
+      iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2019-0012345' },
+    },
+    {
+      ...DEMO.louis,
+      monthlyCents: 5_100,
+      iban: { last4: '7731', holder: 'Louis Bernard', rum: 'ABRI-RUM-2021-0067890' },
+    },
   ];
   for (const p of people) {
     const method = await app.prisma.paymentMethod.create({

@@ -1,9 +1,10 @@
 // Pothos configuration of the users subgraph, and nothing else.
+
+import { DateTimeScalar } from '@abri/platform';
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import { DateTimeScalar } from '@abri/platform';
 import type PrismaTypes from '../../../prisma/users/generated/pothos-types.ts';
 import { getDatamodel } from '../../../prisma/users/generated/pothos-types.ts';
 import type { UsersContext } from './context.ts';
@@ -16,7 +17,12 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
-  prisma: { client: (ctx) => ctx.app.prisma, dmmf: getDatamodel(), filterConnectionTotalCount: true, onUnusedQuery: null },
+  prisma: {
+    client: (ctx) => ctx.app.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
 });
 
 builder.addScalarType('DateTime', DateTimeScalar);

@@ -5,14 +5,16 @@ import { createUsersService } from './server.ts';
 
 await runService('users', async () => {
   const { env, deps } = await bootSubgraph('users');
-  const keys = parseEnv(z.object({
-    /** Private JWK signing access tokens (EdDSA). */
-    ACCESS_TOKEN_PRIVATE_KEY: z.string().min(1),
-    /** Public JWKs (JSON array) of retired signing keys, still published until their tokens expire. */
-    ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS: z.string().default('[]'),
-    /** Field-encryption keys, `kid:base64,...`, the first one current. */
-    ENCRYPTION_KEYS: z.string().min(1),
-  }));
+  const keys = parseEnv(
+    z.object({
+      /** Private JWK signing access tokens (EdDSA). */
+      ACCESS_TOKEN_PRIVATE_KEY: z.string().min(1),
+      /** Public JWKs (JSON array) of retired signing keys, still published until their tokens expire. */
+      ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS: z.string().default('[]'),
+      /** Field-encryption keys, `kid:base64,...`, the first one current. */
+      ENCRYPTION_KEYS: z.string().min(1),
+    }),
+  );
   const service = createUsersService({
     ...deps,
     tokenKey: await importSigningKey(parseJwkSetting(keys.ACCESS_TOKEN_PRIVATE_KEY)),

@@ -4,13 +4,26 @@ import type { UsersApp } from './app/index.ts';
 import { phoneContext } from './app/profile.ts';
 import { hashPassword } from './domain/password.ts';
 
-export const usersIsEmpty = async (app: UsersApp) => (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
+export const usersIsEmpty = async (app: UsersApp) =>
+  (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
 
 export async function seedUsers(app: UsersApp): Promise<void> {
   const customerHash = await hashPassword(DEMO.customerPassword);
   const people = [
-    { ...DEMO.camille, firstName: 'Camille', lastName: 'Martin', email: 'camille.martin@abri.example', phone: '+33612345678' },
-    { ...DEMO.louis, firstName: 'Louis', lastName: 'Bernard', email: 'louis.bernard@abri.example', phone: '+33698765432' },
+    {
+      ...DEMO.camille,
+      firstName: 'Camille',
+      lastName: 'Martin',
+      email: 'camille.martin@abri.example',
+      phone: '+33612345678',
+    },
+    {
+      ...DEMO.louis,
+      firstName: 'Louis',
+      lastName: 'Bernard',
+      email: 'louis.bernard@abri.example',
+      phone: '+33698765432',
+    },
   ];
   for (const p of people) {
     await app.prisma.customer.create({

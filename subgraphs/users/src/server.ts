@@ -1,5 +1,12 @@
 // Builds the users subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, type Keyring, type ServiceDeps, type SigningKey, sendJson } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  type Keyring,
+  type ServiceDeps,
+  type SigningKey,
+  sendJson,
+} from '@abri/platform';
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
@@ -21,8 +28,15 @@ export function createUsersService(deps: UsersDeps) {
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): UsersApp => ({ ...base, tokenKey: deps.tokenKey, keyring: deps.keyring, config: { ...defaultUsersConfig, ...deps.config } }),
-    routes: { '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }) },
+    app: (base): UsersApp => ({
+      ...base,
+      tokenKey: deps.tokenKey,
+      keyring: deps.keyring,
+      config: { ...defaultUsersConfig, ...deps.config },
+    }),
+    routes: {
+      '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),
+    },
   });
 }
 export type UsersService = ReturnType<typeof createUsersService>;

@@ -21,7 +21,12 @@ const S = ClaimStatus;
 /** For each status, the statuses that may follow and who may move there. */
 const TRANSITIONS: Record<ClaimStatus, Partial<Record<ClaimStatus, Mover>>> = {
   DECLARED: { ACKNOWLEDGED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
-  ACKNOWLEDGED: { DOCUMENTS_REQUESTED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', INDEMNITY_COMPUTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
+  ACKNOWLEDGED: {
+    DOCUMENTS_REQUESTED: 'ADJUSTER',
+    EXPERT_ASSIGNED: 'ADJUSTER',
+    INDEMNITY_COMPUTED: 'ADJUSTER',
+    REFUSED: 'ADJUSTER',
+  },
   DOCUMENTS_REQUESTED: { ACKNOWLEDGED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
   EXPERT_ASSIGNED: { EXPERT_REPORT: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER' },
   EXPERT_REPORT: { INDEMNITY_COMPUTED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
@@ -29,13 +34,23 @@ const TRANSITIONS: Record<ClaimStatus, Partial<Record<ClaimStatus, Mover>>> = {
   PAID: { CLOSED: 'ADJUSTER' },
   CLOSED: { REOPENED: 'ADJUSTER' },
   REFUSED: { REOPENED: 'ADJUSTER', CLOSED: 'ADJUSTER' },
-  REOPENED: { ACKNOWLEDGED: 'ADJUSTER', DOCUMENTS_REQUESTED: 'ADJUSTER', EXPERT_ASSIGNED: 'ADJUSTER', REFUSED: 'ADJUSTER' },
+  REOPENED: {
+    ACKNOWLEDGED: 'ADJUSTER',
+    DOCUMENTS_REQUESTED: 'ADJUSTER',
+    EXPERT_ASSIGNED: 'ADJUSTER',
+    REFUSED: 'ADJUSTER',
+  },
 };
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: 'NOT_ALLOWED' | 'WRONG_ACTOR' | 'NOTE_REQUIRED' };
 
 /** Whether `mover` may move a claim from `from` to `to` (a refusal must say why). */
-export function checkTransition(from: ClaimStatus, to: ClaimStatus, mover: Mover, note: string | null): TransitionCheck {
+export function checkTransition(
+  from: ClaimStatus,
+  to: ClaimStatus,
+  mover: Mover,
+  note: string | null,
+): TransitionCheck {
   const allowed = TRANSITIONS[from][to];
   if (!allowed) return { ok: false, reason: 'NOT_ALLOWED' };
   if (allowed !== mover) return { ok: false, reason: 'WRONG_ACTOR' };

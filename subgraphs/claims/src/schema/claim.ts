@@ -33,11 +33,16 @@ export const ClaimStatus = builder.enumType('ClaimStatus', {
   description: 'Where a claim stands in its lifecycle.',
   values: Object.keys(Statuses) as (keyof typeof Statuses)[],
 });
-const ActorKind = builder.enumType('ActorKind', { description: 'Who made a change.', values: ['CUSTOMER', 'STAFF', 'SYSTEM'] as const });
-
-const PolicyRef = builder.externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
-  externalFields: (t) => ({ id: t.id() }),
+const ActorKind = builder.enumType('ActorKind', {
+  description: 'Who made a change.',
+  values: ['CUSTOMER', 'STAFF', 'SYSTEM'] as const,
 });
+
+const PolicyRef = builder
+  .externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+  });
 
 builder.prismaObject('ClaimStatusChange', {
   description: 'One step of a claim’s timeline.',
@@ -81,7 +86,11 @@ builder.externalRef('Customer', builder.selection<{ id: string }>('id')).impleme
       description: 'The customer’s claims, newest first.',
       resolve: (query, customer, _a, ctx) => {
         if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
-        return ctx.app.prisma.claim.findMany({ ...query, where: { customerId: customer.id }, orderBy: { declaredAt: 'desc' } });
+        return ctx.app.prisma.claim.findMany({
+          ...query,
+          where: { customerId: customer.id },
+          orderBy: { declaredAt: 'desc' },
+        });
       },
     }),
   }),
@@ -91,11 +100,19 @@ builder.queryField('claimQueue', (t) =>
   t.prismaField({
     type: ['Claim'],
     description: 'Staff: claims in a status, oldest first (the work queue).',
-    args: { status: t.arg({ type: ClaimStatus, required: true }), first: t.arg.int({ required: true, defaultValue: 50 }) },
+    args: {
+      status: t.arg({ type: ClaimStatus, required: true }),
+      first: t.arg.int({ required: true, defaultValue: 50 }),
+    },
     resolve: (query, _r, { status, first }, ctx) => {
       if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
       if (first < 1 || first > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
-      return ctx.app.prisma.claim.findMany({ ...query, where: { status }, orderBy: { declaredAt: 'asc' }, take: first });
+      return ctx.app.prisma.claim.findMany({
+        ...query,
+        where: { status },
+        orderBy: { declaredAt: 'asc' },
+        take: first,
+      });
     },
   }),
 );
@@ -116,10 +133,15 @@ type Refused = { __typename: 'TransitionNotAllowed'; message: string; from: stri
 const AdvanceClaimSuccess = builder.objectRef<Advanced>('AdvanceClaimSuccess').implement({
   description: 'The claim moved; the customer’s devices receive a claimStatusChanged event.',
   fields: (t) => ({
-    claim: t.prismaField({ type: 'Claim', resolve: (query, r, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: r.claimId } }) }),
+    claim: t.prismaField({
+      type: 'Claim',
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: r.claimId } }),
+    }),
   }),
 });
-const ClaimNotFound = builder.objectRef<NotFound>('ClaimNotFound').implement({ description: 'No such claim.', interfaces: [ErrorInterface] });
+const ClaimNotFound = builder
+  .objectRef<NotFound>('ClaimNotFound')
+  .implement({ description: 'No such claim.', interfaces: [ErrorInterface] });
 const TransitionNotAllowed = builder.objectRef<Refused>('TransitionNotAllowed').implement({
   description: 'This move is not allowed from the claim’s current status, for this actor, or without a note.',
   interfaces: [ErrorInterface],
@@ -145,10 +167,20 @@ builder.mutationField('advanceClaim', (t) =>
       if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
       const note = input.note?.trim() || null;
       if (note && note.length > 2000) throw abriError(ErrorCode.BAD_USER_INPUT, 'note is limited to 2000 characters.');
-      const outcome = await advanceClaim(ctx.app, { claimId: String(input.claimId), to: input.to, note }, { mover: 'ADJUSTER', id: ctx.who.sub });
+      const outcome = await advanceClaim(
+        ctx.app,
+        { claimId: String(input.claimId), to: input.to, note },
+        { mover: 'ADJUSTER', id: ctx.who.sub },
+      );
       if (outcome.kind === 'notFound') return { __typename: 'ClaimNotFound', message: 'Sinistre introuvable.' };
       if (outcome.kind === 'refused')
-        return { __typename: 'TransitionNotAllowed', message: 'Ce changement de statut n’est pas permis.', from: outcome.from, to: outcome.to, reason: outcome.reason };
+        return {
+          __typename: 'TransitionNotAllowed',
+          message: 'Ce changement de statut n’est pas permis.',
+          from: outcome.from,
+          to: outcome.to,
+          reason: outcome.reason,
+        };
       return { __typename: 'AdvanceClaimSuccess', claimId: outcome.claimId };
     },
   }),
@@ -160,9 +192,14 @@ const ClaimStatusEvent = builder.objectRef<BusEvent>('ClaimStatusEvent').impleme
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     claim: t.prismaField({
       type: 'Claim',
-      resolve: (query, e, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: (e.payload as { claimId: string }).claimId } }),
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: (e.payload as { claimId: string }).claimId } }),
     }),
-    status: t.field({ type: ClaimStatus, description: 'The status reached by this change.', resolve: (e) => (e.payload as { status: keyof typeof Statuses }).status }),
+    status: t.field({
+      type: ClaimStatus,
+      description: 'The status reached by this change.',
+      resolve: (e) => (e.payload as { status: keyof typeof Statuses }).status,
+    }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
   }),
 });
@@ -170,11 +207,18 @@ const ClaimStatusEvent = builder.objectRef<BusEvent>('ClaimStatusEvent').impleme
 builder.subscriptionField('claimStatusChanged', (t) =>
   t.field({
     type: ClaimStatusEvent,
-    description: 'Status changes of every claim of the signed-in customer; with `after`, first those missed since that cursor.',
+    description:
+      'Status changes of every claim of the signed-in customer; with `after`, first those missed since that cursor.',
     args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
     subscribe: (_r, { after }, ctx) => {
       if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({ bus: ctx.app.bus, outbox: ctx.app.outbox, topic: Topics.claimStatusChanged, customerId: ctx.who.sub, afterId: parseCursor('claims', after) });
+      return customerEvents({
+        bus: ctx.app.bus,
+        outbox: ctx.app.outbox,
+        topic: Topics.claimStatusChanged,
+        customerId: ctx.who.sub,
+        afterId: parseCursor('claims', after),
+      });
     },
     resolve: (event) => event,
   }),

@@ -8,8 +8,14 @@ const ScheduledPaymentStatus = builder.enumType('ScheduledPaymentStatus', {
   description: 'Where an instalment stands.',
   values: ['PLANNED', 'PAID', 'REJECTED', 'CANCELLED'] as const,
 });
-const PaymentStatus = builder.enumType('PaymentStatus', { description: 'Outcome of a collection.', values: ['SUCCEEDED', 'REJECTED', 'REFUNDED'] as const });
-const PaymentMethodKind = builder.enumType('PaymentMethodKind', { description: 'Card or SEPA direct debit.', values: ['CARD', 'SEPA_DEBIT'] as const });
+const PaymentStatus = builder.enumType('PaymentStatus', {
+  description: 'Outcome of a collection.',
+  values: ['SUCCEEDED', 'REJECTED', 'REFUNDED'] as const,
+});
+const PaymentMethodKind = builder.enumType('PaymentMethodKind', {
+  description: 'Card or SEPA direct debit.',
+  values: ['CARD', 'SEPA_DEBIT'] as const,
+});
 
 const PolicyRef = builder.externalRef('Policy', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
@@ -48,7 +54,11 @@ builder.prismaObject('ScheduledPayment', {
   fields: (t) => ({
     id: t.exposeID('id'),
     dueDate: t.expose('dueDate', { type: 'Date' }),
-    amount: t.field({ type: MoneyRef, select: { amountCents: true, currency: true }, resolve: (p) => money(p.amountCents, p.currency) }),
+    amount: t.field({
+      type: MoneyRef,
+      select: { amountCents: true, currency: true },
+      resolve: (p) => money(p.amountCents, p.currency),
+    }),
     status: t.expose('status', { type: ScheduledPaymentStatus }),
     policy: t.field({ type: PolicyRef, select: { policyId: true }, resolve: (p) => ({ id: p.policyId }) }),
   }),
@@ -63,9 +73,13 @@ builder.prismaObject('PaymentMethod', {
     label: t.string({
       description: 'How to show it: "Visa •••• 4242" or "FR76 •••• 0189".',
       select: { kind: true, cardBrand: true, cardLast4: true, ibanLast4: true },
-      resolve: (m) => (m.kind === 'CARD' ? `${m.cardBrand ?? 'Carte'} •••• ${m.cardLast4 ?? ''}` : `IBAN •••• ${m.ibanLast4 ?? ''}`),
+      resolve: (m) =>
+        m.kind === 'CARD' ? `${m.cardBrand ?? 'Carte'} •••• ${m.cardLast4 ?? ''}` : `IBAN •••• ${m.ibanLast4 ?? ''}`,
     }),
-    mandateReference: t.exposeString('mandateReference', { nullable: true, description: 'SEPA mandate reference (RUM).' }),
+    mandateReference: t.exposeString('mandateReference', {
+      nullable: true,
+      description: 'SEPA mandate reference (RUM).',
+    }),
   }),
 });
 
@@ -74,10 +88,17 @@ const PaymentRef = builder.prismaObject('Payment', {
   fields: (t) => ({
     id: t.exposeID('id'),
     paidAt: t.expose('paidAt', { type: 'DateTime' }),
-    amount: t.field({ type: MoneyRef, select: { amountCents: true, currency: true }, resolve: (p) => money(p.amountCents, p.currency) }),
+    amount: t.field({
+      type: MoneyRef,
+      select: { amountCents: true, currency: true },
+      resolve: (p) => money(p.amountCents, p.currency),
+    }),
     status: t.expose('status', { type: PaymentStatus }),
     reference: t.exposeString('reference'),
-    rejectionCode: t.exposeString('rejectionCode', { nullable: true, description: 'SEPA reason code of a refused debit (AM04, ...).' }),
+    rejectionCode: t.exposeString('rejectionCode', {
+      nullable: true,
+      description: 'SEPA reason code of a refused debit (AM04, ...).',
+    }),
     policy: t.field({ type: PolicyRef, select: { policyId: true }, resolve: (p) => ({ id: p.policyId }) }),
   }),
 });
@@ -95,10 +116,15 @@ const PaymentEdge = builder.objectRef<PaymentRow>('PaymentEdge').implement({
   description: 'A payment in a page.',
   fields: (t) => ({ cursor: t.exposeID('id'), node: t.field({ type: PaymentRef, resolve: (p) => p }) }),
 });
-const PaymentConnection = builder.objectRef<{ edges: PaymentRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>('PaymentConnection').implement({
-  description: 'A page of payment history, newest first.',
-  fields: (t) => ({ edges: t.field({ type: [PaymentEdge], resolve: (c) => c.edges }), pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }) }),
-});
+const PaymentConnection = builder
+  .objectRef<{ edges: PaymentRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>('PaymentConnection')
+  .implement({
+    description: 'A page of payment history, newest first.',
+    fields: (t) => ({
+      edges: t.field({ type: [PaymentEdge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    }),
+  });
 
 builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
@@ -118,7 +144,10 @@ builder.externalRef('Customer', builder.selection<{ id: string }>('id')).impleme
     paymentHistory: t.field({
       type: PaymentConnection,
       description: 'Payments of the last ten years, newest first, a page at a time.',
-      args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string({ description: 'endCursor of the previous page.' }) },
+      args: {
+        first: t.arg.int({ defaultValue: 20 }),
+        after: t.arg.string({ description: 'endCursor of the previous page.' }),
+      },
       resolve: async (customer, { first, after }, ctx) => {
         if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
         const size = first ?? 20;

@@ -11,10 +11,22 @@ const PolicyStatus = builder.enumType('PolicyStatus', {
     TERMINATED: { description: 'Ended.' },
   },
 });
-const PaymentFrequency = builder.enumType('PaymentFrequency', { description: 'How the premium is paid.', values: ['ANNUAL', 'MONTHLY'] as const });
-const DwellingType = builder.enumType('DwellingType', { description: 'Kind of home.', values: ['HOUSE', 'APARTMENT'] as const });
-const Occupancy = builder.enumType('Occupancy', { description: 'Owner or tenant.', values: ['OWNER', 'TENANT'] as const });
-const ResidenceKind = builder.enumType('ResidenceKind', { description: 'Main or second home.', values: ['MAIN', 'SECONDARY'] as const });
+const PaymentFrequency = builder.enumType('PaymentFrequency', {
+  description: 'How the premium is paid.',
+  values: ['ANNUAL', 'MONTHLY'] as const,
+});
+const DwellingType = builder.enumType('DwellingType', {
+  description: 'Kind of home.',
+  values: ['HOUSE', 'APARTMENT'] as const,
+});
+const Occupancy = builder.enumType('Occupancy', {
+  description: 'Owner or tenant.',
+  values: ['OWNER', 'TENANT'] as const,
+});
+const ResidenceKind = builder.enumType('ResidenceKind', {
+  description: 'Main or second home.',
+  values: ['MAIN', 'SECONDARY'] as const,
+});
 
 builder.prismaObject('Dwelling', {
   description: 'The insured home.',
@@ -38,7 +50,12 @@ builder.prismaObject('Guarantee', {
     code: t.exposeString('code', { description: 'Stable code (WATER_DAMAGE, FIRE, THEFT, ...).' }),
     label: t.exposeString('label'),
     description: t.exposeString('description'),
-    ceiling: t.field({ type: MoneyRef, description: 'Most paid per claim.', select: { ceilingCents: true }, resolve: (g) => money(g.ceilingCents) }),
+    ceiling: t.field({
+      type: MoneyRef,
+      description: 'Most paid per claim.',
+      select: { ceilingCents: true },
+      resolve: (g) => money(g.ceilingCents),
+    }),
     deductible: t.field({
       type: MoneyRef,
       description: 'Left to the policyholder per claim.',
@@ -86,7 +103,11 @@ const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: stri
       description: 'The customer’s home contracts, newest first.',
       resolve: (query, customer, _a, ctx) => {
         if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
-        return ctx.app.prisma.policy.findMany({ ...query, where: { customerId: customer.id }, orderBy: { startDate: 'desc' } });
+        return ctx.app.prisma.policy.findMany({
+          ...query,
+          where: { customerId: customer.id },
+          orderBy: { startDate: 'desc' },
+        });
       },
     }),
   }),

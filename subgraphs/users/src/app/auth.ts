@@ -52,7 +52,12 @@ async function checkPassword(
   return 'ok';
 }
 
-export async function login(app: UsersApp, contractNumber: string, password: string, client: ClientInfo): Promise<LoginOutcome> {
+export async function login(
+  app: UsersApp,
+  contractNumber: string,
+  password: string,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const found = isContractNumber(contractNumber)
     ? await app.prisma.contractLogin.findUnique({
         where: { contractNumber },
@@ -76,7 +81,12 @@ export async function login(app: UsersApp, contractNumber: string, password: str
 }
 
 /** Staff sign in with a password, then always a TOTP code (`verifyTwoFactor`). */
-export async function staffLogin(app: UsersApp, email: string, password: string, client: ClientInfo): Promise<LoginOutcome> {
+export async function staffLogin(
+  app: UsersApp,
+  email: string,
+  password: string,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const staff = await app.prisma.staffMember.findUnique({
     where: { email: email.trim().toLowerCase() },
     include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
@@ -107,10 +117,21 @@ export async function staffLogin(app: UsersApp, email: string, password: string,
 /** @default 5 wrong codes end a challenge */
 const MAX_CHALLENGE_ATTEMPTS = 5;
 
-export async function verifyTwoFactor(app: UsersApp, challengeToken: string, code: string, client: ClientInfo): Promise<LoginOutcome> {
+export async function verifyTwoFactor(
+  app: UsersApp,
+  challengeToken: string,
+  code: string,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const now = app.clock.now();
   const challenge = await app.prisma.twoFactorChallenge.findUnique({ where: { tokenHash: sha256(challengeToken) } });
-  if (!challenge || challenge.usedAt || challenge.expiresAt <= now || challenge.attempts >= MAX_CHALLENGE_ATTEMPTS || !challenge.staffMemberId) {
+  if (
+    !challenge ||
+    challenge.usedAt ||
+    challenge.expiresAt <= now ||
+    challenge.attempts >= MAX_CHALLENGE_ATTEMPTS ||
+    !challenge.staffMemberId
+  ) {
     return INVALID;
   }
   const staff = await app.prisma.staffMember.findUniqueOrThrow({ where: { id: challenge.staffMemberId } });
@@ -121,11 +142,17 @@ export async function verifyTwoFactor(app: UsersApp, challengeToken: string, cod
     return INVALID;
   }
   // Single use of both the challenge and the code's time step, even under concurrent attempts.
-  const used = await app.prisma.twoFactorChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } });
+  const used = await app.prisma.twoFactorChallenge.updateMany({
+    where: { id: challenge.id, usedAt: null },
+    data: { usedAt: now },
+  });
   const stepClaimed = await app.prisma.staffMember.updateMany({
     where: { id: staff.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
     data: { totpLastStep: step },
   });
   if (used.count === 0 || stepClaimed.count === 0) return INVALID;
-  return { kind: 'success', session: await openSession(app, { kind: 'staff', id: staff.id, role: staff.role }, client) };
+  return {
+    kind: 'success',
+    session: await openSession(app, { kind: 'staff', id: staff.id, role: staff.role }, client),
+  };
 }

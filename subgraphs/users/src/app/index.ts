@@ -11,7 +11,11 @@ export interface UsersConfig {
   challengeTtlSeconds: number;
 }
 
-export const defaultUsersConfig: UsersConfig = { accessTokenTtlSeconds: 600, sessionTtlDays: 30, challengeTtlSeconds: 300 };
+export const defaultUsersConfig: UsersConfig = {
+  accessTokenTtlSeconds: 600,
+  sessionTtlDays: 30,
+  challengeTtlSeconds: 300,
+};
 
 export interface UsersApp extends ServiceBase<PrismaClient> {
   tokenKey: SigningKey;

@@ -6,9 +6,15 @@ import { Topics } from './index.ts';
 
 export const phoneContext = (customerId: string) => `customer:${customerId}:phone`;
 
-export type UpdateProfileOutcome = { kind: 'updated'; changedFields: string[] } | { kind: 'invalid'; field: string; message: string };
+export type UpdateProfileOutcome =
+  | { kind: 'updated'; changedFields: string[] }
+  | { kind: 'invalid'; field: string; message: string };
 
-export async function updateProfile(app: UsersApp, customerId: string, input: ProfileInput): Promise<UpdateProfileOutcome> {
+export async function updateProfile(
+  app: UsersApp,
+  customerId: string,
+  input: ProfileInput,
+): Promise<UpdateProfileOutcome> {
   const checked = validateProfile(input);
   if (checked.kind === 'invalid') return checked;
   const { values } = checked;
@@ -25,10 +31,17 @@ export async function updateProfile(app: UsersApp, customerId: string, input: Pr
       data: {
         ...(values.firstName !== undefined ? { firstName: values.firstName } : {}),
         ...(values.lastName !== undefined ? { lastName: values.lastName } : {}),
-        ...(values.phone !== undefined ? { phoneEncrypted: values.phone ? encryptField(app.keyring, values.phone, phoneContext(customerId)) : null } : {}),
+        ...(values.phone !== undefined
+          ? { phoneEncrypted: values.phone ? encryptField(app.keyring, values.phone, phoneContext(customerId)) : null }
+          : {}),
       },
     });
-    await app.outbox.add(tx, { topic: Topics.profileChanged, customerId, payload: { changedFields: changed }, at: now });
+    await app.outbox.add(tx, {
+      topic: Topics.profileChanged,
+      customerId,
+      payload: { changedFields: changed },
+      at: now,
+    });
     return changed;
   });
   if (changedFields.length) app.outbox.kick();

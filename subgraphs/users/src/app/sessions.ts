@@ -1,6 +1,6 @@
 // Sessions: access tokens (JWT, minutes) and rotating refresh tokens (opaque, stored hashed). Replaying a refresh
 // token that was already used revokes its whole session (the rotation family).
-import { randomToken, type Role, sha256, signAccessToken } from '@abri/platform';
+import { type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 import { Topics } from './index.ts';
 
@@ -19,13 +19,24 @@ const subjectColumns = (subject: Subject) =>
 
 async function issueTokens(app: UsersApp, subject: Subject, sessionId: string) {
   const roles: Role[] = subject.kind === 'customer' ? ['CUSTOMER'] : [subject.role];
-  const access = await signAccessToken(app.tokenKey, { sub: subject.id, sid: sessionId, roles }, app.clock.now(), app.config.accessTokenTtlSeconds);
+  const access = await signAccessToken(
+    app.tokenKey,
+    { sub: subject.id, sid: sessionId, roles },
+    app.clock.now(),
+    app.config.accessTokenTtlSeconds,
+  );
   const refreshToken = randomToken();
-  await app.prisma.refreshToken.create({ data: { sessionId, tokenHash: sha256(refreshToken), createdAt: app.clock.now() } });
+  await app.prisma.refreshToken.create({
+    data: { sessionId, tokenHash: sha256(refreshToken), createdAt: app.clock.now() },
+  });
   return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken };
 }
 
-export async function openSession(app: UsersApp, subject: Subject, client: { ip: string | null; userAgent: string | null }): Promise<IssuedSession> {
+export async function openSession(
+  app: UsersApp,
+  subject: Subject,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<IssuedSession> {
   const now = app.clock.now();
   const session = await app.prisma.session.create({
     data: {
@@ -52,7 +63,10 @@ export async function refreshSession(app: UsersApp, refreshToken: string): Promi
   const { session } = row;
   if (session.revokedAt || session.expiresAt <= now) return null;
   // Mark used only if still unused: of two concurrent refreshes with the same token, exactly one wins.
-  const claimed = await app.prisma.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  const claimed = await app.prisma.refreshToken.updateMany({
+    where: { id: row.id, usedAt: null },
+    data: { usedAt: now },
+  });
   if (claimed.count === 0) {
     await revokeSessions(app, { ids: [session.id] }, 'refresh token reuse');
     app.log.warn('refresh token replayed; session revoked', { sessionId: session.id });
@@ -76,11 +90,22 @@ export async function refreshSession(app: UsersApp, refreshToken: string): Promi
 export async function revokeSessions(app: UsersApp, which: { ids: string[] }, reason: string): Promise<number> {
   const now = app.clock.now();
   const count = await app.prisma.$transaction(async (tx) => {
-    const open = await tx.session.findMany({ where: { id: { in: which.ids }, revokedAt: null }, select: { id: true, customerId: true, expiresAt: true } });
+    const open = await tx.session.findMany({
+      where: { id: { in: which.ids }, revokedAt: null },
+      select: { id: true, customerId: true, expiresAt: true },
+    });
     if (!open.length) return 0;
-    await tx.session.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { revokedAt: now, revokedReason: reason } });
+    await tx.session.updateMany({
+      where: { id: { in: open.map((s) => s.id) } },
+      data: { revokedAt: now, revokedReason: reason },
+    });
     for (const session of open) {
-      await app.outbox.add(tx, { topic: Topics.sessionRevoked, customerId: session.customerId, payload: { sid: session.id, reason }, at: now });
+      await app.outbox.add(tx, {
+        topic: Topics.sessionRevoked,
+        customerId: session.customerId,
+        payload: { sid: session.id, reason },
+        at: now,
+      });
     }
     return open.length;
   });

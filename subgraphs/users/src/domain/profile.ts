@@ -23,13 +23,16 @@ export function normalisePhone(raw: string): string | null {
   return null;
 }
 
-export function validateProfile(input: ProfileInput): { kind: 'ok'; values: ProfileValues } | { kind: 'invalid'; field: string; message: string } {
+export function validateProfile(
+  input: ProfileInput,
+): { kind: 'ok'; values: ProfileValues } | { kind: 'invalid'; field: string; message: string } {
   const values: ProfileValues = {};
   for (const field of ['firstName', 'lastName'] as const) {
     const raw = input[field];
     if (raw === undefined || raw === null) continue;
     const value = raw.trim().normalize('NFC');
-    if (!NAME.test(value)) return { kind: 'invalid', field, message: 'Ce nom contient des caractères non acceptés ou est trop long.' };
+    if (!NAME.test(value))
+      return { kind: 'invalid', field, message: 'Ce nom contient des caractères non acceptés ou est trop long.' };
     values[field] = value;
   }
   if (input.phone !== undefined && input.phone !== null) {

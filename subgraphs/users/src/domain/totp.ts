@@ -14,7 +14,12 @@ export const totpCode = (secret: string, at: Date): Promise<string> =>
  * The time step a code matches (current step or the one before, for clock drift), or null. Codes at or before
  * `lastUsedStep` are refused: a code is accepted once.
  */
-export async function checkTotp(secret: string, code: string, at: Date, lastUsedStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  at: Date,
+  lastUsedStep: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   // A last used step ahead of `at` (clock skew between instances) refuses every code; otplib would throw instead.
   if (lastUsedStep !== null && lastUsedStep >= totpStep(at)) return null;

@@ -3,10 +3,13 @@ import { abriError, ErrorCode, unauthenticated } from '@abri/platform';
 import { type LoginOutcome, login, staffLogin, verifyTwoFactor } from '../app/auth.ts';
 import { refreshSession, revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
-import { byTypename, ErrorInterface, type Typed } from './error.ts';
 import { CustomerRef } from './customer.ts';
+import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
-type Success = Typed<'LoginSuccess', { accessToken: string; refreshToken: string; expiresAt: Date; customerId: string | null }>;
+type Success = Typed<
+  'LoginSuccess',
+  { accessToken: string; refreshToken: string; expiresAt: Date; customerId: string | null }
+>;
 type Result =
   | Success
   | Typed<'TwoFactorRequired', { challengeToken: string }>
@@ -17,34 +20,53 @@ type Result =
 const LoginSuccess = builder.objectRef<Success>('LoginSuccess').implement({
   description: 'Signed in: an access token for the Authorization header and a refresh token to renew it.',
   fields: (t) => ({
-    accessToken: t.exposeString('accessToken', { description: 'Short-lived JWT: send as `Authorization: Bearer <accessToken>`.' }),
-    refreshToken: t.exposeString('refreshToken', { description: 'Single-use token for `refreshSession`; each use returns a new one.' }),
+    accessToken: t.exposeString('accessToken', {
+      description: 'Short-lived JWT: send as `Authorization: Bearer <accessToken>`.',
+    }),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Single-use token for `refreshSession`; each use returns a new one.',
+    }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the access token expires.' }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
       description: 'The signed-in customer (null for staff).',
-      resolve: (s, _a, ctx) => (s.customerId ? ctx.app.prisma.customer.findUnique({ where: { id: s.customerId } }) : null),
+      resolve: (s, _a, ctx) =>
+        s.customerId ? ctx.app.prisma.customer.findUnique({ where: { id: s.customerId } }) : null,
     }),
   }),
 });
-const TwoFactorRequired = builder.objectRef<Typed<'TwoFactorRequired', { challengeToken: string }>>('TwoFactorRequired').implement({
-  description: 'The password was right; send a code from the authenticator app with `verifyTwoFactor`.',
-  fields: (t) => ({ challengeToken: t.exposeString('challengeToken', { description: 'Identifies this sign-in attempt for `verifyTwoFactor`.' }) }),
-});
-const InvalidCredentials = builder.objectRef<Typed<'InvalidCredentials', { message: string }>>('InvalidCredentials').implement({
-  description: 'Wrong identifier, password or code (which one is never said).',
-  interfaces: [ErrorInterface],
-});
-const AccountLocked = builder.objectRef<Typed<'AccountLocked', { message: string; lockedUntil: Date }>>('AccountLocked').implement({
-  description: 'Too many failed attempts: sign-in is refused until `lockedUntil`, even with the right password.',
-  interfaces: [ErrorInterface],
-  fields: (t) => ({ lockedUntil: t.expose('lockedUntil', { type: 'DateTime', description: 'When sign-in opens again.' }) }),
-});
-const AccountNotActivated = builder.objectRef<Typed<'AccountNotActivated', { message: string }>>('AccountNotActivated').implement({
-  description: 'The account exists but its activation link has not been followed yet.',
-  interfaces: [ErrorInterface],
-});
+const TwoFactorRequired = builder
+  .objectRef<Typed<'TwoFactorRequired', { challengeToken: string }>>('TwoFactorRequired')
+  .implement({
+    description: 'The password was right; send a code from the authenticator app with `verifyTwoFactor`.',
+    fields: (t) => ({
+      challengeToken: t.exposeString('challengeToken', {
+        description: 'Identifies this sign-in attempt for `verifyTwoFactor`.',
+      }),
+    }),
+  });
+const InvalidCredentials = builder
+  .objectRef<Typed<'InvalidCredentials', { message: string }>>('InvalidCredentials')
+  .implement({
+    description: 'Wrong identifier, password or code (which one is never said).',
+    interfaces: [ErrorInterface],
+  });
+const AccountLocked = builder
+  .objectRef<Typed<'AccountLocked', { message: string; lockedUntil: Date }>>('AccountLocked')
+  .implement({
+    description: 'Too many failed attempts: sign-in is refused until `lockedUntil`, even with the right password.',
+    interfaces: [ErrorInterface],
+    fields: (t) => ({
+      lockedUntil: t.expose('lockedUntil', { type: 'DateTime', description: 'When sign-in opens again.' }),
+    }),
+  });
+const AccountNotActivated = builder
+  .objectRef<Typed<'AccountNotActivated', { message: string }>>('AccountNotActivated')
+  .implement({
+    description: 'The account exists but its activation link has not been followed yet.',
+    interfaces: [ErrorInterface],
+  });
 
 const LoginResult = builder.unionType('LoginResult', {
   description: 'The outcome of a sign-in step.',
@@ -67,14 +89,20 @@ function toResult(outcome: LoginOutcome): Result {
         lockedUntil: outcome.lockedUntil,
       };
     case 'notActivated':
-      return { __typename: 'AccountNotActivated', message: 'Votre compte n’est pas encore activé : suivez le lien reçu par e-mail.' };
+      return {
+        __typename: 'AccountNotActivated',
+        message: 'Votre compte n’est pas encore activé : suivez le lien reçu par e-mail.',
+      };
   }
 }
 
 const LoginInput = builder.inputType('LoginInput', {
   description: 'A policyholder signs in with a contract number (as printed) and their password.',
   fields: (t) => ({
-    contractNumber: t.string({ required: true, description: '8 to 10 letters and digits, as printed on the contract.' }),
+    contractNumber: t.string({
+      required: true,
+      description: '8 to 10 letters and digits, as printed on the contract.',
+    }),
     password: t.string({ required: true }),
   }),
 });
@@ -102,25 +130,42 @@ builder.mutationFields((t) => ({
     description: 'Signs a policyholder in with a contract number and password.',
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_r, { input }, ctx) =>
-      toResult(await login(ctx.app, bounded(input.contractNumber, 'contractNumber'), bounded(input.password, 'password'), ctx.client)),
+      toResult(
+        await login(
+          ctx.app,
+          bounded(input.contractNumber, 'contractNumber'),
+          bounded(input.password, 'password'),
+          ctx.client,
+        ),
+      ),
   }),
   staffLogin: t.field({
     type: LoginResult,
     description: 'First step of a staff sign-in; answers TwoFactorRequired when the password is right.',
     args: { input: t.arg({ type: StaffLoginInput, required: true }) },
     resolve: async (_r, { input }, ctx) =>
-      toResult(await staffLogin(ctx.app, bounded(input.email, 'email'), bounded(input.password, 'password'), ctx.client)),
+      toResult(
+        await staffLogin(ctx.app, bounded(input.email, 'email'), bounded(input.password, 'password'), ctx.client),
+      ),
   }),
   verifyTwoFactor: t.field({
     type: LoginResult,
     description: 'Completes a sign-in that answered TwoFactorRequired.',
     args: { input: t.arg({ type: VerifyTwoFactorInput, required: true }) },
     resolve: async (_r, { input }, ctx) =>
-      toResult(await verifyTwoFactor(ctx.app, bounded(input.challengeToken, 'challengeToken'), bounded(input.code, 'code'), ctx.client)),
+      toResult(
+        await verifyTwoFactor(
+          ctx.app,
+          bounded(input.challengeToken, 'challengeToken'),
+          bounded(input.code, 'code'),
+          ctx.client,
+        ),
+      ),
   }),
   refreshSession: t.field({
     type: LoginResult,
-    description: 'Exchanges a refresh token for new tokens. A refresh token works once; replaying one ends its session.',
+    description:
+      'Exchanges a refresh token for new tokens. A refresh token works once; replaying one ends its session.',
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: async (_r, { refreshToken }, ctx) => {
       const session = await refreshSession(ctx.app, bounded(refreshToken, 'refreshToken'));

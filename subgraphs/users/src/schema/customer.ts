@@ -25,7 +25,8 @@ export const CustomerRef = builder.prismaObject('Customer', {
       nullable: true,
       description: 'Mobile number in E.164 form, for recovery codes.',
       select: { phoneEncrypted: true },
-      resolve: (c, _a, ctx) => (c.phoneEncrypted ? decryptField(ctx.app.keyring, c.phoneEncrypted, phoneContext(c.id)) : null),
+      resolve: (c, _a, ctx) =>
+        c.phoneEncrypted ? decryptField(ctx.app.keyring, c.phoneEncrypted, phoneContext(c.id)) : null,
     }),
   }),
 });
@@ -42,7 +43,8 @@ builder.queryField('me', (t) =>
     type: 'Customer',
     nullable: true,
     description: 'The signed-in customer; null when not signed in as a customer.',
-    resolve: (query, _r, _a, ctx) => (isCustomer(ctx.who) ? ctx.app.prisma.customer.findUnique({ ...query, where: { id: ctx.who.sub } }) : null),
+    resolve: (query, _r, _a, ctx) =>
+      isCustomer(ctx.who) ? ctx.app.prisma.customer.findUnique({ ...query, where: { id: ctx.who.sub } }) : null,
   }),
 );
 
@@ -64,7 +66,8 @@ const UpdateProfileSuccess = builder.objectRef<Updated>('UpdateProfileSuccess').
     changedFields: t.exposeStringList('changedFields', { description: 'Names of the fields whose value changed.' }),
     customer: t.prismaField({
       type: 'Customer',
-      resolve: (query, r, _a, ctx) => ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: r.customerId } }),
+      resolve: (query, r, _a, ctx) =>
+        ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: r.customerId } }),
     }),
   }),
 });
@@ -100,7 +103,8 @@ const ProfileEvent = builder.objectRef<BusEvent>('ProfileEvent').implement({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     customer: t.prismaField({
       type: 'Customer',
-      resolve: (query, e, _a, ctx) => ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.customerId! } }),
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.customerId! } }),
     }),
     changedFields: t.stringList({ resolve: (e) => (e.payload as { changedFields: string[] }).changedFields }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
