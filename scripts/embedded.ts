@@ -117,6 +117,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     gateways,
     subgraphs: served,
     services: { users, policies, claims, payments },
+    secrets,
     seeded,
     async stop() {
       for (const gateway of gateways) await gateway.stop();

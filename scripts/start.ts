@@ -1,17 +1,26 @@
 // `npm start`: the whole system on embedded defaults, with the demo accounts on a fresh database.
-import { commonEnv, DEMO, parseEnv } from '@abri/platform';
+import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv } from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
 
-const env = parseEnv(z.object({ ABRI_DATA_DIR: commonEnv.ABRI_DATA_DIR, LOG_SILENT: commonEnv.LOG_SILENT }));
-const system = await startEmbedded({ dataDir: env.ABRI_DATA_DIR, silent: env.LOG_SILENT });
-const base = system.gateway.url.replace(/\/graphql$/, '');
+const env = parseEnv(
+  z.object({
+    ABRI_DATA_DIR: commonEnv.ABRI_DATA_DIR,
+    LOG_SILENT: commonEnv.LOG_SILENT,
+    /** The gateway's port; the subgraphs take the next four. */
+    ABRI_BASE_PORT: z.coerce.number().int().min(1).max(65_530).default(DEFAULT_PORTS.gateway),
+  }),
+);
+const base = env.ABRI_BASE_PORT;
+const ports = { gateway: base, users: base + 1, policies: base + 2, claims: base + 3, payments: base + 4 };
+const system = await startEmbedded({ dataDir: env.ABRI_DATA_DIR, silent: env.LOG_SILENT, ports });
+const origin = system.gateway.url.replace(/\/graphql$/, '').replace('127.0.0.1', 'localhost');
 console.log(`
 Abri is running (embedded mode, data in ${env.ABRI_DATA_DIR}/${system.seeded ? ', demo data just seeded' : ''})
 
-  GraphiQL   ${base}/graphiql
-  GraphQL    ${base}/graphql  (HTTP and WebSocket)
-  Health     ${base}/health · ${base}/ready
+  GraphiQL   ${origin}/graphiql
+  GraphQL    ${origin}/graphql  (HTTP and WebSocket)
+  Health     ${origin}/health · ${origin}/ready
 
 Demo accounts
   Camille Martin (customer)  login   contract ${DEMO.camille.contractNumber}  password ${DEMO.customerPassword}

@@ -30,12 +30,28 @@ export class AbriClient {
 
   /** Signs a policyholder in and keeps the access token; returns the raw result. */
   async login(contractNumber: string, password: string) {
+    this.accessToken = null;
     const { data } = await this.request<{ login: { __typename: string; accessToken?: string; refreshToken?: string } }>(
       'mutation($i: LoginInput!) { login(input: $i) { __typename ... on LoginSuccess { accessToken refreshToken } } }',
       { i: { contractNumber, password } },
     );
     if (data?.login.accessToken) this.accessToken = data.login.accessToken;
     return data?.login;
+  }
+
+  /**
+   * Renews the session with a refresh token (sent without the Authorization header, which may hold an expired
+   * token); keeps the new access token. Returns the new refresh token, or null when the session is over.
+   */
+  async refresh(refreshToken: string): Promise<string | null> {
+    const stale = this.accessToken;
+    this.accessToken = null;
+    const { data } = await this.request<{ refreshSession: { accessToken?: string; refreshToken?: string } }>(
+      'mutation($t: String!) { refreshSession(refreshToken: $t) { __typename ... on LoginSuccess { accessToken refreshToken } } }',
+      { t: refreshToken },
+    );
+    this.accessToken = data?.refreshSession.accessToken ?? stale;
+    return data?.refreshSession.refreshToken ?? null;
   }
 
   /** A graphql-ws client authenticated with the current access token. */

@@ -1,0 +1,80 @@
+// `npm start` as a newcomer runs it: a fresh data directory, the whole system, the demo accounts printed; a second
+// start keeps the data and seeds nothing.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../paths.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'abri-start-'));
+const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+const running: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the supervisor and resolves with what it printed once it is serving. */
+function start(): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ABRI_DATA_DIR: dataDir, ABRI_BASE_PORT: String(basePort), LOG_SILENT: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Demo accounts') && output.includes('TOTP')) resolve({ child, output });
+    });
+    child.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+describe('npm start', () => {
+  it('serves GraphiQL on a fresh data directory and prints the demo accounts, then restarts without seeding again', async () => {
+    const first = await start();
+    expect(first.output).toContain(`http://localhost:${basePort}/graphiql`);
+    expect(first.output).toContain('demo data just seeded');
+    for (const account of [
+      'HAB0012345',
+      'HAB0067890',
+      'adjuster@abri.example',
+      'Abri-demo-2026!',
+      'Abri-staff-2026!',
+      'JBSWY3DPEHPK3PXP',
+    ]) {
+      expect(first.output).toContain(account);
+    }
+    const page = await fetch(`http://127.0.0.1:${basePort}/graphiql`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/graphiql/graphiql.js');
+    expect((await fetch(`http://127.0.0.1:${basePort}/ready`)).status).toBe(200);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start();
+    expect(second.output).not.toContain('demo data just seeded');
+    const login = await fetch(`http://127.0.0.1:${basePort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation { login(input: { contractNumber: "HAB0012345", password: "Abri-demo-2026!" }) { __typename } }',
+      }),
+    });
+    expect(await login.json()).toEqual({ data: { login: { __typename: 'LoginSuccess' } } });
+    expect(await stop(second.child)).toBe(0);
+  });
+});
