@@ -26,6 +26,7 @@ import { paymentsIsEmpty, seedPayments } from '../subgraphs/payments/src/seed.ts
 import { createPaymentsService } from '../subgraphs/payments/src/server.ts';
 import { policiesIsEmpty, seedPolicies } from '../subgraphs/policies/src/seed.ts';
 import { createPoliciesService } from '../subgraphs/policies/src/server.ts';
+import { createLocalMailbox } from '../subgraphs/users/src/messaging/transport.ts';
 import { seedUsers, usersIsEmpty } from '../subgraphs/users/src/seed.ts';
 import { createUsersService } from '../subgraphs/users/src/server.ts';
 import { prismaProject, ROOT, SUBGRAPHS } from './paths.ts';
@@ -69,7 +70,13 @@ export async function startEmbedded(options: EmbeddedOptions) {
   };
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
   const base = (name: string) => ({ db: dbOf(name), bus: busOf(name), gatewayKey, log: log(name), clock });
-  const users = createUsersService({ ...base('users'), tokenKey: secrets.tokenKey, keyring: secrets.keyring });
+  const mailbox = createLocalMailbox(options.dataDir ? join(options.dataDir, 'mailbox') : null);
+  const users = createUsersService({
+    ...base('users'),
+    tokenKey: secrets.tokenKey,
+    keyring: secrets.keyring,
+    transport: mailbox,
+  });
   const policies = createPoliciesService(base('policies'));
   const claims = createClaimsService(base('claims'));
   const payments = createPaymentsService(base('payments'));
@@ -118,6 +125,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     subgraphs: served,
     services: { users, policies, claims, payments },
     secrets,
+    mailbox,
     seeded,
     async stop() {
       for (const gateway of gateways) await gateway.stop();

@@ -1,6 +1,7 @@
 // Production entry point of the users subgraph: configuration from the environment (see README).
 import { bootSubgraph, importSigningKey, parseEnv, parseJwkSetting, parseKeyring, runService } from '@abri/platform';
 import { z } from 'zod';
+import { createSmtpTransport } from './messaging/transport.ts';
 import { createUsersService } from './server.ts';
 
 await runService('users', async () => {
@@ -13,6 +14,9 @@ await runService('users', async () => {
       ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS: z.string().default('[]'),
       /** Field-encryption keys, `kid:base64,...`, the first one current. */
       ENCRYPTION_KEYS: z.string().min(1),
+      /** Outgoing mail server, smtp://user:password@host:587 (smtps:// for implicit TLS). */
+      SMTP_URL: z.string().url(),
+      MAIL_FROM: z.string().default('Abri <ne-pas-repondre@abri.example>'),
     }),
   );
   const service = createUsersService({
@@ -20,6 +24,7 @@ await runService('users', async () => {
     tokenKey: await importSigningKey(parseJwkSetting(keys.ACCESS_TOKEN_PRIVATE_KEY)),
     previousTokenKeys: JSON.parse(keys.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
     keyring: parseKeyring(keys.ENCRYPTION_KEYS),
+    transport: createSmtpTransport(keys.SMTP_URL, keys.MAIL_FROM),
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

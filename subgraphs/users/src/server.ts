@@ -10,6 +10,8 @@ import {
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
+import { startDispatcher } from './messaging/dispatcher.ts';
+import type { MessageTransport } from './messaging/transport.ts';
 import { schema } from './schema/index.ts';
 
 export interface UsersDeps extends ServiceDeps {
@@ -18,6 +20,8 @@ export interface UsersDeps extends ServiceDeps {
   /** Public keys still accepted for tokens signed before a rotation. */
   previousTokenKeys?: JWK[];
   keyring: Keyring;
+  /** Where e-mails and SMS leave. */
+  transport: MessageTransport;
   config?: Partial<UsersConfig>;
 }
 
@@ -30,10 +34,13 @@ export function createUsersService(deps: UsersDeps) {
     deps,
     app: (base): UsersApp => ({
       ...base,
+      transport: deps.transport,
+      kickMessages: () => {},
       tokenKey: deps.tokenKey,
       keyring: deps.keyring,
       config: { ...defaultUsersConfig, ...deps.config },
     }),
+    background: async (app) => startDispatcher(app),
     routes: {
       '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),
     },

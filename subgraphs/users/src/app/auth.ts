@@ -2,9 +2,11 @@
 // account exists (a decoy hash is verified for unknown accounts).
 import { decryptField, randomToken, sha256 } from '@abri/platform';
 import { isContractNumber } from '../domain/contract-number.ts';
-import { isLocked, lockAfterFailure } from '../domain/lockout.ts';
+import { isLocked, lockAfterFailure, MAX_FAILED_SIGN_INS } from '../domain/lockout.ts';
 import { decoyHash, verifyPassword } from '../domain/password.ts';
 import { checkTotp } from '../domain/totp.ts';
+import { queueMessage } from '../messaging/dispatcher.ts';
+import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
 import { type IssuedSession, openSession } from './sessions.ts';
 
@@ -21,35 +23,71 @@ const INVALID = { kind: 'invalidCredentials' } as const;
 
 interface Account {
   id: string;
-  failedLogins: number;
-  lockedUntil: Date | null;
   passwordHash: string | null;
 }
 
-/** Checks the password against the account's lock and counts failures; shared by customers and staff. */
+type AccountTable = 'Customer' | 'StaffMember';
+
+/**
+ * Takes one of the five attempts before the password is even checked, in one atomic statement: concurrent guesses
+ * each get their own number, so no sixth guess is ever verified before the lock. A lock that has expired starts a
+ * new count.
+ */
+async function takeAttempt(app: UsersApp, table: AccountTable, id: string, now: Date) {
+  const [row] = await app.prisma.$queryRawUnsafe<{ failedLogins: number; lockedUntil: Date | null }[]>(
+    `UPDATE "users"."${table}" SET
+       "failedLogins" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= $2 THEN 1 ELSE "failedLogins" + 1 END,
+       "lockedUntil" = CASE WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" <= $2 THEN NULL ELSE "lockedUntil" END
+     WHERE id = $1 RETURNING "failedLogins", "lockedUntil"`,
+    id,
+    now,
+  );
+  return row!;
+}
+
+/** Sets the lock (keeping an earlier one) and returns its end. */
+async function lockAccount(app: UsersApp, table: AccountTable, id: string, until: Date): Promise<Date> {
+  const [row] = await app.prisma.$queryRawUnsafe<{ lockedUntil: Date }[]>(
+    `UPDATE "users"."${table}" SET "lockedUntil" = COALESCE("lockedUntil", $2) WHERE id = $1 RETURNING "lockedUntil"`,
+    id,
+    until,
+  );
+  return row!.lockedUntil;
+}
+
+/** Checks a password under the lockout rule; shared by customers and staff. `onLocked` runs once per lock. */
 async function checkPassword(
   app: UsersApp,
+  table: AccountTable,
   account: Account | null,
   password: string,
-  recordFailure: (id: string) => Promise<{ failedLogins: number }>,
-  lock: (id: string, until: Date) => Promise<unknown>,
-  reset: (id: string) => Promise<unknown>,
+  onLocked: (until: Date) => Promise<void>,
 ): Promise<LoginOutcome | 'ok'> {
   const now = app.clock.now();
-  const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
-  if (!account?.passwordHash) return INVALID;
-  if (isLocked(account.lockedUntil, now)) return { kind: 'locked', lockedUntil: account.lockedUntil };
-  if (!valid) {
-    const { failedLogins } = await recordFailure(account.id);
-    const until = lockAfterFailure(failedLogins, now);
-    if (until) {
-      await lock(account.id, until);
-      return { kind: 'locked', lockedUntil: until };
-    }
+  if (!account?.passwordHash) {
+    await verifyPassword(await decoyHash(), password);
     return INVALID;
   }
-  if (account.failedLogins > 0 || account.lockedUntil) await reset(account.id);
-  return 'ok';
+  const attempt = await takeAttempt(app, table, account.id, now);
+  if (isLocked(attempt.lockedUntil, now)) return { kind: 'locked', lockedUntil: attempt.lockedUntil };
+  if (attempt.failedLogins > MAX_FAILED_SIGN_INS) {
+    return {
+      kind: 'locked',
+      lockedUntil: await lockAccount(app, table, account.id, lockAfterFailure(attempt.failedLogins, now)!),
+    };
+  }
+  if (await verifyPassword(account.passwordHash, password)) {
+    await app.prisma.$executeRawUnsafe(
+      `UPDATE "users"."${table}" SET "failedLogins" = 0, "lockedUntil" = NULL WHERE id = $1`,
+      account.id,
+    );
+    return 'ok';
+  }
+  const until = lockAfterFailure(attempt.failedLogins, now);
+  if (!until) return INVALID;
+  const lockedUntil = await lockAccount(app, table, account.id, until);
+  if (attempt.failedLogins === MAX_FAILED_SIGN_INS) await onLocked(lockedUntil);
+  return { kind: 'locked', lockedUntil };
 }
 
 export async function login(
@@ -65,14 +103,17 @@ export async function login(
       })
     : null;
   const customer = found?.customer ?? null;
-  const users = app.prisma.customer;
   const outcome = await checkPassword(
     app,
-    customer && { ...customer, passwordHash: customer.credentials[0]?.passwordHash ?? null },
+    'Customer',
+    customer && { id: customer.id, passwordHash: customer.credentials[0]?.passwordHash ?? null },
     password,
-    (id) => users.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } }),
-    (id, until) => users.update({ where: { id }, data: { lockedUntil: until } }),
-    (id) => users.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } }),
+    async (until) => {
+      await app.prisma.$transaction((tx) =>
+        queueMessage(app, tx, customer!.email, templates.accountLocked(customer!.firstName, until)),
+      );
+      app.kickMessages();
+    },
   );
   if (outcome !== 'ok') return outcome;
   if (customer!.status === 'PENDING_ACTIVATION') return { kind: 'notActivated' };
@@ -91,14 +132,12 @@ export async function staffLogin(
     where: { email: email.trim().toLowerCase() },
     include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
   });
-  const members = app.prisma.staffMember;
   const outcome = await checkPassword(
     app,
-    staff && { ...staff, passwordHash: staff.credentials[0]?.passwordHash ?? null },
+    'StaffMember',
+    staff && { id: staff.id, passwordHash: staff.credentials[0]?.passwordHash ?? null },
     password,
-    (id) => members.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } }),
-    (id, until) => members.update({ where: { id }, data: { lockedUntil: until } }),
-    (id) => members.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } }),
+    async () => app.log.warn('staff account locked', { staffId: staff!.id }),
   );
   if (outcome !== 'ok') return outcome;
   const challengeToken = randomToken();

@@ -1,6 +1,7 @@
 // The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
 import type { Keyring, ServiceBase, SigningKey } from '@abri/platform';
 import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
+import type { MessageTransport } from '../messaging/transport.ts';
 
 export interface UsersConfig {
   /** @default 600 seconds */
@@ -18,6 +19,9 @@ export const defaultUsersConfig: UsersConfig = {
 };
 
 export interface UsersApp extends ServiceBase<PrismaClient> {
+  transport: MessageTransport;
+  /** Sends queued messages now rather than at the next tick. */
+  kickMessages: () => void;
   tokenKey: SigningKey;
   keyring: Keyring;
   config: UsersConfig;

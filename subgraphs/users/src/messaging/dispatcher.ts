@@ -1,0 +1,90 @@
+// Messages: queued inside the caller's transaction, then sent by a loop with retries and back-off. Contents never
+// reach the logs.
+import { decryptField, encryptField } from '@abri/platform';
+import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
+import type { UsersApp } from '../app/index.ts';
+import type { RenderedMessage } from './templates.ts';
+
+/** @default 8 attempts, spaced 30 s × 2^n */
+const MAX_ATTEMPTS = 8;
+
+const context = (id: string) => `message:${id}`;
+
+export async function queueMessage(
+  app: UsersApp,
+  tx: Prisma.TransactionClient,
+  to: string,
+  message: RenderedMessage,
+): Promise<void> {
+  const id = crypto.randomUUID();
+  await tx.messageOutbox.create({
+    data: {
+      id,
+      channel: message.channel,
+      template: message.template,
+      recipientEncrypted: encryptField(app.keyring, to, `${context(id)}:to`),
+      subject: message.subject,
+      bodyEncrypted: encryptField(app.keyring, message.text, `${context(id)}:body`),
+      createdAt: app.clock.now(),
+      nextAttemptAt: app.clock.now(),
+    },
+  });
+}
+
+/** Sends what is due; returns how many were sent. */
+export async function dispatchMessages(app: UsersApp): Promise<number> {
+  const now = app.clock.now();
+  const due = await app.prisma.messageOutbox.findMany({
+    where: { sentAt: null, nextAttemptAt: { lte: now }, attempts: { lt: MAX_ATTEMPTS } },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+  });
+  let sent = 0;
+  for (const row of due) {
+    // Claim the row first so two instances never send the same message.
+    const claimed = await app.prisma.messageOutbox.updateMany({
+      where: { id: row.id, attempts: row.attempts, sentAt: null },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + 30_000 * 2 ** row.attempts) },
+    });
+    if (!claimed.count) continue;
+    try {
+      await app.transport.send({
+        channel: row.channel,
+        to: decryptField(app.keyring, row.recipientEncrypted, `${context(row.id)}:to`),
+        subject: row.subject,
+        text: decryptField(app.keyring, row.bodyEncrypted, `${context(row.id)}:body`),
+      });
+      await app.prisma.messageOutbox.update({
+        where: { id: row.id },
+        data: { sentAt: app.clock.now(), lastError: null },
+      });
+      sent++;
+    } catch (error) {
+      const reason = error instanceof Error ? error.name : 'error';
+      await app.prisma.messageOutbox.update({ where: { id: row.id }, data: { lastError: reason } });
+      app.log.warn('message not sent; will retry', {
+        id: row.id,
+        template: row.template,
+        attempt: row.attempts + 1,
+        reason,
+      });
+    }
+  }
+  return sent;
+}
+
+/** Starts the dispatch loop; returns what stops it. `kick()` on the app sends without waiting for the next tick. */
+export function startDispatcher(app: UsersApp, intervalMs = 1000): () => void {
+  let running: Promise<unknown> | undefined;
+  const tick = () => {
+    running ??= dispatchMessages(app)
+      .catch((error) => app.log.error('message dispatch failed', { error: String(error) }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  app.kickMessages = tick;
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,43 @@
+// The users subgraph's application services on an in-memory database, with a clock tests move and a mailbox they read.
+import {
+  applyMigrations,
+  createLogger,
+  createMemoryBus,
+  embeddedSecrets,
+  importPublicKey,
+  manualClock,
+} from '@abri/platform';
+import { PGlite } from '@electric-sql/pglite';
+import { prismaProject } from '../../../scripts/paths.ts';
+import { createLocalMailbox } from '../src/messaging/transport.ts';
+import { seedUsers } from '../src/seed.ts';
+import { createUsersService } from '../src/server.ts';
+
+export async function usersHarness() {
+  const pglite = new PGlite('memory://');
+  const db = { kind: 'pglite' as const, pglite, schema: 'users' };
+  await applyMigrations(db, prismaProject('users'));
+  const secrets = await embeddedSecrets(null);
+  const clock = manualClock(new Date('2026-11-26T09:00:00Z'));
+  const mailbox = createLocalMailbox(null);
+  const service = createUsersService({
+    db,
+    bus: createMemoryBus(),
+    gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
+    log: createLogger('users', { silent: true }),
+    clock,
+    tokenKey: secrets.tokenKey,
+    keyring: secrets.keyring,
+    transport: mailbox,
+  });
+  await seedUsers(service.app);
+  return {
+    app: service.app,
+    clock,
+    mailbox,
+    async close() {
+      await service.stop();
+      await pglite.close();
+    },
+  };
+}

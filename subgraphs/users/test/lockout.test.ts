@@ -1,0 +1,84 @@
+import { DEMO } from '@abri/platform';
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { login } from '../src/app/auth.ts';
+import { dispatchMessages } from '../src/messaging/dispatcher.ts';
+import { usersHarness } from './harness.ts';
+
+let h: Awaited<ReturnType<typeof usersHarness>>;
+const client = { ip: '203.0.113.7', userAgent: 'test' };
+const attempt = (password: string) => login(h.app, DEMO.camille.contractNumber, password, client);
+/** A fresh start for Camille: no failure counted, nothing left in the mailbox or its queue. */
+async function resetCamille() {
+  await h.app.prisma.customer.update({
+    where: { id: DEMO.camille.customerId },
+    data: { failedLogins: 0, lockedUntil: null },
+  });
+  await dispatchMessages(h.app);
+  h.mailbox.sent.length = 0;
+}
+
+beforeAll(async () => {
+  h = await usersHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(resetCamille);
+
+describe('lockout', () => {
+  it('locks the account for 30 minutes at the fifth consecutive failure, even against the right password, and emails the owner', async () => {
+    for (let i = 1; i <= 4; i++) expect((await attempt('wrong')).kind).toBe('invalidCredentials');
+    const fifth = await attempt('wrong');
+    expect(fifth).toEqual({ kind: 'locked', lockedUntil: new Date(h.clock.now().getTime() + 30 * 60_000) });
+    expect((await attempt(DEMO.customerPassword)).kind).toBe('locked');
+    h.clock.advance(30 * 60_000 - 1000);
+    expect((await attempt(DEMO.customerPassword)).kind).toBe('locked');
+    h.clock.advance(1000);
+    expect((await attempt(DEMO.customerPassword)).kind).toBe('success');
+
+    await dispatchMessages(h.app);
+    expect(h.mailbox.sent).toHaveLength(1);
+    expect(h.mailbox.sent[0]).toMatchObject({
+      channel: 'EMAIL',
+      to: 'camille.martin@abri.example',
+      subject: 'Votre espace client est verrouillé temporairement',
+    });
+    expect(h.mailbox.sent[0]?.text).toContain('Bonjour Camille');
+    expect(h.mailbox.sent[0]?.text).not.toContain(DEMO.customerPassword);
+  });
+
+  it('starts counting again after a success', async () => {
+    for (let i = 0; i < 4; i++) await attempt('wrong');
+    expect((await attempt(DEMO.customerPassword)).kind).toBe('success');
+    for (let i = 0; i < 4; i++) expect((await attempt('wrong')).kind).toBe('invalidCredentials');
+  });
+
+  it('starts a new count once a lock has expired', async () => {
+    for (let i = 0; i < 5; i++) await attempt('wrong');
+    h.clock.advance(30 * 60_000);
+    expect((await attempt('wrong')).kind).toBe('invalidCredentials');
+  });
+
+  it('counts concurrent wrong guesses exactly: four refused, the rest locked, one email; then no sign-in during the lock', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 6, max: 16 }), fc.integer({ min: 1, max: 4 }), async (guesses, rightOnes) => {
+        await resetCamille();
+        h.clock.advance(31 * 60_000);
+        const outcomes = await Promise.all(Array.from({ length: guesses }, () => attempt('wrong')));
+        expect(outcomes.filter((o) => o.kind === 'invalidCredentials')).toHaveLength(4);
+        expect(outcomes.filter((o) => o.kind === 'locked')).toHaveLength(guesses - 4);
+        const during = await Promise.all(Array.from({ length: rightOnes }, () => attempt(DEMO.customerPassword)));
+        expect(during.every((o) => o.kind === 'locked')).toBe(true);
+        await dispatchMessages(h.app);
+        expect(h.mailbox.sent).toHaveLength(1);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('answers an unknown contract number like a wrong password', async () => {
+    expect(await login(h.app, 'HAB0000000', 'wrong', client)).toEqual({ kind: 'invalidCredentials' });
+    expect(await login(h.app, 'not a number', 'wrong', client)).toEqual({ kind: 'invalidCredentials' });
+  });
+});
