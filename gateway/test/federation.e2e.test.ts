@@ -4,7 +4,7 @@ import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from '../../test/helpers.ts';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 let system: System;

@@ -2,7 +2,7 @@
 import { DEMO, HOP_HEADER, type Identity, manualClock, sha256, signHop } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, customer, startTestSystem } from '../../test/helpers.ts';
+import { adjuster, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

@@ -8,7 +8,7 @@ import {
   manualClock,
 } from '@abri/platform';
 import { PGlite } from '@electric-sql/pglite';
-import { prismaProject } from '../../../scripts/paths.ts';
+import { prismaProject } from '../../../prisma/projects.ts';
 import { createLocalMailbox } from '../src/messaging/transport.ts';
 import { seedUsers } from '../src/seed.ts';
 import { createUsersService } from '../src/server.ts';

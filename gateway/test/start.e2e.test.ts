@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../paths.ts';
+import { ROOT } from '../../prisma/projects.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'abri-start-'));
 const basePort = 20_000 + Math.floor(Math.random() * 20_000);
@@ -18,7 +18,7 @@ afterAll(() => {
 
 /** Starts the supervisor and resolves with what it printed once it is serving. */
 function start(): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, ABRI_DATA_DIR: dataDir, ABRI_BASE_PORT: String(basePort), LOG_SILENT: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

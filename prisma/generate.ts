@@ -2,7 +2,7 @@
 // `generate`, which needs none; it cannot be downloaded here, so a stub stands in (migrations use the wasm engine).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { prismaDir, SUBGRAPHS } from './paths.ts';
+import { prismaDir, SUBGRAPHS } from './projects.ts';
 
 const stub = fileURLToPath(new URL('./schema-engine-stub.sh', import.meta.url));
 for (const name of SUBGRAPHS) {

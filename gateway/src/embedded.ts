@@ -19,17 +19,17 @@ import {
   type Served,
   systemClock,
 } from '@abri/platform';
-import { startGateway } from '../gateway/src/server.ts';
-import { claimsIsEmpty, seedClaims } from '../subgraphs/claims/src/seed.ts';
-import { createClaimsService } from '../subgraphs/claims/src/server.ts';
-import { paymentsIsEmpty, seedPayments } from '../subgraphs/payments/src/seed.ts';
-import { createPaymentsService } from '../subgraphs/payments/src/server.ts';
-import { policiesIsEmpty, seedPolicies } from '../subgraphs/policies/src/seed.ts';
-import { createPoliciesService } from '../subgraphs/policies/src/server.ts';
-import { createLocalMailbox } from '../subgraphs/users/src/messaging/transport.ts';
-import { seedUsers, usersIsEmpty } from '../subgraphs/users/src/seed.ts';
-import { createUsersService } from '../subgraphs/users/src/server.ts';
-import { prismaProject, ROOT, SUBGRAPHS } from './paths.ts';
+import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { claimsIsEmpty, seedClaims } from '../../subgraphs/claims/src/seed.ts';
+import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
+import { paymentsIsEmpty, seedPayments } from '../../subgraphs/payments/src/seed.ts';
+import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
+import { policiesIsEmpty, seedPolicies } from '../../subgraphs/policies/src/seed.ts';
+import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
+import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
+import { seedUsers, usersIsEmpty } from '../../subgraphs/users/src/seed.ts';
+import { createUsersService } from '../../subgraphs/users/src/server.ts';
+import { startGateway } from './server.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */

@@ -1,6 +1,6 @@
 // `npm run keys`: prints a fresh set of production keys as environment lines (keep them in your secret store).
 import { randomBytes } from 'node:crypto';
-import { generateSigningJwk } from '@abri/platform';
+import { generateSigningJwk } from '../keys.ts';
 
 const hop = await generateSigningJwk();
 const token = await generateSigningJwk();

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { applyMigrations, closePglite, commonEnv, type Database, openPglite, parseEnv } from '@abri/platform';
 import { z } from 'zod';
-import { prismaProject, SUBGRAPHS } from './paths.ts';
+import { prismaProject, SUBGRAPHS } from './projects.ts';
 
 const url = z.string().url().optional();
 const env = parseEnv(

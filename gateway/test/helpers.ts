@@ -2,8 +2,8 @@
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import type { Client } from 'graphql-ws';
-import { type EmbeddedOptions, startEmbedded } from '../scripts/embedded.ts';
-import { totpCode } from '../subgraphs/users/src/domain/totp.ts';
+import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
+import { type EmbeddedOptions, startEmbedded } from '../src/embedded.ts';
 
 export const FREE_PORTS = { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 };
 

@@ -5,11 +5,11 @@ import { DEFAULT_PORTS } from '@abri/platform';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { ROOT } from '../prisma/projects.ts';
 import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';
 import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
 import { schema as policies } from '../subgraphs/policies/src/schema/index.ts';
 import { schema as users } from '../subgraphs/users/src/schema/index.ts';
-import { ROOT } from './paths.ts';
 
 const check = process.argv.includes('--check');
 const subgraphs = { users, policies, claims, payments };

@@ -3,7 +3,7 @@
 
 import { pendingSchemaChange, writeMigration } from '@abri/platform/db';
 import { PGlite } from '@electric-sql/pglite';
-import { prismaProject, SUBGRAPHS } from './paths.ts';
+import { prismaProject, SUBGRAPHS } from './projects.ts';
 
 const arg = process.argv[2];
 if (!arg) {
