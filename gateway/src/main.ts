@@ -47,7 +47,10 @@ await runService('gateway', async () => {
       },
       hopKey: await importSigningKey(parseJwkSetting(env.GATEWAY_PRIVATE_KEY)),
       tokenKeys: remoteKeySource(env.JWKS_URL ?? env.USERS_URL.replace(/\/graphql$/, '/.well-known/jwks.json')),
-      bus: createRedisBus(env.REDIS_URL, { onError: (error) => log.warn('bus error', { error: String(error) }) }),
+      bus: createRedisBus(env.REDIS_URL, {
+        prefix: env.ABRI_BUS_PREFIX,
+        onError: (error) => log.warn('bus error', { error: String(error) }),
+      }),
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     },

@@ -21,6 +21,9 @@ if (requireServices && (!env.ABRI_TEST_DATABASE_URL || !env.ABRI_TEST_REDIS_URL)
 export interface TestServices {
   /** A fresh database for this run, or undefined for PGlite. */
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Key prefix of this run's Redis streams. */
+  busPrefix: string;
   /** A bus per service: Redis with a run-specific prefix, or one shared in-process bus. */
   bus: (service: string) => EventBus;
   describe: string;
@@ -41,9 +44,16 @@ export async function testServices(): Promise<TestServices> {
   }
   const redisUrl = env.ABRI_TEST_REDIS_URL;
   const memory = createMemoryBus();
-  if (redisUrl) await createRedisBus(redisUrl).ping(); // fail now, loudly, when Redis is absent
+  if (redisUrl) {
+    // Fail now, loudly, when Redis is absent.
+    const probe = createRedisBus(redisUrl);
+    await probe.ping();
+    await probe.close();
+  }
   return {
     databaseUrl,
+    redisUrl,
+    busPrefix: `abri:it:${run}:`,
     bus: (_service) => (redisUrl ? createRedisBus(redisUrl, { prefix: `abri:it:${run}:` }) : memory),
     describe: `${databaseUrl ? 'PostgreSQL' : 'PGlite'} + ${redisUrl ? 'Redis' : 'in-process bus'}`,
     async dispose() {

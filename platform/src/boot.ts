@@ -26,7 +26,10 @@ export async function bootSubgraph(name: Exclude<ServiceName, 'gateway'>) {
   const log = createLogger(name, { silent: env.LOG_SILENT });
   const deps: ServiceDeps = {
     db: { kind: 'postgres', url: env.DATABASE_URL, schema: name },
-    bus: createRedisBus(env.REDIS_URL, { onError: (error) => log.warn('bus error', { error: String(error) }) }),
+    bus: createRedisBus(env.REDIS_URL, {
+      prefix: env.ABRI_BUS_PREFIX,
+      onError: (error) => log.warn('bus error', { error: String(error) }),
+    }),
     gatewayKey: await importPublicKey(parseJwkSetting(env.GATEWAY_PUBLIC_KEY)),
     log,
   };

@@ -18,6 +18,8 @@ export const commonEnv = {
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of the event streams in Redis, to share one Redis between deployments. */
+  ABRI_BUS_PREFIX: z.string().default('abri:events:'),
   LOG_SILENT: z
     .enum(['true', 'false'])
     .default('false')
