@@ -63,7 +63,12 @@ async function waitReady(target: string, ms = 60_000) {
 
 async function seedDatabase(databaseUrl: string, keys: string) {
   const deps = async (name: string) => ({
-    db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
+    db: {
+      kind: 'postgres',
+      url: databaseUrl,
+      schema: name,
+      maxConnections: 2,
+    } satisfies Database,
     bus: createMemoryBus(),
     gatewayKey: await importPublicKey((await generateSigningJwk()) as never),
     log: createLogger(name, { silent: true }),
@@ -107,16 +112,23 @@ beforeAll(async () => {
     REDIS_URL: services.redisUrl!,
     ABRI_BUS_PREFIX: services.busPrefix,
   };
-  const subgraphEnv = { ...common, GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic) };
+  const subgraphEnv = {
+    ...common,
+    GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic),
+  };
   startProcess('subgraphs/users/src/main.ts', {
     ...subgraphEnv,
     PORT: String(port.users),
     ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
     ENCRYPTION_KEYS: encryptionKeys,
     SMTP_URL: 'smtp://127.0.0.1:2525',
+    PUBLIC_URL: 'https://espace-client.abri.example',
   });
   for (const name of ['policies', 'claims', 'payments'] as const)
-    startProcess(`subgraphs/${name}/src/main.ts`, { ...subgraphEnv, PORT: String(port[name]) });
+    startProcess(`subgraphs/${name}/src/main.ts`, {
+      ...subgraphEnv,
+      PORT: String(port[name]),
+    });
   const gatewayEnv = {
     ...common,
     GATEWAY_PRIVATE_KEY: JSON.stringify(hop),
@@ -125,8 +137,14 @@ beforeAll(async () => {
     CLAIMS_URL: url(port.claims),
     PAYMENTS_URL: url(port.payments),
   };
-  startProcess('gateway/src/main.ts', { ...gatewayEnv, PORT: String(port.gatewayA) });
-  startProcess('gateway/src/main.ts', { ...gatewayEnv, PORT: String(port.gatewayB) });
+  startProcess('gateway/src/main.ts', {
+    ...gatewayEnv,
+    PORT: String(port.gatewayA),
+  });
+  startProcess('gateway/src/main.ts', {
+    ...gatewayEnv,
+    PORT: String(port.gatewayB),
+  });
   await Promise.all([waitReady(url(port.gatewayA)), waitReady(url(port.gatewayB))]);
 }, 180_000);
 
@@ -168,11 +186,12 @@ describe.skipIf(!available)('services as separate processes (PostgreSQL + Redis,
     const staff = await adjuster(url(port.gatewayA));
     const camille = await customer(url(port.gatewayB), 'camille');
     const socket = camille.socket();
-    const events = collect<{ claimStatusChanged: { status: string; claim: { policy: { number: string } } } }>(
-      socket,
-      CLAIM_EVENTS,
-      { after: 'claims.0' },
-    );
+    const events = collect<{
+      claimStatusChanged: {
+        status: string;
+        claim: { policy: { number: string } };
+      };
+    }>(socket, CLAIM_EVENTS, { after: 'claims.0' });
     await advance(staff, DEMO.camilleClaimId, 'EXPERT_REPORT');
     const [event] = await events.until(1);
     expect(event?.data?.claimStatusChanged).toMatchObject({

@@ -89,7 +89,7 @@ describe('_entities serve only the owner', () => {
   it('refuses a signature made for another subgraph', async () => {
     const raw = JSON.stringify({ query: '{ __typename }' });
     const hop = await signHop(system.secrets.hopKey, 'users', { use: 'http', bh: sha256(raw) });
-    const res = await fetch(system.subgraphs['payments']!.url, {
+    const res = await fetch(system.subgraphs.payments!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [HOP_HEADER]: hop },
       body: raw,

@@ -12,6 +12,7 @@ export * from './identity.ts';
 export * from './keys.ts';
 export * from './log.ts';
 export * from './ports.ts';
+export * from './rate-limit.ts';
 export * from './scalars.ts';
 export * from './secrets.ts';
 export * from './service.ts';

@@ -77,7 +77,7 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
 
 export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<Served> {
   const { apollo, routes = {}, maxBodyBytes = 1_048_576 } = options;
-  await apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+  await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
     const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';

@@ -1,5 +1,13 @@
 // Production entry point of the users subgraph: configuration from the environment (see README).
-import { bootSubgraph, importSigningKey, parseEnv, parseJwkSetting, parseKeyring, runService } from '@abri/platform';
+import {
+  bootSubgraph,
+  createRedisRateLimiter,
+  importSigningKey,
+  parseEnv,
+  parseJwkSetting,
+  parseKeyring,
+  runService,
+} from '@abri/platform';
 import { z } from 'zod';
 import { createSmtpTransport } from './messaging/transport.ts';
 import { createUsersService } from './server.ts';
@@ -17,6 +25,8 @@ await runService('users', async () => {
       /** Outgoing mail server, smtp://user:password@host:587 (smtps:// for implicit TLS). */
       SMTP_URL: z.string().url(),
       MAIL_FROM: z.string().default('Abri <ne-pas-repondre@abri.example>'),
+      /** The web portal's address, base of the links in e-mails. */
+      PUBLIC_URL: z.string().url(),
     }),
   );
   const service = createUsersService({
@@ -25,6 +35,8 @@ await runService('users', async () => {
     previousTokenKeys: JSON.parse(keys.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
     keyring: parseKeyring(keys.ENCRYPTION_KEYS),
     transport: createSmtpTransport(keys.SMTP_URL, keys.MAIL_FROM),
+    limiter: createRedisRateLimiter(env.REDIS_URL),
+    config: { publicUrl: keys.PUBLIC_URL },
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

@@ -3,6 +3,7 @@ import { DEMO, encryptField } from '@abri/platform';
 import type { UsersApp } from './app/index.ts';
 import { phoneContext } from './app/profile.ts';
 import { hashPassword } from './domain/password.ts';
+import { passwordStrength } from './domain/password-policy.ts';
 
 export const usersIsEmpty = async (app: UsersApp) =>
   (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
@@ -34,8 +35,16 @@ export async function seedUsers(app: UsersApp): Promise<void> {
         email: p.email,
         phoneEncrypted: encryptField(app.keyring, p.phone, phoneContext(p.customerId)),
         status: 'ACTIVE',
+        emailVerifiedAt: new Date('2024-01-15T10:00:00Z'),
+        phoneVerifiedAt: p.firstName === 'Camille' ? new Date('2024-01-15T10:05:00Z') : null,
         logins: { create: { contractNumber: p.contractNumber } },
-        credentials: { create: { passwordHash: customerHash } },
+        credentials: {
+          create: {
+            passwordHash: customerHash,
+            strength: passwordStrength(DEMO.customerPassword),
+            createdAt: new Date('2025-09-01T08:00:00Z'),
+          },
+        },
       },
     });
   }
@@ -47,7 +56,9 @@ export async function seedUsers(app: UsersApp): Promise<void> {
       displayName: 'Claire Dubois (gestionnaire sinistres)',
       role: 'ADJUSTER',
       totpSecretEncrypted: encryptField(app.keyring, totpSecret, `staff:${staffId}:totp`),
-      credentials: { create: { passwordHash: await hashPassword(DEMO.staffPassword) } },
+      credentials: {
+        create: { passwordHash: await hashPassword(DEMO.staffPassword) },
+      },
     },
   });
 }

@@ -1,8 +1,10 @@
 // Builds the users subgraph from its dependencies; main.ts and the embedded supervisor call this.
 import {
   adapterFactory,
+  createMemoryRateLimiter,
   createSubgraphService,
   type Keyring,
+  type RateLimiter,
   type ServiceDeps,
   type SigningKey,
   sendJson,
@@ -10,6 +12,7 @@ import {
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
+import { preloadPlaces } from './app/places.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { schema } from './schema/index.ts';
@@ -22,11 +25,15 @@ export interface UsersDeps extends ServiceDeps {
   keyring: Keyring;
   /** Where e-mails and SMS leave. */
   transport: MessageTransport;
+  /** Counts failed sign-ins per client address. @default in memory (one process) */
+  limiter?: RateLimiter;
   config?: Partial<UsersConfig>;
 }
 
 export function createUsersService(deps: UsersDeps) {
-  const jwks = { keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])] };
+  const jwks = {
+    keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])],
+  };
   return createSubgraphService({
     name: 'users',
     schema,
@@ -35,12 +42,20 @@ export function createUsersService(deps: UsersDeps) {
     app: (base): UsersApp => ({
       ...base,
       transport: deps.transport,
+      limiter:
+        deps.limiter ??
+        createMemoryRateLimiter({
+          now: () => (deps.clock?.now() ?? new Date()).getTime(),
+        }),
       kickMessages: () => {},
       tokenKey: deps.tokenKey,
       keyring: deps.keyring,
       config: { ...defaultUsersConfig, ...deps.config },
     }),
-    background: async (app) => startDispatcher(app),
+    background: async (app) => {
+      preloadPlaces();
+      return startDispatcher(app);
+    },
     routes: {
       '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),
     },

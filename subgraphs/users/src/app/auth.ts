@@ -1,5 +1,5 @@
 // Sign-in flows. Every path that can fail answers in the same shape and about the same time whether or not the
-// account exists (a decoy hash is verified for unknown accounts).
+// account exists (a decoy hash is verified for unknown accounts). Every attempt is recorded.
 import { decryptField, randomToken, sha256 } from '@abri/platform';
 import { isContractNumber } from '../domain/contract-number.ts';
 import { isLocked, lockAfterFailure, MAX_FAILED_SIGN_INS } from '../domain/lockout.ts';
@@ -8,7 +8,10 @@ import { checkTotp } from '../domain/totp.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
-import { type IssuedSession, openSession } from './sessions.ts';
+import { originOf, type SignInOrigin } from './places.ts';
+import { useRecoveryCode } from './recovery-codes.ts';
+import { type IssuedSession, openSession, type Subject } from './sessions.ts';
+import { alertUnrecognisedSignIn, isUnrecognised, recordSignIn } from './sign-ins.ts';
 
 export type ClientInfo = { ip: string | null; userAgent: string | null };
 
@@ -17,7 +20,9 @@ export type LoginOutcome =
   | { kind: 'twoFactorRequired'; challengeToken: string }
   | { kind: 'invalidCredentials' }
   | { kind: 'locked'; lockedUntil: Date }
-  | { kind: 'notActivated' };
+  | { kind: 'notActivated' }
+  | { kind: 'passwordChangeRequired' }
+  | { kind: 'rateLimited' };
 
 const INVALID = { kind: 'invalidCredentials' } as const;
 
@@ -90,23 +95,103 @@ async function checkPassword(
   return { kind: 'locked', lockedUntil };
 }
 
+const OUTCOME_RECORD = {
+  invalidCredentials: 'WRONG_PASSWORD',
+  locked: 'LOCKED',
+  notActivated: 'NOT_ACTIVATED',
+  passwordChangeRequired: 'WRONG_PASSWORD',
+  rateLimited: 'RATE_LIMITED',
+  twoFactorRequired: 'TWO_FACTOR_REQUIRED',
+  success: 'SUCCESS',
+} as const;
+
+/** Password spraying: failed sign-ins from one address, whatever the accounts, are limited per window. */
+const ipKey = (origin: SignInOrigin) => `signin-failures:${origin.ip ?? 'unknown'}`;
+const overIpLimit = async (app: UsersApp, origin: SignInOrigin) =>
+  (await app.limiter.count(ipKey(origin))) >= app.config.maxFailedSignInsPerIp;
+
+async function finish(
+  app: UsersApp,
+  who: { customerId?: string; staffMemberId?: string },
+  origin: SignInOrigin,
+  outcome: LoginOutcome,
+): Promise<LoginOutcome> {
+  if (outcome.kind === 'invalidCredentials' || outcome.kind === 'locked') await app.limiter.hit(ipKey(origin));
+  if (outcome.kind !== 'success')
+    await recordSignIn(app, {
+      ...who,
+      outcome: OUTCOME_RECORD[outcome.kind],
+      origin,
+    });
+  return outcome;
+}
+
+/** Opens the session of a fully authenticated subject, records it, and alerts on an unrecognised customer sign-in. */
+async function completeSignIn(app: UsersApp, subject: Subject, origin: SignInOrigin): Promise<LoginOutcome> {
+  const unrecognised = subject.kind === 'customer' && (await isUnrecognised(app, subject.id, origin));
+  const session = await openSession(app, subject, origin);
+  await recordSignIn(app, {
+    ...(subject.kind === 'customer' ? { customerId: subject.id } : { staffMemberId: subject.id }),
+    outcome: 'SUCCESS',
+    origin,
+    sessionId: session.sessionId,
+    unrecognised,
+  });
+  if (unrecognised) await alertUnrecognisedSignIn(app, subject.id, session.sessionId, origin);
+  return { kind: 'success', session };
+}
+
+async function openChallenge(
+  app: UsersApp,
+  who: { customerId?: string; staffMemberId?: string },
+  origin: SignInOrigin,
+): Promise<LoginOutcome> {
+  const challengeToken = randomToken();
+  await app.prisma.twoFactorChallenge.create({
+    data: {
+      tokenHash: sha256(challengeToken),
+      customerId: who.customerId ?? null,
+      staffMemberId: who.staffMemberId ?? null,
+      expiresAt: new Date(app.clock.now().getTime() + app.config.challengeTtlSeconds * 1000),
+      ip: origin.ip,
+      userAgent: origin.device,
+    },
+  });
+  return finish(app, who, origin, {
+    kind: 'twoFactorRequired',
+    challengeToken,
+  });
+}
+
 export async function login(
   app: UsersApp,
   contractNumber: string,
   password: string,
   client: ClientInfo,
 ): Promise<LoginOutcome> {
+  const origin = await originOf(client);
+  if (await overIpLimit(app, origin)) return finish(app, {}, origin, { kind: 'rateLimited' });
   const found = isContractNumber(contractNumber)
     ? await app.prisma.contractLogin.findUnique({
         where: { contractNumber },
-        include: { customer: { include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } } } },
+        include: {
+          customer: {
+            include: {
+              credentials: { orderBy: { createdAt: 'desc' }, take: 1 },
+            },
+          },
+        },
       })
     : null;
   const customer = found?.customer ?? null;
+  const who = customer ? { customerId: customer.id } : {};
   const outcome = await checkPassword(
     app,
     'Customer',
-    customer && { id: customer.id, passwordHash: customer.credentials[0]?.passwordHash ?? null },
+    customer && {
+      id: customer.id,
+      passwordHash: customer.credentials[0]?.passwordHash ?? null,
+    },
     password,
     async (until) => {
       await app.prisma.$transaction((tx) =>
@@ -115,10 +200,17 @@ export async function login(
       app.kickMessages();
     },
   );
-  if (outcome !== 'ok') return outcome;
-  if (customer!.status === 'PENDING_ACTIVATION') return { kind: 'notActivated' };
-  if (customer!.status !== 'ACTIVE') return INVALID;
-  return { kind: 'success', session: await openSession(app, { kind: 'customer', id: customer!.id }, client) };
+  if (outcome !== 'ok') {
+    if (customer) return finish(app, who, origin, outcome);
+    await recordSignIn(app, { outcome: 'UNKNOWN_ACCOUNT', origin });
+    await app.limiter.hit(ipKey(origin));
+    return outcome;
+  }
+  if (customer!.status === 'PENDING_ACTIVATION') return finish(app, who, origin, { kind: 'notActivated' });
+  if (customer!.status !== 'ACTIVE') return finish(app, who, origin, INVALID);
+  if (customer!.passwordResetRequired) return finish(app, who, origin, { kind: 'passwordChangeRequired' });
+  if (customer!.totpEnabledAt) return openChallenge(app, who, origin);
+  return completeSignIn(app, { kind: 'customer', id: customer!.id }, origin);
 }
 
 /** Staff sign in with a password, then always a TOTP code (`verifyTwoFactor`). */
@@ -128,6 +220,8 @@ export async function staffLogin(
   password: string,
   client: ClientInfo,
 ): Promise<LoginOutcome> {
+  const origin = await originOf(client);
+  if (await overIpLimit(app, origin)) return finish(app, {}, origin, { kind: 'rateLimited' });
   const staff = await app.prisma.staffMember.findUnique({
     where: { email: email.trim().toLowerCase() },
     include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
@@ -135,63 +229,98 @@ export async function staffLogin(
   const outcome = await checkPassword(
     app,
     'StaffMember',
-    staff && { id: staff.id, passwordHash: staff.credentials[0]?.passwordHash ?? null },
+    staff && {
+      id: staff.id,
+      passwordHash: staff.credentials[0]?.passwordHash ?? null,
+    },
     password,
     async () => app.log.warn('staff account locked', { staffId: staff!.id }),
   );
-  if (outcome !== 'ok') return outcome;
-  const challengeToken = randomToken();
-  await app.prisma.twoFactorChallenge.create({
-    data: {
-      tokenHash: sha256(challengeToken),
-      staffMemberId: staff!.id,
-      expiresAt: new Date(app.clock.now().getTime() + app.config.challengeTtlSeconds * 1000),
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 512) ?? null,
-    },
-  });
-  return { kind: 'twoFactorRequired', challengeToken };
+  const who = staff ? { staffMemberId: staff.id } : {};
+  if (outcome !== 'ok') return finish(app, who, origin, outcome);
+  return openChallenge(app, who, origin);
 }
 
 /** @default 5 wrong codes end a challenge */
 const MAX_CHALLENGE_ATTEMPTS = 5;
 
+/** Completes a sign-in with a TOTP code, or (customers) a recovery code. */
 export async function verifyTwoFactor(
   app: UsersApp,
   challengeToken: string,
   code: string,
   client: ClientInfo,
 ): Promise<LoginOutcome> {
+  const origin = await originOf(client);
   const now = app.clock.now();
-  const challenge = await app.prisma.twoFactorChallenge.findUnique({ where: { tokenHash: sha256(challengeToken) } });
-  if (
-    !challenge ||
-    challenge.usedAt ||
-    challenge.expiresAt <= now ||
-    challenge.attempts >= MAX_CHALLENGE_ATTEMPTS ||
-    !challenge.staffMemberId
-  ) {
+  const challenge = await app.prisma.twoFactorChallenge.findUnique({
+    where: { tokenHash: sha256(challengeToken) },
+  });
+  if (!challenge || challenge.usedAt || challenge.expiresAt <= now) return INVALID;
+  // Take the try first (atomically), so concurrent guesses cannot exceed the limit.
+  const taken = await app.prisma.twoFactorChallenge.updateMany({
+    where: {
+      id: challenge.id,
+      attempts: { lt: MAX_CHALLENGE_ATTEMPTS },
+      usedAt: null,
+    },
+    data: { attempts: { increment: 1 } },
+  });
+  if (!taken.count) return INVALID;
+  const who = challenge.staffMemberId
+    ? { staffMemberId: challenge.staffMemberId }
+    : { customerId: challenge.customerId! };
+  const subject = await secondFactorSubject(app, who, code, now);
+  if (!subject) {
+    await recordSignIn(app, { ...who, outcome: 'WRONG_SECOND_FACTOR', origin });
     return INVALID;
   }
-  const staff = await app.prisma.staffMember.findUniqueOrThrow({ where: { id: challenge.staffMemberId } });
-  const secret = decryptField(app.keyring, staff.totpSecretEncrypted, `staff:${staff.id}:totp`);
-  const step = await checkTotp(secret, code, now, staff.totpLastStep);
-  if (step === null) {
-    await app.prisma.twoFactorChallenge.update({ where: { id: challenge.id }, data: { attempts: { increment: 1 } } });
-    return INVALID;
-  }
-  // Single use of both the challenge and the code's time step, even under concurrent attempts.
   const used = await app.prisma.twoFactorChallenge.updateMany({
     where: { id: challenge.id, usedAt: null },
     data: { usedAt: now },
   });
-  const stepClaimed = await app.prisma.staffMember.updateMany({
-    where: { id: staff.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-    data: { totpLastStep: step },
+  if (used.count === 0) return INVALID;
+  return completeSignIn(app, subject, origin);
+}
+
+/** Who the code proves, or null. A TOTP code's time step is claimed so the code works once. */
+async function secondFactorSubject(
+  app: UsersApp,
+  who: { staffMemberId?: string; customerId?: string },
+  code: string,
+  now: Date,
+): Promise<Subject | null> {
+  if (who.staffMemberId) {
+    const staff = await app.prisma.staffMember.findUniqueOrThrow({
+      where: { id: who.staffMemberId },
+    });
+    const secret = decryptField(app.keyring, staff.totpSecretEncrypted, `staff:${staff.id}:totp`);
+    const step = await checkTotp(secret, code, now, staff.totpLastStep);
+    if (step === null) return null;
+    const claimed = await app.prisma.staffMember.updateMany({
+      where: {
+        id: staff.id,
+        OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }],
+      },
+      data: { totpLastStep: step },
+    });
+    return claimed.count ? { kind: 'staff', id: staff.id, role: staff.role } : null;
+  }
+  const customer = await app.prisma.customer.findUniqueOrThrow({
+    where: { id: who.customerId! },
   });
-  if (used.count === 0 || stepClaimed.count === 0) return INVALID;
-  return {
-    kind: 'success',
-    session: await openSession(app, { kind: 'staff', id: staff.id, role: staff.role }, client),
-  };
+  if (!customer.totpSecretEncrypted) return null;
+  const secret = decryptField(app.keyring, customer.totpSecretEncrypted, `customer:${customer.id}:totp`);
+  const step = await checkTotp(secret, code, now, customer.totpLastStep);
+  if (step !== null) {
+    const claimed = await app.prisma.customer.updateMany({
+      where: {
+        id: customer.id,
+        OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }],
+      },
+      data: { totpLastStep: step },
+    });
+    return claimed.count ? { kind: 'customer', id: customer.id } : null;
+  }
+  return (await useRecoveryCode(app, customer.id, code)) ? { kind: 'customer', id: customer.id } : null;
 }

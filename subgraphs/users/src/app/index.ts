@@ -1,5 +1,5 @@
 // The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
-import type { Keyring, ServiceBase, SigningKey } from '@abri/platform';
+import type { Keyring, RateLimiter, ServiceBase, SigningKey } from '@abri/platform';
 import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { MessageTransport } from '../messaging/transport.ts';
 
@@ -10,16 +10,24 @@ export interface UsersConfig {
   sessionTtlDays: number;
   /** @default 300 seconds a second-factor challenge stays open */
   challengeTtlSeconds: number;
+  /** Base of the links in e-mails (the web portal). @default 'http://localhost:4000' */
+  publicUrl: string;
+  /** Failed sign-ins from one address in 10 minutes before it is refused (password spraying). @default 30 */
+  maxFailedSignInsPerIp: number;
 }
 
 export const defaultUsersConfig: UsersConfig = {
   accessTokenTtlSeconds: 600,
   sessionTtlDays: 30,
   challengeTtlSeconds: 300,
+  publicUrl: 'http://localhost:4000',
+  maxFailedSignInsPerIp: 30,
 };
 
 export interface UsersApp extends ServiceBase<PrismaClient> {
   transport: MessageTransport;
+  /** Counts failed sign-ins per client address. */
+  limiter: RateLimiter;
   /** Sends queued messages now rather than at the next tick. */
   kickMessages: () => void;
   tokenKey: SigningKey;

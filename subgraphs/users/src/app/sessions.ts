@@ -3,6 +3,7 @@
 import { type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 import { Topics } from './index.ts';
+import type { SignInOrigin } from './places.ts';
 
 export type Subject = { kind: 'customer'; id: string } | { kind: 'staff'; id: string; role: Role };
 
@@ -27,29 +28,39 @@ async function issueTokens(app: UsersApp, subject: Subject, sessionId: string) {
   );
   const refreshToken = randomToken();
   await app.prisma.refreshToken.create({
-    data: { sessionId, tokenHash: sha256(refreshToken), createdAt: app.clock.now() },
+    data: {
+      sessionId,
+      tokenHash: sha256(refreshToken),
+      createdAt: app.clock.now(),
+    },
   });
-  return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken };
+  return {
+    accessToken: access.token,
+    expiresAt: access.expiresAt,
+    refreshToken,
+  };
 }
 
-export async function openSession(
-  app: UsersApp,
-  subject: Subject,
-  client: { ip: string | null; userAgent: string | null },
-): Promise<IssuedSession> {
+export async function openSession(app: UsersApp, subject: Subject, origin: SignInOrigin): Promise<IssuedSession> {
   const now = app.clock.now();
   const session = await app.prisma.session.create({
     data: {
       ...subjectColumns(subject),
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 512) ?? null,
+      ip: origin.ip,
+      device: origin.device,
+      country: origin.country,
+      city: origin.city,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + app.config.sessionTtlDays * 86_400_000),
     },
   });
   const tokens = await issueTokens(app, subject, session.id);
-  return { ...tokens, sessionId: session.id, customerId: subject.kind === 'customer' ? subject.id : null };
+  return {
+    ...tokens,
+    sessionId: session.id,
+    customerId: subject.kind === 'customer' ? subject.id : null,
+  };
 }
 
 /** Rotates a refresh token; null when it is unknown, expired, revoked, or replayed (which revokes the session). */
@@ -57,7 +68,9 @@ export async function refreshSession(app: UsersApp, refreshToken: string): Promi
   const now = app.clock.now();
   const row = await app.prisma.refreshToken.findUnique({
     where: { tokenHash: sha256(refreshToken) },
-    include: { session: { include: { staffMember: { select: { role: true } } } } },
+    include: {
+      session: { include: { staffMember: { select: { role: true } } } },
+    },
   });
   if (!row) return null;
   const { session } = row;
@@ -69,14 +82,23 @@ export async function refreshSession(app: UsersApp, refreshToken: string): Promi
   });
   if (claimed.count === 0) {
     await revokeSessions(app, { ids: [session.id] }, 'refresh token reuse');
-    app.log.warn('refresh token replayed; session revoked', { sessionId: session.id });
+    app.log.warn('refresh token replayed; session revoked', {
+      sessionId: session.id,
+    });
     return null;
   }
-  await app.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  await app.prisma.session.update({
+    where: { id: session.id },
+    data: { lastSeenAt: now },
+  });
   const subject: Subject | null = session.customerId
     ? { kind: 'customer', id: session.customerId }
     : session.staffMemberId && session.staffMember
-      ? { kind: 'staff', id: session.staffMemberId, role: session.staffMember.role }
+      ? {
+          kind: 'staff',
+          id: session.staffMemberId,
+          role: session.staffMember.role,
+        }
       : null;
   if (!subject) return null;
   const tokens = await issueTokens(app, subject, session.id);

@@ -75,12 +75,14 @@ export async function dispatchMessages(app: UsersApp): Promise<number> {
 
 /** Starts the dispatch loop; returns what stops it. `kick()` on the app sends without waiting for the next tick. */
 export function startDispatcher(app: UsersApp, intervalMs = 1000): () => void {
-  let running: Promise<unknown> | undefined;
+  let busy = false;
   const tick = () => {
-    running ??= dispatchMessages(app)
+    if (busy) return;
+    busy = true;
+    dispatchMessages(app)
       .catch((error) => app.log.error('message dispatch failed', { error: String(error) }))
       .finally(() => {
-        running = undefined;
+        busy = false;
       });
   };
   app.kickMessages = tick;

@@ -7,14 +7,70 @@ export interface RenderedMessage {
 }
 
 const time = (d: Date) =>
-  d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+  d.toLocaleString('fr-FR', {
+    timeZone: 'Europe/Paris',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
 const signature = '\n\nL’équipe Abri\nCe message est envoyé automatiquement ; merci de ne pas y répondre.';
+const email = (template: string, subject: string, text: string): RenderedMessage => ({
+  channel: 'EMAIL',
+  template,
+  subject,
+  text: `${text}${signature}`,
+});
 
 export const templates = {
-  accountLocked: (firstName: string, until: Date): RenderedMessage => ({
-    channel: 'EMAIL',
-    template: 'accountLocked',
-    subject: 'Votre espace client est verrouillé temporairement',
-    text: `Bonjour ${firstName},\n\nCinq tentatives de connexion à votre espace client ont échoué à la suite. Par sécurité, la connexion est bloquée jusqu’au ${time(until)}.\n\nSi ces tentatives ne viennent pas de vous, changez votre mot de passe dès que possible et contactez-nous.${signature}`,
+  accountLocked: (firstName: string, until: Date) =>
+    email(
+      'accountLocked',
+      'Votre espace client est verrouillé temporairement',
+      `Bonjour ${firstName},\n\nCinq tentatives de connexion à votre espace client ont échoué à la suite. Par sécurité, la connexion est bloquée jusqu’au ${time(until)}.\n\nSi ces tentatives ne viennent pas de vous, changez votre mot de passe dès que possible et contactez-nous.`,
+    ),
+  activation: (firstName: string, link: string) =>
+    email(
+      'activation',
+      'Activez votre espace client Abri',
+      `Bonjour ${firstName},\n\nPour activer votre espace client, ouvrez ce lien (valable 72 heures, une seule fois) :\n${link}\n\nSi vous n’avez pas demandé la création de cet accès, ignorez ce message.`,
+    ),
+  alreadyActive: (firstName: string) =>
+    email(
+      'alreadyActive',
+      'Votre espace client existe déjà',
+      `Bonjour ${firstName},\n\nQuelqu’un a demandé à créer un accès à votre espace client, qui est déjà actif. Si c’était vous et que vous avez oublié votre mot de passe, utilisez « Mot de passe oublié ». Sinon, ignorez ce message.`,
+    ),
+  passwordReset: (firstName: string, link: string) =>
+    email(
+      'passwordReset',
+      'Réinitialisation de votre mot de passe',
+      `Bonjour ${firstName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures, une seule fois) :\n${link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
+    ),
+  smsCode: (code: string): RenderedMessage => ({
+    channel: 'SMS',
+    template: 'smsCode',
+    subject: null,
+    text: `Abri : votre code de réinitialisation est ${code}. Il est valable 10 minutes. Ne le communiquez à personne.`,
   }),
+  passwordChanged: (firstName: string, at: Date) =>
+    email(
+      'passwordChanged',
+      'Votre mot de passe a été modifié',
+      `Bonjour ${firstName},\n\nLe mot de passe de votre espace client a été modifié le ${time(at)}. Vos autres appareils ont été déconnectés.\n\nSi vous n’êtes pas à l’origine de ce changement, contactez-nous immédiatement.`,
+    ),
+  unrecognisedSignIn: (
+    firstName: string,
+    at: Date,
+    origin: {
+      device: string;
+      city: string | null;
+      country: string | null;
+      ip: string | null;
+    },
+    link: string,
+  ) =>
+    email(
+      'unrecognisedSignIn',
+      'Nouvelle connexion à votre espace client',
+      `Bonjour ${firstName},\n\nUne connexion à votre espace client a eu lieu le ${time(at)} depuis ${origin.device}${origin.city || origin.country ? `, ${[origin.city, origin.country].filter(Boolean).join(', ')}` : ''}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte cet appareil et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
+    ),
 };

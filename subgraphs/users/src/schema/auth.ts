@@ -8,14 +8,20 @@ import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
 type Success = Typed<
   'LoginSuccess',
-  { accessToken: string; refreshToken: string; expiresAt: Date; customerId: string | null }
+  {
+    accessToken: string;
+    refreshToken: string;
+    expiresAt: Date;
+    customerId: string | null;
+  }
 >;
 type Result =
   | Success
   | Typed<'TwoFactorRequired', { challengeToken: string }>
   | Typed<'InvalidCredentials', { message: string }>
   | Typed<'AccountLocked', { message: string; lockedUntil: Date }>
-  | Typed<'AccountNotActivated', { message: string }>;
+  | Typed<'AccountNotActivated', { message: string }>
+  | Typed<'PasswordChangeRequired', { message: string }>;
 
 const LoginSuccess = builder.objectRef<Success>('LoginSuccess').implement({
   description: 'Signed in: an access token for the Authorization header and a refresh token to renew it.',
@@ -26,7 +32,10 @@ const LoginSuccess = builder.objectRef<Success>('LoginSuccess').implement({
     refreshToken: t.exposeString('refreshToken', {
       description: 'Single-use token for `refreshSession`; each use returns a new one.',
     }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the access token expires.' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When the access token expires.',
+    }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
@@ -58,7 +67,10 @@ const AccountLocked = builder
     description: 'Too many failed attempts: sign-in is refused until `lockedUntil`, even with the right password.',
     interfaces: [ErrorInterface],
     fields: (t) => ({
-      lockedUntil: t.expose('lockedUntil', { type: 'DateTime', description: 'When sign-in opens again.' }),
+      lockedUntil: t.expose('lockedUntil', {
+        type: 'DateTime',
+        description: 'When sign-in opens again.',
+      }),
     }),
   });
 const AccountNotActivated = builder
@@ -68,9 +80,24 @@ const AccountNotActivated = builder
     interfaces: [ErrorInterface],
   });
 
+const PasswordChangeRequired = builder
+  .objectRef<Typed<'PasswordChangeRequired', { message: string }>>('PasswordChangeRequired')
+  .implement({
+    description:
+      'The password is blocked (a sign-in was reported as not the customer’s): choose a new one with a reset.',
+    interfaces: [ErrorInterface],
+  });
+
 const LoginResult = builder.unionType('LoginResult', {
   description: 'The outcome of a sign-in step.',
-  types: [LoginSuccess, TwoFactorRequired, InvalidCredentials, AccountLocked, AccountNotActivated],
+  types: [
+    LoginSuccess,
+    TwoFactorRequired,
+    InvalidCredentials,
+    AccountLocked,
+    AccountNotActivated,
+    PasswordChangeRequired,
+  ],
   resolveType: byTypename,
 });
 
@@ -79,9 +106,15 @@ function toResult(outcome: LoginOutcome): Result {
     case 'success':
       return { __typename: 'LoginSuccess', ...outcome.session };
     case 'twoFactorRequired':
-      return { __typename: 'TwoFactorRequired', challengeToken: outcome.challengeToken };
+      return {
+        __typename: 'TwoFactorRequired',
+        challengeToken: outcome.challengeToken,
+      };
     case 'invalidCredentials':
-      return { __typename: 'InvalidCredentials', message: 'Identifiant ou mot de passe incorrect.' };
+      return {
+        __typename: 'InvalidCredentials',
+        message: 'Identifiant ou mot de passe incorrect.',
+      };
     case 'locked':
       return {
         __typename: 'AccountLocked',
@@ -93,6 +126,16 @@ function toResult(outcome: LoginOutcome): Result {
         __typename: 'AccountNotActivated',
         message: 'Votre compte n’est pas encore activé : suivez le lien reçu par e-mail.',
       };
+    case 'passwordChangeRequired':
+      return {
+        __typename: 'PasswordChangeRequired',
+        message: 'Par sécurité, choisissez un nouveau mot de passe avec « Mot de passe oublié ».',
+      };
+    case 'rateLimited':
+      throw abriError(
+        ErrorCode.RATE_LIMITED,
+        'Trop de tentatives depuis cette adresse : réessayez dans quelques minutes.',
+      );
   }
 }
 
@@ -108,13 +151,22 @@ const LoginInput = builder.inputType('LoginInput', {
 });
 const StaffLoginInput = builder.inputType('StaffLoginInput', {
   description: 'Staff sign in with their work e-mail and password; a TOTP code is always asked next.',
-  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+  }),
 });
 const VerifyTwoFactorInput = builder.inputType('VerifyTwoFactorInput', {
   description: 'The second step of a sign-in.',
   fields: (t) => ({
-    challengeToken: t.string({ required: true, description: 'From `TwoFactorRequired`.' }),
-    code: t.string({ required: true, description: 'The 6-digit code shown by the authenticator app.' }),
+    challengeToken: t.string({
+      required: true,
+      description: 'From `TwoFactorRequired`.',
+    }),
+    code: t.string({
+      required: true,
+      description: 'The 6-digit code shown by the authenticator app.',
+    }),
   }),
 });
 
@@ -181,7 +233,10 @@ builder.mutationFields((t) => ({
       const ids = everywhere
         ? (
             await ctx.app.prisma.session.findMany({
-              where: { OR: [{ customerId: who.sub }, { staffMemberId: who.sub }], revokedAt: null },
+              where: {
+                OR: [{ customerId: who.sub }, { staffMemberId: who.sub }],
+                revokedAt: null,
+              },
               select: { id: true },
             })
           ).map((s) => s.id)

@@ -3,9 +3,14 @@ import { builder } from '../builder.ts';
 import './error.ts';
 import './customer.ts';
 import './auth.ts';
+import './account.ts';
+import './two-factor.ts';
+import './security.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
 builder.subscriptionType({ description: 'Live events, over graphql-ws.' });
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+});

@@ -1,0 +1,88 @@
+// Forgotten password: by e-mailed link (24 h) or SMS code (10 min, 5 tries). The requests answer at once and the
+// same way whether or not the account exists; the work happens after the answer, so timing tells nothing either.
+import { decryptField } from '@abri/platform';
+import { isContractNumber } from '../domain/contract-number.ts';
+import { queueMessage } from '../messaging/dispatcher.ts';
+import { templates } from '../messaging/templates.ts';
+import type { UsersApp } from './index.ts';
+import { checkSmsCode, findLinkToken, issueLinkToken, issueSmsCode, useToken } from './one-time-tokens.ts';
+import { type PasswordFailure, storePassword, vetNewPassword } from './passwords.ts';
+import { phoneContext } from './profile.ts';
+
+/** Runs `work` after the caller has answered; failures are logged, never shown. */
+function later(app: UsersApp, what: string, work: () => Promise<void>): void {
+  setImmediate(() => {
+    work().catch((error) => app.log.error(`${what} failed`, { error: String(error) }));
+  });
+}
+
+const activeCustomerOf = async (app: UsersApp, contractNumber: string) => {
+  if (!isContractNumber(contractNumber)) return null;
+  const login = await app.prisma.contractLogin.findUnique({
+    where: { contractNumber },
+    include: { customer: true },
+  });
+  return login?.customer.status === 'ACTIVE' ? login.customer : null;
+};
+
+export function requestPasswordReset(app: UsersApp, contractNumber: string): void {
+  later(app, 'password reset request', async () => {
+    const customer = await activeCustomerOf(app, contractNumber);
+    if (!customer) return;
+    await app.prisma.$transaction(async (tx) => {
+      const token = await issueLinkToken(app, tx, 'PASSWORD_RESET', customer.id);
+      await queueMessage(
+        app,
+        tx,
+        customer.email,
+        templates.passwordReset(customer.firstName, `${app.config.publicUrl}/mot-de-passe/nouveau?jeton=${token}`),
+      );
+    });
+    app.kickMessages();
+  });
+}
+
+export function requestSmsCode(app: UsersApp, contractNumber: string): void {
+  later(app, 'SMS code request', async () => {
+    const customer = await activeCustomerOf(app, contractNumber);
+    if (!customer?.phoneEncrypted) return;
+    const phone = decryptField(app.keyring, customer.phoneEncrypted, phoneContext(customer.id));
+    await app.prisma.$transaction(async (tx) =>
+      queueMessage(app, tx, phone, templates.smsCode(await issueSmsCode(app, tx, customer.id))),
+    );
+    app.kickMessages();
+  });
+}
+
+export type ResetOutcome =
+  | { kind: 'reset' }
+  | { kind: 'invalidToken' }
+  | { kind: 'rejected'; failures: PasswordFailure[] };
+
+/** A rejected password leaves the link usable; a good one uses it up and ends every session. */
+export async function resetPassword(app: UsersApp, token: string, password: string): Promise<ResetOutcome> {
+  const row = await findLinkToken(app, 'PASSWORD_RESET', token);
+  if (!row) return { kind: 'invalidToken' };
+  const { failures, strength } = await vetNewPassword(app, row.customerId, password);
+  if (failures.length) return { kind: 'rejected', failures };
+  if (!(await app.prisma.$transaction((tx) => useToken(app, tx, row.id)))) return { kind: 'invalidToken' };
+  await storePassword(app, row.customerId, password, strength, null);
+  return { kind: 'reset' };
+}
+
+export async function resetPasswordWithSmsCode(
+  app: UsersApp,
+  contractNumber: string,
+  code: string,
+  password: string,
+): Promise<ResetOutcome> {
+  const customer = await activeCustomerOf(app, contractNumber);
+  if (!customer) return { kind: 'invalidToken' };
+  const check = await checkSmsCode(app, customer.id, code);
+  if (!check.ok) return { kind: 'invalidToken' };
+  const { failures, strength } = await vetNewPassword(app, customer.id, password);
+  if (failures.length) return { kind: 'rejected', failures };
+  if (!(await app.prisma.$transaction((tx) => useToken(app, tx, check.tokenId)))) return { kind: 'invalidToken' };
+  await storePassword(app, customer.id, password, strength, null);
+  return { kind: 'reset' };
+}

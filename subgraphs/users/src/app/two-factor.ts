@@ -1,0 +1,90 @@
+// Customer two-factor: enrol (secret shown as otpauth URI and QR code), confirm with a first code (recovery codes
+// given once), disable with the password and a code.
+import { decryptField, encryptField } from '@abri/platform';
+import { generateSecret, generateURI } from 'otplib';
+import qrcode from 'qrcode';
+import { verifyPassword } from '../domain/password.ts';
+import { checkTotp } from '../domain/totp.ts';
+import type { UsersApp } from './index.ts';
+import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
+
+const secretContext = (customerId: string) => `customer:${customerId}:totp`;
+
+export async function startEnrolment(app: UsersApp, customerId: string) {
+  const customer = await app.prisma.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    include: { logins: true },
+  });
+  const secret = generateSecret({ length: 20 });
+  await app.prisma.customer.update({
+    where: { id: customerId },
+    data: {
+      totpPendingSecretEncrypted: encryptField(app.keyring, secret, secretContext(customerId)),
+    },
+  });
+  const uri = generateURI({
+    issuer: 'Abri',
+    label: customer.logins[0]?.contractNumber ?? customer.email,
+    secret,
+  });
+  return {
+    secret,
+    uri,
+    qrCodeDataUrl: await qrcode.toDataURL(uri, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 240,
+    }),
+  };
+}
+
+export async function confirmEnrolment(app: UsersApp, customerId: string, code: string): Promise<string[] | null> {
+  const customer = await app.prisma.customer.findUniqueOrThrow({
+    where: { id: customerId },
+  });
+  if (!customer.totpPendingSecretEncrypted) return null;
+  const secret = decryptField(app.keyring, customer.totpPendingSecretEncrypted, secretContext(customerId));
+  const step = await checkTotp(secret, code, app.clock.now(), null);
+  if (step === null) return null;
+  return app.prisma.$transaction(async (tx) => {
+    await tx.customer.update({
+      where: { id: customerId },
+      data: {
+        totpSecretEncrypted: customer.totpPendingSecretEncrypted,
+        totpPendingSecretEncrypted: null,
+        totpEnabledAt: app.clock.now(),
+        totpLastStep: step,
+      },
+    });
+    return replaceRecoveryCodes(tx, customerId);
+  });
+}
+
+export async function disableTwoFactor(
+  app: UsersApp,
+  customerId: string,
+  password: string,
+  code: string,
+): Promise<boolean> {
+  const customer = await app.prisma.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
+  });
+  if (!customer.totpSecretEncrypted || !customer.credentials[0]) return false;
+  if (!(await verifyPassword(customer.credentials[0].passwordHash, password))) return false;
+  const secret = decryptField(app.keyring, customer.totpSecretEncrypted, secretContext(customerId));
+  const step = await checkTotp(secret, code, app.clock.now(), customer.totpLastStep);
+  if (step === null && !(await useRecoveryCode(app, customerId, code))) return false;
+  await app.prisma.$transaction(async (tx) => {
+    await tx.customer.update({
+      where: { id: customerId },
+      data: {
+        totpSecretEncrypted: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+      },
+    });
+    await tx.recoveryCode.deleteMany({ where: { customerId } });
+  });
+  return true;
+}

@@ -1,0 +1,74 @@
+// Customer two-factor authentication: enrolment, confirmation with recovery codes, disabling.
+import { isCustomer, unauthenticated } from '@abri/platform';
+import { confirmEnrolment, disableTwoFactor, startEnrolment } from '../app/two-factor.ts';
+import { builder } from '../builder.ts';
+import { byTypename, ErrorInterface, type Typed } from './error.ts';
+
+const TwoFactorEnrolment = builder
+  .objectRef<{ secret: string; uri: string; qrCodeDataUrl: string }>('TwoFactorEnrolment')
+  .implement({
+    description: 'Scan the QR code (or type the secret) in an authenticator app, then confirm with its first code.',
+    fields: (t) => ({
+      otpauthUri: t.exposeString('uri', {
+        description: 'otpauth:// URI, TOTP SHA-1, 6 digits, 30 s.',
+      }),
+      qrCode: t.exposeString('qrCodeDataUrl', {
+        description: 'The URI as a QR code, a PNG data URL.',
+      }),
+      secret: t.exposeString('secret', {
+        description: 'The secret in base32, for manual entry.',
+      }),
+    }),
+  });
+
+type Enabled = Typed<'TwoFactorEnabled', { recoveryCodes: string[] }>;
+type Invalid = Typed<'InvalidCode', { message: string }>;
+const TwoFactorEnabled = builder.objectRef<Enabled>('TwoFactorEnabled').implement({
+  description: 'Two-factor is on. The recovery codes are shown this once: each replaces a code once.',
+  fields: (t) => ({ recoveryCodes: t.exposeStringList('recoveryCodes') }),
+});
+const InvalidCode = builder.objectRef<Invalid>('InvalidCode').implement({
+  description: 'The code is wrong or expired.',
+  interfaces: [ErrorInterface],
+});
+const ConfirmTwoFactorResult = builder.unionType('ConfirmTwoFactorResult', {
+  description: 'The outcome of confirming two-factor enrolment.',
+  types: [TwoFactorEnabled, InvalidCode],
+  resolveType: byTypename,
+});
+
+const invalidCode = (): Invalid => ({
+  __typename: 'InvalidCode',
+  message: 'Code incorrect.',
+});
+const customerOnly = (ctx: { who: import('@abri/platform').Identity | null }) => {
+  if (!isCustomer(ctx.who)) throw unauthenticated();
+  return ctx.who.sub;
+};
+
+builder.mutationFields((t) => ({
+  startTwoFactorEnrolment: t.field({
+    type: TwoFactorEnrolment,
+    description: 'Begins enrolling an authenticator app (replaces an unfinished enrolment).',
+    resolve: (_r, _a, ctx) => startEnrolment(ctx.app, customerOnly(ctx)),
+  }),
+  confirmTwoFactorEnrolment: t.field({
+    type: ConfirmTwoFactorResult,
+    description: 'Turns two-factor on with the app’s first code; returns 10 single-use recovery codes.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (_r, { code }, ctx): Promise<Enabled | Invalid> => {
+      const codes = await confirmEnrolment(ctx.app, customerOnly(ctx), code.slice(0, 20));
+      return codes ? { __typename: 'TwoFactorEnabled', recoveryCodes: codes } : invalidCode();
+    },
+  }),
+  disableTwoFactor: t.boolean({
+    description:
+      'Turns two-factor off; needs the password and a code (or a recovery code). False when either is wrong.',
+    args: {
+      password: t.arg.string({ required: true }),
+      code: t.arg.string({ required: true }),
+    },
+    resolve: (_r, { password, code }, ctx) =>
+      disableTwoFactor(ctx.app, customerOnly(ctx), password.slice(0, 1024), code.slice(0, 40)),
+  }),
+}));

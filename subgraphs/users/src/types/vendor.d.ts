@@ -1,0 +1,39 @@
+// The few calls Abri makes into packages that ship no types.
+declare module 'geoip-lite' {
+  interface Lookup {
+    country: string;
+    city: string;
+    timezone: string;
+  }
+  const geoip: { lookup(ip: string): Lookup | null };
+  export default geoip;
+}
+
+declare module 'ua-parser-js' {
+  interface Part {
+    name?: string;
+    version?: string;
+  }
+  export class UAParser {
+    constructor(ua?: string);
+    getResult(): {
+      browser: Part;
+      os: Part;
+      device: { vendor?: string; model?: string; type?: string };
+    };
+  }
+}
+
+declare module 'qrcode' {
+  const qrcode: {
+    toDataURL(
+      text: string,
+      options?: {
+        errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H';
+        margin?: number;
+        width?: number;
+      },
+    ): Promise<string>;
+  };
+  export default qrcode;
+}
