@@ -42,6 +42,7 @@ export function createUsersService(deps: UsersDeps) {
     app: (base): UsersApp => ({
       ...base,
       transport: deps.transport,
+      tasks: new Set(),
       limiter:
         deps.limiter ??
         createMemoryRateLimiter({

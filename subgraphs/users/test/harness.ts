@@ -9,6 +9,8 @@ import {
 } from '@abri/platform';
 import { PGlite } from '@electric-sql/pglite';
 import { prismaProject } from '../../../prisma/projects.ts';
+import { settle } from '../src/app/later.ts';
+import { dispatchMessages } from '../src/messaging/dispatcher.ts';
 import { createLocalMailbox } from '../src/messaging/transport.ts';
 import { seedUsers } from '../src/seed.ts';
 import { createUsersService } from '../src/server.ts';
@@ -31,10 +33,26 @@ export async function usersHarness() {
     transport: mailbox,
   });
   await seedUsers(service.app);
+  const app = service.app;
+  /** Finishes background work and sends what was queued. */
+  const deliver = async () => {
+    await settle(app);
+    await dispatchMessages(app);
+  };
   return {
-    app: service.app,
+    app,
     clock,
     mailbox,
+    deliver,
+    /** Messages sent to `to` since the mailbox was last emptied. */
+    messagesTo: (to: string) => mailbox.sent.filter((m) => m.to === to),
+    /** The `jeton` of the last link sent to `to`. */
+    lastToken(to: string): string {
+      const text = mailbox.sent.filter((m) => m.to === to).at(-1)?.text ?? '';
+      const token = /jeton=([\w-]+)/.exec(text)?.[1];
+      if (!token) throw new Error(`no link sent to ${to}`);
+      return token;
+    },
     async close() {
       await service.stop();
       await pglite.close();

@@ -7,13 +7,8 @@ import { checkPasswordPolicy, type PasswordRule } from '../domain/password-polic
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
+import { later } from './later.ts';
 import { findLinkToken, issueLinkToken, useToken } from './one-time-tokens.ts';
-
-function later(app: UsersApp, what: string, work: () => Promise<void>): void {
-  setImmediate(() => {
-    work().catch((error) => app.log.error(`${what} failed`, { error: String(error) }));
-  });
-}
 
 const customerOf = async (app: UsersApp, contractNumber: string) =>
   isContractNumber(contractNumber)

@@ -26,6 +26,8 @@ export const defaultUsersConfig: UsersConfig = {
 
 export interface UsersApp extends ServiceBase<PrismaClient> {
   transport: MessageTransport;
+  /** Work running after its request was answered (see later.ts). */
+  tasks: Set<Promise<void>>;
   /** Counts failed sign-ins per client address. */
   limiter: RateLimiter;
   /** Sends queued messages now rather than at the next tick. */

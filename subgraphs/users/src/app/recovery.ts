@@ -5,16 +5,10 @@ import { isContractNumber } from '../domain/contract-number.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
+import { later } from './later.ts';
 import { checkSmsCode, findLinkToken, issueLinkToken, issueSmsCode, useToken } from './one-time-tokens.ts';
 import { type PasswordFailure, storePassword, vetNewPassword } from './passwords.ts';
 import { phoneContext } from './profile.ts';
-
-/** Runs `work` after the caller has answered; failures are logged, never shown. */
-function later(app: UsersApp, what: string, work: () => Promise<void>): void {
-  setImmediate(() => {
-    work().catch((error) => app.log.error(`${what} failed`, { error: String(error) }));
-  });
-}
 
 const activeCustomerOf = async (app: UsersApp, contractNumber: string) => {
   if (!isContractNumber(contractNumber)) return null;
