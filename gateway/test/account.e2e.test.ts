@@ -1,0 +1,114 @@
+// Account security through the gateway: no enumeration by answer or timing, other sessions cut off at once on a
+// password change, the customer's view of their security.
+import { DEMO } from '@abri/platform';
+import { AbriClient } from '@abri/sdk';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, startTestSystem } from './helpers.ts';
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('no account enumeration', () => {
+  /** Tolerance between the median answer times for known and unknown accounts. */
+  const TOLERANCE_MS = 5;
+
+  for (const mutation of ['requestPasswordReset', 'requestSmsCode'] as const) {
+    it(`${mutation} answers the same body and, within ${TOLERANCE_MS} ms at the median, the same time for known and unknown accounts`, async () => {
+      const timings: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
+      const bodies = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        const which = i % 2 === 0 ? 'known' : 'unknown';
+        const contract = which === 'known' ? DEMO.louis.contractNumber : `HAB99${String(10_000 + i)}`;
+        const started = performance.now();
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `mutation($c: String!) { ${mutation}(contractNumber: $c) }`, variables: { c: contract } }),
+        });
+        const body = await res.text();
+        timings[which].push(performance.now() - started);
+        bodies.add(`${res.status} ${body.trim()}`);
+        // Let the work done after the answer (50 ms later) finish, as an attacker pacing requests would.
+        await new Promise((r) => setTimeout(r, 80));
+      }
+      expect([...bodies]).toEqual([`200 {"data":{"${mutation}":true}}`]);
+      expect(Math.abs(median(timings.known) - median(timings.unknown))).toBeLessThan(TOLERANCE_MS);
+    });
+  }
+});
+
+describe('password change', () => {
+  it('closes the open subscriptions of every other session within a second, and keeps this one', async () => {
+    const laptop = await customer(url, 'camille');
+    const phone = await customer(url, 'camille');
+    const open = async (token: string | null) => {
+      const socket = new WebSocket(url.replace('http', 'ws'), 'graphql-transport-ws');
+      await new Promise<void>((resolve) => socket.on('open', () => resolve()));
+      const acked = new Promise<void>((resolve) => socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+      await acked;
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { claimStatusChanged { cursor } }' } }));
+      return socket;
+    };
+    const phoneSocket = await open(phone.accessToken);
+    const laptopSocket = await open(laptop.accessToken);
+    let laptopClosed = false;
+    laptopSocket.on('close', () => {
+      laptopClosed = true;
+    });
+    const closed = new Promise<{ code: number; at: number }>((resolve) => phoneSocket.on('close', (code) => resolve({ code, at: performance.now() })));
+
+    const started = performance.now();
+    const change = await laptop.request<{ changePassword: { __typename: string } }>(
+      'mutation { changePassword(currentPassword: "Abri-demo-2026!", newPassword: "Nouveau-Chemin-2027?") { __typename } }',
+    );
+    expect(change.data?.changePassword.__typename).toBe('PasswordChanged');
+    const { code, at } = await closed;
+    expect(code).toBe(4403);
+    expect(at - started).toBeLessThan(1000);
+    expect((await phone.request('{ me { id } }')).status).toBe(401);
+    expect(laptopClosed).toBe(false);
+    expect((await laptop.request<{ me: { id: string } }>('{ me { id } }')).data?.me.id).toBe(DEMO.camille.customerId);
+    laptopSocket.close();
+  });
+});
+
+describe('the customer’s view of their security', () => {
+  it('shows the security score, open sessions and sign-in history', async () => {
+    const louis = await customer(url, 'louis');
+    await new AbriClient(url).login(DEMO.louis.contractNumber, 'pas-le-bon');
+    const { data, errors } = await louis.request<{
+      me: { twoFactorEnabled: boolean; securityScore: { score: number; recommendations: string[] }; sessions: { current: boolean }[]; loginHistory: { outcome: string }[] };
+    }>('{ me { twoFactorEnabled securityScore { score factors { key ok } recommendations } sessions { device current } loginHistory(first: 2) { outcome device } } }');
+    expect(errors).toBeUndefined();
+    expect(data?.me.twoFactorEnabled).toBe(false);
+    expect(data?.me.securityScore.score).toBeGreaterThan(0);
+    expect(data?.me.securityScore.score).toBeLessThan(100);
+    expect(data?.me.securityScore.recommendations[0]).toMatch(/double authentification/i);
+    expect(data?.me.sessions.filter((s) => s.current)).toHaveLength(1);
+    expect(data?.me.loginHistory.map((e) => e.outcome)).toEqual(['WRONG_PASSWORD', 'SUCCESS']);
+  });
+
+  it('answers a locked account with AccountLocked and its end, even with the right password', async () => {
+    const client = new AbriClient(url);
+    let last: { __typename: string } | undefined;
+    for (let i = 0; i < 5; i++) last = await client.login(DEMO.louis.contractNumber, `Mauvais-${i}`);
+    expect(last?.__typename).toBe('AccountLocked');
+    const { data } = await client.request<{ login: { __typename: string; lockedUntil: string } }>(
+      'mutation { login(input: { contractNumber: "HAB0067890", password: "Abri-demo-2026!" }) { __typename ... on AccountLocked { lockedUntil } } }',
+    );
+    expect(data?.login.__typename).toBe('AccountLocked');
+    expect(new Date(data!.login.lockedUntil).getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+  });
+});
