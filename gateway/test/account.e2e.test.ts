@@ -2,8 +2,8 @@
 // password change, the customer's view of their security.
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -34,7 +34,10 @@ describe('no account enumeration', () => {
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: `mutation($c: String!) { ${mutation}(contractNumber: $c) }`, variables: { c: contract } }),
+          body: JSON.stringify({
+            query: `mutation($c: String!) { ${mutation}(contractNumber: $c) }`,
+            variables: { c: contract },
+          }),
         });
         const body = await res.text();
         timings[which].push(performance.now() - started);
@@ -55,10 +58,18 @@ describe('password change', () => {
     const open = async (token: string | null) => {
       const socket = new WebSocket(url.replace('http', 'ws'), 'graphql-transport-ws');
       await new Promise<void>((resolve) => socket.on('open', () => resolve()));
-      const acked = new Promise<void>((resolve) => socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()));
+      const acked = new Promise<void>((resolve) =>
+        socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()),
+      );
       socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
       await acked;
-      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { claimStatusChanged { cursor } }' } }));
+      socket.send(
+        JSON.stringify({
+          id: '1',
+          type: 'subscribe',
+          payload: { query: 'subscription { claimStatusChanged { cursor } }' },
+        }),
+      );
       return socket;
     };
     const phoneSocket = await open(phone.accessToken);
@@ -67,7 +78,9 @@ describe('password change', () => {
     laptopSocket.on('close', () => {
       laptopClosed = true;
     });
-    const closed = new Promise<{ code: number; at: number }>((resolve) => phoneSocket.on('close', (code) => resolve({ code, at: performance.now() })));
+    const closed = new Promise<{ code: number; at: number }>((resolve) =>
+      phoneSocket.on('close', (code) => resolve({ code, at: performance.now() })),
+    );
 
     const started = performance.now();
     const change = await laptop.request<{ changePassword: { __typename: string } }>(
@@ -89,8 +102,15 @@ describe('the customer’s view of their security', () => {
     const louis = await customer(url, 'louis');
     await new AbriClient(url).login(DEMO.louis.contractNumber, 'pas-le-bon');
     const { data, errors } = await louis.request<{
-      me: { twoFactorEnabled: boolean; securityScore: { score: number; recommendations: string[] }; sessions: { current: boolean }[]; loginHistory: { outcome: string }[] };
-    }>('{ me { twoFactorEnabled securityScore { score factors { key ok } recommendations } sessions { device current } loginHistory(first: 2) { outcome device } } }');
+      me: {
+        twoFactorEnabled: boolean;
+        securityScore: { score: number; recommendations: string[] };
+        sessions: { current: boolean }[];
+        loginHistory: { outcome: string }[];
+      };
+    }>(
+      '{ me { twoFactorEnabled securityScore { score factors { key ok } recommendations } sessions { device current } loginHistory(first: 2) { outcome device } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.me.twoFactorEnabled).toBe(false);
     expect(data?.me.securityScore.score).toBeGreaterThan(0);
