@@ -114,7 +114,7 @@ describe('password history', () => {
       'Quatrieme-Essai-2027?',
       'Cinquieme-Essai-2027?',
     ];
-    let current = DEMO.customerPassword;
+    let current: string = DEMO.customerPassword;
     const signedIn = await signIn(current);
     if (signedIn.kind !== 'success') throw new Error('sign-in failed');
     for (const next of passwords) {
