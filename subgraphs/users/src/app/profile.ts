@@ -32,7 +32,11 @@ export async function updateProfile(
         ...(values.firstName !== undefined ? { firstName: values.firstName } : {}),
         ...(values.lastName !== undefined ? { lastName: values.lastName } : {}),
         ...(values.phone !== undefined
-          ? { phoneEncrypted: values.phone ? encryptField(app.keyring, values.phone, phoneContext(customerId)) : null }
+          ? {
+              phoneEncrypted: values.phone ? encryptField(app.keyring, values.phone, phoneContext(customerId)) : null,
+              // A new number has not been confirmed yet (the security score says so).
+              phoneVerifiedAt: null,
+            }
           : {}),
       },
     });
