@@ -23,6 +23,7 @@ import { GraphQLError, print } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { type GatewayContext, SignedDataSource } from './datasource.ts';
+import { documentRoute } from './documents.ts';
 import { graphiqlRoutes } from './graphiql.ts';
 import { trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions } from './subscriptions.ts';
@@ -183,6 +184,18 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
       },
     },
+    ...(deps.subgraphUrls['policies']
+      ? {
+          prefixRoutes: {
+            '/documents/': documentRoute({
+              policiesUrl: deps.subgraphUrls['policies'],
+              hopKey: deps.hopKey,
+              identify,
+              clientOf,
+            }),
+          },
+        }
+      : {}),
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_req, res) => {

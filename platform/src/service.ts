@@ -9,7 +9,7 @@ import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
 import type { RouteHandler, Served } from './http/serve.ts';
 import type { Logger } from './log.ts';
-import { startSubgraphServer } from './subgraph.ts';
+import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
 /** What every subgraph is built from. */
 export interface ServiceDeps {
@@ -47,6 +47,7 @@ export function createSubgraphService<
   deps: ServiceDeps;
   app: (base: ServiceBase<P>) => A;
   routes?: Record<string, RouteHandler>;
+  signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
@@ -73,6 +74,7 @@ export function createSubgraphService<
           await deps.bus.ping();
         },
         ...(options.routes ? { routes: options.routes } : {}),
+        ...(options.signedRoutes ? { signedRoutes: options.signedRoutes } : {}),
       });
       return served;
     },

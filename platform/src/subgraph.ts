@@ -1,7 +1,7 @@
 // What every subgraph's server.ts shares: Apollo on node:http + graphql-ws, refusing every request that does not
 // carry the gateway's signature, masking unexpected errors, and answering health and readiness.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -33,6 +33,11 @@ export interface SubgraphServerOptions<S extends object = object> {
   /** Merged into every request context (the subgraph's application services). */
   services: S;
   routes?: Record<string, RouteHandler>;
+  /**
+   * GET routes by path prefix that, like /graphql, serve only requests the gateway signed (the signature binds the
+   * path), with the caller's identity.
+   */
+  signedRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse, who: Identity | null) => Promise<void>>;
   port: number;
   host?: string;
 }
@@ -125,6 +130,23 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log.error)) };
       },
     },
+    prefixRoutes: Object.fromEntries(
+      Object.entries(options.signedRoutes ?? {}).map(([prefix, handler]) => [
+        prefix,
+        async (req: IncomingMessage, res: ServerResponse) => {
+          let who: Identity | null;
+          try {
+            ({ who } = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
+              use: 'http',
+              bodyHash: sha256(req.url ?? ''),
+            }));
+          } catch {
+            throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
+          }
+          await handler(req, res, who);
+        },
+      ]),
+    ),
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: name }),
       '/ready': async (_req, res) => {

@@ -28,6 +28,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   ws?: ServerOptions<Record<string, unknown> | undefined, { request: IncomingMessage }>;
   /** Extra GET routes by path. */
   routes?: Record<string, RouteHandler>;
+  /** Extra GET routes by path prefix (e.g. '/documents/'). */
+  prefixRoutes?: Record<string, RouteHandler>;
   /** @default 1_048_576 bytes: larger bodies get 413 */
   maxBodyBytes?: number;
   /** @default 262_144 bytes: larger WebSocket messages close the socket (1009) */
@@ -103,7 +105,11 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = req.method === 'GET' ? routes[url.pathname] : undefined;
+    const route =
+      req.method === 'GET'
+        ? (routes[url.pathname] ??
+          Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1])
+        : undefined;
     const work = route
       ? route(req, res)
       : url.pathname === '/graphql'

@@ -1,0 +1,48 @@
+// Document downloads: GET /documents/<id> with the customer's access token, relayed to the policies subgraph with
+// the gateway's signature (which checks the document is the caller's). PDFs never pass through GraphQL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import {
+  type ClientInfo,
+  HOP_HEADER,
+  HttpError,
+  type Identity,
+  type SigningKey,
+  sha256,
+  signHop,
+} from '@abri/platform';
+
+const DOCUMENT_PATH = /^\/documents\/[0-9a-f-]{36}$/;
+
+export function documentRoute(options: {
+  policiesUrl: string;
+  hopKey: SigningKey;
+  identify: (authorization: unknown) => Promise<Identity | null>;
+  clientOf: (req: IncomingMessage) => ClientInfo;
+}) {
+  const base = options.policiesUrl.replace(/\/graphql$/, '');
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const who = await options.identify(req.headers.authorization);
+    if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!DOCUMENT_PATH.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
+    const hop = await signHop(options.hopKey, 'policies', {
+      use: 'http',
+      bh: sha256(path),
+      who,
+      client: options.clientOf(req),
+    });
+    const upstream = await fetch(`${base}${path}`, { headers: { [HOP_HEADER]: hop } });
+    const headers: Record<string, string> = {
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    };
+    for (const name of ['content-type', 'content-length', 'content-disposition']) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    if (upstream.body) Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
+    else res.end();
+  };
+}
