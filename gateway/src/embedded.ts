@@ -77,7 +77,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     keyring: secrets.keyring,
     transport: mailbox,
   });
-  const policies = createPoliciesService(base('policies'));
+  const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey });
   const claims = createClaimsService(base('claims'));
   const payments = createPaymentsService(base('payments'));
 

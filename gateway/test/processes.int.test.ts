@@ -79,7 +79,10 @@ async function seedDatabase(databaseUrl: string, keys: string) {
     keyring: parseKeyring(keys),
     transport: createLocalMailbox(null),
   });
-  const policies = createPoliciesService(await deps('policies'));
+  const policies = createPoliciesService({
+    ...(await deps('policies')),
+    attestationKey: await importSigningKey(await generateSigningJwk()),
+  });
   const claims = createClaimsService(await deps('claims'));
   const payments = createPaymentsService(await deps('payments'));
   await seedUsers(users.app);
@@ -124,11 +127,14 @@ beforeAll(async () => {
     SMTP_URL: 'smtp://127.0.0.1:2525',
     PUBLIC_URL: 'https://espace-client.abri.example',
   });
-  for (const name of ['policies', 'claims', 'payments'] as const)
-    startProcess(`subgraphs/${name}/src/main.ts`, {
-      ...subgraphEnv,
-      PORT: String(port[name]),
-    });
+  startProcess('subgraphs/policies/src/main.ts', {
+    ...subgraphEnv,
+    PORT: String(port.policies),
+    ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+    PUBLIC_URL: 'https://espace-client.abri.example',
+  });
+  for (const name of ['claims', 'payments'] as const)
+    startProcess(`subgraphs/${name}/src/main.ts`, { ...subgraphEnv, PORT: String(port[name]) });
   const gatewayEnv = {
     ...common,
     GATEWAY_PRIVATE_KEY: JSON.stringify(hop),

@@ -8,6 +8,8 @@ import { generateSigningJwk, importSigningKey, loadOrCreateJwk, type SigningKey 
 export interface EmbeddedSecrets {
   hopKey: SigningKey;
   tokenKey: SigningKey;
+  /** Signs attestation QR codes (published by the policies subgraph). */
+  attestationKey: SigningKey;
   keyring: Keyring;
 }
 
@@ -17,6 +19,7 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
     return {
       hopKey: await importSigningKey(await generateSigningJwk()),
       tokenKey: await importSigningKey(await generateSigningJwk()),
+      attestationKey: await importSigningKey(await generateSigningJwk()),
       keyring: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
     };
   }
@@ -30,6 +33,7 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
   return {
     hopKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'gateway-hop.jwk.json'))),
     tokenKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'access-token.jwk.json'))),
+    attestationKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'attestation.jwk.json'))),
     keyring: parseKeyring(readFileSync(keyringPath, 'utf8').trim()),
   };
 }

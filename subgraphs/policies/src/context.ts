@@ -1,8 +1,18 @@
-import type { RequestContext, ServiceBase } from '@abri/platform';
+import type { RequestContext, ServiceBase, SigningKey } from '@abri/platform';
+import type { CryptoKey } from 'jose';
 import type { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
 
-export type PoliciesApp = ServiceBase<PrismaClient>;
+export interface PoliciesApp extends ServiceBase<PrismaClient> {
+  /** Signs attestation QR codes; its public half is in the subgraph's JWKS. */
+  attestationKey: SigningKey;
+  /** Public key by kid, for attestations signed by this or an earlier key. */
+  attestationKeys: (kid: string) => Promise<CryptoKey | null>;
+  /** Base of the verification link in the QR code (the public check page). */
+  publicUrl: string;
+}
 
 export interface PoliciesContext extends RequestContext {
   app: PoliciesApp;
 }
+
+export const Topics = { policyChanged: 'policies.policyChanged' } as const;

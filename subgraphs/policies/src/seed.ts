@@ -1,6 +1,10 @@
 // Demo contracts of CONTRACT.md. Runs only on an empty policies schema.
 import { DEMO } from '@abri/platform';
+import { issueAttestation, issueContractDocuments } from './app/documents.ts';
 import type { PoliciesApp } from './context.ts';
+
+/** The seed acts as staff would. */
+const SEED = { sub: 'seed', sid: 'seed', roles: ['ADMIN' as const], exp: 0 };
 
 export const policiesIsEmpty = async (app: PoliciesApp) => (await app.prisma.policy.count()) === 0;
 
@@ -87,6 +91,7 @@ export async function seedPolicies(app: PoliciesApp): Promise<void> {
   const contracts = [
     {
       ...DEMO.camille,
+      holder: 'Camille Martin',
       premium: 38_640,
       dwelling: {
         addressLine: '12 rue des Lilas',
@@ -102,6 +107,7 @@ export async function seedPolicies(app: PoliciesApp): Promise<void> {
     },
     {
       ...DEMO.louis,
+      holder: 'Louis Bernard',
       premium: 61_200,
       dwelling: {
         addressLine: '4 chemin du Moulin',
@@ -124,6 +130,7 @@ export async function seedPolicies(app: PoliciesApp): Promise<void> {
         id: c.policyId,
         number: c.contractNumber,
         customerId: c.customerId,
+        holderName: c.holder,
         startDate: start,
         renewalDate: renewal,
         annualPremiumCents: c.premium,
@@ -132,5 +139,7 @@ export async function seedPolicies(app: PoliciesApp): Promise<void> {
         guarantees: { create: guarantees(c.dwelling.occupancy) },
       },
     });
+    await issueContractDocuments(app, c.policyId);
+    await issueAttestation(app, c.policyId, SEED);
   }
 }

@@ -1,15 +1,51 @@
 // Builds the policies subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, type ServiceDeps } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  importPublicKey,
+  type ServiceDeps,
+  type SigningKey,
+  sendJson,
+} from '@abri/platform';
+import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
+import { documentDownload } from './app/documents.ts';
+import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
 
-export function createPoliciesService(deps: ServiceDeps) {
-  return createSubgraphService({
+export interface PoliciesDeps extends ServiceDeps {
+  /** Signs attestation QR codes. */
+  attestationKey: SigningKey;
+  /** Public JWKs of earlier attestation keys: attestations they signed still verify. */
+  previousAttestationKeys?: JWK[];
+  /** Base of the verification link in QR codes. @default 'http://localhost:4000' */
+  publicUrl?: string;
+}
+
+export function createPoliciesService(deps: PoliciesDeps) {
+  const published = [deps.attestationKey.publicJwk, ...(deps.previousAttestationKeys ?? [])];
+  const keys = new Map<string, Promise<CryptoKey>>(
+    published.filter((k) => k.kid).map((k) => [k.kid!, importPublicKey(k)]),
+  );
+  const app = (base: Parameters<Parameters<typeof createSubgraphService>[0]['app']>[0]): PoliciesApp => ({
+    ...(base as PoliciesApp),
+    attestationKey: deps.attestationKey,
+    attestationKeys: async (kid) => (await keys.get(kid)) ?? null,
+    publicUrl: deps.publicUrl ?? 'http://localhost:4000',
+  });
+  let built: PoliciesApp | undefined;
+  const service = createSubgraphService({
     name: 'policies',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base) => base,
+    app: (base) => (built = app(base as never)),
+    routes: {
+      '/.well-known/jwks.json': (_req, res) =>
+        sendJson(res, 200, { keys: published }, { 'cache-control': 'public, max-age=300' }),
+    },
+    signedRoutes: { '/documents/': (req, res, who) => documentDownload(built!)(req, res, who) },
   });
+  return service;
 }
 export type PoliciesService = ReturnType<typeof createPoliciesService>;

@@ -95,7 +95,7 @@ builder.asEntity(PolicyRef, {
   },
 });
 
-const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
+export const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     policies: t.prismaField({
@@ -112,4 +112,3 @@ const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: stri
     }),
   }),
 });
-void CustomerRef;

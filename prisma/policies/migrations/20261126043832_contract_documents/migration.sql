@@ -4,6 +4,7 @@ CREATE TYPE "policies"."DocumentKind" AS ENUM ('ATTESTATION', 'CERTIFICATE', 'AV
 -- AlterTable
 ALTER TABLE "policies"."Policy" ADD COLUMN     "deductibleCents" INTEGER NOT NULL DEFAULT 15000,
 ADD COLUMN     "endedAt" TIMESTAMP(3),
+ADD COLUMN     "holderName" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "options" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "valuablesCents" INTEGER NOT NULL DEFAULT 0;
 

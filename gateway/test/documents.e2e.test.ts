@@ -1,0 +1,116 @@
+// Documents through the gateway: listed with kind, date and size; downloaded by their owner only; the attestation's
+// QR code, rendered and scanned, verifies publicly.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO, parseEnv } from '@abri/platform';
+import { AbriClient } from '@abri/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { tokenFromScanned } from '../../subgraphs/policies/src/documents/attestation-token.ts';
+import { customer, startTestSystem } from './helpers.ts';
+
+const env = parseEnv(z.object({ ABRI_REQUIRE_SERVICES: z.string().default('false') }));
+const tools = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/zbarimg');
+if (env.ABRI_REQUIRE_SERVICES === 'true' && !tools)
+  throw new Error('pdftoppm and zbarimg are required (poppler-utils, zbar-tools)');
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+const origin = () => url.replace('/graphql', '');
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const download = (client: AbriClient, path: string) =>
+  fetch(`${origin()}${path}`, { headers: client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {} });
+
+const VERIFY =
+  'query($t: String!) { verifyAttestation(token: $t) { status authentic validToday contractNumber holder periodStart periodEnd } }';
+
+describe('documents', () => {
+  it('lists the customer’s documents with kind, date and size, and serves each PDF to its owner only', async () => {
+    const camille = await customer(url, 'camille');
+    const { data } = await camille.request<{
+      me: { documents: { id: string; kind: string; issuedAt: string; sizeBytes: number; downloadUrl: string }[] };
+    }>('{ me { documents { id kind title issuedAt sizeBytes downloadUrl } } }');
+    const docs = data?.me.documents ?? [];
+    expect(docs.map((d) => d.kind).sort()).toEqual(['ATTESTATION', 'CERTIFICATE', 'GENERAL_CONDITIONS']);
+    const attestation = docs.find((d) => d.kind === 'ATTESTATION')!;
+    const res = await download(camille, attestation.downloadUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBe(attestation.sizeBytes);
+
+    const louis = await customer(url, 'louis');
+    expect((await download(louis, attestation.downloadUrl)).status).toBe(404);
+    expect((await download(new AbriClient(url), attestation.downloadUrl)).status).toBe(401);
+    const louisDocs = await louis.request<{ me: { documents: { id: string }[] } }>('{ me { documents { id } } }');
+    expect(louisDocs.data?.me.documents.map((d) => d.id)).not.toContain(attestation.id);
+  });
+
+  it('refuses to issue an attestation on someone else’s contract', async () => {
+    const louis = await customer(url, 'louis');
+    const { data } = await louis.request(
+      `mutation { generateAttestation(policyId: "${DEMO.camille.policyId}") { __typename } }`,
+    );
+    expect(data).toEqual({ generateAttestation: { __typename: 'PolicyNotFound' } });
+  });
+
+  it.skipIf(!tools)(
+    'issues an attestation whose QR code, rendered and scanned, verifies as authentic; altered or ended, it does not',
+    async () => {
+      const camille = await customer(url, 'camille');
+      const issued = await camille.request<{ generateAttestation: { document: { downloadUrl: string } } }>(
+        `mutation { generateAttestation(policyId: "${DEMO.camille.policyId}") { __typename ... on DocumentGenerated { document { downloadUrl } } } }`,
+      );
+      const pdf = Buffer.from(
+        await (await download(camille, issued.data!.generateAttestation.document.downloadUrl)).arrayBuffer(),
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'abri-attestation-'));
+      writeFileSync(join(dir, 'a.pdf'), pdf);
+      execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(dir, 'a.pdf'), join(dir, 'page')]);
+      const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')])
+        .toString()
+        .trim();
+      const token = tokenFromScanned(scanned);
+
+      const anyone = new AbriClient(url);
+      const check = await anyone.request<{ verifyAttestation: Record<string, unknown> }>(VERIFY, { t: token });
+      expect(check.data?.verifyAttestation).toMatchObject({
+        status: 'VALID',
+        authentic: true,
+        validToday: true,
+        contractNumber: DEMO.camille.contractNumber,
+        holder: 'Camille Martin',
+      });
+
+      const i = Math.floor(token.length / 2);
+      const altered = `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
+      expect(
+        (await anyone.request<{ verifyAttestation: { status: string } }>(VERIFY, { t: altered })).data
+          ?.verifyAttestation,
+      ).toMatchObject({ status: 'TAMPERED', authentic: false, holder: null });
+
+      await system.services.policies.app.prisma.policy.update({
+        where: { id: DEMO.camille.policyId },
+        data: { status: 'TERMINATED', endedAt: new Date() },
+      });
+      expect(
+        (await anyone.request<{ verifyAttestation: { status: string } }>(VERIFY, { t: token })).data?.verifyAttestation,
+      ).toMatchObject({ status: 'CONTRACT_ENDED', authentic: true, validToday: false });
+      await system.services.policies.app.prisma.policy.update({
+        where: { id: DEMO.camille.policyId },
+        data: { status: 'ACTIVE', endedAt: null },
+      });
+    },
+  );
+});

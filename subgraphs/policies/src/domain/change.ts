@@ -1,0 +1,94 @@
+// Quoting a change to a running contract (avenant): the new price, the annual difference and what is due or refunded
+// for the rest of the current period.
+
+import { type Coverage, type DwellingFacts, dwellingSummary, OPTION_CODES, OPTION_LABELS } from './catalogue.ts';
+import { divRound, formatEuros } from './money.ts';
+import { type Price, priceOf } from './premium.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Whole UTC days since the epoch: a change takes effect for the whole day it is made. */
+function utcDay(date: Date, name: string): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`${name} is not a valid date`);
+  return Math.floor(ms / DAY_MS);
+}
+
+/**
+ * Share of `annualDifferenceCents` for the rest of the period: days from `changeDate` (included) to `periodEnd`
+ * (excluded: the renewal date) over the days of the period, to the cent, halves away from zero. Positive is due by
+ * the customer, negative refunded. Throws RangeError when `changeDate` is outside [periodStart, periodEnd).
+ */
+export function proRataCents(annualDifferenceCents: number, changeDate: Date, periodStart: Date, periodEnd: Date): number {
+  if (!Number.isSafeInteger(annualDifferenceCents)) throw new RangeError('annualDifferenceCents must be an integer');
+  const start = utcDay(periodStart, 'periodStart');
+  const end = utcDay(periodEnd, 'periodEnd');
+  const change = utcDay(changeDate, 'changeDate');
+  if (end <= start) throw new RangeError('periodEnd must be after periodStart');
+  if (change < start || change >= end) throw new RangeError('changeDate must fall within the current period');
+  return divRound(annualDifferenceCents * (end - change), end - start);
+}
+
+export interface ContractFacts {
+  dwelling: DwellingFacts;
+  coverage: Coverage;
+}
+
+export interface ChangeQuote {
+  current: Price;
+  next: Price;
+  /** next − current, per year. */
+  annualDifferenceCents: number;
+  /** Due now (positive) or refunded (negative) for the rest of the current period. */
+  proRataCents: number;
+}
+
+/** Prices both versions of the contract; throws RangeError if either is invalid or the date is outside the period. */
+export function quoteChange(
+  current: ContractFacts,
+  next: ContractFacts,
+  period: { start: Date; end: Date },
+  changeDate: Date,
+): ChangeQuote {
+  const currentPrice = priceOf(current.dwelling, current.coverage);
+  const nextPrice = priceOf(next.dwelling, next.coverage);
+  const annualDifferenceCents = nextPrice.annualPremiumCents - currentPrice.annualPremiumCents;
+  return {
+    current: currentPrice,
+    next: nextPrice,
+    annualDifferenceCents,
+    proRataCents: proRataCents(annualDifferenceCents, changeDate, period.start, period.end),
+  };
+}
+
+/** What changed, one plain-French sentence each, for the quote and the avenant. Empty when nothing did. */
+export function describeChanges(current: ContractFacts, next: ContractFacts): string[] {
+  const [a, b] = [current.dwelling, next.dwelling];
+  const changes: string[] = [];
+  if (a.postalCode !== b.postalCode) {
+    changes.push(`Déménagement : nouveau logement au ${b.postalCode} (${dwellingSummary(b)})`);
+  } else {
+    if (a.type !== b.type) changes.push(`Logement : ${dwellingSummary(a)} → ${dwellingSummary(b)}`);
+    else if (a.surfaceM2 !== b.surfaceM2) changes.push(`Surface : ${a.surfaceM2} m² → ${b.surfaceM2} m²`);
+    if (a.type === b.type && a.rooms !== b.rooms) changes.push(`Pièces principales : ${a.rooms} → ${b.rooms}`);
+  }
+  if (a.occupancy !== b.occupancy) {
+    changes.push(b.occupancy === 'OWNER' ? 'Vous devenez propriétaire' : 'Vous devenez locataire');
+  }
+  if (a.residence !== b.residence) {
+    changes.push(b.residence === 'MAIN' ? 'Devient votre résidence principale' : 'Devient une résidence secondaire');
+  }
+  const [x, y] = [current.coverage, next.coverage];
+  for (const option of OPTION_CODES) {
+    const [had, has] = [x.options.includes(option), y.options.includes(option)];
+    if (!had && has) changes.push(`Ajout de l’option ${OPTION_LABELS[option]}`);
+    if (had && !has) changes.push(`Retrait de l’option ${OPTION_LABELS[option]}`);
+  }
+  if (x.valuablesCents !== y.valuablesCents) {
+    changes.push(`Objets de valeur déclarés : ${formatEuros(x.valuablesCents)} → ${formatEuros(y.valuablesCents)}`);
+  }
+  if (x.deductibleCents !== y.deductibleCents) {
+    changes.push(`Franchise : ${formatEuros(x.deductibleCents)} → ${formatEuros(y.deductibleCents)}`);
+  }
+  return changes;
+}

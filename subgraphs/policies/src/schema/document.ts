@@ -1,0 +1,144 @@
+// Documents of a contract (attestation, certificate, avenants, general conditions), issuing an attestation, and the
+// public check of an attestation's QR code.
+import { canAccessCustomer, forbidden, unauthenticated } from '@abri/platform';
+import { checkAttestation, issueAttestation } from '../app/documents.ts';
+import { builder } from '../builder.ts';
+import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
+import { CustomerRef, PolicyRef } from './policy.ts';
+
+const DocumentKind = builder.enumType('DocumentKind', {
+  description: 'What a document is.',
+  values: {
+    ATTESTATION: { description: 'Attestation d’assurance habitation (with a verifiable QR code).' },
+    CERTIFICATE: { description: 'Certificate of guarantees: amounts, deductibles, exclusions.' },
+    AVENANT: { description: 'Amendment after a change of the contract.' },
+    GENERAL_CONDITIONS: { description: 'General conditions of the contract.' },
+  },
+});
+
+export const DocumentRef = builder.prismaObject('Document', {
+  description: 'A PDF issued for a contract.',
+  select: { id: true, kind: true, title: true, createdAt: true, sizeBytes: true, policyId: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: DocumentKind }),
+    title: t.exposeString('title'),
+    issuedAt: t.expose('createdAt', { type: 'DateTime' }),
+    sizeBytes: t.exposeInt('sizeBytes'),
+    downloadUrl: t.string({
+      description: 'GET it from the gateway with the Authorization header: the PDF, for its owner only.',
+      resolve: (d) => `/documents/${d.id}`,
+    }),
+    policy: t.relation('policy'),
+  }),
+});
+
+builder.prismaObjectField(PolicyRef, 'documents', (t) =>
+  t.relation('documents', {
+    description: 'Documents of this contract, newest first.',
+    query: { orderBy: { createdAt: 'desc' } },
+  }),
+);
+
+builder.objectField(CustomerRef, 'documents', (t) =>
+  t.prismaField({
+    type: ['Document'],
+    description: 'Every document of the customer’s contracts, newest first.',
+    resolve: (query, customer, _a, ctx) => {
+      if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+      return ctx.app.prisma.document.findMany({
+        ...query,
+        where: { customerId: customer.id },
+        orderBy: { createdAt: 'desc' },
+      });
+    },
+  }),
+);
+
+type Generated = Typed<'DocumentGenerated', { documentId: string }>;
+type NotActive = Typed<'PolicyNotActive', { message: string }>;
+const DocumentGenerated = builder.objectRef<Generated>('DocumentGenerated').implement({
+  description: 'The document is ready to download.',
+  fields: (t) => ({
+    document: t.prismaField({
+      type: 'Document',
+      resolve: (query, r, _a, ctx) =>
+        ctx.app.prisma.document.findUniqueOrThrow({ ...query, where: { id: r.documentId } }),
+    }),
+  }),
+});
+const PolicyNotActive = builder.objectRef<NotActive>('PolicyNotActive').implement({
+  description: 'The contract is suspended or ended: no attestation can be issued.',
+  interfaces: [ErrorInterface],
+});
+const GenerateDocumentResult = builder.unionType('GenerateDocumentResult', {
+  description: 'The outcome of asking for a document.',
+  types: [DocumentGenerated, PolicyNotFound, PolicyNotActive],
+  resolveType: byTypename,
+});
+
+builder.mutationField('generateAttestation', (t) =>
+  t.field({
+    type: GenerateDocumentResult,
+    description:
+      'Issues an attestation d’assurance habitation for the current period, with a QR code anyone can check.',
+    args: { policyId: t.arg.id({ required: true }) },
+    resolve: async (_r, { policyId }, ctx): Promise<Generated | NotActive | ReturnType<typeof policyNotFound>> => {
+      if (!ctx.who) throw unauthenticated();
+      const outcome = await issueAttestation(ctx.app, String(policyId), ctx.who);
+      if (outcome.kind === 'notFound') return policyNotFound();
+      if (outcome.kind === 'notActive')
+        return {
+          __typename: 'PolicyNotActive',
+          message: 'Ce contrat n’est pas en vigueur : aucune attestation ne peut être émise.',
+        };
+      return { __typename: 'DocumentGenerated', documentId: outcome.documentId };
+    },
+  }),
+);
+
+const AttestationStatus = builder.enumType('AttestationStatus', {
+  description: 'What the check of an attestation found.',
+  values: {
+    VALID: { description: 'Authentic, and the contract covers today.' },
+    EXPIRED: { description: 'Authentic, but its period is over.' },
+    NOT_YET_VALID: { description: 'Authentic, for a period that has not started.' },
+    CONTRACT_ENDED: { description: 'Authentic, but the contract has ended.' },
+    COVER_SUSPENDED: { description: 'Authentic, but cover is suspended (unpaid premium).' },
+    TAMPERED: { description: 'Not issued by Abri, or altered: do not rely on it.' },
+  },
+});
+
+type Check = Awaited<ReturnType<typeof checkAttestation>>;
+const AttestationCheck = builder.objectRef<Check>('AttestationCheck').implement({
+  description: 'The public check of an attestation’s QR code: authentic or not, for whom, which period, valid today.',
+  fields: (t) => ({
+    status: t.field({ type: AttestationStatus, resolve: (c) => c.status }),
+    authentic: t.boolean({ resolve: (c) => c.status !== 'TAMPERED' }),
+    validToday: t.boolean({ resolve: (c) => c.status === 'VALID' }),
+    contractNumber: t.string({ nullable: true, resolve: (c) => ('facts' in c ? c.facts.contractNumber : null) }),
+    holder: t.string({
+      nullable: true,
+      description: 'The insured named on the attestation.',
+      resolve: (c) => ('facts' in c ? c.facts.holder : null),
+    }),
+    address: t.string({ nullable: true, resolve: (c) => ('facts' in c ? c.facts.address : null) }),
+    periodStart: t.field({ type: 'Date', nullable: true, resolve: (c) => ('facts' in c ? c.facts.periodStart : null) }),
+    periodEnd: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day covered.',
+      resolve: (c) => ('facts' in c ? c.facts.periodEnd : null),
+    }),
+    issuedAt: t.field({ type: 'Date', nullable: true, resolve: (c) => ('facts' in c ? c.facts.issuedAt : null) }),
+  }),
+});
+
+builder.queryField('verifyAttestation', (t) =>
+  t.field({
+    type: AttestationCheck,
+    description: 'Public (no sign-in): checks the token of an attestation’s QR code.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_r, { token }, ctx) => checkAttestation(ctx.app, token),
+  }),
+);
