@@ -1,6 +1,7 @@
 // Builds the payments subgraph from its dependencies; main.ts and the embedded supervisor call this.
 import { adapterFactory, createSubgraphService, type ServiceDeps } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
+import { listenForPolicyChanges } from './app/policy-changes.ts';
 import { schema } from './schema/index.ts';
 
 export function createPaymentsService(deps: ServiceDeps) {
@@ -10,6 +11,7 @@ export function createPaymentsService(deps: ServiceDeps) {
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
     app: (base) => base,
+    background: listenForPolicyChanges,
   });
 }
 export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -161,6 +161,12 @@ describe('attestation token', () => {
     expect(await verifyAttestation(oldToken, jwks(next))).toEqual({ status: 'TAMPERED' });
   });
 
+  it('rejects, rather than calling the token forged, when the key set cannot be read', async () => {
+    const token = await signAttestation(facts, current);
+    const outage = new Error('database unavailable');
+    await expect(verifyAttestation(token, () => Promise.reject(outage))).rejects.toBe(outage);
+  });
+
   it('reads the token from the check-page URL or from the bare token', async () => {
     const token = await signAttestation(facts, current);
     expect(tokenFromScanned(attestationUrl('https://abri.example', token))).toBe(token);

@@ -83,16 +83,30 @@ export async function signAttestation(
     .sign(key.privateKey);
 }
 
+/**
+ * Checks a scanned token. `keys` returns the public key published under a kid, or `null` when there is none. If
+ * `keys` itself fails (database down), the promise rejects with that error: an outage must not tell a landlord that
+ * a genuine attestation is forged.
+ */
 export async function verifyAttestation(
   token: string,
   keys: (kid: string) => Promise<CryptoKey | null>,
 ): Promise<AttestationVerdict> {
   if (!isCanonical(token)) return { status: 'TAMPERED' };
+  const lookup: { failure?: { error: unknown } } = {};
   try {
     const { payload, protectedHeader } = await compactVerify(
       token,
       async (header) => {
-        const key = typeof header.kid === 'string' ? await keys(header.kid) : null;
+        let key: CryptoKey | null = null;
+        if (typeof header.kid === 'string') {
+          try {
+            key = await keys(header.kid);
+          } catch (error) {
+            lookup.failure = { error };
+            throw error;
+          }
+        }
         if (!key) throw new Error('unknown attestation key');
         return key;
       },
@@ -117,6 +131,7 @@ export async function verifyAttestation(
       },
     };
   } catch {
+    if (lookup.failure) throw lookup.failure.error;
     // jose's errors (bad signature, malformed parts) and ours (unknown kid, bad JSON) all mean the same to a scanner.
     return { status: 'TAMPERED' };
   }

@@ -1,0 +1,47 @@
+// The payments side of a contract change: the policies subgraph announces the new premium and the pro-rata amount;
+// the schedule is reshaped once per event (a redelivered event changes nothing).
+import type { BusEvent } from '@abri/platform';
+import type { PaymentsApp } from '../context.ts';
+import { reschedule } from '../domain/reschedule.ts';
+
+export const POLICY_CHANGED = 'policies.policyChanged';
+
+export interface PolicyChangedPayload {
+  policyId: string;
+  annualPremiumCents: number;
+  proRataCents: number;
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  /** YYYY-MM-DD, the renewal date (exclusive end of the period). */
+  periodEnd: string;
+}
+
+export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Promise<boolean> {
+  const change = event.payload as PolicyChangedPayload;
+  return app.prisma.$transaction(async (tx) => {
+    const seen = await tx.processedEvent.createMany({
+      data: [{ source: event.source, eventId: event.id }],
+      skipDuplicates: true,
+    });
+    if (seen.count === 0) return false;
+    const planned = await tx.scheduledPayment.findMany({ where: { policyId: change.policyId, status: 'PLANNED' } });
+    const updates = reschedule(planned, {
+      effectiveFrom: new Date(`${change.effectiveFrom}T00:00:00Z`),
+      periodEnd: new Date(`${change.periodEnd}T00:00:00Z`),
+      proRataCents: change.proRataCents,
+      newAnnualPremiumCents: change.annualPremiumCents,
+    });
+    for (const u of updates)
+      await tx.scheduledPayment.update({ where: { id: u.id }, data: { amountCents: u.amountCents } });
+    return true;
+  });
+}
+
+/** Listens for contract changes; returns what stops it. */
+export async function listenForPolicyChanges(app: PaymentsApp): Promise<() => void> {
+  return app.bus.subscribe(POLICY_CHANGED, (event) => {
+    applyPolicyChange(app, event).catch((error) =>
+      app.log.error('schedule update failed', { eventId: event.id, error: String(error) }),
+    );
+  });
+}

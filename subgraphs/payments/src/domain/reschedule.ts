@@ -1,0 +1,34 @@
+// How a change of premium reshapes a schedule: the instalments left in the current period carry what was due plus
+// the pro-rata amount, spread evenly; those after the renewal carry the new annual premium by twelfths. Pure.
+
+export interface Instalment {
+  id: string;
+  dueDate: Date;
+  amountCents: number;
+}
+
+/** Splits `total` into `n` integer parts differing by at most one cent, the larger first. */
+export function spread(totalCents: number, n: number): number[] {
+  if (n <= 0) return [];
+  const base = Math.trunc(totalCents / n);
+  const remainder = totalCents - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < Math.abs(remainder) ? Math.sign(remainder) : 0));
+}
+
+export function reschedule(
+  planned: Instalment[],
+  change: { effectiveFrom: Date; periodEnd: Date; proRataCents: number; newAnnualPremiumCents: number },
+): { id: string; amountCents: number }[] {
+  const affected = planned
+    .filter((p) => p.dueDate >= change.effectiveFrom)
+    .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime());
+  const inPeriod = affected.filter((p) => p.dueDate < change.periodEnd);
+  const afterRenewal = affected.filter((p) => p.dueDate >= change.periodEnd);
+  const currentTotal = inPeriod.reduce((sum, p) => sum + p.amountCents, 0) + change.proRataCents;
+  const inPeriodAmounts = spread(Math.max(0, currentTotal), inPeriod.length);
+  const monthly = spread(change.newAnnualPremiumCents, 12);
+  return [
+    ...inPeriod.map((p, i) => ({ id: p.id, amountCents: inPeriodAmounts[i]! })),
+    ...afterRenewal.map((p, i) => ({ id: p.id, amountCents: monthly[i % 12]! })),
+  ];
+}
