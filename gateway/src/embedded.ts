@@ -90,7 +90,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
       (await paymentsIsEmpty(payments.app));
     if (empty) {
       await seedUsers(users.app);
-      await seedPolicies(policies.app);
+      await seedPolicies(policies.app, clock.now());
       await seedClaims(claims.app, clock.now());
       await seedPayments(payments.app, clock.now());
       seeded = true;

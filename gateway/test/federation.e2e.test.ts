@@ -40,7 +40,7 @@ describe('one query across the four subgraphs', () => {
     expect(data?.me).toMatchObject({
       firstName: 'Camille',
       lastName: 'Martin',
-      policies: [{ number: DEMO.camille.contractNumber, annualPremium: { amountCents: 38_640, currency: 'EUR' } }],
+      policies: [{ number: DEMO.camille.contractNumber, annualPremium: { amountCents: 35_288, currency: 'EUR' } }],
       claims: [
         { reference: 'SIN-2026-004217', status: 'EXPERT_ASSIGNED', policy: { number: DEMO.camille.contractNumber } },
       ],

@@ -86,7 +86,7 @@ async function seedDatabase(databaseUrl: string, keys: string) {
   const claims = createClaimsService(await deps('claims'));
   const payments = createPaymentsService(await deps('payments'));
   await seedUsers(users.app);
-  await seedPolicies(policies.app);
+  await seedPolicies(policies.app, new Date());
   await seedClaims(claims.app, new Date());
   await seedPayments(payments.app, new Date());
   for (const s of [users, policies, claims, payments]) await s.stop();

@@ -11,12 +11,13 @@ export async function seedPayments(app: PaymentsApp, now: Date): Promise<void> {
   const people = [
     {
       ...DEMO.camille,
-      monthlyCents: 3_220,
+      // A twelfth of the demo premiums the policies seed prices (352,88 € and 648,18 € a year).
+      monthlyCents: 2_941,
       iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2019-0012345' },
     },
     {
       ...DEMO.louis,
-      monthlyCents: 5_100,
+      monthlyCents: 5_402,
       iban: { last4: '7731', holder: 'Louis Bernard', rum: 'ABRI-RUM-2021-0067890' },
     },
   ];

@@ -1,130 +1,59 @@
-// Demo contracts of CONTRACT.md. Runs only on an empty policies schema.
+// Demo contracts of CONTRACT.md, priced by the pricing engine, with their documents. Runs only on an empty schema.
 import { DEMO } from '@abri/platform';
+import type { Prisma } from '../../../prisma/policies/generated/prisma/client.ts';
 import { issueAttestation, issueContractDocuments } from './app/documents.ts';
 import type { PoliciesApp } from './context.ts';
+import { type Coverage, type DwellingFacts, guaranteesFor, OptionCode, priceOf } from './domain/pricing.ts';
 
 /** The seed acts as staff would. */
 const SEED = { sub: 'seed', sid: 'seed', roles: ['ADMIN' as const], exp: 0 };
 
 export const policiesIsEmpty = async (app: PoliciesApp) => (await app.prisma.policy.count()) === 0;
 
-const EUR = (euros: number) => euros * 100;
+interface DemoContract {
+  policyId: string;
+  customerId: string;
+  contractNumber: string;
+  holder: string;
+  address: { addressLine: string; city: string };
+  dwelling: DwellingFacts;
+  coverage: Coverage;
+  start: string;
+}
 
-/** Covers of a standard contract, in plain French. */
-const guarantees = (occupancy: 'OWNER' | 'TENANT') => [
+const CONTRACTS: DemoContract[] = [
   {
-    code: 'FIRE',
-    label: 'Incendie et explosion',
-    description: 'Dommages causés par un incendie, une explosion ou la foudre.',
-    ceilingCents: EUR(300_000),
-    deductibleCents: EUR(150),
-    exclusions: ['Dommages causés intentionnellement', 'Brûlures de fumeurs sans incendie'],
-    mandatory: false,
+    ...DEMO.camille,
+    holder: 'Camille Martin',
+    address: { addressLine: '12 rue des Lilas', city: 'Lyon' },
+    dwelling: {
+      type: 'APARTMENT',
+      surfaceM2: 68,
+      rooms: 3,
+      postalCode: '69003',
+      occupancy: 'TENANT',
+      residence: 'MAIN',
+    },
+    coverage: { options: [OptionCode.ASSISTANCE], valuablesCents: 0, deductibleCents: 15_000 },
+    start: '2019-03-01',
   },
   {
-    code: 'WATER_DAMAGE',
-    label: 'Dommages causés par l’eau',
-    description: 'Fuites, ruptures de canalisations, débordements, infiltrations par la toiture.',
-    ceilingCents: EUR(50_000),
-    deductibleCents: EUR(150),
-    exclusions: ['Défaut d’entretien connu et non réparé', 'Remontées par capillarité'],
-    mandatory: false,
-  },
-  {
-    code: 'THEFT',
-    label: 'Vol et vandalisme',
-    description: 'Vol avec effraction ou violence, et détériorations commises à cette occasion.',
-    ceilingCents: EUR(20_000),
-    deductibleCents: EUR(200),
-    exclusions: ['Vol sans effraction ni violence', 'Vol dans les parties communes'],
-    mandatory: false,
-  },
-  {
-    code: 'GLASS_BREAKAGE',
-    label: 'Bris de glace',
-    description: 'Vitres, baies vitrées, vérandas et plaques vitrocéramiques.',
-    ceilingCents: EUR(3_000),
-    deductibleCents: EUR(0),
-    exclusions: ['Rayures et écaillures'],
-    mandatory: false,
-  },
-  {
-    code: 'STORM',
-    label: 'Tempête, grêle et poids de la neige',
-    description: 'Garantie légale liée à l’incendie.',
-    ceilingCents: EUR(300_000),
-    deductibleCents: EUR(150),
-    exclusions: ['Clôtures et portails non fixés'],
-    mandatory: true,
-  },
-  {
-    code: 'NATURAL_DISASTER',
-    label: 'Catastrophes naturelles',
-    description:
-      'Garantie légale, après publication d’un arrêté interministériel. Franchise légale : 380 €, 1 520 € pour la sécheresse.',
-    ceilingCents: EUR(300_000),
-    deductibleCents: EUR(380),
-    exclusions: ['Événements sans arrêté de catastrophe naturelle'],
-    mandatory: true,
-  },
-  {
-    code: 'TERRORISM',
-    label: 'Attentats et actes de terrorisme',
-    description: 'Garantie légale liée à l’incendie.',
-    ceilingCents: EUR(300_000),
-    deductibleCents: EUR(0),
-    exclusions: [],
-    mandatory: true,
-  },
-  {
-    code: 'LIABILITY',
-    label: occupancy === 'TENANT' ? 'Responsabilité civile locative et vie privée' : 'Responsabilité civile vie privée',
-    description: 'Dommages que vous causez à autrui et, locataire, au logement loué.',
-    ceilingCents: EUR(4_500_000),
-    deductibleCents: EUR(0),
-    exclusions: ['Dommages causés intentionnellement'],
-    mandatory: false,
+    ...DEMO.louis,
+    holder: 'Louis Bernard',
+    address: { addressLine: '4 chemin du Moulin', city: 'Nantes' },
+    dwelling: { type: 'HOUSE', surfaceM2: 112, rooms: 5, postalCode: '44300', occupancy: 'OWNER', residence: 'MAIN' },
+    coverage: { options: [OptionCode.GARDEN, OptionCode.ASSISTANCE], valuablesCents: 0, deductibleCents: 30_000 },
+    start: '2021-09-15',
   },
 ];
 
-export async function seedPolicies(app: PoliciesApp): Promise<void> {
-  const contracts = [
-    {
-      ...DEMO.camille,
-      holder: 'Camille Martin',
-      premium: 38_640,
-      dwelling: {
-        addressLine: '12 rue des Lilas',
-        postalCode: '69003',
-        city: 'Lyon',
-        type: 'APARTMENT',
-        surfaceM2: 68,
-        rooms: 3,
-        occupancy: 'TENANT',
-        residence: 'MAIN',
-      },
-      start: '2019-03-01',
-    },
-    {
-      ...DEMO.louis,
-      holder: 'Louis Bernard',
-      premium: 61_200,
-      dwelling: {
-        addressLine: '4 chemin du Moulin',
-        postalCode: '44300',
-        city: 'Nantes',
-        type: 'HOUSE',
-        surfaceM2: 112,
-        rooms: 5,
-        occupancy: 'OWNER',
-        residence: 'MAIN',
-      },
-      start: '2021-09-15',
-    },
-  ] as const;
-  for (const c of contracts) {
+export async function seedPolicies(app: PoliciesApp, now: Date): Promise<void> {
+  for (const c of CONTRACTS) {
     const start = new Date(`${c.start}T00:00:00Z`);
-    const renewal = new Date(Date.UTC(2027, start.getUTCMonth(), start.getUTCDate()));
+    // Next anniversary after today.
+    let renewal = new Date(Date.UTC(now.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+    if (renewal <= now) renewal = new Date(Date.UTC(now.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate()));
+    const price = priceOf(c.dwelling, c.coverage);
     await app.prisma.policy.create({
       data: {
         id: c.policyId,
@@ -133,10 +62,27 @@ export async function seedPolicies(app: PoliciesApp): Promise<void> {
         holderName: c.holder,
         startDate: start,
         renewalDate: renewal,
-        annualPremiumCents: c.premium,
+        annualPremiumCents: price.annualPremiumCents,
         paymentFrequency: 'MONTHLY',
-        dwelling: { create: { ...c.dwelling } },
-        guarantees: { create: guarantees(c.dwelling.occupancy) },
+        options: c.coverage.options,
+        valuablesCents: c.coverage.valuablesCents,
+        deductibleCents: c.coverage.deductibleCents,
+        dwelling: { create: { ...c.dwelling, ...c.address } },
+        guarantees: { create: guaranteesFor(c.dwelling, c.coverage) },
+        versions: {
+          create: {
+            version: 1,
+            effectiveFrom: start,
+            annualPremiumCents: price.annualPremiumCents,
+            snapshot: {
+              dwelling: c.dwelling,
+              coverage: c.coverage,
+              address: c.address,
+              lines: price.lines,
+            } as unknown as Prisma.InputJsonValue,
+            reason: 'Souscription',
+          },
+        },
       },
     });
     await issueContractDocuments(app, c.policyId);

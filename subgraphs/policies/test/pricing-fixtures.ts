@@ -43,7 +43,7 @@ export const LOUIS: Contract = {
   coverage: NO_OPTIONS,
 };
 
-export const with_ = (c: Contract, dwelling: Partial<DwellingFacts>, coverage: Partial<Coverage> = {}): Contract => ({
+export const variant = (c: Contract, dwelling: Partial<DwellingFacts>, coverage: Partial<Coverage> = {}): Contract => ({
   dwelling: { ...c.dwelling, ...dwelling },
   coverage: { ...c.coverage, ...coverage },
 });

@@ -19,7 +19,12 @@ function utcDay(date: Date, name: string): number {
  * (excluded: the renewal date) over the days of the period, to the cent, halves away from zero. Positive is due by
  * the customer, negative refunded. Throws RangeError when `changeDate` is outside [periodStart, periodEnd).
  */
-export function proRataCents(annualDifferenceCents: number, changeDate: Date, periodStart: Date, periodEnd: Date): number {
+export function proRataCents(
+  annualDifferenceCents: number,
+  changeDate: Date,
+  periodStart: Date,
+  periodEnd: Date,
+): number {
   if (!Number.isSafeInteger(annualDifferenceCents)) throw new RangeError('annualDifferenceCents must be an integer');
   const start = utcDay(periodStart, 'periodStart');
   const end = utcDay(periodEnd, 'periodEnd');

@@ -86,7 +86,8 @@ export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): Guar
     {
       code: 'THEFT',
       label: 'Vol et vandalisme',
-      description: 'Vol avec effraction, escalade, violence ou fausses clés, et détériorations commises à cette occasion.',
+      description:
+        'Vol avec effraction, escalade, violence ou fausses clés, et détériorations commises à cette occasion.',
       // Half the contents: a burglary rarely empties a home, and the ceiling keeps the premium for it low.
       ceilingCents: Math.round(contents / 2),
       deductibleCents: own,
@@ -132,7 +133,8 @@ export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): Guar
       code: 'TERRORISM',
       label: 'Attentats et actes de terrorisme',
       // L126-2: the same limits (ceiling and deductible) as the fire cover.
-      description: 'Garantie légale (Code des assurances, art. L126-2) : dommages matériels, dans les limites de l’incendie.',
+      description:
+        'Garantie légale (Code des assurances, art. L126-2) : dommages matériels, dans les limites de l’incendie.',
       ceilingCents: property,
       deductibleCents: own,
       exclusions: ['Dommages corporels (indemnisés par le fonds de garantie des victimes)'],
@@ -179,10 +181,12 @@ function optionTerms(option: OptionCode, d: DwellingFacts, coverage: Coverage): 
         'Usure et défaut d’entretien du liner',
       ]);
     case 'GARDEN':
-      return terms('Arbres, arbustes, plantations et mobilier de jardin, y compris leur replantation.', EUR(5_000), own, [
-        'Maladies, parasites et dégâts causés par les animaux',
-        'Gel et sécheresse hors catastrophe naturelle',
-      ]);
+      return terms(
+        'Arbres, arbustes, plantations et mobilier de jardin, y compris leur replantation.',
+        EUR(5_000),
+        own,
+        ['Maladies, parasites et dégâts causés par les animaux', 'Gel et sécheresse hors catastrophe naturelle'],
+      );
     case 'ASSISTANCE':
       return terms(
         'Serrurier, plombier ou électricien en urgence, 24 h/24 ; hébergement jusqu’à 5 nuits si le logement est inhabitable.',

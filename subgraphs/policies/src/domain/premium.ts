@@ -1,15 +1,16 @@
 // The annual premium of a home contract, line by line, in integer cents. Pure: same facts, same price.
+// Rates are in tariff.ts (Abri's) and legal.ts (the law's); the figures below are today's.
 //
-//   property  = BASE (fixed + per m² + per room, by type)
-//             + BUILDING (owner, per m²)                                    | tenant: TENANT_LIABILITY (per m²)
-//             + ZONE (rate by risk zone × (BASE + BUILDING))
-//             + SECOND_HOME (20 % × (BASE + BUILDING + ZONE), second homes only)
-//             + property options (VALUABLES 1,2 % of the declared value, NEW_FOR_OLD 15 % of BASE, POOL, GARDEN)
-//             + DEDUCTIBLE (−10 % for 300 €, −18 % for 500 € of the above)
-//   other     = LIABILITY (flat) + TENANT_LIABILITY + ASSISTANCE + SCHOOL_INSURANCE
-//   CAT_NAT   = 20 % × property                      (legal surcharge, on property damage only)
-//   TAX       = 9 % × (property + other + CAT_NAT)   (taxe sur les conventions d'assurance)
-//   ATTENTATS = flat contribution per contract       (terrorism fund, set by arrêté)
+//   property  = BASE         house 90 € + 1,10 €/m² + 20 €/room; flat 60 € + 0,90 €/m² + 18 €/room
+//             + BUILDING     owner only: house 1,50 €/m², flat 0,60 €/m² (private parts)
+//             + ZONE         zone 1..4: −10 %, 0, +15 %, +35 % of (BASE + BUILDING)
+//             + SECOND_HOME  +20 % of (BASE + BUILDING + ZONE)
+//             + options      VALUABLES 1,2 % of the declared value, NEW_FOR_OLD 15 % of BASE, pool 35 €, garden 25 €
+//             + DEDUCTIBLE   −10 % (300 €) or −18 % (500 €) of all the above
+//   other     = LIABILITY 18 € + TENANT_LIABILITY (tenant only, 0,50 €/m²) + assistance 24 € + school insurance 12 €
+//   CAT_NAT   = 20 % of property                   legal surcharge, on property damage only
+//   TAX       = 9 % of (property + other + CAT_NAT)   taxe sur les conventions d'assurance
+//   ATTENTATS = 6,50 € per contract                  terrorism-fund contribution, set by arrêté, not taxed
 //   premium   = sum of the lines
 //
 // Every line is rounded to the cent (halves away from zero) when it is computed, and later lines are computed from

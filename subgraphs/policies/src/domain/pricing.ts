@@ -10,9 +10,9 @@ export {
   dwellingSummary,
   isDeductibleChoice,
   isOptionCode,
+  Occupancy,
   OPTION_CODES,
   OPTION_LABELS,
-  Occupancy,
   OptionCode,
   Residence,
 } from './catalogue.ts';

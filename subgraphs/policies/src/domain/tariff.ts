@@ -40,4 +40,4 @@ export const OPTION_PRICES: Record<OptionCode, { flatCents: number } | { rateBp:
 export const PROPERTY_OPTIONS: readonly OptionCode[] = ['VALUABLES', 'SWIMMING_POOL', 'GARDEN', 'NEW_FOR_OLD'];
 
 /** Discount on the property premium for a higher deductible, keyed by the deductible in cents. */
-export const DEDUCTIBLE_DISCOUNT_BP: Record<DeductibleChoiceCents, number> = { 15_000: 0, 30_000: 1_000, 50_000: 1_800 };
+export const DEDUCTIBLE_DISCOUNT_BP: Record<DeductibleChoiceCents, number> = { 15000: 0, 30000: 1_000, 50000: 1_800 };

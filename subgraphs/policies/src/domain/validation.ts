@@ -30,7 +30,9 @@ const fail = (field: string, message: string): ValidationResult => ({ ok: false,
 const isIn = (set: Record<string, string>, value: unknown) => Object.values(set).includes(value as string);
 
 function validateDwelling(d: DwellingFacts): ValidationResult {
-  if (!isIn(DwellingType, d.type)) return fail('dwelling.type', 'Le type de logement doit être maison ou appartement.');
+  if (!isIn(DwellingType, d.type)) {
+    return fail('dwelling.type', 'Le type de logement doit être maison ou appartement.');
+  }
   if (!Number.isInteger(d.surfaceM2) || d.surfaceM2 < MIN_SURFACE_M2 || d.surfaceM2 > MAX_SURFACE_M2) {
     return fail('dwelling.surfaceM2', 'La surface doit être un nombre entier de m², entre 9 et 1 000 m².');
   }
@@ -40,7 +42,7 @@ function validateDwelling(d: DwellingFacts): ValidationResult {
   if (d.rooms * MIN_SURFACE_M2 > d.surfaceM2) {
     return fail(
       'dwelling.rooms',
-      `${d.rooms} pièces demandent au moins ${d.rooms * MIN_SURFACE_M2} m² : vérifiez la surface ou le nombre de pièces.`,
+      `Avec ${d.rooms} pièces, la surface doit être d’au moins ${d.rooms * MIN_SURFACE_M2} m² : vérifiez-la, ou le nombre de pièces.`,
     );
   }
   if (!isInsurablePostalCode(d.postalCode)) {
@@ -49,7 +51,9 @@ function validateDwelling(d: DwellingFacts): ValidationResult {
       'Le code postal doit compter 5 chiffres et désigner un département de métropole, de Corse ou d’outre-mer.',
     );
   }
-  if (!isIn(Occupancy, d.occupancy)) return fail('dwelling.occupancy', 'Indiquez si vous êtes propriétaire ou locataire.');
+  if (!isIn(Occupancy, d.occupancy)) {
+    return fail('dwelling.occupancy', 'Indiquez si vous êtes propriétaire ou locataire.');
+  }
   if (!isIn(Residence, d.residence)) {
     return fail('dwelling.residence', 'Indiquez s’il s’agit de votre résidence principale ou secondaire.');
   }
@@ -81,7 +85,10 @@ function validateCoverage(d: DwellingFacts, c: Coverage): ValidationResult {
     return fail('coverage.options', 'Pour assurer des objets de valeur, ajoutez l’option Objets de valeur.');
   }
   if (hasValuablesOption && c.valuablesCents === 0) {
-    return fail('coverage.valuablesCents', 'Indiquez la valeur de vos objets de valeur pour l’option Objets de valeur.');
+    return fail(
+      'coverage.valuablesCents',
+      'Indiquez la valeur de vos objets de valeur pour l’option Objets de valeur.',
+    );
   }
   return { ok: true };
 }

@@ -56,7 +56,7 @@ builder.objectField(CustomerRef, 'documents', (t) =>
 );
 
 type Generated = Typed<'DocumentGenerated', { documentId: string }>;
-type NotActive = Typed<'PolicyNotActive', { message: string }>;
+export type NotActive = Typed<'PolicyNotActive', { message: string }>;
 const DocumentGenerated = builder.objectRef<Generated>('DocumentGenerated').implement({
   description: 'The document is ready to download.',
   fields: (t) => ({
@@ -67,7 +67,7 @@ const DocumentGenerated = builder.objectRef<Generated>('DocumentGenerated').impl
     }),
   }),
 });
-const PolicyNotActive = builder.objectRef<NotActive>('PolicyNotActive').implement({
+export const PolicyNotActive = builder.objectRef<NotActive>('PolicyNotActive').implement({
   description: 'The contract is suspended or ended: no attestation can be issued.',
   interfaces: [ErrorInterface],
 });

@@ -4,6 +4,7 @@ import './money.ts';
 import './error.ts';
 import './policy.ts';
 import './document.ts';
+import './quote.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

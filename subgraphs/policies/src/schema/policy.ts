@@ -15,15 +15,15 @@ const PaymentFrequency = builder.enumType('PaymentFrequency', {
   description: 'How the premium is paid.',
   values: ['ANNUAL', 'MONTHLY'] as const,
 });
-const DwellingType = builder.enumType('DwellingType', {
+export const DwellingType = builder.enumType('DwellingType', {
   description: 'Kind of home.',
   values: ['HOUSE', 'APARTMENT'] as const,
 });
-const Occupancy = builder.enumType('Occupancy', {
+export const Occupancy = builder.enumType('Occupancy', {
   description: 'Owner or tenant.',
   values: ['OWNER', 'TENANT'] as const,
 });
-const ResidenceKind = builder.enumType('ResidenceKind', {
+export const ResidenceKind = builder.enumType('ResidenceKind', {
   description: 'Main or second home.',
   values: ['MAIN', 'SECONDARY'] as const,
 });

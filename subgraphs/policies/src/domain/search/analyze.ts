@@ -8,6 +8,8 @@ export { stem } from './stem.ts';
 /** One analysed word and where it sits in the original text (the snippet is cut from the original, not the terms). */
 export interface Token {
   term: string;
+  /** The word before stemming (folded): lets a half-typed query word be completed against the vocabulary. */
+  word: string;
   start: number;
   end: number;
 }
@@ -33,14 +35,16 @@ const STOP_WORDS = new Set(
   dois veux veut voudrais voulez vais va allez aller cest non oui svp merci bonjour aujourd hui`.split(/\s+/),
 );
 
+// Expressions whose words mean something else alone: "passe" is also the verb of "que se passe-t-il" and "l'expert
+// passe", so "mot de passe" is indexed as one term and a lone "passe" does not pull in every password page.
+const COMPOUNDS = ['mot de passe'].map((expression) => {
+  const words = expression.split(' ').filter((w) => !STOP_WORDS.has(w));
+  return { parts: words.map(stem), term: stem(expression.replace(/ /g, '')) };
+});
+
 /** Lower-cases and folds accents and ligatures: "Œuvre Dégâts" → "oeuvre degats". */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return text.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**
@@ -61,10 +65,33 @@ export function tokenize(text: string): Token[] {
       if (STOP_WORDS.has(folded)) return;
       // Single letters are noise ("n°1" leaves an "n"), single digits are not (the "1" of "avenant n°1").
       if (folded.length < 2 && !/\d/.test(folded)) return;
-      tokens.push({ term: stem(folded), start, end: start + part.length });
+      tokens.push({ term: stem(folded), word: folded, start, end: start + part.length });
     });
   }
-  return tokens;
+  return joinCompounds(tokens);
+}
+
+function joinCompounds(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const compound = COMPOUNDS.find(({ parts }) => parts.every((p, k) => tokens[i + k]?.term === p));
+    if (!compound) {
+      joined.push(tokens[i]!);
+      continue;
+    }
+    const last = tokens[i + compound.parts.length - 1]!;
+    joined.push({
+      term: compound.term,
+      word: tokens
+        .slice(i, i + compound.parts.length)
+        .map((t) => t.word)
+        .join(' '),
+      start: tokens[i]!.start,
+      end: last.end,
+    });
+    i += compound.parts.length - 1;
+  }
+  return joined;
 }
 
 /** The analysed terms of `text`, in order, repeats kept (term frequency matters to ranking). */

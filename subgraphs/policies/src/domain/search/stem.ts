@@ -6,7 +6,9 @@
 //   2. one suffix: derivations ("déclaration", "remboursement", "assureur", "sécurité", "cambriolage") lose their
 //      suffix, otherwise verb and participle endings ("déclarer", "déclarée", "déclarez", "garantie") do.
 //   3. a doubled final consonant is undoubled, so "casse"/"cassé" → "cas".
-// So "déclarer", "déclaré", "déclarations" all give "declar"; "résilier", "résiliation" give "resil"; "vitre",
+// So "déclarer", "déclaré", "déclarations" all give "declar"; "résilier", "résiliation" give "resil"; "sécuriser",
+// "sécurité" give "secur"; "indemniser", "indemnisation", "indemnité" give "indemn"; "déménage", "déménager",
+// "déménagement" give "demen"; "vitre",
 // "vitrage", "vitrées" give "vitr". Stems are not words and may collide ("cas" for "casse" and "cas"); in a corpus of a
 // hundred pages that costs less than missing the customer's wording. A rule applies only if the stem it leaves is long
 // enough, which keeps short words intact ("vie", "feu", "site", "page").
@@ -26,10 +28,13 @@ const SUFFIXES: readonly Rule[] = [
   ['abilite', '', 4],
   ['ibilite', '', 4],
   ['ication', '', 4],
+  ['isation', '', 4],
+  ['isateur', '', 4],
   ['iation', '', 4],
   ['issement', '', 4],
   ['ation', '', 4],
   ['ition', '', 4],
+  ['agement', '', 4],
   ['ement', '', 4],
   ['atrice', '', 4],
   ['ateur', '', 4],
@@ -40,9 +45,16 @@ const SUFFIXES: readonly Rule[] = [
   ['ance', '', 4],
   ['ence', '', 4],
   ['ite', '', 4],
+  ['agee', '', 4],
+  ['ager', '', 4],
+  ['agez', '', 4],
   ['age', '', 4],
   ['ail', 'al', 4],
   ['ive', 'if', 4],
+  ['isee', '', 4],
+  ['iser', '', 4],
+  ['isez', '', 4],
+  ['ise', '', 4],
   ['iee', '', 3],
   ['ier', '', 3],
   ['ie', '', 3],

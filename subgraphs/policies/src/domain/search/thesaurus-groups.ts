@@ -79,7 +79,7 @@ export const EXPRESSION_GROUPS: readonly (readonly string[])[] = [
   ['échéancier', 'échéance', 'mensualité', 'calendrier de paiement', 'avis d’échéance'],
   ['mensuel', 'mensuellement', 'chaque mois', 'tous les mois', 'annuel', 'une fois par an', 'en une fois', 'comptant'],
   ['cotisation', 'prime', 'tarif', 'prix', 'cher', 'augmentation', 'hausse'],
-  ['paiement', 'payer', 'régler', 'règlement', 'versement'],
+  ['paiement', 'payer', 'paie', 'payé', 'régler', 'règlement', 'versement'],
   [
     'impayé',
     'rejet de prélèvement',
@@ -158,6 +158,20 @@ export const EXPRESSION_GROUPS: readonly (readonly string[])[] = [
   ['renouvellement', 'reconduction', 'tacite reconduction', 'loi chatel', 'date anniversaire'],
   ['déménagement', 'déménager', 'nouveau logement', 'changement d’adresse', 'nouvelle adresse'],
   ['objets de valeur', 'bijou', 'oeuvre d’art', 'tableau', 'montre', 'collection', 'objet précieux'],
-  ['travaux', 'rénovation', 'agrandissement', 'extension', 'véranda', 'aménagement', 'construction', 'construire'],
+  [
+    'travaux',
+    'rénovation',
+    'agrandissement',
+    'extension',
+    'véranda',
+    'aménagement',
+    'construction',
+    'construire',
+    'construis',
+    'construit',
+  ],
   ['obligatoire', 'obligation', 'imposé', 'exigé'],
+  // Everyday words
+  ['changer', 'modifier', 'changement', 'modification'],
+  ['enfant', 'fils', 'fille', 'adolescent', 'ado'],
 ];

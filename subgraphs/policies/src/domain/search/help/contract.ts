@@ -1,0 +1,113 @@
+// Help centre: living with the contract (changes, moving house, valuables, works, renewal, termination).
+import type { HelpArticle } from '../help-articles.ts';
+
+export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
+  {
+    slug: 'modifier-garanties',
+    title: 'Ajouter ou retirer une garantie',
+    body: [
+      'Dans Mon contrat › Garanties, ajoutez ou retirez une garantie optionnelle.',
+      'La nouvelle cotisation s’affiche avant toute validation.',
+      'Après confirmation, un avenant est émis et la modification prend effet le lendemain.',
+      'Les garanties Tempête, Catastrophes naturelles et Attentats sont liées par la loi à la garantie Incendie et ne peuvent pas être retirées seules.',
+    ],
+  },
+  {
+    slug: 'demenagement',
+    title: 'Je change de logement : que devient mon contrat ?',
+    body: [
+      'Indiquez votre nouvelle adresse et la date de remise des clés dans Mon contrat › Déménagement.',
+      'Votre contrat peut être transféré sur le nouveau logement : un avenant précise la nouvelle cotisation, et les deux adresses restent couvertes pendant la période de transition.',
+      'Vous pouvez aussi résilier votre contrat à cause du changement de domicile, dans les 3 mois qui suivent ; la résiliation prend effet un mois après réception de votre demande.',
+      'Si vous devenez locataire, pensez à fournir une attestation pour le nouveau logement à votre bailleur.',
+    ],
+  },
+  {
+    slug: 'objets-de-valeur',
+    title: 'Assurer mes bijoux et objets de valeur',
+    body: [
+      'Bijoux, tableaux, montres ou collections dont la valeur dépasse le seuil fixé par vos conditions particulières doivent être déclarés pour être couverts à leur valeur.',
+      'Déclarez-les dans Mon contrat › Objets de valeur, avec une facture, un certificat d’expertise ou des photos.',
+      'Selon leur montant, une cotisation complémentaire ou des moyens de protection, comme un coffre-fort, peuvent être demandés.',
+      'Conservez les justificatifs ailleurs que chez vous, par exemple dans votre espace client.',
+    ],
+  },
+  {
+    slug: 'travaux-logement',
+    title: 'Faire des travaux dans mon logement',
+    body: [
+      'Une extension, une véranda, l’aménagement des combles ou une piscine modifient le risque assuré : signalez-les dans Mon contrat › Mon logement.',
+      'La loi vous demande de déclarer ce type de changement dans les 15 jours où vous en avez connaissance.',
+      'Nous ajustons alors la surface, le nombre de pièces et la cotisation par avenant.',
+      'Vérifiez que les entreprises qui interviennent ont une assurance décennale, et pour de gros travaux de construction, renseignez-vous sur l’assurance dommages-ouvrage.',
+    ],
+  },
+  {
+    slug: 'choisir-franchise',
+    title: 'Choisir le montant de ma franchise',
+    body: [
+      'La franchise est la part des dommages qui reste à votre charge à chaque sinistre.',
+      'Vous pouvez la modifier dans Mon contrat › Garanties : une franchise plus élevée fait baisser la cotisation.',
+      'La franchise des catastrophes naturelles est fixée par la loi et ne peut pas être modifiée.',
+      'Le changement prend effet par avenant et ne s’applique qu’aux sinistres survenus après sa date d’effet.',
+    ],
+  },
+  {
+    slug: 'plafond-garantie',
+    title: 'Que signifie le plafond d’une garantie ?',
+    body: [
+      'Le plafond est le montant maximum que nous versons pour un même sinistre au titre d’une garantie.',
+      'Chaque garantie a le sien, indiqué dans votre certificat de garanties et dans vos conditions particulières.',
+      'Certains biens ont un plafond propre plus bas, par exemple les objets de valeur ou les espèces.',
+      'Si vos biens ont pris de la valeur, vous pouvez augmenter le capital assuré.',
+    ],
+  },
+  {
+    slug: 'resiliation-loi-hamon',
+    title: 'Résilier mon contrat après la première année',
+    body: [
+      'Après un an de contrat, vous pouvez y mettre fin à tout moment, sans frais ni motif : c’est la loi Hamon.',
+      'La résiliation prend effet un mois après que nous avons reçu votre demande.',
+      'Utilisez le bouton « Résilier mon contrat » de votre espace, ou laissez votre nouvel assureur s’en charger ; pour un logement loué, c’est lui qui fait la démarche afin que vous restiez assuré sans interruption.',
+      'La part de cotisation payée pour la période après la fin du contrat vous est remboursée.',
+    ],
+  },
+  {
+    slug: 'renouvellement-contrat',
+    title: 'Le renouvellement de mon contrat chaque année',
+    body: [
+      'Votre contrat se renouvelle automatiquement chaque année à sa date anniversaire.',
+      'Votre avis d’échéance rappelle la date limite pour vous y opposer.',
+      'S’il vous parvient moins de 15 jours avant cette date, ou après, vous disposez de 20 jours à partir de son envoi pour résilier : c’est la loi Chatel.',
+      'Après la première année, vous pouvez de toute façon résilier à tout moment.',
+    ],
+  },
+  {
+    slug: 'assurance-habitation-obligatoire',
+    title: 'L’assurance habitation est-elle obligatoire ?',
+    body: [
+      'Un locataire doit assurer son logement au moins contre les risques locatifs (incendie, explosion, dégât des eaux) et en justifier chaque année auprès de son bailleur.',
+      'Un copropriétaire doit être assuré en responsabilité civile.',
+      'Le propriétaire qui habite sa maison individuelle n’y est pas obligé, mais un sinistre sans assurance peut lui coûter très cher.',
+    ],
+  },
+  {
+    slug: 'responsabilite-civile',
+    title: 'À quoi sert la responsabilité civile vie privée ?',
+    body: [
+      'Elle couvre les dommages que vous, les membres de votre foyer ou vos animaux domestiques causez à d’autres personnes dans votre vie privée.',
+      'Par exemple : votre enfant casse la vitre d’un voisin avec un ballon, votre chien mord un passant, un objet tombe de votre balcon sur une voiture.',
+      'Pour un locataire, elle couvre aussi les dommages causés au logement loué, selon vos conditions.',
+      'Les dommages causés volontairement et ceux liés à une activité professionnelle ne sont pas couverts.',
+    ],
+  },
+  {
+    slug: 'residence-secondaire',
+    title: 'Assurer une résidence secondaire',
+    body: [
+      'Une résidence secondaire s’assure par un contrat distinct, qui tient compte de ses périodes d’inoccupation.',
+      'La garantie Vol peut y être limitée quand le logement est inhabité plus de 90 jours par an : vérifiez vos conditions particulières.',
+      'Vous pouvez souscrire ce contrat depuis votre espace, et tous vos contrats y sont regroupés.',
+    ],
+  },
+];

@@ -1,0 +1,84 @@
+// Help centre: contractual documents and certificates.
+import type { HelpArticle } from '../help-articles.ts';
+
+export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
+  {
+    slug: 'attestation-assurance-habitation',
+    title: 'Télécharger mon attestation d’assurance habitation',
+    body: [
+      'L’attestation d’assurance habitation prouve que votre logement est assuré pour la période en cours.',
+      'Téléchargez-la à tout moment au format PDF dans Mes documents ou depuis l’application mobile.',
+      'Un locataire doit la remettre à son bailleur à l’entrée dans les lieux, puis chaque année à sa demande.',
+      'Elle mentionne l’adresse du logement, le nom des assurés, le numéro de contrat et la période couverte.',
+      'Certains organismes l’acceptent aussi comme justificatif de domicile : renseignez-vous auprès d’eux.',
+    ],
+  },
+  {
+    slug: 'verifier-attestation-qr-code',
+    title: 'Comment un bailleur ou une agence peut vérifier mon attestation',
+    body: [
+      'Chaque attestation porte un QR code signé électroniquement.',
+      'En le scannant avec l’appareil photo d’un téléphone, votre propriétaire ou votre agence ouvre notre page de vérification.',
+      'Elle confirme que l’attestation a bien été émise par Abri, pour quel logement et quelle période, et si le contrat est toujours en vigueur.',
+      'Aucune autre donnée personnelle n’y apparaît.',
+      'Une attestation retouchée ne passe pas la vérification.',
+    ],
+  },
+  {
+    slug: 'certificat-de-garanties',
+    title: 'Le certificat de garanties',
+    body: [
+      'Le certificat de garanties détaille ce que couvre votre contrat : chaque garantie souscrite, avec son plafond et sa franchise.',
+      'Plus complet que l’attestation, il peut être demandé par un syndic, une banque ou lors d’une vente.',
+      'Il se télécharge dans Mes documents et il est mis à jour après chaque modification du contrat.',
+    ],
+  },
+  {
+    slug: 'avenant-contrat',
+    title: 'Qu’est-ce qu’un avenant ?',
+    body: [
+      'Un avenant modifie votre contrat : ajout ou retrait d’une garantie, changement d’adresse, nouvelle franchise, autre mode de paiement.',
+      'Il est numéroté (avenant n°1, n°2…) et précise sa date d’effet et la nouvelle cotisation.',
+      'Chaque avenant est disponible dans Mes documents dès que vous l’avez signé électroniquement.',
+      'Tout ce qu’il ne modifie pas reste inchangé.',
+    ],
+  },
+  {
+    slug: 'conditions-generales',
+    title: 'Conditions générales et conditions particulières',
+    body: [
+      'Les conditions générales décrivent le fonctionnement de toutes les garanties proposées, les exclusions communes et les démarches en cas de sinistre.',
+      'Les conditions particulières les complètent : elles décrivent votre logement et les garanties que vous avez choisies, avec leurs montants.',
+      'Les deux documents sont disponibles dans Mes documents.',
+      'En cas de doute, ce sont les conditions particulières qui disent ce qui s’applique à votre situation.',
+    ],
+  },
+  {
+    slug: 'releve-information',
+    title: 'Le relevé d’information',
+    body: [
+      'Le relevé d’information récapitule l’historique de votre contrat : date de souscription et sinistres déclarés ces dernières années, avec leur montant.',
+      'Un nouvel assureur peut vous le demander pour établir son tarif.',
+      'Vous pouvez le télécharger dans Mes documents, et nous vous l’adressons aussi à la fin de votre contrat.',
+    ],
+  },
+  {
+    slug: 'documents-introuvables',
+    title: 'Je ne trouve pas un document dans mon espace',
+    body: [
+      'Mes documents regroupe les documents de vos contrats : attestations, certificats, avenants, conditions générales et particulières, échéanciers.',
+      'Utilisez les filtres par type et par année pour retrouver un document ancien.',
+      'Les courriers liés à un sinistre sont rangés dans le dossier du sinistre, rubrique Mes sinistres.',
+      'Si un document manque, contactez-nous depuis la messagerie de votre espace.',
+    ],
+  },
+  {
+    slug: 'documents-papier',
+    title: 'Recevoir mes documents par courrier postal',
+    body: [
+      'Vos documents sont déposés dans votre espace client et un e-mail vous prévient à chaque nouveauté.',
+      'Si vous préférez le papier, activez l’option « Courrier postal » dans Mon compte › Préférences.',
+      'Les documents suivants vous seront alors aussi envoyés à votre adresse, sans frais.',
+    ],
+  },
+];
