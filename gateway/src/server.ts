@@ -184,11 +184,11 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
       },
     },
-    ...(deps.subgraphUrls['policies']
+    ...(deps.subgraphUrls.policies
       ? {
           prefixRoutes: {
             '/documents/': documentRoute({
-              policiesUrl: deps.subgraphUrls['policies'],
+              policiesUrl: deps.subgraphUrls.policies,
               hopKey: deps.hopKey,
               identify,
               clientOf,

@@ -46,8 +46,8 @@ describe('dashboard', () => {
       annualPremium: { amountCents: 35_288 },
       nextPaymentAmount: { amountCents: 2_941 },
     });
-    expect(policy['nextDueDate']).toMatch(/^\d{4}-\d{2}-05$/);
-    expect((policy['guarantees'] as unknown[]).length).toBeGreaterThanOrEqual(8);
+    expect(policy.nextDueDate).toMatch(/^\d{4}-\d{2}-05$/);
+    expect((policy.guarantees as unknown[]).length).toBeGreaterThanOrEqual(8);
     expect(data!.me.claims).toEqual([{ reference: 'SIN-2026-004217', status: 'EXPERT_ASSIGNED' }]);
   });
 });
