@@ -45,11 +45,9 @@ describe('one query across the four subgraphs', () => {
         { reference: 'SIN-2026-004217', status: 'EXPERT_ASSIGNED', policy: { number: DEMO.camille.contractNumber } },
       ],
     });
-    expect(data?.me.policies[0]?.guarantees).toContainEqual({
-      code: 'NATURAL_DISASTER',
-      ceiling: { amountCents: 30_000_000 },
-      deductible: { amountCents: 38_000 },
-    });
+    expect(data?.me.policies[0]?.guarantees).toContainEqual(
+      expect.objectContaining({ code: 'NATURAL_DISASTER', deductible: { amountCents: 38_000 } }),
+    );
     expect(data?.me.paymentSchedule).toHaveLength(12);
   });
 

@@ -72,7 +72,7 @@ export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): Guar
     },
     {
       code: 'WATER_DAMAGE',
-      label: 'Dégâts des eaux',
+      label: 'Dommages causés par l’eau',
       description: `Fuites, ruptures de canalisations, débordements et infiltrations par la toiture : couvre ${what}.`,
       ceilingCents: property,
       deductibleCents: own,

@@ -5,6 +5,7 @@ import './error.ts';
 import './policy.ts';
 import './document.ts';
 import './quote.ts';
+import './search.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
