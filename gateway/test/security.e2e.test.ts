@@ -77,6 +77,8 @@ describe('_entities serve only the owner', () => {
   it('refuses fields another subgraph adds to someone else’s Customer', async () => {
     for (const [subgraph, field] of [
       ['policies', 'policies { number }'],
+      ['policies', 'documents { id }'],
+      ['payments', 'paymentHistory { edges { node { id } } }'],
       ['claims', 'claims { reference }'],
       ['payments', 'paymentMethods { label }'],
     ] as const) {
