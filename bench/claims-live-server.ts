@@ -1,0 +1,78 @@
+// The server side of bench/claims-live.ts: the embedded system (gateway + four subgraphs, in-memory PGlite, demo
+// data) in its own process, so the benchmark's thousand clients do not share its event loop or its heap.
+//   node --expose-gc --import tsx bench/claims-live-server.ts
+// Prints one JSON line `{"type":"ready","url":…,"pid":…,"subgraphs":{…}}` on stdout, then answers one JSON line per
+// command read on stdin: `stats` (memory after a forced gc, CPU, event-loop utilisation, HTTP hops by subgraph),
+// `stop`. It stops when stdin closes, so it never outlives the benchmark.
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { startEmbedded } from '../gateway/src/embedded.ts';
+
+type Hop = { count: number; ms: number; inFlight: number; maxInFlight: number };
+
+const system = await startEmbedded({
+  dataDir: null,
+  ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
+  silent: true,
+});
+const subgraphByOrigin = new Map(Object.entries(system.subgraphs).map(([name, s]) => [new URL(s.url).origin, name]));
+
+// Counts the gateway's HTTP hops to each subgraph (query plans and per-event entity fetches go through fetch).
+const hops: Record<string, Hop> = {};
+const originalFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const name = subgraphByOrigin.get(new URL(target).origin) ?? 'other';
+  const hop = (hops[name] ??= { count: 0, ms: 0, inFlight: 0, maxInFlight: 0 });
+  hop.count++;
+  hop.inFlight++;
+  hop.maxInFlight = Math.max(hop.maxInFlight, hop.inFlight);
+  const started = performance.now();
+  try {
+    return await originalFetch(input, init);
+  } finally {
+    hop.inFlight--;
+    hop.ms += performance.now() - started;
+  }
+};
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function stats() {
+  gc?.();
+  gc?.();
+  const cpu = process.cpuUsage();
+  return {
+    type: 'stats',
+    gc: Boolean(gc),
+    memory: process.memoryUsage(),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    elu: performance.eventLoopUtilization(),
+    hops: structuredClone(hops),
+    gatewaySockets: system.gateway.wss?.clients.size ?? 0,
+  };
+}
+
+const write = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await system.stop();
+  write({ type: 'stopped' });
+  process.exit(0);
+}
+
+write({
+  type: 'ready',
+  url: system.gateway.url,
+  pid: process.pid,
+  subgraphs: Object.fromEntries(Object.entries(system.subgraphs).map(([name, s]) => [name, s.url])),
+});
+const commands = createInterface({ input: process.stdin });
+commands.on('line', (line) => {
+  const command = line.trim();
+  if (command === 'stats' || command === 'mem') write(stats());
+  else if (command === 'stop') void stop();
+  else write({ type: 'error', message: `unknown command ${command}` });
+});
+commands.on('close', () => void stop());

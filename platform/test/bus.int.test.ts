@@ -1,0 +1,83 @@
+// Durable consumption on both buses (Redis when configured, always in CI): history for a new group, retries until
+// the handler succeeds, every group gets every event.
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type BusEvent, createMemoryBus, createRedisBus, type EventBus, parseEnv } from '../src/index.ts';
+
+const env = parseEnv(
+  z.object({ ABRI_TEST_REDIS_URL: z.string().url().optional(), ABRI_REQUIRE_SERVICES: z.string().default('false') }),
+);
+if (env.ABRI_REQUIRE_SERVICES === 'true' && !env.ABRI_TEST_REDIS_URL)
+  throw new Error('ABRI_TEST_REDIS_URL is required');
+
+const buses: [string, EventBus][] = [['memory', createMemoryBus()]];
+if (env.ABRI_TEST_REDIS_URL)
+  buses.push(['redis', createRedisBus(env.ABRI_TEST_REDIS_URL, { prefix: `abri:it:${randomUUID()}:` })]);
+afterAll(async () => {
+  for (const [, bus] of buses) await bus.close();
+});
+
+const event = (topic: string, id: number): BusEvent => ({
+  id: String(id),
+  source: 'test',
+  topic,
+  customerId: null,
+  payload: { n: id },
+  at: new Date().toISOString(),
+});
+
+function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = () =>
+      check() ? resolve() : Date.now() > deadline ? reject(new Error('timed out')) : setTimeout(tick, 10);
+    tick();
+  });
+}
+
+describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
+  it('delivers to a new group what was published before it started, then what comes after, in order', async () => {
+    const topic = `t-${randomUUID()}`;
+    await bus.publish(event(topic, 1));
+    await bus.publish(event(topic, 2));
+    const seen: string[] = [];
+    const stop = await bus.consume(topic, 'projection', async (e) => {
+      seen.push(e.id);
+    });
+    await bus.publish(event(topic, 3));
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['1', '2', '3']);
+    stop();
+  });
+
+  it('delivers again an event whose handler failed, until it succeeds', async () => {
+    const topic = `t-${randomUUID()}`;
+    let attempts = 0;
+    const done: string[] = [];
+    const stop = await bus.consume(topic, 'payouts', async (e) => {
+      attempts++;
+      if (attempts < 3) throw new Error('database down');
+      done.push(e.id);
+    });
+    await bus.publish(event(topic, 7));
+    await until(() => done.length === 1);
+    expect(attempts).toBe(3);
+    expect(done).toEqual(['7']);
+    stop();
+  });
+
+  it('gives every group every event', async () => {
+    const topic = `t-${randomUUID()}`;
+    const a: string[] = [];
+    const b: string[] = [];
+    const stops = [
+      await bus.consume(topic, 'a', async (e) => void a.push(e.id)),
+      await bus.consume(topic, 'b', async (e) => void b.push(e.id)),
+    ];
+    for (let i = 1; i <= 5; i++) await bus.publish(event(topic, i));
+    await until(() => a.length === 5 && b.length === 5);
+    expect(a).toEqual(b);
+    for (const stop of stops) stop();
+  });
+});
