@@ -3,7 +3,10 @@
 //   node --expose-gc --import tsx bench/claims-live-server.ts
 // Prints one JSON line `{"type":"ready","url":…,"pid":…,"subgraphs":{…}}` on stdout, then answers one JSON line per
 // command read on stdin: `stats` (memory after a forced gc, CPU, event-loop utilisation, HTTP hops by subgraph),
-// `stop`. It stops when stdin closes, so it never outlives the benchmark.
+// `counters` (the same without the gc), `profile-start`, `profile-stop <file.cpuprofile>` (the CPU profile of what
+// happened in between), `stop`. It stops when stdin closes, so it never outlives the benchmark.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startEmbedded } from '../gateway/src/embedded.ts';
@@ -23,7 +26,8 @@ const originalFetch = globalThis.fetch;
 globalThis.fetch = async (input, init) => {
   const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const name = subgraphByOrigin.get(new URL(target).origin) ?? 'other';
-  const hop = (hops[name] ??= { count: 0, ms: 0, inFlight: 0, maxInFlight: 0 });
+  const hop = hops[name] ?? { count: 0, ms: 0, inFlight: 0, maxInFlight: 0 };
+  hops[name] = hop;
   hop.count++;
   hop.inFlight++;
   hop.maxInFlight = Math.max(hop.maxInFlight, hop.inFlight);
@@ -37,22 +41,40 @@ globalThis.fetch = async (input, init) => {
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
-function stats() {
-  gc?.();
-  gc?.();
+/** With `collect`, memory is read after forced full collections (which are not counted as CPU or busy time). */
+function stats(collect: boolean) {
   const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  if (collect) {
+    gc?.();
+    gc?.();
+  }
   return {
     type: 'stats',
     gc: Boolean(gc),
     memory: process.memoryUsage(),
     cpuMs: (cpu.user + cpu.system) / 1000,
-    elu: performance.eventLoopUtilization(),
+    elu,
     hops: structuredClone(hops),
     gatewaySockets: system.gateway.wss?.clients.size ?? 0,
   };
 }
 
 const write = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const inspector = new Session();
+async function profile(command: string, file: string | undefined) {
+  if (command === 'profile-start') {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  } else {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(file!, JSON.stringify(profile));
+    inspector.disconnect();
+  }
+  write({ type: 'profile', file });
+}
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
@@ -70,8 +92,10 @@ write({
 });
 const commands = createInterface({ input: process.stdin });
 commands.on('line', (line) => {
-  const command = line.trim();
-  if (command === 'stats' || command === 'mem') write(stats());
+  const [command = '', file] = line.trim().split(/\s+/);
+  if (command === 'stats' || command === 'mem') write(stats(true));
+  else if (command === 'profile-start' || command === 'profile-stop') void profile(command, file);
+  else if (command === 'counters') write(stats(false));
   else if (command === 'stop') void stop();
   else write({ type: 'error', message: `unknown command ${command}` });
 });

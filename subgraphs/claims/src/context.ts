@@ -7,4 +7,7 @@ export interface ClaimsContext extends RequestContext {
   app: ClaimsApp;
 }
 
-export const Topics = { claimStatusChanged: 'claims.claimStatusChanged' } as const;
+export const Topics = {
+  claimStatusChanged: 'claims.claimStatusChanged',
+  payoutRequested: 'claims.payoutRequested',
+} as const;

@@ -15,4 +15,7 @@ export interface PoliciesContext extends RequestContext {
   app: PoliciesApp;
 }
 
-export const Topics = { policyChanged: 'policies.policyChanged' } as const;
+export const Topics = {
+  policyChanged: 'policies.policyChanged',
+  policyTermsChanged: 'policies.policyTermsChanged',
+} as const;

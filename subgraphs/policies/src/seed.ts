@@ -2,6 +2,7 @@
 import { DEMO } from '@abri/platform';
 import type { Prisma } from '../../../prisma/policies/generated/prisma/client.ts';
 import { issueAttestation, issueContractDocuments } from './app/documents.ts';
+import { announceTerms } from './app/terms-event.ts';
 import type { PoliciesApp } from './context.ts';
 import { type Coverage, type DwellingFacts, guaranteesFor, OptionCode, priceOf } from './domain/pricing.ts';
 
@@ -85,6 +86,7 @@ export async function seedPolicies(app: PoliciesApp, now: Date): Promise<void> {
         },
       },
     });
+    await app.prisma.$transaction((tx) => announceTerms(app, tx, c.policyId));
     await issueContractDocuments(app, c.policyId);
     await issueAttestation(app, c.policyId, SEED);
   }

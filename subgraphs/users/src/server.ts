@@ -13,6 +13,7 @@ import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
+import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { schema } from './schema/index.ts';
@@ -55,7 +56,10 @@ export function createUsersService(deps: UsersDeps) {
     }),
     background: async (app) => {
       preloadPlaces();
-      return startDispatcher(app);
+      const stops = [startDispatcher(app), await followClaimNews(app)];
+      return () => {
+        for (const stop of stops) stop();
+      };
     },
     routes: {
       '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),

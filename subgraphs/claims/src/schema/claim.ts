@@ -18,7 +18,7 @@ import { Topics } from '../context.ts';
 import { ClaimStatus as Statuses } from '../domain/lifecycle.ts';
 import { ErrorInterface } from './error.ts';
 
-const ClaimType = builder.enumType('ClaimType', {
+export const ClaimType = builder.enumType('ClaimType', {
   description: 'What happened.',
   values: {
     WATER_DAMAGE: { description: 'Dégât des eaux.' },
@@ -123,6 +123,7 @@ const AdvanceClaimInput = builder.inputType('AdvanceClaimInput', {
     claimId: t.id({ required: true }),
     to: t.field({ type: ClaimStatus, required: true }),
     note: t.string({ description: 'Why; required for a refusal, shown in the timeline.' }),
+    assessedDamageCents: t.int({ description: 'The expert’s assessed damage; needed for INDEMNITY_COMPUTED.' }),
   }),
 });
 
@@ -151,9 +152,24 @@ const TransitionNotAllowed = builder.objectRef<Refused>('TransitionNotAllowed').
     reason: t.exposeString('reason', { description: 'NOT_ALLOWED, WRONG_ACTOR or NOTE_REQUIRED.' }),
   }),
 });
+type Pending = { __typename: 'PayoutRequested'; claimId: string };
+type Needs = { __typename: 'AssessmentRequired'; message: string };
+const PayoutRequested = builder.objectRef<Pending>('PayoutRequested').implement({
+  description: 'Payments was asked to pay the indemnity; the claim becomes PAID when the payout is recorded.',
+  fields: (t) => ({
+    claim: t.prismaField({
+      type: 'Claim',
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: r.claimId } }),
+    }),
+  }),
+});
+const AssessmentRequired = builder.objectRef<Needs>('AssessmentRequired').implement({
+  description: 'The indemnity needs the expert’s assessed damage.',
+  interfaces: [ErrorInterface],
+});
 const AdvanceClaimResult = builder.unionType('AdvanceClaimResult', {
   description: 'The outcome of a claim move.',
-  types: [AdvanceClaimSuccess, ClaimNotFound, TransitionNotAllowed],
+  types: [AdvanceClaimSuccess, ClaimNotFound, TransitionNotAllowed, PayoutRequested, AssessmentRequired],
   resolveType: (v) => v.__typename,
 });
 
@@ -162,17 +178,20 @@ builder.mutationField('advanceClaim', (t) =>
     type: AdvanceClaimResult,
     description: 'Claims adjusters (ADJUSTER) move a claim along its lifecycle.',
     args: { input: t.arg({ type: AdvanceClaimInput, required: true }) },
-    resolve: async (_r, { input }, ctx): Promise<Advanced | NotFound | Refused> => {
+    resolve: async (_r, { input }, ctx): Promise<Advanced | NotFound | Refused | Pending | Needs> => {
       if (!ctx.who) throw unauthenticated();
       if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
       const note = input.note?.trim() || null;
       if (note && note.length > 2000) throw abriError(ErrorCode.BAD_USER_INPUT, 'note is limited to 2000 characters.');
       const outcome = await advanceClaim(
         ctx.app,
-        { claimId: String(input.claimId), to: input.to, note },
+        { claimId: String(input.claimId), to: input.to, note, assessedDamageCents: input.assessedDamageCents ?? null },
         { mover: 'ADJUSTER', id: ctx.who.sub },
       );
       if (outcome.kind === 'notFound') return { __typename: 'ClaimNotFound', message: 'Sinistre introuvable.' };
+      if (outcome.kind === 'payoutRequested') return { __typename: 'PayoutRequested', claimId: outcome.claimId };
+      if (outcome.kind === 'assessmentRequired')
+        return { __typename: 'AssessmentRequired', message: 'Indiquez le montant des dommages retenu par l’expert.' };
       if (outcome.kind === 'refused')
         return {
           __typename: 'TransitionNotAllowed',

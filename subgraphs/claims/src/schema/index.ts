@@ -2,6 +2,9 @@
 import { builder } from '../builder.ts';
 import './error.ts';
 import './claim.ts';
+import './declaration.ts';
+import './money.ts';
+import './staff.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

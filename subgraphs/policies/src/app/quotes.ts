@@ -17,6 +17,7 @@ import {
 } from '../domain/pricing.ts';
 import { factsOf, policyWithTerms } from './contract.ts';
 import { currentPeriod, issueContractDocuments, storeDocument } from './documents.ts';
+import { announceTerms } from './terms-event.ts';
 
 /** How long a quote can be accepted. */
 export const QUOTE_VALIDITY_DAYS = 15;
@@ -219,6 +220,7 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
         },
         at: now,
       });
+      await announceTerms(app, tx, policy.id);
       return doc.id;
     })
     .catch((error) => {

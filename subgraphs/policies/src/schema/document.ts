@@ -68,7 +68,7 @@ const DocumentGenerated = builder.objectRef<Generated>('DocumentGenerated').impl
   }),
 });
 export const PolicyNotActive = builder.objectRef<NotActive>('PolicyNotActive').implement({
-  description: 'The contract is suspended or ended: no attestation can be issued.',
+  description: 'The contract is suspended or ended: nothing can be issued or changed on it.',
   interfaces: [ErrorInterface],
 });
 const GenerateDocumentResult = builder.unionType('GenerateDocumentResult', {

@@ -20,7 +20,44 @@ const email = (template: string, subject: string, text: string): RenderedMessage
   text: `${text}${signature}`,
 });
 
+const CLAIM_NEWS: Record<string, (amount: string) => { subject: string; body: string }> = {
+  ACKNOWLEDGED: () => ({
+    subject: 'Votre déclaration de sinistre est enregistrée',
+    body: 'Nous avons bien reçu votre déclaration et l’étudions. Vous pouvez suivre chaque étape dans votre espace client.',
+  }),
+  EXPERT_ASSIGNED: () => ({
+    subject: 'Un expert est désigné pour votre sinistre',
+    body: 'Un expert a été désigné ; il vous contactera pour convenir d’un rendez-vous.',
+  }),
+  INDEMNITY_COMPUTED: (amount) => ({
+    subject: 'Proposition d’indemnisation',
+    body: `Au vu du rapport d’expertise, l’indemnité proposée est de ${amount}, franchise déduite.`,
+  }),
+  PAID: (amount) => ({
+    subject: 'Votre indemnité est versée',
+    body: `Le virement de ${amount} a été émis vers votre compte.`,
+  }),
+};
+const euros = (cents: number) =>
+  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+
 export const templates = {
+  /** The claim news worth an e-mail (acknowledgement, expert, offer, payment); null for the others. */
+  claimNews: (
+    firstName: string,
+    reference: string,
+    status: string,
+    indemnityCents: number | null,
+  ): RenderedMessage | null => {
+    const news = CLAIM_NEWS[status]?.(euros(indemnityCents ?? 0));
+    return news
+      ? email(
+          `claim${status}`,
+          `${news.subject} (${reference})`,
+          `Bonjour ${firstName},\n\nSinistre ${reference} : ${news.body}`,
+        )
+      : null;
+  },
   accountLocked: (firstName: string, until: Date) =>
     email(
       'accountLocked',

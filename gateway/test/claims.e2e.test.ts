@@ -1,0 +1,156 @@
+// A water-damage claim from declaration to CLOSED through the gateway: two devices receive every status, in order,
+// once; a third, offline for two changes, resumes with `after` and gets exactly those two. The indemnity is computed
+// from the guarantee's terms, payments pays it, the customer is e-mailed at each step that matters.
+import { DEMO } from '@abri/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+beforeAll(async () => {
+  system = await startTestSystem();
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+type Event = {
+  claimStatusChanged: {
+    cursor: string;
+    status: string;
+    claim: { id: string; reference: string; policy: { number: string } };
+  };
+};
+const today = () => new Date().toISOString().slice(0, 10);
+const DECLARE = `mutation($i: DeclareClaimInput!) { declareClaim(input: $i) {
+  __typename
+  ... on ClaimDeclared { claim { id reference status lateByWorkingDays deadline } }
+  ... on InvalidDeclaration { errors { questionId code } }
+} }`;
+const ADVANCE = `mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }`;
+
+describe('a water-damage claim, live on every device', () => {
+  it('goes from declaration to CLOSED with every device in step', async () => {
+    const camille = await customer(url, 'camille');
+    const staff = await adjuster(url);
+    const [phone, laptop, tablet] = [camille.socket(), camille.socket(), camille.socket()];
+    const start = { after: 'claims.0' };
+    const a = collect<Event>(phone, CLAIM_EVENTS, start);
+    const b = collect<Event>(laptop, CLAIM_EVENTS, start);
+    const c = collect<Event>(tablet, CLAIM_EVENTS, start);
+
+    const refused = await camille.request(DECLARE, {
+      i: {
+        policyId: DEMO.camille.policyId,
+        type: 'WATER_DAMAGE',
+        occurredOn: today(),
+        description: 'Fuite sous l’évier de la cuisine.',
+        answers: { source: 'OWN_HOME' },
+      },
+    });
+    expect(refused.data).toMatchObject({ declareClaim: { __typename: 'InvalidDeclaration' } });
+
+    const declared = await camille.request<{
+      declareClaim: { claim: { id: string; reference: string; status: string; lateByWorkingDays: number } };
+    }>(DECLARE, {
+      i: {
+        policyId: DEMO.camille.policyId,
+        type: 'WATER_DAMAGE',
+        occurredOn: today(),
+        description: 'Fuite sous l’évier de la cuisine, parquet gonflé.',
+        answers: {
+          source: 'NEIGHBOUR',
+          leakStopped: true,
+          thirdPartyInvolved: true,
+          thirdPartyName: 'M. Durand',
+          jointReport: false,
+        },
+      },
+    });
+    const claim = declared.data!.declareClaim.claim;
+    expect(claim).toMatchObject({ status: 'DECLARED', lateByWorkingDays: 0 });
+    expect(claim.reference).toMatch(/^SIN-\d{4}-\d{6}$/);
+
+    const move = async (to: string, extra: Record<string, unknown> = {}) => {
+      const { data } = await staff.request<{ advanceClaim: { __typename: string } }>(ADVANCE, {
+        i: { claimId: claim.id, to, ...extra },
+      });
+      return data!.advanceClaim.__typename;
+    };
+    const ofClaim = (events: { data?: Event }[]) =>
+      events
+        .filter((e) => e.data?.claimStatusChanged.claim.id === claim.id)
+        .map((e) => e.data!.claimStatusChanged.status);
+
+    expect(await move('ACKNOWLEDGED')).toBe('AdvanceClaimSuccess');
+    await c.until(2);
+    const cursor = c.received[1]!.data!.claimStatusChanged.cursor;
+    await c.stop();
+    expect(await move('EXPERT_ASSIGNED', { note: 'Cabinet Rhône Expertise' })).toBe('AdvanceClaimSuccess');
+    expect(await move('EXPERT_REPORT')).toBe('AdvanceClaimSuccess');
+    const resumed = collect<Event>(tablet, CLAIM_EVENTS, { after: cursor });
+    expect(ofClaim(await resumed.until(2))).toEqual(['EXPERT_ASSIGNED', 'EXPERT_REPORT']);
+
+    expect(await move('INDEMNITY_COMPUTED')).toBe('AssessmentRequired');
+    expect(await move('INDEMNITY_COMPUTED', { assessedDamageCents: 250_000 })).toBe('AdvanceClaimSuccess');
+    expect(await move('PAID')).toBe('PayoutRequested');
+    // Payments records the payout and says so; the claim becomes PAID by the system.
+    await a.until(6);
+    expect(await move('CLOSED')).toBe('AdvanceClaimSuccess');
+
+    const all = [
+      'DECLARED',
+      'ACKNOWLEDGED',
+      'EXPERT_ASSIGNED',
+      'EXPERT_REPORT',
+      'INDEMNITY_COMPUTED',
+      'PAID',
+      'CLOSED',
+    ];
+    for (const device of [a, b]) expect(ofClaim(await device.until(7))).toEqual(all);
+    expect(ofClaim(await resumed.until(5))).toEqual(all.slice(2));
+    expect(a.received.at(-1)?.data?.claimStatusChanged.claim.policy.number).toBe(DEMO.camille.contractNumber);
+
+    // Indemnity = min(damage, ceiling) − deductible, from the guarantee's terms kept with the claim.
+    const terms = await system.services.claims.app.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(terms.indemnityCents).toBe(Math.min(250_000, terms.ceilingCents!) - terms.deductibleCents!);
+    const payout = await system.services.payments.app.prisma.payout.findUniqueOrThrow({ where: { claimId: claim.id } });
+    expect(payout.amountCents).toBe(terms.indemnityCents);
+
+    // The timeline, and the adjuster's actions audited.
+    const { data } = await camille.request<{
+      me: { claims: { id: string; history: { to: string }[]; indemnity: { amountCents: number } }[] };
+    }>('{ me { claims { id history { to } indemnity { amountCents } } } }');
+    expect(data!.me.claims.find((x) => x.id === claim.id)?.history.map((h) => h.to)).toEqual(all);
+    const auditTrail = await staff.request<{ claimAudit: { action: string }[] }>(
+      `{ claimAudit(claimId: "${claim.id}") { action } }`,
+    );
+    expect(auditTrail.data!.claimAudit.map((x) => x.action)).toEqual([
+      'MOVE_TO_ACKNOWLEDGED',
+      'MOVE_TO_EXPERT_ASSIGNED',
+      'MOVE_TO_EXPERT_REPORT',
+      'MOVE_TO_INDEMNITY_COMPUTED',
+      'REQUEST_PAYOUT',
+      'MOVE_TO_CLOSED',
+    ]);
+    expect(
+      (await camille.request(`{ claimAudit(claimId: "${claim.id}") { action } }`)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    // E-mails at acknowledgement, expert assignment, indemnity offer and payment.
+    await new Promise((r) => setTimeout(r, 1500));
+    const mails = system.mailbox.sent.filter(
+      (m) => m.to === 'camille.martin@abri.example' && m.subject?.includes(claim.reference),
+    );
+    expect(mails.map((m) => m.subject?.replace(` (${claim.reference})`, ''))).toEqual([
+      'Votre déclaration de sinistre est enregistrée',
+      'Un expert est désigné pour votre sinistre',
+      'Proposition d’indemnisation',
+      'Votre indemnité est versée',
+    ]);
+
+    for (const s of [a, b, resumed]) await s.stop();
+    for (const s of [phone, laptop, tablet]) await s.dispose();
+  });
+});

@@ -1,0 +1,42 @@
+// The policy terms projection: what claims needs of each policy (owner, status, guarantees), fed by the policies
+// subgraph's events through a durable consumer. Older versions never overwrite newer ones.
+import type { BusEvent } from '@abri/platform';
+import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
+import type { ClaimsApp } from '../context.ts';
+
+export const POLICY_TERMS_CHANGED = 'policies.policyTermsChanged';
+
+export interface GuaranteeTerms {
+  code: string;
+  label: string;
+  ceilingCents: number;
+  deductibleCents: number;
+}
+
+interface TermsPayload {
+  policyId: string;
+  customerId: string;
+  number: string;
+  status: string;
+  version: number;
+  guarantees: GuaranteeTerms[];
+}
+
+export async function project(app: ClaimsApp, event: BusEvent): Promise<void> {
+  const t = event.payload as TermsPayload;
+  const data = {
+    customerId: t.customerId,
+    number: t.number,
+    status: t.status,
+    version: t.version,
+    guarantees: t.guarantees as unknown as Prisma.InputJsonValue,
+  };
+  await app.prisma.$transaction(async (tx) => {
+    const current = await tx.policyTerms.findUnique({ where: { policyId: t.policyId } });
+    if (!current) await tx.policyTerms.create({ data: { policyId: t.policyId, ...data } });
+    else if (current.version <= t.version) await tx.policyTerms.update({ where: { policyId: t.policyId }, data });
+  });
+}
+
+export const followPolicyTerms = (app: ClaimsApp) =>
+  app.bus.consume(POLICY_TERMS_CHANGED, 'claims-policy-terms', (event) => project(app, event));

@@ -1,0 +1,91 @@
+// Claims staff tools (GraphiQL): assigning, the audit trail, and the claim details staff work with.
+import { forbidden, hasRole, isStaff, unauthenticated } from '@abri/platform';
+import { audit } from '../app/advance.ts';
+import { builder } from '../builder.ts';
+import { ClaimRef } from './claim.ts';
+import { MoneyRef, money } from './money.ts';
+
+builder.prismaObjectFields(ClaimRef, (t) => ({
+  deadline: t.expose('deadline', { type: 'Date', nullable: true, description: 'Last day to declare in time.' }),
+  lateByWorkingDays: t.exposeInt('lateByWorkingDays', {
+    description: '0 when declared in time; otherwise the delay, in working days.',
+  }),
+  indemnity: t.field({
+    type: MoneyRef,
+    nullable: true,
+    select: { indemnityCents: true },
+    resolve: (c) => (c.indemnityCents == null ? null : money(c.indemnityCents)),
+  }),
+  assessedDamage: t.field({
+    type: MoneyRef,
+    nullable: true,
+    select: { assessedDamageCents: true },
+    resolve: (c) => (c.assessedDamageCents == null ? null : money(c.assessedDamageCents)),
+  }),
+  answers: t.field({
+    type: 'JSONObject',
+    description: 'The answers to the claim form.',
+    select: { answers: true },
+    resolve: (c) => c.answers as Record<string, unknown>,
+  }),
+  assignedTo: t.string({
+    nullable: true,
+    description: 'Staff member handling it (shown to staff only).',
+    select: { assignedTo: true },
+    resolve: (c, _a, ctx) => (isStaff(ctx.who) ? c.assignedTo : null),
+  }),
+  ageDays: t.int({
+    description: 'Whole days since the declaration.',
+    select: { declaredAt: true },
+    resolve: (c, _a, ctx) => Math.floor((ctx.app.clock.now().getTime() - c.declaredAt.getTime()) / 86_400_000),
+  }),
+}));
+
+builder.prismaObject('StaffAction', {
+  description: 'One action of a staff member on a claim.',
+  fields: (t) => ({
+    staffId: t.exposeString('staffId'),
+    action: t.exposeString('action'),
+    at: t.expose('at', { type: 'DateTime' }),
+    details: t.field({ type: 'JSONObject', resolve: (a) => a.details as Record<string, unknown> }),
+  }),
+});
+
+builder.queryField('claimAudit', (t) =>
+  t.prismaField({
+    type: ['StaffAction'],
+    description: 'Staff: every staff action on a claim, oldest first.',
+    args: { claimId: t.arg.id({ required: true }) },
+    resolve: (query, _r, { claimId }, ctx) => {
+      if (!ctx.who) throw unauthenticated();
+      if (!isStaff(ctx.who)) throw forbidden();
+      return ctx.app.prisma.staffAction.findMany({
+        ...query,
+        where: { claimId: String(claimId) },
+        orderBy: { at: 'asc' },
+      });
+    },
+  }),
+);
+
+builder.mutationField('assignClaimToMe', (t) =>
+  t.prismaField({
+    type: 'Claim',
+    nullable: true,
+    description: 'Claims adjusters take a claim (null when it does not exist).',
+    args: { claimId: t.arg.id({ required: true }) },
+    resolve: async (query, _r, { claimId }, ctx) => {
+      if (!ctx.who) throw unauthenticated();
+      if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
+      const staffId = ctx.who.sub;
+      const id = String(claimId);
+      const now = ctx.app.clock.now();
+      const done = await ctx.app.prisma.$transaction(async (tx) => {
+        const updated = await tx.claim.updateMany({ where: { id }, data: { assignedTo: staffId } });
+        if (updated.count) await audit(tx, staffId, 'ASSIGN_TO_SELF', id, now);
+        return updated.count > 0;
+      });
+      return done ? ctx.app.prisma.claim.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+);

@@ -1,0 +1,29 @@
+// What other subgraphs need of a contract's terms (claims: ceilings and deductibles), announced in the same
+// transaction as every change of them, so their projections follow.
+import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
+import { type PoliciesApp, Topics } from '../context.ts';
+
+export async function announceTerms(app: PoliciesApp, tx: Prisma.TransactionClient, policyId: string): Promise<void> {
+  const policy = await tx.policy.findUniqueOrThrow({
+    where: { id: policyId },
+    include: { guarantees: { orderBy: { code: 'asc' } } },
+  });
+  await app.outbox.add(tx, {
+    topic: Topics.policyTermsChanged,
+    customerId: policy.customerId,
+    payload: {
+      policyId: policy.id,
+      customerId: policy.customerId,
+      number: policy.number,
+      status: policy.status,
+      version: policy.version,
+      guarantees: policy.guarantees.map((g) => ({
+        code: g.code,
+        label: g.label,
+        ceilingCents: g.ceilingCents,
+        deductibleCents: g.deductibleCents,
+      })),
+    },
+    at: app.clock.now(),
+  });
+}

@@ -1,0 +1,28 @@
+// E-mails about a claim's progress (acknowledged, expert assigned, indemnity offered, paid): users owns the contact
+// details, so it follows the claims subgraph's status events (durably) and writes to the customer, once per event.
+import type { UsersApp } from '../app/index.ts';
+import { queueMessage } from './dispatcher.ts';
+import { templates } from './templates.ts';
+
+export const CLAIM_STATUS_CHANGED = 'claims.claimStatusChanged';
+
+export const followClaimNews = (app: UsersApp) =>
+  app.bus.consume(CLAIM_STATUS_CHANGED, 'users-claim-news', async (event) => {
+    const { reference, status, indemnityCents } = event.payload as {
+      reference?: string;
+      status: string;
+      indemnityCents?: number | null;
+    };
+    if (!event.customerId || !reference) return;
+    const customer = await app.prisma.customer.findUnique({ where: { id: event.customerId } });
+    const message = customer && templates.claimNews(customer.firstName, reference, status, indemnityCents ?? null);
+    if (!message) return;
+    await app.prisma.$transaction(async (tx) => {
+      const first = await tx.processedEvent.createMany({
+        data: [{ source: event.source, eventId: event.id }],
+        skipDuplicates: true,
+      });
+      if (first.count) await queueMessage(app, tx, customer.email, message);
+    });
+    app.kickMessages();
+  });
