@@ -11,7 +11,7 @@
 // fields only) or `event` (cursor and status only), to attribute the delay. --cpu-prof writes the server's CPU profile
 // of the measured changes (open it in Chrome DevTools or speedscope).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -45,6 +45,16 @@ const OPEN_BATCH = 100;
 const claimId = DEMO.camilleClaimId;
 // The demo claim starts at EXPERT_ASSIGNED; DOCUMENTS_REQUESTED ↔ ACKNOWLEDGED may repeat for ever (lifecycle.ts).
 const statusOf = (event: number) => (event % 2 === 0 ? 'DOCUMENTS_REQUESTED' : 'ACKNOWLEDGED');
+
+// Each device costs the server about three descriptors at the peak of a change (its socket, and the gateway's hop to
+// policies at both ends: one connection per entity fetch in flight); Node cannot raise its own limit.
+const limits = existsSync('/proc/self/limits') ? readFileSync('/proc/self/limits', 'utf8') : '';
+const openFiles = /^Max open files\s+(\d+)/m.exec(limits)?.[1];
+if (openFiles && Number(openFiles) < 3 * devices + 300)
+  throw new Error(
+    `${devices} devices need about ${3 * devices + 300} open files in the server, the limit is ${openFiles}: ` +
+      `run \`ulimit -n ${3 * devices + 300}\` in this shell first`,
+  );
 
 setFlagsFromString('--expose-gc');
 const clientGc = runInNewContext('gc') as () => void;
@@ -292,7 +302,7 @@ for (let r = 1; r <= changes; r++) {
 loopDelay.disable();
 if (profileFile) await ask(`profile-stop ${profileFile}`);
 
-// Late duplicates would arrive after the last round: give them a moment (deferred on a timer, not a sleep in a loop).
+// A duplicate would arrive after the last round: give it a second.
 await new Promise((r) => setTimeout(r, 1000));
 const after = await serverStats();
 clientGc();
@@ -409,7 +419,8 @@ table([
   ['advanceClaim round trip (mean)', ms(avg((r) => r.mutationMs))],
   [
     'HTTP hops to policies per change (mean)',
-    `${policiesPerChange.toFixed(0)} (${(policiesPerChange / devices).toFixed(2)} per device)`,
+    `${policiesPerChange.toFixed(0)} (${(policiesPerChange / devices).toFixed(2)} per device, up to ` +
+      `${after.hops.policies?.maxInFlight ?? 0} in flight at once)`,
   ],
   [
     'server CPU per change (mean)',
@@ -454,8 +465,8 @@ console.log(
     `subscribed, ${kb(perConnection(clientBefore, clientAfter, 'heapUsed'))} after the changes (its rss: ` +
     `${mb(clientAfter.rss)}); closing all took ${ms(closeMs)}`,
 );
-console.log('\nAfter every device closed (a server-side subscription is let go only at its next event: the async');
-console.log('generators wait in an await, where return() is queued until their next yield):');
+console.log('\nAfter every device closed, two more changes with no device connected (work and memory still spent on');
+console.log('closed devices: their server-side subscriptions end only at the next events of their customer):');
 table([
   ['', 'hops to policies', 'server CPU', 'heapUsed above start, per closed connection'],
   ['all closed', '', '', kb(perConnection(before.memory, closed.memory, 'heapUsed'))],
@@ -472,9 +483,12 @@ Caveats:
 - Arrival is stamped in the clients' process when graphql-ws hands the event over: a burst of ${devices} events is
   parsed one after another on one event loop, so the later devices' delay includes the client's own work on the
   earlier ones (client CPU per change above, event-loop delay p99/max above). Real devices each have their own CPU.
-- Clients and server share the machine's ${availableParallelism()} cores; the server is the embedded shape (gateway and four subgraphs on one event
-  loop, PGlite in WebAssembly with one connection), not production (separate processes, PostgreSQL, Redis).
-- All devices follow one customer: one change goes to all ${devices} (the worst fan-out); ${perSession} devices share each access token.
-- Server memory per connection = (after − before) / ${devices}, gc forced in the server; rss rarely shrinks after gc.`);
+- Clients and server share the machine's ${availableParallelism()} cores; the server is the embedded shape (gateway and
+  four subgraphs on one event loop, PGlite in WebAssembly with one connection), not production (separate processes,
+  PostgreSQL, Redis).
+- All devices follow one customer: one change goes to all ${devices} (the worst fan-out); ${perSession} devices share
+  each access token.
+- Server memory per connection = (after − before) / ${devices}, gc forced in the server. heapUsed is the steady
+  figure; rss follows the allocator and PGlite's WebAssembly memory and rarely shrinks.`);
 if (profileFile) console.log(`server CPU profile of the ${changes} changes: ${profileFile}`);
 process.exit(exactlyOnce && all.length === devices * changes ? 0 : 1);

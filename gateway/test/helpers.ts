@@ -35,10 +35,16 @@ export async function adjuster(url: string, now = new Date()): Promise<AbriClien
   return client;
 }
 
-export async function advance(staff: AbriClient, claimId: string, to: string, note?: string) {
+export async function advance(
+  staff: AbriClient,
+  claimId: string,
+  to: string,
+  note?: string,
+  extra: Record<string, unknown> = {},
+) {
   const { data, errors } = await staff.request<{ advanceClaim: { __typename: string } }>(
     'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }',
-    { i: { claimId, to, note } },
+    { i: { claimId, to, note, ...extra } },
   );
   if (data?.advanceClaim.__typename !== 'AdvanceClaimSuccess')
     throw new Error(`advanceClaim failed: ${JSON.stringify({ data, errors })}`);

@@ -43,7 +43,7 @@ describe('production shape (PostgreSQL + Redis, two gateway replicas)', () => {
     const l = collect<ClaimEvent>(other, CLAIM_EVENTS, start);
 
     await advance(staff, DEMO.camilleClaimId, 'EXPERT_REPORT');
-    await advance(staff, DEMO.camilleClaimId, 'INDEMNITY_COMPUTED');
+    await advance(staff, DEMO.camilleClaimId, 'INDEMNITY_COMPUTED', undefined, { assessedDamageCents: 120_000 });
     for (const device of [p, t]) {
       const events = await device.until(2);
       expect(events.map((e) => e.data?.claimStatusChanged.status)).toEqual(['EXPERT_REPORT', 'INDEMNITY_COMPUTED']);

@@ -73,7 +73,7 @@ export async function advanceClaim(
       if (damage == null || claim.ceilingCents == null || claim.deductibleCents == null)
         return { kind: 'assessmentRequired' };
       const terms = { ceilingCents: claim.ceilingCents, deductibleCents: claim.deductibleCents };
-      const naturalEvent = (claim.answers as Record<string, unknown>)['eventKind'];
+      const naturalEvent = (claim.answers as Record<string, unknown>).eventKind;
       const deductible = applicableDeductible(
         claim.type,
         terms,

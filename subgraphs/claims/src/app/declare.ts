@@ -54,8 +54,8 @@ export async function declareClaim(app: ClaimsApp, who: Identity, input: Declare
   if (errors.length || !checked.ok) return { kind: 'invalid', errors };
 
   const decree =
-    typeof checked.answers['decreePublishedOn'] === 'string'
-      ? new Date(`${checked.answers['decreePublishedOn']}T00:00:00Z`)
+    typeof checked.answers.decreePublishedOn === 'string'
+      ? new Date(`${checked.answers.decreePublishedOn}T00:00:00Z`)
       : undefined;
   const delay = declarationDelay(input.type, dayOf(input.occurredOn), now, decree);
   const claimId = await app.prisma.$transaction(async (tx) => {
