@@ -20,6 +20,7 @@ import {
   systemClock,
 } from '@abri/platform';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { diskStore, memoryStore } from '../../subgraphs/claims/src/app/attachments.ts';
 import { claimsIsEmpty, seedClaims } from '../../subgraphs/claims/src/seed.ts';
 import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
 import { paymentsIsEmpty, seedPayments } from '../../subgraphs/payments/src/seed.ts';
@@ -78,7 +79,10 @@ export async function startEmbedded(options: EmbeddedOptions) {
     transport: mailbox,
   });
   const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey });
-  const claims = createClaimsService(base('claims'));
+  const claims = createClaimsService({
+    ...base('claims'),
+    attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
+  });
   const payments = createPaymentsService(base('payments'));
 
   let seeded = false;

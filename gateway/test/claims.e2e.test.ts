@@ -7,6 +7,9 @@ import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './he
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;
+// A TOTP code works once per 30-second step: the adjuster signs in once for the whole file.
+let staffSession: ReturnType<typeof adjuster> | undefined;
+const staffClient = () => (staffSession ??= adjuster(url));
 beforeAll(async () => {
   system = await startTestSystem();
   url = system.gateway.url;
@@ -33,7 +36,7 @@ const ADVANCE = `mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __
 describe('a water-damage claim, live on every device', () => {
   it('goes from declaration to CLOSED with every device in step', async () => {
     const camille = await customer(url, 'camille');
-    const staff = await adjuster(url);
+    const staff = await staffClient();
     const [phone, laptop, tablet] = [camille.socket(), camille.socket(), camille.socket()];
     const start = { after: 'claims.0' };
     const a = collect<Event>(phone, CLAIM_EVENTS, start);
@@ -152,5 +155,71 @@ describe('a water-damage claim, live on every device', () => {
 
     for (const s of [a, b, resumed]) await s.stop();
     for (const s of [phone, laptop, tablet]) await s.dispose();
+  });
+});
+
+describe('attachments', () => {
+  const ATTACH =
+    'mutation($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename ... on AttachmentAdded { attachment { contentType sizeBytes } } ... on AttachmentRejected { reason } } }';
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  it('accepts a photo by its bytes, refuses other types, oversized files and other customers’ claims', async () => {
+    const camille = await customer(url, 'camille');
+    const attach = (file: Buffer, claimId = DEMO.camilleClaimId, who = camille) =>
+      who
+        .request<{ addClaimAttachment: Record<string, unknown> }>(ATTACH, {
+          c: claimId,
+          f: 'plafond.png',
+          b: file.toString('base64'),
+        })
+        .then((r) => r.data?.addClaimAttachment);
+    expect(await attach(PNG)).toEqual({
+      __typename: 'AttachmentAdded',
+      attachment: { contentType: 'image/png', sizeBytes: PNG.length },
+    });
+    expect(await attach(Buffer.from('#!/bin/sh\necho gotcha'))).toEqual({
+      __typename: 'AttachmentRejected',
+      reason: 'UNSUPPORTED_TYPE',
+    });
+    expect(await attach(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))).toEqual({
+      __typename: 'AttachmentRejected',
+      reason: 'TOO_LARGE',
+    });
+    const louis = await customer(url, 'louis');
+    expect(await attach(PNG, DEMO.camilleClaimId, louis)).toEqual({ __typename: 'AttachmentClaimNotFound' });
+    const { data } = await camille.request<{ me: { claims: { id: string; attachments: { filename: string }[] }[] } }>(
+      '{ me { claims { id attachments { filename } } } }',
+    );
+    expect(data!.me.claims.find((c) => c.id === DEMO.camilleClaimId)?.attachments).toEqual([
+      { filename: 'plafond.png' },
+    ]);
+  });
+});
+
+describe('forbidden moves', () => {
+  const ADV =
+    'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { from to reason } } }';
+  it.each([
+    ['EXPERT_REPORT', 'NOT_ALLOWED'],
+    ['INDEMNITY_COMPUTED', 'NOT_ALLOWED'],
+    ['PAID', 'NOT_ALLOWED'],
+    ['CLOSED', 'NOT_ALLOWED'],
+    ['REOPENED', 'NOT_ALLOWED'],
+    ['REFUSED', 'NOTE_REQUIRED'],
+  ])('refuses DECLARED → %s with TransitionNotAllowed (%s)', async (to, reason) => {
+    const staff = await staffClient();
+    const { data } = await staff.request(ADV, { i: { claimId: DEMO.louisClaimId, to } });
+    expect(data).toEqual({ advanceClaim: { __typename: 'TransitionNotAllowed', from: 'DECLARED', to, reason } });
+  });
+
+  it('refuses every move to a customer, even on their own claim', async () => {
+    const louis = await customer(url, 'louis');
+    expect(
+      (await louis.request(ADV, { i: { claimId: DEMO.louisClaimId, to: 'ACKNOWLEDGED' } })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 });

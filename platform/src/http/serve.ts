@@ -30,7 +30,7 @@ export interface ServeOptions<Ctx extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Extra GET routes by path prefix (e.g. '/documents/'). */
   prefixRoutes?: Record<string, RouteHandler>;
-  /** @default 1_048_576 bytes: larger bodies get 413 */
+  /** @default 8_388_608 bytes (a claim attachment is up to 5 MiB, base64 in JSON): larger bodies get 413 */
   maxBodyBytes?: number;
   /** @default 262_144 bytes: larger WebSocket messages close the socket (1009) */
   maxWsMessageBytes?: number;
@@ -78,7 +78,7 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
 }
 
 export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<Served> {
-  const { apollo, routes = {}, maxBodyBytes = 1_048_576 } = options;
+  const { apollo, routes = {}, maxBodyBytes = 8_388_608 } = options;
   await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -1,7 +1,11 @@
 import type { RequestContext, ServiceBase } from '@abri/platform';
 import type { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
+import type { AttachmentStore } from './app/attachments.ts';
 
-export type ClaimsApp = ServiceBase<PrismaClient>;
+export interface ClaimsApp extends ServiceBase<PrismaClient> {
+  /** Where attachment bytes live. */
+  attachments: AttachmentStore;
+}
 
 export interface ClaimsContext extends RequestContext {
   app: ClaimsApp;

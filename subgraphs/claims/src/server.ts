@@ -1,17 +1,24 @@
 // Builds the claims subgraph from its dependencies; main.ts and the embedded supervisor call this.
 import { adapterFactory, createSubgraphService, type ServiceDeps } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
+import { type AttachmentStore, memoryStore } from './app/attachments.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
+import type { ClaimsApp } from './context.ts';
 import { schema } from './schema/index.ts';
 
-export function createClaimsService(deps: ServiceDeps) {
+export interface ClaimsDeps extends ServiceDeps {
+  /** @default in memory (tests); the embedded mode uses a disk store under its data directory */
+  attachments?: AttachmentStore;
+}
+
+export function createClaimsService(deps: ClaimsDeps) {
   return createSubgraphService({
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base) => base,
+    app: (base): ClaimsApp => ({ ...base, attachments: deps.attachments ?? memoryStore() }),
     background: async (app) => {
       const stops = [await followPolicyTerms(app), await followPayouts(app)];
       return () => {

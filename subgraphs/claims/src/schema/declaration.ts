@@ -1,5 +1,6 @@
 // The customer's side of a claim: the form of each type as data, the declaration checked against it.
 import { isCustomer, unauthenticated } from '@abri/platform';
+import { attachFile } from '../app/attachments.ts';
 import { declareClaim } from '../app/declare.ts';
 import { builder } from '../builder.ts';
 import { claimForm, type FormError, type Question } from '../domain/forms/index.ts';
@@ -139,6 +140,74 @@ builder.mutationField('declareClaim', (t) =>
         case 'notCovered':
           return { __typename: 'NotCovered', message: 'Votre contrat ne couvre pas ce type de sinistre.' };
       }
+    },
+  }),
+);
+
+builder.prismaObject('Attachment', {
+  description: 'A file attached to a claim (photo, police report, invoice).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    filename: t.exposeString('filename'),
+    contentType: t.exposeString('contentType', { description: 'As read from the file: JPEG, PNG, WebP, HEIC or PDF.' }),
+    sizeBytes: t.exposeInt('sizeBytes'),
+    addedAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+builder.prismaObjectField('Claim', 'attachments', (t) =>
+  t.relation('attachments', { query: { orderBy: { createdAt: 'asc' } } }),
+);
+
+const AttachmentRejected = builder
+  .objectRef<{ __typename: 'AttachmentRejected'; message: string; reason: string }>('AttachmentRejected')
+  .implement({
+    description:
+      'The file was refused: TOO_LARGE (over 5 MiB), UNSUPPORTED_TYPE (not JPEG, PNG, WebP, HEIC or PDF), TOO_MANY (20 per claim), EMPTY, or CLAIM_CLOSED.',
+    interfaces: [ErrorInterface],
+    fields: (t) => ({ reason: t.exposeString('reason') }),
+  });
+const AttachmentAdded = builder
+  .objectRef<{ __typename: 'AttachmentAdded'; attachmentId: string }>('AttachmentAdded')
+  .implement({
+    description: 'The file is attached.',
+    fields: (t) => ({
+      attachment: t.prismaField({
+        type: 'Attachment',
+        resolve: (query, r, _a, ctx) =>
+          ctx.app.prisma.attachment.findUniqueOrThrow({ ...query, where: { id: r.attachmentId } }),
+      }),
+    }),
+  });
+const ClaimNotFoundForAttachment = builder
+  .objectRef<{ __typename: 'AttachmentClaimNotFound'; message: string }>('AttachmentClaimNotFound')
+  .implement({
+    description: 'No such claim among the customer’s.',
+    interfaces: [ErrorInterface],
+  });
+const AddAttachmentResult = builder.unionType('AddAttachmentResult', {
+  description: 'The outcome of attaching a file.',
+  types: [AttachmentAdded, AttachmentRejected, ClaimNotFoundForAttachment],
+  resolveType: (v) => v.__typename,
+});
+
+builder.mutationField('addClaimAttachment', (t) =>
+  t.field({
+    type: AddAttachmentResult,
+    description: 'Attaches a photo, police report or invoice to one of the customer’s claims (base64, 5 MiB at most).',
+    args: {
+      claimId: t.arg.id({ required: true }),
+      filename: t.arg.string({ required: true }),
+      contentBase64: t.arg.string({ required: true }),
+    },
+    resolve: async (_r, { claimId, filename, contentBase64 }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      const outcome = await attachFile(ctx.app, ctx.who, { claimId: String(claimId), filename, base64: contentBase64 });
+      if (outcome.kind === 'attached')
+        return { __typename: 'AttachmentAdded' as const, attachmentId: outcome.attachmentId };
+      if (outcome.kind === 'notFound')
+        return { __typename: 'AttachmentClaimNotFound' as const, message: 'Sinistre introuvable.' };
+      const reason = outcome.kind === 'closed' ? 'CLAIM_CLOSED' : outcome.reason;
+      return { __typename: 'AttachmentRejected' as const, message: 'Ce fichier ne peut pas être joint.', reason };
     },
   }),
 );

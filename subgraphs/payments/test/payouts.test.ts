@@ -1,0 +1,77 @@
+// A payout request delivered twice, or twice at once, pays once and answers once.
+import {
+  applyMigrations,
+  type BusEvent,
+  createLogger,
+  createMemoryBus,
+  DEMO,
+  embeddedSecrets,
+  importPublicKey,
+} from '@abri/platform';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prismaProject } from '../../../prisma/projects.ts';
+import { PAYOUT_RECORDED, recordPayout } from '../src/app/payouts.ts';
+import { seedPayments } from '../src/seed.ts';
+import { createPaymentsService } from '../src/server.ts';
+
+let pglite: PGlite;
+let service: ReturnType<typeof createPaymentsService>;
+beforeAll(async () => {
+  pglite = new PGlite('memory://');
+  const db = { kind: 'pglite' as const, pglite, schema: 'payments' };
+  await applyMigrations(db, prismaProject('payments'));
+  const secrets = await embeddedSecrets(null);
+  service = createPaymentsService({
+    db,
+    bus: createMemoryBus(),
+    gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
+    log: createLogger('payments', { silent: true }),
+  });
+  await seedPayments(service.app, new Date());
+});
+afterAll(async () => {
+  await service?.stop();
+  await pglite?.close();
+});
+
+const request = (claimId: string, id: string): BusEvent => ({
+  id,
+  source: 'claims',
+  topic: 'claims.payoutRequested',
+  customerId: DEMO.camille.customerId,
+  payload: { claimId, reference: 'SIN-2026-000001', amountCents: 235_000 },
+  at: new Date().toISOString(),
+});
+const outboxOf = (claimId: string) =>
+  service.app.prisma.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(*) AS n FROM "payments"."OutboxEvent" WHERE topic = $1 AND payload->>'claimId' = $2`,
+    PAYOUT_RECORDED,
+    claimId,
+  );
+
+describe('indemnity payouts', () => {
+  it('pays once when the same request comes twice', async () => {
+    const first = await recordPayout(service.app, request('claim-a', '1'));
+    const again = await recordPayout(service.app, request('claim-a', '1'));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ payoutId: first.payoutId, created: false });
+    expect(await service.app.prisma.payout.count({ where: { claimId: 'claim-a' } })).toBe(1);
+    expect(Number((await outboxOf('claim-a'))[0]!.n)).toBe(1);
+  });
+
+  it('pays once when two requests for one claim arrive at the same time, to the default account', async () => {
+    const results = await Promise.all([
+      recordPayout(service.app, request('claim-b', '2')),
+      recordPayout(service.app, request('claim-b', '3')),
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.payoutId)).size).toBe(1);
+    const payout = await service.app.prisma.payout.findUniqueOrThrow({ where: { claimId: 'claim-b' } });
+    const method = await service.app.prisma.paymentMethod.findFirstOrThrow({
+      where: { customerId: DEMO.camille.customerId, isDefault: true },
+    });
+    expect(payout).toMatchObject({ amountCents: 235_000, paymentMethodId: method.id });
+    expect(Number((await outboxOf('claim-b'))[0]!.n)).toBe(1);
+  });
+});
