@@ -12,7 +12,7 @@ export interface IndemnityTerms {
 /** The deductible that applies: the contract's, or the legal one for a natural disaster. */
 export function applicableDeductible(type: string, terms: IndemnityTerms, naturalEvent?: string | null): number {
   if (type !== 'NATURAL_DISASTER') return terms.deductibleCents;
-  return naturalEvent === 'DROUGHT' ? CAT_NAT_DROUGHT_DEDUCTIBLE_CENTS : CAT_NAT_DEDUCTIBLE_CENTS;
+  return naturalEvent === 'DROUGHT_SUBSIDENCE' ? CAT_NAT_DROUGHT_DEDUCTIBLE_CENTS : CAT_NAT_DEDUCTIBLE_CENTS;
 }
 
 /** min(damage, ceiling) − deductible, never below zero. All amounts in integer cents. */
