@@ -65,7 +65,32 @@ export function createFederatedSubscriptions(options: {
     return client;
   };
 
-  async function* subscribe(args: Parameters<FederatedSubscriptions['subscribe']>[0]): AsyncGenerator<ExecutionResult> {
+  /**
+   * The stream, ended at once by `return()`: the generator below waits on the upstream subscription and would only
+   * see `return()` at the next event, keeping a closed client's upstream subscription and per-event fetches alive.
+   */
+  function subscribe(args: Parameters<FederatedSubscriptions['subscribe']>[0]): AsyncGenerator<ExecutionResult> {
+    const handle: { upstream?: AsyncIterator<unknown> } = {};
+    const inner = stream(args, handle);
+    const outer = {
+      next: () => inner.next(),
+      async return(value?: unknown) {
+        await handle.upstream?.return?.(undefined);
+        return inner.return(value as undefined);
+      },
+      async throw(error?: unknown) {
+        await handle.upstream?.return?.(undefined);
+        return inner.throw(error);
+      },
+      [Symbol.asyncIterator]: () => outer,
+    } as AsyncGenerator<ExecutionResult>;
+    return outer;
+  }
+
+  async function* stream(
+    args: Parameters<FederatedSubscriptions['subscribe']>[0],
+    handle: { upstream?: AsyncIterator<unknown> },
+  ): AsyncGenerator<ExecutionResult> {
     const operationName = args.operationName ?? undefined;
     const variables = args.variableValues ?? {};
     const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, args.document, { operationName }));
@@ -93,6 +118,7 @@ export function createFederatedSubscriptions(options: {
       ...(primary.operationName ? { operationName: primary.operationName } : {}),
       extensions: { [HOP_EXTENSION]: signature },
     });
+    handle.upstream = events;
     const eventPlanNode: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
     const perEventPlan: QueryPlan = {
       kind: 'QueryPlan',

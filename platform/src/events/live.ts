@@ -23,7 +23,7 @@ export function parseCursor(source: string, cursor: string | null | undefined): 
 /** @default 1000 undelivered events before a too-slow subscriber is cut off (it resumes from its cursor). */
 const MAX_BUFFER = 1000;
 
-export async function* customerEvents(options: {
+interface CustomerEventsOptions {
   bus: EventBus;
   outbox: Outbox;
   topic: string;
@@ -31,7 +31,32 @@ export async function* customerEvents(options: {
   /** Outbox id of the last event the client has; -1n for live only. */
   afterId: bigint;
   signal?: AbortSignal;
-}): AsyncGenerator<BusEvent> {
+}
+
+/**
+ * The stream, ended at once by `return()`: a generator waiting for its next event would only see `return()` after
+ * that event, keeping the bus listener (and the client's resources) of a closed subscription alive until then.
+ */
+export function customerEvents(options: CustomerEventsOptions): AsyncGenerator<BusEvent> {
+  const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const inner = eventsUntilAborted({ ...options, signal: controller.signal });
+  const stream: AsyncGenerator<BusEvent> = {
+    next: () => inner.next(),
+    async return(value) {
+      controller.abort();
+      return inner.return(value);
+    },
+    async throw(error) {
+      controller.abort();
+      return inner.throw(error);
+    },
+    [Symbol.asyncIterator]: () => stream,
+  } as AsyncGenerator<BusEvent>;
+  return stream;
+}
+
+async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerator<BusEvent> {
   const { bus, outbox, topic, customerId } = options;
   const buffered: BusEvent[] = [];
   let wake: (() => void) | undefined;
