@@ -83,7 +83,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
   });
-  const payments = createPaymentsService(base('payments'));
+  const payments = createPaymentsService({ ...base('payments'), keyring: secrets.keyring });
 
   let seeded = false;
   if (options.seed ?? true) {

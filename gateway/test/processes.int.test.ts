@@ -84,7 +84,7 @@ async function seedDatabase(databaseUrl: string, keys: string) {
     attestationKey: await importSigningKey(await generateSigningJwk()),
   });
   const claims = createClaimsService(await deps('claims'));
-  const payments = createPaymentsService(await deps('payments'));
+  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
   await seedUsers(users.app);
   await seedPolicies(policies.app, new Date());
   await seedClaims(claims.app, new Date());
@@ -133,8 +133,16 @@ beforeAll(async () => {
     ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
     PUBLIC_URL: 'https://espace-client.abri.example',
   });
-  for (const name of ['claims', 'payments'] as const)
-    startProcess(`subgraphs/${name}/src/main.ts`, { ...subgraphEnv, PORT: String(port[name]) });
+  startProcess('subgraphs/claims/src/main.ts', {
+    ...subgraphEnv,
+    PORT: String(port.claims),
+    ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`,
+  });
+  startProcess('subgraphs/payments/src/main.ts', {
+    ...subgraphEnv,
+    PORT: String(port.payments),
+    ENCRYPTION_KEYS: encryptionKeys,
+  });
   const gatewayEnv = {
     ...common,
     GATEWAY_PRIVATE_KEY: JSON.stringify(hop),

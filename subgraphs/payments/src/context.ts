@@ -1,7 +1,10 @@
-import type { RequestContext, ServiceBase } from '@abri/platform';
+import type { Keyring, RequestContext, ServiceBase } from '@abri/platform';
 import type { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 
-export type PaymentsApp = ServiceBase<PrismaClient>;
+export interface PaymentsApp extends ServiceBase<PrismaClient> {
+  /** Encrypts IBANs at rest. */
+  keyring: Keyring;
+}
 
 export interface PaymentsContext extends RequestContext {
   app: PaymentsApp;

@@ -1,10 +1,12 @@
 // Production entry point of the payments subgraph: configuration from the environment (see README).
-import { bootSubgraph, runService } from '@abri/platform';
+import { bootSubgraph, parseEnv, parseKeyring, runService } from '@abri/platform';
+import { z } from 'zod';
 import { createPaymentsService } from './server.ts';
 
 await runService('payments', async () => {
   const { env, deps } = await bootSubgraph('payments');
-  const service = createPaymentsService(deps);
+  const { ENCRYPTION_KEYS } = parseEnv(z.object({ ENCRYPTION_KEYS: z.string().min(1) }));
+  const service = createPaymentsService({ ...deps, keyring: parseKeyring(ENCRYPTION_KEYS) });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };
 });

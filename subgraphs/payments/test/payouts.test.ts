@@ -27,6 +27,7 @@ beforeAll(async () => {
     bus: createMemoryBus(),
     gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
     log: createLogger('payments', { silent: true }),
+    keyring: secrets.keyring,
   });
   await seedPayments(service.app, new Date());
 });

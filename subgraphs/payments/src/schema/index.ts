@@ -2,7 +2,9 @@
 import { builder } from '../builder.ts';
 import './money.ts';
 import './payment.ts';
+import './methods.ts';
 
 builder.queryType({ description: 'Reads.' });
+builder.mutationType({ description: 'Changes.' });
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -147,13 +147,19 @@ builder.externalRef('Customer', builder.selection<{ id: string }>('id')).impleme
       args: {
         first: t.arg.int({ defaultValue: 20 }),
         after: t.arg.string({ description: 'endCursor of the previous page.' }),
+        year: t.arg.int({ description: 'Only the payments of this calendar year.' }),
       },
-      resolve: async (customer, { first, after }, ctx) => {
+      resolve: async (customer, { first, after, year }, ctx) => {
         if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
         const size = first ?? 20;
         if (size < 1 || size > 100) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.');
         const rows = await ctx.app.prisma.payment.findMany({
-          where: { customerId: customer.id },
+          where: {
+            customerId: customer.id,
+            ...(year
+              ? { paidAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } }
+              : {}),
+          },
           orderBy: [{ paidAt: 'desc' }, { id: 'desc' }],
           take: size + 1,
           ...(after ? { cursor: { id: after }, skip: 1 } : {}),

@@ -1,0 +1,119 @@
+// Payment methods and the due day through the gateway: IBANs checked, stored encrypted, shown masked; one default;
+// the last method kept while premiums are due; nobody touches another customer's methods.
+import { DEMO } from '@abri/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, startTestSystem } from './helpers.ts';
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+beforeAll(async () => {
+  system = await startTestSystem();
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const ADD_MANDATE = `mutation($i: SepaMandateInput!) { addSepaMandate(input: $i) { __typename
+  ... on PaymentMethodAdded { paymentMethod { id kind label isDefault mandateReference preDebitNoticeDays } }
+  ... on InvalidPaymentMethod { field } } }`;
+const METHODS = '{ me { paymentMethods { id kind label isDefault } } }';
+
+describe('payment methods', () => {
+  it('adds a mandate on a valid IBAN, masked, encrypted at rest, and refuses an invalid one', async () => {
+    const camille = await customer(url, 'camille');
+    const bad = await camille.request(ADD_MANDATE, {
+      i: { iban: 'FR14 2004 1010 0505 0001 3M02 607', holderName: 'Camille Martin' },
+    });
+    expect(bad.data).toEqual({ addSepaMandate: { __typename: 'InvalidPaymentMethod', field: 'iban' } });
+    const good = await camille.request<{
+      addSepaMandate: {
+        paymentMethod: {
+          id: string;
+          label: string;
+          mandateReference: string;
+          isDefault: boolean;
+          preDebitNoticeDays: number;
+        };
+      };
+    }>(ADD_MANDATE, {
+      i: { iban: 'FR14 2004 1010 0505 0001 3M02 606', holderName: 'Camille Martin', makeDefault: true },
+    });
+    const method = good.data!.addSepaMandate.paymentMethod;
+    expect(method).toMatchObject({ label: 'IBAN •••• 2606', isDefault: true, preDebitNoticeDays: 14 });
+    expect(method.mandateReference).toMatch(/^ABRI-[A-Z0-9]+-\d{8}-\d{3}$/);
+    const row = await system.services.payments.app.prisma.paymentMethod.findUniqueOrThrow({ where: { id: method.id } });
+    expect(row.ibanEncrypted).not.toContain('20041010');
+    const list = await camille.request<{ me: { paymentMethods: { id: string; isDefault: boolean }[] } }>(METHODS);
+    expect(list.data!.me.paymentMethods.filter((m) => m.isDefault).map((m) => m.id)).toEqual([method.id]);
+  });
+
+  it('keeps the last method while premiums are due, and lets nobody touch another customer’s', async () => {
+    const louis = await customer(url, 'louis');
+    const camille = await customer(url, 'camille');
+    const [only] = (await louis.request<{ me: { paymentMethods: { id: string }[] } }>(METHODS)).data!.me.paymentMethods;
+    const remove = (client: typeof louis, id: string) =>
+      client.request<{ removePaymentMethod: string }>(`mutation { removePaymentMethod(paymentMethodId: "${id}") }`);
+    expect((await remove(camille, only!.id)).data).toEqual({ removePaymentMethod: 'NOT_FOUND' });
+    expect(
+      (await camille.request(`mutation { setDefaultPaymentMethod(paymentMethodId: "${only!.id}") }`)).data,
+    ).toEqual({ setDefaultPaymentMethod: false });
+    expect((await remove(louis, only!.id)).data).toEqual({ removePaymentMethod: 'LAST_METHOD_WHILE_PREMIUMS_DUE' });
+    const card = await louis.request<{ addCard: { paymentMethod: { id: string; label: string } } }>(
+      'mutation { addCard(input: { pspToken: "tok_visa_4242424242", brand: "Visa", last4: "4242", expiry: "12/30" }) { ... on PaymentMethodAdded { paymentMethod { id label } } } }',
+    );
+    expect(card.data!.addCard.paymentMethod.label).toBe('Visa •••• 4242');
+    expect((await remove(louis, only!.id)).data).toEqual({ removePaymentMethod: 'REMOVED' });
+    const left = (await louis.request<{ me: { paymentMethods: { id: string; isDefault: boolean }[] } }>(METHODS)).data!
+      .me.paymentMethods;
+    expect(left).toEqual([expect.objectContaining({ id: card.data!.addCard.paymentMethod.id, isDefault: true })]);
+  });
+});
+
+describe('due day', () => {
+  it('shows the next debit date before confirming, then moves every instalment to the new day, one per month', async () => {
+    const camille = await customer(url, 'camille');
+    const CHANGE =
+      'mutation($c: Boolean) { changeDueDay(policyId: "' +
+      DEMO.camille.policyId +
+      '", day: 20, confirm: $c) { nextDebitDate applied dueDates } }';
+    const before = (
+      await camille.request<{ me: { paymentSchedule: { dueDate: string }[] } }>(
+        '{ me { paymentSchedule { dueDate } } }',
+      )
+    ).data!.me.paymentSchedule;
+    const preview = (
+      await camille.request<{ changeDueDay: { nextDebitDate: string; applied: boolean; dueDates: string[] } }>(CHANGE, {
+        c: false,
+      })
+    ).data!.changeDueDay;
+    expect(preview.applied).toBe(false);
+    expect(
+      (
+        await camille.request<{ me: { paymentSchedule: { dueDate: string }[] } }>(
+          '{ me { paymentSchedule { dueDate } } }',
+        )
+      ).data!.me.paymentSchedule,
+    ).toEqual(before);
+    const applied = (
+      await camille.request<{ changeDueDay: { nextDebitDate: string; dueDates: string[] } }>(CHANGE, { c: true })
+    ).data!.changeDueDay;
+    expect(applied.nextDebitDate).toBe(preview.nextDebitDate);
+    const months = applied.dueDates.map((d) => d.slice(0, 7));
+    expect(new Set(months).size).toBe(months.length);
+    expect(applied.dueDates.slice(1).every((d) => d.endsWith('-20'))).toBe(true);
+  });
+});
+
+describe('payment history', () => {
+  it('pages ten years of history and filters by year', async () => {
+    const camille = await customer(url, 'camille');
+    const year = new Date().getUTCFullYear() - 3;
+    const { data } = await camille.request<{
+      me: { paymentHistory: { edges: { node: { paidAt: string } }[]; pageInfo: { hasNextPage: boolean } } };
+    }>(`{ me { paymentHistory(first: 20, year: ${year}) { edges { node { paidAt } } pageInfo { hasNextPage } } } }`);
+    expect(data!.me.paymentHistory.edges).toHaveLength(12);
+    expect(data!.me.paymentHistory.edges.every((e) => e.node.paidAt.startsWith(String(year)))).toBe(true);
+    expect(data!.me.paymentHistory.pageInfo.hasNextPage).toBe(false);
+  });
+});

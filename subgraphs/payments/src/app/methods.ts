@@ -1,0 +1,116 @@
+// Payment methods: cards (the payment provider's token, brand, last four digits, expiry; never the number) and SEPA
+// mandates (IBAN checked by ISO 13616, encrypted at rest, shown masked; mandate reference generated). One default;
+// the last active method cannot be removed while premiums are due.
+import { encryptField } from '@abri/platform';
+import type { PaymentsApp } from '../context.ts';
+import { validateIban } from '../domain/iban.ts';
+import { mandateReference } from '../domain/mandate.ts';
+
+export const ibanContext = (methodId: string) => `payment-method:${methodId}:iban`;
+
+/** SEPA core: the debtor is notified at least 14 calendar days before a debit unless agreed otherwise. */
+export const PRE_NOTIFICATION_DAYS = 14;
+
+export type MethodOutcome = { kind: 'added'; methodId: string } | { kind: 'invalid'; field: string; message: string };
+
+async function makeDefaultIfFirst(app: PaymentsApp, customerId: string, methodId: string, makeDefault: boolean) {
+  const others = await app.prisma.paymentMethod.count({
+    where: { customerId, removedAt: null, id: { not: methodId } },
+  });
+  if (makeDefault || others === 0) await setDefault(app, customerId, methodId);
+}
+
+export async function addSepaMandate(
+  app: PaymentsApp,
+  customerId: string,
+  input: { iban: string; holderName: string; makeDefault?: boolean | null },
+): Promise<MethodOutcome> {
+  const checked = validateIban(input.iban);
+  if (!checked.ok)
+    return { kind: 'invalid', field: 'iban', message: 'IBAN invalide : vérifiez sa longueur et ses chiffres.' };
+  const holder = input.holderName.trim();
+  if (holder.length < 2 || holder.length > 70)
+    return { kind: 'invalid', field: 'holderName', message: 'Indiquez le titulaire du compte (2 à 70 caractères).' };
+  const now = app.clock.now();
+  const id = crypto.randomUUID();
+  const sequence = (await app.prisma.paymentMethod.count({ where: { customerId, kind: 'SEPA_DEBIT' } })) + 1;
+  await app.prisma.paymentMethod.create({
+    data: {
+      id,
+      customerId,
+      kind: 'SEPA_DEBIT',
+      ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
+      ibanLast4: checked.iban.slice(-4),
+      holderName: holder,
+      mandateReference: mandateReference(customerId.replace(/-/g, '').slice(0, 12).toUpperCase(), sequence, now),
+      mandateSignedOn: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())),
+      createdAt: now,
+    },
+  });
+  await makeDefaultIfFirst(app, customerId, id, input.makeDefault ?? false);
+  return { kind: 'added', methodId: id };
+}
+
+export async function addCard(
+  app: PaymentsApp,
+  customerId: string,
+  input: { pspToken: string; brand: string; last4: string; expiry: string; makeDefault?: boolean | null },
+): Promise<MethodOutcome> {
+  if (!/^[\w-]{8,200}$/.test(input.pspToken))
+    return { kind: 'invalid', field: 'pspToken', message: 'Jeton de carte invalide.' };
+  if (!/^\d{4}$/.test(input.last4))
+    return { kind: 'invalid', field: 'last4', message: 'Les 4 derniers chiffres sont attendus.' };
+  const expiry = /^(0[1-9]|1[0-2])\/(\d{2})$/.exec(input.expiry);
+  const now = app.clock.now();
+  if (!expiry || new Date(Date.UTC(2000 + Number(expiry[2]), Number(expiry[1]), 1)) <= now)
+    return { kind: 'invalid', field: 'expiry', message: 'Carte expirée ou date invalide (MM/AA).' };
+  if (!/^[\p{L} ]{2,20}$/u.test(input.brand))
+    return { kind: 'invalid', field: 'brand', message: 'Réseau de carte inconnu.' };
+  const id = crypto.randomUUID();
+  await app.prisma.paymentMethod.create({
+    data: {
+      id,
+      customerId,
+      kind: 'CARD',
+      pspToken: input.pspToken,
+      cardBrand: input.brand,
+      cardLast4: input.last4,
+      cardExpiry: input.expiry,
+      createdAt: now,
+    },
+  });
+  await makeDefaultIfFirst(app, customerId, id, input.makeDefault ?? false);
+  return { kind: 'added', methodId: id };
+}
+
+/** Makes one of the customer's methods the default; false when it is not theirs or removed. */
+export async function setDefault(app: PaymentsApp, customerId: string, methodId: string): Promise<boolean> {
+  return app.prisma.$transaction(async (tx) => {
+    const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
+    if (!method) return false;
+    await tx.paymentMethod.updateMany({ where: { customerId, isDefault: true }, data: { isDefault: false } });
+    await tx.paymentMethod.update({ where: { id: methodId }, data: { isDefault: true } });
+    return true;
+  });
+}
+
+export type RemoveOutcome = 'removed' | 'notFound' | 'lastMethodWhilePremiumsDue';
+
+export async function removeMethod(app: PaymentsApp, customerId: string, methodId: string): Promise<RemoveOutcome> {
+  return app.prisma.$transaction(async (tx) => {
+    // Serialise removals of one customer, so two concurrent removals cannot leave nothing.
+    await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `methods:${customerId}`);
+    const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
+    if (!method) return 'notFound';
+    const others = await tx.paymentMethod.findMany({
+      where: { customerId, removedAt: null, id: { not: methodId } },
+      orderBy: { createdAt: 'asc' },
+    });
+    const due = await tx.scheduledPayment.count({ where: { customerId, status: 'PLANNED' } });
+    if (!others.length && due > 0) return 'lastMethodWhilePremiumsDue';
+    await tx.paymentMethod.update({ where: { id: methodId }, data: { removedAt: app.clock.now(), isDefault: false } });
+    if (method.isDefault && others[0])
+      await tx.paymentMethod.update({ where: { id: others[0].id }, data: { isDefault: true } });
+    return 'removed';
+  });
+}
