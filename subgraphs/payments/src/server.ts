@@ -1,6 +1,7 @@
 // Builds the payments subgraph from its dependencies; main.ts and the embedded supervisor call this.
 import { adapterFactory, createSubgraphService, type Keyring, type ServiceDeps } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
+import { startUnpaidTimeline } from './app/arrears.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -19,7 +20,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     deps,
     app: (base): PaymentsApp => ({ ...base, keyring: deps.keyring }),
     background: async (app) => {
-      const stops = [await listenForPolicyChanges(app), await followPayoutRequests(app)];
+      const stops = [await listenForPolicyChanges(app), await followPayoutRequests(app), startUnpaidTimeline(app)];
       return () => {
         for (const stop of stops) stop();
       };

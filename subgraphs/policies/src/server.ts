@@ -9,6 +9,7 @@ import {
 } from '@abri/platform';
 import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
+import { followCoverStatus } from './app/cover-status.ts';
 import { documentDownload } from './app/documents.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
@@ -40,6 +41,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
     app: (base) => (built = app(base as never)),
+    background: (app) => followCoverStatus(app),
     routes: {
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, { keys: published }, { 'cache-control': 'public, max-age=300' }),

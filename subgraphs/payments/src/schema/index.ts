@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import './money.ts';
 import './payment.ts';
 import './methods.ts';
+import './arrears.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -126,7 +126,7 @@ const PaymentConnection = builder
     }),
   });
 
-builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
+export const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     paymentSchedule: t.prismaField({

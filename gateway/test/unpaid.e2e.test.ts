@@ -1,0 +1,103 @@
+// A rejected debit (AM04) through formal notice, suspension and restoration after payment, with an injected clock:
+// the policy's status and the events at each step.
+import { DEMO, manualClock } from '@abri/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
+import { customer, startTestSystem } from './helpers.ts';
+
+const clock = manualClock(new Date());
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+beforeAll(async () => {
+  system = await startTestSystem({ clock });
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const DAY = 86_400_000;
+/** Signs Camille in again (moving the clock expires access tokens) and reads her contract status and arrears. */
+async function camilleView() {
+  const camille = await customer(url, 'camille');
+  const { data, errors } = await camille.request<{
+    me: {
+      policies: { status: string }[];
+      arrears: { id: string; stage: string; rejectionCode: string; explanation: string; suggestions: string[] }[];
+    };
+  }>('{ me { policies { status } arrears { id stage rejectionCode explanation suggestions } } }');
+  if (errors) throw new Error(JSON.stringify(errors));
+  return { camille, policy: data!.me.policies[0]!.status, arrear: data!.me.arrears[0] };
+}
+async function policyStatusBecomes(status: string) {
+  for (let i = 0; i < 100; i++) {
+    if ((await camilleView()).policy === status) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`policy never became ${status}`);
+}
+const topics = async () =>
+  (
+    await system.services.payments.app.prisma.$queryRawUnsafe<{ topic: string }[]>(
+      `SELECT topic FROM "payments"."OutboxEvent" WHERE topic LIKE 'payments.%' AND topic <> 'payments.payoutRecorded' ORDER BY id`,
+    )
+  ).map((r) => r.topic);
+
+describe('unpaid premium', () => {
+  it('runs notice, suspension and restoration after payment, and the contract follows', async () => {
+    const payments = system.services.payments.app;
+    const next = await payments.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: DEMO.camille.customerId, status: 'PLANNED' },
+      orderBy: { dueDate: 'asc' },
+    });
+    clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
+    expect(await recordRejection(payments, next.id, 'AM04')).toMatchObject({ kind: 'recorded' });
+
+    let view = await camilleView();
+    expect(view.arrear).toMatchObject({
+      stage: 'DUE',
+      rejectionCode: 'AM04',
+      suggestions: expect.arrayContaining(['PAY_BY_CARD', 'RETRY']),
+    });
+    expect(view.arrear!.explanation.length).toBeGreaterThan(10);
+    expect(await runUnpaidTimeline(payments)).toEqual([]);
+
+    clock.set(new Date(next.dueDate.getTime() + 10 * DAY + 60_000));
+    expect(await runUnpaidTimeline(payments)).toEqual(['payments.formalNoticeSent']);
+    expect((await camilleView()).policy).toBe('ACTIVE');
+
+    clock.advance(30 * DAY);
+    expect(await runUnpaidTimeline(payments)).toEqual(['payments.coverSuspended']);
+    await policyStatusBecomes('SUSPENDED');
+
+    // She pays by card; cover comes back the next day at noon, not before.
+    view = await camilleView();
+    const card = await view.camille.request<{ addCard: { paymentMethod: { id: string } } }>(
+      'mutation { addCard(input: { pspToken: "tok_visa_4242424242", brand: "Visa", last4: "4242", expiry: "12/35" }) { ... on PaymentMethodAdded { paymentMethod { id } } } }',
+    );
+    const paid = await view.camille.request(
+      `mutation { payArrear(arrearId: "${view.arrear!.id}", paymentMethodId: "${card.data!.addCard.paymentMethod.id}") }`,
+    );
+    expect(paid.data).toEqual({ payArrear: 'PAID' });
+    expect(await runUnpaidTimeline(payments)).toEqual([]);
+    expect((await camilleView()).policy).toBe('SUSPENDED');
+    clock.advance(DAY + 12 * 3_600_000);
+    expect(await runUnpaidTimeline(payments)).toEqual(['payments.coverRestored']);
+    await policyStatusBecomes('ACTIVE');
+    expect((await camilleView()).arrear!.stage).toBe('RESTORED');
+
+    expect(await topics()).toEqual([
+      'payments.debitRejected',
+      'payments.formalNoticeSent',
+      'payments.coverSuspended',
+      'payments.arrearPaid',
+      'payments.coverRestored',
+    ]);
+  });
+
+  it('refuses recording a rejection to a customer', async () => {
+    const camille = await customer(url, 'camille');
+    const res = await camille.request('mutation { recordDebitRejection(scheduledPaymentId: "x", reasonCode: "AM04") }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,161 @@
+// Rejected direct debits and the legal timeline for unpaid premiums (Code des assurances L113-3): formal notice 10
+// days after the due date, cover suspended 30 days after the notice, contract terminated 10 days after that; paying
+// in between stops it, and suspended cover comes back the next day at noon. The timeline runs by itself (a job with
+// the injected clock) and each step is an event the policies subgraph and the customer's devices see.
+import type { PaymentsApp } from '../context.ts';
+import { explainRejection } from '../domain/rejections.ts';
+import { restorationAt, unpaidStage } from '../domain/unpaid.ts';
+
+export const ArrearTopics = {
+  debitRejected: 'payments.debitRejected',
+  formalNoticeSent: 'payments.formalNoticeSent',
+  coverSuspended: 'payments.coverSuspended',
+  contractTerminated: 'payments.contractTerminated',
+  arrearPaid: 'payments.arrearPaid',
+  coverRestored: 'payments.coverRestored',
+} as const;
+
+export type RejectOutcome = { kind: 'recorded'; arrearId: string } | { kind: 'notFound' } | { kind: 'notCollectable' };
+
+/** Staff (or a bank return file) record a refused debit with its SEPA reason code. */
+export async function recordRejection(
+  app: PaymentsApp,
+  scheduledPaymentId: string,
+  code: string,
+): Promise<RejectOutcome> {
+  const now = app.clock.now();
+  const outcome = await app.prisma.$transaction(async (tx): Promise<RejectOutcome> => {
+    const instalment = await tx.scheduledPayment.findUnique({ where: { id: scheduledPaymentId } });
+    if (!instalment) return { kind: 'notFound' };
+    if (instalment.status !== 'PLANNED' && instalment.status !== 'PAID') return { kind: 'notCollectable' };
+    await tx.scheduledPayment.update({ where: { id: instalment.id }, data: { status: 'REJECTED' } });
+    await tx.payment.create({
+      data: {
+        customerId: instalment.customerId,
+        policyId: instalment.policyId,
+        amountCents: instalment.amountCents,
+        paidAt: now,
+        status: 'REJECTED',
+        rejectionCode: code,
+        reference: `REJET-${instalment.id.slice(0, 8)}-${now.getTime()}`,
+      },
+    });
+    const arrear = await tx.arrear.create({
+      data: {
+        scheduledPaymentId: instalment.id,
+        customerId: instalment.customerId,
+        policyId: instalment.policyId,
+        dueDate: instalment.dueDate,
+        amountCents: instalment.amountCents,
+        rejectionCode: code,
+        rejectedAt: now,
+      },
+    });
+    const why = explainRejection(code);
+    await app.outbox.add(tx, {
+      topic: ArrearTopics.debitRejected,
+      customerId: instalment.customerId,
+      payload: {
+        arrearId: arrear.id,
+        policyId: instalment.policyId,
+        code,
+        message: why.customerMessage,
+        suggestions: why.suggestions,
+        amountCents: instalment.amountCents,
+      },
+      at: now,
+    });
+    return { kind: 'recorded', arrearId: arrear.id };
+  });
+  app.outbox.kick();
+  return outcome;
+}
+
+/** Moves every open arrear to where the law puts it today; returns the steps taken. */
+export async function runUnpaidTimeline(app: PaymentsApp): Promise<string[]> {
+  const now = app.clock.now();
+  const open = await app.prisma.arrear.findMany({ where: { terminatedAt: null, restoredAt: null } });
+  const steps: string[] = [];
+  for (const a of open) {
+    await app.prisma.$transaction(async (tx) => {
+      const emit = async (topic: string, data: Parameters<typeof tx.arrear.update>[0]['data']) => {
+        await tx.arrear.update({ where: { id: a.id }, data });
+        await app.outbox.add(tx, {
+          topic,
+          customerId: a.customerId,
+          payload: { arrearId: a.id, policyId: a.policyId },
+          at: now,
+        });
+        steps.push(topic);
+      };
+      const stage = unpaidStage(a.dueDate, now, a.paidAt, a.noticeSentAt);
+      if (a.paidAt) {
+        // Paid: suspended cover comes back at noon the next day; otherwise the procedure simply stops.
+        if (a.suspendedAt && now >= restorationAt(a.paidAt))
+          await emit(ArrearTopics.coverRestored, { restoredAt: now });
+        else if (!a.suspendedAt) await tx.arrear.update({ where: { id: a.id }, data: { restoredAt: now } });
+        return;
+      }
+      if (stage === 'DUE') return;
+      if (!a.noticeSentAt) await emit(ArrearTopics.formalNoticeSent, { noticeSentAt: now });
+      if ((stage === 'SUSPENDED' || stage === 'TERMINATED') && !a.suspendedAt)
+        await emit(ArrearTopics.coverSuspended, { suspendedAt: now });
+      if (stage === 'TERMINATED') await emit(ArrearTopics.contractTerminated, { terminatedAt: now });
+    });
+  }
+  if (steps.length) app.outbox.kick();
+  return steps;
+}
+
+export type PayOutcome = 'paid' | 'notFound' | 'tooLate' | 'noSuchMethod';
+
+/** Paying an arrear now (by card, or another method the customer chooses). */
+export async function payArrear(
+  app: PaymentsApp,
+  customerId: string,
+  arrearId: string,
+  methodId: string,
+): Promise<PayOutcome> {
+  const now = app.clock.now();
+  const outcome = await app.prisma.$transaction(async (tx): Promise<PayOutcome> => {
+    const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
+    if (!arrear || arrear.paidAt) return 'notFound';
+    if (arrear.terminatedAt) return 'tooLate';
+    const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
+    if (!method) return 'noSuchMethod';
+    await tx.payment.create({
+      data: {
+        customerId,
+        policyId: arrear.policyId,
+        amountCents: arrear.amountCents,
+        paidAt: now,
+        status: 'SUCCEEDED',
+        reference: `REGUL-${arrear.id.slice(0, 8)}`,
+        paymentMethodId: method.id,
+      },
+    });
+    await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
+    await app.outbox.add(tx, {
+      topic: ArrearTopics.arrearPaid,
+      customerId,
+      payload: {
+        arrearId: arrear.id,
+        policyId: arrear.policyId,
+        restoresAt: arrear.suspendedAt ? restorationAt(now).toISOString() : null,
+      },
+      at: now,
+    });
+    return 'paid';
+  });
+  if (outcome === 'paid') app.outbox.kick();
+  return outcome;
+}
+
+/** Runs the timeline every minute. */
+export function startUnpaidTimeline(app: PaymentsApp, everyMs = 60_000): () => void {
+  const timer = setInterval(() => {
+    runUnpaidTimeline(app).catch((error) => app.log.error('unpaid timeline failed', { error: String(error) }));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
