@@ -3,7 +3,7 @@
 import { DEMO, manualClock } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
-import { customer, startTestSystem } from './helpers.ts';
+import { collect, customer, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -39,7 +39,7 @@ async function policyStatusBecomes(status: string) {
 const topics = async () =>
   (
     await system.services.payments.app.prisma.$queryRawUnsafe<{ topic: string }[]>(
-      `SELECT topic FROM "payments"."OutboxEvent" WHERE topic LIKE 'payments.%' AND topic <> 'payments.payoutRecorded' ORDER BY id`,
+      `SELECT topic FROM "payments"."OutboxEvent" WHERE topic LIKE 'payments.%' AND topic NOT IN ('payments.payoutRecorded', 'payments.accountEvent') ORDER BY id`,
     )
   ).map((r) => r.topic);
 
@@ -51,6 +51,12 @@ describe('unpaid premium', () => {
       orderBy: { dueDate: 'asc' },
     });
     clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
+    // Her phone follows the payment steps live.
+    const phone = (await customer(url, 'camille')).socket();
+    const live = collect<{ paymentEvents: { kind: string } }>(
+      phone,
+      'subscription { paymentEvents(after: "payments.0") { cursor kind arrear { rejectionCode } } }',
+    );
     expect(await recordRejection(payments, next.id, 'AM04')).toMatchObject({ kind: 'recorded' });
 
     let view = await camilleView();

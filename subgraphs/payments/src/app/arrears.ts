@@ -15,6 +15,28 @@ export const ArrearTopics = {
   coverRestored: 'payments.coverRestored',
 } as const;
 
+/** The one stream the customer's devices follow (`paymentEvents`): every step above, with its kind. */
+export const ACCOUNT_EVENTS = 'payments.accountEvent';
+
+type Outboxed = Parameters<PaymentsApp['outbox']['add']>;
+/** Records a step for the subgraphs that act on it and, on the customer's stream, for their devices. */
+async function announce(
+  app: PaymentsApp,
+  tx: Outboxed[0],
+  topic: string,
+  customerId: string,
+  payload: Record<string, unknown>,
+  at: Date,
+) {
+  await app.outbox.add(tx, { topic, customerId, payload, at });
+  await app.outbox.add(tx, {
+    topic: ACCOUNT_EVENTS,
+    customerId,
+    payload: { ...payload, kind: topic.replace('payments.', '') },
+    at,
+  });
+}
+
 export type RejectOutcome = { kind: 'recorded'; arrearId: string } | { kind: 'notFound' } | { kind: 'notCollectable' };
 
 /** Staff (or a bank return file) record a refused debit with its SEPA reason code. */
@@ -52,10 +74,12 @@ export async function recordRejection(
       },
     });
     const why = explainRejection(code);
-    await app.outbox.add(tx, {
-      topic: ArrearTopics.debitRejected,
-      customerId: instalment.customerId,
-      payload: {
+    await announce(
+      app,
+      tx,
+      ArrearTopics.debitRejected,
+      instalment.customerId,
+      {
         arrearId: arrear.id,
         policyId: instalment.policyId,
         code,
@@ -63,8 +87,8 @@ export async function recordRejection(
         suggestions: why.suggestions,
         amountCents: instalment.amountCents,
       },
-      at: now,
-    });
+      now,
+    );
     return { kind: 'recorded', arrearId: arrear.id };
   });
   app.outbox.kick();
@@ -80,12 +104,7 @@ export async function runUnpaidTimeline(app: PaymentsApp): Promise<string[]> {
     await app.prisma.$transaction(async (tx) => {
       const emit = async (topic: string, data: Parameters<typeof tx.arrear.update>[0]['data']) => {
         await tx.arrear.update({ where: { id: a.id }, data });
-        await app.outbox.add(tx, {
-          topic,
-          customerId: a.customerId,
-          payload: { arrearId: a.id, policyId: a.policyId },
-          at: now,
-        });
+        await announce(app, tx, topic, a.customerId, { arrearId: a.id, policyId: a.policyId }, now);
         steps.push(topic);
       };
       const stage = unpaidStage(a.dueDate, now, a.paidAt, a.noticeSentAt);
@@ -135,16 +154,18 @@ export async function payArrear(
       },
     });
     await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
-    await app.outbox.add(tx, {
-      topic: ArrearTopics.arrearPaid,
+    await announce(
+      app,
+      tx,
+      ArrearTopics.arrearPaid,
       customerId,
-      payload: {
+      {
         arrearId: arrear.id,
         policyId: arrear.policyId,
         restoresAt: arrear.suspendedAt ? restorationAt(now).toISOString() : null,
       },
-      at: now,
-    });
+      now,
+    );
     return 'paid';
   });
   if (outcome === 'paid') app.outbox.kick();

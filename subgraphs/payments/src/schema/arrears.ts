@@ -1,6 +1,15 @@
 // Rejected debits as the customer sees them (why, what to do, the legal dates) and the ways out.
-import { forbidden, hasRole, isCustomer, unauthenticated } from '@abri/platform';
-import { payArrear, recordRejection } from '../app/arrears.ts';
+import {
+  type BusEvent,
+  cursorOf,
+  customerEvents,
+  forbidden,
+  hasRole,
+  isCustomer,
+  parseCursor,
+  unauthenticated,
+} from '@abri/platform';
+import { ACCOUNT_EVENTS, payArrear, recordRejection } from '../app/arrears.ts';
 import { builder } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
@@ -90,3 +99,42 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+const PaymentEvent = builder.objectRef<BusEvent>('PaymentEvent').implement({
+  description:
+    'A step about the customer’s payments: debitRejected, formalNoticeSent, coverSuspended, contractTerminated, arrearPaid, coverRestored.',
+  fields: (t) => ({
+    cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
+    kind: t.string({ resolve: (e) => String((e.payload as { kind: string }).kind) }),
+    arrear: t.prismaField({
+      type: ArrearRef,
+      nullable: true,
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.arrear.findUnique({
+          ...query,
+          where: { id: String((e.payload as { arrearId?: string }).arrearId ?? '') },
+        }),
+    }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+  }),
+});
+
+builder.subscriptionField('paymentEvents', (t) =>
+  t.field({
+    type: PaymentEvent,
+    description:
+      'Payment steps of the signed-in customer, on every device; with `after`, first those missed since that cursor.',
+    args: { after: t.arg.string() },
+    subscribe: (_r, { after }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return customerEvents({
+        bus: ctx.app.bus,
+        outbox: ctx.app.outbox,
+        topic: ACCOUNT_EVENTS,
+        customerId: ctx.who.sub,
+        afterId: parseCursor('payments', after),
+      });
+    },
+    resolve: (event) => event,
+  }),
+);

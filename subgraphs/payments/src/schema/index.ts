@@ -7,5 +7,6 @@ import './arrears.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
+builder.subscriptionType({ description: 'Live events, over graphql-ws.' });
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
