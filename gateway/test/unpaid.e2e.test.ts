@@ -67,6 +67,16 @@ describe('unpaid premium', () => {
     });
     expect(view.arrear!.explanation.length).toBeGreaterThan(10);
     expect(await runUnpaidTimeline(payments)).toEqual([]);
+    // A retry can be planned from tomorrow until before the suspension date, once.
+    const retry = (on: string) =>
+      view.camille.request<{ retryDebit: string }>(
+        `mutation { retryDebit(arrearId: "${view.arrear!.id}", on: "${on}") }`,
+      );
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect((await retry(day(clock.now().getTime()))).data).toEqual({ retryDebit: 'INVALID_DATE' });
+    expect((await retry(day(next.dueDate.getTime() + 45 * DAY))).data).toEqual({ retryDebit: 'INVALID_DATE' });
+    expect((await retry(day(clock.now().getTime() + 3 * DAY))).data).toEqual({ retryDebit: 'SCHEDULED' });
+    expect((await retry(day(clock.now().getTime() + 4 * DAY))).data).toEqual({ retryDebit: 'NOT_RETRYABLE' });
 
     clock.set(new Date(next.dueDate.getTime() + 10 * DAY + 60_000));
     expect(await runUnpaidTimeline(payments)).toEqual(['payments.formalNoticeSent']);
@@ -92,13 +102,11 @@ describe('unpaid premium', () => {
     await policyStatusBecomes('ACTIVE');
     expect((await camilleView()).arrear!.stage).toBe('RESTORED');
 
-    expect(await topics()).toEqual([
-      'payments.debitRejected',
-      'payments.formalNoticeSent',
-      'payments.coverSuspended',
-      'payments.arrearPaid',
-      'payments.coverRestored',
-    ]);
+    const steps = ['debitRejected', 'formalNoticeSent', 'coverSuspended', 'arrearPaid', 'coverRestored'];
+    expect(await topics()).toEqual(steps.map((s) => `payments.${s}`));
+    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual(steps);
+    await live.stop();
+    await phone.dispose();
   });
 
   it('refuses recording a rejection to a customer', async () => {

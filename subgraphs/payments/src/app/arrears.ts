@@ -4,7 +4,7 @@
 // the injected clock) and each step is an event the policies subgraph and the customer's devices see.
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
-import { restorationAt, unpaidStage } from '../domain/unpaid.ts';
+import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 
 export const ArrearTopics = {
   debitRejected: 'payments.debitRejected',
@@ -179,4 +179,33 @@ export function startUnpaidTimeline(app: PaymentsApp, everyMs = 60_000): () => v
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+export type RetryOutcome = 'scheduled' | 'notFound' | 'notRetryable' | 'invalidDate';
+
+/**
+ * A new direct-debit attempt on a date the customer chooses: from tomorrow until the day before cover would be
+ * suspended (after that, only an immediate payment stops the timeline). The bank's answer comes back as for any debit.
+ */
+export async function retryDebit(
+  app: PaymentsApp,
+  customerId: string,
+  arrearId: string,
+  on: Date,
+): Promise<RetryOutcome> {
+  const now = app.clock.now();
+  return app.prisma.$transaction(async (tx): Promise<RetryOutcome> => {
+    const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
+    if (!arrear || arrear.paidAt || arrear.terminatedAt) return 'notFound';
+    if (!explainRejection(arrear.rejectionCode).canRetry || arrear.retryScheduledPaymentId) return 'notRetryable';
+    const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const { suspensionAt } = unpaidTimeline(arrear.dueDate, arrear.noticeSentAt);
+    const taken = await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } });
+    if (on < tomorrow || on >= suspensionAt || taken) return 'invalidDate';
+    const retry = await tx.scheduledPayment.create({
+      data: { customerId, policyId: arrear.policyId, dueDate: on, amountCents: arrear.amountCents },
+    });
+    await tx.arrear.update({ where: { id: arrear.id }, data: { retryScheduledPaymentId: retry.id } });
+    return 'scheduled';
+  });
 }

@@ -9,7 +9,7 @@ import {
   parseCursor,
   unauthenticated,
 } from '@abri/platform';
-import { ACCOUNT_EVENTS, payArrear, recordRejection } from '../app/arrears.ts';
+import { ACCOUNT_EVENTS, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
 import { builder } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
@@ -84,6 +84,23 @@ builder.mutationFields((t) => ({
       if (!hasRole(ctx.who, 'AGENT', 'ADMIN')) throw forbidden();
       if (!/^[A-Z]{2}\d{2}$/.test(reasonCode)) return false;
       return (await recordRejection(ctx.app, String(scheduledPaymentId), reasonCode)).kind === 'recorded';
+    },
+  }),
+  retryDebit: t.string({
+    description:
+      'Plans a new debit of a refused instalment on a chosen date: SCHEDULED, NOT_FOUND, NOT_RETRYABLE (the reason rules it out, or already planned) or INVALID_DATE (from tomorrow to before the suspension date).',
+    args: { arrearId: t.arg.id({ required: true }), on: t.arg({ type: 'Date', required: true }) },
+    resolve: async (_r, { arrearId, on }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      const outcome = await retryDebit(ctx.app, ctx.who.sub, String(arrearId), on);
+      return (
+        {
+          scheduled: 'SCHEDULED',
+          notFound: 'NOT_FOUND',
+          notRetryable: 'NOT_RETRYABLE',
+          invalidDate: 'INVALID_DATE',
+        } as const
+      )[outcome];
     },
   }),
   payArrear: t.string({

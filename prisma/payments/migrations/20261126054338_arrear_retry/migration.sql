@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "payments"."Arrear" ADD COLUMN     "retryScheduledPaymentId" TEXT;
