@@ -1,5 +1,6 @@
-// Document downloads: GET /documents/<id> with the customer's access token, relayed to the policies subgraph with
-// the gateway's signature (which checks the document is the caller's). PDFs never pass through GraphQL.
+// File downloads (contract documents, payment certificates): GET with the customer's access token, relayed to the
+// owning subgraph with the gateway's signature; the subgraph checks the file is the caller's. Files never pass
+// through GraphQL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import {
@@ -12,21 +13,21 @@ import {
   signHop,
 } from '@abri/platform';
 
-const DOCUMENT_PATH = /^\/documents\/[0-9a-f-]{36}$/;
-
-export function documentRoute(options: {
-  policiesUrl: string;
+export function fileRoute(options: {
+  subgraph: string;
+  subgraphUrl: string;
+  path: RegExp;
   hopKey: SigningKey;
   identify: (authorization: unknown) => Promise<Identity | null>;
   clientOf: (req: IncomingMessage) => ClientInfo;
 }) {
-  const base = options.policiesUrl.replace(/\/graphql$/, '');
+  const base = options.subgraphUrl.replace(/\/graphql$/, '');
   return async (req: IncomingMessage, res: ServerResponse) => {
     const who = await options.identify(req.headers.authorization);
     if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!DOCUMENT_PATH.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
-    const hop = await signHop(options.hopKey, 'policies', {
+    if (!options.path.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
+    const hop = await signHop(options.hopKey, options.subgraph, {
       use: 'http',
       bh: sha256(path),
       who,

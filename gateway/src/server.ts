@@ -23,7 +23,7 @@ import { GraphQLError, print } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { type GatewayContext, SignedDataSource } from './datasource.ts';
-import { documentRoute } from './documents.ts';
+import { fileRoute } from './documents.ts';
 import { graphiqlRoutes } from './graphiql.ts';
 import { trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions } from './subscriptions.ts';
@@ -62,6 +62,12 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/** Files served by subgraphs, relayed with the caller's identity. */
+const FILE_ROUTES = [
+  { prefix: '/documents/', subgraph: 'policies', path: /^\/documents\/[0-9a-f-]{36}$/ },
+  { prefix: '/payment-certificates/', subgraph: 'payments', path: /^\/payment-certificates\/\d{4}$/ },
+];
 
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
   const clock = deps.clock ?? systemClock;
@@ -184,18 +190,19 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
       },
     },
-    ...(deps.subgraphUrls.policies
-      ? {
-          prefixRoutes: {
-            '/documents/': documentRoute({
-              policiesUrl: deps.subgraphUrls.policies,
-              hopKey: deps.hopKey,
-              identify,
-              clientOf,
-            }),
-          },
-        }
-      : {}),
+    prefixRoutes: Object.fromEntries(
+      FILE_ROUTES.filter((r) => deps.subgraphUrls[r.subgraph]).map((r) => [
+        r.prefix,
+        fileRoute({
+          subgraph: r.subgraph,
+          subgraphUrl: deps.subgraphUrls[r.subgraph]!,
+          path: r.path,
+          hopKey: deps.hopKey,
+          identify,
+          clientOf,
+        }),
+      ]),
+    ),
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_req, res) => {

@@ -117,3 +117,26 @@ describe('payment history', () => {
     expect(data!.me.paymentHistory.pageInfo.hasNextPage).toBe(false);
   });
 });
+
+describe('payment certificate', () => {
+  it('gives the customer a PDF of the year’s payments with the total, and nothing to someone not signed in', async () => {
+    const camille = await customer(url, 'camille');
+    const year = new Date().getUTCFullYear() - 2;
+    const origin = url.replace('/graphql', '');
+    const res = await fetch(`${origin}/payment-certificates/${year}`, {
+      headers: { authorization: `Bearer ${camille.accessToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await fetch(`${origin}/payment-certificates/${year}`)).status).toBe(401);
+    expect(
+      (
+        await fetch(`${origin}/payment-certificates/1990`, {
+          headers: { authorization: `Bearer ${camille.accessToken}` },
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

@@ -2,6 +2,7 @@
 import { adapterFactory, createSubgraphService, type Keyring, type ServiceDeps } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
+import { certificateDownload } from './app/certificate.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -13,12 +14,14 @@ export interface PaymentsDeps extends ServiceDeps {
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
+  let built: PaymentsApp | undefined;
   return createSubgraphService({
     name: 'payments',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): PaymentsApp => ({ ...base, keyring: deps.keyring }),
+    app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring }),
+    signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },
     background: async (app) => {
       const stops = [await listenForPolicyChanges(app), await followPayoutRequests(app), startUnpaidTimeline(app)];
       return () => {

@@ -5,16 +5,7 @@
 // definition names (images, fonts); both access policies are closed here except for the four font names, which
 // pdfmake also passes through the local policy when it opens a standard font.
 import { Buffer } from 'node:buffer';
-import pdfmake from 'pdfmake';
 import type { Content, ContentQr, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-
-const HELVETICA = {
-  normal: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italics: 'Helvetica-Oblique',
-  bolditalics: 'Helvetica-BoldOblique',
-} as const;
-const STANDARD_FONT_NAMES: ReadonlySet<string> = new Set(Object.values(HELVETICA));
 
 /** Who issues the document; printed in the header and footer. */
 export interface Insurer {
@@ -117,11 +108,4 @@ export function qrCode(text: string, modulePt = 2): ContentQr {
   return { qr: text, eccLevel: 'M', mode: 'octet', version, fit: modules * modulePt, padding: 4 };
 }
 
-/** Renders a document definition to PDF bytes with the standard fonts and no file or network access. */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  // Set on every call, not at import: the singleton is shared, and importing this module should not change it.
-  pdfmake.setFonts({ Helvetica: HELVETICA });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_NAMES.has(path));
-  return pdfmake.createPdf(doc).getBuffer();
-}
+export { renderPdf } from '@abri/platform/pdf';

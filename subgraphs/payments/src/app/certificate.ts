@@ -1,0 +1,77 @@
+// The yearly payment certificate (attestation de paiement), for tax and other declarations: every premium collected in
+// the calendar year, with the total. Served as GET /payment-certificates/<year> through the gateway, for the caller.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Identity, isCustomer } from '@abri/platform';
+import { renderPdf } from '@abri/platform/pdf';
+import type { PaymentsApp } from '../context.ts';
+
+const euros = (cents: number) =>
+  `${(cents / 100)
+    .toFixed(2)
+    .replace('.', ',')
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
+const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+
+export async function paymentCertificate(app: PaymentsApp, customerId: string, year: number): Promise<Buffer> {
+  const payments = await app.prisma.payment.findMany({
+    where: {
+      customerId,
+      status: 'SUCCEEDED',
+      paidAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+    },
+    orderBy: { paidAt: 'asc' },
+  });
+  const total = payments.reduce((sum, p) => sum + p.amountCents, 0);
+  return renderPdf({
+    info: { title: `Attestation de paiement ${year}` },
+    defaultStyle: { font: 'Helvetica', fontSize: 10 },
+    content: [
+      { text: 'Abri Assurances — société fictive de démonstration', color: '#1f4e79', bold: true },
+      { text: `Attestation de paiement des cotisations ${year}`, fontSize: 16, bold: true, margin: [0, 16, 0, 8] },
+      {
+        text: `Nous attestons avoir encaissé en ${year} les cotisations d’assurance habitation ci-dessous, pour un total de ${euros(total)}.`,
+        margin: [0, 0, 0, 12],
+      },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['auto', '*', 'auto'],
+          body: [
+            [
+              { text: 'Date', bold: true },
+              { text: 'Référence', bold: true },
+              { text: 'Montant', bold: true, alignment: 'right' },
+            ],
+            ...payments.map((p) => [
+              day(p.paidAt),
+              p.reference,
+              { text: euros(p.amountCents), alignment: 'right' as const },
+            ]),
+            [{ text: 'Total', bold: true, colSpan: 2 }, '', { text: euros(total), bold: true, alignment: 'right' }],
+          ],
+        },
+      },
+      { text: `Document établi le ${day(app.clock.now())}.`, margin: [0, 16, 0, 0], italics: true },
+    ],
+  });
+}
+
+/** GET /payment-certificates/<year> (signed by the gateway): the caller's own certificate only. */
+export function certificateDownload(app: () => PaymentsApp) {
+  return async (req: IncomingMessage, res: ServerResponse, who: Identity | null) => {
+    const year = Number((req.url ?? '').split('/').pop());
+    const now = app().clock.now().getUTCFullYear();
+    if (!isCustomer(who) || !Number.isInteger(year) || year < now - 10 || year > now) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Certificate not found.', extensions: { code: 'NOT_FOUND' } }] }));
+      return;
+    }
+    const pdf = await paymentCertificate(app(), who.sub, year);
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.length),
+      'content-disposition': `attachment; filename="attestation-paiement-${year}.pdf"`,
+    });
+    res.end(pdf);
+  };
+}
