@@ -48,4 +48,9 @@ describe('reschedule', () => {
     const next = reschedule(planned, { ...change, proRataCents: -100_000 });
     expect(next.every((p) => p.amountCents >= 0)).toBe(true);
   });
+
+  it('bills the whole new premium at the renewal of an annual schedule', () => {
+    const annual = [{ id: 'y1', dueDate: day('2027-03-01'), amountCents: 35_288 }];
+    expect(reschedule(annual, { ...change, frequency: 'ANNUAL' })).toEqual([{ id: 'y1', amountCents: 48_000 }]);
+  });
 });

@@ -14,6 +14,7 @@ export interface PolicyChangedPayload {
   effectiveFrom: string;
   /** YYYY-MM-DD, the renewal date (exclusive end of the period). */
   periodEnd: string;
+  paymentFrequency?: 'ANNUAL' | 'MONTHLY';
 }
 
 export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Promise<boolean> {
@@ -30,6 +31,7 @@ export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Prom
       periodEnd: new Date(`${change.periodEnd}T00:00:00Z`),
       proRataCents: change.proRataCents,
       newAnnualPremiumCents: change.annualPremiumCents,
+      frequency: change.paymentFrequency ?? 'MONTHLY',
     });
     for (const u of updates)
       await tx.scheduledPayment.update({ where: { id: u.id }, data: { amountCents: u.amountCents } });

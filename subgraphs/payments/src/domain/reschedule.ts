@@ -17,7 +17,13 @@ export function spread(totalCents: number, n: number): number[] {
 
 export function reschedule(
   planned: Instalment[],
-  change: { effectiveFrom: Date; periodEnd: Date; proRataCents: number; newAnnualPremiumCents: number },
+  change: {
+    effectiveFrom: Date;
+    periodEnd: Date;
+    proRataCents: number;
+    newAnnualPremiumCents: number;
+    frequency?: 'ANNUAL' | 'MONTHLY';
+  },
 ): { id: string; amountCents: number }[] {
   const affected = planned
     .filter((p) => p.dueDate >= change.effectiveFrom)
@@ -26,9 +32,11 @@ export function reschedule(
   const afterRenewal = affected.filter((p) => p.dueDate >= change.periodEnd);
   const currentTotal = inPeriod.reduce((sum, p) => sum + p.amountCents, 0) + change.proRataCents;
   const inPeriodAmounts = spread(Math.max(0, currentTotal), inPeriod.length);
-  const monthly = spread(change.newAnnualPremiumCents, 12);
+  // Monthly: twelfths of the new premium; annual: the whole premium at each renewal.
+  const monthly =
+    change.frequency === 'ANNUAL' ? [change.newAnnualPremiumCents] : spread(change.newAnnualPremiumCents, 12);
   return [
     ...inPeriod.map((p, i) => ({ id: p.id, amountCents: inPeriodAmounts[i]! })),
-    ...afterRenewal.map((p, i) => ({ id: p.id, amountCents: monthly[i % 12]! })),
+    ...afterRenewal.map((p, i) => ({ id: p.id, amountCents: monthly[i % monthly.length]! })),
   ];
 }

@@ -217,6 +217,7 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
           proRataCents: quote.proRataCents,
           effectiveFrom: quote.effectiveFrom.toISOString().slice(0, 10),
           periodEnd: period.end.toISOString().slice(0, 10),
+          paymentFrequency: policy.paymentFrequency,
         },
         at: now,
       });
