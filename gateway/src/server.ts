@@ -130,6 +130,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   type WsExtra = { socket: WebSocket; request: IncomingMessage; who?: Identity | null; expiry?: NodeJS.Timeout };
   const served = await serve<GatewayContext>({
     apollo,
+    onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port,
     ...(host ? { host } : {}),
     context: async (req) => ({

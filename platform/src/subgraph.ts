@@ -70,6 +70,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
 
   return serve<RequestContext & S>({
     apollo,
+    onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     async context(req, raw) {

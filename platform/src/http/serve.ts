@@ -28,6 +28,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   ws?: ServerOptions<Record<string, unknown> | undefined, { request: IncomingMessage }>;
   /** Extra GET routes by path. */
   routes?: Record<string, RouteHandler>;
+  /** Told of every unexpected failure answered with 500 (the client only sees "Internal error."). */
+  onError?: (error: unknown) => void;
   /** Extra GET routes by path prefix (e.g. '/documents/'). */
   prefixRoutes?: Record<string, RouteHandler>;
   /** @default 8_388_608 bytes (a claim attachment is up to 5 MiB, base64 in JSON): larger bodies get 413 */
@@ -116,6 +118,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
         ? handleGraphQL(req, res, url)
         : Promise.reject(new HttpError(404, 'Not found.', 'NOT_FOUND'));
     Promise.resolve(work).catch((error: unknown) => {
+      if (!(error instanceof HttpError)) options.onError?.(error);
       const known = error instanceof HttpError ? error : new HttpError(500, 'Internal error.', 'INTERNAL');
       if (res.headersSent) {
         res.destroy();

@@ -4,6 +4,7 @@ import type { UsersApp } from './app/index.ts';
 import { phoneContext } from './app/profile.ts';
 import { hashPassword } from './domain/password.ts';
 import { passwordStrength } from './domain/password-policy.ts';
+import { totpContext } from './domain/totp.ts';
 
 export const usersIsEmpty = async (app: UsersApp) =>
   (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
@@ -55,7 +56,7 @@ export async function seedUsers(app: UsersApp): Promise<void> {
       email,
       displayName: 'Claire Dubois (gestionnaire sinistres)',
       role: 'ADJUSTER',
-      totpSecretEncrypted: encryptField(app.keyring, totpSecret, `staff:${staffId}:totp`),
+      totpSecretEncrypted: encryptField(app.keyring, totpSecret, totpContext('staff', staffId)),
       credentials: {
         create: { passwordHash: await hashPassword(DEMO.staffPassword) },
       },

@@ -67,7 +67,7 @@ export async function advanceClaim(
       });
       return { kind: 'payoutRequested', claimId: claim.id };
     }
-    let indemnity: { assessedDamageCents: number; indemnityCents: number } | undefined;
+    let indemnity: { assessedDamageCents: number; indemnityCents: number | null } | undefined;
     if (input.to === 'INDEMNITY_COMPUTED') {
       const damage = input.assessedDamageCents ?? claim.assessedDamageCents;
       if (damage == null || claim.ceilingCents == null || claim.deductibleCents == null)
@@ -81,7 +81,7 @@ export async function advanceClaim(
       );
       indemnity = { assessedDamageCents: damage, indemnityCents: computeIndemnity(damage, terms, deductible) };
     } else if (input.assessedDamageCents != null) {
-      indemnity = { assessedDamageCents: input.assessedDamageCents, indemnityCents: claim.indemnityCents ?? 0 };
+      indemnity = { assessedDamageCents: input.assessedDamageCents, indemnityCents: claim.indemnityCents };
     }
     await record(`MOVE_TO_${input.to}`);
     await tx.claim.update({ where: { id: claim.id }, data: { status: input.to, ...(indemnity ?? {}) } });

@@ -58,42 +58,52 @@ export async function declareClaim(app: ClaimsApp, who: Identity, input: Declare
       ? new Date(`${checked.answers.decreePublishedOn}T00:00:00Z`)
       : undefined;
   const delay = declarationDelay(input.type, dayOf(input.occurredOn), now, decree);
-  const claimId = await app.prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.create({
-      data: {
-        reference: `SIN-${now.getUTCFullYear()}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
-        customerId: who.sub,
-        policyId: input.policyId,
-        type: input.type,
-        occurredOn: dayOf(input.occurredOn),
-        declaredAt: now,
-        description,
-        answers: checked.answers as object,
-        deadline: delay.deadline,
-        lateByWorkingDays: delay.lateByWorkingDays,
-        guaranteeCode: guarantee.code,
-        ceilingCents: guarantee.ceilingCents,
-        deductibleCents: guarantee.deductibleCents,
-        history: {
-          create: {
-            from: null,
-            to: 'DECLARED',
-            at: now,
-            actorKind: 'CUSTOMER',
-            actorId: who.sub,
-            note: delay.late ? `Déclaration tardive de ${delay.lateByWorkingDays} jour(s) ouvré(s).` : null,
+  const store = async (): Promise<DeclareOutcome> => {
+    const claimId = await app.prisma.$transaction(async (tx) => {
+      const claim = await tx.claim.create({
+        data: {
+          reference: `SIN-${now.getUTCFullYear()}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
+          customerId: who.sub,
+          policyId: input.policyId,
+          type: input.type,
+          occurredOn: dayOf(input.occurredOn),
+          declaredAt: now,
+          description,
+          answers: checked.answers as object,
+          deadline: delay.deadline,
+          lateByWorkingDays: delay.lateByWorkingDays,
+          guaranteeCode: guarantee.code,
+          ceilingCents: guarantee.ceilingCents,
+          deductibleCents: guarantee.deductibleCents,
+          history: {
+            create: {
+              from: null,
+              to: 'DECLARED',
+              at: now,
+              actorKind: 'CUSTOMER',
+              actorId: who.sub,
+              note: delay.late ? `Déclaration tardive de ${delay.lateByWorkingDays} jour(s) ouvré(s).` : null,
+            },
           },
         },
-      },
+      });
+      await app.outbox.add(tx, {
+        topic: Topics.claimStatusChanged,
+        customerId: who.sub,
+        payload: { claimId: claim.id, from: null, status: 'DECLARED' },
+        at: now,
+      });
+      return claim.id;
     });
-    await app.outbox.add(tx, {
-      topic: Topics.claimStatusChanged,
-      customerId: who.sub,
-      payload: { claimId: claim.id, from: null, status: 'DECLARED' },
-      at: now,
-    });
-    return claim.id;
-  });
-  app.outbox.kick();
-  return { kind: 'declared', claimId };
+    app.outbox.kick();
+    return { kind: 'declared', claimId };
+  };
+  // References are random within the year: on the rare clash (unique index), draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store();
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: string }).code !== 'P2002') throw error;
+    }
+  }
 }

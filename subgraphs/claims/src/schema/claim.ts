@@ -182,6 +182,9 @@ builder.mutationField('advanceClaim', (t) =>
       if (!ctx.who) throw unauthenticated();
       if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
       const note = input.note?.trim() || null;
+      const damage = input.assessedDamageCents;
+      if (damage != null && (!Number.isInteger(damage) || damage < 0))
+        throw abriError(ErrorCode.BAD_USER_INPUT, 'assessedDamageCents is a whole number of cents, 0 or more.');
       if (note && note.length > 2000) throw abriError(ErrorCode.BAD_USER_INPUT, 'note is limited to 2000 characters.');
       const outcome = await advanceClaim(
         ctx.app,

@@ -137,6 +137,8 @@ export async function payArrear(
 ): Promise<PayOutcome> {
   const now = app.clock.now();
   const outcome = await app.prisma.$transaction(async (tx): Promise<PayOutcome> => {
+    // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
+    await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
     const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
     if (!arrear || arrear.paidAt) return 'notFound';
     if (arrear.terminatedAt) return 'tooLate';
@@ -195,6 +197,8 @@ export async function retryDebit(
 ): Promise<RetryOutcome> {
   const now = app.clock.now();
   return app.prisma.$transaction(async (tx): Promise<RetryOutcome> => {
+    // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
+    await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
     const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
     if (!arrear || arrear.paidAt || arrear.terminatedAt) return 'notFound';
     if (!explainRejection(arrear.rejectionCode).canRetry || arrear.retryScheduledPaymentId) return 'notRetryable';

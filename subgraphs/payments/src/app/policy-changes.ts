@@ -39,11 +39,12 @@ export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Prom
   });
 }
 
-/** Listens for contract changes; returns what stops it. */
+/**
+ * Follows contract changes durably (every change, even one published while this service was down; a failure is
+ * retried); returns what stops it.
+ */
 export async function listenForPolicyChanges(app: PaymentsApp): Promise<() => void> {
-  return app.bus.subscribe(POLICY_CHANGED, (event) => {
-    applyPolicyChange(app, event).catch((error) =>
-      app.log.error('schedule update failed', { eventId: event.id, error: String(error) }),
-    );
+  return app.bus.consume(POLICY_CHANGED, 'payments-schedule', async (event) => {
+    await applyPolicyChange(app, event);
   });
 }

@@ -2,7 +2,7 @@
 import { abriError, ErrorCode, isCustomer, unauthenticated } from '@abri/platform';
 import { addCard, addSepaMandate, PRE_NOTIFICATION_DAYS, removeMethod, setDefault } from '../app/methods.ts';
 import { builder } from '../builder.ts';
-import { isDueDay, nextDebitDate, rescheduleDueDay } from '../domain/due-day.ts';
+import { isDueDay, rescheduleDueDay } from '../domain/due-day.ts';
 
 const customerOnly = (ctx: { who: import('@abri/platform').Identity | null }) => {
   if (!isCustomer(ctx.who)) throw unauthenticated();
@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
         });
       }
       return {
-        nextDebitDate: nextDebitDate(instalments, day, now),
+        nextDebitDate: next[0]?.dueDate ?? null,
         applied: confirm ?? false,
         dates: next.map((r) => r.dueDate),
       };

@@ -38,12 +38,29 @@ const PolicyRef = builder.externalRef('Policy', builder.selection<{ id: string }
   }),
 });
 
-async function nextInstalment(ctx: PaymentsContext, policyId: string) {
-  const next = await ctx.app.prisma.scheduledPayment.findFirst({
-    where: { policyId, status: 'PLANNED', dueDate: { gte: startOfDay(ctx.app.clock.now()) } },
-    orderBy: { dueDate: 'asc' },
-  });
-  if (next && !canAccessCustomer(ctx.who, next.customerId)) throw forbidden();
+type Instalment = Awaited<ReturnType<PaymentsContext['app']['prisma']['scheduledPayment']['findFirst']>>;
+/** nextDueDate and nextPaymentAmount are asked together: one query per policy and request. */
+const nextByRequest = new WeakMap<PaymentsContext, Map<string, Promise<Instalment>>>();
+
+function nextInstalment(ctx: PaymentsContext, policyId: string): Promise<Instalment> {
+  let byPolicy = nextByRequest.get(ctx);
+  if (!byPolicy) {
+    byPolicy = new Map();
+    nextByRequest.set(ctx, byPolicy);
+  }
+  let next = byPolicy.get(policyId);
+  if (!next) {
+    next = ctx.app.prisma.scheduledPayment
+      .findFirst({
+        where: { policyId, status: 'PLANNED', dueDate: { gte: startOfDay(ctx.app.clock.now()) } },
+        orderBy: { dueDate: 'asc' },
+      })
+      .then((row) => {
+        if (row && !canAccessCustomer(ctx.who, row.customerId)) throw forbidden();
+        return row;
+      });
+    byPolicy.set(policyId, next);
+  }
   return next;
 }
 

@@ -152,8 +152,13 @@ export async function checkAttestation(app: PoliciesApp, token: string): Promise
 export function documentDownload(app: PoliciesApp) {
   return async (req: IncomingMessage, res: ServerResponse, who: Identity | null) => {
     const id = (req.url ?? '').split('/').pop() ?? '';
-    const doc = await app.prisma.document.findUnique({ where: { id } }).catch(() => null);
-    if (!doc || !canAccessCustomer(who, doc.customerId)) {
+    // Ownership first, bytes after: a refused request never loads a PDF.
+    const meta = await app.prisma.document
+      .findUnique({ where: { id }, select: { customerId: true } })
+      .catch(() => null);
+    const doc =
+      meta && canAccessCustomer(who, meta.customerId) ? await app.prisma.document.findUnique({ where: { id } }) : null;
+    if (!doc) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Document not found.', extensions: { code: 'NOT_FOUND' } }] }));
       return;

@@ -10,7 +10,6 @@ import {
   describeChanges,
   guaranteesFor,
   type OptionCode,
-  priceOf,
   proRataCents,
   quoteChange,
   validateChange,
@@ -150,7 +149,6 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
   const next = quote.proposal as unknown as ContractFacts & { address: { addressLine: string; city: string } };
   const version = policy.version + 1;
   const period = currentPeriod(policy);
-  const price = priceOf(next.dwelling, next.coverage);
   const avenant = await avenantPdf({
     number: version - 1,
     contractNumber: policy.number,
@@ -194,7 +192,7 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
           version,
           effectiveFrom: quote.effectiveFrom,
           annualPremiumCents: quote.newPremiumCents,
-          snapshot: { ...next, lines: price.lines } as unknown as Prisma.InputJsonValue,
+          snapshot: { ...next, lines: quote.lines } as unknown as Prisma.InputJsonValue,
           reason: quote.changes.join(' ; '),
           createdAt: now,
         },

@@ -61,13 +61,18 @@ export function registerAccount(
       contractNumber: input.contractNumber,
     });
     if (!personal.ok) return;
-    await app.prisma.credential.create({
-      data: {
-        customerId: customer.id,
-        passwordHash: await hashPassword(input.password),
-        strength: personal.strength,
-      },
-    });
+    // The first password chosen stays: a later registration (perhaps someone else's) only re-sends the link to the
+    // e-mail on file, never replaces the password the activation will confirm.
+    if (!(await app.prisma.credential.count({ where: { customerId: customer.id } }))) {
+      await app.prisma.credential.create({
+        data: {
+          customerId: customer.id,
+          passwordHash: await hashPassword(input.password),
+          strength: personal.strength,
+          createdAt: app.clock.now(),
+        },
+      });
+    }
     await sendActivation(app, customer.id, customer.email, customer.firstName);
   });
   return { kind: 'received' };

@@ -4,7 +4,7 @@ import { decryptField, randomToken, sha256 } from '@abri/platform';
 import { isContractNumber } from '../domain/contract-number.ts';
 import { isLocked, lockAfterFailure, MAX_FAILED_SIGN_INS } from '../domain/lockout.ts';
 import { decoyHash, verifyPassword } from '../domain/password.ts';
-import { checkTotp } from '../domain/totp.ts';
+import { checkTotp, totpContext } from '../domain/totp.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
@@ -294,7 +294,7 @@ async function secondFactorSubject(
     const staff = await app.prisma.staffMember.findUniqueOrThrow({
       where: { id: who.staffMemberId },
     });
-    const secret = decryptField(app.keyring, staff.totpSecretEncrypted, `staff:${staff.id}:totp`);
+    const secret = decryptField(app.keyring, staff.totpSecretEncrypted, totpContext('staff', staff.id));
     const step = await checkTotp(secret, code, now, staff.totpLastStep);
     if (step === null) return null;
     const claimed = await app.prisma.staffMember.updateMany({
@@ -310,7 +310,7 @@ async function secondFactorSubject(
     where: { id: who.customerId! },
   });
   if (!customer.totpSecretEncrypted) return null;
-  const secret = decryptField(app.keyring, customer.totpSecretEncrypted, `customer:${customer.id}:totp`);
+  const secret = decryptField(app.keyring, customer.totpSecretEncrypted, totpContext('customer', customer.id));
   const step = await checkTotp(secret, code, now, customer.totpLastStep);
   if (step !== null) {
     const claimed = await app.prisma.customer.updateMany({

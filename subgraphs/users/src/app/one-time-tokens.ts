@@ -1,6 +1,6 @@
 // Single-use secrets (links and codes), stored as hashes. Issuing one ends the earlier ones of the same purpose.
 import { randomInt } from 'node:crypto';
-import { randomToken, sha256 } from '@abri/platform';
+import { randomToken, safeEqual, sha256 } from '@abri/platform';
 import type { Prisma, TokenPurpose } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { UsersApp } from './index.ts';
 
@@ -104,7 +104,7 @@ export async function checkSmsCode(app: UsersApp, customerId: string, code: stri
     data: { attempts: { increment: 1 } },
   });
   if (!taken.count) return { ok: false };
-  return /^\d{6}$/.test(code) && sha256(`${row.id}:${code}`) === row.tokenHash
+  return /^\d{6}$/.test(code) && safeEqual(sha256(`${row.id}:${code}`), row.tokenHash)
     ? { ok: true, tokenId: row.id }
     : { ok: false };
 }

@@ -4,11 +4,11 @@ import { decryptField, encryptField } from '@abri/platform';
 import { generateSecret, generateURI } from 'otplib';
 import qrcode from 'qrcode';
 import { verifyPassword } from '../domain/password.ts';
-import { checkTotp } from '../domain/totp.ts';
+import { checkTotp, totpContext } from '../domain/totp.ts';
 import type { UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 
-const secretContext = (customerId: string) => `customer:${customerId}:totp`;
+const secretContext = (customerId: string) => totpContext('customer', customerId);
 
 export async function startEnrolment(app: UsersApp, customerId: string) {
   const customer = await app.prisma.customer.findUniqueOrThrow({

@@ -33,3 +33,6 @@ export async function checkTotp(
   });
   return result.valid ? (result as { timeStep: number }).timeStep : null;
 }
+
+/** What a TOTP secret's ciphertext is bound to (encryptField context): one place, or secrets stop decrypting. */
+export const totpContext = (kind: 'customer' | 'staff', id: string) => `${kind}:${id}:totp`;

@@ -49,6 +49,8 @@ export const templates = {
     status: string,
     indemnityCents: number | null,
   ): RenderedMessage | null => {
+    // An offer or a payment without its amount would tell the customer 0 €: better no e-mail than a wrong one.
+    if ((status === 'INDEMNITY_COMPUTED' || status === 'PAID') && indemnityCents == null) return null;
     const news = CLAIM_NEWS[status]?.(euros(indemnityCents ?? 0));
     return news
       ? email(

@@ -1,19 +1,13 @@
 // Creating one's access, activation, forgotten password (e-mail link or SMS code), password change, and the
 // "this was not me" link of a sign-in alert.
-import { abriError, ErrorCode, isCustomer, unauthenticated } from '@abri/platform';
+import { isCustomer, unauthenticated } from '@abri/platform';
 import { activateAccount, registerAccount, requestActivationLink } from '../app/activation.ts';
 import { changePassword } from '../app/passwords.ts';
 import { requestPasswordReset, requestSmsCode, resetPassword, resetPasswordWithSmsCode } from '../app/recovery.ts';
 import { reportUnrecognisedSignIn } from '../app/sign-in-alerts.ts';
 import { builder } from '../builder.ts';
-import { byTypename, ErrorInterface, type Typed } from './error.ts';
+import { bounded, byTypename, ErrorInterface, type Typed } from './error.ts';
 import { InvalidToken, invalidToken, PasswordRejected, rejected } from './password.ts';
-
-const MAX_INPUT = 1024;
-const bounded = (value: string, what: string) => {
-  if (value.length > MAX_INPUT) throw abriError(ErrorCode.BAD_USER_INPUT, `${what} is too long.`);
-  return value;
-};
 
 const message = <N extends string>(name: N, description: string) =>
   builder.objectRef<Typed<N, { message: string }>>(name).implement({

@@ -4,7 +4,7 @@ import { type LoginOutcome, login, staffLogin, verifyTwoFactor } from '../app/au
 import { refreshSession, revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
-import { byTypename, ErrorInterface, type Typed } from './error.ts';
+import { bounded, byTypename, ErrorInterface, type Typed } from './error.ts';
 
 type Success = Typed<
   'LoginSuccess',
@@ -169,12 +169,6 @@ const VerifyTwoFactorInput = builder.inputType('VerifyTwoFactorInput', {
     }),
   }),
 });
-
-const MAX_SECRET_INPUT = 1024;
-const bounded = (value: string, what: string) => {
-  if (value.length > MAX_SECRET_INPUT) throw abriError(ErrorCode.BAD_USER_INPUT, `${what} is too long.`);
-  return value;
-};
 
 builder.mutationFields((t) => ({
   login: t.field({

@@ -1,5 +1,5 @@
 // What a customer sees of their account's security: score, sessions (and revoking them), sign-in history.
-import { forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { canAccessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
 import { securityScore } from '../domain/security-score.ts';
@@ -81,9 +81,10 @@ builder.prismaObject('SignInEvent', {
   }),
 });
 
+/** The customer themself, or staff (support agents look at an account's security with the customer), as elsewhere. */
 const ownCustomer = (ctx: { who: import('@abri/platform').Identity | null }, customerId: string) => {
   if (!ctx.who) throw unauthenticated();
-  if (!isCustomer(ctx.who) || ctx.who.sub !== customerId) throw forbidden();
+  if (!canAccessCustomer(ctx.who, customerId)) throw forbidden();
 };
 
 builder.objectFields(CustomerRef, (t) => ({
@@ -93,8 +94,8 @@ builder.objectFields(CustomerRef, (t) => ({
     resolve: async (c, _a, ctx) => {
       ownCustomer(ctx, c.id);
       const now = ctx.app.clock.now();
-      const [customer, credential, unrecognised] = await Promise.all([
-        ctx.app.prisma.customer.findUniqueOrThrow({ where: { id: c.id } }),
+      const customer = c;
+      const [credential, unrecognised] = await Promise.all([
         ctx.app.prisma.credential.findFirst({
           where: { customerId: c.id },
           orderBy: { createdAt: 'desc' },
