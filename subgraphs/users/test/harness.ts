@@ -15,12 +15,20 @@ import { createLocalMailbox } from '../src/messaging/transport.ts';
 import { seedUsers } from '../src/seed.ts';
 import { createUsersService } from '../src/server.ts';
 
+/**
+ * Where the harness clock starts: a fixed day, so tests read the same whatever the date; `ABRI_TEST_EPOCH` moves it
+ * (the `calendar` test project runs these files years ahead of the real date, proving no test depends on it).
+ */
+export function testEpoch(): Date {
+  return new Date(process.env['ABRI_TEST_EPOCH'] ?? '2026-11-26T09:00:00Z');
+}
+
 export async function usersHarness() {
   const pglite = new PGlite('memory://');
   const db = { kind: 'pglite' as const, pglite, schema: 'users' };
   await applyMigrations(db, prismaProject('users'));
   const secrets = await embeddedSecrets(null);
-  const clock = manualClock(new Date('2026-11-26T09:00:00Z'));
+  const clock = manualClock(testEpoch());
   const mailbox = createLocalMailbox(null);
   const service = createUsersService({
     db,

@@ -30,7 +30,12 @@ beforeEach(async () => {
   // Camille back to her demo password, with no password history beyond it.
   await h.app.prisma.credential.deleteMany({ where: { customerId: DEMO.camille.customerId } });
   await h.app.prisma.credential.create({
-    data: { customerId: DEMO.camille.customerId, passwordHash: await hashPassword(DEMO.customerPassword), strength: 4 },
+    data: {
+      customerId: DEMO.camille.customerId,
+      passwordHash: await hashPassword(DEMO.customerPassword),
+      strength: 4,
+      createdAt: h.clock.now(),
+    },
   });
   await h.app.prisma.customer.update({
     where: { id: DEMO.camille.customerId },
@@ -133,6 +138,22 @@ describe('password history', () => {
     expect(
       await changePassword(h.app, DEMO.camille.customerId, signedIn.session.sessionId, current, DEMO.customerPassword),
     ).toEqual({ kind: 'changed' });
+  });
+
+  it('takes the password set last as current, even when an older one carries a later timestamp', async () => {
+    // Another instance whose clock runs a day ahead wrote the demo password's row.
+    await h.app.prisma.credential.updateMany({
+      where: { customerId: DEMO.camille.customerId },
+      data: { createdAt: new Date(h.clock.now().getTime() + 86_400_000) },
+    });
+    const signedIn = await signIn(DEMO.customerPassword);
+    if (signedIn.kind !== 'success') throw new Error('sign-in failed');
+    const change = (from: string, to: string) =>
+      changePassword(h.app, DEMO.camille.customerId, signedIn.session.sessionId, from, to);
+    expect(await change(DEMO.customerPassword, 'Horloge-Decalee-2027?')).toEqual({ kind: 'changed' });
+    expect((await signIn(DEMO.customerPassword)).kind).toBe('invalidCredentials');
+    expect((await signIn('Horloge-Decalee-2027?')).kind).toBe('success');
+    expect(await change(DEMO.customerPassword, 'Autre-Essai-2027?')).toEqual({ kind: 'wrongPassword' });
   });
 
   it('refuses a change with the wrong current password', async () => {

@@ -177,7 +177,7 @@ export async function login(
         include: {
           customer: {
             include: {
-              credentials: { orderBy: { createdAt: 'desc' }, take: 1 },
+              credentials: { orderBy: { seq: 'desc' }, take: 1 },
             },
           },
         },
@@ -224,7 +224,7 @@ export async function staffLogin(
   if (await overIpLimit(app, origin)) return finish(app, {}, origin, { kind: 'rateLimited' });
   const staff = await app.prisma.staffMember.findUnique({
     where: { email: email.trim().toLowerCase() },
-    include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
+    include: { credentials: { orderBy: { seq: 'desc' }, take: 1 } },
   });
   const outcome = await checkPassword(
     app,

@@ -20,7 +20,7 @@ export async function vetNewPassword(app: UsersApp, customerId: string, password
     where: { id: customerId },
     include: {
       logins: true,
-      credentials: { orderBy: { createdAt: 'desc' }, take: PASSWORD_HISTORY },
+      credentials: { orderBy: { seq: 'desc' }, take: PASSWORD_HISTORY },
     },
   });
   const policy = checkPasswordPolicy(password, {
@@ -96,7 +96,7 @@ export async function changePassword(
 ): Promise<ChangePasswordOutcome> {
   const credential = await app.prisma.credential.findFirst({
     where: { customerId },
-    orderBy: { createdAt: 'desc' },
+    orderBy: { seq: 'desc' },
   });
   if (!credential || !(await verifyPassword(credential.passwordHash, current))) return { kind: 'wrongPassword' };
   const { failures, strength } = await vetNewPassword(app, customerId, next);

@@ -68,7 +68,7 @@ export async function disableTwoFactor(
 ): Promise<boolean> {
   const customer = await app.prisma.customer.findUniqueOrThrow({
     where: { id: customerId },
-    include: { credentials: { orderBy: { createdAt: 'desc' }, take: 1 } },
+    include: { credentials: { orderBy: { seq: 'desc' }, take: 1 } },
   });
   if (!customer.totpSecretEncrypted || !customer.credentials[0]) return false;
   if (!(await verifyPassword(customer.credentials[0].passwordHash, password))) return false;

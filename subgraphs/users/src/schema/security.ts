@@ -98,7 +98,7 @@ builder.objectFields(CustomerRef, (t) => ({
       const [credential, unrecognised] = await Promise.all([
         ctx.app.prisma.credential.findFirst({
           where: { customerId: c.id },
-          orderBy: { createdAt: 'desc' },
+          orderBy: { seq: 'desc' },
         }),
         ctx.app.prisma.signInEvent.count({
           where: {
