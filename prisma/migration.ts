@@ -1,9 +1,27 @@
 // `npm run db:migration -- <name>`: writes a migration for every subgraph whose Prisma schema changed.
 // `npm run db:migration -- --check`: exits 1 when a schema has changes no migration holds (CI runs it).
 
+import { readdirSync, readFileSync } from 'node:fs';
 import { pendingSchemaChange, writeMigration } from '@abri/platform/db';
 import { PGlite } from '@electric-sql/pglite';
 import { prismaProject, SUBGRAPHS } from './projects.ts';
+
+/**
+ * The PostgreSQL driver adapter runs a migration statement by statement, split at every semicolon: one inside a
+ * comment breaks the migration on PostgreSQL while PGlite (which runs the script whole) accepts it.
+ */
+function semicolonsInComments(name: (typeof SUBGRAPHS)[number]): string[] {
+  const { migrationsDir } = prismaProject(name);
+  return readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readFileSync(`${migrationsDir}/${d.name}/migration.sql`, 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /--.*;/.test(line) ? [`prisma/${name}/migrations/${d.name}/migration.sql:${i + 1}`] : [],
+        ),
+    );
+}
 
 const arg = process.argv[2];
 if (!arg) {
@@ -12,6 +30,10 @@ if (!arg) {
 }
 let stale = 0;
 for (const name of SUBGRAPHS) {
+  for (const where of semicolonsInComments(name)) {
+    stale++;
+    console.error(`${where}: a semicolon in a comment splits the statement on PostgreSQL; reword the comment`);
+  }
   const pglite = new PGlite('memory://');
   const sql = await pendingSchemaChange({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
   await pglite.close();

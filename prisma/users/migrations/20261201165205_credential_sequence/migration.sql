@@ -7,8 +7,9 @@ DROP INDEX "users"."Credential_staffMemberId_createdAt_idx";
 -- AlterTable
 ALTER TABLE "users"."Credential" ADD COLUMN     "seq" SERIAL NOT NULL;
 
--- Existing rows are numbered in the order they were set (one instance's clock wrote them, so it is the best order
--- there is); new rows take the next values of the sequence.
+-- Existing rows are numbered in the order they were set (by timestamp, the best order there is for them), and rows
+-- written from now on take the next values of the sequence. No semicolon in comments here: the PostgreSQL driver
+-- adapter splits a migration into statements at every semicolon.
 UPDATE "users"."Credential" c SET "seq" = o.n
   FROM (SELECT "id", row_number() OVER (ORDER BY "createdAt", "id") AS n FROM "users"."Credential") o
   WHERE c."id" = o."id";
