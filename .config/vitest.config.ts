@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Projects by file suffix: unit and in-process tests (and a few of them again under a shifted clock); integration against real Postgres and Redis; end to end with
 // the gateway and every subgraph as separate servers.
+// Timeouts are generous: the suites share two loaded cores with other work, and a setup that migrates an embedded
+// database or a property that hashes passwords can take many times its quiet-machine duration. No test asserts a
+// duration; a timeout only ends a test that hangs.
+const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 180_000 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          ...SLOW_MACHINE,
         },
       },
       {
@@ -19,6 +25,7 @@ export default defineConfig({
           name: 'calendar',
           include: ['subgraphs/users/test/{recovery,lockout,account}.test.ts'],
           env: { ABRI_TEST_EPOCH: '2031-06-16T09:00:00Z' },
+          ...SLOW_MACHINE,
         },
       },
       {
@@ -26,8 +33,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['**/test/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
         },
       },
       {
@@ -35,8 +41,7 @@ export default defineConfig({
           name: 'int',
           include: ['**/test/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
           fileParallelism: false,
         },
       },
