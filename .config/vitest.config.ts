@@ -8,9 +8,14 @@ import { defineConfig } from 'vitest/config';
 const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 180_000 };
 
 export default defineConfig({
+  // graphql 16 has no export map: Node loads its CommonJS build for every package in node_modules (Apollo Server,
+  // Pothos), while Vite would pick the ES build named by its "module" field for our own files. Two copies of graphql
+  // refuse each other's schemas, so ours load the same build as Node's.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
@@ -19,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // The tests whose injected clock writes rows beside database defaults, run again years ahead of the real
         // date: a test that mixes the real calendar with the injected one fails here, not the day the calendar moves.
         test: {
@@ -29,6 +35,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['**/test/**/*.e2e.test.ts'],
@@ -37,6 +44,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'int',
           include: ['**/test/**/*.int.test.ts'],

@@ -15,7 +15,7 @@ import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, importSigningKey } from '@abri/platform';
-import { groupCpuMs } from './lib/cpu.ts';
+import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
 import { closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
 import { type Proc, startShape } from './lib/shape.ts';
@@ -150,12 +150,12 @@ try {
           ...Object.fromEntries(subgraphNames.map((n) => [n, [shape.subgraphs[n]!.child.pid!]])),
           postgres: pg,
         };
-        const before = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, groupCpuMs(p)]));
+        const before = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, groupCpu(p)]));
         const clientBefore = process.cpuUsage();
         const result = await closedLoop(once[target]!, concurrency, seconds);
         const clientCpu = process.cpuUsage(clientBefore);
         const cpu = Object.fromEntries(
-          Object.entries(pids).map(([k, p]) => [k, (groupCpuMs(p) - before[k]!) / result.requests]),
+          Object.entries(pids).map(([k, p]) => [k, spentMs(before[k]!, groupCpu(p)) / result.requests]),
         );
         cpu.client = (clientCpu.user + clientCpu.system) / 1000 / result.requests;
         rows.push({ target, concurrency, result, cpu });

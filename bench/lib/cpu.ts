@@ -19,5 +19,9 @@ export function cpuMs(pid: number): number {
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
 
-/** Total CPU milliseconds of a group of processes. */
-export const groupCpuMs = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+/** CPU milliseconds of each of a group of processes (0 for one that is gone). */
+export const groupCpu = (pids: readonly number[]) => pids.map(cpuMs);
+
+/** What a group spent between two readings, counting only processes alive at both. */
+export const spentMs = (before: readonly number[], after: readonly number[]) =>
+  before.reduce((sum, b, i) => (b > 0 && after[i]! > 0 ? sum + after[i]! - b : sum), 0);

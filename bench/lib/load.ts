@@ -34,7 +34,11 @@ export function post(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed as it was reused: the request never reached it, send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET') post(agent, url, body, headers).then(resolve, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }

@@ -1,18 +1,15 @@
-// Federated subscriptions. @apollo/gateway plans subscriptions but does not run them; this does:
-// the plan's primary fetch is streamed from the owning subgraph over one multiplexed, gateway-signed graphql-ws
-// connection per subgraph, and for each event the rest of the plan (entity fetches in other subgraphs) runs through
-// executeQueryPlan with the primary fetch served from the event itself.
+// Federated subscriptions: the plan's primary fetch is streamed from the owning subgraph over one multiplexed,
+// gateway-signed graphql-ws connection per subgraph, and for each event the rest of the plan (entity fetches in
+// other subgraphs) runs through the engine over the event's data, then is cut to the client's selection.
 
 import { HOP_EXTENSION, type Logger, operationHash, type SigningKey, signHop } from '@abri/platform';
-import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { type FetchNode, type PlanNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { FetchNode, PlanNode } from '@graphql-hive/router-query-planner';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { GatewayContext } from './datasource.ts';
-
-const EVENT_SOURCE = '__subscription_event__';
+import type { GatewayContext } from './context.ts';
+import type { Engine } from './engine/index.ts';
+import type { RunState } from './engine/run-plan.ts';
 
 /** Errors as they arrive from a subgraph (plain JSON) turned back into GraphQLErrors, keeping their codes. */
 const revive = (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) =>
@@ -29,18 +26,21 @@ export interface FederatedSubscriptions {
   dispose(): Promise<void>;
 }
 
+/** The subscription's primary fetch and the steps that follow it, from a plan `Sequence[Subscription, ...rest]`. */
+function splitPlan(node: PlanNode | undefined): { primary: FetchNode; rest: PlanNode[] } | null {
+  if (node?.kind === 'Subscription') return { primary: node.primary as FetchNode, rest: [] };
+  if (node?.kind === 'Sequence' && node.nodes[0]?.kind === 'Subscription')
+    return { primary: node.nodes[0].primary as FetchNode, rest: node.nodes.slice(1) };
+  return null;
+}
+
 export function createFederatedSubscriptions(options: {
-  supergraphSdl: string;
+  engine: Engine;
   subgraphUrls: Record<string, string>;
-  serviceMap: ServiceMap;
   key: SigningKey;
   log: Logger;
 }): FederatedSubscriptions {
-  const supergraph = Supergraph.build(options.supergraphSdl);
-  const apiSchema = supergraph.apiSchema();
-  const apiGraphQLSchema = apiSchema.toGraphQLJSSchema();
-  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-  const planner = new QueryPlanner(supergraph);
+  const { engine } = options;
   const clients = new Map<string, Client>();
 
   const upstream = (name: string): Client => {
@@ -93,19 +93,16 @@ export function createFederatedSubscriptions(options: {
   ): AsyncGenerator<ExecutionResult> {
     const operationName = args.operationName ?? undefined;
     const variables = args.variableValues ?? {};
-    const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, args.document, { operationName }));
-    if (plan.node?.kind !== 'Subscription') {
+    const source = args.document.loc?.source.body ?? print(args.document);
+    const prepared = engine.prepare(args.document, operationName, source, source);
+    const split = splitPlan(prepared.plan.node);
+    if (!split) {
       yield {
         errors: [new GraphQLError('Only subscriptions are served here.', { extensions: { code: 'BAD_REQUEST' } })],
       };
       return;
     }
-    const { primary, rest } = plan.node;
-    const operationContext = buildOperationContext({
-      schema: apiGraphQLSchema,
-      operationDocument: args.document,
-      operationName,
-    });
+    const { primary, rest } = split;
     const primaryVariables = Object.fromEntries((primary.variableUsages ?? []).map((v) => [v, variables[v]]));
     const signature = await signHop(options.key, primary.serviceName, {
       use: 'ws-operation',
@@ -119,34 +116,32 @@ export function createFederatedSubscriptions(options: {
       extensions: { [HOP_EXTENSION]: signature },
     });
     handle.upstream = events;
-    const eventPlanNode: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
-    const perEventPlan: QueryPlan = {
-      kind: 'QueryPlan',
-      node: rest ? { kind: 'Sequence', nodes: [eventPlanNode, rest as PlanNode] } : eventPlanNode,
-    };
     try {
       for await (const event of events) {
         if (!event.data) {
           yield { errors: revive(event.errors ?? []) };
           continue;
         }
-        const source: GraphQLDataSource = { process: async () => ({ data: event.data as Record<string, unknown> }) };
-        const requestContext = {
-          request: { variables, operationName },
+        const state: RunState = {
+          data: event.data as Record<string, unknown>,
+          errors: (event.errors ?? []).map((e) => ({
+            message: e.message,
+            ...(e.path ? { path: [...e.path] } : {}),
+            extensions: { ...(e.extensions ?? {}), serviceName: primary.serviceName },
+          })),
+          variables,
           context: args.contextValue,
-          logger: { debug() {}, info() {}, warn: options.log.warn, error: options.log.error },
-          metrics: {},
-          cache: undefined,
-          overallCachePolicy: undefined,
-        } as unknown as Parameters<typeof executeQueryPlan>[2];
-        yield (await executeQueryPlan(
-          perEventPlan,
-          { ...options.serviceMap, [EVENT_SOURCE]: source },
-          requestContext,
-          operationContext,
-          supergraphSchema,
-          apiSchema,
-        )) as ExecutionResult;
+        };
+        for (const node of rest) await engine.runOver(node, state);
+        const data = engine.projectOnto(prepared, state);
+        yield state.errors.length
+          ? {
+              data,
+              errors: state.errors.map(
+                (e) => new GraphQLError(e.message, { ...(e.path ? { path: e.path } : {}), extensions: e.extensions }),
+              ),
+            }
+          : { data };
       }
     } catch (error) {
       // The subgraph refused the operation (graphql-ws "error" message): pass its errors on.
@@ -158,7 +153,7 @@ export function createFederatedSubscriptions(options: {
   }
 
   return {
-    apiSchema: apiGraphQLSchema,
+    apiSchema: engine.apiSchema,
     subscribe,
     dispose: async () => {
       await Promise.all([...clients.values()].map((c) => c.dispose()));

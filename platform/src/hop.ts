@@ -3,7 +3,8 @@
 // HTTP: header `x-abri-gateway`, an EdDSA JWS binding the audience (subgraph), a 60 s lifetime, the body's hash and
 // the caller's identity. WebSocket: the connection_init payload carries a connection signature, and each operation's
 // extensions carry a signature binding its query, variables and identity.
-import { type CryptoKey, jwtVerify, SignJWT } from 'jose';
+import { KeyObject, sign } from 'node:crypto';
+import { type CryptoKey, jwtVerify } from 'jose';
 import { sha256 } from './crypto.ts';
 import type { Identity } from './identity.ts';
 import { SIGNING_ALG, type SigningKey } from './keys.ts';
@@ -30,15 +31,30 @@ export interface HopClaims {
 export const operationHash = (query: string, variables: unknown) =>
   sha256(`${query}\n${JSON.stringify(variables ?? {})}`);
 
+/**
+ * The gateway signs every hop, several per request: the compact JWS is built here with node:crypto's Ed25519 and a
+ * header encoded once per key, rather than through a general JWT builder (same bytes on the wire, a fraction of the
+ * work). Subgraphs verify it as any JWS.
+ */
+const signers = new WeakMap<SigningKey, { header: string; key: KeyObject }>();
+function signerOf(key: SigningKey) {
+  let signer = signers.get(key);
+  if (!signer) {
+    const header = Buffer.from(JSON.stringify({ alg: SIGNING_ALG, kid: key.kid })).toString('base64url');
+    signer = { header, key: KeyObject.from(key.privateKey) };
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
 export async function signHop(key: SigningKey, audience: string, claims: HopClaims, now = new Date()): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid })
-    .setIssuer(ISSUER)
-    .setAudience(audience)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + HOP_TTL_SECONDS)
-    .sign(key.privateKey);
+  const signer = signerOf(key);
+  const payload = Buffer.from(
+    JSON.stringify({ ...claims, iss: ISSUER, aud: audience, iat, exp: iat + HOP_TTL_SECONDS }),
+  ).toString('base64url');
+  const input = `${signer.header}.${payload}`;
+  return `${input}.${sign(null, Buffer.from(input), signer.key).toString('base64url')}`;
 }
 
 export class HopRejected extends Error {}
