@@ -27,7 +27,7 @@ import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql.ts';
 import { trackRevocations } from './revocations.ts';
-import { createFederatedSubscriptions } from './subscriptions.ts';
+import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -93,7 +93,12 @@ function verifiedTokens(limit = 50_000) {
   };
 }
 
-export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
+/** A running gateway: its server, and what its live subscriptions hold (for tests and metrics). */
+export interface Gateway extends Served {
+  live(): ReturnType<FederatedSubscriptions['stats']>;
+}
+
+export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Gateway> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
   const revocations = await trackRevocations(deps.bus, deps.accessTokenTtlSeconds ?? 600, () => clock.now());
@@ -101,6 +106,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     supergraphSdl: deps.supergraphSdl,
     subgraphUrls: deps.subgraphUrls,
     hopKey: deps.hopKey,
+    now: () => clock.now(),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: engineGateway(engine, deps.supergraphSdl),
@@ -114,6 +120,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     subgraphUrls: deps.subgraphUrls,
     key: deps.hopKey,
     log,
+    clock,
   });
 
   const verified = verifiedTokens();
@@ -222,6 +229,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           subgraphUrl: deps.subgraphUrls[r.subgraph]!,
           path: r.path,
           hopKey: deps.hopKey,
+          now: () => clock.now(),
           identify,
           clientOf,
         }),
@@ -243,6 +251,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   });
   return {
     ...served,
+    live: () => subscriptions.stats(),
     async stop() {
       revocations.stop();
       await subscriptions.dispose();

@@ -40,6 +40,8 @@ export function createHops(options: {
   key: SigningKey;
   /** @default 10_000 ms: a subgraph that has not answered by then is counted as unreachable */
   timeoutMs?: number;
+  /** The clock signatures are dated by (the subgraphs check them against theirs). @default the system clock */
+  now?: () => Date;
 }): Hops {
   const targets = new Map(
     Object.entries(options.subgraphUrls).map(([name, url]) => [
@@ -105,12 +107,17 @@ export function createHops(options: {
       const body = variables
         ? `{"query":${operationJson},"variables":${JSON.stringify(variables)}}`
         : `{"query":${operationJson}}`;
-      const signature = await signHop(options.key, subgraph, {
-        use: 'http',
-        bh: sha256(body),
-        who: context.who,
-        client: context.client ?? ANONYMOUS,
-      });
+      const signature = await signHop(
+        options.key,
+        subgraph,
+        {
+          use: 'http',
+          bh: sha256(body),
+          who: context.who,
+          client: context.client ?? ANONYMOUS,
+        },
+        options.now?.(),
+      );
       return post(subgraph, body, { [HOP_HEADER]: signature, 'x-request-id': context.requestId });
     },
     close() {

@@ -57,7 +57,12 @@ export interface Engine {
   ): Promise<EngineResult>;
   /** Runs `node` (a plan's steps after the subscription's primary fetch) over `data`, then projects. */
   runOver: ReturnType<typeof createPlanRunner>['run'];
-  projectOnto(prepared: Prepared, state: RunState): Json | null;
+  /** The client's data from a run's merged answers (`operation`: the client's own, when the plan's differs). */
+  projectOnto(
+    prepared: Prepared,
+    state: RunState,
+    options?: { operation?: OperationDefinitionNode; lenient?: boolean },
+  ): Json | null;
   close(): void;
 }
 
@@ -67,10 +72,20 @@ export function createEngine(options: {
   hopKey: import('@abri/platform').SigningKey;
   /** @default 1000 documents */
   planCacheSize?: number;
+  /** @default signed HTTP calls to `subgraphUrls` (tests give their own) */
+  hops?: Hops;
+  /** The clock hop signatures are dated by. @default the system clock */
+  now?: () => Date;
 }): Engine {
   const planner = new QueryPlanner(options.supergraphSdl);
   const apiSchema = apiSchemaOf(planner.consumerSchema);
-  const hops = createHops({ subgraphUrls: options.subgraphUrls, key: options.hopKey });
+  const hops =
+    options.hops ??
+    createHops({
+      subgraphUrls: options.subgraphUrls,
+      key: options.hopKey,
+      ...(options.now ? { now: options.now } : {}),
+    });
   const matches: TypeMatcher = (typename, condition) => {
     if (typename === condition) return true;
     if (typeof typename !== 'string') return false;
@@ -136,16 +151,22 @@ export function createEngine(options: {
     return type;
   }
 
-  function projectOnto(prepared: Prepared, state: RunState, preset?: Json): Json | null {
+  function projectOnto(
+    prepared: Prepared,
+    state: RunState,
+    options: { operation?: OperationDefinitionNode; lenient?: boolean; preset?: Json } = {},
+  ): Json | null {
+    const operation = options.operation ?? prepared.operation;
     const projection: Projection = {
       schema: apiSchema,
       fragments: prepared.fragments,
       variables: state.variables,
       errors: state.errors,
       conditional: prepared.conditional,
-      ...(preset ? { preset } : {}),
+      ...(options.preset ? { preset: options.preset } : {}),
+      ...(options.lenient ? { lenient: true } : {}),
     };
-    return project(projection, rootType(prepared.operation), prepared.operation.selectionSet, state.data);
+    return project(projection, rootType(operation), operation.selectionSet, state.data);
   }
 
   async function introspect(document: DocumentNode, prepared: Prepared, variables: Record<string, unknown>) {
@@ -189,11 +210,11 @@ export function createEngine(options: {
           return { data: null, errors: introspection.errors.map((e) => ({ message: e.message, extensions: {} })) };
         preset = (introspection.data ?? {}) as Json;
       }
-      const data = projectOnto(prepared, state, preset);
+      const data = projectOnto(prepared, state, preset ? { preset } : {});
       return { data, errors: state.errors };
     },
     runOver: runner.run,
-    projectOnto: (prepared, state) => projectOnto(prepared, state),
+    projectOnto,
     close: () => hops.close(),
   };
 }

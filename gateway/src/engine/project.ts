@@ -31,6 +31,12 @@ export interface Projection {
   conditional: boolean;
   /** Root fields answered elsewhere (introspection), by response key. */
   preset?: Json;
+  /**
+   * Keep a null that a subgraph's error explains where it is, instead of nulling its parents (subscription events:
+   * an event must reach the device with its cursor even when a secondary subgraph failed; the error says what is
+   * missing).
+   */
+  lenient?: boolean;
 }
 
 type Collected = Map<string, FieldNode[]>;
@@ -128,10 +134,12 @@ const samePathPrefix = (a: Path, b: Path) => {
   return true;
 };
 
+/** Whether a null is already explained: a subgraph error on this path (or above or below it), or no answer at all. */
+const explained = (p: Projection, value: unknown, path: Path) =>
+  p.errors.some((e) => (e.path ? samePathPrefix(e.path, path) : value === undefined));
+
 function nonNullViolation(p: Projection, parent: string, field: string, value: unknown, path: Path) {
-  // Already explained: a subgraph error on this path (or above or below it), or a subgraph that gave no answer.
-  const explained = p.errors.some((e) => (e.path ? samePathPrefix(e.path, path) : value === undefined));
-  if (explained) return;
+  if (explained(p, value, path)) return;
   p.errors.push({
     message: `Cannot return null for non-nullable field ${parent}.${field}.`,
     path: [...path],
@@ -151,6 +159,7 @@ function complete(
     const inner = completeNullable(p, type.ofType, nodes, value, path, parent);
     if (inner === PROPAGATE) return PROPAGATE;
     if (inner === null) {
+      if (p.lenient && explained(p, value, path)) return null;
       nonNullViolation(p, parent, nodes[0]!.name.value, value, path);
       return PROPAGATE;
     }
