@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          // Generous: a loaded 2-core machine may take seconds to migrate an in-memory database or hash a password.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -19,6 +22,8 @@ export default defineConfig({
           name: 'calendar',
           include: ['subgraphs/users/test/{recovery,lockout,account}.test.ts'],
           env: { ABRI_TEST_EPOCH: '2031-06-16T09:00:00Z' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

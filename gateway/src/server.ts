@@ -10,9 +10,9 @@ import {
   type KeySource,
   type Logger,
   maskError,
+  probe,
   type Served,
   type SigningKey,
-  sendJson,
   serve,
   systemClock,
   verifyAccessToken,
@@ -25,7 +25,7 @@ import type { WebSocket } from 'ws';
 import { type GatewayContext, SignedDataSource } from './datasource.ts';
 import { fileRoute } from './documents.ts';
 import { graphiqlRoutes } from './graphiql.ts';
-import { trackRevocations } from './revocations.ts';
+import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions } from './subscriptions.ts';
 
 export interface GatewayDeps {
@@ -72,7 +72,15 @@ const FILE_ROUTES = [
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
-  const revocations = await trackRevocations(deps.bus, deps.accessTokenTtlSeconds ?? 600, () => clock.now());
+  const usersUrl = deps.subgraphUrls['users'];
+  if (!usersUrl) throw new Error('the gateway needs the users subgraph');
+  const revocations = trackRevocations({
+    bus: deps.bus,
+    pull: pullFromUsers(usersUrl, deps.hopKey),
+    accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 600,
+    now: () => clock.now(),
+    log,
+  });
   const serviceMap = Object.fromEntries(
     Object.entries(deps.subgraphUrls).map(([name, url]) => [name, new SignedDataSource(name, url, deps.hopKey)]),
   );
@@ -115,21 +123,29 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     for (const socket of socketsBySession.get(sid) ?? []) socket.close(CloseCode.Forbidden, 'Session revoked');
   });
 
-  const readiness = async () => {
-    await deps.bus.ping();
-    await Promise.all(
+  // Each dependency's state, for /health. The gateway stays ready whatever they say: with one subgraph or Redis down
+  // most requests still succeed (the others get typed errors), so no replica should leave the load balancer for it.
+  const health = async () => {
+    const subgraphs = await Promise.all(
       Object.entries(deps.subgraphUrls).map(async ([name, url]) => {
-        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).catch(
+        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(1000) }).catch(
           () => null,
         );
-        if (!res?.ok) throw new Error(`subgraph ${name} is not ready`);
+        return [name, res?.ok ? 'ok' : 'unreachable'] as const;
       }),
     );
+    return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
 
   type WsExtra = { socket: WebSocket; request: IncomingMessage; who?: Identity | null; expiry?: NodeJS.Timeout };
   const served = await serve<GatewayContext>({
     apollo,
+    service: 'gateway',
+    health,
+    // Not before it knows which sessions are revoked: it would accept their tokens.
+    ready: async () => {
+      if (!revocations.loaded()) throw new Error('revoked sessions not read yet');
+    },
     onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port,
     ...(host ? { host } : {}),
@@ -205,25 +221,18 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       ]),
     ),
     routes: {
-      '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
-      '/ready': async (_req, res) => {
-        try {
-          await readiness();
-          sendJson(res, 200, { status: 'ready', service: 'gateway' });
-        } catch (error) {
-          log.warn('not ready', { error: String(error) });
-          sendJson(res, 503, { status: 'unavailable', service: 'gateway' });
-        }
-      },
       ...graphiqlRoutes(),
     },
   });
   return {
     ...served,
-    async stop() {
+    get draining() {
+      return served.draining;
+    },
+    async stop(options) {
+      await served.stop(options);
       revocations.stop();
       await subscriptions.dispose();
-      await served.stop();
     },
   };
 }
