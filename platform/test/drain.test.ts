@@ -48,7 +48,11 @@ describe('serve().stop()', () => {
     expect((await fetch(`${base}/ready`)).status).toBe(200);
 
     const closed = new Promise<number>((resolve) => {
-      const socket = createClient({ url: served.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+      const socket = createClient({
+        url: served.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
       socket.on('closed', (event) => resolve((event as { code: number }).code));
       socket.subscribe({ query: 'subscription { ticks }' }, { next() {}, error() {}, complete() {} });
     });
