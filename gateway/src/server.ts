@@ -10,9 +10,9 @@ import {
   type KeySource,
   type Logger,
   maskError,
+  probe,
   type Served,
   type SigningKey,
-  sendJson,
   serve,
   systemClock,
   verifyAccessToken,
@@ -26,7 +26,7 @@ import { fileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql.ts';
-import { trackRevocations } from './revocations.ts';
+import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
 
 export interface GatewayDeps {
@@ -101,7 +101,15 @@ export interface Gateway extends Served {
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Gateway> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
-  const revocations = await trackRevocations(deps.bus, deps.accessTokenTtlSeconds ?? 600, () => clock.now());
+  const usersUrl = deps.subgraphUrls['users'];
+  if (!usersUrl) throw new Error('the gateway needs the users subgraph');
+  const revocations = trackRevocations({
+    bus: deps.bus,
+    pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
+    accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 600,
+    now: () => clock.now(),
+    log,
+  });
   const engine = createEngine({
     supergraphSdl: deps.supergraphSdl,
     subgraphUrls: deps.subgraphUrls,
@@ -145,21 +153,29 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     for (const socket of socketsBySession.get(sid) ?? []) socket.close(CloseCode.Forbidden, 'Session revoked');
   });
 
-  const readiness = async () => {
-    await deps.bus.ping();
-    await Promise.all(
+  // Each dependency's state, for /health. The gateway stays ready whatever they say: with one subgraph or Redis down
+  // most requests still succeed (the others get typed errors), so no replica should leave the load balancer for it.
+  const health = async () => {
+    const subgraphs = await Promise.all(
       Object.entries(deps.subgraphUrls).map(async ([name, url]) => {
-        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) }).catch(
+        const res = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(1000) }).catch(
           () => null,
         );
-        if (!res?.ok) throw new Error(`subgraph ${name} is not ready`);
+        return [name, res?.ok ? 'ok' : 'unreachable'] as const;
       }),
     );
+    return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
 
   type WsExtra = { socket: WebSocket; request: IncomingMessage; who?: Identity | null; expiry?: NodeJS.Timeout };
   const served = await serve<GatewayContext>({
     apollo,
+    service: 'gateway',
+    health,
+    // Not before it knows which sessions are revoked: it would accept their tokens.
+    ready: async () => {
+      if (!revocations.loaded()) throw new Error('revoked sessions not read yet');
+    },
     onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port,
     ...(host ? { host } : {}),
@@ -236,26 +252,19 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       ]),
     ),
     routes: {
-      '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
-      '/ready': async (_req, res) => {
-        try {
-          await readiness();
-          sendJson(res, 200, { status: 'ready', service: 'gateway' });
-        } catch (error) {
-          log.warn('not ready', { error: String(error) });
-          sendJson(res, 503, { status: 'unavailable', service: 'gateway' });
-        }
-      },
       ...graphiqlRoutes(),
     },
   });
   return {
     ...served,
     live: () => subscriptions.stats(),
-    async stop() {
+    get draining() {
+      return served.draining;
+    },
+    async stop(options) {
+      await served.stop(options);
       revocations.stop();
       await subscriptions.dispose();
-      await served.stop();
     },
   };
 }

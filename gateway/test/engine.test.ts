@@ -145,7 +145,7 @@ describe('federation engine', () => {
       {
         message: 'The claims service could not answer; try again shortly.',
         path: ['me'],
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'claims', retryable: true },
+        extensions: { code: 'UNAVAILABLE', serviceName: 'claims', retryable: true },
       },
     ]);
     expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');

@@ -169,7 +169,7 @@ describe('a secondary subgraph that is down', () => {
     expect(degraded!.errors).toEqual([
       expect.objectContaining({
         path: ['claimStatusChanged', 'claim', 'policy'],
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'policies', retryable: true },
+        extensions: { code: 'UNAVAILABLE', serviceName: 'policies', retryable: true },
       }),
     ]);
     expect(JSON.stringify(degraded)).not.toMatch(/object Object|ECONNRESET|socket hang up/);

@@ -76,5 +76,5 @@ describe('npm start', () => {
     });
     expect(await login.json()).toEqual({ data: { login: { __typename: 'LoginSuccess' } } });
     expect(await stop(second.child)).toBe(0);
-  });
+  }, 300_000); // two cold starts of the whole system, each with migrations and seeding, on a loaded machine
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { commonEnv, parseEnv } from './env.ts';
 import { createRedisBus } from './events/redis-bus.ts';
+import type { StopOptions } from './http/serve.ts';
 import { importPublicKey, parseJwkSetting } from './keys.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_PORTS, type ServiceName } from './ports.ts';
@@ -36,21 +37,31 @@ export async function bootSubgraph(name: Exclude<ServiceName, 'gateway'>) {
   return { env, deps };
 }
 
-/** Runs `start`, logging where the service listens; exits non-zero when it cannot start. */
+/**
+ * Runs `start`, logging where the service listens; exits non-zero when it cannot start. SIGTERM and SIGINT drain:
+ * not ready for SHUTDOWN_DELAY_MS, then in-flight requests finish within SHUTDOWN_TIMEOUT_MS, sockets close with 1001.
+ */
 export async function runService(
   name: string,
-  start: () => Promise<{ url: string; stop(): Promise<void> }>,
+  start: () => Promise<{ url: string; stop(options?: StopOptions): Promise<void> }>,
 ): Promise<void> {
   const log = createLogger(name);
+  const { SHUTDOWN_DELAY_MS: delayMs, SHUTDOWN_TIMEOUT_MS: timeoutMs } = parseEnv(
+    z.object({ SHUTDOWN_DELAY_MS: commonEnv.SHUTDOWN_DELAY_MS, SHUTDOWN_TIMEOUT_MS: commonEnv.SHUTDOWN_TIMEOUT_MS }),
+  );
   try {
     const served = await start();
     log.info('listening', { url: served.url });
-    const stop = async () => {
-      await served.stop();
+    const stop = async (signal: string) => {
+      log.info('draining', { signal, delayMs, timeoutMs });
+      // Whatever hangs, the process ends: an orchestrator would kill it anyway.
+      setTimeout(() => process.exit(1), delayMs + timeoutMs + 5_000).unref();
+      await served.stop({ delayMs, timeoutMs });
+      log.info('stopped');
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (error) {
     log.error('could not start', { error: error instanceof Error ? error.message : String(error) });
     process.exit(1);

@@ -20,6 +20,10 @@ export const commonEnv = {
   REDIS_URL: z.string().url().optional(),
   /** Prefix of the event streams in Redis, to share one Redis between deployments. */
   ABRI_BUS_PREFIX: z.string().default('abri:events:'),
+  /** On SIGTERM, how long `/ready` answers 503 before the listener closes (match the load balancer's probe period). */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /** On SIGTERM, how long requests in flight may still run before they are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_SILENT: z
     .enum(['true', 'false'])
     .default('false')

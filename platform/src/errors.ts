@@ -9,6 +9,11 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A cursor (`after:`) that is malformed or from another stream. */
   INVALID_CURSOR: 'INVALID_CURSOR',
+  /**
+   * A dependency (database, another service) failed for a moment: nothing was changed, and the same request may be
+   * sent again (`extensions.retryable` is true).
+   */
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -31,9 +36,45 @@ export const unauthenticated = () => abriError(ErrorCode.UNAUTHENTICATED, 'Sign-
 export const forbidden = () => abriError(ErrorCode.FORBIDDEN, 'You are not allowed to do this.');
 export const notFound = (what: string) => abriError(ErrorCode.NOT_FOUND, `${what} not found.`);
 
+/** SQLSTATE classes and codes of failures that a retry may not meet: lost connection, shutdown, contention. */
+const TRANSIENT_SQLSTATE = /^(08...|57P0[123]|53300|40001|40P01)$/;
+/** Prisma codes for the same: unreachable, timed out, closed, pool exhausted, write conflict. */
+const TRANSIENT_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2034']);
+const TRANSIENT_MESSAGE =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|timeout exceeded when trying to connect|Client has encountered a connection error|MaxRetriesPerRequest|Connection is closed|Stream isn't writeable/i;
+
 /**
- * Apollo `formatError`: errors with a known code pass as they are; anything else is an unexpected failure whose
- * message and stack never reach the client, only the log (with the request id the client can quote).
+ * Whether `error` (or what caused it) is a momentary failure of a dependency rather than a fault of the request or
+ * of the code: a database connection cut or refused, a server shutting down, a pool exhausted, a conflict.
+ */
+export function isTransientFailure(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+    meta?: { driverAdapterError?: { cause?: { code?: unknown; kind?: unknown } } };
+    kind?: unknown;
+  };
+  const adapter = e.meta?.driverAdapterError?.cause;
+  if (typeof adapter?.code === 'string' && TRANSIENT_SQLSTATE.test(adapter.code)) return true;
+  if (
+    typeof adapter?.kind === 'string' &&
+    /^(ConnectionClosed|DatabaseNotReachable|SocketTimeout|TooManyConnections|TransactionWriteConflict)$/.test(
+      adapter.kind,
+    )
+  )
+    return true;
+  if (typeof e.code === 'string' && (TRANSIENT_PRISMA.has(e.code) || TRANSIENT_SQLSTATE.test(e.code))) return true;
+  if (typeof e.message === 'string' && TRANSIENT_MESSAGE.test(e.message)) return true;
+  return isTransientFailure(e.cause, depth + 1) || isTransientFailure(e.originalError, depth + 1);
+}
+
+/**
+ * Apollo `formatError`: errors with a known code pass as they are; a momentary failure of a dependency becomes
+ * UNAVAILABLE (retryable); anything else is an unexpected failure whose message and stack never reach the client,
+ * only the log (with the request id the client can quote).
  */
 export function maskError(
   formatted: GraphQLFormattedError,
@@ -46,6 +87,14 @@ export function maskError(
     return { ...formatted, extensions };
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (isTransientFailure(original)) {
+    log('dependency unavailable', { error: original instanceof Error ? original.message : String(original) });
+    return {
+      message: 'Temporarily unavailable; nothing was changed, try again.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.UNAVAILABLE, retryable: true },
+    };
+  }
   log('unexpected error', {
     error: original instanceof Error ? { message: original.message, stack: original.stack } : String(original),
     path: formatted.path,

@@ -43,23 +43,51 @@ export function createMemoryRateLimiter({ windowMs = 600_000, now = Date.now }: 
   };
 }
 
+/**
+ * Counts in Redis, shared by every instance. When Redis does not answer within `timeoutMs` (down, failing over), the
+ * count falls back to this process's memory for that call: limits stay in force, per instance, instead of every
+ * sign-in failing or waiting on reconnection attempts.
+ */
 export function createRedisRateLimiter(
   url: string,
-  { windowMs = 600_000, prefix = 'abri:rate:' }: RateLimitOptions & { prefix?: string } = {},
+  {
+    windowMs = 600_000,
+    prefix = 'abri:rate:',
+    timeoutMs = 500,
+    onError,
+  }: RateLimitOptions & { prefix?: string; timeoutMs?: number; onError?: (error: unknown) => void } = {},
 ): RateLimiter {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  // No offline queue: a command while disconnected fails at once rather than waiting for the reconnection.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: timeoutMs });
+  redis.on('error', () => {}); // reported per call below; ioredis reconnects by itself
+  const fallback = createMemoryRateLimiter({ windowMs });
   const slot = () => Math.floor(Date.now() / windowMs);
+  const orFallback = async <T>(work: () => Promise<T>, local: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      onError?.(error);
+      return local();
+    }
+  };
   return {
-    async hit(key) {
-      const k = `${prefix}${key}:${slot()}`;
-      const [[, count]] = (await redis.multi().incr(k).pexpire(k, windowMs).exec()) as [[null, number], unknown];
-      return count;
-    },
-    async count(key) {
-      return Number((await redis.get(`${prefix}${key}:${slot()}`)) ?? 0);
-    },
+    hit: (key) =>
+      orFallback(
+        async () => {
+          const k = `${prefix}${key}:${slot()}`;
+          const [[, count]] = (await redis.multi().incr(k).pexpire(k, windowMs).exec()) as [[null, number], unknown];
+          return count;
+        },
+        () => fallback.hit(key),
+      ),
+    count: (key) =>
+      orFallback(
+        async () => Number((await redis.get(`${prefix}${key}:${slot()}`)) ?? 0),
+        () => fallback.count(key),
+      ),
     async close() {
       redis.disconnect();
+      await fallback.close();
     },
   };
 }

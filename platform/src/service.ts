@@ -7,7 +7,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
-import type { RouteHandler, Served } from './http/serve.ts';
+import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
@@ -34,7 +34,25 @@ export interface ServiceBase<P> {
 export interface SubgraphService<A> {
   app: A;
   start(port: number, host?: string): Promise<Served>;
-  stop(): Promise<void>;
+  /** Drains the server (see `Served.stop`), then stops background work, the relay and the database client. */
+  stop(options?: StopOptions): Promise<void>;
+}
+
+/** 'ok' when `check` resolves within `ms`, 'unreachable' otherwise: a health answer never hangs on a dependency. */
+export async function probe(check: Promise<unknown>, ms = 1_000): Promise<'ok' | 'unreachable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'unreachable'>((resolve) => {
+    timer = setTimeout(() => resolve('unreachable'), ms);
+  });
+  const answer = await Promise.race([
+    check.then(
+      () => 'ok' as const,
+      () => 'unreachable' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  return answer;
 }
 
 export function createSubgraphService<
@@ -70,18 +88,26 @@ export function createSubgraphService<
         port,
         ...(host ? { host } : {}),
         services: { app },
+        // Ready while the database answers: without the bus, reads and writes still work (events wait in the
+        // outbox), so a Redis outage must not take every instance out of the load balancer.
         ready: async () => {
           await prisma.$queryRawUnsafe('SELECT 1');
-          await deps.bus.ping();
+        },
+        health: async () => {
+          const [database, bus] = await Promise.all([
+            probe(prisma.$queryRawUnsafe('SELECT 1')),
+            probe(deps.bus.ping()),
+          ]);
+          return { database, bus, consumers: deps.bus.health().consumers };
         },
         ...(options.routes ? { routes: options.routes } : {}),
         ...(options.signedRoutes ? { signedRoutes: options.signedRoutes } : {}),
       });
       return served;
     },
-    async stop() {
+    async stop(options) {
+      await served?.stop(options);
       stopBackground?.();
-      await served?.stop();
       await outbox.stop();
       await prisma.$disconnect();
     },

@@ -10,7 +10,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { sha256 } from './crypto.ts';
 import { abriError, ErrorCode, maskError } from './errors.ts';
 import { type ClientInfo, HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
-import { HttpError, type RouteHandler, type Served, sendJson, serve } from './http/serve.ts';
+import { HttpError, type RouteHandler, type Served, serve } from './http/serve.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './log.ts';
 
@@ -29,8 +29,10 @@ export interface SubgraphServerOptions<S extends object = object> {
   /** The gateway's public key: only requests it signed are served. */
   gatewayKey: CryptoKey;
   log: Logger;
-  /** Resolves when the subgraph can serve (database and bus reachable); rejects otherwise. */
+  /** Resolves when the subgraph can serve (its database answers); rejects otherwise. */
   ready: () => Promise<void>;
+  /** Dependencies' state for `/health` (database, bus, durable consumers). */
+  health: () => Promise<Record<string, unknown>>;
   /** Merged into every request context (the subgraph's application services). */
   services: S;
   routes?: Record<string, RouteHandler>;
@@ -74,6 +76,9 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
 
   return serve<RequestContext & S>({
     apollo,
+    service: name,
+    ready: options.ready,
+    health: options.health,
     onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
@@ -146,6 +151,11 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       onComplete(ctx, id) {
         operationIdentities(ctx.extra).delete(id);
       },
+      // A stream that fails (its database cut under a replay, say) ends with an `error` message: no driver text in it.
+      // (Validation errors carry no original error and pass as they are.)
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map((e) => (e.originalError ? maskError(e.toJSON(), e, log.error) : e.toJSON()));
+      },
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log.error)) };
@@ -175,16 +185,6 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       ]),
     ),
     routes: {
-      '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: name }),
-      '/ready': async (_req, res) => {
-        try {
-          await options.ready();
-          sendJson(res, 200, { status: 'ready', service: name });
-        } catch (error) {
-          log.warn('not ready', { error: String(error) });
-          sendJson(res, 503, { status: 'unavailable', service: name });
-        }
-      },
       ...options.routes,
     },
   });

@@ -40,11 +40,11 @@ describe('maskError', () => {
 
   it('masks an unexpected error and logs its original message', () => {
     const log = vi.fn();
-    const original = new Error('connect ECONNREFUSED 10.0.0.3:5432');
+    const original = new TypeError("Cannot read properties of undefined (reading 'policyId') at 10.0.0.3");
     const wrapped = new GraphQLError(original.message, { originalError: original, path: ['me', 'claims'] });
     const formatted = {
       ...format(wrapped),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: connect ECONNREFUSED'] },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['TypeError: Cannot read properties'] },
     };
 
     expect(maskError(formatted, wrapped, log)).toEqual({
@@ -54,7 +54,7 @@ describe('maskError', () => {
     });
     expect(log).toHaveBeenCalledOnce();
     expect(log).toHaveBeenCalledWith('unexpected error', {
-      error: { message: 'connect ECONNREFUSED 10.0.0.3:5432', stack: original.stack },
+      error: { message: original.message, stack: original.stack },
       path: ['me', 'claims'],
     });
   });
@@ -112,5 +112,49 @@ describe('error helpers', () => {
     expect(unauthenticated().extensions.code).toBe('UNAUTHENTICATED');
     expect(forbidden().extensions.code).toBe('FORBIDDEN');
     expect(notFound('Claim')).toMatchObject({ message: 'Claim not found.', extensions: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('momentary failures of a dependency', () => {
+  // The shape Prisma 7 gives when PostgreSQL cuts the connection under a query (seen with pg_terminate_backend).
+  const cut = Object.assign(new Error('Raw query failed. Code: `57P01`. Message: `terminating connection`'), {
+    code: 'P2010',
+    meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'postgres', code: '57P01' } } },
+  });
+
+  it.each([
+    ['a connection cut by the server', cut],
+    ['a pool that cannot hand out a connection', Object.assign(new Error('Timed out'), { code: 'P2024' })],
+    ['a refused connection', new Error('connect ECONNREFUSED 127.0.0.1:5432')],
+    ['a connection lost while waiting', new Error('Connection terminated unexpectedly')],
+    ['a serialization conflict', Object.assign(new Error('could not serialize'), { code: '40001' })],
+    ['any of those as the cause', new Error('wrapped', { cause: cut })],
+  ])('turns %s into UNAVAILABLE, retryable, with no driver text', (_what, original) => {
+    const log = vi.fn();
+    const masked = maskError(
+      { message: String(original.message), path: ['me'] },
+      new GraphQLError(original.message, { originalError: original }),
+      log,
+    );
+    expect(masked).toEqual({
+      message: 'Temporarily unavailable; nothing was changed, try again.',
+      path: ['me'],
+      extensions: { code: 'UNAVAILABLE', retryable: true },
+    });
+    expect(log).toHaveBeenCalledWith('dependency unavailable', expect.any(Object));
+  });
+
+  it('keeps a constraint violation or a bug an internal error', () => {
+    for (const original of [
+      Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }),
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+    ])
+      expect(
+        maskError(
+          { message: original.message },
+          new GraphQLError(original.message, { originalError: original }),
+          vi.fn(),
+        ).extensions,
+      ).toEqual({ code: 'INTERNAL' });
   });
 });

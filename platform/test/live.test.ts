@@ -108,6 +108,33 @@ describe('customerEvents', () => {
     await s.close();
   });
 
+  it('reads the replay again after a momentary database failure instead of ending the stream', async () => {
+    const { bus } = observedBus();
+    const cut = Object.assign(new Error('Connection terminated unexpectedly'), {});
+    const { outbox, calls } = fakeOutbox([event(1), event(2), event(3)], {
+      pageSize: 2,
+      beforeRead: async (call) => {
+        if (call === 2) throw cut;
+      },
+    });
+    const s = stream(bus, outbox, 0n);
+    expect(await s.ids(3)).toEqual(['1', '2', '3']);
+    // The second page failed once and was read again from the same place.
+    expect(calls.map((c) => c.afterId)).toEqual([0n, 2n, 2n]);
+    await s.close();
+  });
+
+  it('ends the stream on a failure that is not momentary', async () => {
+    const { bus } = observedBus();
+    const { outbox } = fakeOutbox([event(1)], {
+      beforeRead: async () => {
+        throw new TypeError('a bug');
+      },
+    });
+    const s = stream(bus, outbox, 0n);
+    await expect(s.events.next()).rejects.toThrow('a bug');
+  });
+
   it('delivers only live events when the client has no cursor', async () => {
     const { bus, subscribed } = observedBus();
     const { outbox, calls } = fakeOutbox([event(1), event(2)]);

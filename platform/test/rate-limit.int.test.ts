@@ -29,3 +29,28 @@ describe.each(limiters)('%s rate limiter', (_name, limiter) => {
     expect(await limiter.count(randomUUID())).toBe(0);
   });
 });
+
+describe('Redis limiter while Redis is down', () => {
+  it('keeps counting in memory instead of failing, and tells why', async () => {
+    const { startRedisServer } = await import('./redis-server.ts');
+    const redis = await startRedisServer();
+    const errors: unknown[] = [];
+    const limiter = createRedisRateLimiter(redis.url, { windowMs: 60_000, onError: (e) => errors.push(e) });
+    // Connected once a hit goes through Redis without an error.
+    await expect
+      .poll(async () => {
+        errors.length = 0;
+        await limiter.hit('warm-up');
+        return errors.length;
+      })
+      .toBe(0);
+    await redis.stop();
+    const key = randomUUID();
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push(await limiter.hit(key));
+    expect(counts).toEqual([1, 2, 3]);
+    expect(await limiter.count(key)).toBe(3);
+    expect(errors.length).toBe(4);
+    await limiter.close();
+  });
+});

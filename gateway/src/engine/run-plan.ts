@@ -1,6 +1,8 @@
 // Runs a query plan: root fetches merged into the response tree, entity fetches (one request per subgraph and step,
 // each distinct representation once) merged into the objects they extend, sequences in order, parallel steps at
 // once. Subgraph errors keep their message and code, gain `serviceName`, and are re-pathed onto the client's response.
+
+import { ErrorCode } from '@abri/platform';
 import type {
   BatchFetchNode,
   FetchNode,
@@ -52,15 +54,17 @@ function pick(variables: Record<string, unknown>, usages: readonly string[] | un
   return out;
 }
 
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
-
 /** A subgraph that gave no GraphQL answer: a typed, retryable error naming it, never the transport's own text. */
 export function unavailable(subgraph: string, error: unknown, path?: Path): PlanError {
   const refused = error instanceof HopFailed && error.reason === 'refused';
   return {
     message: `The ${subgraph} service could not answer; try again shortly.`,
     ...(path ? { path } : {}),
-    extensions: { code: refused ? 'INTERNAL' : SUBGRAPH_UNAVAILABLE, serviceName: subgraph, retryable: !refused },
+    extensions: {
+      code: refused ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE,
+      serviceName: subgraph,
+      retryable: !refused,
+    },
   };
 }
 

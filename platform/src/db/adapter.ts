@@ -4,12 +4,20 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 /** Where a subgraph's data lives. */
 export type Database =
   | { kind: 'pglite'; pglite: PGlite; schema: string }
-  | { kind: 'postgres'; url: string; schema: string; maxConnections?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      schema: string;
+      maxConnections?: number;
+      /** Told of connection errors the pool recovers from (a cut connection is dropped and replaced). */
+      onConnectionError?: (error: Error) => void;
+    };
 
 const openPglites = new Map<string, Promise<PGlite>>();
 
@@ -39,17 +47,24 @@ export function adapterFactory(db: Database): SqlMigrationAwareDriverAdapterFact
   const url = new URL(db.url);
   // Discrete fields rather than a connection string: the shadow-database connection overrides `database`,
   // which a connection string would win over.
-  return new PrismaPg(
-    {
-      host: url.hostname,
-      port: Number(url.port || 5432),
-      user: decodeURIComponent(url.username) || undefined,
-      password: decodeURIComponent(url.password) || undefined,
-      database: url.pathname.slice(1) || 'postgres',
-      max: db.maxConnections ?? 10,
-      // Unqualified names (the migrations table) resolve to the subgraph's own schema.
-      options: `-c search_path="${db.schema}"`,
-    },
-    { schema: db.schema },
-  );
+  const config = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    database: url.pathname.slice(1) || 'postgres',
+    max: db.maxConnections ?? 10,
+    // A query waiting for a connection fails after this rather than hanging while the database is away.
+    connectionTimeoutMillis: 10_000,
+    // Unqualified names (the migrations table) resolve to the subgraph's own schema.
+    options: `-c search_path="${db.schema}"`,
+  };
+  const pool = new pg.Pool(config);
+  // A connection the server cuts (failover, restart, pg_terminate_backend) emits 'error' on its client, idle or in
+  // use; node-postgres leaves a client in use without a listener between operations, and an 'error' event nobody
+  // listens to ends the process. Every client gets a listener for its whole life; the pool drops broken clients.
+  const report = (error: Error) => db.onConnectionError?.(error);
+  pool.on('connect', (client) => client.on('error', report));
+  pool.on('error', report);
+  return new PrismaPg(pool, { schema: db.schema, disposeExternalPool: true });
 }

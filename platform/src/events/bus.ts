@@ -1,5 +1,7 @@
-// The event bus between services. Delivery is at-most-once and live only: what must not be lost is in the sending
-// subgraph's outbox, which subscribers replay from (see replay.ts). Topics are `<source>.<name>`.
+// The event bus between services. Live delivery (`subscribe`) is at-most-once: what must not be lost is in the
+// sending subgraph's outbox, which a subscription replays from (live.ts) and which the outbox relay publishes again
+// when the bus has lost its history (outbox.ts). Durable consumers (`consume`) are at-least-once: handlers are
+// idempotent by event id. Topics are `<source>.<name>`.
 
 /** An event as it travels on the bus. */
 export interface BusEvent {
@@ -15,8 +17,38 @@ export interface BusEvent {
 
 export type BusHandler = (event: BusEvent) => void;
 
+/** How a durable consumer is doing, for health checks and alerts. */
+export interface ConsumerHealth {
+  topic: string;
+  group: string;
+  /** `retrying`: failures since `failingSince`; `stuck`: failing for longer than STUCK_AFTER_MS. */
+  state: 'ok' | 'retrying' | 'stuck';
+  /** Events handled (acknowledged) by this process. */
+  handled: number;
+  failingSince: string | null;
+  lastError: string | null;
+}
+
+export interface BusHealth {
+  consumers: ConsumerHealth[];
+}
+
+/** @default 30 s of failures before a consumer counts as stuck. */
+export const STUCK_AFTER_MS = 30_000;
+
+/** Publish outcome: the bus may have lost what `source` published before (a Redis restarted empty). */
+export type PublishOutcome = 'published' | 'history-lost';
+
 export interface EventBus {
   publish(event: BusEvent): Promise<void>;
+  /**
+   * Publishes `events` of `source` in order, all or none: none when the bus no longer holds what `source` published
+   * before (its history was lost, or this is the bus's first sight of `source`). The outbox relay then queues its
+   * recent events again and calls `acknowledgeHistoryLoss`, so consumers catch up from the outbox.
+   */
+  publishAll(source: string, events: BusEvent[]): Promise<PublishOutcome>;
+  /** Records that `source` has queued its recent events again after a `history-lost` outcome. */
+  acknowledgeHistoryLoss(source: string): Promise<void>;
   /**
    * Calls `handler` for each event on `topic` published after the returned promise resolves; resolves to the
    * function that stops it.
@@ -28,10 +60,10 @@ export interface EventBus {
    * An event is acknowledged when `handler` resolves; a failure is retried. Handlers must be idempotent.
    */
   consume(topic: string, group: string, handler: (event: BusEvent) => Promise<void>): Promise<() => void>;
-  /** Events of `topic` published since `since` that the bus still holds (a restarting reader catching up). */
-  history(topic: string, since: Date): Promise<BusEvent[]>;
-  /** Resolves when the bus can carry events (readiness). */
+  /** Resolves when the bus can carry events. */
   ping(): Promise<void>;
+  /** The state of this process's durable consumers. */
+  health(): BusHealth;
   close(): Promise<void>;
 }
 
@@ -71,7 +103,15 @@ export function createMemoryBus(
 ): EventBus {
   const handlers = new Map<string, Set<BusHandler>>();
   const history = new Map<string, BusEvent[]>();
+  const consumers: ConsumerHealth[] = [];
   return {
+    async publishAll(_source, events) {
+      for (const event of events) await this.publish(event);
+      return 'published';
+    },
+    // One process holds both ends: the history lives as long as the outbox relay does.
+    async acknowledgeHistoryLoss() {},
+    health: () => ({ consumers: consumers.map((c) => ({ ...c })) }),
     async publish(event) {
       let kept = history.get(event.topic);
       if (!kept) {
@@ -83,13 +123,29 @@ export function createMemoryBus(
       for (const handler of handlers.get(event.topic) ?? []) handler(event);
     },
     async consume(topic, group, handler) {
-      const deliver = deliverInOrder(handler, (event, error) =>
-        options.onError?.('event skipped after repeated failures', {
-          topic,
-          group,
-          eventId: event.id,
-          error: String(error),
-        }),
+      const state: ConsumerHealth = {
+        topic,
+        group,
+        state: 'ok',
+        handled: 0,
+        failingSince: null,
+        lastError: null,
+      };
+      consumers.push(state);
+      const deliver = deliverInOrder(
+        async (event) => {
+          await handler(event);
+          state.handled++;
+        },
+        (event, error) => {
+          state.lastError = String(error);
+          options.onError?.('event skipped after repeated failures', {
+            topic,
+            group,
+            eventId: event.id,
+            error: String(error),
+          });
+        },
       );
       for (const event of history.get(topic) ?? []) void deliver(event);
       return this.subscribe(topic, (event) => void deliver(event));
@@ -102,10 +158,6 @@ export function createMemoryBus(
       }
       set.add(handler);
       return () => set.delete(handler);
-    },
-    // One process: a reader that restarts restarts everything, so there is nothing to catch up on.
-    async history() {
-      return [];
     },
     async ping() {},
     async close() {

@@ -1,6 +1,6 @@
 // A customer's event stream for a subscription resolver: what they missed since their cursor (from the outbox),
 // then live events (from the bus), each exactly once and in order.
-import { abriError, ErrorCode } from '../errors.ts';
+import { abriError, ErrorCode, isTransientFailure } from '../errors.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 import type { Outbox } from './outbox.ts';
 
@@ -73,11 +73,8 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
   try {
     let last = options.afterId;
     if (last >= 0n) {
-      for (
-        let page = await outbox.since(topic, customerId, last);
-        page.length;
-        page = await outbox.since(topic, customerId, last)
-      ) {
+      const read = () => retryTransient(() => outbox.since(topic, customerId, last));
+      for (let page = await read(); page.length; page = await read()) {
         for (const event of page) {
           last = BigInt(event.id);
           yield event;
@@ -103,5 +100,20 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
   } finally {
     stop();
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * A replay read that meets a momentary database failure (a connection cut, a failover) is tried again a few times
+ * before the stream ends with a retryable error: a device should not have to resubscribe for a blip.
+ */
+async function retryTransient<T>(read: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientFailure(error)) throw error;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
   }
 }

@@ -1,6 +1,9 @@
 // Transactional outbox: a state change and the event announcing it are written in one transaction; the relay then
-// publishes committed rows to the bus, in id order, and marks them published. Raw SQL against the subgraph's own
-// schema keeps this one implementation for the four Prisma clients.
+// publishes committed rows to the bus, in id order, and marks them published. The outbox is the record, the bus a
+// carrier: when the bus says it lost this source's history (Redis restarted empty), the relay queues its recent
+// events again, as many per topic as a stream keeps, so durable consumers and live readers catch up (both drop what
+// they already had by event id). Raw SQL against the subgraph's own schema keeps this one implementation for the
+// four Prisma clients.
 import type { Logger } from '../log.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 
@@ -10,7 +13,7 @@ export interface SqlRunner {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 export interface TransactionalSql extends SqlRunner {
-  $transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  $transaction<T>(fn: (tx: SqlRunner) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T>;
 }
 
 interface OutboxRow {
@@ -57,41 +60,73 @@ export interface OutboxOptions {
   log: Logger;
   /** @default 1000 ms between polls when nothing kicks the relay */
   pollMs?: number;
+  /** @default 10_000 events per topic queued again after the bus lost its history (what a Redis stream keeps) */
+  replayPerTopic?: number;
 }
 
-export function createOutbox({ source, db, bus, log, pollMs = 1000 }: OutboxOptions): Outbox {
+/** Rows per relay transaction: one bus round trip each. */
+const BATCH = 200;
+
+export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTopic = 10_000 }: OutboxOptions): Outbox {
   const table = `"${source}"."OutboxEvent"`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = true;
 
-  async function relayBatch(): Promise<number> {
-    return db.$transaction(async (tx) => {
-      // One relay at a time per subgraph (across instances), so events leave in id order.
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-        `${source}:relay`,
-      );
-      if (!lock?.locked) return 0;
-      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-        `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT 200 FOR UPDATE`,
-      );
-      for (const row of rows) await bus.publish(toBusEvent(source, row));
-      if (rows.length)
-        await tx.$executeRawUnsafe(
-          `UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::bigint[])`,
-          rows.map((r) => r.id.toString()),
+  /** One batch: the number of rows published, or 'requeued' when the bus had lost this source's history. */
+  async function relayBatch(): Promise<number | 'requeued'> {
+    return db.$transaction(
+      async (tx) => {
+        // One relay at a time per subgraph (across instances), so events leave in id order.
+        const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+          `${source}:relay`,
         );
-      return rows.length;
-    });
+        if (!lock?.locked) return 0;
+        const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+          `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+        );
+        // Asked even with nothing new: a bus that lost what was published must get it again without waiting for
+        // the next change.
+        if (
+          (await bus.publishAll(
+            source,
+            rows.map((row) => toBusEvent(source, row)),
+          )) === 'history-lost'
+        ) {
+          const requeued = await tx.$executeRawUnsafe(
+            `UPDATE ${table} SET "publishedAt" = NULL WHERE id IN (
+               SELECT id FROM (
+                 SELECT id, row_number() OVER (PARTITION BY topic ORDER BY id DESC) AS n
+                 FROM ${table} WHERE "publishedAt" IS NOT NULL
+               ) recent WHERE n <= $1)`,
+            replayPerTopic,
+          );
+          log.warn("the event bus lost this source's history; recent events queued again", { source, requeued });
+          return 'requeued';
+        }
+        if (rows.length)
+          await tx.$executeRawUnsafe(
+            `UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::bigint[])`,
+            rows.map((r) => r.id.toString()),
+          );
+        return rows.length;
+      },
+      { timeout: 30_000 },
+    );
   }
 
   async function drain() {
     do {
       again = false;
       try {
-        while ((await relayBatch()) === 200) {}
+        for (;;) {
+          const published = await relayBatch();
+          // Told only once the queued rows are committed: a crash in between asks again, which is harmless.
+          if (published === 'requeued') await bus.acknowledgeHistoryLoss(source);
+          else if (published < BATCH) break;
+        }
       } catch (error) {
         log.error('outbox relay failed; will retry', { source, error: String(error) });
       }

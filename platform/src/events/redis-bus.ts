@@ -1,23 +1,61 @@
-// Redis bus: one Redis stream per topic (XADD, capped), read by every process with its own blocking XREAD loop, so
-// each gateway replica and subgraph instance sees every event (fan-out, no consumer group).
+// Redis bus: one Redis stream per topic (XADD, capped).
+// - Live delivery: every process reads the streams it listens to with its own blocking XREAD loop, so each gateway
+//   replica and subgraph instance sees every event (fan-out, no consumer group).
+// - Durable consumers: one Redis consumer group per (topic, group), at-least-once, with retries and take-over of a dead
+//   consumer's pending events. A group Redis no longer knows (restarted empty) is created again from the stream's
+//   start, where the outbox relays put their recent events again (see `publishAll`): Redis is a carrier, the outboxes
+//   are the record.
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import { type BusEvent, type BusHandler, type EventBus, MAX_DELIVERIES } from './bus.ts';
+import {
+  type BusEvent,
+  type BusHandler,
+  type ConsumerHealth,
+  type EventBus,
+  MAX_DELIVERIES,
+  STUCK_AFTER_MS,
+} from './bus.ts';
 
 /** @default 10_000 entries kept per stream: enough for readers that restart; history lives in the outboxes. */
 const MAX_LEN = 10_000;
 const BLOCK_MS = 1_000;
 
-export function createRedisBus(
-  url: string,
-  options: { prefix?: string; onError?: (error: unknown) => void } = {},
-): EventBus {
+/**
+ * All of a batch or nothing, and nothing unless Redis still holds the source's earlier events: the marker key is set
+ * by the source's relay once it has queued its recent events again, and disappears with everything else when Redis
+ * loses its data. One script, so a restart cannot fall between the check and the writes. (Single Redis, not Cluster:
+ * the keys would need one hash slot.)
+ * KEYS: marker, then one stream per event; ARGV: max length, then one event per stream.
+ */
+const PUBLISH_ALL = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+for i = 2, #KEYS do
+  redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i])
+end
+return 1`;
+
+export interface RedisBusOptions {
+  /** @default 'abri:events:' */
+  prefix?: string;
+  /** Told of every failure the bus recovers from by itself, and of consumers that get stuck. */
+  onError?: (error: unknown) => void;
+  /** @default 10_000 entries kept per stream */
+  maxLen?: number;
+}
+
+const isNoGroup = (error: unknown) => String((error as Error)?.message ?? error).includes('NOGROUP');
+
+export function createRedisBus(url: string, options: RedisBusOptions = {}): EventBus {
   const prefix = options.prefix ?? 'abri:events:';
+  const maxLen = options.maxLen ?? MAX_LEN;
   const writer = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  writer.defineCommand('abriPublishAll', { lua: PUBLISH_ALL });
+  const markerOf = (source: string) => `${prefix}held:${source}`;
   let reader: Redis | undefined;
   const handlers = new Map<string, Set<BusHandler>>();
   /** Last id read per stream. */
   const positions = new Map<string, string>();
+  const consumers: (ConsumerHealth & { lastPollAt: number; failingAt: number | null; reported: boolean })[] = [];
   let running = false;
   let closed = false;
 
@@ -53,7 +91,18 @@ export function createRedisBus(
 
   return {
     async publish(event) {
-      await writer.xadd(prefix + event.topic, 'MAXLEN', '~', MAX_LEN, '*', 'e', JSON.stringify(event));
+      await writer.xadd(prefix + event.topic, 'MAXLEN', '~', maxLen, '*', 'e', JSON.stringify(event));
+    },
+    async publishAll(source, events) {
+      const keys = [markerOf(source), ...events.map((e) => prefix + e.topic)];
+      const args = [maxLen, ...events.map((e) => JSON.stringify(e))];
+      const run = (writer as unknown as { abriPublishAll(n: number, ...a: (string | number)[]): Promise<number> })
+        .abriPublishAll;
+      const done = await run.call(writer, keys.length, ...keys, ...args);
+      return done === 1 ? 'published' : 'history-lost';
+    },
+    async acknowledgeHistoryLoss(source) {
+      await writer.set(markerOf(source), new Date().toISOString());
     },
     async subscribe(topic, handler) {
       const key = prefix + topic;
@@ -78,16 +127,45 @@ export function createRedisBus(
     async consume(topic, group, handler) {
       const key = prefix + topic;
       const consumer = `${hostname()}-${process.pid}`;
-      await writer.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((error: Error) => {
-        if (!String(error.message).includes('BUSYGROUP')) throw error;
-      });
+      const createGroup = () =>
+        writer.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((error: Error) => {
+          if (!String(error.message).includes('BUSYGROUP')) throw error;
+        });
+      await createGroup();
+      const state = {
+        topic,
+        group,
+        state: 'ok' as ConsumerHealth['state'],
+        handled: 0,
+        failingSince: null as string | null,
+        lastError: null as string | null,
+        lastPollAt: Date.now(),
+        failingAt: null as number | null,
+        reported: false,
+      };
+      consumers.push(state);
+      const failing = (error: unknown) => {
+        state.lastError = String((error as Error)?.message ?? error);
+        state.failingAt ??= Date.now();
+        if (!state.reported && Date.now() - state.failingAt > STUCK_AFTER_MS) {
+          state.reported = true;
+          options.onError?.(new Error(`consumer ${group} of ${topic} is stuck: ${state.lastError}`));
+        }
+      };
+      const progressing = () => {
+        state.lastPollAt = Date.now();
+        state.failingAt = null;
+        state.reported = false;
+      };
       const reader = new Redis(url, { maxRetriesPerRequest: null });
       let stopped = false;
       const failures = new Map<string, number>();
       const handle = async (id: string, fields: string[]) => {
         try {
           await handler(JSON.parse(fields[1]!) as BusEvent);
+          state.handled++;
         } catch (error) {
+          failing(error);
           const count = (failures.get(id) ?? 0) + 1;
           failures.set(id, count);
           if (count < MAX_DELIVERIES) return; // stays pending: read again below
@@ -124,8 +202,18 @@ export function createRedisBus(
             )) as [string, [string, string[]][]][] | null;
             for (const [id, fields] of fresh?.[0]?.[1] ?? []) await handle(id, fields);
             await writer.xautoclaim(key, group, consumer, 60_000, '0-0', 'COUNT', 100);
+            if (!failures.size) progressing();
+            else state.lastPollAt = Date.now();
           } catch (error) {
             if (stopped) break;
+            if (isNoGroup(error)) {
+              // Redis lost the group (restarted empty): read the new stream from its start, where the relays put
+              // their recent events again. Handlers are idempotent, so what was handled before is harmless.
+              options.onError?.(new Error(`consumer group ${group} of ${topic} was lost; created again`));
+              await createGroup().catch(failing);
+              continue;
+            }
+            failing(error);
             options.onError?.(error);
             await new Promise((r) => setTimeout(r, 500));
           }
@@ -134,14 +222,29 @@ export function createRedisBus(
       })();
       return () => {
         stopped = true;
+        consumers.splice(consumers.indexOf(state), 1);
       };
-    },
-    async history(topic, since) {
-      const entries = await writer.xrange(prefix + topic, `${since.getTime()}-0`, '+', 'COUNT', MAX_LEN);
-      return entries.map(([, fields]) => JSON.parse(fields[1]!) as BusEvent);
     },
     async ping() {
       await writer.ping();
+    },
+    health() {
+      const now = Date.now();
+      return {
+        consumers: consumers.map((c) => {
+          // A blocked read returns at least every BLOCK_MS: silence for longer means Redis is unreachable.
+          const silentFor = now - c.lastPollAt;
+          const failingFor = c.failingAt === null ? (silentFor > 5 * BLOCK_MS ? silentFor : 0) : now - c.failingAt;
+          return {
+            topic: c.topic,
+            group: c.group,
+            state: failingFor > STUCK_AFTER_MS ? 'stuck' : failingFor > 0 ? 'retrying' : 'ok',
+            handled: c.handled,
+            failingSince: failingFor > 0 ? new Date(now - failingFor).toISOString() : null,
+            lastError: c.lastError,
+          } satisfies ConsumerHealth;
+        }),
+      };
     },
     async close() {
       closed = true;

@@ -1,5 +1,6 @@
 // Apollo Server 5 on node:http, with graphql-ws on the same port and path. Shared by the gateway and the subgraphs:
-// bounded bodies, clear 4xx answers for malformed requests, extra GET routes (health, readiness, assets).
+// bounded bodies, clear 4xx answers for malformed requests, extra GET routes (assets), liveness (`/health`, with
+// each dependency's state in the body), readiness (`/ready`) and a bounded, graceful stop.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
@@ -36,9 +37,31 @@ export interface ServeOptions<Ctx extends BaseContext> {
   maxBodyBytes?: number;
   /** @default 262_144 bytes: larger WebSocket messages close the socket (1009) */
   maxWsMessageBytes?: number;
+  /** Service name in health answers. */
+  service: string;
+  /**
+   * Readiness: resolves when this process can serve its traffic (a subgraph: its database answers); rejects
+   * otherwise. `/ready` answers 503 while it rejects and once a stop has begun. @default always ready
+   */
+  ready?: () => Promise<void>;
+  /**
+   * Dependencies' state for `/health` (liveness stays 200 whatever they say; `status` turns `degraded` when one of
+   * them is not `ok`).
+   */
+  health?: () => Promise<Record<string, unknown>>;
   port: number;
   /** @default '127.0.0.1' */
   host?: string;
+}
+
+export interface StopOptions {
+  /**
+   * How long `/ready` answers 503 (draining) before the listener closes, so load balancers stop sending traffic
+   * first. @default 0
+   */
+  delayMs?: number;
+  /** After this, requests still running are cut. @default 10_000 */
+  timeoutMs?: number;
 }
 
 export interface Served {
@@ -46,8 +69,20 @@ export interface Served {
   port: number;
   server: Server;
   wss?: WebSocketServer;
-  stop(): Promise<void>;
+  /** True once a stop has begun. */
+  readonly draining: boolean;
+  /**
+   * Drains, then stops: `/ready` says draining, the listener closes, requests in flight finish (within
+   * `timeoutMs`), WebSockets close with 1001 (clients reconnect elsewhere and resume from their cursor).
+   */
+  stop(options?: StopOptions): Promise<void>;
 }
+
+/** True for a dependency state that is not healthy, nested one level (e.g. a list of consumers). */
+const unhealthy = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.some((v) => typeof v === 'object' && v !== null && (v as { state?: string }).state !== 'ok')
+    : value !== 'ok';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -105,11 +140,32 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     res.end();
   }
 
+  let draining = false;
+  const builtIn: Record<string, RouteHandler> = {
+    '/health': async (_req, res) => {
+      const checks = (await options.health?.().catch((error: unknown) => ({ health: String(error) }))) ?? {};
+      const degraded = Object.values(checks).some(unhealthy);
+      sendJson(res, 200, { status: degraded ? 'degraded' : 'ok', service: options.service, checks });
+    },
+    '/ready': async (_req, res) => {
+      if (draining) return sendJson(res, 503, { status: 'draining', service: options.service });
+      try {
+        await options.ready?.();
+        sendJson(res, 200, { status: 'ready', service: options.service });
+      } catch {
+        // An expected state (starting, a database away): the service logs its own causes.
+        sendJson(res, 503, { status: 'unavailable', service: options.service });
+      }
+    },
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (draining) res.setHeader('connection', 'close');
     const route =
       req.method === 'GET'
-        ? (routes[url.pathname] ??
+        ? (builtIn[url.pathname] ??
+          routes[url.pathname] ??
           Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1])
         : undefined;
     const work = route
@@ -150,13 +206,28 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     port,
     server,
     ...(wss ? { wss } : {}),
-    async stop() {
+    get draining() {
+      return draining;
+    },
+    async stop({ delayMs = 0, timeoutMs = 10_000 } = {}) {
+      if (draining) return;
+      draining = true;
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // graphql-ws closes every socket with 1001 (going away) and completes their operations.
       await wsServer?.dispose();
-      for (const client of wss?.clients ?? []) client.terminate();
       wss?.close();
-      await apollo.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([closed, late]);
+      clearTimeout(timer);
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const client of wss?.clients ?? []) client.terminate();
+      await closed;
+      await apollo.stop();
     },
   };
 }

@@ -35,7 +35,10 @@ await runService('users', async () => {
     previousTokenKeys: JSON.parse(keys.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
     keyring: parseKeyring(keys.ENCRYPTION_KEYS),
     transport: createSmtpTransport(keys.SMTP_URL, keys.MAIL_FROM),
-    limiter: createRedisRateLimiter(env.REDIS_URL),
+    limiter: createRedisRateLimiter(env.REDIS_URL, {
+      onError: (error) =>
+        deps.log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
+    }),
     config: { publicUrl: keys.PUBLIC_URL },
   });
   const served = await service.start(env.PORT, env.HOST);

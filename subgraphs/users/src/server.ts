@@ -3,6 +3,7 @@ import {
   adapterFactory,
   createMemoryRateLimiter,
   createSubgraphService,
+  HttpError,
   type Keyring,
   type RateLimiter,
   type ServiceDeps,
@@ -13,6 +14,7 @@ import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
+import { recentlyRevoked } from './app/sessions.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
@@ -35,25 +37,27 @@ export function createUsersService(deps: UsersDeps) {
   const jwks = {
     keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])],
   };
-  return createSubgraphService({
+  let app: UsersApp | undefined;
+  const service = createSubgraphService({
     name: 'users',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): UsersApp => ({
-      ...base,
-      transport: deps.transport,
-      tasks: new Set(),
-      limiter:
-        deps.limiter ??
-        createMemoryRateLimiter({
-          now: () => (deps.clock?.now() ?? new Date()).getTime(),
-        }),
-      kickMessages: () => {},
-      tokenKey: deps.tokenKey,
-      keyring: deps.keyring,
-      config: { ...defaultUsersConfig, ...deps.config },
-    }),
+    app: (base): UsersApp =>
+      (app = {
+        ...base,
+        transport: deps.transport,
+        tasks: new Set(),
+        limiter:
+          deps.limiter ??
+          createMemoryRateLimiter({
+            now: () => (deps.clock?.now() ?? new Date()).getTime(),
+          }),
+        kickMessages: () => {},
+        tokenKey: deps.tokenKey,
+        keyring: deps.keyring,
+        config: { ...defaultUsersConfig, ...deps.config },
+      }),
     background: async (app) => {
       preloadPlaces();
       const stops = [startDispatcher(app), await followClaimNews(app)];
@@ -64,6 +68,17 @@ export function createUsersService(deps: UsersDeps) {
     routes: {
       '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),
     },
+    signedRoutes: {
+      // For the gateway only (its signature, no caller identity): `?within=<seconds>`, at most a day.
+      '/internal/revoked-sessions': async (req, res, who) => {
+        if (who) throw new HttpError(403, 'Only the gateway itself may ask this.', 'FORBIDDEN');
+        const within = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('within'));
+        if (!Number.isInteger(within) || within < 1 || within > 86_400)
+          throw new HttpError(400, 'within: whole seconds from 1 to 86400.', 'BAD_USER_INPUT');
+        sendJson(res, 200, { revoked: await recentlyRevoked(app!, within) });
+      },
+    },
   });
+  return service;
 }
 export type UsersService = ReturnType<typeof createUsersService>;

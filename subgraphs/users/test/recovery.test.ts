@@ -110,6 +110,29 @@ describe('reset by e-mailed link', () => {
   });
 });
 
+describe('no enumeration by timing', () => {
+  it('looks nothing up before answering a reset or SMS request: the answer cannot depend on the account', async () => {
+    // Every database call made while the request is answered is counted; the work comes after.
+    let calls = 0;
+    const counted = new Proxy(h.app.prisma, {
+      get(target, key, receiver) {
+        calls++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const app = { ...h.app, prisma: counted };
+    for (const contract of [DEMO.camille.contractNumber, 'HAB9999999']) {
+      expect(requestPasswordReset(app, contract)).toBeUndefined();
+      expect(requestSmsCode(app, contract)).toBeUndefined();
+    }
+    expect(calls).toBe(0);
+    await h.deliver();
+    expect(calls).toBeGreaterThan(0);
+    expect(h.messagesTo(CAMILLE)).toHaveLength(1);
+    expect(h.messagesTo(PHONE)).toHaveLength(1);
+  });
+});
+
 describe('password history', () => {
   it('refuses any of the last five passwords, and accepts the sixth oldest', async () => {
     const passwords = [

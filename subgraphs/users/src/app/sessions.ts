@@ -134,3 +134,19 @@ export async function revokeSessions(app: UsersApp, which: { ids: string[] }, re
   if (count) app.outbox.kick();
   return count;
 }
+
+/**
+ * Sessions revoked within the last `withinSeconds` (by this service's clock), whose access tokens may still be
+ * valid: what a gateway replica must refuse, whether or not it saw the revocation events (it may have started after a
+ * Redis that lost them).
+ */
+export async function recentlyRevoked(app: UsersApp, withinSeconds: number): Promise<{ sid: string }[]> {
+  const since = new Date(app.clock.now().getTime() - withinSeconds * 1000);
+  const rows = await app.prisma.session.findMany({
+    where: { revokedAt: { gte: since } },
+    select: { id: true },
+    orderBy: { revokedAt: 'asc' },
+    take: 100_000,
+  });
+  return rows.map((r) => ({ sid: r.id }));
+}
