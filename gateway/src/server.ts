@@ -115,6 +115,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     subgraphUrls: deps.subgraphUrls,
     hopKey: deps.hopKey,
     now: () => clock.now(),
+    onHopFailure: (subgraph, error) =>
+      log.warn('subgraph gave no answer', { subgraph, error: error instanceof Error ? error.message : String(error) }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: engineGateway(engine, deps.supergraphSdl),

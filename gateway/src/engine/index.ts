@@ -76,6 +76,8 @@ export function createEngine(options: {
   hops?: Hops;
   /** The clock hop signatures are dated by. @default the system clock */
   now?: () => Date;
+  /** Told why a subgraph gave no answer (clients get a typed UNAVAILABLE only). */
+  onHopFailure?: (subgraph: string, error: unknown) => void;
 }): Engine {
   const planner = new QueryPlanner(options.supergraphSdl);
   const apiSchema = apiSchemaOf(planner.consumerSchema);
@@ -98,7 +100,7 @@ export function createEngine(options: {
         apiSchema.isSubType(conditionType, type as GraphQLObjectType),
     );
   };
-  const runner = createPlanRunner(hops, matches);
+  const runner = createPlanRunner(hops, matches, options.onHopFailure);
   const cacheSize = options.planCacheSize ?? 1000;
   const cache = new Map<string, Prepared>();
 

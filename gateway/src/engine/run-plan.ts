@@ -80,7 +80,12 @@ function subgraphError(
   };
 }
 
-export function createPlanRunner(hops: Hops, matches: TypeMatcher) {
+/** `onHopFailure` hears why a subgraph gave no answer (the client only gets a typed error). */
+export function createPlanRunner(
+  hops: Hops,
+  matches: TypeMatcher,
+  onHopFailure: (subgraph: string, error: unknown) => void = () => {},
+) {
   async function fetchRoot(node: FetchNode, state: RunState): Promise<void> {
     let response: SubgraphResponse;
     try {
@@ -91,6 +96,7 @@ export function createPlanRunner(hops: Hops, matches: TypeMatcher) {
         state.context,
       );
     } catch (error) {
+      onHopFailure(node.serviceName, error);
       state.errors.push(unavailable(node.serviceName, error));
       return;
     }
@@ -124,6 +130,7 @@ export function createPlanRunner(hops: Hops, matches: TypeMatcher) {
       response = await hops.send(node.serviceName, operationJson(node), variables, state.context);
     } catch (error) {
       const first = prepared.find((group) => group.found.length)?.found[0];
+      onHopFailure(node.serviceName, error);
       state.errors.push(unavailable(node.serviceName, error, first?.path));
       return;
     }
