@@ -2,46 +2,54 @@ import { defineConfig } from 'vitest/config';
 
 // Projects by file suffix: unit and in-process tests (and a few of them again under a shifted clock); integration against real Postgres and Redis; end to end with
 // the gateway and every subgraph as separate servers.
+// Timeouts are generous: the suites share two loaded cores with other work, and a setup that migrates an embedded
+// database or a property that hashes passwords can take many times its quiet-machine duration. No test asserts a
+// duration; a timeout only ends a test that hangs.
+const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 180_000 };
+
 export default defineConfig({
+  // graphql 16 has no export map: Node loads its CommonJS build for every package in node_modules (Apollo Server,
+  // Pothos), while Vite would pick the ES build named by its "module" field for our own files. Two copies of graphql
+  // refuse each other's schemas, so ours load the same build as Node's.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
-          // Generous: a loaded 2-core machine may take seconds to migrate an in-memory database or hash a password.
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
         },
       },
       {
+        extends: true,
         // The tests whose injected clock writes rows beside database defaults, run again years ahead of the real
         // date: a test that mixes the real calendar with the injected one fails here, not the day the calendar moves.
         test: {
           name: 'calendar',
           include: ['subgraphs/users/test/{recovery,lockout,account}.test.ts'],
           env: { ABRI_TEST_EPOCH: '2031-06-16T09:00:00Z' },
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['**/test/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
         },
       },
       {
+        extends: true,
         test: {
           name: 'int',
           include: ['**/test/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...SLOW_MACHINE,
           fileParallelism: false,
         },
       },

@@ -18,27 +18,24 @@ const system = await startEmbedded({
   ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
   silent: true,
 });
-const subgraphByOrigin = new Map(Object.entries(system.subgraphs).map(([name, s]) => [new URL(s.url).origin, name]));
 
-// Counts the gateway's HTTP hops to each subgraph (query plans and per-event entity fetches go through fetch).
+// Counts the HTTP requests each subgraph serves (query plans and per-event entity fetches), as the subgraph sees them.
 const hops: Record<string, Hop> = {};
-const originalFetch = globalThis.fetch;
-globalThis.fetch = async (input, init) => {
-  const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const name = subgraphByOrigin.get(new URL(target).origin) ?? 'other';
-  const hop = hops[name] ?? { count: 0, ms: 0, inFlight: 0, maxInFlight: 0 };
+for (const [name, served] of Object.entries(system.subgraphs)) {
+  const hop: Hop = { count: 0, ms: 0, inFlight: 0, maxInFlight: 0 };
   hops[name] = hop;
-  hop.count++;
-  hop.inFlight++;
-  hop.maxInFlight = Math.max(hop.maxInFlight, hop.inFlight);
-  const started = performance.now();
-  try {
-    return await originalFetch(input, init);
-  } finally {
-    hop.inFlight--;
-    hop.ms += performance.now() - started;
-  }
-};
+  served.server.on('request', (req, res) => {
+    if (req.method !== 'POST') return;
+    hop.count++;
+    hop.inFlight++;
+    hop.maxInFlight = Math.max(hop.maxInFlight, hop.inFlight);
+    const started = performance.now();
+    res.on('close', () => {
+      hop.inFlight--;
+      hop.ms += performance.now() - started;
+    });
+  });
+}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 /** With `collect`, memory is read after forced full collections (which are not counted as CPU or busy time). */
@@ -57,6 +54,7 @@ function stats(collect: boolean) {
     elu,
     hops: structuredClone(hops),
     gatewaySockets: system.gateway.wss?.clients.size ?? 0,
+    live: system.gateway.live(),
   };
 }
 

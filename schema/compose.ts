@@ -2,8 +2,8 @@
 // stale or the subgraphs do not compose (CI runs it).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_PORTS } from '@abri/platform';
-import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { ROOT } from '../prisma/projects.ts';
 import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';

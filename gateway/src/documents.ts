@@ -18,6 +18,7 @@ export function fileRoute(options: {
   subgraphUrl: string;
   path: RegExp;
   hopKey: SigningKey;
+  now: () => Date;
   identify: (authorization: unknown) => Promise<Identity | null>;
   clientOf: (req: IncomingMessage) => ClientInfo;
 }) {
@@ -27,12 +28,17 @@ export function fileRoute(options: {
     if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!options.path.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
-    const hop = await signHop(options.hopKey, options.subgraph, {
-      use: 'http',
-      bh: sha256(path),
-      who,
-      client: options.clientOf(req),
-    });
+    const hop = await signHop(
+      options.hopKey,
+      options.subgraph,
+      {
+        use: 'http',
+        bh: sha256(path),
+        who,
+        client: options.clientOf(req),
+      },
+      options.now(),
+    );
     const upstream = await fetch(`${base}${path}`, { headers: { [HOP_HEADER]: hop } });
     const headers: Record<string, string> = {
       'cache-control': 'private, no-store',

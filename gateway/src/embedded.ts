@@ -30,7 +30,7 @@ import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
 import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
 import { seedUsers, usersIsEmpty } from '../../subgraphs/users/src/seed.ts';
 import { createUsersService } from '../../subgraphs/users/src/server.ts';
-import { startGateway } from './server.ts';
+import { type Gateway, startGateway } from './server.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -48,6 +48,8 @@ export interface EmbeddedOptions {
   production?: { databaseUrl?: string; bus: (service: string) => EventBus };
   /** Gateway replicas, all on the same subgraphs. @default 1 */
   gatewayReplicas?: number;
+  /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
+  gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
 }
 
 export async function startEmbedded(options: EmbeddedOptions) {
@@ -105,13 +107,16 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const served: Record<string, Served> = {};
   for (const [name, service] of Object.entries({ users, policies, claims, payments }))
     served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
-  const gateways: Served[] = [];
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, s] of Object.entries(served))
+    subgraphUrls[name] = options.gatewayRoute ? await options.gatewayRoute(name, s.url) : s.url;
+  const gateways: Gateway[] = [];
   for (let i = 0; i < (options.gatewayReplicas ?? 1); i++) {
     gateways.push(
       await startGateway(
         {
           supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
-          subgraphUrls: Object.fromEntries(Object.entries(served).map(([name, s]) => [name, s.url])),
+          subgraphUrls,
           hopKey: secrets.hopKey,
           tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
           bus: busOf(`gateway-${i}`),

@@ -27,11 +27,15 @@ export interface RevocationOptions {
 }
 
 /** `pull` over the users subgraph's signed route. */
-export function pullFromUsers(usersUrl: string, hopKey: SigningKey): RevocationOptions['pull'] {
+export function pullFromUsers(
+  usersUrl: string,
+  hopKey: SigningKey,
+  now: () => Date = () => new Date(),
+): RevocationOptions['pull'] {
   const base = usersUrl.replace(/\/graphql$/, '');
   return async (seconds) => {
     const path = `/internal/revoked-sessions?within=${seconds}`;
-    const hop = await signHop(hopKey, 'users', { use: 'http', bh: sha256(path) });
+    const hop = await signHop(hopKey, 'users', { use: 'http', bh: sha256(path) }, now());
     const res = await fetch(`${base}${path}`, { headers: { [HOP_HEADER]: hop }, signal: AbortSignal.timeout(5_000) });
     if (!res.ok) throw new Error(`users answered ${res.status} for revoked sessions`);
     return ((await res.json()) as { revoked: { sid: string }[] }).revoked.map((r) => r.sid);

@@ -17,16 +17,17 @@ import {
   systemClock,
   verifyAccessToken,
 } from '@abri/platform';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, print } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { type GatewayContext, SignedDataSource } from './datasource.ts';
+import type { GatewayContext } from './context.ts';
 import { fileRoute } from './documents.ts';
+import { engineGateway } from './engine/apollo.ts';
+import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
-import { createFederatedSubscriptions } from './subscriptions.ts';
+import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -69,49 +70,78 @@ const FILE_ROUTES = [
   { prefix: '/payment-certificates/', subgraph: 'payments', path: /^\/payment-certificates\/\d{4}$/ },
 ];
 
-export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Served> {
+/**
+ * Access tokens already verified, until they expire: a signature check per request is the largest fixed cost of
+ * a small query. The token string is the key (identity is part of it); revocation is still checked every time.
+ */
+function verifiedTokens(limit = 50_000) {
+  const tokens = new Map<string, Identity>();
+  return {
+    get(token: string, now: Date): Identity | null {
+      const who = tokens.get(token);
+      if (!who) return null;
+      if (who.exp * 1000 <= now.getTime()) {
+        tokens.delete(token);
+        return null;
+      }
+      return who;
+    },
+    set(token: string, who: Identity) {
+      if (tokens.size >= limit) tokens.delete(tokens.keys().next().value!);
+      tokens.set(token, who);
+    },
+  };
+}
+
+/** A running gateway: its server, and what its live subscriptions hold (for tests and metrics). */
+export interface Gateway extends Served {
+  live(): ReturnType<FederatedSubscriptions['stats']>;
+}
+
+export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Gateway> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
   const usersUrl = deps.subgraphUrls['users'];
   if (!usersUrl) throw new Error('the gateway needs the users subgraph');
   const revocations = trackRevocations({
     bus: deps.bus,
-    pull: pullFromUsers(usersUrl, deps.hopKey),
+    pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
     accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 600,
     now: () => clock.now(),
     log,
   });
-  const serviceMap = Object.fromEntries(
-    Object.entries(deps.subgraphUrls).map(([name, url]) => [name, new SignedDataSource(name, url, deps.hopKey)]),
-  );
-  const gateway = new ApolloGateway({
+  const engine = createEngine({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name }) => {
-      const source = serviceMap[name];
-      if (!source) throw new Error(`subgraph ${name} has no URL`);
-      return source;
-    },
+    subgraphUrls: deps.subgraphUrls,
+    hopKey: deps.hopKey,
+    now: () => clock.now(),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: engineGateway(engine, deps.supergraphSdl),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, log.error),
     plugins: [subscriptionsOverWebSocketOnly],
   });
   const subscriptions = createFederatedSubscriptions({
-    supergraphSdl: deps.supergraphSdl,
+    engine,
     subgraphUrls: deps.subgraphUrls,
-    serviceMap,
     key: deps.hopKey,
     log,
+    clock,
   });
 
+  const verified = verifiedTokens();
   /** The caller of a request: null when anonymous; refuses an invalid, expired or revoked token. */
   async function identify(authorization: unknown): Promise<Identity | null> {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const token = typeof authorization === 'string' ? /^Bearer (\S+)$/i.exec(authorization)?.[1] : undefined;
-    const who = token ? await verifyAccessToken(deps.tokenKeys, token, clock.now()) : null;
+    const now = clock.now();
+    let who = token ? verified.get(token, now) : null;
+    if (token && !who) {
+      who = await verifyAccessToken(deps.tokenKeys, token, now);
+      if (who) verified.set(token, who);
+    }
     if (!who || revocations.isRevoked(who.sid))
       throw new HttpError(401, 'The access token is invalid or expired; refresh the session.', 'UNAUTHENTICATED');
     return who;
@@ -215,6 +245,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           subgraphUrl: deps.subgraphUrls[r.subgraph]!,
           path: r.path,
           hopKey: deps.hopKey,
+          now: () => clock.now(),
           identify,
           clientOf,
         }),
@@ -226,6 +257,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   });
   return {
     ...served,
+    live: () => subscriptions.stats(),
     get draining() {
       return served.draining;
     },

@@ -24,12 +24,13 @@ afterAll(async () => {
 /** A request signed with the gateway's key, as the gateway would send it on behalf of `who`. */
 async function signedCall(subgraph: string, who: Identity | null, body: unknown) {
   const raw = JSON.stringify(body);
-  const hop = await signHop(system.secrets.hopKey, subgraph, {
-    use: 'http',
-    bh: sha256(raw),
-    who,
-    client: { ip: null, userAgent: null },
-  });
+  // Dated by the system's clock, which subgraphs check signatures against.
+  const hop = await signHop(
+    system.secrets.hopKey,
+    subgraph,
+    { use: 'http', bh: sha256(raw), who, client: { ip: null, userAgent: null } },
+    clock.now(),
+  );
   const res = await fetch(system.subgraphs[subgraph]!.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [HOP_HEADER]: hop },

@@ -84,6 +84,7 @@ export function createSubgraphService<
         schema: options.schema,
         gatewayKey: deps.gatewayKey,
         log: deps.log,
+        clock: deps.clock ?? systemClock,
         port,
         ...(host ? { host } : {}),
         services: { app },

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
+import { type Clock, systemClock } from './clock.ts';
 import { sha256 } from './crypto.ts';
 import { abriError, ErrorCode, maskError } from './errors.ts';
 import { type ClientInfo, HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
@@ -42,6 +43,8 @@ export interface SubgraphServerOptions<S extends object = object> {
   signedRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse, who: Identity | null) => Promise<void>>;
   port: number;
   host?: string;
+  /** The clock signatures are checked against. @default the system clock */
+  clock?: Clock;
 }
 
 const header = (req: IncomingMessage, name: string): string | null => {
@@ -62,6 +65,7 @@ function operationIdentities(extra: object): Map<string, Identity | null> {
 
 export async function startSubgraphServer<S extends object>(options: SubgraphServerOptions<S>): Promise<Served> {
   const { name, schema, gatewayKey, log } = options;
+  const now = () => (options.clock ?? systemClock).now();
   const apollo = new ApolloServer<RequestContext & S>({
     schema,
     introspection: true,
@@ -80,10 +84,16 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     ...(options.host ? { host: options.host } : {}),
     async context(req, raw) {
       try {
-        const { who, client } = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
-          use: 'http',
-          bodyHash: sha256(req.method === 'POST' ? raw : (req.url ?? '')),
-        });
+        const { who, client } = await verifyHop(
+          gatewayKey,
+          name,
+          header(req, HOP_HEADER) ?? undefined,
+          {
+            use: 'http',
+            bodyHash: sha256(req.method === 'POST' ? raw : (req.url ?? '')),
+          },
+          now(),
+        );
         return {
           ...options.services,
           who,
@@ -100,9 +110,13 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       schema,
       async onConnect(ctx) {
         try {
-          await verifyHop(gatewayKey, name, ctx.connectionParams?.[HOP_EXTENSION] as string | undefined, {
-            use: 'ws-connection',
-          });
+          await verifyHop(
+            gatewayKey,
+            name,
+            ctx.connectionParams?.[HOP_EXTENSION] as string | undefined,
+            { use: 'ws-connection' },
+            now(),
+          );
           return true;
         } catch {
           return false;
@@ -111,10 +125,16 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       async onSubscribe(ctx, id, payload) {
         const signature = payload.extensions?.[HOP_EXTENSION];
         try {
-          const { who } = await verifyHop(gatewayKey, name, typeof signature === 'string' ? signature : undefined, {
-            use: 'ws-operation',
-            bodyHash: operationHash(payload.query, payload.variables),
-          });
+          const { who } = await verifyHop(
+            gatewayKey,
+            name,
+            typeof signature === 'string' ? signature : undefined,
+            {
+              use: 'ws-operation',
+              bodyHash: operationHash(payload.query, payload.variables),
+            },
+            now(),
+          );
           operationIdentities(ctx.extra).set(id, who);
           return undefined;
         } catch {
@@ -147,10 +167,16 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
         async (req: IncomingMessage, res: ServerResponse) => {
           let who: Identity | null;
           try {
-            ({ who } = await verifyHop(gatewayKey, name, header(req, HOP_HEADER) ?? undefined, {
-              use: 'http',
-              bodyHash: sha256(req.url ?? ''),
-            }));
+            ({ who } = await verifyHop(
+              gatewayKey,
+              name,
+              header(req, HOP_HEADER) ?? undefined,
+              {
+                use: 'http',
+                bodyHash: sha256(req.url ?? ''),
+              },
+              now(),
+            ));
           } catch {
             throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
           }

@@ -103,4 +103,16 @@ describe('signHop / verifyHop', () => {
   ])('rejects a %s signature', async (_what, jws) => {
     await rejection(verifyHop(gatewayPublic, 'claims', jws, { use: 'http' }, now));
   });
+
+  it('rejects a signature whose header names another algorithm, or none, or critical extensions', async () => {
+    const jws = await signHop(gateway, 'claims', { use: 'http', who }, now);
+    const [, payload, signature] = jws.split('.');
+    const header = (h: object) => Buffer.from(JSON.stringify(h)).toString('base64url');
+    for (const forged of [
+      `${header({ alg: 'none' })}.${payload}.`,
+      `${header({ alg: 'HS256', kid: gateway.kid })}.${payload}.${signature}`,
+      `${header({ alg: 'EdDSA', kid: gateway.kid, crit: ['b64'], b64: false })}.${payload}.${signature}`,
+    ])
+      await rejection(verifyHop(gatewayPublic, 'claims', forged, { use: 'http' }, now));
+  });
 });

@@ -39,29 +39,52 @@ const PolicyRef = builder.externalRef('Policy', builder.selection<{ id: string }
 });
 
 type Instalment = Awaited<ReturnType<PaymentsContext['app']['prisma']['scheduledPayment']['findFirst']>>;
-/** nextDueDate and nextPaymentAmount are asked together: one query per policy and request. */
-const nextByRequest = new WeakMap<PaymentsContext, Map<string, Promise<Instalment>>>();
+/**
+ * nextDueDate and nextPaymentAmount of every policy in one entity request: the policies asked before the next turn of
+ * the event loop are read with one query, each once per request.
+ */
+const nextByRequest = new WeakMap<
+  PaymentsContext,
+  { known: Map<string, Promise<Instalment>>; waiting: Map<string, (row: Instalment | Error) => void> }
+>();
 
 function nextInstalment(ctx: PaymentsContext, policyId: string): Promise<Instalment> {
-  let byPolicy = nextByRequest.get(ctx);
-  if (!byPolicy) {
-    byPolicy = new Map();
-    nextByRequest.set(ctx, byPolicy);
+  let batch = nextByRequest.get(ctx);
+  if (!batch) {
+    batch = { known: new Map(), waiting: new Map() };
+    nextByRequest.set(ctx, batch);
   }
-  let next = byPolicy.get(policyId);
-  if (!next) {
-    next = ctx.app.prisma.scheduledPayment
-      .findFirst({
-        where: { policyId, status: 'PLANNED', dueDate: { gte: startOfDay(ctx.app.clock.now()) } },
-        orderBy: { dueDate: 'asc' },
-      })
-      .then((row) => {
-        if (row && !canAccessCustomer(ctx.who, row.customerId)) throw forbidden();
-        return row;
-      });
-    byPolicy.set(policyId, next);
-  }
+  const known = batch.known.get(policyId);
+  if (known) return known;
+  const { waiting } = batch;
+  if (!waiting.size) setImmediate(() => void loadNext(ctx, new Map(waiting)));
+  const next = new Promise<Instalment>((resolve, reject) => {
+    waiting.set(policyId, (row) => (row instanceof Error ? reject(row) : resolve(row)));
+  }).then((row) => {
+    if (row && !canAccessCustomer(ctx.who, row.customerId)) throw forbidden();
+    return row;
+  });
+  batch.known.set(policyId, next);
   return next;
+}
+
+async function loadNext(ctx: PaymentsContext, waiting: Map<string, (row: Instalment | Error) => void>) {
+  nextByRequest.get(ctx)?.waiting.clear();
+  try {
+    const rows = await ctx.app.prisma.scheduledPayment.findMany({
+      where: {
+        policyId: { in: [...waiting.keys()] },
+        status: 'PLANNED',
+        dueDate: { gte: startOfDay(ctx.app.clock.now()) },
+      },
+      orderBy: [{ policyId: 'asc' }, { dueDate: 'asc' }],
+      distinct: ['policyId'],
+    });
+    const byPolicy = new Map(rows.map((row) => [row.policyId, row]));
+    for (const [policyId, settle] of waiting) settle(byPolicy.get(policyId) ?? null);
+  } catch (error) {
+    for (const settle of waiting.values()) settle(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));

@@ -1,0 +1,194 @@
+// Camille's dashboard through three targets, side by side on the same subgraph processes (production shape:
+// PostgreSQL + Redis, each service its own process):
+//   abri   Abri's gateway (gateway/src/main.ts)
+//   hive   Hive Gateway's runtime with a plugin that verifies the access token and signs every hop like Abri's
+//   floor  no gateway: the client sends the plan's signed subgraph calls itself (bench/lib/floor.ts)
+// The answers are checked first (Abri's and Hive's byte-identical; the floor's calls answered exactly as when the
+// gateway made them), then each target is measured in turn, alternating, at each concurrency, for `rounds` rounds:
+// req/s, p50, p99, errors and CPU milliseconds per request of every process (gateway, each subgraph, PostgreSQL's
+// backends for this run's database, and this client).
+//   npx tsx bench/dashboard.ts [--seconds=10] [--rounds=2] [--concurrency=10,50] [--targets=abri,hive,floor]
+//                              [--cpu-prof] [--database=postgresql://…] [--redis=redis://…]
+// --cpu-prof writes a CPU profile per process (Abri's gateway and the subgraphs) into a directory it prints.
+import { mkdtempSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO, importSigningKey } from '@abri/platform';
+import { groupCpu, spentMs } from './lib/cpu.ts';
+import { inWaves, recordingProxies, replay } from './lib/floor.ts';
+import { closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
+import { type Proc, startShape } from './lib/shape.ts';
+
+export const DASHBOARD = `query Dashboard {
+  me {
+    id firstName lastName email
+    policies {
+      id number status renewalDate
+      annualPremium { amountCents currency }
+      nextDueDate nextPaymentAmount { amountCents currency }
+      guarantees { code label ceiling { amountCents currency } deductible { amountCents currency } }
+    }
+    claims { id reference type status occurredOn }
+    paymentSchedule { id dueDate status amount { amountCents currency } }
+  }
+}`;
+
+const option = (name: string, fallback: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=') ?? fallback;
+const seconds = Number(option('seconds', '10'));
+const rounds = Number(option('rounds', '2'));
+const concurrencies = option('concurrency', '10,50').split(',').map(Number);
+const targets = option('targets', 'abri,hive,floor').split(',') as ('abri' | 'hive' | 'floor')[];
+const profile = process.argv.includes('--cpu-prof');
+const databaseUrl = option('database', 'postgresql://postgres@127.0.0.1:5432/postgres');
+const redisUrl = option('redis', 'redis://127.0.0.1:6379');
+
+const profileDir = profile ? mkdtempSync(join(tmpdir(), 'abri-dashboard-prof-')) : undefined;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `dashboard bench: ${cpus().length} cores, load average ${load()}; ${seconds} s per measure, ${rounds} rounds`,
+);
+
+const shape = await startShape({
+  databaseUrl,
+  redisUrl,
+  ...(profile ? { nodeFlags: ['--cpu-prof'], profileDir: profileDir! } : {}),
+});
+const subgraphUrls = Object.fromEntries(Object.entries(shape.subgraphs).map(([name, p]) => [name, p.url]));
+try {
+  const gateways: Partial<Record<'abri' | 'hive', Proc>> = {};
+  if (targets.includes('abri') || targets.includes('floor'))
+    gateways.abri = await shape.start('gateway', 'gateway/src/main.ts', shape.gatewayEnv);
+  if (targets.includes('hive'))
+    gateways.hive = await shape.start('hive-gateway', 'bench/hive-gateway.ts', shape.gatewayEnv);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const any = (gateways.abri ?? gateways.hive)!;
+
+  const login = await post(
+    agent,
+    new URL(any.url),
+    JSON.stringify({
+      query:
+        'mutation($c: String!, $p: String!) { login(input: { contractNumber: $c, password: $p }) { ... on LoginSuccess { accessToken } } }',
+      variables: { c: DEMO.camille.contractNumber, p: DEMO.customerPassword },
+    }),
+    {},
+  );
+  const token = (JSON.parse(login.body) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const request = JSON.stringify({ query: DASHBOARD, operationName: 'Dashboard' });
+
+  // The expected answer, and the same through every gateway, byte for byte.
+  const answers: Record<string, string> = {};
+  for (const [name, proc] of Object.entries(gateways)) {
+    const { status, body } = await post(agent, new URL(proc.url), request, auth);
+    if (status !== 200 || body.includes('"errors"')) throw new Error(`${name} answered ${status}: ${body}`);
+    // Byte for byte but for a final newline (Apollo Server ends its bodies with one, Yoga does not).
+    answers[name] = body.trimEnd();
+  }
+  const expected = Object.values(answers)[0]!;
+  for (const [name, body] of Object.entries(answers))
+    if (body !== expected) throw new Error(`${name}'s answer differs:\n${body}\n---\n${expected}`);
+  console.log(`answers identical (${Object.keys(answers).join(', ')}): ${expected.length} bytes`);
+
+  // The floor's calls: recorded once through Abri's gateway pointed at pass-through proxies.
+  const proxies = await recordingProxies(subgraphUrls);
+  const recorder = await shape.start('gateway-recorder', 'gateway/src/main.ts', {
+    ...shape.gatewayEnv,
+    USERS_URL: proxies.urls.users!,
+    POLICIES_URL: proxies.urls.policies!,
+    CLAIMS_URL: proxies.urls.claims!,
+    PAYMENTS_URL: proxies.urls.payments!,
+  });
+  const recorded = await post(agent, new URL(recorder.url), request, auth);
+  if (recorded.body.trimEnd() !== expected) throw new Error('the recorder answered differently');
+  recorder.child.kill('SIGTERM');
+  await proxies.close();
+  const waves = inWaves(proxies.hops);
+  console.log(
+    `floor: ${proxies.hops.length} subgraph calls in ${waves.length} waves: ${waves.map((w) => w.map((h) => h.subgraph).join('+')).join(' → ')}`,
+  );
+  const hopKey = await importSigningKey(shape.hopJwk);
+  const floorOnce = () => replay(waves, hopKey, (url, body, headers) => post(agent, new URL(url), body, headers));
+  const check = await floorOnce();
+  if (check) throw new Error(`floor: ${check}`);
+
+  const once: Record<string, () => Promise<string | null>> = {
+    floor: floorOnce,
+    ...Object.fromEntries(
+      Object.entries(gateways).map(([name, proc]) => {
+        const url = new URL(proc.url);
+        return [
+          name,
+          async () => {
+            const { status, body } = await post(agent, url, request, auth);
+            return status === 200 && body.trimEnd() === expected ? null : `${status}: ${body.slice(0, 200)}`;
+          },
+        ];
+      }),
+    ),
+  };
+
+  type Row = { target: string; concurrency: number; result: LoadResult; cpu: Record<string, number> };
+  const rows: Row[] = [];
+  const subgraphNames = Object.keys(shape.subgraphs);
+  for (let round = 0; round < rounds; round++) {
+    for (const concurrency of concurrencies) {
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const target of order) {
+        const pg = await shape.postgresPids();
+        const pids: Record<string, number[]> = {
+          gateway: target === 'floor' ? [] : [gateways[target]!.child.pid!],
+          ...Object.fromEntries(subgraphNames.map((n) => [n, [shape.subgraphs[n]!.child.pid!]])),
+          postgres: pg,
+        };
+        const before = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, groupCpu(p)]));
+        const clientBefore = process.cpuUsage();
+        const result = await closedLoop(once[target]!, concurrency, seconds);
+        const clientCpu = process.cpuUsage(clientBefore);
+        const cpu = Object.fromEntries(
+          Object.entries(pids).map(([k, p]) => [k, spentMs(before[k]!, groupCpu(p)) / result.requests]),
+        );
+        cpu.client = (clientCpu.user + clientCpu.system) / 1000 / result.requests;
+        rows.push({ target, concurrency, result, cpu });
+        const sorted = [...result.latencies].sort((a, b) => a - b);
+        console.log(
+          `round ${round + 1} c=${concurrency} ${target}: ${(result.requests / seconds).toFixed(1)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}; load ${load()}`,
+        );
+      }
+    }
+  }
+
+  // Over all rounds: each target's requests and latencies pooled, CPU summed.
+  console.log(`\nload average at the end: ${load()}`);
+  const columns = ['gateway', ...subgraphNames, 'postgres', 'client'];
+  console.log(
+    `\n| target | concurrency | req/s | p50 ms | p99 ms | errors | CPU ms/request: ${columns.join(' / ')} | subgraphs total |`,
+  );
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const concurrency of concurrencies) {
+    for (const target of targets) {
+      const mine = rows.filter((r) => r.target === target && r.concurrency === concurrency);
+      const requests = mine.reduce((s, r) => s + r.result.requests, 0);
+      const errors = mine.reduce((s, r) => s + r.result.errors, 0);
+      const sorted = mine.flatMap((r) => r.result.latencies).sort((a, b) => a - b);
+      const cpu = (k: string) => mine.reduce((s, r) => s + r.cpu[k]! * r.result.requests, 0) / requests;
+      const subgraphTotal = subgraphNames.reduce((s, n) => s + cpu(n), 0);
+      console.log(
+        `| ${target} | ${concurrency} | ${(requests / (seconds * mine.length)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${errors} | ${columns.map((k) => cpu(k).toFixed(2)).join(' / ')} | ${subgraphTotal.toFixed(2)} |`,
+      );
+    }
+  }
+  agent.destroy();
+} finally {
+  await shape.stop();
+  if (profileDir) console.log(`\nCPU profiles: ${profileDir}`);
+}

@@ -1,0 +1,85 @@
+// A closed-loop load generator: `concurrency` workers each send the next request as soon as the previous answer is
+// in, for a fixed duration. node:http with keep-alive sockets, so the client itself costs as little CPU as it can.
+import { type Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  /** Seconds measured. */
+  seconds: number;
+  latencies: number[];
+  firstError?: string;
+}
+
+/** Sends one request; resolves to the status and body. */
+export function post(
+  agent: Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed as it was reused: the request never reached it, send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET') post(agent, url, body, headers).then(resolve, reject);
+      else reject(error);
+    });
+    req.end(body);
+  });
+}
+
+/**
+ * Runs `once` from `concurrency` workers for `seconds` (after `warmupSeconds` not counted). `once` resolves to null
+ * when the answer is right, or to a description of what was wrong.
+ */
+export async function closedLoop(
+  once: () => Promise<string | null>,
+  concurrency: number,
+  seconds: number,
+  warmupSeconds = 1,
+): Promise<LoadResult> {
+  const warmupEnd = performance.now() + warmupSeconds * 1000;
+  const end = warmupEnd + seconds * 1000;
+  const result: LoadResult = { requests: 0, errors: 0, seconds, latencies: [] };
+  const worker = async () => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      let problem: string | null;
+      try {
+        problem = await once();
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+      const finished = performance.now();
+      if (started < warmupEnd || finished > end) continue;
+      result.requests++;
+      result.latencies.push(finished - started);
+      if (problem) {
+        result.errors++;
+        result.firstError ??= problem.slice(0, 300);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return result;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}

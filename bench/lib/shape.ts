@@ -1,0 +1,222 @@
+// The production shape on this machine, for benchmarks: a fresh PostgreSQL database (migrated, demo data seeded), a
+// Redis bus under a run-specific prefix, and each service its own process started from its main.ts with
+// configuration from the environment only. Gateways (Abri's, or any other entry) are started on top of it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  applyMigrations,
+  createLogger,
+  createMemoryBus,
+  type Database,
+  generateSigningJwk,
+  importPublicKey,
+  importSigningKey,
+  parseKeyring,
+} from '@abri/platform';
+import type { JWK } from 'jose';
+import pg from 'pg';
+import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { seedClaims } from '../../subgraphs/claims/src/seed.ts';
+import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
+import { seedPayments } from '../../subgraphs/payments/src/seed.ts';
+import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
+import { seedPolicies } from '../../subgraphs/policies/src/seed.ts';
+import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
+import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
+import { seedUsers } from '../../subgraphs/users/src/seed.ts';
+import { createUsersService } from '../../subgraphs/users/src/server.ts';
+
+export interface ShapeOptions {
+  /** An administrative connection; the benchmark creates its own database beside it and drops it at the end. */
+  databaseUrl: string;
+  redisUrl: string;
+  /** Extra node flags for every process (e.g. `--cpu-prof`). */
+  nodeFlags?: string[];
+  /** Where `--cpu-prof` profiles go (one file per process, named by service). */
+  profileDir?: string;
+}
+
+export interface Proc {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+export interface Shape {
+  subgraphs: Record<string, Proc>;
+  /** The gateway's private hop key (the floor signs with it, as a gateway would). */
+  hopJwk: JWK;
+  /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
+  gatewayEnv: Record<string, string>;
+  database: string;
+  /** Starts `entry` (a TypeScript file under the repository) as its own process, waits for its /ready. */
+  start(name: string, entry: string, env: Record<string, string>): Promise<Proc>;
+  /** The pids of PostgreSQL backends serving this run's database. */
+  postgresPids(): Promise<number[]>;
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on now (the system picks it). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+export async function waitReady(url: string, child: ChildProcess, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
+    const res = await fetch(url.replace(/\/graphql$/, '/ready')).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+async function seed(databaseUrl: string, keys: string) {
+  const deps = async (name: string) => ({
+    db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
+    bus: createMemoryBus(),
+    gatewayKey: await importPublicKey(await generateSigningJwk()),
+    log: createLogger(name, { silent: true }),
+  });
+  const users = createUsersService({
+    ...(await deps('users')),
+    tokenKey: await importSigningKey(await generateSigningJwk()),
+    keyring: parseKeyring(keys),
+    transport: createLocalMailbox(null),
+  });
+  const policies = createPoliciesService({
+    ...(await deps('policies')),
+    attestationKey: await importSigningKey(await generateSigningJwk()),
+  });
+  const claims = createClaimsService(await deps('claims'));
+  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
+  await seedUsers(users.app);
+  await seedPolicies(policies.app, new Date());
+  await seedClaims(claims.app, new Date());
+  await seedPayments(payments.app, new Date());
+  for (const s of [users, policies, claims, payments]) await s.stop();
+}
+
+export async function startShape(options: ShapeOptions): Promise<Shape> {
+  const run = randomUUID().slice(0, 8);
+  const database = `abri_bench_${run}`;
+  const admin = new pg.Client({ connectionString: options.databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(options.databaseUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  };
+  process.once('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+
+  try {
+    for (const name of SUBGRAPHS)
+      await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
+    const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+    await seed(databaseUrl, encryptionKeys);
+    const hopJwk = await generateSigningJwk();
+    const { d: _private, ...hopPublic } = hopJwk;
+    const common = {
+      ABRI_MODE: 'production',
+      LOG_SILENT: 'true',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: options.redisUrl,
+      ABRI_BUS_PREFIX: `abri:bench:${run}:`,
+    };
+    const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'abri-bench-'));
+
+    const start = async (name: string, entry: string, env: Record<string, string>): Promise<Proc> => {
+      const port = await freePort();
+      const flags = (options.nodeFlags ?? []).map((f) =>
+        f === '--cpu-prof' ? [f, `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [f],
+      );
+      const child = spawn(process.execPath, [...flags.flat(), '--import', 'tsx', entry], {
+        cwd: ROOT,
+        env: { ...process.env, ...common, ...env, PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+      children.push(child);
+      const proc = { name, url: `http://127.0.0.1:${port}/graphql`, child };
+      await waitReady(proc.url, child);
+      return proc;
+    };
+
+    const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic) };
+    const [users, policies, claims, payments] = await Promise.all([
+      start('users', 'subgraphs/users/src/main.ts', {
+        ...subgraphEnv,
+        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        ENCRYPTION_KEYS: encryptionKeys,
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        PUBLIC_URL: 'https://espace-client.abri.example',
+      }),
+      start('policies', 'subgraphs/policies/src/main.ts', {
+        ...subgraphEnv,
+        ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        PUBLIC_URL: 'https://espace-client.abri.example',
+      }),
+      start('claims', 'subgraphs/claims/src/main.ts', {
+        ...subgraphEnv,
+        ATTACHMENTS_DIR: join(profileDir, 'attachments'),
+      }),
+      start('payments', 'subgraphs/payments/src/main.ts', { ...subgraphEnv, ENCRYPTION_KEYS: encryptionKeys }),
+    ]);
+    const subgraphs = { users: users!, policies: policies!, claims: claims!, payments: payments! };
+    return {
+      subgraphs,
+      hopJwk,
+      database,
+      gatewayEnv: {
+        GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),
+        USERS_URL: subgraphs.users.url,
+        POLICIES_URL: subgraphs.policies.url,
+        CLAIMS_URL: subgraphs.claims.url,
+        PAYMENTS_URL: subgraphs.payments.url,
+      },
+      start,
+      async postgresPids() {
+        const { rows } = await admin.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [database],
+        );
+        return rows.map((r) => r.pid);
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
