@@ -102,3 +102,24 @@ describe('Redis restarted empty', () => {
     await outbox.stop();
   }, 120_000);
 });
+
+describe('Redis away', () => {
+  it('reports a durable consumer as retrying, then stuck, and as ok again once Redis is back', async () => {
+    const errors: unknown[] = [];
+    const watched = createRedisBus(redis.url, {
+      prefix: 'abri:away:',
+      stuckAfterMs: 10_000,
+      onError: (e) => errors.push(e),
+    });
+    buses.push(watched);
+    const stop = await watched.consume('away.topic', 'watcher', async () => {});
+    const state = () => watched.health().consumers[0]?.state;
+    await expect.poll(state).toBe('ok');
+    await redis.stop();
+    await expect.poll(state, { timeout: 30_000 }).toBe('retrying');
+    await expect.poll(state, { timeout: 30_000 }).toBe('stuck');
+    await redis.restart();
+    await expect.poll(state, { timeout: 30_000 }).toBe('ok');
+    stop();
+  }, 120_000);
+});

@@ -41,6 +41,8 @@ export interface RedisBusOptions {
   onError?: (error: unknown) => void;
   /** @default 10_000 entries kept per stream */
   maxLen?: number;
+  /** @default STUCK_AFTER_MS (30 s) of failures or silence before a consumer counts as stuck */
+  stuckAfterMs?: number;
 }
 
 const isNoGroup = (error: unknown) => String((error as Error)?.message ?? error).includes('NOGROUP');
@@ -48,7 +50,11 @@ const isNoGroup = (error: unknown) => String((error as Error)?.message ?? error)
 export function createRedisBus(url: string, options: RedisBusOptions = {}): EventBus {
   const prefix = options.prefix ?? 'abri:events:';
   const maxLen = options.maxLen ?? MAX_LEN;
-  const writer = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const stuckAfterMs = options.stuckAfterMs ?? STUCK_AFTER_MS;
+  // Connection errors are reported by the commands that meet them (and by consumer health); ioredis reconnects by
+  // itself, and would otherwise print each failed attempt as an unhandled error event.
+  const quiet = (client: Redis) => client.on('error', () => {});
+  const writer = quiet(new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }));
   writer.defineCommand('abriPublishAll', { lua: PUBLISH_ALL });
   const markerOf = (source: string) => `${prefix}held:${source}`;
   let reader: Redis | undefined;
@@ -60,7 +66,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
   let closed = false;
 
   async function loop() {
-    reader ??= new Redis(url, { maxRetriesPerRequest: null });
+    reader ??= quiet(new Redis(url, { maxRetriesPerRequest: null }));
     while (!closed && positions.size > 0) {
       const keys = [...positions.keys()];
       try {
@@ -147,7 +153,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
       const failing = (error: unknown) => {
         state.lastError = String((error as Error)?.message ?? error);
         state.failingAt ??= Date.now();
-        if (!state.reported && Date.now() - state.failingAt > STUCK_AFTER_MS) {
+        if (!state.reported && Date.now() - state.failingAt > stuckAfterMs) {
           state.reported = true;
           options.onError?.(new Error(`consumer ${group} of ${topic} is stuck: ${state.lastError}`));
         }
@@ -157,7 +163,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
         state.failingAt = null;
         state.reported = false;
       };
-      const reader = new Redis(url, { maxRetriesPerRequest: null });
+      const reader = quiet(new Redis(url, { maxRetriesPerRequest: null }));
       let stopped = false;
       const failures = new Map<string, number>();
       const handle = async (id: string, fields: string[]) => {
@@ -238,7 +244,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
           return {
             topic: c.topic,
             group: c.group,
-            state: failingFor > STUCK_AFTER_MS ? 'stuck' : failingFor > 0 ? 'retrying' : 'ok',
+            state: failingFor > stuckAfterMs ? 'stuck' : failingFor > 0 ? 'retrying' : 'ok',
             handled: c.handled,
             failingSince: failingFor > 0 ? new Date(now - failingFor).toISOString() : null,
             lastError: c.lastError,
