@@ -46,7 +46,7 @@ async function withEngine<T>(
   project: PrismaProject,
   run: (engine: Awaited<ReturnType<typeof openEngine>>['engine']) => Promise<T>,
 ): Promise<T> {
-  const { engine, adapter } = await openEngine(db, project);
+  const { engine, adapter, connections } = await openEngine(db, project);
   try {
     return await run(engine);
   } catch (error) {
@@ -56,21 +56,29 @@ async function withEngine<T>(
     throw real ? new Error(`migration failed: ${JSON.stringify(real)}`, { cause: error }) : error;
   } finally {
     engine.free();
+    // The engine's PostgreSQL session holds its migration lock until it ends: close it now, or the next project's
+    // migration waits for the pool to drop the idle connection (10 s, the engine's own lock timeout on a busy machine).
+    await Promise.all(connections.map((c) => c.dispose().catch(() => undefined)));
   }
 }
 
 async function openEngine(db: Database, project: PrismaProject) {
   const { SchemaEngine } = await loadSchemaEngine();
   const factory = adapterFactory(db);
+  const connections: { dispose(): Promise<void> }[] = [];
   const adapter = bindMigrationAwareSqlAdapterFactory({
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => factory.connect(),
+    connect: async () => {
+      const connection = await factory.connect();
+      if (db.kind === 'postgres') connections.push(connection);
+      return connection;
+    },
     connectToShadowDb: () => factory.connectToShadowDb(),
   });
   const datamodel = readFileSync(project.schemaPath, 'utf8');
   const engine = await SchemaEngine.new({ datamodels: [[project.schemaPath, datamodel]] }, () => {}, adapter);
-  return { engine, adapter };
+  return { engine, adapter, connections };
 }
 
 /** Applies pending migrations (`prisma migrate deploy`); returns the names applied. */
