@@ -3,6 +3,7 @@
 // and a socket reconnecting spends one refresh token, not six (each refresh token works once).
 import { type Client, createClient } from 'graphql-ws';
 import { type Follow, type FollowOptions, follow } from './follow.ts';
+import { type Operation, operationText } from './graphql.ts';
 
 export interface GraphQLError {
   message: string;
@@ -83,16 +84,18 @@ export class AbriClient {
    * Sends a query or mutation. When the access token has expired and a refresh token is kept, renews the session
    * once and sends it again.
    */
-  async request<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
+  async request<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: Operation<T, V>,
+    variables?: V,
   ): Promise<GraphQLResponse<T> & { status: number }> {
+    const text = operationText(query);
+    const vars = variables as Record<string, unknown> | undefined;
     const sent = this.accessToken;
-    const first = await this.send<T>(query, variables, sent);
+    const first = await this.send<T>(text, vars, sent);
     if (!sent || !this.refreshToken || !isUnauthenticated(first)) return first;
     // Another caller may have renewed it meanwhile; otherwise renew it now.
     if (this.accessToken === sent && (await this.refresh()).kind !== 'refreshed') return first;
-    return this.send<T>(query, variables, this.accessToken);
+    return this.send<T>(text, vars, this.accessToken);
   }
 
   private async send<T>(
@@ -171,8 +174,11 @@ export class AbriClient {
    * Follows a subscription for as long as the app wants: resumes from the last cursor (kept in `storage`) after a
    * network loss, a gateway restart, an expired token or the app going to the background. See `follow.ts`.
    */
-  follow<T = Record<string, unknown>>(query: string, options: FollowOptions<T>): Follow {
-    return follow<T>(this, query, options);
+  follow<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: Operation<T, V>,
+    options: FollowOptions<T, V>,
+  ): Follow {
+    return follow<T, V>(this, query, options);
   }
 }
 

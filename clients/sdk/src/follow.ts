@@ -8,16 +8,17 @@
 // of phones do not come back in the same second after a gateway restart. Close code 4401 (token expired) renews the
 // session and reconnects; 4403 (session revoked) or a refused renewal ends with `signed-out`.
 import type { AbriClient, GraphQLError } from './client.ts';
+import { type Operation, operationText } from './graphql.ts';
 import { type CursorStorage, memoryStorage } from './storage.ts';
 
-export interface FollowOptions<T> {
+export interface FollowOptions<T, V = Record<string, unknown>> {
   /**
    * Receives each event once, in order. The cursor is stored once it returns (or its promise resolves), so an event
    * the app was handling when it was killed comes again at the next launch.
    */
   onEvent: (data: T, meta: { cursor: string | null; errors?: GraphQLError[] }) => void | Promise<void>;
   /** The subscription's variables, without the cursor. */
-  variables?: Record<string, unknown>;
+  variables?: Omit<V, 'after'>;
   /** Where the last cursor is kept between connections and launches. @default memoryStorage() */
   storage?: CursorStorage;
   /** The cursor's key in `storage`. @default derived from the query and the variables */
@@ -114,11 +115,12 @@ function hash(text: string): string {
   return h.toString(36);
 }
 
-export function follow<T = Record<string, unknown>>(
+export function follow<T = Record<string, unknown>, V = Record<string, unknown>>(
   client: AbriClient,
-  query: string,
-  options: FollowOptions<T>,
+  operation: Operation<T, V>,
+  options: FollowOptions<T, V>,
 ): Follow {
+  const query = operationText(operation);
   const storage = options.storage ?? memoryStorage();
   const key = options.key ?? `follow.${hash(`${query}\n${JSON.stringify(options.variables ?? {})}`)}`;
   const afterVariable = options.afterVariable ?? 'after';

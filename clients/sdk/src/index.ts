@@ -9,5 +9,21 @@ export {
   type Session,
   type SocketOptions,
 } from './client.ts';
-export { compareCursors, type Follow, type FollowEnd, type FollowOptions, type FollowState } from './follow.ts';
+export {
+  backoffDelay,
+  compareCursors,
+  type Follow,
+  type FollowEnd,
+  type FollowOptions,
+  type FollowState,
+} from './follow.ts';
+export {
+  type FragmentOf,
+  graphql,
+  type Operation,
+  type ResultOf,
+  readFragment,
+  type TypedDocument,
+  type VariablesOf,
+} from './graphql.ts';
 export { type CursorStorage, type KeyValueStore, keyValueStorage, memoryStorage } from './storage.ts';
