@@ -19,7 +19,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.chaos.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
+          exclude: [
+            '**/*.int.test.ts',
+            '**/*.e2e.test.ts',
+            '**/*.chaos.test.ts',
+            '**/*.browser.test.ts',
+            '**/node_modules/**',
+          ],
           ...SLOW_MACHINE,
         },
       },
