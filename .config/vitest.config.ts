@@ -58,6 +58,8 @@ export default defineConfig({
           include: ['clients/web/test/**/*.browser.test.ts'],
           globalSetup: ['clients/web/test/build.setup.ts'],
           ...SLOW_MACHINE,
+          // A page waits on the whole system: a poll gets as long as a loaded machine needs (it ends when it passes).
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {

@@ -4,12 +4,25 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { session, signOut } from './auth/session.ts';
+import { useLiveClaims } from './claims/live.ts';
 import { createApiClient } from './client.ts';
+import { ClaimDetail } from './pages/ClaimDetail.tsx';
+import { Claims } from './pages/Claims.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
+import { DeclareClaim } from './pages/DeclareClaim.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 
-const SECTIONS = [{ to: '/', label: 'Accueil', end: true }] as const;
+const SECTIONS = [
+  { to: '/', label: 'Accueil', end: true },
+  { to: '/sinistres', label: 'Sinistres', end: false },
+] as const;
+
+/** Live updates for every screen of the session (the cache they update is shared). */
+function Live() {
+  useLiveClaims();
+  return null;
+}
 
 function useSession() {
   return useSyncExternalStore(session.subscribe, () => session.state);
@@ -27,11 +40,12 @@ function useFocusOnNavigate() {
 function SignedInFrame({ generation }: { generation: number }) {
   // One client per sign-in: nothing cached for a previous customer survives.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the generation is the reason to make a new client
+  // Its socket is lazy: it closes by itself once this frame's subscriptions end (sign-out unmounts them).
   const api = useMemo(() => createApiClient(), [generation]);
-  useEffect(() => () => api.dispose(), [api]);
   useFocusOnNavigate();
   return (
     <Provider value={api.client}>
+      <Live />
       <a className="skip" href="#contenu">
         Aller au contenu
       </a>
@@ -57,6 +71,9 @@ function SignedInFrame({ generation }: { generation: number }) {
       <main id="contenu">
         <Routes>
           <Route path="/" element={<Dashboard />} />
+          <Route path="/sinistres" element={<Claims />} />
+          <Route path="/sinistres/declarer" element={<DeclareClaim />} />
+          <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -20,7 +20,7 @@ const EMBEDDED = [
 ];
 
 /** A client for one signed-in session: a new sign-in gets a new client, so no cache outlives its customer. */
-export function createApiClient(): { client: Client; dispose(): void } {
+export function createApiClient(): { client: Client } {
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const socket = createSocket({
     url: wsUrl,
@@ -43,6 +43,8 @@ export function createApiClient(): { client: Client; dispose(): void } {
     url: '/graphql',
     fetch: authedFetch,
     preferGetMethod: false,
+    // Screens show the cache at once and refresh it from the server (a claim declared elsewhere, a new document).
+    requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])) }),
       fetchExchange,
@@ -53,5 +55,5 @@ export function createApiClient(): { client: Client; dispose(): void } {
       }),
     ],
   });
-  return { client, dispose: () => void socket.dispose() };
+  return { client };
 }

@@ -2,7 +2,9 @@
 // Chromium through playwright-core at the two sizes the issue names, and axe-core's verdict on a screen.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type Embedded, startEmbedded } from '../../../gateway/src/embedded.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
@@ -92,4 +94,14 @@ export function pageProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(message.text());
   });
   return problems;
+}
+
+/** Signs a demo customer in through the sign-in page and waits for the dashboard. */
+export async function signInAs(web: WebHarness, page: Page, who: 'camille' | 'louis') {
+  await page.goto(`${web.origin}/connexion`);
+  await page.getByLabel('Numéro de contrat').fill(DEMO[who].contractNumber);
+  await page.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${web.origin}/`);
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Bonjour/ }).count()).toBe(1);
 }

@@ -29,7 +29,12 @@ export function webBuildIsCurrent(): boolean {
 
 function run(bin: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: WEB_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A production build whatever runs it (vitest sets NODE_ENV=test, which would give React's development build).
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: WEB_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -18,26 +18,32 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Scripts and styles from this origin only; blob: and data: images for photo previews and QR codes. */
-export const WEB_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * Scripts and styles from this origin only; blob: and data: images for photo previews and QR codes. The WebSocket
+ * origin is named as well: Safari before 15.4 does not count ws: as 'self'.
+ */
+export function webCsp(host: string | undefined): string {
+  const sockets = host && /^[\w.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${sockets}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
-const SECURITY_HEADERS = {
-  'content-security-policy': WEB_CSP,
+const securityHeaders = (host: string | undefined) => ({
+  'content-security-policy': webCsp(host),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-};
+});
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -61,9 +67,10 @@ export function webApp(dir: string): RouteHandler | null {
   return (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const file = pathname === '/index.html' ? undefined : files.get(pathname);
+    const headers = securityHeaders(req.headers.host);
     if (file) {
       res.writeHead(200, {
-        ...SECURITY_HEADERS,
+        ...headers,
         'content-type': file.type,
         'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
@@ -72,11 +79,11 @@ export function webApp(dir: string): RouteHandler | null {
     }
     // A missing asset is a 404, not the page: a stale tab asking for an old chunk must not parse HTML as script.
     if (pathname.startsWith('/assets/') || extname(pathname) !== '') {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': index.type, 'cache-control': 'no-cache' });
+    res.writeHead(200, { ...headers, 'content-type': index.type, 'cache-control': 'no-cache' });
     res.end(index.body);
   };
 }

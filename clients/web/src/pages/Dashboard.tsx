@@ -1,4 +1,5 @@
 // The dashboard, in one query: next due date and amount, premium, guarantees, claims in progress.
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { date, money } from '../format.ts';
 import { graphql } from '../gql/index.ts';
@@ -84,13 +85,21 @@ export function Dashboard() {
             <ul className="claims">
               {open.map((claim) => (
                 <li key={claim.id}>
-                  <strong>{CLAIM_TYPE[claim.type] ?? claim.type}</strong> · {claim.reference}{' '}
+                  <Link to={`/sinistres/${claim.id}`}>
+                    <strong>{CLAIM_TYPE[claim.type] ?? claim.type}</strong> · {claim.reference}
+                  </Link>{' '}
                   <span className="badge">{CLAIM_STATUS[claim.status] ?? claim.status}</span>
                   <span className="muted"> déclaré le {date(claim.declaredAt)}</span>
                 </li>
               ))}
             </ul>
           )}
+          <p className="actions">
+            <Link className="button primary" to="/sinistres/declarer">
+              Déclarer un sinistre
+            </Link>{' '}
+            <Link to="/sinistres">Tous mes sinistres</Link>
+          </p>
         </section>
       )}
     </>
