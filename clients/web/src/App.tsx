@@ -39,8 +39,8 @@ function useFocusOnNavigate() {
 
 function SignedInFrame({ generation }: { generation: number }) {
   // One client per sign-in: nothing cached for a previous customer survives.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the generation is the reason to make a new client
   // Its socket is lazy: it closes by itself once this frame's subscriptions end (sign-out unmounts them).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the generation is the reason to make a new client
   const api = useMemo(() => createApiClient(), [generation]);
   useFocusOnNavigate();
   return (
