@@ -19,7 +19,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.chaos.test.ts', '**/node_modules/**'],
+          exclude: [
+            '**/*.int.test.ts',
+            '**/*.e2e.test.ts',
+            '**/*.chaos.test.ts',
+            '**/*.browser.test.ts',
+            '**/node_modules/**',
+          ],
           ...SLOW_MACHINE,
         },
       },
@@ -41,6 +47,19 @@ export default defineConfig({
           include: ['**/test/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
+        },
+      },
+      {
+        extends: true,
+        // The web customer space in Chromium against the whole system; its build is made once per run, before any
+        // test starts (npm start's own check, so a current build is reused).
+        test: {
+          name: 'web',
+          include: ['clients/web/test/**/*.browser.test.ts'],
+          globalSetup: ['clients/web/test/build.setup.ts'],
+          ...SLOW_MACHINE,
+          // A page waits on the whole system: a poll gets as long as a loaded machine needs (it ends when it passes).
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {

@@ -52,6 +52,8 @@ export interface EmbeddedOptions {
   gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits'>;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
+  /** The web customer space served at / (its build directory). @default none: the API alone */
+  web?: GatewayDeps['web'];
 }
 
 export async function startEmbedded(options: EmbeddedOptions) {
@@ -121,6 +123,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     bus: busOf(`gateway-${i}`),
     log: log('gateway'),
     clock,
+    ...(options.web ? { web: options.web } : {}),
     ...options.gatewayOptions,
   });
   for (let i = 0; i < (options.gatewayReplicas ?? 1); i++)

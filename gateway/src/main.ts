@@ -33,6 +33,18 @@ await runService('gateway', async () => {
       /** Where the users subgraph publishes its access-token keys. @default USERS_URL's /.well-known/jwks.json */
       JWKS_URL: z.string().url().optional(),
       ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(600),
+      /** The web customer space's build (`npm run web:build` writes clients/web/dist) served at /; unset: API only. */
+      WEB_DIR: z.string().min(1).optional(),
+      /** Other origins (comma-separated scheme://host[:port]) allowed to call the /auth sign-in routes. */
+      WEB_ORIGINS: z
+        .string()
+        .default('')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+        ),
     }),
   );
   const log = createLogger('gateway', { silent: env.LOG_SILENT });
@@ -54,6 +66,7 @@ await runService('gateway', async () => {
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       introspection: 'staff',
+      web: { dir: env.WEB_DIR ?? null, allowedOrigins: env.WEB_ORIGINS },
     },
     env.PORT,
     env.HOST,

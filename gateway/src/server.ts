@@ -31,6 +31,8 @@ import { graphiqlRoutes } from './graphiql.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
+import { webAuthRoutes } from './web/auth.ts';
+import { webApp } from './web/static.ts';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -52,6 +54,13 @@ export interface GatewayDeps {
   introspection?: 'everyone' | 'staff';
   /** @default SOCKET_LIMITS */
   socketLimits?: Partial<Record<keyof typeof SOCKET_LIMITS, number>>;
+  /** The web customer space: its build served at / and its cookie sign-in routes under /auth. */
+  web?: {
+    /** The build to serve (clients/web/dist); null or without index.html: the API alone. */
+    dir: string | null;
+    /** Other origins allowed to call /auth (a static host in front of the app). @default [] */
+    allowedOrigins?: string[];
+  };
 }
 
 const clientOf = (req: IncomingMessage) => ({
@@ -203,6 +212,21 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     );
     return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
+
+  const webFiles = deps.web?.dir ? webApp(deps.web.dir) : null;
+  const authRoutes = webAuthRoutes({
+    identify,
+    allowedOrigins: deps.web?.allowedOrigins ?? [],
+    execute: async (req, who, query, variables) => {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: { who, client: clientOf(req), requestId: randomUUID() } },
+      );
+      if (response.body.kind !== 'single') return {};
+      const { data, errors } = response.body.singleResult;
+      return { ...(data ? { data } : {}), ...(errors ? { errors } : {}) };
+    },
+  });
 
   type WsExtra = {
     socket: WebSocket;
@@ -360,6 +384,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     routes: {
       ...graphiqlRoutes(),
     },
+    postRoutes: authRoutes,
+    ...(webFiles ? { fallback: webFiles } : {}),
   });
   return {
     ...served,

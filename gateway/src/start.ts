@@ -2,6 +2,7 @@
 import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv } from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
+import { ensureWebBuild } from './web/build.ts';
 
 const env = parseEnv(
   z.object({
@@ -13,11 +14,23 @@ const env = parseEnv(
 );
 const base = env.ABRI_BASE_PORT;
 const ports = { gateway: base, users: base + 1, policies: base + 2, claims: base + 3, payments: base + 4 };
-const system = await startEmbedded({ dataDir: env.ABRI_DATA_DIR, silent: env.LOG_SILENT, ports });
+// The web app is built on the first start (and again when its sources change); without it the API still runs.
+const web = await ensureWebBuild().then(
+  ({ dir, built }) => {
+    if (built) console.log('Web customer space built (clients/web/dist).');
+    return { dir };
+  },
+  (error: unknown) => {
+    console.error(`The web customer space could not be built; serving the API alone.\n${String(error)}`);
+    return { dir: null };
+  },
+);
+const system = await startEmbedded({ dataDir: env.ABRI_DATA_DIR, silent: env.LOG_SILENT, ports, web });
 const origin = system.gateway.url.replace(/\/graphql$/, '').replace('127.0.0.1', 'localhost');
 console.log(`
 Abri is running (embedded mode, data in ${env.ABRI_DATA_DIR}/${system.seeded ? ', demo data just seeded' : ''})
 
+  Web        ${origin}/${web.dir ? '' : '  (not built)'}
   GraphiQL   ${origin}/graphiql
   GraphQL    ${origin}/graphql  (HTTP and WebSocket)
   Health     ${origin}/health · ${origin}/ready

@@ -62,6 +62,14 @@ describe('npm start', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('/graphiql/graphiql.js');
     expect((await fetch(`http://127.0.0.1:${basePort}/ready`)).status).toBe(200);
+    // The web customer space on the same origin, and its deep links (an e-mailed activation link) answered by it.
+    expect(first.output).toContain(`http://localhost:${basePort}/\n`);
+    for (const path of ['/', '/activation?t=x']) {
+      const app = await fetch(`http://127.0.0.1:${basePort}${path}`);
+      expect(app.status).toBe(200);
+      expect(app.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await app.text()).toContain('<div id="root">');
+    }
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();

@@ -33,6 +33,10 @@ export interface ServeOptions<Ctx extends BaseContext> {
   onError?: (error: unknown) => void;
   /** Extra GET routes by path prefix (e.g. '/documents/'). */
   prefixRoutes?: Record<string, RouteHandler>;
+  /** Extra POST routes by path (the gateway's web sign-in routes). */
+  postRoutes?: Record<string, RouteHandler>;
+  /** GET requests no other route took, /graphql excepted (a single-page app's files and deep links). */
+  fallback?: RouteHandler;
   /** @default 8_388_608 bytes (a claim attachment is up to 5 MiB, base64 in JSON): larger bodies get 413 */
   maxBodyBytes?: number;
   /** @default 262_144 bytes: larger WebSocket messages close the socket (1009) */
@@ -166,8 +170,11 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
       req.method === 'GET'
         ? (builtIn[url.pathname] ??
           routes[url.pathname] ??
-          Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1])
-        : undefined;
+          Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1] ??
+          (url.pathname === '/graphql' ? undefined : options.fallback))
+        : req.method === 'POST'
+          ? options.postRoutes?.[url.pathname]
+          : undefined;
     const work = route
       ? route(req, res)
       : url.pathname === '/graphql'

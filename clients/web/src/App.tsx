@@ -1,0 +1,105 @@
+// Routes and the frame every signed-in screen shares (header, sections, sign-out). Public pages (sign-in, the
+// links e-mails and QR codes point to) render without it.
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Provider } from 'urql';
+import { session, signOut } from './auth/session.ts';
+import { useLiveClaims } from './claims/live.ts';
+import { createApiClient } from './client.ts';
+import { ClaimDetail } from './pages/ClaimDetail.tsx';
+import { Claims } from './pages/Claims.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
+import { DeclareClaim } from './pages/DeclareClaim.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+
+const SECTIONS = [
+  { to: '/', label: 'Accueil', end: true },
+  { to: '/sinistres', label: 'Sinistres', end: false },
+] as const;
+
+/** Live updates for every screen of the session (the cache they update is shared). */
+function Live() {
+  useLiveClaims();
+  return null;
+}
+
+function useSession() {
+  return useSyncExternalStore(session.subscribe, () => session.state);
+}
+
+/** Moves focus to the new page's heading after a navigation, so screen readers announce it. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path, which the effect does not read
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname]);
+}
+
+function SignedInFrame({ generation }: { generation: number }) {
+  // One client per sign-in: nothing cached for a previous customer survives.
+  // Its socket is lazy: it closes by itself once this frame's subscriptions end (sign-out unmounts them).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the generation is the reason to make a new client
+  const api = useMemo(() => createApiClient(), [generation]);
+  useFocusOnNavigate();
+  return (
+    <Provider value={api.client}>
+      <Live />
+      <a className="skip" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="top">
+        <span className="brand" aria-hidden="true">
+          Abri
+        </span>
+        <nav aria-label="Sections">
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.to}>
+                <NavLink to={s.to} end={s.end}>
+                  {s.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="link" onClick={() => void signOut()}>
+          Se déconnecter
+        </button>
+      </header>
+      <main id="contenu">
+        <Routes>
+          <Route path="/" element={<Dashboard />} />
+          <Route path="/sinistres" element={<Claims />} />
+          <Route path="/sinistres/declarer" element={<DeclareClaim />} />
+          <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </Provider>
+  );
+}
+
+export function App() {
+  const state = useSession();
+  const location = useLocation();
+  if (location.pathname === '/connexion') {
+    if (state.status === 'signedIn') {
+      const back = new URLSearchParams(location.search).get('retour');
+      return <Navigate to={back?.startsWith('/') && !back.startsWith('//') ? back : '/'} replace />;
+    }
+    return <SignIn />;
+  }
+  if (state.status === 'unknown')
+    return (
+      <p className="loading" role="status">
+        Chargement…
+      </p>
+    );
+  if (state.status === 'signedOut') {
+    const back = location.pathname === '/' ? '' : `?retour=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/connexion${back}`} replace />;
+  }
+  return <SignedInFrame generation={state.generation} />;
+}

@@ -1,0 +1,59 @@
+// The GraphQL client: urql with a normalised cache (entities by __typename + id, so a claim updated by a live event
+// is updated on every screen that shows it) and graphql-ws for subscriptions on the same origin's /graphql.
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { createClient as createSocket } from 'graphql-ws';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { authedFetch, renew, session } from './auth/session.ts';
+
+/** Values without an identity of their own: stored inside their parent. */
+const EMBEDDED = [
+  'Money',
+  'Dwelling',
+  'PriceLine',
+  'ClaimStatusChange',
+  'SecurityScore',
+  'ClaimStatusEvent',
+  'ProfileEvent',
+  'PolicyOption',
+  'PolicyVersion',
+  'Attachment',
+];
+
+/** A client for one signed-in session: a new sign-in gets a new client, so no cache outlives its customer. */
+export function createApiClient(): { client: Client } {
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  const socket = createSocket({
+    url: wsUrl,
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    // A token about to expire is renewed before the socket opens (the gateway closes sockets at token expiry).
+    connectionParams: async () => {
+      if (!session.accessToken) await renew();
+      return session.accessToken ? { authorization: `Bearer ${session.accessToken}` } : {};
+    },
+    on: {
+      closed: (event) => {
+        const code = (event as CloseEvent | undefined)?.code;
+        if (code === 4401 || code === 4403) void renew();
+      },
+    },
+  });
+  const client = new Client({
+    url: '/graphql',
+    fetch: authedFetch,
+    preferGetMethod: false,
+    // Screens show the cache at once and refresh it from the server (a claim declared elsewhere, a new document).
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])) }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+  });
+  return { client };
+}

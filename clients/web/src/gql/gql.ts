@@ -1,0 +1,88 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": typeof types.ClaimEventsDocument,
+    "\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n": typeof types.ClaimPageDocument,
+    "\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n": typeof types.ClaimsDocument,
+    "\n  query Dashboard {\n    me {\n      id\n      firstName\n      policies {\n        id\n        number\n        status\n        annualPremium { amountCents currency }\n        nextDueDate\n        nextPaymentAmount { amountCents currency }\n        dwelling { addressLine postalCode city }\n        guarantees { id label ceiling { amountCents currency } }\n      }\n      claims { id reference type status declaredAt }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DeclarePolicies {\n    me { id policies { id number status dwelling { addressLine city } } }\n  }\n": typeof types.DeclarePoliciesDocument,
+    "\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n": typeof types.ClaimFormDocument,
+    "\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeclareClaimDocument,
+    "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": typeof types.AttachToClaimDocument,
+};
+const documents: Documents = {
+    "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": types.ClaimEventsDocument,
+    "\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n": types.ClaimPageDocument,
+    "\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n": types.ClaimsDocument,
+    "\n  query Dashboard {\n    me {\n      id\n      firstName\n      policies {\n        id\n        number\n        status\n        annualPremium { amountCents currency }\n        nextDueDate\n        nextPaymentAmount { amountCents currency }\n        dwelling { addressLine postalCode city }\n        guarantees { id label ceiling { amountCents currency } }\n      }\n      claims { id reference type status declaredAt }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query DeclarePolicies {\n    me { id policies { id number status dwelling { addressLine city } } }\n  }\n": types.DeclarePoliciesDocument,
+    "\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n": types.ClaimFormDocument,
+    "\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n": types.DeclareClaimDocument,
+    "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": types.AttachToClaimDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n"): (typeof documents)["\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    me {\n      id\n      firstName\n      policies {\n        id\n        number\n        status\n        annualPremium { amountCents currency }\n        nextDueDate\n        nextPaymentAmount { amountCents currency }\n        dwelling { addressLine postalCode city }\n        guarantees { id label ceiling { amountCents currency } }\n      }\n      claims { id reference type status declaredAt }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard {\n    me {\n      id\n      firstName\n      policies {\n        id\n        number\n        status\n        annualPremium { amountCents currency }\n        nextDueDate\n        nextPaymentAmount { amountCents currency }\n        dwelling { addressLine postalCode city }\n        guarantees { id label ceiling { amountCents currency } }\n      }\n      claims { id reference type status declaredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeclarePolicies {\n    me { id policies { id number status dwelling { addressLine city } } }\n  }\n"): (typeof documents)["\n  query DeclarePolicies {\n    me { id policies { id number status dwelling { addressLine city } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

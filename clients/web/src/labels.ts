@@ -1,0 +1,31 @@
+// French names of the API's closed sets, as the screens show them.
+export const CLAIM_TYPE: Record<string, string> = {
+  WATER_DAMAGE: 'Dégât des eaux',
+  FIRE: 'Incendie',
+  THEFT: 'Vol',
+  GLASS_BREAKAGE: 'Bris de glace',
+  STORM: 'Tempête',
+  NATURAL_DISASTER: 'Catastrophe naturelle',
+};
+
+export const CLAIM_STATUS: Record<string, string> = {
+  DECLARED: 'Déclaré',
+  ACKNOWLEDGED: 'Pris en charge',
+  DOCUMENTS_REQUESTED: 'Pièces demandées',
+  EXPERT_ASSIGNED: 'Expert désigné',
+  EXPERT_REPORT: 'Rapport d’expertise reçu',
+  INDEMNITY_COMPUTED: 'Indemnité calculée',
+  PAID: 'Indemnité versée',
+  CLOSED: 'Clos',
+  REFUSED: 'Refusé',
+  REOPENED: 'Rouvert',
+};
+
+export const POLICY_STATUS: Record<string, string> = {
+  ACTIVE: 'En cours',
+  SUSPENDED: 'Suspendu',
+  TERMINATED: 'Résilié',
+};
+
+/** Statuses after which a claim is no longer "in progress". */
+export const CLAIM_DONE = new Set(['PAID', 'CLOSED', 'REFUSED']);

@@ -1,0 +1,95 @@
+// Sign-in by contract number and password, then the second factor when the account has one. Every refusal is the
+// server's own French message (locked until when, not activated, password to change).
+import { type FormEvent, useState } from 'react';
+import { type AuthOutcome, signIn, verifySecondFactor } from '../auth/session.ts';
+import { dateTime } from '../format.ts';
+
+function refusal(outcome: AuthOutcome | null): string | null {
+  if (!outcome) return 'Le service est momentanément indisponible. Réessayez dans un instant.';
+  switch (outcome.__typename) {
+    case 'LoginSuccess':
+    case 'TwoFactorRequired':
+      return null;
+    case 'AccountLocked':
+      return `${outcome.message} (jusqu’au ${dateTime(outcome.lockedUntil)})`;
+    case 'SignedOut':
+      return 'Votre session a pris fin. Connectez-vous à nouveau.';
+    default:
+      return outcome.message;
+  }
+}
+
+export function SignIn() {
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const outcome = challenge
+      ? await verifySecondFactor(challenge, String(form.get('code') ?? '').replace(/\s/g, ''))
+      : await signIn(String(form.get('contractNumber') ?? '').trim(), String(form.get('password') ?? ''));
+    setBusy(false);
+    if (outcome?.__typename === 'TwoFactorRequired') setChallenge(outcome.challengeToken);
+    else setError(refusal(outcome));
+  }
+
+  return (
+    <main id="contenu" className="narrow">
+      <p className="brand big" aria-hidden="true">
+        Abri
+      </p>
+      <h1 tabIndex={-1}>{challenge ? 'Vérification en deux étapes' : 'Connexion à votre espace client'}</h1>
+      <form onSubmit={(e) => void submit(e)} className="card stack" noValidate>
+        {challenge ? (
+          <div className="field">
+            <label htmlFor="code">Code à 6 chiffres de votre application d’authentification</label>
+            <input
+              id="code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              required
+              // biome-ignore lint/a11y/noAutofocus: the only field of this step, right after the previous one
+              autoFocus
+            />
+          </div>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="contractNumber">Numéro de contrat</label>
+              <input
+                id="contractNumber"
+                name="contractNumber"
+                autoComplete="username"
+                autoCapitalize="characters"
+                spellCheck={false}
+                aria-describedby="contractNumber-help"
+                required
+              />
+              <p id="contractNumber-help" className="help">
+                Il figure sur vos conditions particulières, par exemple HAB0012345.
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="password">Mot de passe</label>
+              <input id="password" name="password" type="password" autoComplete="current-password" required />
+            </div>
+          </>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {challenge ? 'Valider' : 'Se connecter'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,107 @@
+// What every browser test of the web customer space shares: the whole system serving the built app, Debian's
+// Chromium through playwright-core at the two sizes the issue names, and axe-core's verdict on a screen.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DEMO } from '@abri/platform';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type Embedded, startEmbedded } from '../../../gateway/src/embedded.ts';
+import { WEB_DIST } from '../../../gateway/src/web/build.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** CI sets ABRI_REQUIRE_SERVICES: there a missing browser fails the run instead of skipping it. */
+export const skipBrowser = !existsSync(CHROMIUM) && process.env['ABRI_REQUIRE_SERVICES'] !== 'true';
+
+/** Desktop and phone (touch, mobile viewport), as the customer space promises both. */
+export const SIZES = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  mobile: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+export type Size = keyof typeof SIZES;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface WebHarness {
+  system: Embedded;
+  /** The app's origin, on `localhost` (a secure context, so the Secure refresh cookie is kept over plain HTTP). */
+  origin: string;
+  browser: Browser;
+  context(size: Size): Promise<BrowserContext>;
+  stop(): Promise<void>;
+}
+
+export async function startWeb(): Promise<WebHarness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
+  const system = await startEmbedded({
+    dataDir: null,
+    ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
+    silent: true,
+    web: { dir: WEB_DIST },
+  });
+  const browser = await chromium
+    .launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    .catch(async (error: unknown) => {
+      await system.stop();
+      throw error;
+    });
+  const contexts: BrowserContext[] = [];
+  return {
+    system,
+    origin: `http://localhost:${system.gateway.port}`,
+    browser,
+    async context(size) {
+      const context = await browser.newContext({ ...SIZES[size], locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+      contexts.push(context);
+      return context;
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await system.stop();
+    },
+  };
+}
+
+/** The page's serious and critical WCAG 2.1 A/AA violations according to axe-core (empty when it passes). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids injecting a script tag.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** Errors the page threw or logged, to assert none happened. */
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  return problems;
+}
+
+/** Signs a demo customer in through the sign-in page and waits for the dashboard. */
+export async function signInAs(web: WebHarness, page: Page, who: 'camille' | 'louis') {
+  await page.goto(`${web.origin}/connexion`);
+  await page.getByLabel('Numéro de contrat').fill(DEMO[who].contractNumber);
+  await page.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${web.origin}/`);
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Bonjour/ }).count()).toBe(1);
+}
