@@ -27,7 +27,7 @@ import type { GatewayContext } from './context.ts';
 import { fileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
-import { graphiqlRoutes } from './graphiql.ts';
+import { graphiqlRoutes } from './graphiql/routes.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';

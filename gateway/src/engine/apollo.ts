@@ -19,6 +19,15 @@ export function engineGateway(engine: Engine, supergraphSdl: string): GatewayInt
       announce?.({ apiSchema: engine.apiSchema, coreSupergraphSdl: supergraphSdl });
       return {
         async executor(request) {
+          // An operationName that names no operation of the document (Apollo leaves `operation` unset).
+          if (!request.operation)
+            return {
+              errors: [
+                new GraphQLError(`No operation named "${request.operationName ?? ''}" in this document.`, {
+                  extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+                }),
+              ],
+            };
           const definitions = (request.operation.variableDefinitions ?? []) as readonly VariableDefinitionNode[];
           let variables: Record<string, unknown> = {};
           if (definitions.length) {

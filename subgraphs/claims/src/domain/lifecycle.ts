@@ -59,3 +59,7 @@ export function checkTransition(
 }
 
 export const nextStatuses = (from: ClaimStatus): ClaimStatus[] => Object.keys(TRANSITIONS[from]) as ClaimStatus[];
+
+/** Where `mover` may move a claim from `from` (a refusal still needs its note). */
+export const movesFor = (from: ClaimStatus, mover: Mover): ClaimStatus[] =>
+  nextStatuses(from).filter((to) => TRANSITIONS[from][to] === mover);

@@ -15,7 +15,7 @@ import {
 import { advanceClaim } from '../app/advance.ts';
 import { builder } from '../builder.ts';
 import { Topics } from '../context.ts';
-import { ClaimStatus as Statuses } from '../domain/lifecycle.ts';
+import { movesFor, ClaimStatus as Statuses } from '../domain/lifecycle.ts';
 import { ErrorInterface } from './error.ts';
 
 export const ClaimType = builder.enumType('ClaimType', {
@@ -33,6 +33,36 @@ export const ClaimStatus = builder.enumType('ClaimStatus', {
   description: 'Where a claim stands in its lifecycle.',
   values: Object.keys(Statuses) as (keyof typeof Statuses)[],
 });
+
+/** Each status as claims staff name it, for messages. */
+const STATUS_LABELS: Record<keyof typeof Statuses, string> = {
+  DECLARED: 'déclaré',
+  ACKNOWLEDGED: 'pris en charge',
+  DOCUMENTS_REQUESTED: 'pièces demandées',
+  EXPERT_ASSIGNED: 'expert missionné',
+  EXPERT_REPORT: 'rapport d’expertise reçu',
+  INDEMNITY_COMPUTED: 'indemnité calculée',
+  PAID: 'payé',
+  CLOSED: 'clos',
+  REFUSED: 'refusé',
+  REOPENED: 'rouvert',
+};
+const NBSP = ' ';
+const label = (status: keyof typeof Statuses) => `«${NBSP}${STATUS_LABELS[status]}${NBSP}» (${status})`;
+
+/** Why a move was refused, and where the claim may go instead. */
+function refusalMessage(from: keyof typeof Statuses, to: keyof typeof Statuses, reason: string): string {
+  if (reason === 'NOTE_REQUIRED') return `Un refus doit être motivé${NBSP}: ajoutez une note.`;
+  const allowed = movesFor(from, 'ADJUSTER');
+  const moves = allowed.length
+    ? `Depuis ${label(from)}, changements possibles${NBSP}: ${allowed.map(label).join(', ')}.`
+    : `Aucun changement n’est possible depuis ${label(from)}.`;
+  const why =
+    reason === 'WRONG_ACTOR'
+      ? `Le passage à ${label(to)} est fait par le système, pas par un gestionnaire.`
+      : `Le passage de ${label(from)} à ${label(to)} n’est pas permis.`;
+  return `${why} ${moves}`;
+}
 const ActorKind = builder.enumType('ActorKind', {
   description: 'Who made a change.',
   values: ['CUSTOMER', 'STAFF', 'SYSTEM'] as const,
@@ -67,6 +97,13 @@ export const ClaimRef = builder.prismaObject('Claim', {
     description: t.exposeString('description'),
     policy: t.field({ type: PolicyRef, select: { policyId: true }, resolve: (c) => ({ id: c.policyId }) }),
     history: t.relation('history', { description: 'The timeline, oldest first.', query: { orderBy: { at: 'asc' } } }),
+    allowedMoves: t.field({
+      type: [ClaimStatus],
+      description: 'Staff: the statuses a claims adjuster may move this claim to now (empty for customers).',
+      select: { status: true },
+      resolve: (c, _a, ctx) =>
+        hasRole(ctx.who, 'ADJUSTER') ? movesFor(c.status as keyof typeof Statuses, 'ADJUSTER') : [],
+    }),
   }),
 });
 
@@ -129,7 +166,13 @@ const AdvanceClaimInput = builder.inputType('AdvanceClaimInput', {
 
 type Advanced = { __typename: 'AdvanceClaimSuccess'; claimId: string };
 type NotFound = { __typename: 'ClaimNotFound'; message: string };
-type Refused = { __typename: 'TransitionNotAllowed'; message: string; from: string; to: string; reason: string };
+type Refused = {
+  __typename: 'TransitionNotAllowed';
+  message: string;
+  from: keyof typeof Statuses;
+  to: keyof typeof Statuses;
+  reason: string;
+};
 
 const AdvanceClaimSuccess = builder.objectRef<Advanced>('AdvanceClaimSuccess').implement({
   description: 'The claim moved; the customer’s devices receive a claimStatusChanged event.',
@@ -147,9 +190,14 @@ const TransitionNotAllowed = builder.objectRef<Refused>('TransitionNotAllowed').
   description: 'This move is not allowed from the claim’s current status, for this actor, or without a note.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    from: t.field({ type: ClaimStatus, resolve: (r) => r.from as keyof typeof Statuses }),
-    to: t.field({ type: ClaimStatus, resolve: (r) => r.to as keyof typeof Statuses }),
+    from: t.field({ type: ClaimStatus, resolve: (r) => r.from }),
+    to: t.field({ type: ClaimStatus, resolve: (r) => r.to }),
     reason: t.exposeString('reason', { description: 'NOT_ALLOWED, WRONG_ACTOR or NOTE_REQUIRED.' }),
+    allowed: t.field({
+      type: [ClaimStatus],
+      description: 'The moves a claims adjuster may make from `from` instead.',
+      resolve: (r) => movesFor(r.from, 'ADJUSTER'),
+    }),
   }),
 });
 type Pending = { __typename: 'PayoutRequested'; claimId: string };
@@ -198,7 +246,7 @@ builder.mutationField('advanceClaim', (t) =>
       if (outcome.kind === 'refused')
         return {
           __typename: 'TransitionNotAllowed',
-          message: 'Ce changement de statut n’est pas permis.',
+          message: refusalMessage(outcome.from, outcome.to, outcome.reason),
           from: outcome.from,
           to: outcome.to,
           reason: outcome.reason,
