@@ -33,6 +33,7 @@ await runService('gateway', async () => {
       }),
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      introspection: 'staff',
     },
     env.PORT,
     env.HOST,
