@@ -1,10 +1,13 @@
-// Prints each subgraph's SDL and composes schema/supergraph.graphql. `--check` fails when the committed files are
-// stale or the subgraphs do not compose (CI runs it).
+// Prints each subgraph's SDL and composes schema/supergraph.graphql, and the public API's introspection that types
+// the SDK's operations (clients/sdk/src/generated/introspection.ts). `--check` fails when the committed files are stale or the
+// subgraphs do not compose (CI runs it).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_PORTS } from '@abri/platform';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { introspectionFromSchema, parse } from 'graphql';
+import { apiSchemaOf } from '../gateway/src/engine/index.ts';
 import { ROOT } from '../prisma/projects.ts';
 import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';
 import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
@@ -30,6 +33,12 @@ if (composed.errors) {
   process.exit(1);
 }
 files['schema/supergraph.graphql'] = `${composed.supergraphSdl.trim()}\n`;
+const api = apiSchemaOf(new QueryPlanner(composed.supergraphSdl).consumerSchema);
+files['clients/sdk/src/generated/introspection.ts'] = [
+  '// Written by schema/compose.ts from the supergraph: the public API, as gql.tada types operations by it. Do not edit.',
+  `export type introspection = ${JSON.stringify(introspectionFromSchema(api, { descriptions: false }))};`,
+  '',
+].join('\n');
 
 let stale = 0;
 for (const [path, content] of Object.entries(files)) {

@@ -113,27 +113,30 @@ export async function startEmbedded(options: EmbeddedOptions) {
   for (const [name, s] of Object.entries(served))
     subgraphUrls[name] = options.gatewayRoute ? await options.gatewayRoute(name, s.url) : s.url;
   const gateways: Gateway[] = [];
-  for (let i = 0; i < (options.gatewayReplicas ?? 1); i++) {
-    gateways.push(
-      await startGateway(
-        {
-          supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
-          subgraphUrls,
-          hopKey: secrets.hopKey,
-          tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
-          bus: busOf(`gateway-${i}`),
-          log: log('gateway'),
-          clock,
-          ...options.gatewayOptions,
-        },
-        i === 0 ? port('gateway') : 0,
-      ),
-    );
-  }
+  const gatewayDeps = (i: number) => ({
+    supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
+    subgraphUrls,
+    hopKey: secrets.hopKey,
+    tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
+    bus: busOf(`gateway-${i}`),
+    log: log('gateway'),
+    clock,
+    ...options.gatewayOptions,
+  });
+  for (let i = 0; i < (options.gatewayReplicas ?? 1); i++)
+    gateways.push(await startGateway(gatewayDeps(i), i === 0 ? port('gateway') : 0));
 
   return {
-    gateway: gateways[0]!,
+    get gateway() {
+      return gateways[0]!;
+    },
     gateways,
+    /** Stops gateway replica `i` (draining its sockets) and starts a new one on the same port, as a deploy does. */
+    async restartGateway(i = 0) {
+      const old = gateways[i]!;
+      await old.stop();
+      gateways[i] = await startGateway(gatewayDeps(i), Number(new URL(old.url).port));
+    },
     subgraphs: served,
     services: { users, policies, claims, payments },
     secrets,

@@ -249,6 +249,9 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         try {
           who = await identify(ctx.connectionParams?.authorization);
         } catch {
+          // 4401, not graphql-ws's 4403 for a refused connection: a client renews an expired token and comes back,
+          // while 4403 means the session is over (revoked, below).
+          extra.socket.close(CloseCode.Unauthorized, 'The access token is invalid or expired; refresh the session.');
           return false;
         }
         extra.who = who;

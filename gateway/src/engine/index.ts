@@ -239,7 +239,7 @@ function rootFieldNames(set: SelectionSetNode, fragments: Record<string, Fragmen
  * The API schema from the planner's consumer schema, which also prints the introspection types and root fields:
  * graphql-js adds those itself and refuses them as user types.
  */
-function apiSchemaOf(consumerSchema: string): GraphQLSchema {
+export function apiSchemaOf(consumerSchema: string): GraphQLSchema {
   const document = parse(consumerSchema);
   return buildASTSchema({
     ...document,
