@@ -1,7 +1,7 @@
 // Production start-up shared by every service's main.ts: configuration from the environment (validated once, every
 // problem listed), PostgreSQL, the Redis bus, the gateway's public key. Failing fast beats half-starting.
 import { z } from 'zod';
-import { commonEnv, parseEnv } from './env.ts';
+import { commonEnv, EnvError, parseEnv, productionEnv, publicKeySetting, setting } from './env.ts';
 import { createRedisBus } from './events/redis-bus.ts';
 import type { StopOptions } from './http/serve.ts';
 import { importPublicKey, parseJwkSetting } from './keys.ts';
@@ -9,21 +9,31 @@ import { createLogger } from './log.ts';
 import { DEFAULT_PORTS, type ServiceName } from './ports.ts';
 import type { ServiceDeps } from './service.ts';
 
-const jwkSetting = z.string().min(1, 'a JWK as JSON, or file:<path>');
-
-export const serviceEnv = (name: ServiceName) =>
+/** What every subgraph needs in production; each subgraph's `env.ts` extends it with its own settings. */
+export const subgraphEnv = (name: Exclude<ServiceName, 'gateway'>) =>
   z.object({
-    ...commonEnv,
-    PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_PORTS[name]),
-    DATABASE_URL: z.string().url(),
-    REDIS_URL: z.string().url(),
-    /** The gateway's public key (JWK): requests it did not sign are refused. */
-    GATEWAY_PUBLIC_KEY: jwkSetting,
+    ...productionEnv(DEFAULT_PORTS[name]),
+    DATABASE_URL: setting(
+      z.string().url(),
+      'PostgreSQL, `postgresql://user:password@host:5432/db`; each subgraph uses its own schema',
+    ),
+    GATEWAY_PUBLIC_KEY: publicKeySetting(
+      'GATEWAY_PRIVATE_KEY',
+      "the gateway's public JWK (or `file:<path>`): the only caller served",
+    ),
   });
 
-/** Parses the environment of subgraph `name` and builds its production dependencies. */
-export async function bootSubgraph(name: Exclude<ServiceName, 'gateway'>) {
-  const env = parseEnv(serviceEnv(name));
+type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnv>>;
+
+/**
+ * Parses the environment of subgraph `name` with its whole schema (every missing or invalid setting listed at once)
+ * and builds its production dependencies.
+ */
+export async function bootSubgraph<S extends z.ZodType<SubgraphEnv>>(
+  name: Exclude<ServiceName, 'gateway'>,
+  schema: S,
+): Promise<{ env: z.infer<S>; deps: ServiceDeps }> {
+  const env: SubgraphEnv & z.infer<S> = parseEnv(schema);
   const log = createLogger(name, { silent: env.LOG_SILENT });
   const deps: ServiceDeps = {
     db: { kind: 'postgres', url: env.DATABASE_URL, schema: name },
@@ -46,11 +56,11 @@ export async function runService(
   start: () => Promise<{ url: string; stop(options?: StopOptions): Promise<void> }>,
 ): Promise<void> {
   const log = createLogger(name);
-  const { SHUTDOWN_DELAY_MS: delayMs, SHUTDOWN_TIMEOUT_MS: timeoutMs } = parseEnv(
-    z.object({ SHUTDOWN_DELAY_MS: commonEnv.SHUTDOWN_DELAY_MS, SHUTDOWN_TIMEOUT_MS: commonEnv.SHUTDOWN_TIMEOUT_MS }),
-  );
   try {
     const served = await start();
+    const { SHUTDOWN_DELAY_MS: delayMs, SHUTDOWN_TIMEOUT_MS: timeoutMs } = parseEnv(
+      z.object({ SHUTDOWN_DELAY_MS: commonEnv.SHUTDOWN_DELAY_MS, SHUTDOWN_TIMEOUT_MS: commonEnv.SHUTDOWN_TIMEOUT_MS }),
+    );
     log.info('listening', { url: served.url });
     const stop = async (signal: string) => {
       log.info('draining', { signal, delayMs, timeoutMs });
@@ -63,7 +73,11 @@ export async function runService(
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (error) {
-    log.error('could not start', { error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof EnvError) {
+      // Plain lines a person reads in the container's log, then the same as JSON for the log pipeline.
+      process.stderr.write(`${name} cannot start, ${error.message}\n`);
+      log.error('could not start: invalid environment', { problems: error.problems });
+    } else log.error('could not start', { error: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
 }

@@ -11,6 +11,7 @@ export * from './http/serve.ts';
 export * from './identity.ts';
 export * from './keys.ts';
 export * from './log.ts';
+export * from './metrics.ts';
 export * from './ports.ts';
 export * from './rate-limit.ts';
 export * from './scalars.ts';

@@ -9,6 +9,7 @@ import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
+import { addConsumerLagProbe, addProbe } from './metrics.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
 /** What every subgraph is built from. */
@@ -74,10 +75,20 @@ export function createSubgraphService<
   const app = options.app({ prisma, outbox, bus: deps.bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;
   let stopBackground: (() => void) | undefined;
+  let removeProbes: (() => void)[] = [];
   return {
     app,
     async start(port, host) {
       outbox.start();
+      removeProbes = [
+        addProbe('abri_outbox_lag_seconds', name, () => outbox.lagSeconds()),
+        addProbe(
+          'abri_consumers_failing',
+          name,
+          () => deps.bus.health().consumers.filter((c) => c.state !== 'ok').length,
+        ),
+        addConsumerLagProbe(name, async () => (await deps.bus.consumerLag?.()) ?? []),
+      ];
       stopBackground = await options.background?.(app);
       served = await startSubgraphServer({
         name,
@@ -107,6 +118,7 @@ export function createSubgraphService<
     },
     async stop(options) {
       await served?.stop(options);
+      for (const remove of removeProbes) remove();
       stopBackground?.();
       await outbox.stop();
       await prisma.$disconnect();

@@ -36,6 +36,7 @@ function fakeOutbox(
   const outbox: Outbox = {
     add: unused,
     kick: unused,
+    lagSeconds: unused,
     start: unused,
     stop: unused,
     async since(topic, customerId, afterId, limit = 1000) {

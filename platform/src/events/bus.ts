@@ -64,6 +64,11 @@ export interface EventBus {
   ping(): Promise<void>;
   /** The state of this process's durable consumers. */
   health(): BusHealth;
+  /**
+   * For each durable consumer of this process, the events of its group not yet acknowledged (delivered to none, or
+   * delivered and still being handled). Absent where the bus cannot tell (in process, nothing waits).
+   */
+  consumerLag?(): Promise<{ topic: string; group: string; lag: number }[]>;
   close(): Promise<void>;
 }
 

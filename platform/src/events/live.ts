@@ -1,6 +1,7 @@
 // A customer's event stream for a subscription resolver: what they missed since their cursor (from the outbox),
 // then live events (from the bus), each exactly once and in order.
 import { abriError, ErrorCode, isTransientFailure } from '../errors.ts';
+import { eventDelivered } from '../metrics.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 import type { Outbox } from './outbox.ts';
 
@@ -77,6 +78,7 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
       for (let page = await read(); page.length; page = await read()) {
         for (const event of page) {
           last = BigInt(event.id);
+          eventDelivered(topic, 'outbox');
           yield event;
         }
       }
@@ -95,6 +97,7 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
       const id = BigInt(event.id);
       if (id <= last) continue;
       last = id;
+      eventDelivered(topic, 'bus');
       yield event;
     }
   } finally {

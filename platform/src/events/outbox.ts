@@ -50,6 +50,8 @@ export interface Outbox {
   start(): void;
   /** Stops the relay after its current batch. */
   stop(): Promise<void>;
+  /** Age in seconds of the oldest event not yet published (0 when none waits): the relay's lag. */
+  lagSeconds(): Promise<number>;
 }
 
 export interface OutboxOptions {
@@ -145,6 +147,12 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
   }
 
   return {
+    async lagSeconds() {
+      const [row] = await db.$queryRawUnsafe<{ lag: number | null }[]>(
+        `SELECT EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt"))::float8 AS lag FROM ${table} WHERE "publishedAt" IS NULL`,
+      );
+      return Math.max(0, row?.lag ?? 0);
+    },
     async add(tx, event) {
       if (event.customerId)
         await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);

@@ -130,6 +130,20 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
         set.delete(handler);
       };
     },
+    async consumerLag() {
+      const out: { topic: string; group: string; lag: number }[] = [];
+      for (const { topic, group } of consumers) {
+        const groups = (await writer.xinfo('GROUPS', prefix + topic)) as unknown[][];
+        for (const fields of groups) {
+          const info = new Map<string, unknown>();
+          for (let i = 0; i + 1 < fields.length; i += 2) info.set(String(fields[i]), fields[i + 1]);
+          if (info.get('name') !== group) continue;
+          // `lag` (Redis 7): entries never delivered to the group; `pending`: delivered, not yet acknowledged.
+          out.push({ topic, group, lag: Number(info.get('lag') ?? 0) + Number(info.get('pending') ?? 0) });
+        }
+      }
+      return out;
+    },
     async consume(topic, group, handler) {
       const key = prefix + topic;
       const consumer = `${hostname()}-${process.pid}`;

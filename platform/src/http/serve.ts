@@ -7,6 +7,14 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import {
+  addProbe,
+  graphqlMetrics,
+  metricsRoute,
+  observeHttp,
+  subscriptionEnded,
+  subscriptionStarted,
+} from '../metrics.ts';
 
 /** An error answered with its HTTP status and a GraphQL-shaped JSON body. */
 export class HttpError extends Error {
@@ -120,6 +128,7 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
 
 export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<Served> {
   const { apollo, routes = {}, maxBodyBytes = 8_388_608 } = options;
+  apollo.addPlugin(graphqlMetrics(options.service));
   await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -146,6 +155,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
 
   let draining = false;
   const builtIn: Record<string, RouteHandler> = {
+    '/metrics': metricsRoute,
     '/health': async (_req, res) => {
       const checks = (await options.health?.().catch((error: unknown) => ({ health: String(error) }))) ?? {};
       const degraded = Object.values(checks).some(unhealthy);
@@ -163,7 +173,14 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     },
   };
 
+  const knownRoutes = [
+    '/graphql',
+    ...Object.keys(builtIn),
+    ...Object.keys(routes),
+    ...Object.keys(options.prefixRoutes ?? {}),
+  ];
   const server = createServer((req, res) => {
+    observeHttp(options.service, req, res, knownRoutes);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (draining) res.setHeader('connection', 'close');
     const route =
@@ -197,10 +214,37 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
   server.requestTimeout = 60_000;
 
   let wss: WebSocketServer | undefined;
+  let removeSocketProbe: (() => void) | undefined;
   let wsServer: { dispose(): void | Promise<void> } | undefined;
   if (options.ws) {
     wss = new WebSocketServer({ server, path: '/graphql', maxPayload: options.maxWsMessageBytes ?? 262_144 });
-    wsServer = useServer(options.ws, wss);
+    const ws = options.ws;
+    const sockets = wss;
+    // Streams running, counted from their start (a result that is a stream) to their completion, whichever side
+    // ends them (graphql-ws completes each one when its socket closes).
+    const streaming = new WeakMap<object, Set<string>>();
+    wsServer = useServer(
+      {
+        ...ws,
+        onOperation: async (ctx, id, payload, args, result) => {
+          const replaced = await ws.onOperation?.(ctx, id, payload, args, result);
+          const outcome = replaced ?? result;
+          if (outcome && typeof outcome === 'object' && Symbol.asyncIterator in outcome) {
+            const ids = streaming.get(ctx) ?? new Set<string>();
+            streaming.set(ctx, ids);
+            ids.add(id);
+            subscriptionStarted(options.service);
+          }
+          return replaced;
+        },
+        onComplete: (ctx, id, payload) => {
+          if (streaming.get(ctx)?.delete(id)) subscriptionEnded(options.service);
+          return ws.onComplete?.(ctx, id, payload);
+        },
+      },
+      wss,
+    );
+    removeSocketProbe = addProbe('abri_websockets_open', options.service, () => sockets.clients.size);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -234,6 +278,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
       server.closeAllConnections();
       for (const client of wss?.clients ?? []) client.terminate();
       await closed;
+      removeSocketProbe?.();
       await apollo.stop();
     },
   };

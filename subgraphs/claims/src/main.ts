@@ -1,13 +1,12 @@
 // Production entry point of the claims subgraph: configuration from the environment (see README).
-import { bootSubgraph, parseEnv, runService } from '@abri/platform';
-import { z } from 'zod';
+import { bootSubgraph, runService } from '@abri/platform';
 import { diskStore } from './app/attachments.ts';
+import { claimsEnv } from './env.ts';
 import { createClaimsService } from './server.ts';
 
 await runService('claims', async () => {
-  const { env, deps } = await bootSubgraph('claims');
-  const { ATTACHMENTS_DIR } = parseEnv(z.object({ ATTACHMENTS_DIR: z.string().default('.data/attachments') }));
-  const service = createClaimsService({ ...deps, attachments: diskStore(ATTACHMENTS_DIR) });
+  const { env, deps } = await bootSubgraph('claims', claimsEnv);
+  const service = createClaimsService({ ...deps, attachments: diskStore(env.ATTACHMENTS_DIR) });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };
 });

@@ -1,10 +1,10 @@
 // Demo accounts of CONTRACT.md. Runs only on an empty users schema.
 import { DEMO, encryptField } from '@abri/platform';
+import { createStaffMember } from './app/enrolment.ts';
 import type { UsersApp } from './app/index.ts';
 import { phoneContext } from './app/profile.ts';
 import { hashPassword } from './domain/password.ts';
 import { passwordStrength } from './domain/password-policy.ts';
-import { totpContext } from './domain/totp.ts';
 
 export const usersIsEmpty = async (app: UsersApp) =>
   (await app.prisma.customer.count()) + (await app.prisma.staffMember.count()) === 0;
@@ -50,16 +50,12 @@ export async function seedUsers(app: UsersApp): Promise<void> {
     });
   }
   const { staffId, email, totpSecret } = DEMO.adjuster;
-  await app.prisma.staffMember.create({
-    data: {
-      id: staffId,
-      email,
-      displayName: 'Claire Dubois (gestionnaire sinistres)',
-      role: 'ADJUSTER',
-      totpSecretEncrypted: encryptField(app.keyring, totpSecret, totpContext('staff', staffId)),
-      credentials: {
-        create: { passwordHash: await hashPassword(DEMO.staffPassword) },
-      },
-    },
+  await createStaffMember(app, {
+    staffId,
+    email,
+    totpSecret,
+    displayName: 'Claire Dubois (gestionnaire sinistres)',
+    role: 'ADJUSTER',
+    password: DEMO.staffPassword,
   });
 }

@@ -1,5 +1,6 @@
 // Password hashing with argon2id: 64 MiB, 2 passes, 1 lane (RFC 9106's memory-hard profile, one lane so a sign-in
 // holds one core). About 28 ms a hash here; bench/signin.ts measures what a sign-in costs per core.
+import { timeArgon2 } from '@abri/platform';
 import { hash, verify } from '@node-rs/argon2';
 
 export const ARGON2_PARAMS = {
@@ -9,11 +10,12 @@ export const ARGON2_PARAMS = {
   parallelism: 1,
 } as const;
 
-export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_PARAMS);
+export const hashPassword = (password: string): Promise<string> =>
+  timeArgon2('hash', () => hash(password, ARGON2_PARAMS));
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await timeArgon2('verify', () => verify(passwordHash, password));
   } catch {
     return false;
   }

@@ -72,6 +72,12 @@ export const templates = {
       'Activez votre espace client Abri',
       `Bonjour ${firstName},\n\nPour activer votre espace client, ouvrez ce lien (valable 72 heures, une seule fois) :\n${link}\n\nSi vous n’avez pas demandé la création de cet accès, ignorez ce message.`,
     ),
+  invitation: (firstName: string, contractNumber: string, portal: string) =>
+    email(
+      'invitation',
+      'Votre espace client Abri vous attend',
+      `Bonjour ${firstName},\n\nVotre contrat habitation ${contractNumber} est maintenant consultable dans votre espace client. Pour créer votre accès, ouvrez ${portal}, choisissez «\u00a0Créer mon accès\u00a0», puis saisissez votre numéro de contrat et cette adresse e-mail. Un lien d’activation vous sera envoyé.`,
+    ),
   alreadyActive: (firstName: string) =>
     email(
       'alreadyActive',

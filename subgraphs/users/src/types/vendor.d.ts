@@ -34,6 +34,7 @@ declare module 'qrcode' {
         width?: number;
       },
     ): Promise<string>;
+    toString(text: string, options?: { type?: 'terminal' | 'utf8' | 'svg'; small?: boolean }): Promise<string>;
   };
   export default qrcode;
 }

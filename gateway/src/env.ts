@@ -1,0 +1,41 @@
+// The gateway's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
+// README's table read it too.
+import { DEFAULT_PORTS, productionEnv, setting, signingKeySetting } from '@abri/platform';
+import { z } from 'zod';
+
+const subgraphUrl = (name: keyof typeof DEFAULT_PORTS) =>
+  setting(
+    z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
+    `the ${name} subgraph's GraphQL URL`,
+  );
+
+export const gatewayEnv = z.object({
+  ...productionEnv(DEFAULT_PORTS.gateway),
+  GATEWAY_PRIVATE_KEY: signingKeySetting('private JWK (or `file:<path>`) signing every hop to a subgraph'),
+  SUPERGRAPH_PATH: setting(z.string().optional(), 'the composed supergraph (default: `schema/supergraph.graphql`)'),
+  USERS_URL: subgraphUrl('users'),
+  POLICIES_URL: subgraphUrl('policies'),
+  CLAIMS_URL: subgraphUrl('claims'),
+  PAYMENTS_URL: subgraphUrl('payments'),
+  JWKS_URL: setting(z.string().url().optional(), "access-token keys (default: users' `/.well-known/jwks.json`)"),
+  ACCESS_TOKEN_TTL_SECONDS: setting(
+    z.coerce.number().int().positive().default(600),
+    'lifetime of access tokens, for how long a revocation is remembered',
+  ),
+  WEB_DIR: setting(
+    z.string().min(1).optional(),
+    "the web app's build to serve at `/` (`npm run web:build` writes `clients/web/dist`); unset: the API alone",
+  ),
+  WEB_ORIGINS: setting(
+    z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    'other origins (comma-separated) allowed to call the `/auth` sign-in routes, when the app is on another host',
+  ),
+});

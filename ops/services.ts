@@ -1,0 +1,28 @@
+// Every production service with its environment schema: the one list `npm run keys`, the README's env table and the
+// start-up checks are derived from, so a setting added to a service shows up everywhere at once.
+import type { z } from 'zod';
+import { gatewayEnv } from '../gateway/src/env.ts';
+import { claimsEnv } from '../subgraphs/claims/src/env.ts';
+import { paymentsEnv } from '../subgraphs/payments/src/env.ts';
+import { policiesEnv } from '../subgraphs/policies/src/env.ts';
+import { usersEnv } from '../subgraphs/users/src/env.ts';
+
+export const SERVICE_ENVS: Record<'gateway' | 'users' | 'policies' | 'claims' | 'payments', z.ZodObject> = {
+  gateway: gatewayEnv,
+  users: usersEnv,
+  policies: policiesEnv,
+  claims: claimsEnv,
+  payments: paymentsEnv,
+};
+
+export type ProductionService = keyof typeof SERVICE_ENVS;
+export const PRODUCTION_SERVICES = Object.keys(SERVICE_ENVS) as ProductionService[];
+
+/** Where each service's process starts (relative to the repository). */
+export const SERVICE_MAINS: Record<ProductionService, string> = {
+  gateway: 'gateway/src/main.ts',
+  users: 'subgraphs/users/src/main.ts',
+  policies: 'subgraphs/policies/src/main.ts',
+  claims: 'subgraphs/claims/src/main.ts',
+  payments: 'subgraphs/payments/src/main.ts',
+};

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describeEnv, EnvError, importPublicKey, importSigningKey, parseEnv, parseKeyring } from '@abri/platform';
+import { CompactSign, compactVerify, type JWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { renderEnvTable, withEnvTable } from '../env-table.ts';
+import { generateKeys, renderKeys } from '../keys.ts';
+import { PRODUCTION_SERVICES, type ProductionService, SERVICE_ENVS } from '../services.ts';
+
+/** The sections of `npm run keys`' output: service → NAME → value (undefined for a setting left to fill in). */
+function parseKeysOutput(text: string): Record<string, Record<string, string | undefined>> {
+  const sections: Record<string, Record<string, string | undefined>> = {};
+  let current: Record<string, string | undefined> | undefined;
+  for (const line of text.split('\n')) {
+    const section = /^# --- (\w+)$/.exec(line);
+    if (section) sections[section[1]!] = current = {};
+    const value = /^([A-Z_]+)='(.*)'$/.exec(line);
+    if (value && current) current[value[1]!] = value[2];
+    const toFill = /^# ([A-Z_]+)=/.exec(line);
+    if (toFill && current) current[toFill[1]!] = undefined;
+  }
+  return sections;
+}
+
+const placeholder = (name: string) => (name.endsWith('_URL') ? 'postgresql://operator@db.example:5432/abri' : 'x');
+
+describe('npm run keys', () => {
+  it('gives every service every key its env schema marks, and lists every other required setting', async () => {
+    const printed = parseKeysOutput(renderKeys(await generateKeys()));
+    expect(Object.keys(printed)).toEqual(PRODUCTION_SERVICES);
+    for (const service of PRODUCTION_SERVICES) {
+      for (const row of describeEnv(SERVICE_ENVS[service])) {
+        if (row.key) expect(printed[service]?.[row.name], `${service} ${row.name}`).toBeTruthy();
+        else if (row.required) expect(printed[service], `${service} ${row.name}`).toHaveProperty(row.name, undefined);
+      }
+    }
+    expect(printed.policies?.ATTESTATION_PRIVATE_KEY).toBeTruthy();
+  });
+
+  it('makes a configuration every service starts with once the settings to provide are filled in', async () => {
+    const printed = parseKeysOutput(renderKeys(await generateKeys()));
+    for (const service of PRODUCTION_SERVICES) {
+      const env = Object.fromEntries(
+        Object.entries(printed[service]!).map(([name, value]) => [name, value ?? placeholder(name)]),
+      );
+      expect(() => parseEnv(SERVICE_ENVS[service], env), service).not.toThrow();
+    }
+    const users = printed.users!;
+    await importSigningKey(JSON.parse(users.ACCESS_TOKEN_PRIVATE_KEY!) as JWK);
+    expect(parseKeyring(users.ENCRYPTION_KEYS!).current).toBeDefined();
+    expect(users.ENCRYPTION_KEYS).not.toBe(printed.payments?.ENCRYPTION_KEYS);
+  });
+
+  it("gives the subgraphs the public half of the gateway's hop key", async () => {
+    const printed = parseKeysOutput(renderKeys(await generateKeys()));
+    const hop = await importSigningKey(JSON.parse(printed.gateway!.GATEWAY_PRIVATE_KEY!) as JWK);
+    const signed = await new CompactSign(new TextEncoder().encode('hop'))
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .sign(hop.privateKey);
+    for (const service of ['users', 'policies', 'claims', 'payments'] as const) {
+      const key = await importPublicKey(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!) as JWK);
+      await expect(compactVerify(signed, key)).resolves.toBeDefined();
+      expect(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!)).not.toHaveProperty('d');
+    }
+  });
+});
+
+describe('start-up configuration', () => {
+  it.each(PRODUCTION_SERVICES)('%s names every missing required setting at once, with what it is for', (service) => {
+    const required = describeEnv(SERVICE_ENVS[service as ProductionService]).filter((row) => row.required);
+    expect(required.length).toBeGreaterThan(0);
+    let problems: string[] = [];
+    try {
+      parseEnv(SERVICE_ENVS[service as ProductionService], {});
+    } catch (error) {
+      if (error instanceof EnvError) problems = error.problems;
+    }
+    expect(problems.map((p) => p.split(':')[0])).toEqual(required.map((row) => row.name));
+    for (const [i, row] of required.entries()) expect(problems[i]).toBe(`${row.name}: missing: ${row.meaning}`);
+  });
+
+  it('says what is wrong with a setting that is present but invalid', () => {
+    expect(() => parseEnv(SERVICE_ENVS.claims, { DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL: invalid \(/);
+  });
+});
+
+describe("the README's env table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  it('is the one the env schemas give (npm run env:readme writes it)', () => {
+    expect(withEnvTable(readme)).toBe(readme);
+  });
+
+  it('lists every required setting of every service', () => {
+    for (const service of PRODUCTION_SERVICES) {
+      for (const row of describeEnv(SERVICE_ENVS[service]).filter((r) => r.required)) {
+        expect(readme, `${service} ${row.name}`).toMatch(new RegExp(`\\| \`${row.name}\` +\\|[^\\n]*\\| yes`));
+      }
+    }
+  });
+
+  it('fails when a required setting is missing from it', () => {
+    const stale = readme.replace(/^\| `ATTESTATION_PRIVATE_KEY` .*\n/m, '');
+    expect(stale).not.toBe(readme);
+    expect(withEnvTable(stale)).not.toBe(stale);
+    expect(renderEnvTable()).toContain('`ATTESTATION_PRIVATE_KEY`');
+  });
+});

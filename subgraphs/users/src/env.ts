@@ -1,0 +1,18 @@
+// The users subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
+// README's table read it too.
+import { keyringSetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import { z } from 'zod';
+
+export const usersEnv = subgraphEnv('users').extend({
+  ACCESS_TOKEN_PRIVATE_KEY: signingKeySetting('private JWK (or `file:<path>`) signing access tokens (EdDSA)'),
+  ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS: setting(
+    z.string().default('[]'),
+    'retired access-token public JWKs (JSON array), still published until their tokens expire',
+  ),
+  ENCRYPTION_KEYS: keyringSetting(
+    'AES-256-GCM field keys, `kid:base64,...`, the first current (older ones still decrypt)',
+  ),
+  SMTP_URL: setting(z.string().url(), 'outgoing mail, `smtp://user:password@host:587` (`smtps://` for implicit TLS)'),
+  MAIL_FROM: setting(z.string().default('Abri <ne-pas-repondre@abri.example>'), 'sender of e-mails'),
+  PUBLIC_URL: setting(z.string().url(), "the web portal's address: base of e-mailed links"),
+});
