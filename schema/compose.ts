@@ -1,15 +1,15 @@
 // Prints each subgraph's SDL and composes schema/supergraph.graphql. `--check` fails when the committed files are
 // stale or the subgraphs do not compose (CI runs it).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { schema as claims } from '@abri/claims/schema';
+import { schema as payments } from '@abri/payments/schema';
 import { DEFAULT_PORTS } from '@abri/platform';
+import { schema as policies } from '@abri/policies/schema';
+import { schema as users } from '@abri/users/schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { ROOT } from '../prisma/projects.ts';
-import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';
-import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
-import { schema as policies } from '../subgraphs/policies/src/schema/index.ts';
-import { schema as users } from '../subgraphs/users/src/schema/index.ts';
 
 const check = process.argv.includes('--check');
 const subgraphs = { users, policies, claims, payments };

@@ -2,6 +2,10 @@
 // environment only, on PostgreSQL and Redis, two gateway replicas. Needs the real services (CI has them).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createClaimsService } from '@abri/claims';
+import { seedClaims } from '@abri/claims/seed';
+import { createPaymentsService } from '@abri/payments';
+import { seedPayments } from '@abri/payments/seed';
 import {
   applyMigrations,
   createLogger,
@@ -13,17 +17,13 @@ import {
   importSigningKey,
   parseKeyring,
 } from '@abri/platform';
+import { createPoliciesService } from '@abri/policies';
+import { seedPolicies } from '@abri/policies/seed';
+import { createUsersService } from '@abri/users';
+import { createLocalMailbox } from '@abri/users/mailbox';
+import { seedUsers } from '@abri/users/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { seedClaims } from '../../subgraphs/claims/src/seed.ts';
-import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
-import { seedPayments } from '../../subgraphs/payments/src/seed.ts';
-import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
-import { seedPolicies } from '../../subgraphs/policies/src/seed.ts';
-import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
-import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
-import { seedUsers } from '../../subgraphs/users/src/seed.ts';
-import { createUsersService } from '../../subgraphs/users/src/server.ts';
 import { adjuster, advance, CLAIM_EVENTS, collect, customer } from './helpers.ts';
 import { requireServices, type TestServices, testServices } from './services.ts';
 

@@ -20,7 +20,7 @@ import { createUsersService } from '../src/server.ts';
  * (the `calendar` test project runs these files years ahead of the real date, proving no test depends on it).
  */
 export function testEpoch(): Date {
-  return new Date(process.env['ABRI_TEST_EPOCH'] ?? '2026-11-26T09:00:00Z');
+  return new Date(process.env.ABRI_TEST_EPOCH ?? '2026-11-26T09:00:00Z');
 }
 
 export async function usersHarness() {
