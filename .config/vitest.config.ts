@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.chaos.test.ts', '**/node_modules/**'],
           ...SLOW_MACHINE,
         },
       },
@@ -48,6 +48,17 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['**/test/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          ...SLOW_MACHINE,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        // Faults in the production shape (processes killed, Redis restarted empty) with devices connected.
+        test: {
+          name: 'chaos',
+          include: ['**/test/**/*.chaos.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
           fileParallelism: false,

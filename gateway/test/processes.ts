@@ -1,0 +1,186 @@
+// Production as deployed, for tests: each service its own process started from its main.ts with configuration from
+// the environment only, on PostgreSQL and Redis, two gateway replicas. A test may kill any process (SIGKILL: no
+// goodbye to its peers) and start it again with the same configuration, as an orchestrator would.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createClaimsService } from '@abri/claims';
+import { seedClaims } from '@abri/claims/seed';
+import { createPaymentsService } from '@abri/payments';
+import { seedPayments } from '@abri/payments/seed';
+import {
+  applyMigrations,
+  createLogger,
+  createMemoryBus,
+  type Database,
+  generateSigningJwk,
+  importPublicKey,
+  importSigningKey,
+  parseKeyring,
+} from '@abri/platform';
+import { createPoliciesService } from '@abri/policies';
+import { seedPolicies } from '@abri/policies/seed';
+import { createUsersService } from '@abri/users';
+import { createLocalMailbox } from '@abri/users/mailbox';
+import { seedUsers } from '@abri/users/seed';
+import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+
+export type ProcessName = 'users' | 'policies' | 'claims' | 'payments' | 'gatewayA' | 'gatewayB';
+
+export interface ProcessSystem {
+  /** GraphQL URL of each gateway replica. */
+  gateways: [string, string];
+  url(name: ProcessName): string;
+  /** SIGKILL, and wait until the process is gone. */
+  kill(name: ProcessName): Promise<void>;
+  /** Starts the process again with its configuration and waits until it is ready. */
+  start(name: ProcessName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+export async function waitReady(target: string, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const res = await fetch(target.replace('/graphql', '/ready')).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${target} never became ready`);
+}
+
+/** Migrates and seeds the demo data through the services' own code, in-process, before the processes start. */
+async function seedDatabase(databaseUrl: string, keys: string) {
+  for (const name of SUBGRAPHS)
+    await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
+  const deps = async (name: string) => ({
+    db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
+    bus: createMemoryBus(),
+    gatewayKey: await importPublicKey((await generateSigningJwk()) as never),
+    log: createLogger(name, { silent: true }),
+  });
+  const users = createUsersService({
+    ...(await deps('users')),
+    tokenKey: await importSigningKey(await generateSigningJwk()),
+    keyring: parseKeyring(keys),
+    transport: createLocalMailbox(null),
+  });
+  const policies = createPoliciesService({
+    ...(await deps('policies')),
+    attestationKey: await importSigningKey(await generateSigningJwk()),
+  });
+  const claims = createClaimsService(await deps('claims'));
+  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
+  await seedUsers(users.app);
+  await seedPolicies(policies.app, new Date());
+  await seedClaims(claims.app, new Date());
+  await seedPayments(payments.app, new Date());
+  for (const s of [users, policies, claims, payments]) await s.stop();
+}
+
+export async function startProcessSystem(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  busPrefix: string;
+}): Promise<ProcessSystem> {
+  const base = 21_000 + Math.floor(Math.random() * 20_000);
+  const port: Record<ProcessName, number> = {
+    gatewayA: base,
+    users: base + 1,
+    policies: base + 2,
+    claims: base + 3,
+    payments: base + 4,
+    gatewayB: base + 5,
+  };
+  const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+  await seedDatabase(options.databaseUrl, encryptionKeys);
+
+  const hop = await generateSigningJwk();
+  const { d: _private, ...hopPublic } = hop;
+  const common = {
+    ABRI_MODE: 'production',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    ABRI_BUS_PREFIX: options.busPrefix,
+  };
+  const subgraph = (name: ProcessName) => ({
+    ...common,
+    GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic),
+    PORT: String(port[name]),
+  });
+  const gateway = (name: ProcessName) => ({
+    ...common,
+    GATEWAY_PRIVATE_KEY: JSON.stringify(hop),
+    USERS_URL: url(port.users),
+    POLICIES_URL: url(port.policies),
+    CLAIMS_URL: url(port.claims),
+    PAYMENTS_URL: url(port.payments),
+    PORT: String(port[name]),
+  });
+  const specs: Record<ProcessName, { entry: string; env: Record<string, string> }> = {
+    users: {
+      entry: 'subgraphs/users/src/main.ts',
+      env: {
+        ...subgraph('users'),
+        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        ENCRYPTION_KEYS: encryptionKeys,
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        PUBLIC_URL: 'https://espace-client.abri.example',
+      },
+    },
+    policies: {
+      entry: 'subgraphs/policies/src/main.ts',
+      env: {
+        ...subgraph('policies'),
+        ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        PUBLIC_URL: 'https://espace-client.abri.example',
+      },
+    },
+    claims: {
+      entry: 'subgraphs/claims/src/main.ts',
+      env: { ...subgraph('claims'), ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}` },
+    },
+    payments: {
+      entry: 'subgraphs/payments/src/main.ts',
+      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys },
+    },
+    gatewayA: { entry: 'gateway/src/main.ts', env: gateway('gatewayA') },
+    gatewayB: { entry: 'gateway/src/main.ts', env: gateway('gatewayB') },
+  };
+
+  const running = new Map<ProcessName, ChildProcess>();
+  const launch = (name: ProcessName) => {
+    const { entry, env } = specs[name];
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_SILENT: 'true' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+    running.set(name, child);
+  };
+  const end = async (name: ProcessName, signal: NodeJS.Signals) => {
+    const child = running.get(name);
+    running.delete(name);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  const names = Object.keys(specs) as ProcessName[];
+  for (const name of names) launch(name);
+  await Promise.all(names.map((name) => waitReady(url(port[name]))));
+
+  return {
+    gateways: [url(port.gatewayA), url(port.gatewayB)],
+    url: (name) => url(port[name]),
+    kill: (name) => end(name, 'SIGKILL'),
+    async start(name) {
+      launch(name);
+      await waitReady(url(port[name]));
+    },
+    async stop() {
+      await Promise.all(names.map((name) => end(name, 'SIGTERM')));
+    },
+  };
+}
