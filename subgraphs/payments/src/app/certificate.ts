@@ -2,15 +2,9 @@
 // the calendar year, with the total. Served as GET /payment-certificates/<year> through the gateway, for the caller.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
+import { euros, frenchDate, parisDay } from '@abri/platform/french';
 import { renderPdf } from '@abri/platform/pdf';
 import type { PaymentsApp } from '../context.ts';
-
-const euros = (cents: number) =>
-  `${(cents / 100)
-    .toFixed(2)
-    .replace('.', ',')
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
-const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
 
 export async function paymentCertificate(app: PaymentsApp, customerId: string, year: number): Promise<Buffer> {
   const payments = await app.prisma.payment.findMany({
@@ -43,7 +37,7 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
               { text: 'Montant', bold: true, alignment: 'right' },
             ],
             ...payments.map((p) => [
-              day(p.paidAt),
+              frenchDate(parisDay(p.paidAt)),
               p.reference,
               { text: euros(p.amountCents), alignment: 'right' as const },
             ]),
@@ -51,7 +45,7 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
           ],
         },
       },
-      { text: `Document établi le ${day(app.clock.now())}.`, margin: [0, 16, 0, 0], italics: true },
+      { text: `Document établi le ${frenchDate(parisDay(app.clock.now()))}.`, margin: [0, 16, 0, 0], italics: true },
     ],
   });
 }
