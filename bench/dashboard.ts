@@ -18,21 +18,8 @@ import { DEMO, importSigningKey } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
 import { closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
+import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, startShape } from './lib/shape.ts';
-
-export const DASHBOARD = `query Dashboard {
-  me {
-    id firstName lastName email
-    policies {
-      id number status renewalDate
-      annualPremium { amountCents currency }
-      nextDueDate nextPaymentAmount { amountCents currency }
-      guarantees { code label ceiling { amountCents currency } deductible { amountCents currency } }
-    }
-    claims { id reference type status occurredOn }
-    paymentSchedule { id dueDate status amount { amountCents currency } }
-  }
-}`;
 
 const option = (name: string, fallback: string) =>
   process.argv

@@ -30,7 +30,7 @@ import { createUsersService } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers, usersIsEmpty } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { type Gateway, startGateway } from './server.ts';
+import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -48,6 +48,8 @@ export interface EmbeddedOptions {
   production?: { databaseUrl?: string; bus: (service: string) => EventBus };
   /** Gateway replicas, all on the same subgraphs. @default 1 */
   gatewayReplicas?: number;
+  /** Gateway settings that differ from the embedded defaults (tests of production behaviour). */
+  gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits'>;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
 }
@@ -122,6 +124,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
           bus: busOf(`gateway-${i}`),
           log: log('gateway'),
           clock,
+          ...options.gatewayOptions,
         },
         i === 0 ? port('gateway') : 0,
       ),

@@ -53,6 +53,7 @@ await runService('gateway', async () => {
       }),
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      introspection: 'staff',
     },
     env.PORT,
     env.HOST,

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
+  abriError,
   type Clock,
+  ErrorCode,
   type EventBus,
   HttpError,
   type Identity,
@@ -18,7 +20,7 @@ import {
   verifyAccessToken,
 } from '@abri/platform';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, print } from 'graphql';
+import { type DocumentNode, GraphQLError, parse, print, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { GatewayContext } from './context.ts';
@@ -26,6 +28,7 @@ import { fileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql.ts';
+import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
 
@@ -42,6 +45,13 @@ export interface GatewayDeps {
   clock?: Clock;
   /** @default 600: how long a revocation must be remembered (the access tokens' lifetime) */
   accessTokenTtlSeconds?: number;
+  /**
+   * Who may read the schema by introspection: production describes it to staff only (GraphiQL signs in first).
+   * @default 'everyone' (the embedded system and tests)
+   */
+  introspection?: 'everyone' | 'staff';
+  /** @default SOCKET_LIMITS */
+  socketLimits?: Partial<Record<keyof typeof SOCKET_LIMITS, number>>;
 }
 
 const clientOf = (req: IncomingMessage) => ({
@@ -103,6 +113,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const { log } = deps;
   const usersUrl = deps.subgraphUrls.users;
   if (!usersUrl) throw new Error('the gateway needs the users subgraph');
+  const introspection = deps.introspection ?? 'everyone';
+  const socketLimits = { ...SOCKET_LIMITS, ...deps.socketLimits };
   const revocations = trackRevocations({
     bus: deps.bus,
     pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
@@ -123,7 +135,30 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, log.error),
-    plugins: [subscriptionsOverWebSocketOnly],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    plugins: [
+      subscriptionsOverWebSocketOnly,
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request, contextValue, schema }) {
+              const [broken] = checkLimits({
+                schema,
+                document,
+                variables: request.variables,
+                operationName: request.operationName,
+                who: contextValue.who,
+                introspection,
+              });
+              if (broken) {
+                log.warn('operation refused', { limit: broken.extensions.limit, requestId: contextValue.requestId });
+                throw new GraphQLError(broken.message, { extensions: { ...broken.extensions, http: { status: 400 } } });
+              }
+            },
+          };
+        },
+      },
+    ],
   });
   const subscriptions = createFederatedSubscriptions({
     engine,
@@ -169,7 +204,27 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
 
-  type WsExtra = { socket: WebSocket; request: IncomingMessage; who?: Identity | null; expiry?: NodeJS.Timeout };
+  type WsExtra = {
+    socket: WebSocket;
+    request: IncomingMessage;
+    who?: Identity | null;
+    expiry?: NodeJS.Timeout;
+    /** Closes an anonymous socket that runs nothing. */
+    idle?: NodeJS.Timeout;
+  };
+  /** Counts a socket's messages per second; past the limit the socket is closed. */
+  const limitMessageRate = (socket: WebSocket) => {
+    let windowStart = Date.now();
+    let count = 0;
+    socket.on('message', () => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        count = 0;
+      }
+      if (++count > socketLimits.messagesPerSecond) socket.close(TOO_MANY, 'Too many messages');
+    });
+  };
   const served = await serve<GatewayContext>({
     apollo,
     service: 'gateway',
@@ -197,11 +252,17 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           return false;
         }
         extra.who = who;
+        limitMessageRate(extra.socket);
+        if (!who) extra.idle = setTimeout(() => extra.socket.close(1000, 'Idle'), socketLimits.anonymousIdleMs).unref();
         if (who) {
           let set = socketsBySession.get(who.sid);
           if (!set) {
             set = new Set();
             socketsBySession.set(who.sid, set);
+          }
+          if (set.size >= socketLimits.socketsPerSession) {
+            extra.socket.close(TOO_MANY, 'Too many sockets for this session');
+            return false;
           }
           set.add(extra.socket);
           const ms = Math.max(0, who.exp * 1000 - clock.now().getTime());
@@ -212,6 +273,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       onClose(ctx) {
         const extra = ctx.extra as unknown as WsExtra;
         clearTimeout(extra.expiry);
+        clearTimeout(extra.idle);
         if (extra.who) socketsBySession.get(extra.who.sid)?.delete(extra.socket);
         if (extra.who && !socketsBySession.get(extra.who.sid)?.size) socketsBySession.delete(extra.who.sid);
       },
@@ -222,6 +284,45 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           client: clientOf(extra.request),
           requestId: randomUUID(),
         } satisfies GatewayContext;
+      },
+      // Parsed, validated and held to the limits here, as HTTP operations are (graphql-ws would parse without a
+      // token limit).
+      onSubscribe(ctx, _id, payload) {
+        const extra = ctx.extra as unknown as WsExtra;
+        clearTimeout(extra.idle);
+        // graphql-ws has already reserved this operation's entry: it counts itself.
+        if (Object.keys(ctx.subscriptions).length > socketLimits.operationsPerSocket)
+          return [
+            abriError(ErrorCode.OPERATION_LIMIT, 'Too many operations on this socket; open fewer at once.', {
+              limit: 'operationsPerSocket',
+            }),
+          ];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
+        }
+        const invalid = validate(subscriptions.apiSchema, document, specifiedRules);
+        if (invalid.length) return invalid;
+        const broken = checkLimits({
+          schema: subscriptions.apiSchema,
+          document,
+          variables: payload.variables,
+          operationName: payload.operationName,
+          who: extra.who ?? null,
+          introspection,
+        });
+        if (broken.length) {
+          log.warn('operation refused', { limit: broken[0]?.extensions.limit });
+          return broken;
+        }
+        return {
+          schema: subscriptions.apiSchema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+        };
       },
       subscribe: (args) => subscriptions.subscribe({ ...args, contextValue: args.contextValue as GatewayContext }),
       // Queries and mutations sent over the socket run through the HTTP pipeline.

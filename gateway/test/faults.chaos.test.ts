@@ -27,7 +27,7 @@ beforeAll(async () => {
   system = await startProcessSystem({ databaseUrl: services.databaseUrl, redisUrl: redis.url, busPrefix: 'abri:' });
   db = new pg.Client({ connectionString: services.databaseUrl });
   await db.connect();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await db?.end();

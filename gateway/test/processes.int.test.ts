@@ -23,7 +23,7 @@ beforeAll(async () => {
     redisUrl: services.redisUrl!,
     busPrefix: services.busPrefix,
   });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await system?.stop();

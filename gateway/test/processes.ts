@@ -39,7 +39,7 @@ export interface ProcessSystem {
 
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
-export async function waitReady(target: string, ms = 120_000) {
+export async function waitReady(target: string, ms = 300_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const res = await fetch(target.replace('/graphql', '/ready')).catch(() => null);

@@ -7,6 +7,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An operation over one of the gateway's limits (depth, aliases, cost, ...); `extensions.limit` names it. */
+  OPERATION_LIMIT: 'OPERATION_LIMIT',
   /** A cursor (`after:`) that is malformed or from another stream. */
   INVALID_CURSOR: 'INVALID_CURSOR',
   /**

@@ -1,0 +1,181 @@
+// What one operation may ask of the system, checked at the gateway before anything is planned or fetched, for HTTP
+// and WebSocket alike. A 400-byte query nested a dozen times once asked for 177,147 documents; a thousand aliases of
+// one field cost seconds of CPU; twenty aliased `generateAttestation` issued twenty PDFs. Every limit is here, with
+// its default; a refusal is the typed error OPERATION_LIMIT naming the limit, computed without touching a subgraph.
+
+import { abriError, ErrorCode, type Identity, isStaff } from '@abri/platform';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  getNullableType,
+  isLeafType,
+  isListType,
+  Kind,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+  validate,
+} from 'graphql';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+
+export const LIMITS = {
+  /** Lexical tokens in a document (graphql-js stops parsing past it). */
+  maxTokens: 2_000,
+  /** Nesting of selections, fragments flattened. */
+  maxDepth: 10,
+  /** Aliases in one operation. */
+  maxAliases: 15,
+  /** Directives in one operation. */
+  maxDirectives: 10,
+  /** Estimated cost (see `cost` below): about the number of objects the answer may hold. */
+  maxCost: 3_000,
+  /** Assumed length of a list the schema gives no `first:` for and LIST_SIZES does not know. */
+  defaultListSize: 20,
+} as const;
+
+/** What one WebSocket, and one session's sockets, may hold. */
+export const SOCKET_LIMITS = {
+  /** Operations running at once on one socket. */
+  operationsPerSocket: 20,
+  /** Sockets open at once for one session (one device rarely needs more than two). */
+  socketsPerSession: 10,
+  /** An anonymous socket running nothing is closed after this long. */
+  anonymousIdleMs: 30_000,
+  /** Messages a socket may send in one second (a burst over it closes the socket). */
+  messagesPerSecond: 30,
+} as const;
+
+/** Close code for a socket over one of SOCKET_LIMITS (4xxx: the application's own range). */
+export const TOO_MANY = 4429;
+
+/** Expected longest length of lists without a `first:` argument (what a customer's file holds at most). */
+export const LIST_SIZES: Record<string, number> = {
+  'Customer.policies': 5,
+  'Customer.claims': 30,
+  'Customer.documents': 50,
+  'Customer.paymentSchedule': 12,
+  'Customer.paymentMethods': 10,
+  'Customer.arrears': 10,
+  'Customer.sessions': 20,
+  'Policy.documents': 30,
+  'Policy.guarantees': 15,
+  'Policy.options': 10,
+  'Policy.versions': 20,
+  'Policy.premiumLines': 15,
+  'Claim.history': 20,
+  'Claim.attachments': 20,
+  'Query.claimAudit': 50,
+};
+
+/** Fields that cost more than the objects they return: added once per occurrence, on top of their objects. */
+export const FIELD_WEIGHTS: Record<string, number> = {
+  'Query.search': 100,
+  'Query.verifyAttestation': 50,
+  'Mutation.generateAttestation': 500,
+  'Mutation.quotePolicyChange': 100,
+  'Mutation.applyPolicyChange': 500,
+  'Mutation.declareClaim': 200,
+  'Mutation.addClaimAttachment': 200,
+};
+
+/** Every field costs 1 (leaves 0), plus its weight; a list multiplies what is under it by its length. */
+function estimate({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  const name = `${type.name}.${field.name}`;
+  const own = (FIELD_WEIGHTS[name] ?? 0) + (isLeafType(getNullableType(field.type)) ? 0 : 1);
+  if (!isListType(getNullableType(field.type))) return own + childComplexity;
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : null;
+  const size = first ?? LIST_SIZES[name] ?? LIMITS.defaultListSize;
+  return own + size * childComplexity;
+}
+
+/** A mutation field asked twice in one operation (by aliases): each sends, issues or checks a secret, so once. */
+const mutationFieldsOnce: ValidationRule = (context) => ({
+  OperationDefinition(operation: OperationDefinitionNode) {
+    if (operation.operation !== 'mutation') return;
+    const seen = new Set<string>();
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      if (seen.has(selection.name.value))
+        context.reportError(
+          abriError(ErrorCode.OPERATION_LIMIT, `"${selection.name.value}" may appear once per operation.`, {
+            limit: 'mutationOnce',
+          }),
+        );
+      seen.add(selection.name.value);
+    }
+  },
+});
+
+const refusal = (limit: string) => (message: string) => abriError(ErrorCode.OPERATION_LIMIT, message, { limit });
+// graphql-armor throws when it propagates a rejection: report it on the validation context instead, so every broken
+// limit comes back from `validate` like any validation error.
+const armor = {
+  propagateOnRejection: false,
+  exposeLimits: true,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+const RULES: readonly ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...armor }),
+  maxAliasesRule({ n: LIMITS.maxAliases, ...armor }),
+  maxDirectivesRule({ n: LIMITS.maxDirectives, ...armor }),
+  mutationFieldsOnce,
+];
+const LIMIT_OF = [
+  [/depth/i, 'depth'],
+  [/alias/i, 'aliases'],
+  [/directive/i, 'directives'],
+] as const;
+
+const asksIntrospection = (document: DocumentNode) =>
+  /\b__(schema|type)\b/.test(document.loc?.source.body ?? '') ||
+  document.definitions.some(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.selectionSet.selections.some((s) => s.kind === Kind.FIELD && /^__(schema|type)$/.test(s.name.value)),
+  );
+
+export interface LimitCheck {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variables?: Record<string, unknown> | null | undefined;
+  operationName?: string | null | undefined;
+  who: Identity | null;
+  /** Who may read the schema by introspection. @default 'everyone' */
+  introspection?: 'everyone' | 'staff';
+}
+
+/** The limits the operation breaks, as typed errors; empty when it may run. Cheap: no subgraph is asked. */
+export function checkLimits(check: LimitCheck): GraphQLError[] {
+  const introspecting = asksIntrospection(check.document);
+  if (introspecting && check.introspection === 'staff' && !isStaff(check.who))
+    return [abriError(ErrorCode.FORBIDDEN, 'The schema is described to staff only.', { limit: 'introspection' })];
+  // GraphiQL's introspection query nests `ofType` deeper than any data query: once allowed, it is held to the
+  // token, alias and directive limits only (its answer is the schema's size, whoever asks).
+  const rules = introspecting ? RULES.slice(1) : RULES;
+  const broken = validate(check.schema, check.document, rules).map((error) => {
+    if (error.extensions.code === ErrorCode.OPERATION_LIMIT) return error;
+    const limit = LIMIT_OF.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'operation';
+    return refusal(limit)(error.message.replace(/^Syntax Error: /, ''));
+  });
+  if (broken.length || introspecting) return broken;
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: check.schema,
+      query: check.document,
+      variables: (check.variables ?? {}) as Record<string, unknown>,
+      ...(check.operationName ? { operationName: check.operationName } : {}),
+      estimators: [estimate],
+    });
+  } catch {
+    // Variables that do not fit the operation: validation proper says so next, with a clearer message.
+    return [];
+  }
+  return cost > LIMITS.maxCost
+    ? [refusal('cost')(`Operation cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for fewer items.`)]
+    : [];
+}

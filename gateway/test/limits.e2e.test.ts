@@ -1,0 +1,176 @@
+// Operation limits through the gateway, each a request that once cost the server seconds, memory or side effects:
+// refused with OPERATION_LIMIT before any subgraph is asked, over HTTP and WebSocket alike.
+import { DEMO, manualClock } from '@abri/platform';
+import { AbriClient } from '@abri/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { SOCKET_LIMITS, TOO_MANY } from '../src/limits.ts';
+import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let url: string;
+const clock = manualClock(new Date());
+
+beforeAll(async () => {
+  system = await startTestSystem({
+    clock,
+    gatewayOptions: { introspection: 'staff', socketLimits: { anonymousIdleMs: 1_000 } },
+  });
+  url = system.gateway.url;
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+type Answer = Awaited<ReturnType<AbriClient['request']>>;
+const limitOf = (answer: Answer) => answer.errors?.[0]?.extensions?.['limit'];
+const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
+
+/** `me { documents { policy { documents { policy { … id } } } } }`, `levels` lists deep. */
+const nestedDocuments = (levels: number) => {
+  let inner = 'id';
+  for (let i = 0; i < levels; i++) inner = i % 2 ? `policy { ${inner} }` : `documents { ${inner} }`;
+  return `{ me { ${inner} } }`;
+};
+
+describe('operation limits', () => {
+  it('refuses a nested query whose answer would multiply', async () => {
+    const camille = await customer(url, 'camille');
+    const answer = await camille.request(nestedDocuments(7));
+    expect(answer.status).toBe(400);
+    expect(codeOf(answer)).toBe('OPERATION_LIMIT');
+    expect(limitOf(answer)).toBe('cost');
+    expect(answer.data ?? null).toBeNull();
+    // Deeper still: the depth limit answers first.
+    expect(limitOf(await camille.request(nestedDocuments(13)))).toBe('depth');
+    // The same shape, shallow, is fine.
+    const shallow = await camille.request<{ me: { documents: { policy: { id: string } }[] } }>(nestedDocuments(3));
+    expect(shallow.errors).toBeUndefined();
+    expect(shallow.data?.me.documents.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a thousand aliases of an anonymous search', async () => {
+    const anonymous = new AbriClient(url);
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: search(query: "eau") { __typename }`).join(' ');
+    const answer = await anonymous.request(`{ ${aliases} }`);
+    expect(answer.status).toBe(400);
+    // More tokens than a document may hold: the parser stops first.
+    expect(codeOf(answer)).toBe('GRAPHQL_PARSE_FAILED');
+    const fewer = Array.from({ length: 40 }, (_, i) => `a${i}: search(query: "eau") { __typename }`).join(' ');
+    expect(limitOf(await anonymous.request(`{ ${fewer} }`))).toBe('aliases');
+  });
+
+  it('issues one attestation per operation, not one per alias', async () => {
+    const camille = await customer(url, 'camille');
+    const count = async () =>
+      (await camille.request<{ me: { documents: unknown[] } }>('{ me { documents { id } } }')).data?.me.documents
+        .length;
+    const before = await count();
+    const policyId = (await camille.request<{ me: { policies: { id: string }[] } }>('{ me { policies { id } } }')).data
+      ?.me.policies[0]?.id;
+    const aliases = Array.from(
+      { length: 5 },
+      (_, i) => `a${i}: generateAttestation(policyId: "${policyId}") { __typename }`,
+    ).join(' ');
+    const answer = await camille.request(`mutation { ${aliases} }`);
+    expect(limitOf(answer)).toBe('mutationOnce');
+    expect(await count()).toBe(before);
+  });
+
+  it('opens no session for aliased sign-ins', async () => {
+    const camille = await customer(url, 'camille');
+    const sessions = async () =>
+      (await camille.request<{ me: { sessions: unknown[] } }>('{ me { sessions { id } } }')).data?.me.sessions.length;
+    const before = await sessions();
+    const anonymous = new AbriClient(url);
+    const login = `login(input: { contractNumber: "${DEMO.camille.contractNumber}", password: "${DEMO.customerPassword}" }) { __typename }`;
+    const answer = await anonymous.request(`mutation { a: ${login} b: ${login} c: ${login} }`);
+    expect(limitOf(answer)).toBe('mutationOnce');
+    expect(await sessions()).toBe(before);
+  });
+
+  it('holds subscriptions and operations over the socket to the same limits', async () => {
+    const camille = await customer(url, 'camille');
+    const socket = camille.socket();
+    const tooDeep = collect(socket, nestedDocuments(7));
+    await expect.poll(() => tooDeep.ended).toBe(true);
+    expect(JSON.stringify(tooDeep.failure)).toContain('OPERATION_LIMIT');
+    const fine = collect<{ me: { id: string } }>(socket, '{ me { id } }');
+    const [answer] = await fine.until(1);
+    expect(answer?.data?.me.id).toBeTruthy();
+    await socket.dispose();
+  });
+
+  it('describes the schema to staff only', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const camille = await customer(url, 'camille');
+    expect(codeOf(await camille.request(query))).toBe('FORBIDDEN');
+    expect(codeOf(await new AbriClient(url).request(query))).toBe('FORBIDDEN');
+    clock.advance(30_000);
+    const staff = await adjuster(url, clock.now());
+    const answer = await staff.request<{ __schema: { queryType: { name: string } } }>(query);
+    expect(answer.data?.__schema.queryType.name).toBe('Query');
+    // __typename is no introspection.
+    expect((await camille.request<{ __typename: string }>('{ __typename }')).data?.__typename).toBe('Query');
+  });
+});
+
+/** Opens a raw socket and resolves with its close code (after `init` is acknowledged, if the server lets it). */
+function rawSocket(token: string | null) {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const acked = new Promise<void>((resolve) =>
+    socket.on('message', (data) => {
+      if (JSON.parse(String(data)).type === 'connection_ack') resolve();
+    }),
+  );
+  socket.on('open', () =>
+    socket.send(
+      JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} }),
+    ),
+  );
+  return { socket, closed, acked };
+}
+
+describe('socket limits', () => {
+  it('refuses an operation past the limit on one socket, and runs it again once one ends', async () => {
+    const camille = await customer(url, 'camille');
+    const socket = camille.socket();
+    const open = Array.from({ length: SOCKET_LIMITS.operationsPerSocket }, () =>
+      collect(socket, CLAIM_EVENTS, { after: null }),
+    );
+    const extra = collect(socket, CLAIM_EVENTS, { after: null });
+    await expect.poll(() => extra.ended).toBe(true);
+    expect(JSON.stringify(extra.failure)).toContain('operationsPerSocket');
+    expect(open.filter((o) => o.ended).map((o) => JSON.stringify(o.failure))).toEqual([]);
+    await open[0]!.stop();
+    const again = collect<{ me: { id: string } }>(socket, '{ me { id } }');
+    expect((await again.until(1))[0]?.data?.me.id).toBeTruthy();
+    for (const o of open.slice(1)) await o.stop();
+    await socket.dispose();
+  });
+
+  it("closes a session's socket past the limit", async () => {
+    const camille = await customer(url, 'camille');
+    const sockets = Array.from({ length: SOCKET_LIMITS.socketsPerSession }, () => rawSocket(camille.accessToken));
+    await Promise.all(sockets.map((s) => s.acked));
+    const extra = rawSocket(camille.accessToken);
+    expect(await extra.closed).toBe(TOO_MANY);
+    // Another session of the same customer is counted apart.
+    const phone = await customer(url, 'camille');
+    const other = rawSocket(phone.accessToken);
+    await other.acked;
+    for (const s of [...sockets, other]) s.socket.close();
+  });
+
+  it('closes an anonymous socket that runs nothing, and a socket that floods', async () => {
+    const idle = rawSocket(null);
+    await idle.acked;
+    expect(await idle.closed).toBe(1000);
+    const camille = await customer(url, 'camille');
+    const flood = rawSocket(camille.accessToken);
+    await flood.acked;
+    for (let i = 0; i <= SOCKET_LIMITS.messagesPerSecond * 2; i++) flood.socket.send(JSON.stringify({ type: 'ping' }));
+    expect(await flood.closed).toBe(TOO_MANY);
+  });
+});
