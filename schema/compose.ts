@@ -2,17 +2,17 @@
 // the SDK's operations (clients/sdk/src/generated/introspection.ts). `--check` fails when the committed files are stale or the
 // subgraphs do not compose (CI runs it).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { schema as claims } from '@abri/claims/schema';
+import { schema as payments } from '@abri/payments/schema';
 import { DEFAULT_PORTS } from '@abri/platform';
+import { schema as policies } from '@abri/policies/schema';
+import { schema as users } from '@abri/users/schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { composeServices } from '@theguild/federation-composition';
 import { introspectionFromSchema, parse } from 'graphql';
 import { apiSchemaOf } from '../gateway/src/engine/index.ts';
 import { ROOT } from '../prisma/projects.ts';
-import { schema as claims } from '../subgraphs/claims/src/schema/index.ts';
-import { schema as payments } from '../subgraphs/payments/src/schema/index.ts';
-import { schema as policies } from '../subgraphs/policies/src/schema/index.ts';
-import { schema as users } from '../subgraphs/users/src/schema/index.ts';
 
 const check = process.argv.includes('--check');
 const subgraphs = { users, policies, claims, payments };

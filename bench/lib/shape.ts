@@ -7,6 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClaimsService } from '@abri/claims';
+import { seedClaims } from '@abri/claims/seed';
+import { createPaymentsService } from '@abri/payments';
+import { seedPayments } from '@abri/payments/seed';
 import {
   applyMigrations,
   createLogger,
@@ -17,18 +21,14 @@ import {
   importSigningKey,
   parseKeyring,
 } from '@abri/platform';
+import { createPoliciesService } from '@abri/policies';
+import { seedPolicies } from '@abri/policies/seed';
+import { createUsersService } from '@abri/users';
+import { createLocalMailbox } from '@abri/users/mailbox';
+import { seedUsers } from '@abri/users/seed';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { seedClaims } from '../../subgraphs/claims/src/seed.ts';
-import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
-import { seedPayments } from '../../subgraphs/payments/src/seed.ts';
-import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
-import { seedPolicies } from '../../subgraphs/policies/src/seed.ts';
-import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
-import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
-import { seedUsers } from '../../subgraphs/users/src/seed.ts';
-import { createUsersService } from '../../subgraphs/users/src/server.ts';
 
 export interface ShapeOptions {
   /** An administrative connection; the benchmark creates its own database beside it and drops it at the end. */

@@ -3,6 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createClaimsService } from '@abri/claims';
+import { diskStore, memoryStore } from '@abri/claims/attachments';
+import { claimsIsEmpty, seedClaims } from '@abri/claims/seed';
+import { createPaymentsService } from '@abri/payments';
+import { paymentsIsEmpty, seedPayments } from '@abri/payments/seed';
 import {
   applyMigrations,
   type Clock,
@@ -19,17 +24,12 @@ import {
   type Served,
   systemClock,
 } from '@abri/platform';
+import { createPoliciesService } from '@abri/policies';
+import { policiesIsEmpty, seedPolicies } from '@abri/policies/seed';
+import { createUsersService } from '@abri/users';
+import { createLocalMailbox } from '@abri/users/mailbox';
+import { seedUsers, usersIsEmpty } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { diskStore, memoryStore } from '../../subgraphs/claims/src/app/attachments.ts';
-import { claimsIsEmpty, seedClaims } from '../../subgraphs/claims/src/seed.ts';
-import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
-import { paymentsIsEmpty, seedPayments } from '../../subgraphs/payments/src/seed.ts';
-import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
-import { policiesIsEmpty, seedPolicies } from '../../subgraphs/policies/src/seed.ts';
-import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
-import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
-import { seedUsers, usersIsEmpty } from '../../subgraphs/users/src/seed.ts';
-import { createUsersService } from '../../subgraphs/users/src/server.ts';
 import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
 
 export interface EmbeddedOptions {

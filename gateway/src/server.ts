@@ -120,7 +120,7 @@ export interface Gateway extends Served {
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Gateway> {
   const clock = deps.clock ?? systemClock;
   const { log } = deps;
-  const usersUrl = deps.subgraphUrls['users'];
+  const usersUrl = deps.subgraphUrls.users;
   if (!usersUrl) throw new Error('the gateway needs the users subgraph');
   const introspection = deps.introspection ?? 'everyone';
   const socketLimits = { ...SOCKET_LIMITS, ...deps.socketLimits };

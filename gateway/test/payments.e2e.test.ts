@@ -16,7 +16,7 @@ afterAll(async () => {
 
 const ADD_MANDATE = `mutation($i: SepaMandateInput!) { addSepaMandate(input: $i) { __typename
   ... on PaymentMethodAdded { paymentMethod { id kind label isDefault mandateReference preDebitNoticeDays } }
-  ... on InvalidPaymentMethod { field } } }`;
+  ... on InvalidPaymentMethod { field reason message } } }`;
 const METHODS = '{ me { paymentMethods { id kind label isDefault } } }';
 
 describe('payment methods', () => {
@@ -25,7 +25,14 @@ describe('payment methods', () => {
     const bad = await camille.request(ADD_MANDATE, {
       i: { iban: 'FR14 2004 1010 0505 0001 3M02 607', holderName: 'Camille Martin' },
     });
-    expect(bad.data).toEqual({ addSepaMandate: { __typename: 'InvalidPaymentMethod', field: 'iban' } });
+    expect(bad.data).toEqual({
+      addSepaMandate: {
+        __typename: 'InvalidPaymentMethod',
+        field: 'iban',
+        reason: 'IBAN_INVALID',
+        message: expect.stringContaining('IBAN'),
+      },
+    });
     const good = await camille.request<{
       addSepaMandate: {
         paymentMethod: {
@@ -53,17 +60,29 @@ describe('payment methods', () => {
     const camille = await customer(url, 'camille');
     const [only] = (await louis.request<{ me: { paymentMethods: { id: string }[] } }>(METHODS)).data!.me.paymentMethods;
     const remove = (client: typeof louis, id: string) =>
-      client.request<{ removePaymentMethod: string }>(`mutation { removePaymentMethod(paymentMethodId: "${id}") }`);
-    expect((await remove(camille, only!.id)).data).toEqual({ removePaymentMethod: 'NOT_FOUND' });
+      client.request<{ removePaymentMethod: { __typename: string } }>(
+        `mutation { removePaymentMethod(paymentMethodId: "${id}") { __typename ... on Error { message } } }`,
+      );
+    expect((await remove(camille, only!.id)).data).toEqual({
+      removePaymentMethod: { __typename: 'PaymentMethodNotFound', message: expect.any(String) },
+    });
     expect(
-      (await camille.request(`mutation { setDefaultPaymentMethod(paymentMethodId: "${only!.id}") }`)).data,
-    ).toEqual({ setDefaultPaymentMethod: false });
-    expect((await remove(louis, only!.id)).data).toEqual({ removePaymentMethod: 'LAST_METHOD_WHILE_PREMIUMS_DUE' });
+      (
+        await camille.request(
+          `mutation { setDefaultPaymentMethod(paymentMethodId: "${only!.id}") { __typename ... on Error { message } } }`,
+        )
+      ).data,
+    ).toEqual({ setDefaultPaymentMethod: { __typename: 'PaymentMethodNotFound', message: expect.any(String) } });
+    expect((await remove(louis, only!.id)).data).toEqual({
+      removePaymentMethod: { __typename: 'LastPaymentMethodRequired', message: expect.stringContaining('échéances') },
+    });
     const card = await louis.request<{ addCard: { paymentMethod: { id: string; label: string } } }>(
       'mutation { addCard(input: { pspToken: "tok_visa_4242424242", brand: "Visa", last4: "4242", expiry: "12/30" }) { ... on PaymentMethodAdded { paymentMethod { id label } } } }',
     );
     expect(card.data!.addCard.paymentMethod.label).toBe('Visa •••• 4242');
-    expect((await remove(louis, only!.id)).data).toEqual({ removePaymentMethod: 'REMOVED' });
+    expect((await remove(louis, only!.id)).data).toEqual({
+      removePaymentMethod: { __typename: 'PaymentMethodRemoved' },
+    });
     const left = (await louis.request<{ me: { paymentMethods: { id: string; isDefault: boolean }[] } }>(METHODS)).data!
       .me.paymentMethods;
     expect(left).toEqual([expect.objectContaining({ id: card.data!.addCard.paymentMethod.id, isDefault: true })]);
@@ -76,7 +95,7 @@ describe('due day', () => {
     const CHANGE =
       'mutation($c: Boolean) { changeDueDay(policyId: "' +
       DEMO.camille.policyId +
-      '", day: 20, confirm: $c) { nextDebitDate applied dueDates } }';
+      '", day: 20, confirm: $c) { ... on DueDayChange { nextDebitDate applied dueDates } } }';
     const before = (
       await camille.request<{ me: { paymentSchedule: { dueDate: string }[] } }>(
         '{ me { paymentSchedule { dueDate } } }',

@@ -3,6 +3,10 @@
 // goodbye to its peers) and start it again with the same configuration, as an orchestrator would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createClaimsService } from '@abri/claims';
+import { seedClaims } from '@abri/claims/seed';
+import { createPaymentsService } from '@abri/payments';
+import { seedPayments } from '@abri/payments/seed';
 import {
   applyMigrations,
   createLogger,
@@ -13,16 +17,12 @@ import {
   importSigningKey,
   parseKeyring,
 } from '@abri/platform';
+import { createPoliciesService } from '@abri/policies';
+import { seedPolicies } from '@abri/policies/seed';
+import { createUsersService } from '@abri/users';
+import { createLocalMailbox } from '@abri/users/mailbox';
+import { seedUsers } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { seedClaims } from '../../subgraphs/claims/src/seed.ts';
-import { createClaimsService } from '../../subgraphs/claims/src/server.ts';
-import { seedPayments } from '../../subgraphs/payments/src/seed.ts';
-import { createPaymentsService } from '../../subgraphs/payments/src/server.ts';
-import { seedPolicies } from '../../subgraphs/policies/src/seed.ts';
-import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
-import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
-import { seedUsers } from '../../subgraphs/users/src/seed.ts';
-import { createUsersService } from '../../subgraphs/users/src/server.ts';
 
 export type ProcessName = 'users' | 'policies' | 'claims' | 'payments' | 'gatewayA' | 'gatewayB';
 

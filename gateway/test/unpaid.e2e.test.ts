@@ -69,14 +69,19 @@ describe('unpaid premium', () => {
     expect(await runUnpaidTimeline(payments)).toEqual([]);
     // A retry can be planned from tomorrow until before the suspension date, once.
     const retry = (on: string) =>
-      view.camille.request<{ retryDebit: string }>(
-        `mutation { retryDebit(arrearId: "${view.arrear!.id}", on: "${on}") }`,
+      view.camille.request<{ retryDebit: { __typename: string } }>(
+        `mutation { retryDebit(arrearId: "${view.arrear!.id}", on: "${on}") { __typename
+          ... on DebitNotRetryable { reason } } }`,
       );
+    const outcome = async (on: string) => (await retry(on)).data?.retryDebit;
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    expect((await retry(day(clock.now().getTime()))).data).toEqual({ retryDebit: 'INVALID_DATE' });
-    expect((await retry(day(next.dueDate.getTime() + 45 * DAY))).data).toEqual({ retryDebit: 'INVALID_DATE' });
-    expect((await retry(day(clock.now().getTime() + 3 * DAY))).data).toEqual({ retryDebit: 'SCHEDULED' });
-    expect((await retry(day(clock.now().getTime() + 4 * DAY))).data).toEqual({ retryDebit: 'NOT_RETRYABLE' });
+    expect(await outcome(day(clock.now().getTime()))).toEqual({ __typename: 'InvalidRetryDate' });
+    expect(await outcome(day(next.dueDate.getTime() + 45 * DAY))).toEqual({ __typename: 'InvalidRetryDate' });
+    expect(await outcome(day(clock.now().getTime() + 3 * DAY))).toEqual({ __typename: 'DebitRetryScheduled' });
+    expect(await outcome(day(clock.now().getTime() + 4 * DAY))).toEqual({
+      __typename: 'DebitNotRetryable',
+      reason: 'ALREADY_PLANNED',
+    });
 
     clock.set(new Date(next.dueDate.getTime() + 10 * DAY + 60_000));
     expect(await runUnpaidTimeline(payments)).toEqual(['payments.formalNoticeSent']);
@@ -92,9 +97,10 @@ describe('unpaid premium', () => {
       'mutation { addCard(input: { pspToken: "tok_visa_4242424242", brand: "Visa", last4: "4242", expiry: "12/35" }) { ... on PaymentMethodAdded { paymentMethod { id } } } }',
     );
     const paid = await view.camille.request(
-      `mutation { payArrear(arrearId: "${view.arrear!.id}", paymentMethodId: "${card.data!.addCard.paymentMethod.id}") }`,
+      `mutation { payArrear(arrearId: "${view.arrear!.id}", paymentMethodId: "${card.data!.addCard.paymentMethod.id}") {
+        __typename ... on ArrearPaid { coverRestoresAt } } }`,
     );
-    expect(paid.data).toEqual({ payArrear: 'PAID' });
+    expect(paid.data).toEqual({ payArrear: { __typename: 'ArrearPaid', coverRestoresAt: expect.any(String) } });
     expect(await runUnpaidTimeline(payments)).toEqual([]);
     expect((await camilleView()).policy).toBe('SUSPENDED');
     clock.advance(DAY + 12 * 3_600_000);
@@ -104,14 +110,22 @@ describe('unpaid premium', () => {
 
     const steps = ['debitRejected', 'formalNoticeSent', 'coverSuspended', 'arrearPaid', 'coverRestored'];
     expect(await topics()).toEqual(steps.map((s) => `payments.${s}`));
-    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual(steps);
+    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual([
+      'DEBIT_REJECTED',
+      'FORMAL_NOTICE_SENT',
+      'COVER_SUSPENDED',
+      'ARREAR_PAID',
+      'COVER_RESTORED',
+    ]);
     await live.stop();
     await phone.dispose();
   });
 
   it('refuses recording a rejection to a customer', async () => {
     const camille = await customer(url, 'camille');
-    const res = await camille.request('mutation { recordDebitRejection(scheduledPaymentId: "x", reasonCode: "AM04") }');
+    const res = await camille.request(
+      'mutation { recordDebitRejection(scheduledPaymentId: "x", reasonCode: "AM04") { __typename } }',
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -20,3 +20,5 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONT_NAMES.has(path));
   return Buffer.from(await pdfmake.createPdf(doc).getBuffer());
 }
+
+export * from './pdf-frame.ts';

@@ -1,6 +1,6 @@
 // Redis bus: one Redis stream per topic (XADD, capped).
-// - Live delivery: every process reads the streams it listens to with its own blocking XREAD loop, so each gateway
-//   replica and subgraph instance sees every event (fan-out, no consumer group).
+// - Live delivery: every process reads the streams it listens to with its own blocking XREAD loop (plain reads, so
+//   each gateway replica and subgraph instance sees every event; consumer groups are for durable consumers only).
 // - Durable consumers: one Redis consumer group per (topic, group), at-least-once, with retries and take-over of a dead
 //   consumer's pending events. A group Redis no longer knows (restarted empty) is created again from the stream's
 //   start, where the outbox relays put their recent events again (see `publishAll`): Redis is a carrier, the outboxes

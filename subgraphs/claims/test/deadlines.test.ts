@@ -7,7 +7,6 @@ import {
   frenchPublicHolidays,
   isFrenchPublicHoliday,
   isWorkingDay,
-  parisDay,
   workingDaysBetween,
 } from '../src/domain/deadlines.ts';
 
@@ -120,15 +119,6 @@ describe('workingDaysBetween', () => {
     expect(workingDaysBetween(day('2027-03-26'), day('2027-04-02'))).toBe(4);
     expect(workingDaysBetween(day('2027-03-26'), day('2027-03-26'))).toBe(0);
     expect(workingDaysBetween(day('2027-04-02'), day('2027-03-26'))).toBe(0);
-  });
-});
-
-describe('parisDay', () => {
-  it('takes the calendar day in Paris, summer and winter time alike', () => {
-    expect(parisDay(new Date('2027-03-31T21:30:00Z'))).toBe('2027-03-31');
-    expect(parisDay(new Date('2027-03-31T22:30:00Z'))).toBe('2027-04-01');
-    expect(parisDay(new Date('2027-01-15T22:59:00Z'))).toBe('2027-01-15');
-    expect(parisDay(new Date('2027-01-15T23:00:00Z'))).toBe('2027-01-16');
   });
 });
 

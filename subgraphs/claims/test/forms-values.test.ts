@@ -96,7 +96,7 @@ describe('dates', () => {
     const result = check({ since: '2027-03-09' });
     expect(errorsOf(result)).toEqual([{ questionId: 'since', code: 'OUT_OF_RANGE' }]);
     expect(result.ok || result.errors[0]?.message).toBe(
-      '« Date de la plainte » : la date ne peut pas précéder celle du sinistre (10/03/2027).',
+      '« Date de la plainte » : la date ne peut pas précéder celle du sinistre (10 mars 2027).',
     );
   });
 });

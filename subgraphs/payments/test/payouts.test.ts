@@ -1,39 +1,15 @@
 // A payout request delivered twice, or twice at once, pays once and answers once.
-import {
-  applyMigrations,
-  type BusEvent,
-  createLogger,
-  createMemoryBus,
-  DEMO,
-  embeddedSecrets,
-  importPublicKey,
-} from '@abri/platform';
-import { PGlite } from '@electric-sql/pglite';
+import { type BusEvent, DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prismaProject } from '../../../prisma/projects.ts';
 import { PAYOUT_RECORDED, recordPayout } from '../src/app/payouts.ts';
-import { seedPayments } from '../src/seed.ts';
-import { createPaymentsService } from '../src/server.ts';
+import { startPayments } from './harness.ts';
 
-let pglite: PGlite;
-let service: ReturnType<typeof createPaymentsService>;
+let service: Awaited<ReturnType<typeof startPayments>>;
 beforeAll(async () => {
-  pglite = new PGlite('memory://');
-  const db = { kind: 'pglite' as const, pglite, schema: 'payments' };
-  await applyMigrations(db, prismaProject('payments'));
-  const secrets = await embeddedSecrets(null);
-  service = createPaymentsService({
-    db,
-    bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
-    log: createLogger('payments', { silent: true }),
-    keyring: secrets.keyring,
-  });
-  await seedPayments(service.app, new Date());
+  service = await startPayments();
 });
 afterAll(async () => {
   await service?.stop();
-  await pglite?.close();
 });
 
 const request = (claimId: string, id: string): BusEvent => ({

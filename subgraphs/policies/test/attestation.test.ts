@@ -15,7 +15,6 @@ import {
 } from '../src/documents/attestation-token.ts';
 import { avenantPdf } from '../src/documents/avenant-pdf.ts';
 import { certificatePdf } from '../src/documents/certificate-pdf.ts';
-import { euros, frenchDate, printable } from '../src/documents/format.ts';
 import { generalConditionsPdf } from '../src/documents/general-conditions-pdf.ts';
 
 // CI installs poppler-utils and zbar-tools and sets this, so a missing binary fails there instead of skipping.
@@ -172,25 +171,6 @@ describe('attestation token', () => {
     expect(tokenFromScanned(attestationUrl('https://abri.example', token))).toBe(token);
     expect(tokenFromScanned(` ${token}\n`)).toBe(token);
     expect(tokenFromScanned('https://abri.example/verifier')).toBe('');
-  });
-});
-
-describe('French formatting for the standard PDF fonts', () => {
-  it('writes euros with no-break spaces the WinAnsi fonts can draw', () => {
-    expect(euros(152000)).toBe('1\u00A0520,00\u00A0€');
-    expect(euros(38000)).toBe('380,00\u00A0€');
-    expect(euros(123456789)).toBe('1\u00A0234\u00A0567,89\u00A0€');
-  });
-
-  it('writes dates in words, with "1er" for the first of the month', () => {
-    expect(frenchDate(day('2025-03-14'))).toBe('14 mars 2025');
-    expect(frenchDate(day('2025-01-01'))).toBe('1er janvier 2025');
-  });
-
-  it('keeps French text and approaches what the fonts cannot draw', () => {
-    expect(printable('Zoé Lefèvre-Nœud, 3 €')).toBe('Zoé Lefèvre-Nœud, 3 €');
-    expect(printable('Antonín Dvořák')).toBe('Antonín Dvorák');
-    expect(printable('王')).toBe('?');
   });
 });
 

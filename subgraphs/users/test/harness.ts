@@ -1,14 +1,5 @@
 // The users subgraph's application services on an in-memory database, with a clock tests move and a mailbox they read.
-import {
-  applyMigrations,
-  createLogger,
-  createMemoryBus,
-  embeddedSecrets,
-  importPublicKey,
-  manualClock,
-} from '@abri/platform';
-import { PGlite } from '@electric-sql/pglite';
-import { prismaProject } from '../../../prisma/projects.ts';
+import { memoryService } from '../../../prisma/memory.ts';
 import { settle } from '../src/app/later.ts';
 import { dispatchMessages } from '../src/messaging/dispatcher.ts';
 import { createLocalMailbox } from '../src/messaging/transport.ts';
@@ -20,22 +11,14 @@ import { createUsersService } from '../src/server.ts';
  * (the `calendar` test project runs these files years ahead of the real date, proving no test depends on it).
  */
 export function testEpoch(): Date {
-  return new Date(process.env['ABRI_TEST_EPOCH'] ?? '2026-11-26T09:00:00Z');
+  return new Date(process.env.ABRI_TEST_EPOCH ?? '2026-11-26T09:00:00Z');
 }
 
 export async function usersHarness() {
-  const pglite = new PGlite('memory://');
-  const db = { kind: 'pglite' as const, pglite, schema: 'users' };
-  await applyMigrations(db, prismaProject('users'));
-  const secrets = await embeddedSecrets(null);
-  const clock = manualClock(testEpoch());
+  const { pglite, secrets, clock, deps } = await memoryService('users', testEpoch());
   const mailbox = createLocalMailbox(null);
   const service = createUsersService({
-    db,
-    bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
-    log: createLogger('users', { silent: true }),
-    clock,
+    ...deps,
     tokenKey: secrets.tokenKey,
     keyring: secrets.keyring,
     transport: mailbox,

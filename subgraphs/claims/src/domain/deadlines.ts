@@ -6,26 +6,10 @@
 // midnight, as Prisma returns `@db.Date` and `new Date('2027-03-29')` builds them. Only `declaredAt` is an instant;
 // its day is taken in Europe/Paris, so a declaration sent at 00:30 in Paris belongs to that day.
 
+import { parisDay } from '@abri/platform/french';
 import type { ClaimType } from './forms/types.ts';
 
 const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` of a date-only value. */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
-
-const parisCalendar = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** `YYYY-MM-DD` of an instant as lived in metropolitan France. */
-export function parisDay(instant: Date): string {
-  const parts = parisCalendar.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 // Whole days since 1970-01-01: arithmetic on integers cannot drift with daylight saving time.
 const dayNumber = (date: Date): number => Math.floor(date.getTime() / DAY_MS);
@@ -160,7 +144,7 @@ export function declarationDelay(
   const deadline = fromDecree
     ? nextWorkingDayFrom(dayNumber(decreePublishedOn) + (rule.daysAfterDecree ?? 0))
     : dayNumber(addWorkingDays(occurredOn, rule.workingDays));
-  const declared = dayNumber(new Date(`${parisDay(declaredAt)}T00:00:00Z`));
+  const declared = dayNumber(parisDay(declaredAt));
   const lateByWorkingDays =
     declared > deadline ? workingDaysBetween(fromDayNumber(deadline), fromDayNumber(nextWorkingDayFrom(declared))) : 0;
   return {

@@ -37,7 +37,14 @@ async function announce(
   });
 }
 
-export type RejectOutcome = { kind: 'recorded'; arrearId: string } | { kind: 'notFound' } | { kind: 'notCollectable' };
+export type RejectOutcome =
+  | { kind: 'recorded'; arrearId: string }
+  | { kind: 'invalidReasonCode' }
+  | { kind: 'instalmentNotFound' }
+  | { kind: 'notCollectable' };
+
+/** A SEPA reason code: two letters, two digits (AM04, AC04, MD06...). */
+const REASON_CODE = /^[A-Z]{2}\d{2}$/;
 
 /** Staff (or a bank return file) record a refused debit with its SEPA reason code. */
 export async function recordRejection(
@@ -45,10 +52,11 @@ export async function recordRejection(
   scheduledPaymentId: string,
   code: string,
 ): Promise<RejectOutcome> {
+  if (!REASON_CODE.test(code)) return { kind: 'invalidReasonCode' };
   const now = app.clock.now();
   const outcome = await app.prisma.$transaction(async (tx): Promise<RejectOutcome> => {
     const instalment = await tx.scheduledPayment.findUnique({ where: { id: scheduledPaymentId } });
-    if (!instalment) return { kind: 'notFound' };
+    if (!instalment) return { kind: 'instalmentNotFound' };
     if (instalment.status !== 'PLANNED' && instalment.status !== 'PAID') return { kind: 'notCollectable' };
     await tx.scheduledPayment.update({ where: { id: instalment.id }, data: { status: 'REJECTED' } });
     await tx.payment.create({
@@ -126,7 +134,11 @@ export async function runUnpaidTimeline(app: PaymentsApp): Promise<string[]> {
   return steps;
 }
 
-export type PayOutcome = 'paid' | 'notFound' | 'tooLate' | 'noSuchMethod';
+export type PayOutcome =
+  | { kind: 'paid'; arrearId: string; restoresAt: Date | null }
+  | { kind: 'arrearNotFound' }
+  | { kind: 'contractTerminated' }
+  | { kind: 'methodNotFound' };
 
 /** Paying an arrear now (by card, or another method the customer chooses). */
 export async function payArrear(
@@ -140,10 +152,10 @@ export async function payArrear(
     // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
     await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
     const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
-    if (!arrear || arrear.paidAt) return 'notFound';
-    if (arrear.terminatedAt) return 'tooLate';
+    if (!arrear || arrear.paidAt) return { kind: 'arrearNotFound' };
+    if (arrear.terminatedAt) return { kind: 'contractTerminated' };
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
-    if (!method) return 'noSuchMethod';
+    if (!method) return { kind: 'methodNotFound' };
     await tx.payment.create({
       data: {
         customerId,
@@ -156,6 +168,7 @@ export async function payArrear(
       },
     });
     await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
+    const restoresAt = arrear.suspendedAt ? restorationAt(now) : null;
     await announce(
       app,
       tx,
@@ -164,13 +177,13 @@ export async function payArrear(
       {
         arrearId: arrear.id,
         policyId: arrear.policyId,
-        restoresAt: arrear.suspendedAt ? restorationAt(now).toISOString() : null,
+        restoresAt: restoresAt?.toISOString() ?? null,
       },
       now,
     );
-    return 'paid';
+    return { kind: 'paid', arrearId: arrear.id, restoresAt };
   });
-  if (outcome === 'paid') app.outbox.kick();
+  if (outcome.kind === 'paid') app.outbox.kick();
   return outcome;
 }
 
@@ -183,7 +196,16 @@ export function startUnpaidTimeline(app: PaymentsApp, everyMs = 60_000): () => v
   return () => clearInterval(timer);
 }
 
-export type RetryOutcome = 'scheduled' | 'notFound' | 'notRetryable' | 'invalidDate';
+const DAY_MS = 86_400_000;
+
+/** Why a refused debit cannot be tried again: its reason rules it out, or a new attempt is already planned. */
+export type NotRetryableReason = 'rejectionReason' | 'alreadyPlanned';
+
+export type RetryOutcome =
+  | { kind: 'scheduled'; arrearId: string; scheduledPaymentId: string; dueDate: Date }
+  | { kind: 'arrearNotFound' }
+  | { kind: 'notRetryable'; reason: NotRetryableReason }
+  | { kind: 'invalidDate'; earliest: Date; latest: Date };
 
 /**
  * A new direct-debit attempt on a date the customer chooses: from tomorrow until the day before cover would be
@@ -200,16 +222,19 @@ export async function retryDebit(
     // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
     await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
     const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
-    if (!arrear || arrear.paidAt || arrear.terminatedAt) return 'notFound';
-    if (!explainRejection(arrear.rejectionCode).canRetry || arrear.retryScheduledPaymentId) return 'notRetryable';
+    if (!arrear || arrear.paidAt || arrear.terminatedAt) return { kind: 'arrearNotFound' };
+    if (!explainRejection(arrear.rejectionCode).canRetry) return { kind: 'notRetryable', reason: 'rejectionReason' };
+    if (arrear.retryScheduledPaymentId) return { kind: 'notRetryable', reason: 'alreadyPlanned' };
     const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
     const { suspensionAt } = unpaidTimeline(arrear.dueDate, arrear.noticeSentAt);
     const taken = await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } });
-    if (on < tomorrow || on >= suspensionAt || taken) return 'invalidDate';
+    // The last calendar day (a UTC midnight, as `Date` arguments arrive) strictly before the suspension.
+    const latest = new Date(Math.ceil(suspensionAt.getTime() / DAY_MS) * DAY_MS - DAY_MS);
+    if (on < tomorrow || on >= suspensionAt || taken) return { kind: 'invalidDate', earliest: tomorrow, latest };
     const retry = await tx.scheduledPayment.create({
       data: { customerId, policyId: arrear.policyId, dueDate: on, amountCents: arrear.amountCents },
     });
     await tx.arrear.update({ where: { id: arrear.id }, data: { retryScheduledPaymentId: retry.id } });
-    return 'scheduled';
+    return { kind: 'scheduled', arrearId: arrear.id, scheduledPaymentId: retry.id, dueDate: on };
   });
 }

@@ -2,15 +2,9 @@
 // the calendar year, with the total. Served as GET /payment-certificates/<year> through the gateway, for the caller.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
-import { renderPdf } from '@abri/platform/pdf';
+import { euros, frenchDate, parisDay } from '@abri/platform/french';
+import { abriDocument, renderPdf } from '@abri/platform/pdf';
 import type { PaymentsApp } from '../context.ts';
-
-const euros = (cents: number) =>
-  `${(cents / 100)
-    .toFixed(2)
-    .replace('.', ',')
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
-const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
 
 export async function paymentCertificate(app: PaymentsApp, customerId: string, year: number): Promise<Buffer> {
   const payments = await app.prisma.payment.findMany({
@@ -22,38 +16,39 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
     orderBy: { paidAt: 'asc' },
   });
   const total = payments.reduce((sum, p) => sum + p.amountCents, 0);
-  return renderPdf({
-    info: { title: `Attestation de paiement ${year}` },
-    defaultStyle: { font: 'Helvetica', fontSize: 10 },
-    content: [
-      { text: 'Abri Assurances — société fictive de démonstration', color: '#1f4e79', bold: true },
-      { text: `Attestation de paiement des cotisations ${year}`, fontSize: 16, bold: true, margin: [0, 16, 0, 8] },
-      {
-        text: `Nous attestons avoir encaissé en ${year} les cotisations d’assurance habitation ci-dessous, pour un total de ${euros(total)}.`,
-        margin: [0, 0, 0, 12],
-      },
-      {
-        table: {
-          headerRows: 1,
-          widths: ['auto', '*', 'auto'],
-          body: [
-            [
-              { text: 'Date', bold: true },
-              { text: 'Référence', bold: true },
-              { text: 'Montant', bold: true, alignment: 'right' },
-            ],
-            ...payments.map((p) => [
-              day(p.paidAt),
-              p.reference,
-              { text: euros(p.amountCents), alignment: 'right' as const },
-            ]),
-            [{ text: 'Total', bold: true, colSpan: 2 }, '', { text: euros(total), bold: true, alignment: 'right' }],
-          ],
+  const title = `Attestation de paiement ${year}`;
+  return renderPdf(
+    abriDocument({
+      title,
+      content: [
+        { text: `Attestation de paiement des cotisations ${year}`, style: 'title', margin: [0, 0, 0, 8] },
+        {
+          text: `Nous attestons avoir encaissé en ${year} les cotisations d’assurance habitation ci-dessous, pour un total de ${euros(total)}.`,
+          margin: [0, 0, 0, 12],
         },
-      },
-      { text: `Document établi le ${day(app.clock.now())}.`, margin: [0, 16, 0, 0], italics: true },
-    ],
-  });
+        {
+          table: {
+            headerRows: 1,
+            widths: ['auto', '*', 'auto'],
+            body: [
+              [
+                { text: 'Date', style: 'tableHeader' },
+                { text: 'Référence', style: 'tableHeader' },
+                { text: 'Montant', style: 'tableHeader', alignment: 'right' },
+              ],
+              ...payments.map((p) => [
+                frenchDate(parisDay(p.paidAt)),
+                p.reference,
+                { text: euros(p.amountCents), alignment: 'right' as const },
+              ]),
+              [{ text: 'Total', bold: true, colSpan: 2 }, '', { text: euros(total), bold: true, alignment: 'right' }],
+            ],
+          },
+        },
+        { text: `Document établi le ${frenchDate(parisDay(app.clock.now()))}.`, margin: [0, 16, 0, 0], italics: true },
+      ],
+    }),
+  );
 }
 
 /** GET /payment-certificates/<year> (signed by the gateway): the caller's own certificate only. */

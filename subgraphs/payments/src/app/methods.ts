@@ -11,7 +11,18 @@ export const ibanContext = (methodId: string) => `payment-method:${methodId}:iba
 /** SEPA core: the debtor is notified at least 14 calendar days before a debit unless agreed otherwise. */
 export const PRE_NOTIFICATION_DAYS = 14;
 
-export type MethodOutcome = { kind: 'added'; methodId: string } | { kind: 'invalid'; field: string; message: string };
+/** Why a method was refused: the schema layer turns each into its French message. */
+export type InvalidMethodReason =
+  | 'ibanInvalid'
+  | 'holderNameLength'
+  | 'cardTokenInvalid'
+  | 'cardLast4Invalid'
+  | 'cardExpired'
+  | 'cardBrandUnknown';
+
+export type MethodOutcome =
+  | { kind: 'added'; methodId: string }
+  | { kind: 'invalid'; field: string; reason: InvalidMethodReason };
 
 async function makeDefaultIfFirst(app: PaymentsApp, customerId: string, methodId: string, makeDefault: boolean) {
   const others = await app.prisma.paymentMethod.count({
@@ -26,11 +37,10 @@ export async function addSepaMandate(
   input: { iban: string; holderName: string; makeDefault?: boolean | null },
 ): Promise<MethodOutcome> {
   const checked = validateIban(input.iban);
-  if (!checked.ok)
-    return { kind: 'invalid', field: 'iban', message: 'IBAN invalide : vérifiez sa longueur et ses chiffres.' };
+  if (!checked.ok) return { kind: 'invalid', field: 'iban', reason: 'ibanInvalid' };
   const holder = input.holderName.trim();
   if (holder.length < 2 || holder.length > 70)
-    return { kind: 'invalid', field: 'holderName', message: 'Indiquez le titulaire du compte (2 à 70 caractères).' };
+    return { kind: 'invalid', field: 'holderName', reason: 'holderNameLength' };
   const now = app.clock.now();
   const id = crypto.randomUUID();
   const sequence = (await app.prisma.paymentMethod.count({ where: { customerId, kind: 'SEPA_DEBIT' } })) + 1;
@@ -56,16 +66,13 @@ export async function addCard(
   customerId: string,
   input: { pspToken: string; brand: string; last4: string; expiry: string; makeDefault?: boolean | null },
 ): Promise<MethodOutcome> {
-  if (!/^[\w-]{8,200}$/.test(input.pspToken))
-    return { kind: 'invalid', field: 'pspToken', message: 'Jeton de carte invalide.' };
-  if (!/^\d{4}$/.test(input.last4))
-    return { kind: 'invalid', field: 'last4', message: 'Les 4 derniers chiffres sont attendus.' };
+  if (!/^[\w-]{8,200}$/.test(input.pspToken)) return { kind: 'invalid', field: 'pspToken', reason: 'cardTokenInvalid' };
+  if (!/^\d{4}$/.test(input.last4)) return { kind: 'invalid', field: 'last4', reason: 'cardLast4Invalid' };
   const expiry = /^(0[1-9]|1[0-2])\/(\d{2})$/.exec(input.expiry);
   const now = app.clock.now();
   if (!expiry || new Date(Date.UTC(2000 + Number(expiry[2]), Number(expiry[1]), 1)) <= now)
-    return { kind: 'invalid', field: 'expiry', message: 'Carte expirée ou date invalide (MM/AA).' };
-  if (!/^[\p{L} ]{2,20}$/u.test(input.brand))
-    return { kind: 'invalid', field: 'brand', message: 'Réseau de carte inconnu.' };
+    return { kind: 'invalid', field: 'expiry', reason: 'cardExpired' };
+  if (!/^[\p{L} ]{2,20}$/u.test(input.brand)) return { kind: 'invalid', field: 'brand', reason: 'cardBrandUnknown' };
   const id = crypto.randomUUID();
   await app.prisma.paymentMethod.create({
     data: {
@@ -83,34 +90,39 @@ export async function addCard(
   return { kind: 'added', methodId: id };
 }
 
-/** Makes one of the customer's methods the default; false when it is not theirs or removed. */
-export async function setDefault(app: PaymentsApp, customerId: string, methodId: string): Promise<boolean> {
-  return app.prisma.$transaction(async (tx) => {
+export type SetDefaultOutcome = { kind: 'set'; methodId: string } | { kind: 'methodNotFound' };
+
+/** Makes one of the customer's methods the default; `methodNotFound` when it is not theirs or removed. */
+export async function setDefault(app: PaymentsApp, customerId: string, methodId: string): Promise<SetDefaultOutcome> {
+  return app.prisma.$transaction(async (tx): Promise<SetDefaultOutcome> => {
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
-    if (!method) return false;
+    if (!method) return { kind: 'methodNotFound' };
     await tx.paymentMethod.updateMany({ where: { customerId, isDefault: true }, data: { isDefault: false } });
     await tx.paymentMethod.update({ where: { id: methodId }, data: { isDefault: true } });
-    return true;
+    return { kind: 'set', methodId };
   });
 }
 
-export type RemoveOutcome = 'removed' | 'notFound' | 'lastMethodWhilePremiumsDue';
+export type RemoveOutcome =
+  | { kind: 'removed'; methodId: string }
+  | { kind: 'methodNotFound' }
+  | { kind: 'lastMethodWhilePremiumsDue' };
 
 export async function removeMethod(app: PaymentsApp, customerId: string, methodId: string): Promise<RemoveOutcome> {
-  return app.prisma.$transaction(async (tx) => {
+  return app.prisma.$transaction(async (tx): Promise<RemoveOutcome> => {
     // Serialise removals of one customer, so two concurrent removals cannot leave nothing.
     await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `methods:${customerId}`);
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
-    if (!method) return 'notFound';
+    if (!method) return { kind: 'methodNotFound' };
     const others = await tx.paymentMethod.findMany({
       where: { customerId, removedAt: null, id: { not: methodId } },
       orderBy: { createdAt: 'asc' },
     });
     const due = await tx.scheduledPayment.count({ where: { customerId, status: 'PLANNED' } });
-    if (!others.length && due > 0) return 'lastMethodWhilePremiumsDue';
+    if (!others.length && due > 0) return { kind: 'lastMethodWhilePremiumsDue' };
     await tx.paymentMethod.update({ where: { id: methodId }, data: { removedAt: app.clock.now(), isDefault: false } });
     if (method.isDefault && others[0])
       await tx.paymentMethod.update({ where: { id: others[0].id }, data: { isDefault: true } });
-    return 'removed';
+    return { kind: 'removed', methodId };
   });
 }

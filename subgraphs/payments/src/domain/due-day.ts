@@ -13,7 +13,7 @@
 // Due dates are date-only values (UTC midnight, as Prisma returns `@db.Date`); `today` is an instant whose day is
 // taken in Europe/Paris. Amounts are never changed.
 
-import { addDays, parisDay } from './paris-time.ts';
+import { addDays, parisDay } from '@abri/platform/french';
 
 export interface DueInstalment {
   dueDate: Date;

@@ -5,7 +5,7 @@
 //
 // Each step takes effect at 00:00 Europe/Paris of its day, so the customer sees the same day the letter names.
 
-import { addDays, DAY_MS, parisDay, parisWallTime } from './paris-time.ts';
+import { addDays, DAY_MS, parisDay, parisWallTime } from '@abri/platform/french';
 
 export const NOTICE_AFTER_DAYS = 10;
 export const SUSPENSION_AFTER_NOTICE_DAYS = 30;

@@ -9,10 +9,20 @@ import {
   parseCursor,
   unauthenticated,
 } from '@abri/platform';
-import { ACCOUNT_EVENTS, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
+import { ACCOUNT_EVENTS, type ArrearTopics, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
 import { builder } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
+import {
+  ArrearNotFound,
+  arrearNotFound,
+  byTypename,
+  ErrorInterface,
+  PaymentMethodNotFound,
+  paymentMethodNotFound,
+  type Typed,
+} from './error.ts';
+import { messages } from './messages.ts';
 import { MoneyRef, money } from './money.ts';
 import { CustomerRef } from './payment.ts';
 
@@ -74,55 +84,197 @@ builder.objectFields(CustomerRef, (t) => ({
   }),
 }));
 
+type Failure<N extends string> = Typed<N, { message: string }>;
+const failureType = <N extends string>(name: N, description: string) =>
+  builder.objectRef<Failure<N>>(name).implement({ description, interfaces: [ErrorInterface] });
+const failure = <N extends string>(name: N, message: string): Failure<N> => ({ __typename: name, message });
+
+type Recorded = Typed<'DebitRejectionRecorded', { arrearId: string }>;
+const DebitRejectionRecorded = builder.objectRef<Recorded>('DebitRejectionRecorded').implement({
+  description: 'The rejection is recorded: the arrear it opens, and its legal timeline.',
+  fields: (t) => ({
+    arrear: t.prismaField({
+      type: ArrearRef,
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.arrear.findUniqueOrThrow({ ...query, where: { id: r.arrearId } }),
+    }),
+  }),
+});
+const InvalidReasonCode = failureType('InvalidReasonCode', 'Not a SEPA reason code (two letters, two digits).');
+const InstalmentNotFound = failureType('InstalmentNotFound', 'No such instalment.');
+const InstalmentNotCollectable = failureType(
+  'InstalmentNotCollectable',
+  'The instalment is neither planned nor paid (cancelled, or already rejected).',
+);
+const RecordDebitRejectionResult = builder.unionType('RecordDebitRejectionResult', {
+  description: 'The outcome of recording a refused debit.',
+  types: [DebitRejectionRecorded, InvalidReasonCode, InstalmentNotFound, InstalmentNotCollectable],
+  resolveType: byTypename,
+});
+
+const NOT_RETRYABLE = { rejectionReason: 'REJECTION_REASON', alreadyPlanned: 'ALREADY_PLANNED' } as const;
+const DebitNotRetryableReason = builder.enumType('DebitNotRetryableReason', {
+  description: 'Why a refused debit cannot be tried again.',
+  values: Object.values(NOT_RETRYABLE),
+});
+type Scheduled = Typed<'DebitRetryScheduled', { arrearId: string; dueDate: Date }>;
+type NotRetryable = Typed<
+  'DebitNotRetryable',
+  { message: string; reason: (typeof NOT_RETRYABLE)[keyof typeof NOT_RETRYABLE] }
+>;
+type InvalidDate = Typed<'InvalidRetryDate', { message: string; earliest: Date; latest: Date }>;
+const DebitRetryScheduled = builder.objectRef<Scheduled>('DebitRetryScheduled').implement({
+  description: 'A new debit of the refused instalment is planned on the chosen date.',
+  fields: (t) => ({
+    dueDate: t.field({ type: 'Date', resolve: (r) => r.dueDate }),
+    arrear: t.prismaField({
+      type: ArrearRef,
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.arrear.findUniqueOrThrow({ ...query, where: { id: r.arrearId } }),
+    }),
+  }),
+});
+const DebitNotRetryable = builder.objectRef<NotRetryable>('DebitNotRetryable').implement({
+  description: 'The debit cannot be tried again: pay now instead.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.expose('reason', { type: DebitNotRetryableReason }) }),
+});
+const InvalidRetryDate = builder.objectRef<InvalidDate>('InvalidRetryDate').implement({
+  description: 'The date is outside the allowed range, or another debit of the policy falls on it.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    earliest: t.field({ type: 'Date', description: 'The first date allowed (tomorrow).', resolve: (r) => r.earliest }),
+    latest: t.field({
+      type: 'Date',
+      description: 'The last date allowed (the day before cover would be suspended).',
+      resolve: (r) => r.latest,
+    }),
+  }),
+});
+const RetryDebitResult = builder.unionType('RetryDebitResult', {
+  description: 'The outcome of planning a new debit of a refused instalment.',
+  types: [DebitRetryScheduled, ArrearNotFound, DebitNotRetryable, InvalidRetryDate],
+  resolveType: byTypename,
+});
+
+type Paid = Typed<'ArrearPaid', { arrearId: string; restoresAt: Date | null }>;
+const ArrearPaid = builder.objectRef<Paid>('ArrearPaid').implement({
+  description: 'The arrear is paid: the legal timeline stops.',
+  fields: (t) => ({
+    coverRestoresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When suspended cover comes back (noon the next day); null when it was not suspended.',
+      resolve: (r) => r.restoresAt,
+    }),
+    arrear: t.prismaField({
+      type: ArrearRef,
+      resolve: (query, r, _a, ctx) => ctx.app.prisma.arrear.findUniqueOrThrow({ ...query, where: { id: r.arrearId } }),
+    }),
+  }),
+});
+const ContractTerminated = failureType('ContractTerminated', 'The contract ended for non-payment: too late to pay.');
+const PayArrearResult = builder.unionType('PayArrearResult', {
+  description: 'The outcome of paying a refused instalment now.',
+  types: [ArrearPaid, ArrearNotFound, ContractTerminated, PaymentMethodNotFound],
+  resolveType: byTypename,
+});
+
 builder.mutationFields((t) => ({
-  recordDebitRejection: t.boolean({
-    description:
-      'Staff (AGENT, ADMIN): records a direct debit the bank refused, with its SEPA reason code. False when no such instalment.',
+  recordDebitRejection: t.field({
+    type: RecordDebitRejectionResult,
+    description: 'Staff (AGENT, ADMIN): records a direct debit the bank refused, with its SEPA reason code.',
     args: { scheduledPaymentId: t.arg.id({ required: true }), reasonCode: t.arg.string({ required: true }) },
     resolve: async (_r, { scheduledPaymentId, reasonCode }, ctx) => {
       if (!ctx.who) throw unauthenticated();
       if (!hasRole(ctx.who, 'AGENT', 'ADMIN')) throw forbidden();
-      if (!/^[A-Z]{2}\d{2}$/.test(reasonCode)) return false;
-      return (await recordRejection(ctx.app, String(scheduledPaymentId), reasonCode)).kind === 'recorded';
+      const outcome = await recordRejection(ctx.app, String(scheduledPaymentId), reasonCode.slice(0, 8));
+      switch (outcome.kind) {
+        case 'recorded':
+          return { __typename: 'DebitRejectionRecorded' as const, arrearId: outcome.arrearId };
+        case 'invalidReasonCode':
+          return failure('InvalidReasonCode', messages.invalidReasonCode);
+        case 'instalmentNotFound':
+          return failure('InstalmentNotFound', messages.instalmentNotFound);
+        case 'notCollectable':
+          return failure('InstalmentNotCollectable', messages.instalmentNotCollectable);
+      }
     },
   }),
-  retryDebit: t.string({
+  retryDebit: t.field({
+    type: RetryDebitResult,
     description:
-      'Plans a new debit of a refused instalment on a chosen date: SCHEDULED, NOT_FOUND, NOT_RETRYABLE (the reason rules it out, or already planned) or INVALID_DATE (from tomorrow to before the suspension date).',
+      'Plans a new debit of a refused instalment on a chosen date, from tomorrow to the day before the suspension date.',
     args: { arrearId: t.arg.id({ required: true }), on: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_r, { arrearId, on }, ctx) => {
+    resolve: async (
+      _r,
+      { arrearId, on },
+      ctx,
+    ): Promise<Scheduled | NotRetryable | InvalidDate | Failure<'ArrearNotFound'>> => {
       if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await retryDebit(ctx.app, ctx.who.sub, String(arrearId), on);
-      return (
-        {
-          scheduled: 'SCHEDULED',
-          notFound: 'NOT_FOUND',
-          notRetryable: 'NOT_RETRYABLE',
-          invalidDate: 'INVALID_DATE',
-        } as const
-      )[outcome];
+      switch (outcome.kind) {
+        case 'scheduled':
+          return { __typename: 'DebitRetryScheduled', arrearId: outcome.arrearId, dueDate: outcome.dueDate };
+        case 'arrearNotFound':
+          return arrearNotFound();
+        case 'notRetryable':
+          return {
+            __typename: 'DebitNotRetryable',
+            message: messages.notRetryable[outcome.reason],
+            reason: NOT_RETRYABLE[outcome.reason],
+          };
+        case 'invalidDate':
+          return {
+            __typename: 'InvalidRetryDate',
+            message: messages.invalidRetryDate,
+            earliest: outcome.earliest,
+            latest: outcome.latest,
+          };
+      }
     },
   }),
-  payArrear: t.string({
-    description:
-      'Pays a refused instalment now with one of the customer’s methods: PAID, NOT_FOUND, TOO_LATE or NO_SUCH_METHOD.',
+  payArrear: t.field({
+    type: PayArrearResult,
+    description: 'Pays a refused instalment now with one of the customer’s methods.',
     args: { arrearId: t.arg.id({ required: true }), paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { arrearId, paymentMethodId }, ctx) => {
       if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await payArrear(ctx.app, ctx.who.sub, String(arrearId), String(paymentMethodId));
-      return ({ paid: 'PAID', notFound: 'NOT_FOUND', tooLate: 'TOO_LATE', noSuchMethod: 'NO_SUCH_METHOD' } as const)[
-        outcome
-      ];
+      switch (outcome.kind) {
+        case 'paid':
+          return { __typename: 'ArrearPaid' as const, arrearId: outcome.arrearId, restoresAt: outcome.restoresAt };
+        case 'arrearNotFound':
+          return arrearNotFound();
+        case 'contractTerminated':
+          return failure('ContractTerminated', messages.contractTerminated);
+        case 'methodNotFound':
+          return paymentMethodNotFound();
+      }
     },
   }),
 }));
 
+/** Each step of the customer's stream, as the client sees it. */
+const EVENT_KINDS = {
+  debitRejected: 'DEBIT_REJECTED',
+  formalNoticeSent: 'FORMAL_NOTICE_SENT',
+  coverSuspended: 'COVER_SUSPENDED',
+  contractTerminated: 'CONTRACT_TERMINATED',
+  arrearPaid: 'ARREAR_PAID',
+  coverRestored: 'COVER_RESTORED',
+} as const satisfies Record<keyof typeof ArrearTopics, string>;
+const PaymentEventKind = builder.enumType('PaymentEventKind', {
+  description: 'A step about the customer’s payments.',
+  values: Object.values(EVENT_KINDS),
+});
+
 const PaymentEvent = builder.objectRef<BusEvent>('PaymentEvent').implement({
-  description:
-    'A step about the customer’s payments: debitRejected, formalNoticeSent, coverSuspended, contractTerminated, arrearPaid, coverRestored.',
+  description: 'A step about the customer’s payments, live on every device.',
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
-    kind: t.string({ resolve: (e) => String((e.payload as { kind: string }).kind) }),
+    kind: t.field({
+      type: PaymentEventKind,
+      resolve: (e) => EVENT_KINDS[(e.payload as { kind: keyof typeof EVENT_KINDS }).kind],
+    }),
     arrear: t.prismaField({
       type: ArrearRef,
       nullable: true,

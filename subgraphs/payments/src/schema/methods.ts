@@ -1,10 +1,19 @@
 // Managing payment methods and the monthly due day.
-import { abriError, ErrorCode, isCustomer, unauthenticated } from '@abri/platform';
-import { addCard, addSepaMandate, PRE_NOTIFICATION_DAYS, removeMethod, setDefault } from '../app/methods.ts';
+import { type Identity, isCustomer, unauthenticated } from '@abri/platform';
+import { changeDueDay } from '../app/due-day.ts';
+import {
+  addCard,
+  addSepaMandate,
+  type MethodOutcome,
+  PRE_NOTIFICATION_DAYS,
+  removeMethod,
+  setDefault,
+} from '../app/methods.ts';
 import { builder } from '../builder.ts';
-import { isDueDay, rescheduleDueDay } from '../domain/due-day.ts';
+import { byTypename, ErrorInterface, PaymentMethodNotFound, paymentMethodNotFound, type Typed } from './error.ts';
+import { messages } from './messages.ts';
 
-const customerOnly = (ctx: { who: import('@abri/platform').Identity | null }) => {
+const customerOnly = (ctx: { who: Identity | null }) => {
   if (!isCustomer(ctx.who)) throw unauthenticated();
   return ctx.who.sub;
 };
@@ -20,31 +29,58 @@ builder.prismaObjectFields('PaymentMethod', (t) => ({
   }),
 }));
 
-type Added = { __typename: 'PaymentMethodAdded'; methodId: string };
-type Invalid = { __typename: 'InvalidPaymentMethod'; message: string; field: string };
-const PaymentMethodAdded = builder.objectRef<Added>('PaymentMethodAdded').implement({
-  description: 'The method is saved.',
-  fields: (t) => ({
-    paymentMethod: t.prismaField({
-      type: 'PaymentMethod',
-      resolve: (query, r, _a, ctx) =>
-        ctx.app.prisma.paymentMethod.findUniqueOrThrow({ ...query, where: { id: r.methodId } }),
+type Added = Typed<'PaymentMethodAdded', { methodId: string }>;
+type Invalid = Typed<'InvalidPaymentMethod', { message: string; field: string; reason: InvalidReasonValue }>;
+type MethodFailure = ReturnType<typeof paymentMethodNotFound>;
+
+/** A success that shows the method it saved. */
+const withMethod = <N extends string>(name: N, description: string) =>
+  builder.objectRef<Typed<N, { methodId: string }>>(name).implement({
+    description,
+    fields: (t) => ({
+      paymentMethod: t.prismaField({
+        type: 'PaymentMethod',
+        resolve: (query, r, _a, ctx) =>
+          ctx.app.prisma.paymentMethod.findUniqueOrThrow({ ...query, where: { id: r.methodId } }),
+      }),
     }),
-  }),
+  });
+const PaymentMethodAdded = withMethod('PaymentMethodAdded', 'The method is saved.');
+const REASONS = {
+  ibanInvalid: 'IBAN_INVALID',
+  holderNameLength: 'HOLDER_NAME_LENGTH',
+  cardTokenInvalid: 'CARD_TOKEN_INVALID',
+  cardLast4Invalid: 'CARD_LAST4_INVALID',
+  cardExpired: 'CARD_EXPIRED',
+  cardBrandUnknown: 'CARD_BRAND_UNKNOWN',
+} as const;
+type InvalidReasonValue = (typeof REASONS)[keyof typeof REASONS];
+const InvalidPaymentMethodReason = builder.enumType('InvalidPaymentMethodReason', {
+  description: 'Why a payment method was refused.',
+  values: Object.values(REASONS),
 });
 const InvalidPaymentMethod = builder.objectRef<Invalid>('InvalidPaymentMethod').implement({
   description: 'Refused; nothing was saved.',
-  fields: (t) => ({ message: t.exposeString('message'), field: t.exposeString('field') }),
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The input field at fault.' }),
+    reason: t.expose('reason', { type: InvalidPaymentMethodReason }),
+  }),
 });
 const AddPaymentMethodResult = builder.unionType('AddPaymentMethodResult', {
   description: 'The outcome of adding a payment method.',
   types: [PaymentMethodAdded, InvalidPaymentMethod],
-  resolveType: (v) => v.__typename,
+  resolveType: byTypename,
 });
-const toResult = (o: Awaited<ReturnType<typeof addCard>>): Added | Invalid =>
+const added = (o: MethodOutcome): Added | Invalid =>
   o.kind === 'added'
     ? { __typename: 'PaymentMethodAdded', methodId: o.methodId }
-    : { __typename: 'InvalidPaymentMethod', message: o.message, field: o.field };
+    : {
+        __typename: 'InvalidPaymentMethod',
+        message: messages.invalidMethod[o.reason],
+        field: o.field,
+        reason: REASONS[o.reason],
+      };
 
 const SepaMandateInput = builder.inputType('SepaMandateInput', {
   description: 'A direct-debit mandate on an IBAN.',
@@ -65,21 +101,49 @@ const CardInput = builder.inputType('CardInput', {
   }),
 });
 
-const RemoveOutcome = builder.enumType('RemovePaymentMethodOutcome', {
-  description: 'What removing a method did.',
-  values: ['REMOVED', 'NOT_FOUND', 'LAST_METHOD_WHILE_PREMIUMS_DUE'] as const,
+type DefaultSet = Typed<'DefaultPaymentMethodSet', { methodId: string }>;
+const DefaultPaymentMethodSet = withMethod('DefaultPaymentMethodSet', 'The method is now the default one.');
+const SetDefaultPaymentMethodResult = builder.unionType('SetDefaultPaymentMethodResult', {
+  description: 'The outcome of choosing the default payment method.',
+  types: [DefaultPaymentMethodSet, PaymentMethodNotFound],
+  resolveType: byTypename,
 });
 
-const DueDayChange = builder
-  .objectRef<{ nextDebitDate: Date | null; applied: boolean; dates: Date[] }>('DueDayChange')
-  .implement({
-    description: 'The schedule with the new due day: shown first (confirm: false), then applied (confirm: true).',
-    fields: (t) => ({
-      nextDebitDate: t.field({ type: 'Date', nullable: true, resolve: (c) => c.nextDebitDate }),
-      applied: t.exposeBoolean('applied'),
-      dueDates: t.field({ type: ['Date'], resolve: (c) => c.dates }),
-    }),
-  });
+type Removed = Typed<'PaymentMethodRemoved', { paymentMethodId: string }>;
+type LastMethod = Typed<'LastPaymentMethodRequired', { message: string }>;
+const PaymentMethodRemoved = builder.objectRef<Removed>('PaymentMethodRemoved').implement({
+  description: 'The method is removed; if it was the default, the oldest remaining one is now.',
+  fields: (t) => ({ paymentMethodId: t.exposeID('paymentMethodId') }),
+});
+const LastPaymentMethodRequired = builder.objectRef<LastMethod>('LastPaymentMethodRequired').implement({
+  description: 'The last method cannot go while premiums are due.',
+  interfaces: [ErrorInterface],
+});
+const RemovePaymentMethodResult = builder.unionType('RemovePaymentMethodResult', {
+  description: 'The outcome of removing a payment method.',
+  types: [PaymentMethodRemoved, PaymentMethodNotFound, LastPaymentMethodRequired],
+  resolveType: byTypename,
+});
+
+type DueDays = Typed<'DueDayChange', { nextDebitDate: Date | null; applied: boolean; dates: Date[] }>;
+type InvalidDay = Typed<'InvalidDueDay', { message: string }>;
+const DueDayChange = builder.objectRef<DueDays>('DueDayChange').implement({
+  description: 'The schedule with the new due day: shown first (confirm: false), then applied (confirm: true).',
+  fields: (t) => ({
+    nextDebitDate: t.field({ type: 'Date', nullable: true, resolve: (c) => c.nextDebitDate }),
+    applied: t.exposeBoolean('applied'),
+    dueDates: t.field({ type: ['Date'], resolve: (c) => c.dates }),
+  }),
+});
+const InvalidDueDay = builder.objectRef<InvalidDay>('InvalidDueDay').implement({
+  description: 'The due day is a day from 1 to 28.',
+  interfaces: [ErrorInterface],
+});
+const ChangeDueDayResult = builder.unionType('ChangeDueDayResult', {
+  description: 'The outcome of moving the due day.',
+  types: [DueDayChange, InvalidDueDay],
+  resolveType: byTypename,
+});
 
 builder.mutationFields((t) => ({
   addSepaMandate: t.field({
@@ -87,36 +151,38 @@ builder.mutationFields((t) => ({
     description: 'Adds a SEPA direct-debit mandate (IBAN checked, stored encrypted, shown masked).',
     args: { input: t.arg({ type: SepaMandateInput, required: true }) },
     resolve: async (_r, { input }, ctx) =>
-      toResult(await addSepaMandate(ctx.app, customerOnly(ctx), { ...input, iban: input.iban.slice(0, 64) })),
+      added(await addSepaMandate(ctx.app, customerOnly(ctx), { ...input, iban: input.iban.slice(0, 64) })),
   }),
   addCard: t.field({
     type: AddPaymentMethodResult,
     description: 'Adds a card by its payment-provider token.',
     args: { input: t.arg({ type: CardInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => toResult(await addCard(ctx.app, customerOnly(ctx), input)),
+    resolve: async (_r, { input }, ctx) => added(await addCard(ctx.app, customerOnly(ctx), input)),
   }),
-  setDefaultPaymentMethod: t.boolean({
-    description: 'Makes one of the customer’s methods the default; false when it is not theirs.',
+  setDefaultPaymentMethod: t.field({
+    type: SetDefaultPaymentMethodResult,
+    description: 'Makes one of the customer’s methods the default.',
     args: { paymentMethodId: t.arg.id({ required: true }) },
-    resolve: (_r, { paymentMethodId }, ctx) => setDefault(ctx.app, customerOnly(ctx), String(paymentMethodId)),
+    resolve: async (_r, { paymentMethodId }, ctx): Promise<DefaultSet | MethodFailure> => {
+      const outcome = await setDefault(ctx.app, customerOnly(ctx), String(paymentMethodId));
+      return outcome.kind === 'set'
+        ? { __typename: 'DefaultPaymentMethodSet', methodId: outcome.methodId }
+        : paymentMethodNotFound();
+    },
   }),
   removePaymentMethod: t.field({
-    type: RemoveOutcome,
+    type: RemovePaymentMethodResult,
     description: 'Removes a method; the last one cannot go while premiums are due.',
     args: { paymentMethodId: t.arg.id({ required: true }) },
-    resolve: async (_r, { paymentMethodId }, ctx) => {
+    resolve: async (_r, { paymentMethodId }, ctx): Promise<Removed | MethodFailure | LastMethod> => {
       const outcome = await removeMethod(ctx.app, customerOnly(ctx), String(paymentMethodId));
-      return (
-        {
-          removed: 'REMOVED',
-          notFound: 'NOT_FOUND',
-          lastMethodWhilePremiumsDue: 'LAST_METHOD_WHILE_PREMIUMS_DUE',
-        } as const
-      )[outcome];
+      if (outcome.kind === 'removed') return { __typename: 'PaymentMethodRemoved', paymentMethodId: outcome.methodId };
+      if (outcome.kind === 'methodNotFound') return paymentMethodNotFound();
+      return { __typename: 'LastPaymentMethodRequired', message: messages.lastMethodWhilePremiumsDue };
     },
   }),
   changeDueDay: t.field({
-    type: DueDayChange,
+    type: ChangeDueDayResult,
     description:
       'Moves the monthly due day (1 to 28) of a policy’s schedule without a double debit or a skipped month.',
     args: {
@@ -124,35 +190,14 @@ builder.mutationFields((t) => ({
       day: t.arg.int({ required: true }),
       confirm: t.arg.boolean({ defaultValue: false }),
     },
-    resolve: async (_r, { policyId, day, confirm }, ctx) => {
-      const customerId = customerOnly(ctx);
-      if (!isDueDay(day)) throw abriError(ErrorCode.BAD_USER_INPUT, 'The due day is a day from 1 to 28.');
-      const rows = await ctx.app.prisma.scheduledPayment.findMany({
-        where: { customerId, policyId: String(policyId), status: { in: ['PLANNED', 'PAID'] } },
-      });
-      const instalments = rows.map((r) => ({
-        id: r.id,
-        dueDate: r.dueDate,
-        amountCents: r.amountCents,
-        status: r.status as 'PLANNED' | 'PAID',
-      }));
-      const now = ctx.app.clock.now();
-      const next = rescheduleDueDay(instalments, day, now);
-      if (confirm) {
-        await ctx.app.prisma.$transaction(async (tx) => {
-          // Two passes: move every date out of the way first, so the unique (policy, date) index never collides.
-          for (const [i, r] of next.entries())
-            await tx.scheduledPayment.update({
-              where: { id: r.id },
-              data: { dueDate: new Date(Date.UTC(1900, 0, 1 + i)) },
-            });
-          for (const r of next) await tx.scheduledPayment.update({ where: { id: r.id }, data: { dueDate: r.dueDate } });
-        });
-      }
+    resolve: async (_r, { policyId, day, confirm }, ctx): Promise<DueDays | InvalidDay> => {
+      const outcome = await changeDueDay(ctx.app, customerOnly(ctx), String(policyId), day, confirm ?? false);
+      if (outcome.kind === 'invalidDay') return { __typename: 'InvalidDueDay', message: messages.invalidDueDay };
       return {
-        nextDebitDate: next[0]?.dueDate ?? null,
-        applied: confirm ?? false,
-        dates: next.map((r) => r.dueDate),
+        __typename: 'DueDayChange',
+        nextDebitDate: outcome.nextDebitDate,
+        applied: outcome.kind === 'applied',
+        dates: outcome.dueDates,
       };
     },
   }),

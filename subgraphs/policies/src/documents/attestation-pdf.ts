@@ -3,9 +3,9 @@
 // insured, for which dwelling, as owner or tenant, main or second home, which guarantees, for which period) and a QR
 // code whose signed token lets them check that nobody edited the paper.
 import type { Buffer } from 'node:buffer';
+import { frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { AttestationFacts } from './attestation-token.ts';
-import { frenchDate, printable } from './format.ts';
 import { ABRI, ABRI_BLUE, abriDocument, type Insurer, qrCode, renderPdf } from './pdf.ts';
 
 export const OCCUPANCY_LABEL = { OWNER: 'Propriétaire', TENANT: 'Locataire' } as const;

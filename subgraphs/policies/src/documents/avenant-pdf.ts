@@ -1,8 +1,8 @@
 // Avenant (amendment): the document a change to the contract produces (new address, more rooms, an option added). It
 // says what changed from which date, the new annual premium, and what is settled now for the rest of the current year.
 import type { Buffer } from 'node:buffer';
+import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { euros, frenchDate, printable } from './format.ts';
 import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 export interface AvenantChange {

@@ -2,8 +2,8 @@
 // what stays with the insured, and what is not covered. It is what a customer compares offers with, so amounts are
 // printed in full and the legal cat-nat deductibles are spelled out.
 import type { Buffer } from 'node:buffer';
+import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { euros, frenchDate, printable } from './format.ts';
 import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 export interface CertificateGuarantee {

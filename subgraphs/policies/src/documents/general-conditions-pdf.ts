@@ -1,8 +1,8 @@
 // General conditions: a short plain-language summary of how an Abri contract works. The text is Abri's own and a
 // demonstration: it points to the Code des assurances articles it rests on but is no legal advice and no real offer.
 import type { Buffer } from 'node:buffer';
+import { euros } from '@abri/platform/french';
 import type { Content } from 'pdfmake/interfaces.js';
-import { euros } from './format.ts';
 import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 /** Version printed on the document; contracts refer to the conditions by it. */

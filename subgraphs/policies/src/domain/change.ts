@@ -1,8 +1,9 @@
 // Quoting a change to a running contract (avenant): the new price, the annual difference and what is due or refunded
 // for the rest of the current period.
 
+import { eurosInText } from '@abri/platform/french';
 import { type Coverage, type DwellingFacts, dwellingSummary, OPTION_CODES, OPTION_LABELS } from './catalogue.ts';
-import { divRound, formatEuros } from './money.ts';
+import { divRound } from './money.ts';
 import { type Price, priceOf } from './premium.ts';
 
 const DAY_MS = 86_400_000;
@@ -90,10 +91,10 @@ export function describeChanges(current: ContractFacts, next: ContractFacts): st
     if (had && !has) changes.push(`Retrait de l’option ${OPTION_LABELS[option]}`);
   }
   if (x.valuablesCents !== y.valuablesCents) {
-    changes.push(`Objets de valeur déclarés : ${formatEuros(x.valuablesCents)} → ${formatEuros(y.valuablesCents)}`);
+    changes.push(`Objets de valeur déclarés : ${eurosInText(x.valuablesCents)} → ${eurosInText(y.valuablesCents)}`);
   }
   if (x.deductibleCents !== y.deductibleCents) {
-    changes.push(`Franchise : ${formatEuros(x.deductibleCents)} → ${formatEuros(y.deductibleCents)}`);
+    changes.push(`Franchise : ${eurosInText(x.deductibleCents)} → ${eurosInText(y.deductibleCents)}`);
   }
   return changes;
 }

@@ -1,9 +1,9 @@
 // The covers of a contract as the customer reads them on the certificate: ceiling, deductible, exclusions, in plain
 // French. Ceilings follow the home: contents grow with the rooms, and an owner's building with the surface.
 
+import { eurosInText } from '@abri/platform/french';
 import { type Coverage, type DwellingFacts, OPTION_CODES, OPTION_LABELS, OptionCode } from './catalogue.ts';
 import { CAT_NAT_DEDUCTIBLE_CENTS, CAT_NAT_DROUGHT_DEDUCTIBLE_CENTS } from './legal.ts';
-import { formatEuros } from './money.ts';
 import { assertValid } from './validation.ts';
 
 /** Codes of the covers; the first six are also the claim types. Option covers reuse the option code. */
@@ -54,7 +54,7 @@ export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): Guar
   // and neither have the service covers; the natural-disaster deductible is set by law.
   const own = coverage.deductibleCents;
   const tenant = d.occupancy === 'TENANT';
-  const what = building > 0 ? `le bâtiment (jusqu’à ${formatEuros(building)}) et le mobilier` : 'le mobilier';
+  const what = building > 0 ? `le bâtiment (jusqu’à ${eurosInText(building)}) et le mobilier` : 'le mobilier';
   const valuablesCovered = coverage.options.includes('VALUABLES');
 
   const standard: GuaranteeTerms[] = [
@@ -122,8 +122,8 @@ export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): Guar
       label: 'Catastrophes naturelles',
       description:
         'Garantie légale (Code des assurances, art. L125-1) : dommages causés par un événement naturel reconnu par ' +
-        `arrêté interministériel. Franchise légale : ${formatEuros(CAT_NAT_DEDUCTIBLE_CENTS)} par sinistre, ` +
-        `${formatEuros(CAT_NAT_DROUGHT_DEDUCTIBLE_CENTS)} pour la sécheresse et la réhydratation des sols.`,
+        `arrêté interministériel. Franchise légale : ${eurosInText(CAT_NAT_DEDUCTIBLE_CENTS)} par sinistre, ` +
+        `${eurosInText(CAT_NAT_DROUGHT_DEDUCTIBLE_CENTS)} pour la sécheresse et la réhydratation des sols.`,
       ceilingCents: property,
       deductibleCents: CAT_NAT_DEDUCTIBLE_CENTS,
       exclusions: ['Événements sans arrêté de catastrophe naturelle publié au Journal officiel'],

@@ -16,6 +16,7 @@
 // Every line is rounded to the cent (halves away from zero) when it is computed, and later lines are computed from
 // the rounded earlier ones, so the lines a customer reads always add up to the premium they pay.
 
+import { eurosInText, percent } from '@abri/platform/french';
 import {
   type Coverage,
   type DeductibleChoiceCents,
@@ -25,7 +26,7 @@ import {
   OPTION_LABELS,
 } from './catalogue.ts';
 import { ATTENTATS_CONTRIBUTION_CENTS, CAT_NAT_SURCHARGE_BP, INSURANCE_TAX_BP } from './legal.ts';
-import { applyRate, formatEuros, formatRate } from './money.ts';
+import { applyRate } from './money.ts';
 import {
   BASE,
   BUILDING_PER_M2_CENTS,
@@ -101,12 +102,12 @@ export function priceOf(dwelling: DwellingFacts, coverage: Coverage): Price {
   const zoneBp = ZONE_ADJUSTMENT_BP[zone.zone];
   const zoneAdjustment = applyRate(base + building, zoneBp);
   if (zoneAdjustment !== 0) {
-    const rate = `${zoneBp > 0 ? '+' : ''}${formatRate(zoneBp)}`;
+    const rate = `${zoneBp > 0 ? '+' : ''}${percent(zoneBp)}`;
     add(PriceLineCode.ZONE, `${zone.label} (${rate} sur le logement)`, zoneAdjustment, true);
   }
   if (d.residence === 'SECONDARY') {
     const surcharge = applyRate(base + building + zoneAdjustment, SECOND_HOME_SURCHARGE_BP);
-    const label = `Résidence secondaire (+${formatRate(SECOND_HOME_SURCHARGE_BP)} sur le logement)`;
+    const label = `Résidence secondaire (+${percent(SECOND_HOME_SURCHARGE_BP)} sur le logement)`;
     add(PriceLineCode.SECOND_HOME, label, surcharge, true);
   }
 
@@ -119,10 +120,10 @@ export function priceOf(dwelling: DwellingFacts, coverage: Coverage): Price {
       amountCents = price.flatCents;
     } else if (price.of === 'VALUABLES') {
       amountCents = applyRate(coverage.valuablesCents, price.rateBp);
-      detail = ` (${formatEuros(coverage.valuablesCents)} déclarés)`;
+      detail = ` (${eurosInText(coverage.valuablesCents)} déclarés)`;
     } else {
       amountCents = applyRate(base, price.rateBp);
-      detail = ` (+${formatRate(price.rateBp)} de la base logement)`;
+      detail = ` (+${percent(price.rateBp)} de la base logement)`;
     }
     add(`OPTION_${option}`, `Option ${OPTION_LABELS[option]}${detail}`, amountCents, PROPERTY_OPTIONS.includes(option));
   }
@@ -130,14 +131,14 @@ export function priceOf(dwelling: DwellingFacts, coverage: Coverage): Price {
   const discountBp = DEDUCTIBLE_DISCOUNT_BP[coverage.deductibleCents as DeductibleChoiceCents];
   const discount = -applyRate(propertyCents, discountBp);
   if (discount !== 0) {
-    const franchise = formatEuros(coverage.deductibleCents);
-    const label = `Réduction pour une franchise de ${franchise} (-${formatRate(discountBp)} sur les dommages aux biens)`;
+    const franchise = eurosInText(coverage.deductibleCents);
+    const label = `Réduction pour une franchise de ${franchise} (-${percent(discountBp)} sur les dommages aux biens)`;
     add(PriceLineCode.DEDUCTIBLE, label, discount, true);
   }
 
-  const catNatLabel = `Surprime catastrophes naturelles (${formatRate(CAT_NAT_SURCHARGE_BP)} des garanties dommages)`;
+  const catNatLabel = `Surprime catastrophes naturelles (${percent(CAT_NAT_SURCHARGE_BP)} des garanties dommages)`;
   add(PriceLineCode.CAT_NAT, catNatLabel, applyRate(propertyCents, CAT_NAT_SURCHARGE_BP), false);
-  const taxLabel = `Taxe sur les conventions d’assurance (${formatRate(INSURANCE_TAX_BP)})`;
+  const taxLabel = `Taxe sur les conventions d’assurance (${percent(INSURANCE_TAX_BP)})`;
   add(PriceLineCode.TAX, taxLabel, applyRate(sum(lines), INSURANCE_TAX_BP), false);
   const attentatsLabel = 'Contribution au fonds de garantie des victimes d’attentats (montant fixé par arrêté)';
   add(PriceLineCode.ATTENTATS, attentatsLabel, ATTENTATS_CONTRIBUTION_CENTS, false);

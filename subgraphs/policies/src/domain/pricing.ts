@@ -25,7 +25,6 @@ export {
   CAT_NAT_SURCHARGE_BP,
   INSURANCE_TAX_BP,
 } from './legal.ts';
-export { formatEuros } from './money.ts';
 export { type Price, type PriceLine, PriceLineCode, priceOf } from './premium.ts';
 export { type ValidationResult, validateChange } from './validation.ts';
 export { departementOf, type RiskZone, zoneOf } from './zones.ts';

@@ -1,6 +1,7 @@
 // What a contract (or a change to one) must satisfy before it can be priced. Messages are French and shown to the
 // customer as they are; `field` names the input to fix, as a path into { dwelling, coverage }.
 
+import { eurosInText } from '@abri/platform/french';
 import {
   type Coverage,
   DEDUCTIBLE_CHOICES_CENTS,
@@ -14,7 +15,6 @@ import {
   OptionCode,
   Residence,
 } from './catalogue.ts';
-import { formatEuros } from './money.ts';
 import { isInsurablePostalCode } from './zones.ts';
 
 export type ValidationResult = { ok: true } | { ok: false; field: string; message: string };
@@ -62,13 +62,13 @@ function validateDwelling(d: DwellingFacts): ValidationResult {
 
 function validateCoverage(d: DwellingFacts, c: Coverage): ValidationResult {
   if (!isDeductibleChoice(c.deductibleCents)) {
-    const choices = DEDUCTIBLE_CHOICES_CENTS.map(formatEuros).join(', ');
+    const choices = DEDUCTIBLE_CHOICES_CENTS.map(eurosInText).join(', ');
     return fail('coverage.deductibleCents', `La franchise doit être l’un de ces montants : ${choices}.`);
   }
   if (!Number.isInteger(c.valuablesCents) || c.valuablesCents < 0 || c.valuablesCents > MAX_VALUABLES_CENTS) {
     return fail(
       'coverage.valuablesCents',
-      `La valeur des objets de valeur doit être comprise entre 0 et ${formatEuros(MAX_VALUABLES_CENTS)}.`,
+      `La valeur des objets de valeur doit être comprise entre 0 et ${eurosInText(MAX_VALUABLES_CENTS)}.`,
     );
   }
   const seen = new Set<string>();

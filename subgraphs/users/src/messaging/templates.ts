@@ -1,4 +1,6 @@
 // Message texts, in French, with the customer's name. Never a password; codes and links only where they are the point.
+import { euros, frenchDateTime } from '@abri/platform/french';
+
 export interface RenderedMessage {
   channel: 'EMAIL' | 'SMS';
   template: string;
@@ -6,12 +8,6 @@ export interface RenderedMessage {
   text: string;
 }
 
-const time = (d: Date) =>
-  d.toLocaleString('fr-FR', {
-    timeZone: 'Europe/Paris',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
 const signature = '\n\nL’équipe Abri\nCe message est envoyé automatiquement ; merci de ne pas y répondre.';
 const email = (template: string, subject: string, text: string): RenderedMessage => ({
   channel: 'EMAIL',
@@ -38,8 +34,6 @@ const CLAIM_NEWS: Record<string, (amount: string) => { subject: string; body: st
     body: `Le virement de ${amount} a été émis vers votre compte.`,
   }),
 };
-const euros = (cents: number) =>
-  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
 export const templates = {
   /** The claim news worth an e-mail (acknowledgement, expert, offer, payment); null for the others. */
@@ -64,7 +58,7 @@ export const templates = {
     email(
       'accountLocked',
       'Votre espace client est verrouillé temporairement',
-      `Bonjour ${firstName},\n\nCinq tentatives de connexion à votre espace client ont échoué à la suite. Par sécurité, la connexion est bloquée jusqu’au ${time(until)}.\n\nSi ces tentatives ne viennent pas de vous, changez votre mot de passe dès que possible et contactez-nous.`,
+      `Bonjour ${firstName},\n\nCinq tentatives de connexion à votre espace client ont échoué à la suite. Par sécurité, la connexion est bloquée jusqu’au ${frenchDateTime(until)}.\n\nSi ces tentatives ne viennent pas de vous, changez votre mot de passe dès que possible et contactez-nous.`,
     ),
   activation: (firstName: string, link: string) =>
     email(
@@ -100,7 +94,7 @@ export const templates = {
     email(
       'passwordChanged',
       'Votre mot de passe a été modifié',
-      `Bonjour ${firstName},\n\nLe mot de passe de votre espace client a été modifié le ${time(at)}. Vos autres appareils ont été déconnectés.\n\nSi vous n’êtes pas à l’origine de ce changement, contactez-nous immédiatement.`,
+      `Bonjour ${firstName},\n\nLe mot de passe de votre espace client a été modifié le ${frenchDateTime(at)}. Vos autres appareils ont été déconnectés.\n\nSi vous n’êtes pas à l’origine de ce changement, contactez-nous immédiatement.`,
     ),
   unrecognisedSignIn: (
     firstName: string,
@@ -116,6 +110,6 @@ export const templates = {
     email(
       'unrecognisedSignIn',
       'Nouvelle connexion à votre espace client',
-      `Bonjour ${firstName},\n\nUne connexion à votre espace client a eu lieu le ${time(at)} depuis ${origin.device}${origin.city || origin.country ? `, ${[origin.city, origin.country].filter(Boolean).join(', ')}` : ''}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte cet appareil et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
+      `Bonjour ${firstName},\n\nUne connexion à votre espace client a eu lieu le ${frenchDateTime(at)} depuis ${origin.device}${origin.city || origin.country ? `, ${[origin.city, origin.country].filter(Boolean).join(', ')}` : ''}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte cet appareil et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
     ),
 };

@@ -1,15 +1,11 @@
+// The shared `Error` interface (platform kit) on this subgraph's builder, and this subgraph's common failures.
 import { abriError, ErrorCode } from '@abri/platform';
+import { errorInterface } from '@abri/platform/kit';
 import { builder } from '../builder.ts';
 
-/** Every expected failure a client handles implements Error; clients switch on __typename, never on the message. */
-export const ErrorInterface = builder.interfaceRef<{ message: string }>('Error').implement({
-  description: 'An expected failure the client handles by its type (never by its message).',
-  fields: (t) => ({ message: t.exposeString('message', { description: 'A French message that can be shown as is.' }) }),
-});
+export { byTypename, type Typed } from '@abri/platform/kit';
 
-/** Result objects name their GraphQL type, so unions resolve without guessing. */
-export type Typed<N extends string, T = object> = T & { __typename: N };
-export const byTypename = (value: { __typename: string }) => value.__typename;
+export const ErrorInterface = errorInterface(builder);
 
 /** Free-text inputs of the account entry points are bounded before any work (hashing, lookups). */
 export const MAX_INPUT = 1024;

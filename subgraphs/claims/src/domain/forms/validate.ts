@@ -4,7 +4,7 @@
 // client that sends them is out of step with the form, and saying so is clearer than storing less than it sent.
 // Blank answers (null, '', []) count as no answer, so a client may send its hidden fields empty.
 
-import { isoDay, parisDay } from '../deadlines.ts';
+import { isoDay, parisDay } from '@abri/platform/french';
 import { claimForm } from './claim-form.ts';
 import type {
   Answers,
@@ -41,7 +41,7 @@ export function validateAgainstForm(form: ClaimForm, answers: Answers, context: 
       message: `Cette réponse ne correspond à aucune question du formulaire « ${form.title} ».`,
     }));
 
-  const bounds = { today: parisDay(context.today), occurredOn: isoDay(context.occurredOn) };
+  const bounds = { today: isoDay(parisDay(context.today)), occurredOn: isoDay(context.occurredOn) };
   const accepted = new Map<string, unknown>();
   // Questions whose answer is wrong or missing: what depends on them cannot be judged until they are fixed, and
   // reporting it would only add noise.

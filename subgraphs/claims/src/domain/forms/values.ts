@@ -1,7 +1,7 @@
 // Checks one answer against its question's kind and bounds, and returns it normalised. Visibility and
 // requiredness are decided by the caller; here the answer is known to be present and not blank.
 
-import { isoDay } from '../deadlines.ts';
+import { eurosInText, frenchDate as frenchDay, grouped, isoDay, NBSP } from '@abri/platform/french';
 import {
   AMOUNT_MAX_CENTS,
   type ClaimItem,
@@ -23,11 +23,8 @@ export interface DateBounds {
 
 export type Checked = { ok: true; value: unknown } | { ok: false; errors: FormError[] };
 
-const NBSP = '\u00a0';
-const grouped = (n: number): string => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-const euros = (cents: number): string =>
-  `${grouped(Math.trunc(cents / 100))}${cents % 100 === 0 ? '' : `,${(cents % 100).toString().padStart(2, '0')}`}${NBSP}€`;
-const frenchDate = (day: string): string => day.split('-').reverse().join('/');
+/** A `YYYY-MM-DD` day as French prose writes it. */
+const frenchDate = (day: string): string => frenchDay(new Date(`${day}T00:00:00Z`));
 const characters = (text: string): number => [...text].length;
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -96,7 +93,7 @@ export function checkValue(q: Question, raw: unknown, bounds: DateBounds): Check
       const min = q.min ?? 0;
       const max = q.max ?? AMOUNT_MAX_CENTS;
       if (raw < min || raw > max) {
-        return fail('OUT_OF_RANGE', `le montant doit être compris entre ${euros(min)} et ${euros(max)}.`);
+        return fail('OUT_OF_RANGE', `le montant doit être compris entre ${eurosInText(min)} et ${eurosInText(max)}.`);
       }
       return { ok: true, value: raw };
     }
@@ -137,7 +134,7 @@ function checkItems(q: Question, raw: unknown[]): Checked {
       }
       const valued = typeof valueCents === 'number' && Number.isSafeInteger(valueCents);
       if (!valued || valueCents < 1 || valueCents > AMOUNT_MAX_CENTS) {
-        problems.push(`indiquez sa valeur en centimes, entre ${euros(1)} et ${euros(AMOUNT_MAX_CENTS)}.`);
+        problems.push(`indiquez sa valeur en centimes, entre ${eurosInText(1)} et ${eurosInText(AMOUNT_MAX_CENTS)}.`);
       }
       if (proof !== undefined && proof !== null && typeof proof !== 'boolean') {
         problems.push('indiquez par oui ou par non si vous avez un justificatif.');

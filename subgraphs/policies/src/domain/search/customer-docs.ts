@@ -1,6 +1,7 @@
 // The customer's own pages: their guarantees and their documents, turned into search pages per request. The
 // guarantee's page says what the contract says (label, description, ceiling, deductible, exclusions) and nothing
 // more: the customer's other words for it come from the thesaurus at query time.
+import { eurosInText } from '@abri/platform/french';
 import type { SearchDoc } from './index.ts';
 
 /** What the search needs to know about a guarantee (a subset of the Prisma `Guarantee` row). */
@@ -23,12 +24,6 @@ export interface DocumentFacts {
   target: string;
 }
 
-/** "1 500 €", "300 000 €": grouped with ordinary spaces so the text reads well in a snippet. */
-export function euros(cents: number): string {
-  const whole = Math.round(cents / 100);
-  return `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
-}
-
 // The snippet is cut at sentence ends; a description typed without a final stop would run into the ceiling.
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
@@ -36,8 +31,8 @@ const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() 
 export function guaranteeDoc(g: GuaranteeFacts, target: string): SearchDoc {
   const sentences = [
     sentence(g.description),
-    `Plafond : ${euros(g.ceilingCents)} par sinistre.`,
-    g.deductibleCents > 0 ? `Franchise : ${euros(g.deductibleCents)}.` : 'Sans franchise.',
+    `Plafond : ${eurosInText(g.ceilingCents)} par sinistre.`,
+    g.deductibleCents > 0 ? `Franchise : ${eurosInText(g.deductibleCents)}.` : 'Sans franchise.',
     g.exclusions.length ? `Exclusions : ${g.exclusions.join(' ; ')}.` : '',
   ];
   return { kind: 'GUARANTEE', id: `guarantee:${g.code}`, title: g.label, body: sentences.join(' ').trim(), target };

@@ -54,5 +54,8 @@ export function parisWallTime(day: Date, hour: number): Date {
   return new Date(wallAsUtc - parisOffsetMs(new Date(guess)));
 }
 
+/** `YYYY-MM-DD` of a date-only value. */
+export const isoDay = (day: Date): string => day.toISOString().slice(0, 10);
+
 /** Date-only arithmetic: whole days on UTC midnights cannot drift with daylight saving time. */
 export const addDays = (day: Date, days: number): Date => new Date(day.getTime() + days * DAY_MS);

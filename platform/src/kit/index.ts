@@ -1,0 +1,3 @@
+// The subgraph kit: what every subgraph's schema layer shares. Imported as `@abri/platform/kit` by subgraphs only
+// (the gateway has no Pothos).
+export * from './schema-types.ts';

@@ -1,0 +1,32 @@
+// A subgraph's database in memory (PGlite, migrated) and the deps every service takes, for tests that run one
+// subgraph's application services without servers: written once here instead of in each harness.
+import {
+  applyMigrations,
+  createLogger,
+  createMemoryBus,
+  embeddedSecrets,
+  importPublicKey,
+  manualClock,
+} from '@abri/platform';
+import { PGlite } from '@electric-sql/pglite';
+import { prismaProject, type SubgraphName } from './projects.ts';
+
+export async function memoryService(name: SubgraphName, now: Date) {
+  const pglite = new PGlite('memory://');
+  const db = { kind: 'pglite' as const, pglite, schema: name };
+  await applyMigrations(db, prismaProject(name));
+  const secrets = await embeddedSecrets(null);
+  const clock = manualClock(now);
+  return {
+    pglite,
+    secrets,
+    clock,
+    deps: {
+      db,
+      bus: createMemoryBus(),
+      gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
+      log: createLogger(name, { silent: true }),
+      clock,
+    },
+  };
+}
