@@ -60,7 +60,7 @@ describe('npm start', () => {
     }
     const page = await fetch(`http://127.0.0.1:${basePort}/graphiql`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/graphiql/graphiql.js');
+    expect(await page.text()).toContain('/graphiql/app.js');
     expect((await fetch(`http://127.0.0.1:${basePort}/ready`)).status).toBe(200);
     // The web customer space on the same origin, and its deep links (an e-mailed activation link) answered by it.
     expect(first.output).toContain(`http://localhost:${basePort}/\n`);
