@@ -7,27 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClaimsService } from '@abri/claims';
-import { seedClaims } from '@abri/claims/seed';
-import { createPaymentsService } from '@abri/payments';
-import { seedPayments } from '@abri/payments/seed';
-import {
-  applyMigrations,
-  createLogger,
-  createMemoryBus,
-  type Database,
-  generateSigningJwk,
-  importPublicKey,
-  importSigningKey,
-  parseKeyring,
-} from '@abri/platform';
-import { createPoliciesService } from '@abri/policies';
-import { seedPolicies } from '@abri/policies/seed';
-import { createUsersService } from '@abri/users';
-import { createLocalMailbox } from '@abri/users/mailbox';
-import { seedUsers } from '@abri/users/seed';
+import { applyMigrations, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import pg from 'pg';
+import { seedDemo as seed } from '../../gateway/test/processes.ts';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 
 export interface ShapeOptions {
@@ -80,32 +63,6 @@ export async function waitReady(url: string, child: ChildProcess, ms = 120_000) 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} never became ready`);
-}
-
-async function seed(databaseUrl: string, keys: string) {
-  const deps = async (name: string) => ({
-    db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
-    bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(await generateSigningJwk()),
-    log: createLogger(name, { silent: true }),
-  });
-  const users = createUsersService({
-    ...(await deps('users')),
-    tokenKey: await importSigningKey(await generateSigningJwk()),
-    keyring: parseKeyring(keys),
-    transport: createLocalMailbox(null),
-  });
-  const policies = createPoliciesService({
-    ...(await deps('policies')),
-    attestationKey: await importSigningKey(await generateSigningJwk()),
-  });
-  const claims = createClaimsService(await deps('claims'));
-  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
-  await seedUsers(users.app);
-  await seedPolicies(policies.app, new Date());
-  await seedClaims(claims.app, new Date());
-  await seedPayments(payments.app, new Date());
-  for (const s of [users, policies, claims, payments]) await s.stop();
 }
 
 export async function startShape(options: ShapeOptions): Promise<Shape> {

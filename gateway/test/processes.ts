@@ -53,6 +53,11 @@ export async function waitReady(target: string, ms = 300_000) {
 async function seedDatabase(databaseUrl: string, keys: string) {
   for (const name of SUBGRAPHS)
     await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
+  await seedDemo(databaseUrl, keys);
+}
+
+/** The demo data written through each service's own code into a migrated database (`keys`: its encryption keys). */
+export async function seedDemo(databaseUrl: string, keys: string) {
   const deps = async (name: string) => ({
     db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
     bus: createMemoryBus(),
