@@ -8,6 +8,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  BREAK,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -19,6 +20,7 @@ import {
   type ValidationContext,
   type ValidationRule,
   validate,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 
@@ -130,13 +132,23 @@ const LIMIT_OF = [
   [/directive/i, 'directives'],
 ] as const;
 
-const asksIntrospection = (document: DocumentNode) =>
-  /\b__(schema|type)\b/.test(document.loc?.source.body ?? '') ||
-  document.definitions.some(
-    (d) =>
-      d.kind === Kind.OPERATION_DEFINITION &&
-      d.selectionSet.selections.some((s) => s.kind === Kind.FIELD && /^__(schema|type)$/.test(s.name.value)),
-  );
+/**
+ * Whether the document selects `__schema` or `__type` anywhere (fragments included). Read from the syntax tree, not
+ * the text: a string argument holding "__schema" must not exempt a query from the depth and cost limits.
+ */
+function asksIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 export interface LimitCheck {
   schema: GraphQLSchema;

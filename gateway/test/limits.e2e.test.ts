@@ -41,6 +41,9 @@ describe('operation limits', () => {
     expect(codeOf(answer)).toBe('OPERATION_LIMIT');
     expect(limitOf(answer)).toBe('cost');
     expect(answer.data ?? null).toBeNull();
+    // A string that names `__schema` is no introspection: the same query with one is still held to the cost limit.
+    const disguised = nestedDocuments(7).replace('{ me {', '{ search(query: "__schema") { __typename } me {');
+    expect(limitOf(await camille.request(disguised))).toBe('cost');
     // Deeper still: the depth limit answers first.
     expect(limitOf(await camille.request(nestedDocuments(13)))).toBe('depth');
     // The same shape, shallow, is fine.
