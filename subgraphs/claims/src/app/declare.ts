@@ -3,6 +3,7 @@
 // with the claim, and the first status event, all in one transaction. The customer gets a reference at once.
 import { randomInt } from 'node:crypto';
 import type { Identity } from '@abri/platform';
+import { parisDay } from '@abri/platform/french';
 import type { ClaimType } from '../../../../prisma/claims/generated/prisma/client.ts';
 import { type ClaimsApp, Topics } from '../context.ts';
 import { declarationDelay } from '../domain/deadlines.ts';
@@ -43,7 +44,9 @@ export async function declareClaim(app: ClaimsApp, who: Identity, input: Declare
       message: 'Décrivez ce qui s’est passé en 10 à 4 000 caractères.',
     });
   }
-  if (input.occurredOn > now)
+  // The customer's today is the Paris calendar day: at 00:30 in Paris the UTC date is still yesterday's.
+  const today = parisDay(now);
+  if (dayOf(input.occurredOn) > today)
     errors.push({
       questionId: 'occurredOn',
       code: 'OUT_OF_RANGE',
@@ -62,7 +65,7 @@ export async function declareClaim(app: ClaimsApp, who: Identity, input: Declare
     const claimId = await app.prisma.$transaction(async (tx) => {
       const claim = await tx.claim.create({
         data: {
-          reference: `SIN-${now.getUTCFullYear()}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
+          reference: `SIN-${today.getUTCFullYear()}-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
           customerId: who.sub,
           policyId: input.policyId,
           type: input.type,

@@ -2,6 +2,7 @@
 // days after the due date, cover suspended 30 days after the notice, contract terminated 10 days after that; paying
 // in between stops it, and suspended cover comes back the next day at noon. The timeline runs by itself (a job with
 // the injected clock) and each step is an event the policies subgraph and the customer's devices see.
+import { addDays, parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
@@ -225,7 +226,7 @@ export async function retryDebit(
     if (!arrear || arrear.paidAt || arrear.terminatedAt) return { kind: 'arrearNotFound' };
     if (!explainRejection(arrear.rejectionCode).canRetry) return { kind: 'notRetryable', reason: 'rejectionReason' };
     if (arrear.retryScheduledPaymentId) return { kind: 'notRetryable', reason: 'alreadyPlanned' };
-    const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const tomorrow = addDays(parisDay(now), 1);
     const { suspensionAt } = unpaidTimeline(arrear.dueDate, arrear.noticeSentAt);
     const taken = await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } });
     // The last calendar day (a UTC midnight, as `Date` arguments arrive) strictly before the suspension.

@@ -55,7 +55,7 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
 export function certificateDownload(app: () => PaymentsApp) {
   return async (req: IncomingMessage, res: ServerResponse, who: Identity | null) => {
     const year = Number((req.url ?? '').split('/').pop());
-    const now = app().clock.now().getUTCFullYear();
+    const now = parisDay(app().clock.now()).getUTCFullYear();
     if (!isCustomer(who) || !Number.isInteger(year) || year < now - 10 || year > now) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Certificate not found.', extensions: { code: 'NOT_FOUND' } }] }));

@@ -2,6 +2,7 @@
 // mandates (IBAN checked by ISO 13616, encrypted at rest, shown masked; mandate reference generated). One default;
 // the last active method cannot be removed while premiums are due.
 import { encryptField } from '@abri/platform';
+import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { validateIban } from '../domain/iban.ts';
 import { mandateReference } from '../domain/mandate.ts';
@@ -52,8 +53,12 @@ export async function addSepaMandate(
       ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
       ibanLast4: checked.iban.slice(-4),
       holderName: holder,
-      mandateReference: mandateReference(customerId.replace(/-/g, '').slice(0, 12).toUpperCase(), sequence, now),
-      mandateSignedOn: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())),
+      mandateReference: mandateReference(
+        customerId.replace(/-/g, '').slice(0, 12).toUpperCase(),
+        sequence,
+        parisDay(now),
+      ),
+      mandateSignedOn: parisDay(now),
       createdAt: now,
     },
   });

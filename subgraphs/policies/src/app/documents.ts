@@ -1,6 +1,7 @@
 // Issuing documents (kept as issued: a document is evidence) and serving them to their owner only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canAccessCustomer, type Identity } from '@abri/platform';
+import { parisDay } from '@abri/platform/french';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
@@ -81,7 +82,7 @@ export async function issueAttestation(
     policyId,
     customerId: policy.customerId,
     kind: 'ATTESTATION',
-    title: `Attestation d’assurance habitation ${now.getUTCFullYear()}`,
+    title: `Attestation d’assurance habitation ${parisDay(now).getUTCFullYear()}`,
     content,
     at: now,
   });
@@ -142,7 +143,7 @@ export async function checkAttestation(app: PoliciesApp, token: string): Promise
   if (!policy || policy.status === 'TERMINATED' || (policy.endedAt && policy.endedAt <= now))
     return { status: 'CONTRACT_ENDED', facts };
   if (policy.status === 'SUSPENDED') return { status: 'COVER_SUSPENDED', facts };
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const today = parisDay(now);
   if (today < facts.periodStart) return { status: 'NOT_YET_VALID', facts };
   if (today > facts.periodEnd) return { status: 'EXPIRED', facts };
   return { status: 'VALID', facts };

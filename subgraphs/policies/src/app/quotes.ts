@@ -2,6 +2,7 @@
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
 import { canAccessCustomer, type Identity } from '@abri/platform';
+import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
 import { avenantPdf } from '../documents/avenant-pdf.ts';
@@ -48,7 +49,8 @@ export type QuoteOutcome =
   | { kind: 'notActive' }
   | { kind: 'invalid'; field: string; message: string };
 
-const today = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** The Paris calendar day: a change effective « today » at 00:30 in Paris is not effective yesterday. */
+const today = parisDay;
 
 export async function quotePolicyChange(
   app: PoliciesApp,
