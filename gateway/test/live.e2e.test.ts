@@ -19,7 +19,7 @@ type ClaimEvent = {
 let moves = 0;
 const nextStatus = () => (moves++ % 2 === 0 ? 'DOCUMENTS_REQUESTED' : 'ACKNOWLEDGED');
 
-/** A pass-through to the policies subgraph that the test can cut (connections refused mid-way) and restore. */
+/** A slow pass-through to the policies subgraph that the test can cut (connections refused mid-way) and restore. */
 let policiesDown = false;
 let proxy: Server | undefined;
 async function policiesProxy(target: string): Promise<string> {
@@ -28,6 +28,9 @@ async function policiesProxy(target: string): Promise<string> {
       req.socket.destroy();
       return;
     }
+    // A slow link, as across zones: events replayed from history are still being resolved when a test moves on, which
+    // is what a loaded CI machine once did by chance (a clock jump under an in-flight hop). Latency, not an assertion.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers: Record<string, string> = {};
@@ -126,16 +129,21 @@ describe('upstream subscriptions resume exactly', () => {
   // Known intermittent failure (about one full run in two this session, never alone): the second event after the cut
   // comes with policies' answer for claim.policy refused as INTERNAL. Retried once while its cause is found (see the
   // closing note of issue 12); a deterministic fault still fails both tries.
-  it('after the link to a subgraph drops, long after subscribing, resumes from the last cursor: no event twice, none lost', {
-    retry: 1,
-  }, async () => {
+  it('after the link to a subgraph drops, long after subscribing, resumes from the last cursor: no event twice, none lost', async () => {
     const camille = await customer(url, 'camille');
     const socket = camille.socket();
     // A phone that resumes from the start of the stream: it first gets every earlier event again.
     const device = collect<ClaimEvent>(socket, CLAIM_EVENTS, { after: 'claims.0' });
-    const status = nextStatus();
-    await advance(staff, DEMO.camilleClaimId, status);
-    await expect.poll(() => device.received.at(-1)?.data?.claimStatusChanged.status, { timeout: 30_000 }).toBe(status);
+    await advance(staff, DEMO.camilleClaimId, nextStatus());
+    // Caught up means the cursor of this very move, not its status: the replayed history holds the same statuses, and
+    // the clock must not jump while an earlier event's hop, signed before the jump, is still on its way.
+    const latest = await system.services.claims.app.prisma.outboxEvent.findFirstOrThrow({
+      where: { topic: 'claims.claimStatusChanged', customerId: DEMO.camille.customerId },
+      orderBy: { id: 'desc' },
+    });
+    await expect
+      .poll(() => device.received.at(-1)?.data?.claimStatusChanged.cursor, { timeout: 30_000 })
+      .toBe(`claims.${latest.id}`);
     const before = device.received.length;
 
     // More than the 60 s a subscription's signature lives, then the gateway's socket to claims is cut.
