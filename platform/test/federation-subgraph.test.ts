@@ -18,7 +18,9 @@ interface Person {
 const people: Record<string, Person> = { c1: { id: 'c1', name: 'Camille' }, c2: { id: 'c2', name: 'Louis' } };
 
 function buildSchema() {
-  const builder = new SchemaBuilder<{ Context: { who: string } }>({ plugins: [DirectivesPlugin, FederationPlugin] });
+  // The Prisma plugin's global types (loaded by the subgraphs in the same program) ask every builder for its options.
+  const options = { plugins: [DirectivesPlugin, FederationPlugin] } as never;
+  const builder = new SchemaBuilder<{ Context: { who: string } }>(options);
   const CustomerRef = builder.objectRef<Person>('Customer').implement({
     description: 'A policyholder.',
     fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name') }),
