@@ -1,6 +1,6 @@
 // Routes and the frame every signed-in screen shares (header, sections, sign-out). Public pages (sign-in, the
 // links e-mails and QR codes point to) render without it.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { session, signOut } from './auth/session.ts';
@@ -13,9 +13,20 @@ import { DeclareClaim } from './pages/DeclareClaim.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 
+// Screens opened less often load on demand, so the first paint carries only sign-in, dashboard and claims.
+const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
+const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
+
+const loading = (
+  <p className="loading" role="status">
+    Chargement…
+  </p>
+);
+
 const SECTIONS = [
   { to: '/', label: 'Accueil', end: true },
   { to: '/sinistres', label: 'Sinistres', end: false },
+  { to: '/documents', label: 'Documents', end: false },
 ] as const;
 
 /** Live updates for every screen of the session (the cache they update is shared). */
@@ -69,13 +80,16 @@ function SignedInFrame({ generation }: { generation: number }) {
         </button>
       </header>
       <main id="contenu">
-        <Routes>
-          <Route path="/" element={<Dashboard />} />
-          <Route path="/sinistres" element={<Claims />} />
-          <Route path="/sinistres/declarer" element={<DeclareClaim />} />
-          <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={loading}>
+          <Routes>
+            <Route path="/" element={<Dashboard />} />
+            <Route path="/sinistres" element={<Claims />} />
+            <Route path="/sinistres/declarer" element={<DeclareClaim />} />
+            <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
+            <Route path="/documents" element={<Documents />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </Provider>
   );
@@ -84,6 +98,13 @@ function SignedInFrame({ generation }: { generation: number }) {
 export function App() {
   const state = useSession();
   const location = useLocation();
+  // Public: a landlord who scans the QR code has no account.
+  if (location.pathname === '/verifier')
+    return (
+      <Suspense fallback={loading}>
+        <Verify />
+      </Suspense>
+    );
   if (location.pathname === '/connexion') {
     if (state.status === 'signedIn') {
       const back = new URLSearchParams(location.search).get('retour');
@@ -91,12 +112,7 @@ export function App() {
     }
     return <SignIn />;
   }
-  if (state.status === 'unknown')
-    return (
-      <p className="loading" role="status">
-        Chargement…
-      </p>
-    );
+  if (state.status === 'unknown') return loading;
   if (state.status === 'signedOut') {
     const back = location.pathname === '/' ? '' : `?retour=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/connexion${back}`} replace />;

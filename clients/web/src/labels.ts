@@ -29,3 +29,10 @@ export const POLICY_STATUS: Record<string, string> = {
 
 /** Statuses after which a claim is no longer "in progress". */
 export const CLAIM_DONE = new Set(['PAID', 'CLOSED', 'REFUSED']);
+
+export const DOCUMENT_KIND: Record<string, string> = {
+  ATTESTATION: 'Attestation d’assurance',
+  CERTIFICATE: 'Certificat de garanties',
+  AVENANT: 'Avenant',
+  GENERAL_CONDITIONS: 'Conditions générales',
+};

@@ -22,6 +22,9 @@ type Documents = {
     "\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n": typeof types.ClaimFormDocument,
     "\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeclareClaimDocument,
     "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": typeof types.AttachToClaimDocument,
+    "\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n": typeof types.DocumentsDocument,
+    "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GenerateAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": typeof types.VerifyAttestationDocument,
 };
 const documents: Documents = {
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": types.ClaimEventsDocument,
@@ -32,6 +35,9 @@ const documents: Documents = {
     "\n  query ClaimForm($type: ClaimType!) {\n    claimForm(type: $type) {\n      type\n      title\n      declarationDeadlineWorkingDays\n      questions {\n        id\n        label\n        help\n        kind\n        required\n        maxLength\n        options { value label }\n        showWhen { questionId equals }\n      }\n    }\n  }\n": types.ClaimFormDocument,
     "\n  mutation DeclareClaim($input: DeclareClaimInput!) {\n    declareClaim(input: $input) {\n      __typename\n      ... on ClaimDeclared { claim { id reference status } }\n      ... on InvalidDeclaration { message errors { questionId message } }\n      ... on Error { message }\n    }\n  }\n": types.DeclareClaimDocument,
     "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": types.AttachToClaimDocument,
+    "\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n": types.DocumentsDocument,
+    "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": types.GenerateAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": types.VerifyAttestationDocument,
 };
 
 /**
@@ -80,6 +86,18 @@ export function graphql(source: "\n  mutation DeclareClaim($input: DeclareClaimI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n"): (typeof documents)["\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"): (typeof documents)["\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
