@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 
 // Screens opened less often load on demand, so the first paint carries only sign-in, dashboard and claims.
+const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ default: m.Contract })));
 const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
 const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
 
@@ -25,6 +26,7 @@ const loading = (
 
 const SECTIONS = [
   { to: '/', label: 'Accueil', end: true },
+  { to: '/contrat', label: 'Mon contrat', end: false },
   { to: '/sinistres', label: 'Sinistres', end: false },
   { to: '/documents', label: 'Documents', end: false },
 ] as const;
@@ -86,6 +88,7 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/sinistres" element={<Claims />} />
             <Route path="/sinistres/declarer" element={<DeclareClaim />} />
             <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
+            <Route path="/contrat" element={<Contract />} />
             <Route path="/documents" element={<Documents />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

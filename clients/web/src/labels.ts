@@ -36,3 +36,17 @@ export const DOCUMENT_KIND: Record<string, string> = {
   AVENANT: 'Avenant',
   GENERAL_CONDITIONS: 'Conditions générales',
 };
+
+export const POLICY_OPTION: Record<string, string> = {
+  VALUABLES: 'Objets de valeur',
+  SWIMMING_POOL: 'Piscine',
+  GARDEN: 'Jardin et plantations',
+  ASSISTANCE: 'Assistance habitation',
+  SCHOOL_INSURANCE: 'Assurance scolaire',
+  NEW_FOR_OLD: 'Rééquipement à neuf',
+};
+
+export const DWELLING_TYPE: Record<string, string> = { HOUSE: 'Maison', APARTMENT: 'Appartement' };
+export const OCCUPANCY: Record<string, string> = { OWNER: 'propriétaire', TENANT: 'locataire' };
+export const RESIDENCE: Record<string, string> = { MAIN: 'résidence principale', SECONDARY: 'résidence secondaire' };
+export const PAYMENT_FREQUENCY: Record<string, string> = { ANNUAL: 'annuel', MONTHLY: 'mensuel' };
