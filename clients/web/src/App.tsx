@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 
 // Screens opened less often load on demand, so the first paint carries only sign-in, dashboard and claims.
+const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
 const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ default: m.Contract })));
 const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
 const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
@@ -29,6 +30,7 @@ const SECTIONS = [
   { to: '/contrat', label: 'Mon contrat', end: false },
   { to: '/sinistres', label: 'Sinistres', end: false },
   { to: '/documents', label: 'Documents', end: false },
+  { to: '/compte', label: 'Compte', end: false },
 ] as const;
 
 /** Live updates for every screen of the session (the cache they update is shared). */
@@ -90,6 +92,7 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
             <Route path="/contrat" element={<Contract />} />
             <Route path="/documents" element={<Documents />} />
+            <Route path="/compte" element={<Account />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

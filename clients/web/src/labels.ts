@@ -50,3 +50,14 @@ export const DWELLING_TYPE: Record<string, string> = { HOUSE: 'Maison', APARTMEN
 export const OCCUPANCY: Record<string, string> = { OWNER: 'propriétaire', TENANT: 'locataire' };
 export const RESIDENCE: Record<string, string> = { MAIN: 'résidence principale', SECONDARY: 'résidence secondaire' };
 export const PAYMENT_FREQUENCY: Record<string, string> = { ANNUAL: 'annuel', MONTHLY: 'mensuel' };
+
+export const SIGN_IN_OUTCOME: Record<string, string> = {
+  SUCCESS: 'Connexion réussie',
+  WRONG_PASSWORD: 'Mot de passe erroné',
+  UNKNOWN_ACCOUNT: 'Compte inconnu',
+  LOCKED: 'Compte verrouillé',
+  NOT_ACTIVATED: 'Compte non activé',
+  TWO_FACTOR_REQUIRED: 'Code de validation demandé',
+  WRONG_SECOND_FACTOR: 'Code de validation erroné',
+  RATE_LIMITED: 'Trop de tentatives',
+};
