@@ -6,6 +6,7 @@ import { Provider } from 'urql';
 import { session, signOut } from './auth/session.ts';
 import { useLiveClaims } from './claims/live.ts';
 import { createApiClient } from './client.ts';
+import { useLiveProfile } from './live/profile.ts';
 import { ClaimDetail } from './pages/ClaimDetail.tsx';
 import { Claims } from './pages/Claims.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -36,6 +37,7 @@ const SECTIONS = [
 /** Live updates for every screen of the session (the cache they update is shared). */
 function Live() {
   useLiveClaims();
+  useLiveProfile();
   return null;
 }
 

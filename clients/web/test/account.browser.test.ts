@@ -1,7 +1,7 @@
 // « Mon compte et sécurité » in a real browser, on a desktop and on a phone: the profile edited (a refused phone
-// number said next to its field, then saved), the security score and the two-factor state, the devices signed in
-// with this one marked, another device signed out from here (its open page goes back to the sign-in at once), and
-// the recent sign-ins with their device.
+// number said next to its field, then saved) and seen live by a second tab, the security score and the two-factor
+// state, the devices signed in with this one marked, another device signed out from here (its open page goes back to
+// the sign-in at once), and the recent sign-ins with their device.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,7 +29,7 @@ const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefo
 
 describe.skipIf(skipBrowser)('account and security', () => {
   for (const size of ['desktop', 'mobile'] as Size[]) {
-    it(`edits the profile, shows the security state and signs another device out (${size})`, async () => {
+    it(`edits the profile (a second tab sees it live), shows the security state and signs another device out (${size})`, async () => {
       const context = await web.context(size);
       const page = await context.newPage();
       const problems = pageProblems(page);
@@ -69,6 +69,22 @@ describe.skipIf(skipBrowser)('account and security', () => {
       await tap(profile.getByRole('button', { name: 'Enregistrer' }));
       await expect.poll(() => profile.getByText('Vos informations sont enregistrées.').count()).toBe(1);
       expect(await phone.getAttribute('aria-invalid')).toBeNull();
+
+      // A second tab sees a profile edit live. It resumes from the cursor of the last profile event this browser
+      // received (the save above), so an edit made before its socket is up still reaches it.
+      await expect
+        .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('abri:profile-cursor:'))))
+        .toBe(true);
+      const tab = await context.newPage();
+      await tab.goto(`${web.origin}/`);
+      const greeting = () => tab.getByRole('heading', { level: 1 }).textContent();
+      await expect.poll(greeting).toBe('Bonjour Camille');
+      for (const name of ['Camille-Marie', 'Camille']) {
+        await profile.getByLabel('Prénom').fill(name);
+        await tap(profile.getByRole('button', { name: 'Enregistrer' }));
+        await expect.poll(greeting, { timeout: 30_000 }).toBe(`Bonjour ${name}`);
+      }
+      await tab.close();
 
       // The devices: this one marked, the Firefox one signed out from here.
       const devices = page.getByRole('list', { name: 'Appareils connectés' });

@@ -43,9 +43,23 @@ const RevokeSession = graphql(`
 const place = (p: { city?: string | null; country?: string | null }) =>
   [p.city, p.country].filter(Boolean).join(', ') || 'lieu inconnu';
 
-function Profile({ me }: { me: { firstName: string; lastName: string; email: string; phone?: string | null } }) {
+type ProfileOutcome = { ok: true } | { ok: false; field: string; message: string } | null;
+
+/**
+ * The profile form. Its fields start from the cache, and the parent gives it a new key when the profile changes
+ * (saved here, or live from another device), so they show what is saved; the outcome lives in the parent to outlast
+ * that.
+ */
+function Profile({
+  me,
+  outcome,
+  setOutcome,
+}: {
+  me: { firstName: string; lastName: string; email: string; phone?: string | null };
+  outcome: ProfileOutcome;
+  setOutcome: (outcome: ProfileOutcome) => void;
+}) {
   const [saving, save] = useMutation(UpdateProfile);
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; field: string; message: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -108,6 +122,7 @@ export function Account() {
   const [{ data, error }, refetch] = useQuery({ query: AccountQuery });
   const [, revoke] = useMutation(RevokeSession);
   const [notice, setNotice] = useState<string | null>(null);
+  const [profileOutcome, setProfileOutcome] = useState<ProfileOutcome>(null);
   const me = data?.me;
 
   async function signOutDevice(id: string, device: string) {
@@ -130,7 +145,12 @@ export function Account() {
       {!data && !error && <p role="status">Chargement…</p>}
       {me && (
         <>
-          <Profile me={me} />
+          <Profile
+            key={[me.firstName, me.lastName, me.phone].join('\n')}
+            me={me}
+            outcome={profileOutcome}
+            setOutcome={setProfileOutcome}
+          />
           <section className="card" aria-labelledby="security-heading">
             <h2 id="security-heading">Sécurité du compte</h2>
             <p className="score">
