@@ -1,6 +1,11 @@
-// File downloads (contract documents, payment certificates): GET with the customer's access token, relayed to the
-// owning subgraph with the gateway's signature; the subgraph checks the file is the caller's. Files never pass
-// through GraphQL.
+// File downloads (contract documents, payment certificates), relayed to the owning subgraph with the gateway's
+// signature; the subgraph checks the file is the caller's. Files never pass through GraphQL.
+//
+// Two ways to prove who asks: the access token in the Authorization header (mobile apps, scripts), or a signed link
+// for browsers, whose plain <a href> cannot carry a header: POST /download-links with the token answers the file's
+// path with `?link=<jws>`, signed with the gateway's hop key for the audience `download`, bound to that path and to the
+// caller's identity, and valid for a minute (the hop lifetime). A link copied elsewhere serves nothing else, nobody
+// else's file, and nothing once its minute or its session is over.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import {
@@ -8,25 +13,61 @@ import {
   HOP_HEADER,
   HttpError,
   type Identity,
+  type RouteHandler,
   type SigningKey,
+  sendJson,
   sha256,
   signHop,
+  verifyHop,
 } from '@abri/platform';
+import type { CryptoKey } from 'jose';
+import { readJson } from './web/auth.ts';
+
+/** The audience of download links: no subgraph has this name, so a link is never a valid hop. */
+const LINK_AUDIENCE = 'download';
+
+export interface LinkKeys {
+  sign: SigningKey;
+  verify: CryptoKey;
+}
+
+/** Who a signed link was made for, if it is one for this path, still valid, from a session not revoked. */
+async function linkHolder(
+  keys: LinkKeys,
+  link: string,
+  path: string,
+  now: Date,
+  isRevoked: (sid: string) => boolean,
+): Promise<Identity> {
+  const refused = new HttpError(401, 'This download link is invalid or expired; ask for a new one.', 'UNAUTHENTICATED');
+  const claims = await verifyHop(keys.verify, LINK_AUDIENCE, link, { use: 'download', bodyHash: sha256(path) }, now)
+    .then((c) => c.who)
+    .catch(() => null);
+  if (!claims || isRevoked(claims.sid)) throw refused;
+  return claims;
+}
 
 export function fileRoute(options: {
   subgraph: string;
   subgraphUrl: string;
   path: RegExp;
   hopKey: SigningKey;
+  linkKeys: LinkKeys;
   now: () => Date;
   identify: (authorization: unknown) => Promise<Identity | null>;
+  isRevoked: (sid: string) => boolean;
   clientOf: (req: IncomingMessage) => ClientInfo;
 }) {
   const base = options.subgraphUrl.replace(/\/graphql$/, '');
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const who = await options.identify(req.headers.authorization);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const link = url.searchParams.get('link');
+    const who =
+      req.headers.authorization || !link
+        ? await options.identify(req.headers.authorization)
+        : await linkHolder(options.linkKeys, link, path, options.now(), options.isRevoked);
     if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!options.path.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
     const hop = await signHop(
       options.hopKey,
@@ -43,6 +84,8 @@ export function fileRoute(options: {
     const headers: Record<string, string> = {
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
+      // The link is a credential for a minute: whatever the file opens, it is not told where it came from.
+      'referrer-policy': 'no-referrer',
     };
     for (const name of ['content-type', 'content-length', 'content-disposition']) {
       const value = upstream.headers.get(name);
@@ -51,5 +94,34 @@ export function fileRoute(options: {
     res.writeHead(upstream.status, headers);
     if (upstream.body) Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();
+  };
+}
+
+/**
+ * POST /download-links `{ path }` with the access token: `{ url, expiresAt }`, a link to that file for the caller.
+ * Only paths of the file routes are signed; whether the file is the caller's is still the subgraph's decision when
+ * the link is used (a link to someone else's file answers 404, as the header would).
+ */
+export function downloadLinkRoute(options: {
+  paths: RegExp[];
+  linkKeys: LinkKeys;
+  now: () => Date;
+  identify: (authorization: unknown) => Promise<Identity | null>;
+}): RouteHandler {
+  return async (req, res) => {
+    const who = await options.identify(req.headers.authorization);
+    if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
+    const body = await readJson(req);
+    const path = typeof body['path'] === 'string' ? body['path'] : '';
+    if (!options.paths.some((p) => p.test(path))) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
+    const now = options.now();
+    const link = await signHop(options.linkKeys.sign, LINK_AUDIENCE, { use: 'download', bh: sha256(path), who }, now);
+    const { exp } = JSON.parse(Buffer.from(link.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };
+    sendJson(
+      res,
+      200,
+      { url: `${path}?link=${link}`, expiresAt: new Date(exp * 1000).toISOString() },
+      { 'cache-control': 'no-store' },
+    );
   };
 }

@@ -9,6 +9,7 @@ import {
   type EventBus,
   HttpError,
   type Identity,
+  importPublicKey,
   type KeySource,
   type Logger,
   maskError,
@@ -24,7 +25,7 @@ import { type DocumentNode, GraphQLError, parse, print, specifiedRules, validate
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { GatewayContext } from './context.ts';
-import { fileRoute } from './documents.ts';
+import { downloadLinkRoute, fileRoute, type LinkKeys } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
@@ -213,6 +214,9 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
 
+  const linkKeys: LinkKeys = { sign: deps.hopKey, verify: await importPublicKey(deps.hopKey.publicJwk) };
+  const fileRoutes = FILE_ROUTES.filter((r) => deps.subgraphUrls[r.subgraph]);
+
   const webFiles = deps.web?.dir ? webApp(deps.web.dir) : null;
   const authRoutes = webAuthRoutes({
     identify,
@@ -368,15 +372,17 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       },
     },
     prefixRoutes: Object.fromEntries(
-      FILE_ROUTES.filter((r) => deps.subgraphUrls[r.subgraph]).map((r) => [
+      fileRoutes.map((r) => [
         r.prefix,
         fileRoute({
           subgraph: r.subgraph,
           subgraphUrl: deps.subgraphUrls[r.subgraph]!,
           path: r.path,
           hopKey: deps.hopKey,
+          linkKeys,
           now: () => clock.now(),
           identify,
+          isRevoked: (sid) => revocations.isRevoked(sid),
           clientOf,
         }),
       ]),
@@ -384,7 +390,15 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     routes: {
       ...graphiqlRoutes(),
     },
-    postRoutes: authRoutes,
+    postRoutes: {
+      ...authRoutes,
+      '/download-links': downloadLinkRoute({
+        paths: fileRoutes.map((r) => r.path),
+        linkKeys,
+        now: () => clock.now(),
+        identify,
+      }),
+    },
     ...(webFiles ? { fallback: webFiles } : {}),
   });
   return {

@@ -57,6 +57,51 @@ describe('documents', () => {
     expect(louisDocs.data?.me.documents.map((d) => d.id)).not.toContain(attestation.id);
   });
 
+  it('serves a file from a signed link without any header: its own path only, its owner only, not once altered or signed out', async () => {
+    const camille = await customer(url, 'camille');
+    const { data } = await camille.request<{ me: { documents: { kind: string; downloadUrl: string }[] } }>(
+      '{ me { documents { kind downloadUrl } } }',
+    );
+    const [first, second] = data!.me.documents.map((d) => d.downloadUrl) as [string, string];
+    const linkFor = (client: AbriClient, path: string) =>
+      fetch(`${origin()}/download-links`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {}),
+        },
+        body: JSON.stringify({ path }),
+      });
+    const asked = await linkFor(camille, first);
+    expect(asked.status).toBe(200);
+    const { url: link, expiresAt } = (await asked.json()) as { url: string; expiresAt: string };
+    expect(link.startsWith(`${first}?link=`)).toBe(true);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(120_000);
+
+    const plain = await fetch(`${origin()}${link}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(
+      Buffer.from(await plain.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    // Bound to its path: the same signature opens no other file; altered, it opens nothing.
+    const signature = link.split('?link=')[1]!;
+    expect((await fetch(`${origin()}${second}?link=${signature}`)).status).toBe(401);
+    expect((await fetch(`${origin()}${link.slice(0, -2)}${link.endsWith('A') ? 'BB' : 'AA'}`)).status).toBe(401);
+    // Only file routes are signed, and only for a signed-in caller; someone else's link to this file finds nothing.
+    expect((await linkFor(camille, '/graphql')).status).toBe(404);
+    expect((await linkFor(new AbriClient(url), first)).status).toBe(401);
+    const louis = await customer(url, 'louis');
+    const louisLink = ((await (await linkFor(louis, first)).json()) as { url: string }).url;
+    expect((await fetch(`${origin()}${louisLink}`)).status).toBe(404);
+    // A link outlives neither its session: signed out, it is refused.
+    const again = ((await (await linkFor(camille, first)).json()) as { url: string }).url;
+    await camille.request('mutation { logout }');
+    await expect.poll(async () => (await fetch(`${origin()}${again}`)).status, { timeout: 10_000 }).toBe(401);
+  });
+
   it('refuses to issue an attestation on someone else’s contract', async () => {
     const louis = await customer(url, 'louis');
     const { data } = await louis.request(

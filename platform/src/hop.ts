@@ -25,7 +25,8 @@ export interface HopClaims {
   who?: Identity | null;
   /** The end client as the gateway saw it (address, user agent), for sign-in records. */
   client?: ClientInfo;
-  use: 'http' | 'ws-connection' | 'ws-operation';
+  /** `download`: a file link the gateway gives a browser and checks itself (audience `download`, never a subgraph). */
+  use: 'http' | 'ws-connection' | 'ws-operation' | 'download';
 }
 
 export const operationHash = (query: string, variables: unknown) =>

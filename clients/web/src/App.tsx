@@ -1,11 +1,12 @@
 // Routes and the frame every signed-in screen shares (header, sections, sign-out). Public pages (sign-in, the
 // links e-mails and QR codes point to) render without it.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { session, signOut } from './auth/session.ts';
 import { useLiveClaims } from './claims/live.ts';
 import { createApiClient } from './client.ts';
+import { useLiveProfile } from './live/profile.ts';
 import { ClaimDetail } from './pages/ClaimDetail.tsx';
 import { Claims } from './pages/Claims.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -13,14 +14,30 @@ import { DeclareClaim } from './pages/DeclareClaim.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 
+// Screens opened less often load on demand, so the first paint carries only sign-in, dashboard and claims.
+const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
+const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ default: m.Contract })));
+const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
+const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
+
+const loading = (
+  <p className="loading" role="status">
+    Chargement…
+  </p>
+);
+
 const SECTIONS = [
   { to: '/', label: 'Accueil', end: true },
+  { to: '/contrat', label: 'Mon contrat', end: false },
   { to: '/sinistres', label: 'Sinistres', end: false },
+  { to: '/documents', label: 'Documents', end: false },
+  { to: '/compte', label: 'Compte', end: false },
 ] as const;
 
 /** Live updates for every screen of the session (the cache they update is shared). */
 function Live() {
   useLiveClaims();
+  useLiveProfile();
   return null;
 }
 
@@ -69,13 +86,18 @@ function SignedInFrame({ generation }: { generation: number }) {
         </button>
       </header>
       <main id="contenu">
-        <Routes>
-          <Route path="/" element={<Dashboard />} />
-          <Route path="/sinistres" element={<Claims />} />
-          <Route path="/sinistres/declarer" element={<DeclareClaim />} />
-          <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={loading}>
+          <Routes>
+            <Route path="/" element={<Dashboard />} />
+            <Route path="/sinistres" element={<Claims />} />
+            <Route path="/sinistres/declarer" element={<DeclareClaim />} />
+            <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
+            <Route path="/contrat" element={<Contract />} />
+            <Route path="/documents" element={<Documents />} />
+            <Route path="/compte" element={<Account />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </Provider>
   );
@@ -84,6 +106,13 @@ function SignedInFrame({ generation }: { generation: number }) {
 export function App() {
   const state = useSession();
   const location = useLocation();
+  // Public: a landlord who scans the QR code has no account.
+  if (location.pathname === '/verifier')
+    return (
+      <Suspense fallback={loading}>
+        <Verify />
+      </Suspense>
+    );
   if (location.pathname === '/connexion') {
     if (state.status === 'signedIn') {
       const back = new URLSearchParams(location.search).get('retour');
@@ -91,12 +120,7 @@ export function App() {
     }
     return <SignIn />;
   }
-  if (state.status === 'unknown')
-    return (
-      <p className="loading" role="status">
-        Chargement…
-      </p>
-    );
+  if (state.status === 'unknown') return loading;
   if (state.status === 'signedOut') {
     const back = location.pathname === '/' ? '' : `?retour=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/connexion${back}`} replace />;

@@ -12,6 +12,8 @@ const EMBEDDED = [
   'PriceLine',
   'ClaimStatusChange',
   'SecurityScore',
+  'SecurityFactor',
+  'LoginEvent',
   'ClaimStatusEvent',
   'ProfileEvent',
   'PolicyOption',

@@ -34,3 +34,10 @@ export function dateTime(value: string): string {
   }).format(at);
   return `${date(value)} à\u00a0${time}`;
 }
+
+/** "+12,34 €" or "−5,00 €" (a true minus sign): a difference, as a price change reads. */
+export function signedMoney(value: { amountCents: number; currency: string } | null | undefined): string {
+  if (!value) return '—';
+  const sign = value.amountCents > 0 ? '+' : value.amountCents < 0 ? '\u2212' : '';
+  return `${sign}${money({ ...value, amountCents: Math.abs(value.amountCents) })}`;
+}

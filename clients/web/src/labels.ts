@@ -29,3 +29,35 @@ export const POLICY_STATUS: Record<string, string> = {
 
 /** Statuses after which a claim is no longer "in progress". */
 export const CLAIM_DONE = new Set(['PAID', 'CLOSED', 'REFUSED']);
+
+export const DOCUMENT_KIND: Record<string, string> = {
+  ATTESTATION: 'Attestation d’assurance',
+  CERTIFICATE: 'Certificat de garanties',
+  AVENANT: 'Avenant',
+  GENERAL_CONDITIONS: 'Conditions générales',
+};
+
+export const POLICY_OPTION: Record<string, string> = {
+  VALUABLES: 'Objets de valeur',
+  SWIMMING_POOL: 'Piscine',
+  GARDEN: 'Jardin et plantations',
+  ASSISTANCE: 'Assistance habitation',
+  SCHOOL_INSURANCE: 'Assurance scolaire',
+  NEW_FOR_OLD: 'Rééquipement à neuf',
+};
+
+export const DWELLING_TYPE: Record<string, string> = { HOUSE: 'Maison', APARTMENT: 'Appartement' };
+export const OCCUPANCY: Record<string, string> = { OWNER: 'propriétaire', TENANT: 'locataire' };
+export const RESIDENCE: Record<string, string> = { MAIN: 'résidence principale', SECONDARY: 'résidence secondaire' };
+export const PAYMENT_FREQUENCY: Record<string, string> = { ANNUAL: 'annuel', MONTHLY: 'mensuel' };
+
+export const SIGN_IN_OUTCOME: Record<string, string> = {
+  SUCCESS: 'Connexion réussie',
+  WRONG_PASSWORD: 'Mot de passe erroné',
+  UNKNOWN_ACCOUNT: 'Compte inconnu',
+  LOCKED: 'Compte verrouillé',
+  NOT_ACTIVATED: 'Compte non activé',
+  TWO_FACTOR_REQUIRED: 'Code de validation demandé',
+  WRONG_SECOND_FACTOR: 'Code de validation erroné',
+  RATE_LIMITED: 'Trop de tentatives',
+};

@@ -49,7 +49,8 @@ function cookieOf(req: IncomingMessage, name: string): string | null {
 const refreshCookie = (value: string, maxAge: number) =>
   `${REFRESH_COOKIE}=${encodeURIComponent(value)}; Path=/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** The request's JSON object body (at most 16 KiB). */
+export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   let raw = '';
   for await (const chunk of req as AsyncIterable<Buffer>) {
     raw += chunk.toString('utf8');

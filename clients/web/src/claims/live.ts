@@ -1,9 +1,8 @@
 // Claim status changes, live on every open page: one subscription for the signed-in customer, resumed after a
-// reload from the last cursor this browser received (kept per customer in localStorage), so a device that slept
-// catches up with nothing missed; an event already seen (a reconnect replays from the first cursor) is skipped.
+// reload from the last cursor this browser received, so a device that slept catches up with nothing missed.
 import { useSubscription } from 'urql';
-import { session } from '../auth/session.ts';
 import { graphql } from '../gql/index.ts';
+import { eventCursor } from '../live/cursor.ts';
 
 const ClaimEvents = graphql(`
   subscription ClaimEvents($after: String) {
@@ -21,36 +20,10 @@ const ClaimEvents = graphql(`
   }
 `);
 
-/** The customer's id from the access token, to keep one cursor per customer on a shared computer. */
-function customerId(): string | null {
-  const payload = session.accessToken?.split('.')[1];
-  if (!payload) return null;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    return (JSON.parse(json) as { sub?: string }).sub ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Cursors are `<stream>.<sequence>`: their sequence orders them. */
-const sequence = (cursor: string | null) => (cursor ? BigInt(cursor.split('.').at(-1) ?? '0') : -1n);
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function useLiveClaims() {
-  const key = `abri:claims-cursor:${customerId() ?? 'anonymous'}`;
-  const after = storage()?.getItem(key) ?? null;
-  useSubscription({ query: ClaimEvents, variables: { after } }, (_previous, event) => {
-    const cursor = event.claimStatusChanged.cursor;
-    const last = storage()?.getItem(key) ?? null;
-    if (/^[\w-]+\.\d+$/.test(cursor) && sequence(cursor) > sequence(last)) storage()?.setItem(key, cursor);
+  const cursor = eventCursor('claims');
+  useSubscription({ query: ClaimEvents, variables: { after: cursor.after } }, (_previous, event) => {
+    cursor.seen(event.claimStatusChanged.cursor);
     return event;
   });
 }

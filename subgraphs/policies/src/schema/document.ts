@@ -26,7 +26,8 @@ export const DocumentRef = builder.prismaObject('Document', {
     issuedAt: t.expose('createdAt', { type: 'DateTime' }),
     sizeBytes: t.exposeInt('sizeBytes'),
     downloadUrl: t.string({
-      description: 'GET it from the gateway with the Authorization header: the PDF, for its owner only.',
+      description:
+        'GET it from the gateway with the Authorization header, or from a plain link signed for a minute by POST /download-links { path } (browsers): the PDF, for its owner only.',
       resolve: (d) => `/documents/${d.id}`,
     }),
     policy: t.relation('policy'),

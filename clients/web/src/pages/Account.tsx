@@ -1,0 +1,223 @@
+// « Mon compte et sécurité »: the profile (name, mobile number; the e-mail is shown), how well the account is
+// protected and what to do next, the devices signed in now (sign one out, or all), and the recent sign-ins with
+// place and device, so the customer notices one that was not theirs.
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { signOut } from '../auth/session.ts';
+import { dateTime } from '../format.ts';
+import { graphql } from '../gql/index.ts';
+import { SIGN_IN_OUTCOME } from '../labels.ts';
+
+const AccountQuery = graphql(`
+  query Account {
+    me {
+      id
+      firstName
+      lastName
+      email
+      phone
+      twoFactorEnabled
+      securityScore { score recommendations factors { key label ok } }
+      sessions { id device city country signedInAt lastSeenAt current }
+      loginHistory(first: 10) { at outcome city country device unrecognised }
+    }
+  }
+`);
+
+const UpdateProfile = graphql(`
+  mutation UpdateProfile($input: ProfileInput!) {
+    updateProfile(input: $input) {
+      __typename
+      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }
+      ... on InvalidProfile { message field }
+    }
+  }
+`);
+
+const RevokeSession = graphql(`
+  mutation RevokeSession($sessionId: ID!) {
+    revokeSession(sessionId: $sessionId)
+  }
+`);
+
+const place = (p: { city?: string | null; country?: string | null }) =>
+  [p.city, p.country].filter(Boolean).join(', ') || 'lieu inconnu';
+
+type ProfileOutcome = { ok: true } | { ok: false; field: string; message: string } | null;
+
+/**
+ * The profile form. Its fields start from the cache, and the parent gives it a new key when the profile changes
+ * (saved here, or live from another device), so they show what is saved; the outcome lives in the parent to outlast
+ * that.
+ */
+function Profile({
+  me,
+  outcome,
+  setOutcome,
+}: {
+  me: { firstName: string; lastName: string; email: string; phone?: string | null };
+  outcome: ProfileOutcome;
+  setOutcome: (outcome: ProfileOutcome) => void;
+}) {
+  const [saving, save] = useMutation(UpdateProfile);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setOutcome(null);
+    const result = await save({
+      input: { firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') },
+    });
+    const answer = result.data?.updateProfile;
+    if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
+    else if (answer?.__typename === 'InvalidProfile')
+      setOutcome({ ok: false, field: answer.field, message: answer.message });
+    else setOutcome({ ok: false, field: '', message: 'Vos informations n’ont pas pu être enregistrées. Réessayez.' });
+  }
+
+  const fieldError = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
+  const input = (name: 'firstName' | 'lastName' | 'phone', label: string, value: string, extra: object = {}) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        defaultValue={value}
+        aria-invalid={fieldError(name) ? true : undefined}
+        aria-describedby={fieldError(name) ? `${name}-error` : undefined}
+        {...extra}
+      />
+      {fieldError(name) && (
+        <p id={`${name}-error`} className="error">
+          {fieldError(name)}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form className="card stack" aria-labelledby="profile-heading" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="profile-heading">Mes informations</h2>
+      {input('firstName', 'Prénom', me.firstName, { autoComplete: 'given-name' })}
+      {input('lastName', 'Nom', me.lastName, { autoComplete: 'family-name' })}
+      {input('phone', 'Téléphone mobile', me.phone ?? '', { type: 'tel', autoComplete: 'tel' })}
+      <p className="muted">
+        Adresse e-mail : <strong>{me.email}</strong>
+      </p>
+      <div aria-live="polite">
+        {outcome?.ok && <p className="ok">Vos informations sont enregistrées.</p>}
+        {outcome && !outcome.ok && !['firstName', 'lastName', 'phone'].includes(outcome.field) && (
+          <p className="error">{outcome.message}</p>
+        )}
+      </div>
+      <button type="submit" className="primary" disabled={saving.fetching}>
+        Enregistrer
+      </button>
+    </form>
+  );
+}
+
+export function Account() {
+  const [{ data, error }, refetch] = useQuery({ query: AccountQuery });
+  const [, revoke] = useMutation(RevokeSession);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [profileOutcome, setProfileOutcome] = useState<ProfileOutcome>(null);
+  const me = data?.me;
+
+  async function signOutDevice(id: string, device: string) {
+    setNotice(null);
+    const result = await revoke({ sessionId: id });
+    setNotice(
+      result.data?.revokeSession ? `L’appareil « ${device} » est déconnecté.` : 'Cet appareil était déjà déconnecté.',
+    );
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Mon compte et sécurité</h1>
+      {error && !data && (
+        <p className="error" role="alert">
+          Votre compte n’a pas pu être chargé. Réessayez dans un instant.
+        </p>
+      )}
+      {!data && !error && <p role="status">Chargement…</p>}
+      {me && (
+        <>
+          <Profile
+            key={[me.firstName, me.lastName, me.phone].join('\n')}
+            me={me}
+            outcome={profileOutcome}
+            setOutcome={setProfileOutcome}
+          />
+          <section className="card" aria-labelledby="security-heading">
+            <h2 id="security-heading">Sécurité du compte</h2>
+            <p className="score">
+              Niveau de protection : <strong>{me.securityScore.score}&nbsp;/&nbsp;100</strong>
+            </p>
+            <p>
+              Validation en deux étapes : <strong>{me.twoFactorEnabled ? 'activée' : 'désactivée'}</strong>
+            </p>
+            {me.securityScore.recommendations.length > 0 && (
+              <>
+                <h3>Nos conseils</h3>
+                <ul>
+                  {me.securityScore.recommendations.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <section className="card" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">Appareils connectés</h2>
+            <ul className="guarantees" aria-label="Appareils connectés">
+              {me.sessions.map((s) => {
+                const device = s.device ?? 'Appareil inconnu';
+                return (
+                  <li key={s.id}>
+                    <strong>{device}</strong> {s.current && <span className="badge">Cet appareil</span>}
+                    <p className="muted note">
+                      {place(s)} · connecté le {dateTime(s.signedInAt)} · dernière activité le {dateTime(s.lastSeenAt)}
+                    </p>
+                    {!s.current && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => void signOutDevice(s.id, device)}
+                        aria-label={`Déconnecter cet appareil (${device}, connecté le ${dateTime(s.signedInAt)})`}
+                      >
+                        Déconnecter cet appareil
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+            <p className="actions">
+              <button type="button" className="secondary" onClick={() => void signOut(true)}>
+                Me déconnecter de tous les appareils
+              </button>
+            </p>
+          </section>
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">Dernières connexions</h2>
+            <ul className="guarantees">
+              {me.loginHistory.map((event) => (
+                <li key={`${event.at}-${event.outcome}`}>
+                  <strong>{SIGN_IN_OUTCOME[event.outcome] ?? event.outcome}</strong>{' '}
+                  {event.unrecognised && <span className="badge">Nouvel appareil</span>}
+                  <p className="muted note">
+                    {dateTime(event.at)} · {event.device ?? 'appareil inconnu'} · {place(event)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

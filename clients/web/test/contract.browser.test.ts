@@ -1,0 +1,132 @@
+// « Mon contrat » in a real browser, on a desktop and on a phone: the guarantees with ceilings, deductibles and
+// exclusions; a cover change (deductible, valuables) priced as the customer makes it, current against new premium
+// with the pro-rata; accepted, it gives an avenant to download and the dashboard shows the new premium.
+import { readFileSync } from 'node:fs';
+import { DEMO } from '@abri/platform';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  pageProblems,
+  type Size,
+  signInAs,
+  skipBrowser,
+  startWeb,
+  type WebHarness,
+} from './browser.ts';
+
+let web: WebHarness;
+
+beforeAll(async () => {
+  if (!skipBrowser) web = await startWeb();
+});
+afterAll(async () => {
+  await web?.stop();
+});
+
+/** A definition list as { term: value }, whitespace as the reader sees it. */
+const figures = (list: Locator) =>
+  list.evaluate((dl) =>
+    Object.fromEntries(
+      [...dl.querySelectorAll('div')].map((row) => [
+        row.querySelector('dt')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        row.querySelector('dd')?.textContent ?? '',
+      ]),
+    ),
+  );
+
+const EUROS = /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/;
+
+describe.skipIf(skipBrowser)('the contract and a cover change', () => {
+  for (const size of ['desktop', 'mobile'] as Size[]) {
+    it(`shows the guarantees, prices a cover change live, applies it with an avenant and the dashboard follows (${size})`, async () => {
+      const context = await web.context(size);
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      const tap = (locator: Locator) => (size === 'mobile' ? locator.tap() : locator.click());
+      const nav = (page: Page, name: string) =>
+        page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+      await signInAs(web, page, 'camille');
+
+      await tap(nav(page, 'Mon contrat'));
+      await page.waitForURL(`${web.origin}/contrat`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mon contrat');
+      const guarantees = page.getByRole('region', { name: 'Vos garanties' });
+      await expect.poll(() => guarantees.locator(':scope > ul > li').count()).toBeGreaterThanOrEqual(8);
+      const cover = (await guarantees.textContent()) ?? '';
+      expect(cover).toContain('Plafond');
+      expect(cover).toContain('Franchise');
+      await tap(guarantees.getByText('Ce qui n’est pas couvert').first());
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      const premium = page.getByTestId('contract-premium');
+      const current = (await premium.textContent())!;
+      expect(current).toMatch(EUROS);
+
+      // A higher (or lower) deductible: the price moves before anything is accepted.
+      const form = page.getByRole('form', { name: 'Modifier ma couverture' });
+      const deductibles = form.getByRole('group', { name: 'Franchise générale' });
+      const target = (await deductibles.getByRole('radio', { name: /^500/ }).isChecked()) ? /^150/ : /^500/;
+      await tap(deductibles.getByRole('radio', { name: target }));
+      const quote = form.getByTestId('quote');
+      await expect.poll(() => quote.count(), { timeout: 15_000 }).toBe(1);
+      const first = await figures(quote);
+      expect(first['Cotisation annuelle actuelle']).toBe(current);
+      expect(first['Nouvelle cotisation annuelle']).toMatch(EUROS);
+      expect(first['Nouvelle cotisation annuelle']).not.toBe(current);
+      expect(first['Écart sur un an']).toMatch(/^[+\u2212]\d/);
+      expect(Object.keys(first).some((term) => /pour la période en cours \(au prorata\)$/.test(term))).toBe(true);
+      expect(await form.getByRole('listitem').first().textContent()).toMatch(/^Franchise : /);
+
+      // Valuables: the option, then the amount as the customer types it.
+      const valuables = form.getByRole('checkbox', { name: 'Objets de valeur' });
+      if (!(await valuables.isChecked())) {
+        await tap(valuables);
+        await expect.poll(() => form.getByText(/Indiquez la valeur de vos objets de valeur/).count()).toBe(1);
+        await form.getByLabel('Valeur de vos objets de valeur (en euros)').fill('8000');
+      } else await form.getByLabel('Valeur de vos objets de valeur (en euros)').fill('12000');
+      await expect
+        .poll(async () => ((await quote.isVisible()) ? (await figures(quote))['Nouvelle cotisation annuelle'] : null), {
+          timeout: 15_000,
+        })
+        .not.toBe(first['Nouvelle cotisation annuelle']);
+      await expect.poll(() => form.getByText('Calcul du prix…').count()).toBe(0);
+      const priced = await figures(quote);
+      expect(priced['Nouvelle cotisation annuelle']).toMatch(EUROS);
+      expect(await form.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      const versionsBefore = await page
+        .getByRole('region', { name: 'Historique du contrat' })
+        .getByRole('listitem')
+        .count();
+      await tap(form.getByRole('button', { name: 'Accepter ce changement' }));
+      await expect.poll(() => form.getByText('Votre contrat est modifié.').count(), { timeout: 15_000 }).toBe(1);
+      expect(await premium.textContent()).toBe(priced['Nouvelle cotisation annuelle']);
+      expect(await page.getByRole('region', { name: 'Historique du contrat' }).getByRole('listitem').count()).toBe(
+        versionsBefore + 1,
+      );
+      expect(await form.getByRole('button', { name: 'Accepter ce changement' }).isDisabled()).toBe(true);
+
+      const [avenant] = await Promise.all([
+        page.waitForEvent('download'),
+        tap(form.getByRole('link', { name: 'Télécharger l’avenant' })),
+      ]);
+      expect(
+        readFileSync((await avenant.path())!)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // The dashboard shows the new premium.
+      await tap(nav(page, 'Accueil'));
+      await page.waitForURL(`${web.origin}/`);
+      const policy = page.getByRole('region', { name: new RegExp(`Contrat ${DEMO.camille.contractNumber}`) });
+      await expect
+        .poll(async () => (await figures(policy.locator('dl.figures')))['Cotisation annuelle'])
+        .toBe(priced['Nouvelle cotisation annuelle']);
+      expect(problems).toEqual([]);
+    });
+  }
+});
