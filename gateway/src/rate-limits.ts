@@ -73,6 +73,7 @@ export const ENTRY_LIMITS: Record<string, readonly RateRule[]> = {
   startTwoFactorEnrolment: [perCaller(10, HOUR)],
   confirmTwoFactorEnrolment: [perCaller(10, 15 * MINUTE)],
   disableTwoFactor: [perCaller(5, 15 * MINUTE)],
+  confirmIdentity: [perCaller(5, 15 * MINUTE)],
   updateProfile: [perCaller(30, HOUR)],
   verifyAttestation: [perAddress(60, MINUTE)],
   search: [perCaller(60, MINUTE)],
