@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import {
   createLogger,
   createRedisBus,
+  createRedisRateLimiter,
   importSigningKey,
   parseEnv,
   parseJwkSetting,
@@ -34,6 +35,10 @@ await runService('gateway', async () => {
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       introspection: 'staff',
+      rateLimiter: createRedisRateLimiter(env.REDIS_URL, {
+        prefix: `${env.ABRI_BUS_PREFIX}rate:`,
+        onError: (error) => log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
+      }),
       web: { dir: env.WEB_DIR ?? null, allowedOrigins: env.WEB_ORIGINS },
     },
     env.PORT,

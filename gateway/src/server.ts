@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   abriError,
   type Clock,
+  createMemoryRateLimiter,
   ErrorCode,
   type EventBus,
   HttpError,
@@ -14,13 +15,14 @@ import {
   type Logger,
   maskError,
   probe,
+  type RateLimiter,
   type Served,
   type SigningKey,
   serve,
   systemClock,
   verifyAccessToken,
 } from '@abri/platform';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type DocumentNode, GraphQLError, parse, print, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
@@ -30,6 +32,7 @@ import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
+import { checkRates, ENTRY_LIMITS, type RateRule } from './rate-limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
 import { webAuthRoutes } from './web/auth.ts';
@@ -53,6 +56,10 @@ export interface GatewayDeps {
    * @default 'everyone' (the embedded system and tests)
    */
   introspection?: 'everyone' | 'staff';
+  /** Counts calls of the entry points ENTRY_LIMITS lists. @default in memory (one replica): Redis in production */
+  rateLimiter?: RateLimiter;
+  /** Rules that differ from ENTRY_LIMITS, by root field. @default ENTRY_LIMITS */
+  rateLimits?: Record<string, readonly RateRule[]>;
   /** @default SOCKET_LIMITS */
   socketLimits?: Partial<Record<keyof typeof SOCKET_LIMITS, number>>;
   /** The web customer space: its build served at / and its cookie sign-in routes under /auth. */
@@ -125,6 +132,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   if (!usersUrl) throw new Error('the gateway needs the users subgraph');
   const introspection = deps.introspection ?? 'everyone';
   const socketLimits = { ...SOCKET_LIMITS, ...deps.socketLimits };
+  const rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter({ now: () => clock.now().getTime() });
+  const rateLimits = { ...ENTRY_LIMITS, ...deps.rateLimits };
   const revocations = trackRevocations({
     bus: deps.bus,
     pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
@@ -163,6 +172,31 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
               if (broken) {
                 log.warn('operation refused', { limit: broken.extensions.limit, requestId: contextValue.requestId });
                 throw new GraphQLError(broken.message, { extensions: { ...broken.extensions, http: { status: 400 } } });
+              }
+              const limited = await checkRates(
+                rateLimiter,
+                {
+                  document,
+                  variables: request.variables,
+                  operationName: request.operationName,
+                  who: contextValue.who,
+                  ip: contextValue.client.ip,
+                },
+                rateLimits,
+              );
+              if (limited) {
+                log.warn('rate limited', {
+                  operation: request.operationName ?? null,
+                  requestId: contextValue.requestId,
+                });
+                const retryAfter = String(limited.extensions.retryAfter);
+                throw new GraphQLError(limited.message, {
+                  extensions: {
+                    ...limited.extensions,
+                    // Apollo reads a HeaderMap here (graphql-yoga's typings claim a plain record).
+                    http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) as never },
+                  },
+                });
               }
             },
           };
@@ -411,6 +445,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       await served.stop(options);
       revocations.stop();
       await subscriptions.dispose();
+      if (!deps.rateLimiter) await rateLimiter.close();
     },
   };
 }

@@ -7,6 +7,11 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * A sensitive change (phone, second factor, bank details) asked by a session that has not proved its password in
+   * the last minutes: confirm it (`confirmIdentity`) and send the change again with the new access token.
+   */
+  REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
   /** An operation over one of the gateway's limits (depth, aliases, cost, ...); `extensions.limit` names it. */
   OPERATION_LIMIT: 'OPERATION_LIMIT',
   /** A cursor (`after:`) that is malformed or from another stream. */
@@ -37,6 +42,10 @@ export function abriError(code: ErrorCode, message: string, extensions: Record<s
 export const unauthenticated = () => abriError(ErrorCode.UNAUTHENTICATED, 'Sign-in required.');
 export const forbidden = () => abriError(ErrorCode.FORBIDDEN, 'You are not allowed to do this.');
 export const notFound = (what: string) => abriError(ErrorCode.NOT_FOUND, `${what} not found.`);
+export const reauthenticationRequired = () =>
+  abriError(ErrorCode.REAUTHENTICATION_REQUIRED, 'Confirmez votre mot de passe pour faire cette modification.', {
+    maxAgeSeconds: 300,
+  });
 
 /** SQLSTATE classes and codes of failures that a retry may not meet: lost connection, shutdown, contention. */
 const TRANSIENT_SQLSTATE = /^(08...|57P0[123]|53300|40001|40P01)$/;

@@ -12,6 +12,11 @@ export interface Identity {
   roles: Role[];
   /** When the access token stops being valid (epoch seconds). */
   exp: number;
+  /**
+   * When the holder last proved a secret (password, second factor) in this session (epoch seconds): the sign-in, or
+   * a later step-up (`confirmIdentity`). Refreshing a token keeps it. Absent in tokens issued before it existed.
+   */
+  authTime?: number;
 }
 
 export const isCustomer = (who: Identity | null): who is Identity => !!who?.roles.includes(Role.CUSTOMER);
@@ -22,3 +27,13 @@ export const isStaff = (who: Identity | null): who is Identity => hasRole(who, .
 /** True when `who` may see data of `customerId`: the customer themself or a staff member. */
 export const canAccessCustomer = (who: Identity | null, customerId: string): boolean =>
   (isCustomer(who) && who.sub === customerId) || isStaff(who);
+
+/** How recent the last proof of a secret must be for a sensitive change (phone, second factor, bank details). */
+export const STEP_UP_MAX_AGE_SECONDS = 300;
+
+/**
+ * Whether `who` proved a secret within `maxAgeSeconds` of `now`: a stolen session alone cannot change how the
+ * account is recovered or where money goes.
+ */
+export const recentlyAuthenticated = (who: Identity, now: Date, maxAgeSeconds = STEP_UP_MAX_AGE_SECONDS): boolean =>
+  who.authTime !== undefined && now.getTime() / 1000 - who.authTime <= maxAgeSeconds;

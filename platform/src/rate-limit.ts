@@ -1,12 +1,24 @@
-// Counting limits per key over a sliding window of fixed slots: in memory for one process, in Redis for many.
-// Used to slow password spraying: failed sign-ins per client address, whatever the account.
+// Counting limits per key over fixed windows aligned on the clock (so every instance agrees on when a window ends and
+// can say when to come back): in memory for one process, in Redis for many. Used to slow password spraying (failed
+// sign-ins per client address) and, at the gateway, to hold every costly or messaging entry point to a rate.
 import { Redis } from 'ioredis';
 
+export interface HitOptions {
+  /** How many events this hit counts (aliases of one field). @default 1 */
+  by?: number;
+  /** The window this count is over. @default the limiter's `windowMs` */
+  windowMs?: number;
+}
+
 export interface RateLimiter {
-  /** Counts one event for `key`; returns the count in the current window. */
-  hit(key: string): Promise<number>;
+  /** The default window. */
+  readonly windowMs: number;
+  /** Counts events for `key` (atomically: concurrent hits each get their own count); returns the window's count. */
+  hit(key: string, options?: HitOptions): Promise<number>;
   /** The count in the current window, without counting. */
-  count(key: string): Promise<number>;
+  count(key: string, options?: Pick<HitOptions, 'windowMs'>): Promise<number>;
+  /** Milliseconds until the current window (of `windowMs`) ends: what a refused caller is told to wait. */
+  retryAfterMs(windowMs?: number): number;
   close(): Promise<void>;
 }
 
@@ -17,26 +29,35 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
+const slotOf = (t: number, windowMs: number) => Math.floor(t / windowMs);
+
 export function createMemoryRateLimiter({ windowMs = 600_000, now = Date.now }: RateLimitOptions = {}): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (key: string) => {
-    const t = now();
-    const w = windows.get(key);
-    if (!w || t - w.start >= windowMs) {
-      const fresh = { start: t, count: 0 };
-      windows.set(key, fresh);
-      if (windows.size > 100_000) for (const [k, v] of windows) if (t - v.start >= windowMs) windows.delete(k);
-      return fresh;
+  // key → window length → { slot, count }
+  const windows = new Map<string, { slot: number; windowMs: number; count: number }>();
+  const current = (key: string, window: number) => {
+    const slot = slotOf(now(), window);
+    const id = `${window}\u0000${key}`;
+    const w = windows.get(id);
+    if (w && w.slot === slot) return w;
+    const fresh = { slot, windowMs: window, count: 0 };
+    windows.set(id, fresh);
+    if (windows.size > 100_000) {
+      const t = now();
+      for (const [k, v] of windows) if (slotOf(t, v.windowMs) !== v.slot) windows.delete(k);
     }
-    return w;
+    return fresh;
   };
   return {
-    async hit(key) {
-      return ++current(key).count;
+    windowMs,
+    async hit(key, { by = 1, windowMs: window = windowMs } = {}) {
+      const w = current(key, window);
+      w.count += by;
+      return w.count;
     },
-    async count(key) {
-      return current(key).count;
+    async count(key, { windowMs: window = windowMs } = {}) {
+      return current(key, window).count;
     },
+    retryAfterMs: (window = windowMs) => window - (now() % window),
     async close() {
       windows.clear();
     },
@@ -46,12 +67,13 @@ export function createMemoryRateLimiter({ windowMs = 600_000, now = Date.now }: 
 /**
  * Counts in Redis, shared by every instance. When Redis does not answer within `timeoutMs` (down, failing over), the
  * count falls back to this process's memory for that call: limits stay in force, per instance, instead of every
- * sign-in failing or waiting on reconnection attempts.
+ * request failing or waiting on reconnection attempts.
  */
 export function createRedisRateLimiter(
   url: string,
   {
     windowMs = 600_000,
+    now = Date.now,
     prefix = 'abri:rate:',
     timeoutMs = 500,
     onError,
@@ -60,8 +82,8 @@ export function createRedisRateLimiter(
   // No offline queue: a command while disconnected fails at once rather than waiting for the reconnection.
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: timeoutMs });
   redis.on('error', () => {}); // reported per call below; ioredis reconnects by itself
-  const fallback = createMemoryRateLimiter({ windowMs });
-  const slot = () => Math.floor(Date.now() / windowMs);
+  const fallback = createMemoryRateLimiter({ windowMs, now });
+  const keyOf = (key: string, window: number) => `${prefix}${key}:${window}:${slotOf(now(), window)}`;
   const orFallback = async <T>(work: () => Promise<T>, local: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -71,20 +93,25 @@ export function createRedisRateLimiter(
     }
   };
   return {
-    hit: (key) =>
+    windowMs,
+    hit: (key, { by = 1, windowMs: window = windowMs } = {}) =>
       orFallback(
         async () => {
-          const k = `${prefix}${key}:${slot()}`;
-          const [[, count]] = (await redis.multi().incr(k).pexpire(k, windowMs).exec()) as [[null, number], unknown];
+          const k = keyOf(key, window);
+          const [[, count]] = (await redis.multi().incrby(k, by).pexpire(k, window).exec()) as [
+            [null, number],
+            unknown,
+          ];
           return count;
         },
-        () => fallback.hit(key),
+        () => fallback.hit(key, { by, windowMs: window }),
       ),
-    count: (key) =>
+    count: (key, { windowMs: window = windowMs } = {}) =>
       orFallback(
-        async () => Number((await redis.get(`${prefix}${key}:${slot()}`)) ?? 0),
-        () => fallback.count(key),
+        async () => Number((await redis.get(keyOf(key, window))) ?? 0),
+        () => fallback.count(key, { windowMs: window }),
       ),
+    retryAfterMs: (window = windowMs) => window - (now() % window),
     async close() {
       redis.disconnect();
       await fallback.close();

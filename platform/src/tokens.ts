@@ -16,7 +16,11 @@ const AUDIENCE = 'abri';
 export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'>, now: Date, ttlSeconds: number) {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ sid: who.sid, roles: who.roles })
+  const token = await new SignJWT({
+    sid: who.sid,
+    roles: who.roles,
+    ...(who.authTime !== undefined ? { auth_time: who.authTime } : {}),
+  })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
     .setSubject(who.sub)
     .setIssuer(ISSUER)
@@ -42,10 +46,16 @@ export async function verifyAccessToken(keys: KeySource, token: string, now = ne
       typ: 'at+jwt',
       currentDate: now,
     });
-    const { sub, sid, roles, exp } = payload as { sub?: unknown; sid?: unknown; roles?: unknown; exp?: unknown };
+    const { sub, sid, roles, exp, auth_time } = payload as {
+      sub?: unknown;
+      sid?: unknown;
+      roles?: unknown;
+      exp?: unknown;
+      auth_time?: unknown;
+    };
     if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || typeof exp !== 'number')
       return null;
-    return { sub, sid, roles: roles as Role[], exp };
+    return { sub, sid, roles: roles as Role[], exp, ...(typeof auth_time === 'number' ? { authTime: auth_time } : {}) };
   } catch {
     return null;
   }

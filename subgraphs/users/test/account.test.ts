@@ -94,13 +94,26 @@ describe('activation', () => {
 describe('customer two-factor', () => {
   it('enrols with a first code, then asks for a code at sign-in, each code once, recovery codes once', async () => {
     const id = DEMO.louis.customerId;
-    const enrolment = await startEnrolment(h.app, id);
+    const signedIn = await login(h.app, DEMO.louis.contractNumber, DEMO.customerPassword, firefox);
+    if (signedIn.kind !== 'success') throw new Error(signedIn.kind);
+    const sid = signedIn.session.sessionId;
+    // Binding the account to a device needs a recent proof of the password.
+    expect(await startEnrolment(h.app, id, false)).toEqual({ kind: 'reauthenticationRequired' });
+    const enrolment = await startEnrolment(h.app, id, true);
+    if (enrolment.kind !== 'started') throw new Error(enrolment.kind);
     expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Abri:HAB0067890\?secret=/);
     expect(enrolment.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
-    expect(await confirmEnrolment(h.app, id, '000000')).toBeNull();
+    expect(await confirmEnrolment(h.app, id, sid, '000000')).toBeNull();
     h.clock.advance(30_000);
-    const recovery = await confirmEnrolment(h.app, id, await totpCode(enrolment.secret, h.clock.now()));
+    h.mailbox.sent.length = 0;
+    const recovery = await confirmEnrolment(h.app, id, sid, await totpCode(enrolment.secret, h.clock.now()));
     expect(recovery).toHaveLength(10);
+    await h.deliver();
+    expect(h.messagesTo('louis.bernard@abri.example').map((m) => m.subject)).toEqual([
+      'Double authentification activée',
+    ]);
+    // Another enrolment cannot replace the active factor, even with a fresh password.
+    expect(await startEnrolment(h.app, id, true)).toEqual({ kind: 'alreadyEnabled' });
 
     h.clock.advance(30_000);
     const first = await login(h.app, DEMO.louis.contractNumber, DEMO.customerPassword, firefox);
@@ -120,9 +133,11 @@ describe('customer two-factor', () => {
     // Disabling needs both the password and a code.
     h.clock.advance(30_000);
     const now = await totpCode(enrolment.secret, h.clock.now());
-    expect(await disableTwoFactor(h.app, id, 'wrong', now)).toBe(false);
-    expect(await disableTwoFactor(h.app, id, DEMO.customerPassword, '123456')).toBe(false);
-    expect(await disableTwoFactor(h.app, id, DEMO.customerPassword, now)).toBe(true);
+    expect(await disableTwoFactor(h.app, id, sid, 'wrong', now)).toBe(false);
+    expect(await disableTwoFactor(h.app, id, sid, DEMO.customerPassword, '123456')).toBe(false);
+    expect(await disableTwoFactor(h.app, id, sid, DEMO.customerPassword, now)).toBe(true);
+    await h.deliver();
+    expect(h.messagesTo('louis.bernard@abri.example').at(-1)?.subject).toBe('Double authentification désactivée');
     expect((await login(h.app, DEMO.louis.contractNumber, DEMO.customerPassword, firefox)).kind).toBe('success');
   });
 });

@@ -1,9 +1,15 @@
 // Forgotten password (link and SMS), password history, and what a new password ends. Time moves by the clock.
-import { DEMO } from '@abri/platform';
+import { createMemoryRateLimiter, DEMO } from '@abri/platform';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { login } from '../src/app/auth.ts';
 import { changePassword } from '../src/app/passwords.ts';
-import { requestPasswordReset, requestSmsCode, resetPassword, resetPasswordWithSmsCode } from '../src/app/recovery.ts';
+import {
+  RECOVERY_CAPS,
+  requestPasswordReset,
+  requestSmsCode,
+  resetPassword,
+  resetPasswordWithSmsCode,
+} from '../src/app/recovery.ts';
 import { hashPassword } from '../src/domain/password.ts';
 import { usersHarness } from './harness.ts';
 
@@ -43,6 +49,8 @@ beforeEach(async () => {
   });
   await h.deliver();
   h.mailbox.sent.length = 0;
+  // Each test starts with nothing sent and nothing tried today.
+  h.app.limiter = createMemoryRateLimiter({ now: () => h.clock.now().getTime() });
 });
 
 describe('reset by e-mailed link', () => {
@@ -223,6 +231,52 @@ describe('reset by SMS code', () => {
     );
     expect(tries.every((t) => t.kind === 'invalidToken')).toBe(true);
     expect(await resetPasswordWithSmsCode(h.app, DEMO.camille.contractNumber, code, 'Nouveau-Chemin-2027?')).toEqual({
+      kind: 'invalidToken',
+    });
+  });
+
+  /** Caps count per UTC day: a test that spans hours starts at 01:00 so it stays within one. */
+  const earlyTomorrow = () => {
+    const day = 86_400_000;
+    h.clock.set(new Date((Math.floor(h.clock.now().getTime() / day) + 1) * day + 3_600_000));
+  };
+
+  it('never sends more than three codes an hour and five a day to one customer, whoever asks', async () => {
+    earlyTomorrow();
+    for (let i = 0; i < 10; i++) requestSmsCode(h.app, DEMO.camille.contractNumber);
+    await h.deliver();
+    expect(h.messagesTo(PHONE)).toHaveLength(RECOVERY_CAPS.smsCodesPerHour);
+    for (let hour = 1; hour <= 3; hour++) {
+      h.clock.advance(3_600_000);
+      for (let i = 0; i < 3; i++) requestSmsCode(h.app, DEMO.camille.contractNumber);
+      await h.deliver();
+    }
+    expect(h.messagesTo(PHONE)).toHaveLength(RECOVERY_CAPS.smsCodesPerDay);
+  });
+
+  it('never sends more than three reset e-mails an hour to one customer', async () => {
+    for (let i = 0; i < 10; i++) requestPasswordReset(h.app, DEMO.camille.contractNumber);
+    await h.deliver();
+    expect(h.messagesTo(CAMILLE)).toHaveLength(RECOVERY_CAPS.resetMailsPerHour);
+  });
+
+  it('refuses even the right code once ten tries were made today across codes', async () => {
+    earlyTomorrow();
+    // Fifteen wrong guesses spread over three codes (five each, each code then dead): the fourth code is refused too.
+    for (let round = 0; round < 3; round++) {
+      requestSmsCode(h.app, DEMO.camille.contractNumber);
+      await h.deliver();
+      const code = await smsCode();
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i++)
+        await resetPasswordWithSmsCode(h.app, DEMO.camille.contractNumber, wrong, 'Nouveau-Chemin-2027?');
+      h.clock.advance(3_600_000);
+    }
+    requestSmsCode(h.app, DEMO.camille.contractNumber);
+    await h.deliver();
+    const fourth = await smsCode();
+    expect(h.messagesTo(PHONE)).toHaveLength(4);
+    expect(await resetPasswordWithSmsCode(h.app, DEMO.camille.contractNumber, fourth, 'Nouveau-Chemin-2027?')).toEqual({
       kind: 'invalidToken',
     });
   });

@@ -1,5 +1,12 @@
 // Managing payment methods and the monthly due day.
-import { type Identity, isCustomer, unauthenticated } from '@abri/platform';
+import {
+  type Clock,
+  type Identity,
+  isCustomer,
+  reauthenticationRequired,
+  recentlyAuthenticated,
+  unauthenticated,
+} from '@abri/platform';
 import { changeDueDay } from '../app/due-day.ts';
 import {
   addCard,
@@ -16,6 +23,13 @@ import { messages } from './messages.ts';
 const customerOnly = (ctx: { who: Identity | null }) => {
   if (!isCustomer(ctx.who)) throw unauthenticated();
   return ctx.who.sub;
+};
+
+/** Where money comes from changes only after a recent proof of the password (users' `confirmIdentity`). */
+const customerWithFreshProof = (ctx: { who: Identity | null; app: { clock: Clock } }) => {
+  const customerId = customerOnly(ctx);
+  if (!recentlyAuthenticated(ctx.who!, ctx.app.clock.now())) throw reauthenticationRequired();
+  return customerId;
 };
 
 builder.prismaObjectFields('PaymentMethod', (t) => ({
@@ -148,23 +162,26 @@ const ChangeDueDayResult = builder.unionType('ChangeDueDayResult', {
 builder.mutationFields((t) => ({
   addSepaMandate: t.field({
     type: AddPaymentMethodResult,
-    description: 'Adds a SEPA direct-debit mandate (IBAN checked, stored encrypted, shown masked).',
+    description:
+      'Adds a SEPA direct-debit mandate (IBAN checked, stored encrypted, shown masked). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
     args: { input: t.arg({ type: SepaMandateInput, required: true }) },
     resolve: async (_r, { input }, ctx) =>
-      added(await addSepaMandate(ctx.app, customerOnly(ctx), { ...input, iban: input.iban.slice(0, 64) })),
+      added(await addSepaMandate(ctx.app, customerWithFreshProof(ctx), { ...input, iban: input.iban.slice(0, 64) })),
   }),
   addCard: t.field({
     type: AddPaymentMethodResult,
-    description: 'Adds a card by its payment-provider token.',
+    description:
+      'Adds a card by its payment-provider token. Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
     args: { input: t.arg({ type: CardInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => added(await addCard(ctx.app, customerOnly(ctx), input)),
+    resolve: async (_r, { input }, ctx) => added(await addCard(ctx.app, customerWithFreshProof(ctx), input)),
   }),
   setDefaultPaymentMethod: t.field({
     type: SetDefaultPaymentMethodResult,
-    description: 'Makes one of the customer’s methods the default.',
+    description:
+      'Makes one of the customer’s methods the default. Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
     args: { paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { paymentMethodId }, ctx): Promise<DefaultSet | MethodFailure> => {
-      const outcome = await setDefault(ctx.app, customerOnly(ctx), String(paymentMethodId));
+      const outcome = await setDefault(ctx.app, customerWithFreshProof(ctx), String(paymentMethodId));
       return outcome.kind === 'set'
         ? { __typename: 'DefaultPaymentMethodSet', methodId: outcome.methodId }
         : paymentMethodNotFound();
@@ -172,10 +189,11 @@ builder.mutationFields((t) => ({
   }),
   removePaymentMethod: t.field({
     type: RemovePaymentMethodResult,
-    description: 'Removes a method; the last one cannot go while premiums are due.',
+    description:
+      'Removes a method; the last one cannot go while premiums are due. Needs a password proven in the last 5 minutes.',
     args: { paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { paymentMethodId }, ctx): Promise<Removed | MethodFailure | LastMethod> => {
-      const outcome = await removeMethod(ctx.app, customerOnly(ctx), String(paymentMethodId));
+      const outcome = await removeMethod(ctx.app, customerWithFreshProof(ctx), String(paymentMethodId));
       if (outcome.kind === 'removed') return { __typename: 'PaymentMethodRemoved', paymentMethodId: outcome.methodId };
       if (outcome.kind === 'methodNotFound') return paymentMethodNotFound();
       return { __typename: 'LastPaymentMethodRequired', message: messages.lastMethodWhilePremiumsDue };

@@ -19,10 +19,43 @@ const activeCustomerOf = async (app: UsersApp, contractNumber: string) => {
   return login?.customer.status === 'ACTIVE' ? login.customer : null;
 };
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * What one customer can be sent, whoever asks and from however many addresses (the gateway also limits requests
+ * per contract number and address): past it, requests are answered as always and nothing is sent.
+ */
+export const RECOVERY_CAPS = {
+  /** Reset e-mails per customer per hour and per day. */
+  resetMailsPerHour: 3,
+  resetMailsPerDay: 6,
+  /** SMS codes per customer per hour and per day. */
+  smsCodesPerHour: 3,
+  smsCodesPerDay: 5,
+  /** SMS code tries per customer per day, across every code sent (each code also dies after 5 wrong tries). */
+  smsTriesPerDay: 10,
+} as const;
+
+/** Counts one send to `customerId` for `what`; false when a cap is reached (nothing must be sent). */
+async function takeSend(app: UsersApp, what: string, customerId: string, perHour: number, perDay: number) {
+  // The day counts only what the hour let through, so a flood in one hour does not use up the day.
+  const allowed =
+    (await app.limiter.hit(`${what}:${customerId}`, { windowMs: HOUR_MS })) <= perHour &&
+    (await app.limiter.hit(`${what}:${customerId}`, { windowMs: DAY_MS })) <= perDay;
+  if (!allowed) {
+    app.log.warn('recovery message not sent: cap reached', { what, customerId });
+    return false;
+  }
+  return true;
+}
+
 export function requestPasswordReset(app: UsersApp, contractNumber: string): void {
   later(app, 'password reset request', async () => {
     const customer = await activeCustomerOf(app, contractNumber);
     if (!customer) return;
+    const { resetMailsPerHour, resetMailsPerDay } = RECOVERY_CAPS;
+    if (!(await takeSend(app, 'reset-mails', customer.id, resetMailsPerHour, resetMailsPerDay))) return;
     await app.prisma.$transaction(async (tx) => {
       const token = await issueLinkToken(app, tx, 'PASSWORD_RESET', customer.id);
       await queueMessage(
@@ -40,6 +73,8 @@ export function requestSmsCode(app: UsersApp, contractNumber: string): void {
   later(app, 'SMS code request', async () => {
     const customer = await activeCustomerOf(app, contractNumber);
     if (!customer?.phoneEncrypted) return;
+    const { smsCodesPerHour, smsCodesPerDay } = RECOVERY_CAPS;
+    if (!(await takeSend(app, 'sms-codes', customer.id, smsCodesPerHour, smsCodesPerDay))) return;
     const phone = decryptField(app.keyring, customer.phoneEncrypted, phoneContext(customer.id));
     await app.prisma.$transaction(async (tx) =>
       queueMessage(app, tx, phone, templates.smsCode(await issueSmsCode(app, tx, customer.id))),
@@ -72,6 +107,10 @@ export async function resetPasswordWithSmsCode(
 ): Promise<ResetOutcome> {
   const customer = await activeCustomerOf(app, contractNumber);
   if (!customer) return { kind: 'invalidToken' };
+  // Every try counts towards the day's cap before the code is compared, so concurrent guesses cannot pass it; past
+  // the cap even the right code is refused, in the same words as a wrong one.
+  const tries = await app.limiter.hit(`sms-tries:${customer.id}`, { windowMs: DAY_MS });
+  if (tries > RECOVERY_CAPS.smsTriesPerDay) return { kind: 'invalidToken' };
   const check = await checkSmsCode(app, customer.id, code);
   if (!check.ok) return { kind: 'invalidToken' };
   const { failures, strength } = await vetNewPassword(app, customer.id, password);

@@ -18,14 +18,19 @@ export interface IssuedSession {
 const subjectColumns = (subject: Subject) =>
   subject.kind === 'customer' ? { customerId: subject.id } : { staffMemberId: subject.id };
 
-async function issueTokens(app: UsersApp, subject: Subject, sessionId: string) {
+/** An access token for the session, carrying when its holder last proved a secret. */
+export async function issueAccessToken(app: UsersApp, subject: Subject, sessionId: string, authenticatedAt: Date) {
   const roles: Role[] = subject.kind === 'customer' ? ['CUSTOMER'] : [subject.role];
-  const access = await signAccessToken(
+  return signAccessToken(
     app.tokenKey,
-    { sub: subject.id, sid: sessionId, roles },
+    { sub: subject.id, sid: sessionId, roles, authTime: Math.floor(authenticatedAt.getTime() / 1000) },
     app.clock.now(),
     app.config.accessTokenTtlSeconds,
   );
+}
+
+async function issueTokens(app: UsersApp, subject: Subject, sessionId: string, authenticatedAt: Date) {
+  const access = await issueAccessToken(app, subject, sessionId, authenticatedAt);
   const refreshToken = randomToken();
   await app.prisma.refreshToken.create({
     data: {
@@ -55,7 +60,7 @@ export async function openSession(app: UsersApp, subject: Subject, origin: SignI
       expiresAt: new Date(now.getTime() + app.config.sessionTtlDays * 86_400_000),
     },
   });
-  const tokens = await issueTokens(app, subject, session.id);
+  const tokens = await issueTokens(app, subject, session.id, now);
   return {
     ...tokens,
     sessionId: session.id,
@@ -101,7 +106,7 @@ export async function refreshSession(app: UsersApp, refreshToken: string): Promi
         }
       : null;
   if (!subject) return null;
-  const tokens = await issueTokens(app, subject, session.id);
+  const tokens = await issueTokens(app, subject, session.id, session.authenticatedAt ?? session.createdAt);
   return { ...tokens, sessionId: session.id, customerId: session.customerId };
 }
 

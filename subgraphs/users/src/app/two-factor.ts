@@ -7,14 +7,28 @@ import { verifyPassword } from '../domain/password.ts';
 import { checkTotp, totpContext } from '../domain/totp.ts';
 import type { UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
+import { announceSecurityChange } from './step-up.ts';
 
 const secretContext = (customerId: string) => totpContext('customer', customerId);
 
-export async function startEnrolment(app: UsersApp, customerId: string) {
+export type StartEnrolmentOutcome =
+  | { kind: 'started'; secret: string; uri: string; qrCodeDataUrl: string }
+  /** Enrolling binds the account to a device: only after a recent proof of the password (see step-up.ts). */
+  | { kind: 'reauthenticationRequired' }
+  /** A second factor is on: it is turned off first, with the password and a current code (or a recovery code). */
+  | { kind: 'alreadyEnabled' };
+
+export async function startEnrolment(
+  app: UsersApp,
+  customerId: string,
+  recentlyAuthenticated: boolean,
+): Promise<StartEnrolmentOutcome> {
+  if (!recentlyAuthenticated) return { kind: 'reauthenticationRequired' };
   const customer = await app.prisma.customer.findUniqueOrThrow({
     where: { id: customerId },
     include: { logins: true },
   });
+  if (customer.totpEnabledAt) return { kind: 'alreadyEnabled' };
   const secret = generateSecret({ length: 20 });
   await app.prisma.customer.update({
     where: { id: customerId },
@@ -28,6 +42,7 @@ export async function startEnrolment(app: UsersApp, customerId: string) {
     secret,
   });
   return {
+    kind: 'started',
     secret,
     uri,
     qrCodeDataUrl: await qrcode.toDataURL(uri, {
@@ -38,7 +53,12 @@ export async function startEnrolment(app: UsersApp, customerId: string) {
   };
 }
 
-export async function confirmEnrolment(app: UsersApp, customerId: string, code: string): Promise<string[] | null> {
+export async function confirmEnrolment(
+  app: UsersApp,
+  customerId: string,
+  sessionId: string,
+  code: string,
+): Promise<string[] | null> {
   const customer = await app.prisma.customer.findUniqueOrThrow({
     where: { id: customerId },
   });
@@ -46,23 +66,27 @@ export async function confirmEnrolment(app: UsersApp, customerId: string, code: 
   const secret = decryptField(app.keyring, customer.totpPendingSecretEncrypted, secretContext(customerId));
   const step = await checkTotp(secret, code, app.clock.now(), null);
   if (step === null) return null;
-  return app.prisma.$transaction(async (tx) => {
-    await tx.customer.update({
-      where: { id: customerId },
-      data: {
-        totpSecretEncrypted: customer.totpPendingSecretEncrypted,
-        totpPendingSecretEncrypted: null,
-        totpEnabledAt: app.clock.now(),
-        totpLastStep: step,
-      },
-    });
-    return replaceRecoveryCodes(tx, customerId);
-  });
+  return app.prisma
+    .$transaction(async (tx) => {
+      await tx.customer.update({
+        where: { id: customerId },
+        data: {
+          totpSecretEncrypted: customer.totpPendingSecretEncrypted,
+          totpPendingSecretEncrypted: null,
+          totpEnabledAt: app.clock.now(),
+          totpLastStep: step,
+        },
+      });
+      await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOn');
+      return replaceRecoveryCodes(tx, customerId);
+    })
+    .finally(app.kickMessages);
 }
 
 export async function disableTwoFactor(
   app: UsersApp,
   customerId: string,
+  sessionId: string,
   password: string,
   code: string,
 ): Promise<boolean> {
@@ -85,6 +109,8 @@ export async function disableTwoFactor(
       },
     });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
+    await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOff');
   });
+  app.kickMessages();
   return true;
 }

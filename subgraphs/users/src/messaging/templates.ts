@@ -16,6 +16,26 @@ const email = (template: string, subject: string, text: string): RenderedMessage
   text: `${text}${signature}`,
 });
 
+/** Changes the customer is always told about. */
+export type SecurityChange = 'phone' | 'twoFactorOn' | 'twoFactorOff';
+const SECURITY_CHANGE: Record<SecurityChange, { subject: string; what: string; sms: string }> = {
+  phone: {
+    subject: 'Votre numéro de téléphone a été modifié',
+    what: 'le numéro de téléphone de votre espace client (celui qui reçoit les codes de réinitialisation) a été modifié',
+    sms: 'le numéro de téléphone de votre espace client a été remplacé',
+  },
+  twoFactorOn: {
+    subject: 'Double authentification activée',
+    what: 'la double authentification a été activée sur votre espace client avec une nouvelle application',
+    sms: 'la double authentification de votre espace client a été activée',
+  },
+  twoFactorOff: {
+    subject: 'Double authentification désactivée',
+    what: 'la double authentification de votre espace client a été désactivée',
+    sms: 'la double authentification de votre espace client a été désactivée',
+  },
+};
+
 const CLAIM_NEWS: Record<string, (amount: string) => { subject: string; body: string }> = {
   ACKNOWLEDGED: () => ({
     subject: 'Votre déclaration de sinistre est enregistrée',
@@ -112,4 +132,16 @@ export const templates = {
       'Nouvelle connexion à votre espace client',
       `Bonjour ${firstName},\n\nUne connexion à votre espace client a eu lieu le ${frenchDateTime(at)} depuis ${origin.device}${origin.city || origin.country ? `, ${[origin.city, origin.country].filter(Boolean).join(', ')}` : ''}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte cet appareil et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
     ),
+  securityChange: (firstName: string, change: SecurityChange, at: Date, link: string) =>
+    email(
+      `securityChange.${change}`,
+      SECURITY_CHANGE[change].subject,
+      `Bonjour ${firstName},\n\nLe ${frenchDateTime(at)}, ${SECURITY_CHANGE[change].what}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte l’appareil qui l’a fait et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
+    ),
+  securityChangeSms: (change: SecurityChange): RenderedMessage => ({
+    channel: 'SMS',
+    template: `securityChange.${change}`,
+    subject: null,
+    text: `Abri : ${SECURITY_CHANGE[change].sms}. Si ce n’est pas vous, suivez le lien reçu par e-mail ou contactez-nous.`,
+  }),
 };

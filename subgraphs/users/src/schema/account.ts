@@ -5,6 +5,7 @@ import { activateAccount, registerAccount, requestActivationLink } from '../app/
 import { changePassword } from '../app/passwords.ts';
 import { requestPasswordReset, requestSmsCode, resetPassword, resetPasswordWithSmsCode } from '../app/recovery.ts';
 import { reportUnrecognisedSignIn } from '../app/sign-in-alerts.ts';
+import { confirmIdentity } from '../app/step-up.ts';
 import { builder } from '../builder.ts';
 import { bounded, byTypename, ErrorInterface, type Typed } from './error.ts';
 import { InvalidToken, invalidToken, PasswordRejected, rejected } from './password.ts';
@@ -52,6 +53,22 @@ const WrongPassword = builder
     description: 'The current password given is not the right one.',
     interfaces: [ErrorInterface],
   });
+type Confirmed = Typed<'IdentityConfirmed', { accessToken: string; expiresAt: Date }>;
+const IdentityConfirmed = builder.objectRef<Confirmed>('IdentityConfirmed').implement({
+  description: 'The password is proven again: the access token below may make sensitive changes for 5 minutes.',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', {
+      description: 'Replaces the current access token (same session); renewing it keeps this proof.',
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When this access token expires.' }),
+  }),
+});
+const ConfirmIdentityResult = builder.unionType('ConfirmIdentityResult', {
+  description: 'The outcome of proving the password again before a sensitive change.',
+  types: [IdentityConfirmed, WrongPassword],
+  resolveType: byTypename,
+});
+
 const ChangePasswordResult = builder.unionType('ChangePasswordResult', {
   description: 'The outcome of a password change.',
   types: [PasswordChanged, WrongPassword, PasswordRejected],
@@ -179,6 +196,19 @@ builder.mutationFields((t) => ({
         __typename: 'PasswordChanged' as const,
         message: 'Votre mot de passe est modifié ; vos autres appareils sont déconnectés.',
       };
+    },
+  }),
+  confirmIdentity: t.field({
+    type: ConfirmIdentityResult,
+    description:
+      'Proves the current password again (step-up): changing the phone, the second factor or bank details needs it within 5 minutes of sign-in or of this call; they answer REAUTHENTICATION_REQUIRED otherwise.',
+    args: { password: t.arg.string({ required: true }) },
+    resolve: async (_r, { password }, ctx): Promise<Confirmed | Typed<'WrongCurrentPassword', { message: string }>> => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      const outcome = await confirmIdentity(ctx.app, ctx.who.sub, ctx.who.sid, bounded(password, 'password'));
+      if (outcome.kind === 'wrongPassword')
+        return { __typename: 'WrongCurrentPassword', message: 'Le mot de passe actuel est incorrect.' };
+      return { __typename: 'IdentityConfirmed', accessToken: outcome.accessToken, expiresAt: outcome.expiresAt };
     },
   }),
   reportUnrecognisedSignIn: t.boolean({

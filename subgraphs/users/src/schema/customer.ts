@@ -7,6 +7,8 @@ import {
   decryptField,
   isCustomer,
   parseCursor,
+  reauthenticationRequired,
+  recentlyAuthenticated,
   unauthenticated,
 } from '@abri/platform';
 import { Topics } from '../app/index.ts';
@@ -85,11 +87,16 @@ const UpdateProfileResult = builder.unionType('UpdateProfileResult', {
 builder.mutationField('updateProfile', (t) =>
   t.field({
     type: UpdateProfileResult,
-    description: 'Edits the signed-in customer’s profile.',
+    description:
+      'Edits the signed-in customer’s profile. A new phone (where recovery codes go) needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise) and is announced by e-mail and to the previous number.',
     args: { input: t.arg({ type: ProfileInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Updated | Invalid> => {
       if (!isCustomer(ctx.who)) throw unauthenticated();
-      const outcome = await updateProfile(ctx.app, ctx.who.sub, input);
+      const outcome = await updateProfile(ctx.app, ctx.who.sub, input, {
+        sessionId: ctx.who.sid,
+        recentlyAuthenticated: recentlyAuthenticated(ctx.who, ctx.app.clock.now()),
+      });
+      if (outcome.kind === 'reauthenticationRequired') throw reauthenticationRequired();
       return outcome.kind === 'invalid'
         ? { __typename: 'InvalidProfile', field: outcome.field, message: outcome.message }
         : { __typename: 'UpdateProfileSuccess', customerId: ctx.who.sub, changedFields: outcome.changedFields };

@@ -1,5 +1,12 @@
 // Customer two-factor authentication: enrolment, confirmation with recovery codes, disabling.
-import { isCustomer, unauthenticated } from '@abri/platform';
+import {
+  abriError,
+  ErrorCode,
+  isCustomer,
+  reauthenticationRequired,
+  recentlyAuthenticated,
+  unauthenticated,
+} from '@abri/platform';
 import { confirmEnrolment, disableTwoFactor, startEnrolment } from '../app/two-factor.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
@@ -43,21 +50,33 @@ const invalidCode = (): Invalid => ({
 });
 const customerOnly = (ctx: { who: import('@abri/platform').Identity | null }) => {
   if (!isCustomer(ctx.who)) throw unauthenticated();
-  return ctx.who.sub;
+  return ctx.who;
 };
 
 builder.mutationFields((t) => ({
   startTwoFactorEnrolment: t.field({
     type: TwoFactorEnrolment,
-    description: 'Begins enrolling an authenticator app (replaces an unfinished enrolment).',
-    resolve: (_r, _a, ctx) => startEnrolment(ctx.app, customerOnly(ctx)),
+    description:
+      'Begins enrolling an authenticator app (replaces an unfinished enrolment). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise, see `confirmIdentity`); refused (FORBIDDEN) while a second factor is on: turn it off first with `disableTwoFactor`.',
+    resolve: async (_r, _a, ctx) => {
+      const who = customerOnly(ctx);
+      const outcome = await startEnrolment(ctx.app, who.sub, recentlyAuthenticated(who, ctx.app.clock.now()));
+      if (outcome.kind === 'reauthenticationRequired') throw reauthenticationRequired();
+      if (outcome.kind === 'alreadyEnabled')
+        throw abriError(
+          ErrorCode.FORBIDDEN,
+          'La double authentification est déjà active : désactivez-la d’abord avec votre mot de passe et un code.',
+        );
+      return outcome;
+    },
   }),
   confirmTwoFactorEnrolment: t.field({
     type: ConfirmTwoFactorResult,
     description: 'Turns two-factor on with the app’s first code; returns 10 single-use recovery codes.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_r, { code }, ctx): Promise<Enabled | Invalid> => {
-      const codes = await confirmEnrolment(ctx.app, customerOnly(ctx), code.slice(0, 20));
+      const who = customerOnly(ctx);
+      const codes = await confirmEnrolment(ctx.app, who.sub, who.sid, code.slice(0, 20));
       return codes ? { __typename: 'TwoFactorEnabled', recoveryCodes: codes } : invalidCode();
     },
   }),
@@ -68,7 +87,9 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
       code: t.arg.string({ required: true }),
     },
-    resolve: (_r, { password, code }, ctx) =>
-      disableTwoFactor(ctx.app, customerOnly(ctx), password.slice(0, 1024), code.slice(0, 40)),
+    resolve: (_r, { password, code }, ctx) => {
+      const who = customerOnly(ctx);
+      return disableTwoFactor(ctx.app, who.sub, who.sid, password.slice(0, 1024), code.slice(0, 40));
+    },
   }),
 }));

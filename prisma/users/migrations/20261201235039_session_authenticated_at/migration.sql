@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users"."Session" ADD COLUMN     "authenticatedAt" TIMESTAMP(3);
