@@ -9,6 +9,7 @@ export * from './events/index.ts';
 export * from './hop.ts';
 export * from './http/serve.ts';
 export * from './identity.ts';
+export * from './insurer.ts';
 export * from './keys.ts';
 export * from './log.ts';
 export * from './metrics.ts';

@@ -34,9 +34,10 @@ describe('payment certificate', () => {
     if (!available && process.env.ABRI_REQUIRE_SERVICES !== 'true') context.skip();
     const text = await pdfText(await paymentCertificate(service.app, DEMO.camille.customerId, 2024));
     expect(text).toContain('Abri Assurances');
-    expect(text).toContain('Société fictive de démonstration');
+    expect(text).toContain('Assureur fictif de démonstration');
     expect(text).toMatch(/Page 1 \/ 1/);
     expect(text).toMatch(/Total\s+[\d ]+,\d\d €/);
     expect(text).toContain('Document établi le 1er décembre 2026.');
+    expect(text).toMatch(/Document n° PAI-2026-[0-9A-Z]{8}/);
   });
 });

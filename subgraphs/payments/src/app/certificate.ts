@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
 import { euros, frenchDate, parisDay } from '@abri/platform/french';
-import { abriDocument, renderPdf } from '@abri/platform/pdf';
+import { abriDocument, documentNumber, renderPdf } from '@abri/platform/pdf';
 import type { PaymentsApp } from '../context.ts';
 
 export async function paymentCertificate(app: PaymentsApp, customerId: string, year: number): Promise<Buffer> {
@@ -20,6 +20,8 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
   return renderPdf(
     abriDocument({
       title,
+      number: documentNumber('PAI', app.clock.now()),
+      insurer: app.insurer,
       content: [
         { text: `Attestation de paiement des cotisations ${year}`, style: 'title', margin: [0, 0, 0, 8] },
         {

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canAccessCustomer, type Identity } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
+import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
@@ -16,15 +17,36 @@ import { generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
 
 type Db = PoliciesApp['prisma'] | Prisma.TransactionClient;
 
+/** The prefix of each kind's document numbers. */
+const NUMBER_PREFIX: Record<DocumentKind, string> = {
+  ATTESTATION: 'ATT',
+  CERTIFICATE: 'CER',
+  AVENANT: 'AVE',
+  GENERAL_CONDITIONS: 'CGE',
+};
+
+/** A fresh number for a document of `kind` issued at `at`, to print on it and store with it. */
+export const numberFor = (kind: DocumentKind, at: Date) => documentNumber(NUMBER_PREFIX[kind], at);
+
 export async function storeDocument(
   db: Db,
-  doc: { policyId: string; customerId: string; kind: DocumentKind; title: string; content: Buffer; at: Date },
+  doc: {
+    policyId: string;
+    customerId: string;
+    kind: DocumentKind;
+    /** The number printed on it (`numberFor`). */
+    number: string;
+    title: string;
+    content: Buffer;
+    at: Date;
+  },
 ) {
   return db.document.create({
     data: {
       policyId: doc.policyId,
       customerId: doc.customerId,
       kind: doc.kind,
+      number: doc.number,
       title: doc.title,
       content: new Uint8Array(doc.content),
       sizeBytes: doc.content.length,
@@ -73,7 +95,10 @@ export async function issueAttestation(
     policyVersion: policy.version,
   };
   const token = await signAttestation(facts, app.attestationKey);
+  const number = numberFor('ATTESTATION', now);
   const content = await attestationPdf({
+    insurer: app.insurer,
+    documentNumber: number,
     facts,
     guarantees: policy.guarantees,
     qrText: attestationUrl(app.publicUrl, token),
@@ -82,6 +107,7 @@ export async function issueAttestation(
     policyId,
     customerId: policy.customerId,
     kind: 'ATTESTATION',
+    number,
     title: `Attestation d’assurance habitation ${parisDay(now).getUTCFullYear()}`,
     content,
     at: now,
@@ -96,7 +122,10 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
   const now = app.clock.now();
   const period = currentPeriod(policy);
   const d = policy.dwelling;
+  const certificateNumber = numberFor('CERTIFICATE', now);
   const certificate = await certificatePdf({
+    insurer: app.insurer,
+    documentNumber: certificateNumber,
     contractNumber: policy.number,
     holder: policy.holderName,
     address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
@@ -109,17 +138,20 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     policyId,
     customerId: policy.customerId,
     kind: 'CERTIFICATE',
+    number: certificateNumber,
     title: `Certificat de garanties (version ${policy.version})`,
     content: certificate,
     at: now,
   });
   if (!(await app.prisma.document.count({ where: { policyId, kind: 'GENERAL_CONDITIONS' } }))) {
+    const number = numberFor('GENERAL_CONDITIONS', now);
     await storeDocument(app.prisma, {
       policyId,
       customerId: policy.customerId,
       kind: 'GENERAL_CONDITIONS',
+      number,
       title: 'Conditions générales',
-      content: await generalConditionsPdf(),
+      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number }),
       at: now,
     });
   }

@@ -16,7 +16,7 @@ import {
   validateChange,
 } from '../domain/pricing.ts';
 import { factsOf, policyWithTerms } from './contract.ts';
-import { currentPeriod, issueContractDocuments, storeDocument } from './documents.ts';
+import { currentPeriod, issueContractDocuments, numberFor, storeDocument } from './documents.ts';
 import { announceTerms } from './terms-event.ts';
 
 /** How long a quote can be accepted. */
@@ -151,7 +151,10 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
   const next = quote.proposal as unknown as ContractFacts & { address: { addressLine: string; city: string } };
   const version = policy.version + 1;
   const period = currentPeriod(policy);
+  const avenantNumber = numberFor('AVENANT', now);
   const avenant = await avenantPdf({
+    insurer: app.insurer,
+    documentNumber: avenantNumber,
     number: version - 1,
     contractNumber: policy.number,
     holder: policy.holderName,
@@ -203,6 +206,7 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
         policyId: policy.id,
         customerId: policy.customerId,
         kind: 'AVENANT',
+        number: avenantNumber,
         title: `Avenant n° ${version - 1}`,
         content: avenant,
         at: now,

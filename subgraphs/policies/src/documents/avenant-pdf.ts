@@ -3,7 +3,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 export interface AvenantChange {
   /** What changed: "Nombre de pièces", "Option Objets de valeur"… */
@@ -30,8 +30,9 @@ export interface AvenantPdfInput {
   proRataCents: number;
   /** Last day of the current year of cover, up to which the pro-rata runs. */
   periodEnd: Date;
-  /** @default ABRI */
-  insurer?: Insurer;
+  insurer: Insurer;
+  /** The document's number (`documentNumber`), printed on every page. */
+  documentNumber: string;
 }
 
 const head = (text: string): TableCell => ({ text, style: 'tableHeader' });
@@ -52,7 +53,7 @@ function proRataLine(input: AvenantPdfInput): string {
 }
 
 export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
-  const insurer = input.insurer ?? ABRI;
+  const { insurer } = input;
   const title = `Avenant n° ${input.number}`;
   const content: Content = [
     { text: title, style: 'title' },
@@ -135,5 +136,5 @@ export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
       ],
     },
   ];
-  return renderPdf(abriDocument({ title, content, insurer }));
+  return renderPdf(abriDocument({ title, number: input.documentNumber, content, insurer }));
 }
