@@ -3,6 +3,7 @@ export * from './clock.ts';
 export * from './crypto.ts';
 export * from './db/index.ts';
 export * from './demo.ts';
+export * from './device.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './events/index.ts';

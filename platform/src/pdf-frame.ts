@@ -65,7 +65,7 @@ function header(insurer: Insurer, documentTitle: string, number: string): Conten
         margin: [0, 4, 0, 0],
         stack: [
           { text: documentTitle, style: 'small' },
-          { text: `Document n° ${number}`, style: 'small', bold: true },
+          { text: `Document n° ${number}`, style: 'small' },
         ],
       },
     ],

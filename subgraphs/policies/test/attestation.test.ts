@@ -40,6 +40,15 @@ const skipScan = !(hasPoppler && hasZbar) && !REQUIRE_SERVICES;
 
 /** Who issues the documents and their number, as the app passes them. */
 const issued = { insurer: DEMO_INSURER, documentNumber: 'DOC-2025-TEST0001' };
+/** What an avenant adds: the guarantees after the change and the acceptance evidence. */
+const accepted = {
+  guarantees: [{ label: 'Vol et vandalisme', ceilingCents: 900_000, deductibleCents: 15_000 }],
+  acceptance: {
+    at: new Date('2025-06-20T08:05:00Z'),
+    sessionRef: '0A1B2C3D4E5F',
+    device: 'Firefox 133 sur Windows 10',
+  },
+};
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -292,6 +301,7 @@ describe('other contract documents', () => {
   it.skipIf(skipPdfText)('avenant states the change, the new premium and the pro-rata', async () => {
     const pdf = await avenantPdf({
       ...issued,
+      ...accepted,
       number: 4,
       contractNumber: 'HAB4827193',
       holder: 'Camille Martin',
@@ -319,6 +329,7 @@ describe('other contract documents', () => {
   it.skipIf(skipPdfText)('avenant says a negative pro-rata is refunded', async () => {
     const pdf = await avenantPdf({
       ...issued,
+      ...accepted,
       number: 5,
       contractNumber: 'HAB4827193',
       holder: 'Camille Martin',

@@ -62,14 +62,15 @@ describe('insurer identity on documents', () => {
         'ORIAS sous le n° 07001234',
         'écrivez à : Service Réclamations, 3 quai de la Fosse, 44000 Nantes',
         'le médiateur : La Médiation de l’Assurance, TSA 50110, 75441 Paris cedex 09',
-        `Document n° ${doc.number}`,
       ]) {
         expect(all, `${doc.kind}: ${part}`).toContain(part);
       }
       expect(all, doc.kind).not.toMatch(/fictif|fictive|démonstration/i);
+      // pdftotext may split a code where glyph spacing varies (« Q928HSC 1 »): compare without spaces.
+      expect(all.replace(/ /g, ''), doc.kind).toContain(`Documentn°${doc.number}`);
       // pdftotext separates pages with a form feed: the number is on each one.
       const pages = text.split('\f').filter((page) => page.trim());
-      for (const page of pages) expect(page, doc.kind).toContain(doc.number);
+      for (const page of pages) expect(page.replace(/\s/g, ''), doc.kind).toContain(doc.number);
       // The attestation is the page a landlord keeps: the identity and notice must not push it onto a second one.
       if (doc.kind === 'ATTESTATION') expect(pages).toHaveLength(1);
     }

@@ -1,13 +1,15 @@
 // Changing the contract online: a quote prices the change (new premium, difference, pro-rata for the rest of the
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
-import { canAccessCustomer, type Identity } from '@abri/platform';
+import { createHash } from 'node:crypto';
+import { type ClientInfo, canAccessCustomer, describeDevice, type Identity } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
 import { avenantPdf } from '../documents/avenant-pdf.ts';
 import {
   type ContractFacts,
+  changeLines,
   describeChanges,
   guaranteesFor,
   type OptionCode,
@@ -135,7 +137,21 @@ export type ApplyOutcome =
   | { kind: 'alreadyApplied' }
   | { kind: 'outdated' };
 
-export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId: string): Promise<ApplyOutcome> {
+/**
+ * What the avenant prints as evidence of the acceptance: a reference derived from the session (the id itself, which
+ * revokes the session, stays out of the document) and the device its browser announced.
+ */
+function acceptanceEvidence(who: Identity, client: ClientInfo, at: Date) {
+  const sessionRef = createHash('sha256').update(`abri-session:${who.sid}`).digest('hex').slice(0, 12).toUpperCase();
+  return { at, sessionRef, device: describeDevice(client.userAgent).label };
+}
+
+export async function applyPolicyChange(
+  app: PoliciesApp,
+  who: Identity,
+  quoteId: string,
+  client: ClientInfo = { ip: null, userAgent: null },
+): Promise<ApplyOutcome> {
   const quote = await app.prisma.quote.findUnique({
     where: { id: quoteId },
     include: { policy: { include: policyWithTerms } },
@@ -161,7 +177,9 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
     effectiveDate: quote.effectiveFrom,
     issuedAt: now,
     periodEnd: new Date(period.end.getTime() - 86_400_000),
-    changes: quote.changes.map((label) => ({ label, before: '', after: '' })),
+    changes: changeLines(factsOf(policy), next),
+    guarantees: guaranteesFor(next.dwelling, next.coverage),
+    acceptance: acceptanceEvidence(who, client, now),
     previousPremiumCents: quote.currentPremiumCents,
     newPremiumCents: quote.newPremiumCents,
     proRataCents: quote.proRataCents,
