@@ -18,7 +18,7 @@ import {
   validateChange,
 } from '../domain/pricing.ts';
 import { factsOf, policyWithTerms } from './contract.ts';
-import { currentPeriod, issueContractDocuments, numberFor, storeDocument } from './documents.ts';
+import { currentPeriod, issueAttestation, issueContractDocuments, numberFor, storeDocument } from './documents.ts';
 import { announceTerms } from './terms-event.ts';
 
 /** How long a quote can be accepted. */
@@ -257,6 +257,15 @@ export async function applyPolicyChange(
   }
   app.outbox.kick();
   await issueContractDocuments(app, policy.id);
+  // A move makes the attestation in the customer's hands obsolete from its effective date: the new address's one is
+  // issued now, so it is there to hand over (it is valid from the same date).
+  const before = factsOf(policy);
+  if (
+    before.address.addressLine !== next.address.addressLine ||
+    before.address.city !== next.address.city ||
+    before.dwelling.postalCode !== next.dwelling.postalCode
+  )
+    await issueAttestation(app, policy.id, who);
   return { kind: 'applied', policyId: policy.id, avenantId: outcome };
 }
 
