@@ -10,6 +10,7 @@ import {
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
+import { followContracts } from './app/contracts.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -32,7 +33,12 @@ export function createPaymentsService(deps: PaymentsDeps) {
     app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
     signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },
     background: async (app) => {
-      const stops = [await listenForPolicyChanges(app), await followPayoutRequests(app), startUnpaidTimeline(app)];
+      const stops = [
+        await listenForPolicyChanges(app),
+        await followPayoutRequests(app),
+        await followContracts(app),
+        startUnpaidTimeline(app),
+      ];
       return () => {
         for (const stop of stops) stop();
       };
