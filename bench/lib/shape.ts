@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, generateSigningJwk } from '@abri/platform';
+import { applyMigrations, DEMO_INSURER_SETTINGS, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { seedDemo as seed } from '../../gateway/test/processes.ts';
@@ -143,12 +143,17 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         ...subgraphEnv,
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
+        ...DEMO_INSURER_SETTINGS,
       }),
       start('claims', 'subgraphs/claims/src/main.ts', {
         ...subgraphEnv,
         ATTACHMENTS_DIR: join(profileDir, 'attachments'),
       }),
-      start('payments', 'subgraphs/payments/src/main.ts', { ...subgraphEnv, ENCRYPTION_KEYS: encryptionKeys }),
+      start('payments', 'subgraphs/payments/src/main.ts', {
+        ...subgraphEnv,
+        ENCRYPTION_KEYS: encryptionKeys,
+        ...DEMO_INSURER_SETTINGS,
+      }),
     ]);
     const subgraphs = { users: users!, policies: policies!, claims: claims!, payments: payments! };
     return {

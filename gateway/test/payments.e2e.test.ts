@@ -1,5 +1,9 @@
 // Payment methods and the due day through the gateway: IBANs checked, stored encrypted, shown masked; one default;
 // the last method kept while premiums are due; nobody touches another customer's methods.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customer, startTestSystem } from './helpers.ts';
@@ -149,6 +153,20 @@ describe('payment certificate', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The insured and the contract come from what policies announced (payments' projection, fed by the bus).
+    const text = async () => {
+      const again = await fetch(`${origin}/payment-certificates/${year}`, {
+        headers: { authorization: `Bearer ${camille.accessToken}` },
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'abri-certificate-'));
+      writeFileSync(join(dir, 'c.pdf'), Buffer.from(await again.arrayBuffer()));
+      return execFileSync('pdftotext', [join(dir, 'c.pdf'), '-'])
+        .toString()
+        .replace(/\s+/g, ' ');
+    };
+    await expect
+      .poll(text, { timeout: 30_000, interval: 250 })
+      .toContain('n° HAB0012345, souscrit le 1er mars 2016 : 12 rue des Lilas, 69003 Lyon');
     expect((await fetch(`${origin}/payment-certificates/${year}`)).status).toBe(401);
     expect(
       (

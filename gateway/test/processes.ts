@@ -12,6 +12,7 @@ import {
   createLogger,
   createMemoryBus,
   type Database,
+  DEMO_INSURER_SETTINGS,
   generateSigningJwk,
   importPublicKey,
   importSigningKey,
@@ -139,6 +140,7 @@ export async function startProcessSystem(options: {
         ...subgraph('policies'),
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
+        ...DEMO_INSURER_SETTINGS,
       },
     },
     claims: {
@@ -147,7 +149,7 @@ export async function startProcessSystem(options: {
     },
     payments: {
       entry: 'subgraphs/payments/src/main.ts',
-      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys },
+      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS },
     },
     gatewayA: { entry: 'gateway/src/main.ts', env: gateway('gatewayA') },
     gatewayB: { entry: 'gateway/src/main.ts', env: gateway('gatewayB') },

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { describeEnv, EnvError, importPublicKey, importSigningKey, parseEnv, parseKeyring } from '@abri/platform';
+import {
+  DEMO_INSURER_SETTINGS,
+  describeEnv,
+  EnvError,
+  importPublicKey,
+  importSigningKey,
+  parseEnv,
+  parseKeyring,
+} from '@abri/platform';
 import { CompactSign, compactVerify, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { renderEnvTable, withEnvTable } from '../env-table.ts';
@@ -21,7 +29,10 @@ function parseKeysOutput(text: string): Record<string, Record<string, string | u
   return sections;
 }
 
-const placeholder = (name: string) => (name.endsWith('_URL') ? 'postgresql://operator@db.example:5432/abri' : 'x');
+const placeholder = (name: string) =>
+  name.endsWith('_URL')
+    ? 'postgresql://operator@db.example:5432/abri'
+    : (DEMO_INSURER_SETTINGS[name as keyof typeof DEMO_INSURER_SETTINGS] ?? 'x');
 
 describe('npm run keys', () => {
   it('gives every service every key its env schema marks, and lists every other required setting', async () => {

@@ -4,11 +4,14 @@ export const DEMO = {
     customerId: '5f1c3a9e-2b7d-4c1e-9a41-000000000001',
     contractNumber: 'HAB0012345',
     policyId: '7a0e4c2d-1f3b-4d5e-8a61-000000000101',
+    /** First day of cover: no premium is collected before it. */
+    contractStart: '2016-03-01',
   },
   louis: {
     customerId: '5f1c3a9e-2b7d-4c1e-9a41-000000000002',
     contractNumber: 'HAB0067890',
     policyId: '7a0e4c2d-1f3b-4d5e-8a61-000000000102',
+    contractStart: '2021-09-15',
   },
   adjuster: {
     staffId: '5f1c3a9e-2b7d-4c1e-9a41-0000000000a1',

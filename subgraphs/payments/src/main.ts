@@ -1,11 +1,15 @@
 // Production entry point of the payments subgraph: configuration from the environment (see README).
-import { bootSubgraph, parseKeyring, runService } from '@abri/platform';
+import { bootSubgraph, insurerFromEnv, parseKeyring, runService } from '@abri/platform';
 import { paymentsEnv } from './env.ts';
 import { createPaymentsService } from './server.ts';
 
 await runService('payments', async () => {
   const { env, deps } = await bootSubgraph('payments', paymentsEnv);
-  const service = createPaymentsService({ ...deps, keyring: parseKeyring(env.ENCRYPTION_KEYS) });
+  const service = createPaymentsService({
+    ...deps,
+    keyring: parseKeyring(env.ENCRYPTION_KEYS),
+    insurer: insurerFromEnv(env),
+  });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };
 });

@@ -1,23 +1,59 @@
-// Demo money: monthly schedules for the coming year and ten years of history for Camille.
+// Demo money, consistent with the demo contracts as a real file would be: monthly direct debits on the 5th from the
+// first month of cover (never before it), each contract year's twelve instalments adding up to that year's premium,
+// premiums that rose a little every year up to today's (priced by the policies seed), one rejected debit presented
+// again a week later, and the next twelve instalments planned. Camille has held her contract for ten years.
 import { DEMO } from '@abri/platform';
 import type { PaymentsApp } from './context.ts';
+import { spread } from './domain/reschedule.ts';
 
 export const paymentsIsEmpty = async (app: PaymentsApp) =>
   (await app.prisma.scheduledPayment.count()) + (await app.prisma.payment.count()) === 0;
 
 const monthDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month, day));
 
+/** Today's annual premiums of the demo contracts, as the policies seed prices them. */
+export const DEMO_PREMIUMS_CENTS = { camille: 35_288, louis: 64_818 } as const;
+/** How much a year's premium rose over the year before (indexation), for the demo history. */
+const YEARLY_RISE = 1.025;
+
+/**
+ * The demo instalments of a contract from its first month of cover: due date, amount, and whether it is past at `now`.
+ * Contract year k (0 the first) costs today's premium deflated by YEARLY_RISE per year before the current one, and
+ * its twelve instalments are its twelfths to the cent.
+ */
+export function demoInstalments(startIso: string, currentPremiumCents: number, now: Date, futureCount = 12) {
+  const start = new Date(`${startIso}T00:00:00Z`);
+  // The first debit: the 5th of the month cover starts, or of the next month when cover starts after the 5th.
+  const first = monthDay(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() > 5 ? 1 : 0), 5);
+  const monthsPast =
+    (now.getUTCFullYear() - first.getUTCFullYear()) * 12 +
+    now.getUTCMonth() -
+    first.getUTCMonth() +
+    (now.getUTCDate() > 5 ? 1 : 0);
+  const currentYear = Math.floor(Math.max(0, monthsPast) / 12);
+  const total = Math.max(0, monthsPast) + futureCount;
+  return Array.from({ length: total }, (_, i) => {
+    const year = Math.floor(i / 12);
+    const premium = Math.round(currentPremiumCents / YEARLY_RISE ** Math.max(0, currentYear - year));
+    return {
+      dueDate: monthDay(first.getUTCFullYear(), first.getUTCMonth() + i, 5),
+      amountCents: spread(premium, 12)[i % 12]!,
+      premiumCents: premium,
+      past: i < monthsPast,
+    };
+  });
+}
+
 export async function seedPayments(app: PaymentsApp, now: Date): Promise<void> {
   const people = [
     {
       ...DEMO.camille,
-      // A twelfth of the demo premiums the policies seed prices (352,88 € and 648,18 € a year).
-      monthlyCents: 2_941,
-      iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2019-0012345' },
+      premiumCents: DEMO_PREMIUMS_CENTS.camille,
+      iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2016-0012345' },
     },
     {
       ...DEMO.louis,
-      monthlyCents: 5_402,
+      premiumCents: DEMO_PREMIUMS_CENTS.louis,
       iban: { last4: '7731', holder: 'Louis Bernard', rum: 'ABRI-RUM-2021-0067890' },
     },
   ];
@@ -30,35 +66,36 @@ export async function seedPayments(app: PaymentsApp, now: Date): Promise<void> {
         ibanLast4: p.iban.last4,
         holderName: p.iban.holder,
         mandateReference: p.iban.rum,
-        mandateSignedOn: monthDay(2019, 2, 1),
+        mandateSignedOn: new Date(`${p.contractStart}T00:00:00Z`),
       },
     });
-    // The next twelve instalments, on the 5th.
-    const first = now.getUTCDate() <= 5 ? 0 : 1;
+    const instalments = demoInstalments(p.contractStart, p.premiumCents, now);
     await app.prisma.scheduledPayment.createMany({
-      data: Array.from({ length: 12 }, (_, i) => ({
-        customerId: p.customerId,
-        policyId: p.policyId,
-        dueDate: monthDay(now.getUTCFullYear(), now.getUTCMonth() + first + i, 5),
-        amountCents: p.monthlyCents,
-      })),
-    });
-    const months = p.customerId === DEMO.camille.customerId ? 120 : 14;
-    await app.prisma.payment.createMany({
-      data: Array.from({ length: months }, (_, i) => {
-        const paidAt = monthDay(now.getUTCFullYear(), now.getUTCMonth() - i - (first ? 0 : 1), 5);
-        const rejected = i === 30;
-        return {
+      data: instalments
+        .filter((i) => !i.past)
+        .map((i) => ({
           customerId: p.customerId,
           policyId: p.policyId,
-          amountCents: p.monthlyCents,
-          paidAt,
-          status: rejected ? ('REJECTED' as const) : ('SUCCEEDED' as const),
-          rejectionCode: rejected ? 'AM04' : null,
-          reference: `PRLV-${p.contractNumber}-${paidAt.toISOString().slice(0, 7)}`,
-          paymentMethodId: method.id,
-        };
-      }),
+          dueDate: i.dueDate,
+          amountCents: i.amountCents,
+        })),
+    });
+    const past = instalments.filter((i) => i.past);
+    // Thirty months ago, one debit was refused (insufficient funds) and presented again a week later.
+    const rejectedIndex = p.customerId === DEMO.camille.customerId ? past.length - 30 : -1;
+    const reference = (at: Date, suffix = '') => `PRLV-${p.contractNumber}-${at.toISOString().slice(0, 10)}${suffix}`;
+    const payments = past.flatMap((i, index) => {
+      const base = { customerId: p.customerId, policyId: p.policyId, amountCents: i.amountCents };
+      const ok = { ...base, paidAt: i.dueDate, status: 'SUCCEEDED' as const, rejectionCode: null };
+      if (index !== rejectedIndex) return [{ ...ok, reference: reference(i.dueDate) }];
+      const again = new Date(i.dueDate.getTime() + 7 * 86_400_000);
+      return [
+        { ...ok, status: 'REJECTED' as const, rejectionCode: 'AM04', reference: reference(i.dueDate) },
+        { ...ok, paidAt: again, reference: reference(again, '-R') },
+      ];
+    });
+    await app.prisma.payment.createMany({
+      data: payments.map((payment) => ({ ...payment, paymentMethodId: method.id })),
     });
   }
 }

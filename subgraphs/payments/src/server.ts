@@ -1,8 +1,16 @@
 // Builds the payments subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, type Keyring, type ServiceDeps } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  DEMO_INSURER,
+  type Insurer,
+  type Keyring,
+  type ServiceDeps,
+} from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
+import { followContracts } from './app/contracts.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -11,6 +19,8 @@ import { schema } from './schema/index.ts';
 export interface PaymentsDeps extends ServiceDeps {
   /** Field-encryption keys (IBANs). */
   keyring: Keyring;
+  /** Who issues the payment certificates. @default DEMO_INSURER (fictitious, and every document says so) */
+  insurer?: Insurer;
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
@@ -20,10 +30,15 @@ export function createPaymentsService(deps: PaymentsDeps) {
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring }),
+    app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
     signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },
     background: async (app) => {
-      const stops = [await listenForPolicyChanges(app), await followPayoutRequests(app), startUnpaidTimeline(app)];
+      const stops = [
+        await listenForPolicyChanges(app),
+        await followPayoutRequests(app),
+        await followContracts(app),
+        startUnpaidTimeline(app),
+      ];
       return () => {
         for (const stop of stops) stop();
       };

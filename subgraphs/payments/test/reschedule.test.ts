@@ -49,8 +49,32 @@ describe('reschedule', () => {
     expect(next.every((p) => p.amountCents >= 0)).toBe(true);
   });
 
-  it('bills the whole new premium at the renewal of an annual schedule', () => {
+  it('bills the new premium at the renewal of an annual schedule, plus the pro-rata no instalment was left to carry', () => {
     const annual = [{ id: 'y1', dueDate: day('2027-03-01'), amountCents: 35_288 }];
-    expect(reschedule(annual, { ...change, frequency: 'ANNUAL' })).toEqual([{ id: 'y1', amountCents: 48_000 }]);
+    expect(reschedule(annual, { ...change, frequency: 'ANNUAL' })).toEqual([{ id: 'y1', amountCents: 48_000 + 1_501 }]);
+    expect(reschedule(annual, { ...change, frequency: 'ANNUAL', proRataCents: -1_200 })).toEqual([
+      { id: 'y1', amountCents: 48_000 - 1_200 },
+    ]);
+  });
+
+  it('deducts a refund larger than the period’s instalments from the next ones, one after another', () => {
+    const next = reschedule(planned, { ...change, proRataCents: -10_000 });
+    // 2 × 32,20 € left in the period: both go to zero, the 35,60 € left are deducted from the renewal's instalments.
+    expect(next.slice(0, 2).map((p) => p.amountCents)).toEqual([0, 0]);
+    expect(next.slice(2, 4).map((p) => p.amountCents)).toEqual([4_000 - 3_560, 4_000]);
+  });
+
+  it('never loses or invents a cent: what the schedule collects changes by the pro-rata exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), fc.integer({ min: 0, max: 11 }), (proRata, skip) => {
+        const before = planned.slice(skip);
+        const after = reschedule(before, { ...change, proRataCents: proRata });
+        const sum = (xs: { amountCents: number }[]) => xs.reduce((a, p) => a + p.amountCents, 0);
+        const newPremium = before.filter((p) => p.dueDate >= change.periodEnd).length * 4_000;
+        const oldInPeriod = sum(before.filter((p) => p.dueDate < change.periodEnd));
+        // Bounded below by zero: a refund larger than everything left can only empty the schedule.
+        expect(sum(after)).toBe(Math.max(0, oldInPeriod + newPremium + proRata));
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { RequestContext, ServiceBase, SigningKey } from '@abri/platform';
+import type { Insurer, RequestContext, ServiceBase, SigningKey } from '@abri/platform';
 import type { CryptoKey } from 'jose';
 import type { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
 
@@ -9,6 +9,8 @@ export interface PoliciesApp extends ServiceBase<PrismaClient> {
   attestationKeys: (kid: string) => Promise<CryptoKey | null>;
   /** Base of the verification link in the QR code (the public check page). */
   publicUrl: string;
+  /** Who issues the documents, printed on every one. */
+  insurer: Insurer;
 }
 
 export interface PoliciesContext extends RequestContext {

@@ -35,7 +35,7 @@ const CONTRACTS: DemoContract[] = [
       residence: 'MAIN',
     },
     coverage: { options: [OptionCode.ASSISTANCE], valuablesCents: 0, deductibleCents: 15_000 },
-    start: '2019-03-01',
+    start: DEMO.camille.contractStart,
   },
   {
     ...DEMO.louis,
@@ -43,7 +43,7 @@ const CONTRACTS: DemoContract[] = [
     address: { addressLine: '4 chemin du Moulin', city: 'Nantes' },
     dwelling: { type: 'HOUSE', surfaceM2: 112, rooms: 5, postalCode: '44300', occupancy: 'OWNER', residence: 'MAIN' },
     coverage: { options: [OptionCode.GARDEN, OptionCode.ASSISTANCE], valuablesCents: 0, deductibleCents: 30_000 },
-    start: '2021-09-15',
+    start: DEMO.louis.contractStart,
   },
 ];
 

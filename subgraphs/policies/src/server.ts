@@ -2,6 +2,8 @@
 import {
   adapterFactory,
   createSubgraphService,
+  DEMO_INSURER,
+  type Insurer,
   importPublicKey,
   type ServiceDeps,
   type SigningKey,
@@ -21,6 +23,8 @@ export interface PoliciesDeps extends ServiceDeps {
   previousAttestationKeys?: JWK[];
   /** Base of the verification link in QR codes. @default 'http://localhost:4000' */
   publicUrl?: string;
+  /** Who issues the documents. @default DEMO_INSURER (fictitious, and every document says so) */
+  insurer?: Insurer;
 }
 
 export function createPoliciesService(deps: PoliciesDeps) {
@@ -33,6 +37,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     attestationKey: deps.attestationKey,
     attestationKeys: async (kid) => (await keys.get(kid)) ?? null,
     publicUrl: deps.publicUrl ?? 'http://localhost:4000',
+    insurer: deps.insurer ?? DEMO_INSURER,
   });
   let built: PoliciesApp | undefined;
   const service = createSubgraphService({

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DEMO_INSURER } from '@abri/platform';
 import { type CryptoKey, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attestationPdf } from '../src/documents/attestation-pdf.ts';
@@ -36,6 +37,18 @@ const [hasPoppler, hasZbar] = await Promise.all([
 ]);
 const skipPdfText = !hasPoppler && !REQUIRE_SERVICES;
 const skipScan = !(hasPoppler && hasZbar) && !REQUIRE_SERVICES;
+
+/** Who issues the documents and their number, as the app passes them. */
+const issued = { insurer: DEMO_INSURER, documentNumber: 'DOC-2025-TEST0001' };
+/** What an avenant adds: the guarantees after the change and the acceptance evidence. */
+const accepted = {
+  guarantees: [{ label: 'Vol et vandalisme', ceilingCents: 900_000, deductibleCents: 15_000 }],
+  acceptance: {
+    at: new Date('2025-06-20T08:05:00Z'),
+    sessionRef: '0A1B2C3D4E5F',
+    device: 'Firefox 133 sur Windows 10',
+  },
+};
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -179,7 +192,12 @@ describe('attestation PDF', () => {
     'carries a QR code that, printed at 150 dpi and scanned, proves the facts; one changed character does not',
     async () => {
       const token = await signAttestation(facts, current);
-      const pdf = await attestationPdf({ facts, guarantees, qrText: attestationUrl('https://abri.example', token) });
+      const pdf = await attestationPdf({
+        ...issued,
+        facts,
+        guarantees,
+        qrText: attestationUrl('https://abri.example', token),
+      });
       const file = join(dir, 'attestation.pdf');
       await writeFile(file, pdf);
       await run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, join(dir, 'attestation')]);
@@ -204,6 +222,7 @@ describe('attestation PDF', () => {
     };
     const token = await signAttestation(long, current);
     const pdf = await attestationPdf({
+      ...issued,
       facts: long,
       guarantees,
       qrText: attestationUrl('https://abri.example', token),
@@ -217,7 +236,12 @@ describe('attestation PDF', () => {
 
   it.skipIf(skipPdfText)('prints what a landlord or a bank checks', async () => {
     const token = await signAttestation(facts, current);
-    const pdf = await attestationPdf({ facts, guarantees, qrText: attestationUrl('https://abri.example', token) });
+    const pdf = await attestationPdf({
+      ...issued,
+      facts,
+      guarantees,
+      qrText: attestationUrl('https://abri.example', token),
+    });
     const text = await pdfText('attestation-text.pdf', pdf);
     expect(text).toContain('Attestation d’assurance habitation');
     expect(text).toContain('Abri Assurances');
@@ -230,7 +254,7 @@ describe('attestation PDF', () => {
     expect(text).toContain('Délivrée le 14 mars 2025');
     expect(text).toContain('Risques locatifs');
     expect(text).toContain('Responsabilité civile vie privée');
-    expect(text).toContain('Société fictive de démonstration');
+    expect(text).toContain('Assureur fictif de démonstration');
     expect(text).toContain('Page 1 / 1');
   });
 });
@@ -240,6 +264,7 @@ const normalise = (text: string) => text.replace(/\u00A0/g, ' ');
 describe('other contract documents', () => {
   it.skipIf(skipPdfText)('certificate of guarantees lists ceilings, deductibles and exclusions', async () => {
     const pdf = await certificatePdf({
+      ...issued,
       contractNumber: 'HAB4827193',
       holder: 'Camille Martin',
       address: '18 rue des Lilas, 69003 Lyon',
@@ -275,6 +300,8 @@ describe('other contract documents', () => {
 
   it.skipIf(skipPdfText)('avenant states the change, the new premium and the pro-rata', async () => {
     const pdf = await avenantPdf({
+      ...issued,
+      ...accepted,
       number: 4,
       contractNumber: 'HAB4827193',
       holder: 'Camille Martin',
@@ -301,6 +328,8 @@ describe('other contract documents', () => {
 
   it.skipIf(skipPdfText)('avenant says a negative pro-rata is refunded', async () => {
     const pdf = await avenantPdf({
+      ...issued,
+      ...accepted,
       number: 5,
       contractNumber: 'HAB4827193',
       holder: 'Camille Martin',
@@ -316,7 +345,7 @@ describe('other contract documents', () => {
   });
 
   it.skipIf(skipPdfText)('general conditions cover deadlines, cat-nat and non-payment over a few pages', async () => {
-    const pdf = await generalConditionsPdf();
+    const pdf = await generalConditionsPdf(issued);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = normalise(await pdfText('general-conditions.pdf', pdf));
     expect(text).toContain('Conditions générales habitation');

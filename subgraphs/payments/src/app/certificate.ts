@@ -1,53 +1,131 @@
-// The yearly payment certificate (attestation de paiement), for tax and other declarations: every premium collected in
-// the calendar year, with the total. Served as GET /payment-certificates/<year> through the gateway, for the caller.
+// The yearly payment certificate (attestation de paiement), for a tax office, an employer or a housing aid: who is
+// insured, for which contract and home, every premium collected in the calendar year with the total, and who
+// certifies it (the insurer, with its legal identity on the page). Served as GET /payment-certificates/<year>
+// through the gateway, for the caller.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
-import { euros, frenchDate, parisDay } from '@abri/platform/french';
-import { abriDocument, renderPdf } from '@abri/platform/pdf';
+import { euros, frenchDate, parisDay, printable } from '@abri/platform/french';
+import { abriDocument, documentNumber, renderPdf } from '@abri/platform/pdf';
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { PaymentsApp } from '../context.ts';
 
+const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({
+  text,
+  style: 'tableHeader',
+  alignment,
+});
+
 export async function paymentCertificate(app: PaymentsApp, customerId: string, year: number): Promise<Buffer> {
-  const payments = await app.prisma.payment.findMany({
-    where: {
-      customerId,
-      status: 'SUCCEEDED',
-      paidAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
-    },
-    orderBy: { paidAt: 'asc' },
-  });
+  const from = new Date(Date.UTC(year, 0, 1));
+  const to = new Date(Date.UTC(year + 1, 0, 1));
+  const [payments, contracts] = await Promise.all([
+    app.prisma.payment.findMany({
+      where: { customerId, status: 'SUCCEEDED', paidAt: { gte: from, lt: to } },
+      orderBy: { paidAt: 'asc' },
+    }),
+    app.prisma.contractParty.findMany({ where: { customerId }, orderBy: { startDate: 'asc' } }),
+  ]);
   const total = payments.reduce((sum, p) => sum + p.amountCents, 0);
+  const holder = contracts[0]?.holderName;
+  const today = parisDay(app.clock.now());
   const title = `Attestation de paiement ${year}`;
-  return renderPdf(
-    abriDocument({
-      title,
-      content: [
-        { text: `Attestation de paiement des cotisations ${year}`, style: 'title', margin: [0, 0, 0, 8] },
+
+  // One block per contract that was paid for in the year: the insured home, then its payments and subtotal.
+  const policyIds = [...new Set(payments.map((p) => p.policyId))];
+  const blocks: Content[] = policyIds.map((policyId) => {
+    const contract = contracts.find((c) => c.policyId === policyId);
+    const own = payments.filter((p) => p.policyId === policyId);
+    const subtotal = own.reduce((sum, p) => sum + p.amountCents, 0);
+    return {
+      margin: [0, 10, 0, 0],
+      stack: [
         {
-          text: `Nous attestons avoir encaissé en ${year} les cotisations d’assurance habitation ci-dessous, pour un total de ${euros(total)}.`,
-          margin: [0, 0, 0, 12],
+          text: contract
+            ? printable(
+                `Contrat multirisque habitation n° ${contract.number}, souscrit le ${frenchDate(contract.startDate)}` +
+                  (contract.address ? ` : ${contract.address}` : ''),
+              )
+            : 'Contrat multirisque habitation',
+          bold: true,
+          margin: [0, 0, 0, 4],
         },
         {
           table: {
             headerRows: 1,
+            dontBreakRows: true,
             widths: ['auto', '*', 'auto'],
             body: [
-              [
-                { text: 'Date', style: 'tableHeader' },
-                { text: 'Référence', style: 'tableHeader' },
-                { text: 'Montant', style: 'tableHeader', alignment: 'right' },
-              ],
-              ...payments.map((p) => [
+              [head('Date d’encaissement'), head('Référence'), head('Montant', 'right')],
+              ...own.map((p): TableCell[] => [
                 frenchDate(parisDay(p.paidAt)),
                 p.reference,
-                { text: euros(p.amountCents), alignment: 'right' as const },
+                { text: euros(p.amountCents), alignment: 'right' },
               ]),
-              [{ text: 'Total', bold: true, colSpan: 2 }, '', { text: euros(total), bold: true, alignment: 'right' }],
+              [
+                { text: 'Total du contrat', bold: true, colSpan: 2 },
+                '',
+                { text: euros(subtotal), bold: true, alignment: 'right' },
+              ],
             ],
           },
+          layout: 'lightHorizontalLines',
         },
-        { text: `Document établi le ${frenchDate(parisDay(app.clock.now()))}.`, margin: [0, 16, 0, 0], italics: true },
       ],
-    }),
+    };
+  });
+
+  const content: Content = [
+    { text: `Attestation de paiement des cotisations ${year}`, style: 'title' },
+    { text: `Période : du 1er janvier ${year} au 31 décembre ${year}`, style: 'subtitle' },
+    {
+      text: [
+        `${app.insurer.name} atteste avoir encaissé, du 1er janvier au 31 décembre ${year}, de `,
+        { text: holder ? printable(holder) : 'l’assuré(e)', bold: true },
+        ', les cotisations d’assurance habitation ci-dessous (montants toutes taxes comprises), soit un total de ',
+        { text: euros(total), bold: true },
+        '.',
+      ],
+    },
+    ...(payments.length
+      ? blocks
+      : [{ text: `Aucune cotisation encaissée en ${year}.`, margin: [0, 10, 0, 0] } as Content]),
+    {
+      margin: [0, 10, 0, 0],
+      table: {
+        widths: ['*', 'auto'],
+        body: [
+          [
+            { text: `Total encaissé en ${year}`, bold: true },
+            { text: euros(total), bold: true, alignment: 'right' },
+          ],
+        ],
+      },
+      layout: 'noBorders',
+    },
+    {
+      text:
+        'Seules les sommes effectivement encaissées figurent ici : un prélèvement rejeté n’est compté qu’une fois ' +
+        'présenté à nouveau et payé. Attestation établie pour servir et valoir ce que de droit.',
+      style: 'legal',
+      margin: [0, 10, 0, 0],
+    },
+    {
+      unbreakable: true,
+      margin: [0, 16, 0, 0],
+      columns: [
+        { width: '*', text: '' },
+        {
+          width: 'auto',
+          stack: [
+            `Fait le ${frenchDate(today)}, pour ${app.insurer.name}`,
+            { text: 'Le service Encaissements', italics: true, margin: [0, 4, 0, 0] },
+          ],
+        },
+      ],
+    },
+  ];
+  return renderPdf(
+    abriDocument({ title, number: documentNumber('PAI', app.clock.now()), insurer: app.insurer, content }),
   );
 }
 

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canAccessCustomer, type Identity } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
+import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
@@ -16,15 +17,36 @@ import { generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
 
 type Db = PoliciesApp['prisma'] | Prisma.TransactionClient;
 
+/** The prefix of each kind's document numbers. */
+const NUMBER_PREFIX: Record<DocumentKind, string> = {
+  ATTESTATION: 'ATT',
+  CERTIFICATE: 'CER',
+  AVENANT: 'AVE',
+  GENERAL_CONDITIONS: 'CGE',
+};
+
+/** A fresh number for a document of `kind` issued at `at`, to print on it and store with it. */
+export const numberFor = (kind: DocumentKind, at: Date) => documentNumber(NUMBER_PREFIX[kind], at);
+
 export async function storeDocument(
   db: Db,
-  doc: { policyId: string; customerId: string; kind: DocumentKind; title: string; content: Buffer; at: Date },
+  doc: {
+    policyId: string;
+    customerId: string;
+    kind: DocumentKind;
+    /** The number printed on it (`numberFor`). */
+    number: string;
+    title: string;
+    content: Buffer;
+    at: Date;
+  },
 ) {
   return db.document.create({
     data: {
       policyId: doc.policyId,
       customerId: doc.customerId,
       kind: doc.kind,
+      number: doc.number,
       title: doc.title,
       content: new Uint8Array(doc.content),
       sizeBytes: doc.content.length,
@@ -47,6 +69,45 @@ const policyWithTerms = (app: PoliciesApp, policyId: string) =>
     include: { dwelling: true, guarantees: { orderBy: { code: 'asc' } } },
   });
 
+/** The insured address as a version's snapshot holds it, written as attestations print it. */
+function addressAt(snapshot: unknown): string {
+  const s = snapshot as { dwelling: { postalCode: string }; address: { addressLine: string; city: string } };
+  return `${s.address.addressLine}, ${s.dwelling.postalCode} ${s.address.city}`;
+}
+
+const versionsOf = (app: PoliciesApp, policyId: string) =>
+  app.prisma.policyVersion.findMany({
+    where: { policyId },
+    orderBy: { version: 'asc' },
+    select: { version: true, effectiveFrom: true, snapshot: true },
+  });
+
+/**
+ * The day the current address became the insured one: the effective date of the move that brought it, or null when
+ * the contract has covered it from the start.
+ */
+async function currentAddressSince(app: PoliciesApp, policyId: string): Promise<Date | null> {
+  const versions = await versionsOf(app, policyId);
+  const current = versions.at(-1);
+  if (!current) return null;
+  const address = addressAt(current.snapshot);
+  let since = current;
+  for (const v of versions.toReversed()) {
+    if (addressAt(v.snapshot) !== address) return since.effectiveFrom;
+    since = v;
+  }
+  return null;
+}
+
+/**
+ * When an attestation issued at `version` for `address` stopped describing the insured home: the effective date of
+ * the first later version that moved the contract elsewhere, or null.
+ */
+async function supersededOn(app: PoliciesApp, policyId: string, version: number, address: string) {
+  const later = (await versionsOf(app, policyId)).filter((v) => v.version > version);
+  return later.find((v) => addressAt(v.snapshot) !== address)?.effectiveFrom ?? null;
+}
+
 export type IssueOutcome = { kind: 'issued'; documentId: string } | { kind: 'notFound' } | { kind: 'notActive' };
 
 /** A fresh attestation for the current period, its QR code signed with the attestation key. */
@@ -61,19 +122,24 @@ export async function issueAttestation(
   const now = app.clock.now();
   const period = currentPeriod(policy);
   const d = policy.dwelling;
+  // After a move, the new address is insured from the move's effective date, not from the start of the year.
+  const movedOn = await currentAddressSince(app, policyId);
   const facts = {
     contractNumber: policy.number,
     holder: policy.holderName,
     address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
     occupancy: d.occupancy,
     residence: d.residence,
-    periodStart: period.start,
+    periodStart: movedOn && movedOn > period.start ? movedOn : period.start,
     periodEnd: new Date(period.end.getTime() - 86_400_000),
     issuedAt: now,
     policyVersion: policy.version,
   };
   const token = await signAttestation(facts, app.attestationKey);
+  const number = numberFor('ATTESTATION', now);
   const content = await attestationPdf({
+    insurer: app.insurer,
+    documentNumber: number,
     facts,
     guarantees: policy.guarantees,
     qrText: attestationUrl(app.publicUrl, token),
@@ -82,6 +148,7 @@ export async function issueAttestation(
     policyId,
     customerId: policy.customerId,
     kind: 'ATTESTATION',
+    number,
     title: `Attestation d’assurance habitation ${parisDay(now).getUTCFullYear()}`,
     content,
     at: now,
@@ -96,7 +163,10 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
   const now = app.clock.now();
   const period = currentPeriod(policy);
   const d = policy.dwelling;
+  const certificateNumber = numberFor('CERTIFICATE', now);
   const certificate = await certificatePdf({
+    insurer: app.insurer,
+    documentNumber: certificateNumber,
     contractNumber: policy.number,
     holder: policy.holderName,
     address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
@@ -109,17 +179,20 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     policyId,
     customerId: policy.customerId,
     kind: 'CERTIFICATE',
+    number: certificateNumber,
     title: `Certificat de garanties (version ${policy.version})`,
     content: certificate,
     at: now,
   });
   if (!(await app.prisma.document.count({ where: { policyId, kind: 'GENERAL_CONDITIONS' } }))) {
+    const number = numberFor('GENERAL_CONDITIONS', now);
     await storeDocument(app.prisma, {
       policyId,
       customerId: policy.customerId,
       kind: 'GENERAL_CONDITIONS',
+      number,
       title: 'Conditions générales',
-      content: await generalConditionsPdf(),
+      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number }),
       at: now,
     });
   }
@@ -127,11 +200,13 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
 
 export type AttestationCheck =
   | { status: 'TAMPERED' }
-  | { status: 'VALID' | 'EXPIRED' | 'NOT_YET_VALID' | 'CONTRACT_ENDED' | 'COVER_SUSPENDED'; facts: AttestationFacts };
+  | { status: 'VALID' | 'EXPIRED' | 'NOT_YET_VALID' | 'CONTRACT_ENDED' | 'COVER_SUSPENDED'; facts: AttestationFacts }
+  /** The insured moved: from `supersededOn` the attestation of the new address replaces this one. */
+  | { status: 'SUPERSEDED'; facts: AttestationFacts; supersededOn: Date };
 
 /**
  * What a third party scanning the QR code learns: whether it is authentic, for whom and which period, and whether
- * it still holds today (period, contract ended, cover suspended).
+ * it still holds today (period, contract ended, cover suspended, replaced after a move).
  */
 export async function checkAttestation(app: PoliciesApp, token: string): Promise<AttestationCheck> {
   if (token.length > 2000) return { status: 'TAMPERED' };
@@ -144,6 +219,8 @@ export async function checkAttestation(app: PoliciesApp, token: string): Promise
     return { status: 'CONTRACT_ENDED', facts };
   if (policy.status === 'SUSPENDED') return { status: 'COVER_SUSPENDED', facts };
   const today = parisDay(now);
+  const moved = await supersededOn(app, policy.id, facts.policyVersion, facts.address);
+  if (moved && today >= moved) return { status: 'SUPERSEDED', facts, supersededOn: moved };
   if (today < facts.periodStart) return { status: 'NOT_YET_VALID', facts };
   if (today > facts.periodEnd) return { status: 'EXPIRED', facts };
   return { status: 'VALID', facts };

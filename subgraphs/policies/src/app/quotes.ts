@@ -1,13 +1,15 @@
 // Changing the contract online: a quote prices the change (new premium, difference, pro-rata for the rest of the
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
-import { canAccessCustomer, type Identity } from '@abri/platform';
+import { createHash } from 'node:crypto';
+import { type ClientInfo, canAccessCustomer, describeDevice, type Identity } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
 import { avenantPdf } from '../documents/avenant-pdf.ts';
 import {
   type ContractFacts,
+  changeLines,
   describeChanges,
   guaranteesFor,
   type OptionCode,
@@ -16,7 +18,7 @@ import {
   validateChange,
 } from '../domain/pricing.ts';
 import { factsOf, policyWithTerms } from './contract.ts';
-import { currentPeriod, issueContractDocuments, storeDocument } from './documents.ts';
+import { currentPeriod, issueAttestation, issueContractDocuments, numberFor, storeDocument } from './documents.ts';
 import { announceTerms } from './terms-event.ts';
 
 /** How long a quote can be accepted. */
@@ -135,7 +137,21 @@ export type ApplyOutcome =
   | { kind: 'alreadyApplied' }
   | { kind: 'outdated' };
 
-export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId: string): Promise<ApplyOutcome> {
+/**
+ * What the avenant prints as evidence of the acceptance: a reference derived from the session (the id itself, which
+ * revokes the session, stays out of the document) and the device its browser announced.
+ */
+function acceptanceEvidence(who: Identity, client: ClientInfo, at: Date) {
+  const sessionRef = createHash('sha256').update(`abri-session:${who.sid}`).digest('hex').slice(0, 12).toUpperCase();
+  return { at, sessionRef, device: describeDevice(client.userAgent).label };
+}
+
+export async function applyPolicyChange(
+  app: PoliciesApp,
+  who: Identity,
+  quoteId: string,
+  client: ClientInfo = { ip: null, userAgent: null },
+): Promise<ApplyOutcome> {
   const quote = await app.prisma.quote.findUnique({
     where: { id: quoteId },
     include: { policy: { include: policyWithTerms } },
@@ -151,14 +167,19 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
   const next = quote.proposal as unknown as ContractFacts & { address: { addressLine: string; city: string } };
   const version = policy.version + 1;
   const period = currentPeriod(policy);
+  const avenantNumber = numberFor('AVENANT', now);
   const avenant = await avenantPdf({
+    insurer: app.insurer,
+    documentNumber: avenantNumber,
     number: version - 1,
     contractNumber: policy.number,
     holder: policy.holderName,
     effectiveDate: quote.effectiveFrom,
     issuedAt: now,
     periodEnd: new Date(period.end.getTime() - 86_400_000),
-    changes: quote.changes.map((label) => ({ label, before: '', after: '' })),
+    changes: changeLines(factsOf(policy), next),
+    guarantees: guaranteesFor(next.dwelling, next.coverage),
+    acceptance: acceptanceEvidence(who, client, now),
     previousPremiumCents: quote.currentPremiumCents,
     newPremiumCents: quote.newPremiumCents,
     proRataCents: quote.proRataCents,
@@ -203,6 +224,7 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
         policyId: policy.id,
         customerId: policy.customerId,
         kind: 'AVENANT',
+        number: avenantNumber,
         title: `Avenant n° ${version - 1}`,
         content: avenant,
         at: now,
@@ -235,6 +257,15 @@ export async function applyPolicyChange(app: PoliciesApp, who: Identity, quoteId
   }
   app.outbox.kick();
   await issueContractDocuments(app, policy.id);
+  // A move makes the attestation in the customer's hands obsolete from its effective date: the new address's one is
+  // issued now, so it is there to hand over (it is valid from the same date).
+  const before = factsOf(policy);
+  if (
+    before.address.addressLine !== next.address.addressLine ||
+    before.address.city !== next.address.city ||
+    before.dwelling.postalCode !== next.dwelling.postalCode
+  )
+    await issueAttestation(app, policy.id, who);
   return { kind: 'applied', policyId: policy.id, avenantId: outcome };
 }
 

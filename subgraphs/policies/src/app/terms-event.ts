@@ -1,12 +1,13 @@
-// What other subgraphs need of a contract's terms (claims: ceilings and deductibles), announced in the same
-// transaction as every change of them, so their projections follow.
+// What other subgraphs need of a contract's terms (claims: ceilings and deductibles; payments: who is insured where,
+// since when, for the payment certificate), announced in the same transaction as every change of them, so their
+// projections follow.
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
 
 export async function announceTerms(app: PoliciesApp, tx: Prisma.TransactionClient, policyId: string): Promise<void> {
   const policy = await tx.policy.findUniqueOrThrow({
     where: { id: policyId },
-    include: { guarantees: { orderBy: { code: 'asc' } } },
+    include: { guarantees: { orderBy: { code: 'asc' } }, dwelling: true },
   });
   await app.outbox.add(tx, {
     topic: Topics.policyTermsChanged,
@@ -17,6 +18,12 @@ export async function announceTerms(app: PoliciesApp, tx: Prisma.TransactionClie
       number: policy.number,
       status: policy.status,
       version: policy.version,
+      holderName: policy.holderName,
+      address: policy.dwelling
+        ? `${policy.dwelling.addressLine}, ${policy.dwelling.postalCode} ${policy.dwelling.city}`
+        : null,
+      startDate: policy.startDate.toISOString().slice(0, 10),
+      annualPremiumCents: policy.annualPremiumCents,
       guarantees: policy.guarantees.map((g) => ({
         code: g.code,
         label: g.label,

@@ -6,7 +6,7 @@ import type { Buffer } from 'node:buffer';
 import { frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { AttestationFacts } from './attestation-token.ts';
-import { ABRI, ABRI_BLUE, abriDocument, type Insurer, qrCode, renderPdf } from './pdf.ts';
+import { ABRI_BLUE, abriDocument, type Insurer, qrCode, renderPdf } from './pdf.ts';
 
 export const OCCUPANCY_LABEL = { OWNER: 'Propriétaire', TENANT: 'Locataire' } as const;
 export const RESIDENCE_LABEL = { MAIN: 'Résidence principale', SECONDARY: 'Résidence secondaire' } as const;
@@ -19,8 +19,9 @@ export interface AttestationPdfInput {
   guarantees: { label: string }[];
   /** What the QR code encodes: `attestationUrl(baseUrl, token)`. */
   qrText: string;
-  /** @default ABRI */
-  insurer?: Insurer;
+  insurer: Insurer;
+  /** The document's number (`documentNumber`), printed on every page. */
+  documentNumber: string;
 }
 
 const row = (label: string, value: string, bold = false): TableCell[] => [
@@ -30,7 +31,7 @@ const row = (label: string, value: string, bold = false): TableCell[] => [
 
 export async function attestationPdf(input: AttestationPdfInput): Promise<Buffer> {
   const { facts } = input;
-  const insurer = input.insurer ?? ABRI;
+  const { insurer } = input;
   const period = `du ${frenchDate(facts.periodStart)} au ${frenchDate(facts.periodEnd)} inclus`;
 
   const identity: Content = {
@@ -118,7 +119,13 @@ export async function attestationPdf(input: AttestationPdfInput): Promise<Buffer
     },
     identity,
     { text: 'Garanties souscrites', style: 'heading' },
-    { ul: input.guarantees.map((g) => printable(g.label)) },
+    // Two columns: the page keeps room for the QR code, the signature and the complaints notice.
+    {
+      columns: [0, 1].map((column) => {
+        const half = Math.ceil(input.guarantees.length / 2);
+        return { ul: input.guarantees.slice(column * half, (column + 1) * half).map((g) => printable(g.label)) };
+      }),
+    },
     tenantNote,
     check,
     {
@@ -143,5 +150,5 @@ export async function attestationPdf(input: AttestationPdfInput): Promise<Buffer
     },
   ];
 
-  return renderPdf(abriDocument({ title: TITLE, content, insurer }));
+  return renderPdf(abriDocument({ title: TITLE, number: input.documentNumber, content, insurer }));
 }

@@ -1,15 +1,33 @@
 // Avenant (amendment): the document a change to the contract produces (new address, more rooms, an option added). It
-// says what changed from which date, the new annual premium, and what is settled now for the rest of the current year.
+// says what changed line by line from which date, the guarantees as they stand after it, the new annual premium,
+// what is settled for the rest of the current year and how the schedule collects it, and the evidence of the
+// customer's electronic acceptance.
 import type { Buffer } from 'node:buffer';
-import { euros, frenchDate, printable } from '@abri/platform/french';
+import { euros, frenchDate, frenchDateTime, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 export interface AvenantChange {
-  /** What changed: "Nombre de pièces", "Option Objets de valeur"… */
+  /** What changed: "Pièces principales", "Option Objets de valeur"… */
   label: string;
   before: string;
   after: string;
+}
+
+/** A guarantee as it stands after the change. */
+export interface AvenantGuarantee {
+  label: string;
+  ceilingCents: number;
+  deductibleCents: number;
+}
+
+/** How the customer accepted the change: what the insurer can show if the acceptance is disputed. */
+export interface AcceptanceEvidence {
+  at: Date;
+  /** A reference to the signed-in session (not the session id itself), as kept in the insurer's records. */
+  sessionRef: string;
+  /** The device as its browser described it (`Firefox 133 sur Windows 10`). */
+  device: string;
 }
 
 export interface AvenantPdfInput {
@@ -20,7 +38,10 @@ export interface AvenantPdfInput {
   /** Day the change takes effect. */
   effectiveDate: Date;
   issuedAt: Date;
+  /** Every line that changed, with its value before and after. */
   changes: AvenantChange[];
+  /** The guarantees after the change. */
+  guarantees: AvenantGuarantee[];
   previousPremiumCents: number;
   newPremiumCents: number;
   /**
@@ -30,18 +51,24 @@ export interface AvenantPdfInput {
   proRataCents: number;
   /** Last day of the current year of cover, up to which the pro-rata runs. */
   periodEnd: Date;
-  /** @default ABRI */
-  insurer?: Insurer;
+  acceptance: AcceptanceEvidence;
+  insurer: Insurer;
+  /** The document's number (`documentNumber`), printed on every page. */
+  documentNumber: string;
 }
 
-const head = (text: string): TableCell => ({ text, style: 'tableHeader' });
+const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({
+  text,
+  style: 'tableHeader',
+  alignment,
+});
 
 const tableLayout = {
   hLineWidth: (i: number) => (i === 1 ? 0 : 0.5),
   vLineWidth: () => 0,
   hLineColor: () => '#c8c8c8',
-  paddingTop: () => 5,
-  paddingBottom: () => 5,
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
 };
 
 function proRataLine(input: AvenantPdfInput): string {
@@ -51,9 +78,34 @@ function proRataLine(input: AvenantPdfInput): string {
   return `Aucun montant à régler ni à rembourser ${span}.`;
 }
 
+/**
+ * How the payment schedule settles the pro-rata (payments' `reschedule`): spread evenly over the instalments due
+ * from the effective date to the end of the period; with none left there, on the first one after it.
+ */
+export function proRataSettlement(
+  input: Pick<AvenantPdfInput, 'proRataCents' | 'effectiveDate' | 'periodEnd'>,
+): string {
+  const span = `entre le ${frenchDate(input.effectiveDate)} et le ${frenchDate(input.periodEnd)}`;
+  const basis =
+    'Ce montant est calculé au prorata des jours restant à courir jusqu’à l’échéance annuelle, sur la différence ' +
+    'de cotisation annuelle. ';
+  if (input.proRataCents > 0)
+    return (
+      `${basis}Il est réparti à parts égales sur les échéances de votre échéancier dues ${span} ; s’il n’en reste ` +
+      'aucune, il s’ajoute à la première échéance suivante.'
+    );
+  if (input.proRataCents < 0)
+    return (
+      `${basis}Il est déduit, à parts égales, des échéances de votre échéancier dues ${span} ; ce qui dépasse ces ` +
+      'échéances, ou s’il n’en reste aucune, est déduit des échéances suivantes.'
+    );
+  return `${basis}Votre échéancier ne change pas avant l’échéance annuelle.`;
+}
+
 export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
-  const insurer = input.insurer ?? ABRI;
+  const { insurer } = input;
   const title = `Avenant n° ${input.number}`;
+  const premiumChanged = input.previousPremiumCents !== input.newPremiumCents;
   const content: Content = [
     { text: title, style: 'title' },
     {
@@ -68,14 +120,15 @@ export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
         { text: printable(input.holder), bold: true },
         ', l’assuré(e), il est convenu de modifier le contrat comme suit, à compter du ',
         { text: frenchDate(input.effectiveDate), bold: true },
-        '.',
+        ' (date d’effet).',
       ],
     },
     { text: 'Modifications', style: 'heading' },
     {
       table: {
         headerRows: 1,
-        widths: ['*', '*', '*'],
+        dontBreakRows: true,
+        widths: [150, '*', '*'],
         body: [
           [head('Élément du contrat'), head('Avant'), head('Après')],
           ...input.changes.map((c): TableCell[] => [
@@ -83,9 +136,36 @@ export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
             printable(c.before),
             printable(c.after),
           ]),
+          ...(premiumChanged
+            ? [
+                [
+                  { text: 'Cotisation annuelle TTC', bold: true },
+                  euros(input.previousPremiumCents),
+                  { text: euros(input.newPremiumCents), bold: true },
+                ] satisfies TableCell[],
+              ]
+            : []),
         ],
       },
       layout: tableLayout,
+    },
+    { text: `Garanties à compter du ${frenchDate(input.effectiveDate)}`, style: 'heading' },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['*', 100, 80],
+        body: [
+          [head('Garantie'), head('Plafond', 'right'), head('Franchise', 'right')],
+          ...input.guarantees.map((g): TableCell[] => [
+            printable(g.label),
+            { text: euros(g.ceilingCents), alignment: 'right', noWrap: true },
+            { text: g.deductibleCents === 0 ? 'Aucune' : euros(g.deductibleCents), alignment: 'right', noWrap: true },
+          ]),
+        ],
+      },
+      layout: tableLayout,
+      fontSize: 9,
     },
     { text: 'Cotisation', style: 'heading' },
     {
@@ -102,38 +182,38 @@ export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
       layout: { ...tableLayout, hLineWidth: (i: number) => (i === 1 ? 0.5 : 0) },
     },
     { text: proRataLine(input), bold: true, margin: [0, 8, 0, 0] },
-    {
-      text:
-        'Ce montant est calculé au prorata des jours restant à courir jusqu’à l’échéance annuelle ; il est ajouté à ' +
-        'votre prochain paiement ou remboursé sur le moyen de paiement enregistré.',
-      style: 'small',
-      margin: [0, 2, 0, 0],
-    },
+    { text: proRataSettlement(input), style: 'small', margin: [0, 2, 0, 0] },
     {
       text:
         'Toutes les autres clauses et conditions du contrat demeurent inchangées. Le présent avenant fait partie ' +
         'intégrante du contrat.',
-      margin: [0, 14, 0, 0],
+      margin: [0, 12, 0, 0],
     },
     {
-      margin: [0, 28, 0, 0],
-      columns: [
+      unbreakable: true,
+      margin: [0, 18, 0, 0],
+      stack: [
         {
-          stack: [
-            'L’assuré(e)',
-            { text: 'Lu et approuvé (acceptation électronique dans l’espace client)', style: 'small' },
-            { text: printable(input.holder), margin: [0, 18, 0, 0] },
+          columns: [
+            { stack: ['L’assuré(e)', { text: printable(input.holder), bold: true, margin: [0, 2, 0, 0] }] },
+            {
+              stack: [
+                `Pour ${insurer.name}, le ${frenchDate(input.issuedAt)}`,
+                { text: 'Le service Contrats', italics: true, margin: [0, 2, 0, 0] },
+              ],
+            },
           ],
         },
         {
-          stack: [
-            `Pour ${insurer.name}`,
-            { text: `Fait le ${frenchDate(input.issuedAt)}`, style: 'small' },
-            { text: 'Le service Contrats', italics: true, margin: [0, 18, 0, 0] },
-          ],
+          text: printable(
+            `Acceptation électronique dans l’espace client le ${frenchDateTime(input.acceptance.at)} ` +
+              `(heure de Paris), session ${input.acceptance.sessionRef}, appareil : ${input.acceptance.device}.`,
+          ),
+          style: 'small',
+          margin: [0, 6, 0, 0],
         },
       ],
     },
   ];
-  return renderPdf(abriDocument({ title, content, insurer }));
+  return renderPdf(abriDocument({ title, number: input.documentNumber, content, insurer }));
 }

@@ -4,7 +4,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 export interface CertificateGuarantee {
   label: string;
@@ -26,8 +26,9 @@ export interface CertificatePdfInput {
   periodEnd: Date;
   issuedAt: Date;
   guarantees: CertificateGuarantee[];
-  /** @default ABRI */
-  insurer?: Insurer;
+  insurer: Insurer;
+  /** The document's number (`documentNumber`), printed on every page. */
+  documentNumber: string;
 }
 
 const TITLE = 'Certificat de garanties';
@@ -52,7 +53,7 @@ function guaranteeRow(g: CertificateGuarantee): TableCell[] {
 }
 
 export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
-  const insurer = input.insurer ?? ABRI;
+  const { insurer } = input;
   const content: Content = [
     { text: TITLE, style: 'title' },
     {
@@ -113,5 +114,5 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
       margin: [0, 14, 0, 0],
     },
   ];
-  return renderPdf(abriDocument({ title: TITLE, content, insurer }));
+  return renderPdf(abriDocument({ title: TITLE, number: input.documentNumber, content, insurer }));
 }

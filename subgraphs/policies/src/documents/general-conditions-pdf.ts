@@ -3,7 +3,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros } from '@abri/platform/french';
 import type { Content } from 'pdfmake/interfaces.js';
-import { ABRI, abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
 
 /** Version printed on the document; contracts refer to the conditions by it. */
 export const GENERAL_CONDITIONS_VERSION = 'CG-HAB-2025-01';
@@ -17,11 +17,11 @@ interface Section {
   blocks: Block[];
 }
 
-const sections = (insurer: string): Section[] => [
+const sections = (insurer: Insurer): Section[] => [
   {
     title: '1. Objet du contrat',
     blocks: [
-      `Le contrat multirisque habitation ${insurer} protège le logement désigné aux conditions particulières, les ` +
+      `Le contrat multirisque habitation ${insurer.name} protège le logement désigné aux conditions particulières, les ` +
         'biens qu’il contient et la responsabilité civile de l’assuré et des personnes qui vivent avec lui. Il ' +
         'est régi par le Code des assurances. Les conditions particulières précisent le logement, la qualité de ' +
         'l’assuré (propriétaire ou locataire), l’usage (résidence principale ou secondaire), les garanties ' +
@@ -119,15 +119,16 @@ const sections = (insurer: string): Section[] => [
     title: '8. Prescription et réclamations',
     blocks: [
       'Toute action dérivant du contrat se prescrit par deux ans à compter de l’événement qui y donne naissance ' +
-        '(articles L114-1 et suivants). En cas de désaccord, écrivez à notre service Réclamations depuis ' +
-        'l’espace client ; nous répondons sous deux mois au plus. Si la réponse ne vous satisfait pas, vous ' +
-        'pouvez saisir un médiateur de l’assurance (dans cette démonstration, aucun médiateur n’est désigné).',
+        '(articles L114-1 et suivants). En cas de désaccord, écrivez à notre service Réclamations ' +
+        `(${insurer.complaints}) ; nous accusons réception sous 10 jours ouvrables et répondons sous deux mois au ` +
+        'plus. Si la réponse ne vous satisfait pas, ou sans réponse dans ce délai, vous pouvez saisir gratuitement ' +
+        `le médiateur : ${insurer.mediator}.`,
     ],
   },
   {
     title: '9. Données personnelles',
     blocks: [
-      `${insurer} traite vos données pour conclure et gérer le contrat, instruire les sinistres, encaisser les ` +
+      `${insurer.name} traite vos données pour conclure et gérer le contrat, instruire les sinistres, encaisser les ` +
         'cotisations et respecter ses obligations légales (lutte contre la fraude et le blanchiment). Elles sont ' +
         'conservées pendant la durée du contrat puis pendant les délais de prescription, et ne sont transmises ' +
         'qu’aux personnes qui interviennent dans leur gestion (experts, réassureurs, prestataires de paiement). ' +
@@ -157,21 +158,23 @@ function sectionContent(section: Section): Content[] {
   ];
 }
 
-export async function generalConditionsPdf(input: { insurer?: Insurer } = {}): Promise<Buffer> {
-  const insurer = input.insurer ?? ABRI;
+export async function generalConditionsPdf(input: { insurer: Insurer; documentNumber: string }): Promise<Buffer> {
+  const { insurer } = input;
   const content: Content = [
     { text: TITLE, style: 'title' },
     { text: `Référence ${GENERAL_CONDITIONS_VERSION}`, style: 'subtitle' },
-    {
-      text:
-        `Document de démonstration : ${insurer.name} est une société fictive. Ce texte résume simplement le ` +
-        'fonctionnement d’un contrat habitation ; il ne constitue ni une offre ni un conseil juridique.',
-      style: 'legal',
-      margin: [0, 0, 0, 6],
-    },
-    ...sections(insurer.name).flatMap(sectionContent),
+    insurer.demo
+      ? {
+          text:
+            `Document de démonstration : ${insurer.name} est une société fictive. Ce texte résume simplement le ` +
+            'fonctionnement d’un contrat habitation ; il ne constitue ni une offre ni un conseil juridique.',
+          style: 'legal',
+          margin: [0, 0, 0, 6],
+        }
+      : '',
+    ...sections(insurer).flatMap(sectionContent),
   ];
-  const doc = abriDocument({ title: TITLE, content, insurer });
+  const doc = abriDocument({ title: TITLE, number: input.documentNumber, content, insurer });
   // A section title never ends a page alone: it moves to the next page with the text it introduces.
   return renderPdf(doc);
 }

@@ -98,3 +98,52 @@ export function describeChanges(current: ContractFacts, next: ContractFacts): st
   }
   return changes;
 }
+
+/** One line of the contract as it was and as it becomes, for the avenant's « Avant / Après » table. */
+export interface ChangeLine {
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The insured address, which the pricing facts leave out (only the postal code prices). */
+export interface InsuredAddress {
+  addressLine: string;
+  city: string;
+}
+
+const OCCUPANCY_TEXT = { OWNER: 'Propriétaire', TENANT: 'Locataire' } as const;
+const RESIDENCE_TEXT = { MAIN: 'Résidence principale', SECONDARY: 'Résidence secondaire' } as const;
+const TYPE_TEXT = { HOUSE: 'Maison', APARTMENT: 'Appartement' } as const;
+
+/**
+ * Every line of the contract the change touches, with its value before and after, in the order of the conditions
+ * particulières. Unlike `describeChanges` (sentences for the quote screen), nothing here needs an arrow: the avenant
+ * prints it in two columns.
+ */
+export function changeLines(
+  current: ContractFacts & { address: InsuredAddress },
+  next: ContractFacts & { address: InsuredAddress },
+): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  const line = (label: string, before: string, after: string) => {
+    if (before !== after) lines.push({ label, before, after });
+  };
+  const [a, b] = [current.dwelling, next.dwelling];
+  const address = (x: InsuredAddress, d: DwellingFacts) => `${x.addressLine}, ${d.postalCode} ${x.city}`;
+  line('Adresse du logement assuré', address(current.address, a), address(next.address, b));
+  line('Type de logement', TYPE_TEXT[a.type], TYPE_TEXT[b.type]);
+  line('Surface habitable', `${a.surfaceM2} m²`, `${b.surfaceM2} m²`);
+  line('Pièces principales', String(a.rooms), String(b.rooms));
+  line('Qualité de l’assuré', OCCUPANCY_TEXT[a.occupancy], OCCUPANCY_TEXT[b.occupancy]);
+  line('Usage du logement', RESIDENCE_TEXT[a.residence], RESIDENCE_TEXT[b.residence]);
+  const [x, y] = [current.coverage, next.coverage];
+  for (const option of OPTION_CODES) {
+    const held = (c: Coverage) => (c.options.includes(option) ? 'Souscrite' : 'Non souscrite');
+    line(`Option ${OPTION_LABELS[option]}`, held(x), held(y));
+  }
+  const valuables = (cents: number) => (cents === 0 ? 'Aucun' : eurosInText(cents));
+  line('Objets de valeur déclarés', valuables(x.valuablesCents), valuables(y.valuablesCents));
+  line('Franchise générale', eurosInText(x.deductibleCents), eurosInText(y.deductibleCents));
+  return lines;
+}

@@ -16,7 +16,16 @@ export {
   OptionCode,
   Residence,
 } from './catalogue.ts';
-export { type ChangeQuote, type ContractFacts, describeChanges, proRataCents, quoteChange } from './change.ts';
+export {
+  type ChangeLine,
+  type ChangeQuote,
+  type ContractFacts,
+  changeLines,
+  describeChanges,
+  type InsuredAddress,
+  proRataCents,
+  quoteChange,
+} from './change.ts';
 export { GuaranteeCode, type GuaranteeTerms, guaranteesFor } from './guarantees.ts';
 export {
   ATTENTATS_CONTRIBUTION_CENTS,

@@ -106,6 +106,10 @@ const AttestationStatus = builder.enumType('AttestationStatus', {
     NOT_YET_VALID: { description: 'Authentic, for a period that has not started.' },
     CONTRACT_ENDED: { description: 'Authentic, but the contract has ended.' },
     COVER_SUSPENDED: { description: 'Authentic, but cover is suspended (unpaid premium).' },
+    SUPERSEDED: {
+      description:
+        'Authentic, but the insured moved: since supersededOn, the attestation of the new address replaces it.',
+    },
     TAMPERED: { description: 'Not issued by Abri, or altered: do not rely on it.' },
   },
 });
@@ -132,6 +136,12 @@ const AttestationCheck = builder.objectRef<Check>('AttestationCheck').implement(
       resolve: (c) => ('facts' in c ? c.facts.periodEnd : null),
     }),
     issuedAt: t.field({ type: 'Date', nullable: true, resolve: (c) => ('facts' in c ? c.facts.issuedAt : null) }),
+    supersededOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'When SUPERSEDED: the effective date of the move from which this attestation no longer holds.',
+      resolve: (c) => ('supersededOn' in c ? c.supersededOn : null),
+    }),
   }),
 });
 

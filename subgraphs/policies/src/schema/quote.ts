@@ -183,7 +183,7 @@ builder.mutationField('applyPolicyChange', (t) =>
     args: { quoteId: t.arg.id({ required: true }) },
     resolve: async (_r, { quoteId }, ctx): Promise<Applied | QuoteProblem> => {
       if (!ctx.who) throw unauthenticated();
-      const outcome = await applyPolicyChange(ctx.app, ctx.who, String(quoteId));
+      const outcome = await applyPolicyChange(ctx.app, ctx.who, String(quoteId), ctx.client);
       if (outcome.kind === 'applied')
         return { __typename: 'PolicyChangeApplied', policyId: outcome.policyId, avenantId: outcome.avenantId };
       const [__typename, message] = MESSAGES[outcome.kind];

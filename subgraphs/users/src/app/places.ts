@@ -1,7 +1,7 @@
 // Where a sign-in comes from: country and city from the offline GeoLite2 database shipped in geoip-lite (no download
 // at install or run time; loaded on first use, about 110 MB of memory).
 import type { ClientInfo } from '@abri/platform';
-import { describeDevice } from '../domain/device.ts';
+import { describeDevice } from '@abri/platform';
 
 type Geo = typeof import('geoip-lite').default;
 let geo: Promise<Geo> | undefined;

@@ -9,21 +9,6 @@ declare module 'geoip-lite' {
   export default geoip;
 }
 
-declare module 'ua-parser-js' {
-  interface Part {
-    name?: string;
-    version?: string;
-  }
-  export class UAParser {
-    constructor(ua?: string);
-    getResult(): {
-      browser: Part;
-      os: Part;
-      device: { vendor?: string; model?: string; type?: string };
-    };
-  }
-}
-
 declare module 'qrcode' {
   const qrcode: {
     toDataURL(

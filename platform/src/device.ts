@@ -1,4 +1,5 @@
-// A readable device name from a user agent ("Chrome 131 sur Windows 10"), and a key to recognise it again.
+// A readable device name from a user agent ("Chrome 131 sur Windows 10"), and a key to recognise it again: users'
+// session list and alerts, and the acceptance evidence printed on an avenant (policies).
 import { createHash } from 'node:crypto';
 import { UAParser } from 'ua-parser-js';
 
