@@ -13,6 +13,7 @@ export * from './keys.ts';
 export * from './log.ts';
 export * from './metrics.ts';
 export * from './ports.ts';
+export * from './privacy/register.ts';
 export * from './rate-limit.ts';
 export * from './scalars.ts';
 export * from './secrets.ts';
