@@ -1,10 +1,12 @@
 // Privacy through the gateway: the dashboard generated from the personal-data register, federated across the four
-// subgraphs.
+// subgraphs; consents with their history, checked by every message sender.
+import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsRegister } from '../../prisma/claims/personal-data.ts';
 import { paymentsRegister } from '../../prisma/payments/personal-data.ts';
 import { policiesRegister } from '../../prisma/policies/personal-data.ts';
 import { usersRegister } from '../../prisma/users/personal-data.ts';
+import { sendOffer } from '../../subgraphs/users/src/app/offers.ts';
 import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -69,5 +71,138 @@ describe('the privacy dashboard', () => {
       body: JSON.stringify({ query: '{ me { privacy { account { title } } } }' }),
     });
     expect(await res.json()).toEqual({ data: { me: null } });
+  });
+});
+
+const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+const CHROME_ANDROID =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+const SAFARI_IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+/** A GraphQL request from a given browser (the gateway passes the user agent on: it names the device). */
+async function from<T>(
+  userAgent: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': userAgent,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: unknown[] };
+}
+
+const SET_CONSENT = `mutation($p: ConsentPurpose!, $g: Boolean!) {
+  setConsent(purpose: $p, given: $g) {
+    __typename
+    ... on SetConsentSuccess { consent { purpose given changedAt device } }
+    ... on Error { message }
+  }
+}`;
+
+const signInFrom = async (userAgent: string, who: 'camille' | 'louis') => {
+  const { data } = await from<{ login: { __typename: string } }>(
+    userAgent,
+    null,
+    'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
+    { i: { contractNumber: DEMO[who].contractNumber, password: DEMO.customerPassword } },
+  );
+  expect(data?.login.__typename).toBe('LoginSuccess');
+};
+
+describe('consents', () => {
+  const queued = (template: string) => system.services.users.app.prisma.messageOutbox.count({ where: { template } });
+
+  it('starts with nothing given, and records each answer with its time and device', async () => {
+    const camille = await customer(url, 'camille');
+    const before = await camille.request<{ me: { consents: { purpose: string; given: boolean; changedAt: null }[] } }>(
+      '{ me { consents { purpose label given changedAt } } }',
+    );
+    expect(before.data?.me.consents.map((c) => [c.purpose, c.given, c.changedAt])).toEqual([
+      ['MARKETING_EMAIL', false, null],
+      ['PARTNER_OFFERS', false, null],
+      ['SIGN_IN_ALERT_SMS', false, null],
+    ]);
+    const given = await from<{ setConsent: { __typename: string; consent: { given: boolean; device: string } } }>(
+      FIREFOX_LINUX,
+      camille.accessToken,
+      SET_CONSENT,
+      { p: 'MARKETING_EMAIL', g: true },
+    );
+    expect(given.data?.setConsent).toMatchObject({
+      __typename: 'SetConsentSuccess',
+      consent: { given: true, device: 'Firefox 133 sur Ubuntu' },
+    });
+    // The same answer again is no new change.
+    await from(FIREFOX_LINUX, camille.accessToken, SET_CONSENT, { p: 'MARKETING_EMAIL', g: true });
+    await from(CHROME_ANDROID, camille.accessToken, SET_CONSENT, { p: 'MARKETING_EMAIL', g: false });
+    const after = await camille.request<{
+      me: { consents: { purpose: string; given: boolean; history: { given: boolean; device: string }[] }[] };
+    }>('{ me { consents { purpose given history { given at device } } } }');
+    const marketing = after.data!.me.consents.find((c) => c.purpose === 'MARKETING_EMAIL')!;
+    expect(marketing.given).toBe(false);
+    expect(marketing.history.map((h) => [h.given, h.device])).toEqual([
+      [false, 'Chrome 131 sur Google Pixel 8'],
+      [true, 'Firefox 133 sur Ubuntu'],
+    ]);
+  });
+
+  it('sends sign-in alerts by SMS only while the customer consents: withdrawn, no SMS is queued', async () => {
+    const camille = await customer(url, 'camille');
+    const set = (g: boolean) =>
+      camille.request<{ setConsent: { __typename: string } }>(SET_CONSENT, { p: 'SIGN_IN_ALERT_SMS', g });
+    expect((await set(true)).data?.setConsent.__typename).toBe('SetConsentSuccess');
+
+    const emailsBefore = await queued('unrecognisedSignIn');
+    await signInFrom(SAFARI_IPHONE, 'camille');
+    await expect.poll(() => queued('unrecognisedSignIn')).toBe(emailsBefore + 1);
+    expect(await queued('signInAlertSms')).toBe(1);
+    await expect
+      .poll(() => system.mailbox.sent.filter((m) => m.channel === 'SMS' && /nouvelle connexion/.test(m.text)).length)
+      .toBe(1);
+
+    expect((await set(false)).data?.setConsent.__typename).toBe('SetConsentSuccess');
+    await signInFrom(CHROME_ANDROID.replace('Pixel 8', 'SM-S911B'), 'camille');
+    // The e-mail alert, which needs no consent, still goes; the SMS does not.
+    await expect.poll(() => queued('unrecognisedSignIn')).toBe(emailsBefore + 2);
+    expect(await queued('signInAlertSms')).toBe(1);
+  });
+
+  it('refuses SMS alerts without a mobile number, changing nothing', async () => {
+    const louis = await customer(url, 'louis');
+    await louis.request('mutation { updateProfile(input: { phone: "" }) { __typename } }');
+    const { data } = await louis.request<{ setConsent: { __typename: string; message: string } }>(SET_CONSENT, {
+      p: 'SIGN_IN_ALERT_SMS',
+      g: true,
+    });
+    expect(data?.setConsent.__typename).toBe('PhoneRequired');
+    const after = await louis.request<{ me: { consents: { purpose: string; history: unknown[] }[] } }>(
+      '{ me { consents { purpose history { given } } } }',
+    );
+    expect(after.data?.me.consents.find((c) => c.purpose === 'SIGN_IN_ALERT_SMS')?.history).toEqual([]);
+  });
+
+  it('queues an offer for those who consent now, and for nobody who withdrew', async () => {
+    const louis = await customer(url, 'louis');
+    const camille = await customer(url, 'camille');
+    await louis.request(SET_CONSENT, { p: 'PARTNER_OFFERS', g: true });
+    await camille.request(SET_CONSENT, { p: 'PARTNER_OFFERS', g: true });
+    await camille.request(SET_CONSENT, { p: 'PARTNER_OFFERS', g: false });
+    const count = await sendOffer(system.services.users.app, {
+      purpose: 'PARTNER_OFFERS',
+      subject: 'Une alarme à prix réduit',
+      body: 'Notre partenaire vous propose une alarme connectée.',
+    });
+    expect(count).toBe(1);
+    await expect
+      .poll(() => system.mailbox.sent.filter((m) => m.subject === 'Une alarme à prix réduit').map((m) => m.to))
+      .toEqual(['louis.bernard@abri.example']);
   });
 });

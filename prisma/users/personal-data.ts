@@ -64,6 +64,16 @@ export const usersRegister = definePersonalDataRegister({
       retention: '3 mois après l’envoi',
       source: 'Abri',
     },
+    consents: {
+      label: 'Vos consentements',
+      contains:
+        'Ce que vous avez accepté ou refusé (offres par e-mail, offres de partenaires, alertes de connexion par SMS), quand et depuis quel appareil.',
+      purpose: 'Respecter vos choix et pouvoir prouver votre consentement.',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: [],
+      retention: 'Tant que le compte est ouvert, puis 5 ans (preuve du consentement)',
+      source: 'Vous, depuis votre espace',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -192,5 +202,15 @@ export const usersRegister = definePersonalDataRegister({
       unrecognised: 'connections',
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
+    ConsentChange: {
+      id: no,
+      customerId: no,
+      purpose: 'consents',
+      given: 'consents',
+      at: 'consents',
+      device: 'consents',
+      sessionId: no,
+      seq: no,
+    },
   },
 });
