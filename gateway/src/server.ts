@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   abriError,
+  accessReason,
+  type ClientInfo,
   type Clock,
   ErrorCode,
   type EventBus,
@@ -13,6 +15,7 @@ import {
   type Logger,
   maskError,
   probe,
+  REASON_HEADER,
   type Served,
   type SigningKey,
   serve,
@@ -63,9 +66,10 @@ export interface GatewayDeps {
   };
 }
 
-const clientOf = (req: IncomingMessage) => ({
+const clientOf = (req: IncomingMessage): ClientInfo => ({
   ip: req.socket.remoteAddress ?? null,
   userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
+  reason: accessReason(req.headers[REASON_HEADER]),
 });
 
 /** Subscriptions need a socket: over HTTP they get a clear 400 instead of the gateway's internal failure. */

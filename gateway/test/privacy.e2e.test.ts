@@ -1,20 +1,25 @@
 // Privacy through the gateway: the dashboard generated from the personal-data register, federated across the four
-// subgraphs; consents with their history, checked by every message sender.
+// subgraphs; consents with their history, checked by every message sender; « Qui a consulté mon dossier », every
+// staff read and action on a customer's data shown to that customer.
 import { DEMO } from '@abri/platform';
+import type { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsRegister } from '../../prisma/claims/personal-data.ts';
 import { paymentsRegister } from '../../prisma/payments/personal-data.ts';
 import { policiesRegister } from '../../prisma/policies/personal-data.ts';
 import { usersRegister } from '../../prisma/users/personal-data.ts';
 import { sendOffer } from '../../subgraphs/users/src/app/offers.ts';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, staffMember, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;
+/** The demo adjuster, signed in once for the file (a TOTP code is accepted once). */
+let claire: AbriClient;
 
 beforeAll(async () => {
   system = await startTestSystem();
   url = system.gateway.url;
+  claire = await staffMember(url, 'adjuster');
 });
 afterAll(async () => {
   await system?.stop();
@@ -204,5 +209,129 @@ describe('consents', () => {
     await expect
       .poll(() => system.mailbox.sent.filter((m) => m.subject === 'Une alarme à prix réduit').map((m) => m.to))
       .toEqual(['louis.bernard@abri.example']);
+  });
+});
+
+/** A request from a staff tool, with the reason header (percent-encoded, as a browser's fetch needs for accents). */
+async function asStaff<T>(token: string | null, query: string, variables: Record<string, unknown>, reason?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(reason ? { 'x-abri-reason': encodeURIComponent(reason) } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+interface Access {
+  at: string;
+  staffName: string;
+  role: string | null;
+  kind: string;
+  what: string;
+  area: string;
+  reason: string | null;
+}
+const ACCESS_LOG = '{ me { staffAccess(first: 50) { at staffName role kind what area reason } } }';
+
+describe('who looked at my file', () => {
+  const FILE = `query($id: ID!) {
+    customer(id: $id) { firstName lastName policies { number } claims { reference } paymentMethods { kind } }
+  }`;
+
+  it('shows the customer each read and action of the demo adjuster, with who, when, what and why', async () => {
+    const camille = await customer(url, 'camille');
+    const louis = await customer(url, 'louis');
+    const before = new Date();
+    const file = await asStaff<{ customer: { firstName: string; claims: { reference: string }[] } }>(
+      claire.accessToken,
+      FILE,
+      { id: DEMO.camille.customerId },
+      'Instruction du sinistre dégât des eaux',
+    );
+    expect(file.errors).toBeUndefined();
+    expect(file.data?.customer.firstName).toBe('Camille');
+    const reference = file.data!.customer.claims[0]!.reference;
+    const assigned = await asStaff<{ assignClaimToMe: { id: string } }>(
+      claire.accessToken,
+      'mutation($id: ID!) { assignClaimToMe(claimId: $id) { id } }',
+      { id: DEMO.camilleClaimId },
+      'Je reprends le dossier',
+    );
+    expect(assigned.data?.assignClaimToMe.id).toBe(DEMO.camilleClaimId);
+
+    const log = async () => (await camille.request<{ me: { staffAccess: Access[] } }>(ACCESS_LOG)).data!.me.staffAccess;
+    await expect
+      .poll(async () => (await log()).map((a) => `${a.kind} ${a.area} ${a.what}`).sort(), { timeout: 30_000 })
+      .toEqual(
+        [
+          'READ Compte Identité et coordonnées',
+          'READ Contrats Contrats',
+          'READ Sinistres Liste des sinistres',
+          'READ Paiements Moyens de paiement',
+          `ACTION Sinistres Sinistre ${reference} : prise en charge du dossier`,
+        ].sort(),
+      );
+    const entries = await log();
+    for (const entry of entries) {
+      expect(entry.staffName).toBe('Claire Dubois (gestionnaire sinistres)');
+      expect(entry.role).toBe('Gestionnaire sinistres');
+      expect(new Date(entry.at).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    }
+    expect(entries.filter((e) => e.kind === 'READ').map((e) => e.reason)).toEqual(
+      Array(4).fill('Instruction du sinistre dégât des eaux'),
+    );
+    expect(entries.find((e) => e.kind === 'ACTION')?.reason).toBe('Je reprends le dossier');
+    // Louis's file was not opened: his log says so, and he cannot read Camille's.
+    expect((await louis.request<{ me: { staffAccess: Access[] } }>(ACCESS_LOG)).data?.me.staffAccess).toEqual([]);
+    // The reason is stored encrypted.
+    const rows = await system.services.users.app.prisma.staffAccess.findMany({
+      where: { customerId: DEMO.camille.customerId },
+    });
+    for (const row of rows) expect(row.reasonEncrypted ?? '').not.toContain('Instruction');
+  });
+
+  it('refuses a support agent’s read without a reason, showing and recording nothing; with one, records it', async () => {
+    const louis = await customer(url, 'louis');
+    const hugo = await staffMember(url, 'agent');
+    const refused = await asStaff<{ customer: unknown }>(hugo.accessToken, FILE, { id: DEMO.louis.customerId });
+    expect(refused.data?.customer ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('REASON_REQUIRED');
+    expect(JSON.stringify(refused)).not.toContain('Louis');
+
+    const allowed = await asStaff<{ customer: { firstName: string } }>(
+      hugo.accessToken,
+      'query($id: ID!) { customer(id: $id) { firstName } }',
+      { id: DEMO.louis.customerId },
+      'Appel du client au sujet de son échéancier',
+    );
+    expect(allowed.data?.customer.firstName).toBe('Louis');
+    await expect
+      .poll(async () => (await louis.request<{ me: { staffAccess: Access[] } }>(ACCESS_LOG)).data?.me.staffAccess, {
+        timeout: 30_000,
+      })
+      .toMatchObject([
+        {
+          staffName: 'Hugo Lefèvre (service client)',
+          role: 'Conseiller du service client',
+          kind: 'READ',
+          what: 'Identité et coordonnées',
+          reason: 'Appel du client au sujet de son échéancier',
+        },
+      ]);
+  });
+
+  it('is the customer’s own: staff cannot read a customer’s access log', async () => {
+    const { data, errors } = await asStaff<{ customer: { staffAccess: unknown } | null }>(
+      claire.accessToken,
+      'query($id: ID!) { customer(id: $id) { staffAccess { what } } }',
+      { id: DEMO.camille.customerId },
+      'Curiosité',
+    );
+    expect(data?.customer ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

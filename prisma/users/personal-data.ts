@@ -74,6 +74,16 @@ export const usersRegister = definePersonalDataRegister({
       retention: 'Tant que le compte est ouvert, puis 5 ans (preuve du consentement)',
       source: 'Vous, depuis votre espace',
     },
+    staffAccess: {
+      label: 'Consultations de votre dossier',
+      contains:
+        'Chaque consultation ou action d’un collaborateur d’Abri sur vos données : qui, quand, quoi et pour quel motif.',
+      purpose: 'Vous montrer qui a accédé à votre dossier et prévenir les accès injustifiés.',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: [],
+      retention: '5 ans après la consultation',
+      source: 'Abri, à chaque consultation',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -211,6 +221,19 @@ export const usersRegister = definePersonalDataRegister({
       device: 'consents',
       sessionId: no,
       seq: no,
+    },
+    StaffAccess: {
+      id: no,
+      source: 'staffAccess',
+      eventId: no,
+      customerId: no,
+      staffMemberId: 'staffAccess',
+      staffName: 'staffAccess',
+      role: 'staffAccess',
+      kind: 'staffAccess',
+      what: 'staffAccess',
+      reasonEncrypted: 'staffAccess',
+      at: 'staffAccess',
     },
   },
 });

@@ -1,6 +1,6 @@
 // Consents (`me.consents`, `setConsent`): what the customer accepted or refused, when and from which device, with the
 // whole history. The message queue reads them before sending anything that needs one (messaging/dispatcher.ts).
-import { canAccessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { consentsOf, setConsent } from '../app/consents.ts';
 import { builder } from '../builder.ts';
 import { type ConsentChangeRow, ConsentPurposes, type ConsentState } from '../domain/consents.ts';
@@ -53,9 +53,9 @@ builder.prismaObjectField(CustomerRef, 'consents', (t) =>
     type: [Consent],
     description: 'Every purpose the customer may consent to, with their current answer and its history.',
     select: { id: true },
-    resolve: (c, _a, ctx) => {
+    resolve: async (c, _a, ctx) => {
       if (!ctx.who) throw unauthenticated();
-      if (!canAccessCustomer(ctx.who, c.id)) throw forbidden();
+      if (!(await accessCustomer(ctx.app, ctx, c.id, 'Consentements'))) throw forbidden();
       return consentsOf(ctx.app, c.id);
     },
   }),

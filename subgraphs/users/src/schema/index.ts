@@ -8,6 +8,7 @@ import './two-factor.ts';
 import './security.ts';
 import './privacy.ts';
 import './consents.ts';
+import './staff-access.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
