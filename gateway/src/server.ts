@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   abriError,
+  accessReason,
+  type ClientInfo,
   type Clock,
   createMemoryRateLimiter,
   ErrorCode,
@@ -16,6 +18,7 @@ import {
   maskError,
   probe,
   type RateLimiter,
+  REASON_HEADER,
   type Served,
   type SigningKey,
   serve,
@@ -71,9 +74,10 @@ export interface GatewayDeps {
   };
 }
 
-const clientOf = (req: IncomingMessage) => ({
+const clientOf = (req: IncomingMessage): ClientInfo => ({
   ip: req.socket.remoteAddress ?? null,
   userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
+  reason: accessReason(req.headers[REASON_HEADER]),
 });
 
 /** Subscriptions need a socket: over HTTP they get a clear 400 instead of the gateway's internal failure. */

@@ -40,6 +40,9 @@ Demo accounts
   Louis Bernard (customer)   login   contract ${DEMO.louis.contractNumber}  password ${DEMO.customerPassword}
   Claims adjuster            staffLogin ${DEMO.adjuster.email}  password ${DEMO.staffPassword}
                              then verifyTwoFactor with a TOTP code for secret ${DEMO.adjuster.totpSecret}
+  Support agent              staffLogin ${DEMO.agent.email}  password ${DEMO.staffPassword}
+                             then verifyTwoFactor with a TOTP code for secret ${DEMO.agent.totpSecret}
+                             (customer reads need the reason in the x-abri-reason header)
 `);
 
 const shutdown = async () => {

@@ -18,17 +18,20 @@ export async function customer(url: string, who: 'camille' | 'louis'): Promise<A
 }
 
 /** The demo adjuster, signed in with password and TOTP. */
-export async function adjuster(url: string, now = new Date()): Promise<AbriClient> {
+export const adjuster = (url: string, now = new Date()) => staffMember(url, 'adjuster', now);
+
+/** A demo staff member (the adjuster, or the support agent), signed in with password and TOTP. */
+export async function staffMember(url: string, who: 'adjuster' | 'agent', now = new Date()): Promise<AbriClient> {
   const client = new AbriClient(url);
   const first = await client.request<{ staffLogin: { __typename: string; challengeToken?: string } }>(
     'mutation($i: StaffLoginInput!) { staffLogin(input: $i) { __typename ... on TwoFactorRequired { challengeToken } } }',
-    { i: { email: DEMO.adjuster.email, password: DEMO.staffPassword } },
+    { i: { email: DEMO[who].email, password: DEMO.staffPassword } },
   );
   const challengeToken = first.data?.staffLogin.challengeToken;
   if (!challengeToken) throw new Error(`staff sign-in failed: ${JSON.stringify(first)}`);
   const second = await client.request<{ verifyTwoFactor: { __typename: string; accessToken?: string } }>(
     'mutation($i: VerifyTwoFactorInput!) { verifyTwoFactor(input: $i) { __typename ... on LoginSuccess { accessToken } } }',
-    { i: { challengeToken, code: await totpCode(DEMO.adjuster.totpSecret, now) } },
+    { i: { challengeToken, code: await totpCode(DEMO[who].totpSecret, now) } },
   );
   client.accessToken = second.data?.verifyTwoFactor.accessToken ?? null;
   if (!client.accessToken) throw new Error(`second factor failed: ${JSON.stringify(second)}`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EnvError, parseEnv } from '@abri/platform';
 import { inviteCustomers, type StaffRole } from '../../subgraphs/users/src/app/enrolment.ts';
+import { sendOffer } from '../../subgraphs/users/src/app/offers.ts';
 import { openApps } from '../admin/apps.ts';
 import { adminEnv } from '../admin/env.ts';
 import { importContracts } from '../admin/import-contracts.ts';
@@ -14,6 +15,8 @@ const USAGE = `usage: npm run admin -- <command>
   create-staff --email <e-mail> --name <display name> --role AGENT|ADJUSTER|ADMIN [--password-stdin]
   import-contracts <file.csv>        customers and contracts (columns: README, "Administration")
   invite [--contract <number>]...    queue the invitation e-mail of pending customers (all, or those contracts)
+  send-offer --purpose MARKETING_EMAIL|PARTNER_OFFERS --subject <subject> < body.txt
+                                     queue an offer for the customers who consented to it, and only them
   rotate ${ROTATABLE.join('|')}      next values, from the current ones in the environment`;
 
 function usage(message?: string): never {
@@ -30,6 +33,8 @@ const { positionals, values } = parseArgs({
     role: { type: 'string' },
     'password-stdin': { type: 'boolean', default: false },
     contract: { type: 'string', multiple: true },
+    purpose: { type: 'string' },
+    subject: { type: 'string' },
   },
 });
 const [command, ...args] = positionals;
@@ -84,6 +89,17 @@ async function main(): Promise<number> {
     case 'invite': {
       const queued = await withApps((apps) => inviteCustomers(apps.users, values.contract));
       console.log(`${queued} invitation(s) queued; the users service sends them`);
+      return 0;
+    }
+    case 'send-offer': {
+      const { purpose, subject } = values;
+      if (purpose !== 'MARKETING_EMAIL' && purpose !== 'PARTNER_OFFERS')
+        usage('send-offer needs --purpose MARKETING_EMAIL or PARTNER_OFFERS');
+      if (!subject) usage('send-offer needs --subject');
+      const body = readFileSync(0, 'utf8').trim();
+      if (!body) usage('send-offer reads the body on its standard input');
+      const queued = await withApps((apps) => sendOffer(apps.users, { purpose, subject, body }));
+      console.log(`${queued} offer(s) queued for customers who consented; the users service sends them`);
       return 0;
     }
     case 'rotate': {

@@ -18,6 +18,12 @@ export const DEMO = {
     email: 'adjuster@abri.example',
     totpSecret: 'JBSWY3DPEHPK3PXP',
   },
+  /** Support (AGENT): reads a customer's file only with a reason. */
+  agent: {
+    staffId: '5f1c3a9e-2b7d-4c1e-9a41-0000000000a2',
+    email: 'agent@abri.example',
+    totpSecret: 'KRSXG5CTMVRXEZLU',
+  },
   camilleClaimId: '9c2b7e41-5d3a-4f6b-8e21-000000000201',
   louisClaimId: '9c2b7e41-5d3a-4f6b-8e21-000000000202',
   customerPassword: 'Abri-demo-2026!',

@@ -16,6 +16,8 @@ export const ErrorCode = {
   OPERATION_LIMIT: 'OPERATION_LIMIT',
   /** A cursor (`after:`) that is malformed or from another stream. */
   INVALID_CURSOR: 'INVALID_CURSOR',
+  /** A support agent opened a customer's data without saying why (header `x-abri-reason`); nothing was shown. */
+  REASON_REQUIRED: 'REASON_REQUIRED',
   /**
    * A dependency (database, another service) failed for a moment: nothing was changed, and the same request may be
    * sent again (`extensions.retryable` is true).

@@ -17,6 +17,11 @@ const HOP_TTL_SECONDS = 60;
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+  /**
+   * Why a staff member opens a customer's data (header `x-abri-reason`), recorded with every staff read and shown to
+   * the customer. Absent for customers.
+   */
+  reason?: string | null;
 }
 
 export interface HopClaims {

@@ -15,6 +15,8 @@ export * from './keys.ts';
 export * from './log.ts';
 export * from './metrics.ts';
 export * from './ports.ts';
+export * from './privacy/register.ts';
+export * from './privacy/staff-access.ts';
 export * from './rate-limit.ts';
 export * from './scalars.ts';
 export * from './secrets.ts';

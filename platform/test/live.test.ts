@@ -34,6 +34,7 @@ function fakeOutbox(
 ) {
   const calls: { topic: string; customerId: string; afterId: bigint }[] = [];
   const outbox: Outbox = {
+    source: 'claims',
     add: unused,
     kick: unused,
     lagSeconds: unused,

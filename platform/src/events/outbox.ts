@@ -34,6 +34,8 @@ const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
 });
 
 export interface Outbox {
+  /** The subgraph whose outbox this is: the first part of its topics. */
+  readonly source: string;
   /**
    * Records an event inside the caller's transaction `tx`. A per-customer advisory lock held until commit makes ids
    * follow commit order for each customer, which is what replay and de-duplication rely on.
@@ -174,6 +176,7 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
       );
       return rows.map((row) => toBusEvent(source, row));
     },
+    source,
     kick,
     start() {
       stopped = false;

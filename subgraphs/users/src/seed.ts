@@ -58,4 +58,10 @@ export async function seedUsers(app: UsersApp): Promise<void> {
     role: 'ADJUSTER',
     password: DEMO.staffPassword,
   });
+  await createStaffMember(app, {
+    ...DEMO.agent,
+    displayName: 'Hugo Lefèvre (service client)',
+    role: 'AGENT',
+    password: DEMO.staffPassword,
+  });
 }

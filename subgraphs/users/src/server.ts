@@ -15,6 +15,7 @@ import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
+import { followStaffAccess } from './app/staff-access.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
@@ -60,7 +61,7 @@ export function createUsersService(deps: UsersDeps) {
       }),
     background: async (app) => {
       preloadPlaces();
-      const stops = [startDispatcher(app), await followClaimNews(app)];
+      const stops = [startDispatcher(app), await followClaimNews(app), await followStaffAccess(app)];
       return () => {
         for (const stop of stops) stop();
       };

@@ -1,6 +1,7 @@
 // Moving a claim along its lifecycle: checked, recorded with who/when/why, announced in the same transaction. The
 // adjuster computes the indemnity from the expert's assessment; asking for PAID requests the payout from payments,
 // and the claim reaches PAID (by the system) when payments records it.
+import { type RequestContext, recordStaffAccess, StaffAccessKind } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
 import { type ClaimsApp, Topics } from '../context.ts';
 import { applicableDeductible, computeIndemnity } from '../domain/indemnity.ts';
@@ -30,10 +31,16 @@ export const audit = (
   details: object = {},
 ) => tx.staffAction.create({ data: { staffId, action, claimId, at, details } });
 
+/** A staff action as the customer's access log records it: the request it came from, and what it did in French. */
+export interface StaffTrail {
+  ctx: Pick<RequestContext, 'who' | 'client'>;
+  what: (claimReference: string) => string;
+}
+
 export async function advanceClaim(
   app: ClaimsApp,
   input: AdvanceInput,
-  actor: { mover: Mover; id: string },
+  actor: { mover: Mover; id: string; trail?: StaffTrail },
 ): Promise<AdvanceOutcome> {
   const now = app.clock.now();
   const outcome = await app.prisma.$transaction(async (tx): Promise<AdvanceOutcome> => {
@@ -50,13 +57,22 @@ export async function advanceClaim(
       const check = checkTransition(claim.status, input.to, actor.mover, input.note);
       if (!check.ok) return { kind: 'refused', from: claim.status, to: input.to, reason: check.reason };
     }
-    const record = (action: string) =>
-      actor.mover === 'ADJUSTER'
-        ? audit(tx, actor.id, action, claim.id, now, {
-            note: input.note,
-            assessedDamageCents: input.assessedDamageCents ?? null,
-          })
-        : null;
+    const record = async (action: string) => {
+      if (actor.mover !== 'ADJUSTER') return;
+      await audit(tx, actor.id, action, claim.id, now, {
+        note: input.note,
+        assessedDamageCents: input.assessedDamageCents ?? null,
+      });
+      // The customer sees it in « Qui a consulté mon dossier », with the note as its reason.
+      if (actor.trail)
+        await recordStaffAccess(
+          app,
+          actor.trail.ctx,
+          claim.customerId,
+          { kind: StaffAccessKind.ACTION, what: actor.trail.what(claim.reference), reason: input.note },
+          tx,
+        );
+    };
     if (requestsPayout) {
       await record('REQUEST_PAYOUT');
       await app.outbox.add(tx, {

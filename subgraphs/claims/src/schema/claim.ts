@@ -1,8 +1,8 @@
 // Claim with its timeline; Customer.claims; the adjuster's queue and moves; live status events.
 import {
   abriError,
+  accessCustomer,
   type BusEvent,
-  canAccessCustomer,
   cursorOf,
   customerEvents,
   ErrorCode,
@@ -10,6 +10,7 @@ import {
   hasRole,
   isCustomer,
   parseCursor,
+  recordStaffReads,
   unauthenticated,
 } from '@abri/platform';
 import { advanceClaim } from '../app/advance.ts';
@@ -111,7 +112,9 @@ builder.asEntity(ClaimRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async (ref, ctx) => {
     const claim = await ctx.app.prisma.claim.findUnique({ where: { id: ref.id } });
-    return claim && canAccessCustomer(ctx.who, claim.customerId) ? claim : null;
+    return claim && (await accessCustomer(ctx.app, ctx, claim.customerId, `Sinistre ${claim.reference}`))
+      ? claim
+      : null;
   },
 });
 
@@ -121,8 +124,8 @@ builder.externalRef('Customer', builder.selection<{ id: string }>('id')).impleme
     claims: t.prismaField({
       type: ['Claim'],
       description: 'The customer’s claims, newest first.',
-      resolve: (query, customer, _a, ctx) => {
-        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+      resolve: async (query, customer, _a, ctx) => {
+        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Liste des sinistres'))) throw forbidden();
         return ctx.app.prisma.claim.findMany({
           ...query,
           where: { customerId: customer.id },
@@ -141,15 +144,18 @@ builder.queryField('claimQueue', (t) =>
       status: t.arg({ type: ClaimStatus, required: true }),
       first: t.arg.int({ required: true, defaultValue: 50 }),
     },
-    resolve: (query, _r, { status, first }, ctx) => {
+    resolve: async (query, _r, { status, first }, ctx) => {
       if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
       if (first < 1 || first > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
-      return ctx.app.prisma.claim.findMany({
-        ...query,
-        where: { status },
-        orderBy: { declaredAt: 'asc' },
-        take: first,
-      });
+      const listed = { where: { status }, orderBy: { declaredAt: 'asc' as const }, take: first };
+      // Each customer whose claim is listed sees that it was read, before anything is shown.
+      const claims = await ctx.app.prisma.claim.findMany({ ...listed, select: { customerId: true, reference: true } });
+      await recordStaffReads(
+        ctx.app,
+        ctx,
+        claims.map((c) => ({ customerId: c.customerId, what: `Sinistre ${c.reference} (file d’attente)` })),
+      );
+      return ctx.app.prisma.claim.findMany({ ...query, ...listed });
     },
   }),
 );
@@ -237,7 +243,11 @@ builder.mutationField('advanceClaim', (t) =>
       const outcome = await advanceClaim(
         ctx.app,
         { claimId: String(input.claimId), to: input.to, note, assessedDamageCents: input.assessedDamageCents ?? null },
-        { mover: 'ADJUSTER', id: ctx.who.sub },
+        {
+          mover: 'ADJUSTER',
+          id: ctx.who.sub,
+          trail: { ctx, what: (reference) => `Sinistre ${reference} : passage au statut ${label(input.to)}` },
+        },
       );
       if (outcome.kind === 'notFound') return { __typename: 'ClaimNotFound', message: 'Sinistre introuvable.' };
       if (outcome.kind === 'payoutRequested') return { __typename: 'PayoutRequested', claimId: outcome.claimId };

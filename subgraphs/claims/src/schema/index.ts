@@ -5,6 +5,7 @@ import './claim.ts';
 import './declaration.ts';
 import './money.ts';
 import './staff.ts';
+import './privacy.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -1,5 +1,5 @@
 // Claims staff tools (GraphiQL): assigning, the audit trail, and the claim details staff work with.
-import { forbidden, hasRole, isStaff, unauthenticated } from '@abri/platform';
+import { forbidden, hasRole, isStaff, recordStaffAccess, StaffAccessKind, unauthenticated } from '@abri/platform';
 import { audit } from '../app/advance.ts';
 import { builder } from '../builder.ts';
 import { ClaimRef } from './claim.ts';
@@ -81,9 +81,18 @@ builder.mutationField('assignClaimToMe', (t) =>
       const id = String(claimId);
       const now = ctx.app.clock.now();
       const done = await ctx.app.prisma.$transaction(async (tx) => {
-        const updated = await tx.claim.updateMany({ where: { id }, data: { assignedTo: staffId } });
-        if (updated.count) await audit(tx, staffId, 'ASSIGN_TO_SELF', id, now);
-        return updated.count > 0;
+        const claim = await tx.claim.findUnique({ where: { id }, select: { customerId: true, reference: true } });
+        if (!claim) return false;
+        await tx.claim.update({ where: { id }, data: { assignedTo: staffId } });
+        await audit(tx, staffId, 'ASSIGN_TO_SELF', id, now);
+        await recordStaffAccess(
+          ctx.app,
+          ctx,
+          claim.customerId,
+          { kind: StaffAccessKind.ACTION, what: `Sinistre ${claim.reference} : prise en charge du dossier` },
+          tx,
+        );
+        return true;
       });
       return done ? ctx.app.prisma.claim.findUnique({ ...query, where: { id } }) : null;
     },

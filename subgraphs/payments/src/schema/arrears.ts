@@ -1,5 +1,6 @@
 // Rejected debits as the customer sees them (why, what to do, the legal dates) and the ways out.
 import {
+  accessCustomer,
   type BusEvent,
   cursorOf,
   customerEvents,
@@ -7,6 +8,8 @@ import {
   hasRole,
   isCustomer,
   parseCursor,
+  recordStaffAccess,
+  StaffAccessKind,
   unauthenticated,
 } from '@abri/platform';
 import { ACCOUNT_EVENTS, type ArrearTopics, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
@@ -71,9 +74,10 @@ builder.objectFields(CustomerRef, (t) => ({
   arrears: t.prismaField({
     type: [ArrearRef],
     description: 'Refused debits not yet settled, and the last settled ones.',
-    resolve: (query, customer, _a, ctx) => {
+    resolve: async (query, customer, _a, ctx) => {
       if (!(isCustomer(ctx.who) && ctx.who.sub === customer.id) && !hasRole(ctx.who, 'AGENT', 'ADMIN'))
         throw forbidden();
+      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Impayés'))) throw forbidden();
       return ctx.app.prisma.arrear.findMany({
         ...query,
         where: { customerId: customer.id },
@@ -188,8 +192,17 @@ builder.mutationFields((t) => ({
       if (!hasRole(ctx.who, 'AGENT', 'ADMIN')) throw forbidden();
       const outcome = await recordRejection(ctx.app, String(scheduledPaymentId), reasonCode.slice(0, 8));
       switch (outcome.kind) {
-        case 'recorded':
+        case 'recorded': {
+          const { customerId } = await ctx.app.prisma.arrear.findUniqueOrThrow({
+            where: { id: outcome.arrearId },
+            select: { customerId: true },
+          });
+          await recordStaffAccess(ctx.app, ctx, customerId, {
+            kind: StaffAccessKind.ACTION,
+            what: `Rejet de prélèvement enregistré (motif ${reasonCode.slice(0, 8)})`,
+          });
           return { __typename: 'DebitRejectionRecorded' as const, arrearId: outcome.arrearId };
+        }
         case 'invalidReasonCode':
           return failure('InvalidReasonCode', messages.invalidReasonCode);
         case 'instalmentNotFound':

@@ -1,5 +1,5 @@
 // Schedule, history and payment methods of a customer; the next due date of a policy.
-import { abriError, canAccessCustomer, ErrorCode, forbidden } from '@abri/platform';
+import { abriError, accessCustomer, ErrorCode, forbidden } from '@abri/platform';
 import { builder } from '../builder.ts';
 import type { PaymentsContext } from '../context.ts';
 import { MoneyRef, money } from './money.ts';
@@ -60,8 +60,8 @@ function nextInstalment(ctx: PaymentsContext, policyId: string): Promise<Instalm
   if (!waiting.size) setImmediate(() => void loadNext(ctx, new Map(waiting)));
   const next = new Promise<Instalment>((resolve, reject) => {
     waiting.set(policyId, (row) => (row instanceof Error ? reject(row) : resolve(row)));
-  }).then((row) => {
-    if (row && !canAccessCustomer(ctx.who, row.customerId)) throw forbidden();
+  }).then(async (row) => {
+    if (row && !(await accessCustomer(ctx.app, ctx, row.customerId, 'Prochaine échéance'))) throw forbidden();
     return row;
   });
   batch.known.set(policyId, next);
@@ -172,8 +172,8 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
     paymentSchedule: t.prismaField({
       type: ['ScheduledPayment'],
       description: 'Planned instalments from today on, soonest first.',
-      resolve: (query, customer, _a, ctx) => {
-        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+      resolve: async (query, customer, _a, ctx) => {
+        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Échéancier'))) throw forbidden();
         return ctx.app.prisma.scheduledPayment.findMany({
           ...query,
           where: { customerId: customer.id, status: 'PLANNED', dueDate: { gte: startOfDay(ctx.app.clock.now()) } },
@@ -190,7 +190,7 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
         year: t.arg.int({ description: 'Only the payments of this calendar year.' }),
       },
       resolve: async (customer, { first, after, year }, ctx) => {
-        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Historique des paiements'))) throw forbidden();
         const size = first ?? 20;
         if (size < 1 || size > 100) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.');
         const rows = await ctx.app.prisma.payment.findMany({
@@ -214,8 +214,8 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
     paymentMethods: t.prismaField({
       type: ['PaymentMethod'],
       description: 'Active cards and mandates, default first.',
-      resolve: (query, customer, _a, ctx) => {
-        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+      resolve: async (query, customer, _a, ctx) => {
+        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Moyens de paiement'))) throw forbidden();
         return ctx.app.prisma.paymentMethod.findMany({
           ...query,
           where: { customerId: customer.id, removedAt: null },

@@ -1,6 +1,6 @@
 // Documents of a contract (attestation, certificate, avenants, general conditions), issuing an attestation, and the
 // public check of an attestation's QR code.
-import { canAccessCustomer, forbidden, unauthenticated } from '@abri/platform';
+import { accessCustomer, forbidden, unauthenticated } from '@abri/platform';
 import { checkAttestation, issueAttestation } from '../app/documents.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
@@ -45,8 +45,8 @@ builder.objectField(CustomerRef, 'documents', (t) =>
   t.prismaField({
     type: ['Document'],
     description: 'Every document of the customer’s contracts, newest first.',
-    resolve: (query, customer, _a, ctx) => {
-      if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+    resolve: async (query, customer, _a, ctx) => {
+      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Documents'))) throw forbidden();
       return ctx.app.prisma.document.findMany({
         ...query,
         where: { customerId: customer.id },

@@ -1,5 +1,5 @@
 // Policy (contrat habitation) with its dwelling and guarantees; Customer.policies.
-import { canAccessCustomer, forbidden } from '@abri/platform';
+import { accessCustomer, forbidden } from '@abri/platform';
 import { builder } from '../builder.ts';
 import { MoneyRef, money } from './money.ts';
 
@@ -91,7 +91,9 @@ builder.asEntity(PolicyRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async (ref, ctx) => {
     const policy = await ctx.app.prisma.policy.findUnique({ where: { id: ref.id } });
-    return policy && canAccessCustomer(ctx.who, policy.customerId) ? policy : null;
+    return policy && (await accessCustomer(ctx.app, ctx, policy.customerId, `Contrat ${policy.number}`))
+      ? policy
+      : null;
   },
 });
 
@@ -101,8 +103,8 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
     policies: t.prismaField({
       type: ['Policy'],
       description: 'The customer’s home contracts, newest first.',
-      resolve: (query, customer, _a, ctx) => {
-        if (!canAccessCustomer(ctx.who, customer.id)) throw forbidden();
+      resolve: async (query, customer, _a, ctx) => {
+        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Contrats'))) throw forbidden();
         return ctx.app.prisma.policy.findMany({
           ...query,
           where: { customerId: customer.id },

@@ -1,10 +1,12 @@
 // The record of every sign-in attempt, and the "was this you?" alert for a new device or an unusual country.
+import { decryptField } from '@abri/platform';
 import type { SignInOutcome } from '../../../../prisma/users/generated/prisma/client.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
 import { issueLinkToken } from './one-time-tokens.ts';
 import type { SignInOrigin } from './places.ts';
+import { phoneContext } from './profile.ts';
 
 export async function recordSignIn(
   app: UsersApp,
@@ -52,7 +54,10 @@ export async function isUnrecognised(app: UsersApp, customerId: string, origin: 
   return !knownDevice || !knownCountry;
 }
 
-/** E-mails the customer about an unrecognised sign-in, with a link that ends that session. */
+/**
+ * E-mails the customer about an unrecognised sign-in, with a link that ends that session; also by SMS to their mobile
+ * when they asked for it (the queue checks the consent).
+ */
 export async function alertUnrecognisedSignIn(
   app: UsersApp,
   customerId: string,
@@ -71,6 +76,14 @@ export async function alertUnrecognisedSignIn(
       customer.email,
       templates.unrecognisedSignIn(customer.firstName, app.clock.now(), origin, link),
     );
+    if (customer.phoneEncrypted)
+      await queueMessage(
+        app,
+        tx,
+        decryptField(app.keyring, customer.phoneEncrypted, phoneContext(customerId)),
+        templates.signInAlertSms(app.clock.now(), origin.device),
+        customerId,
+      );
   });
   app.kickMessages();
 }

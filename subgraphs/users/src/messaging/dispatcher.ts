@@ -2,6 +2,7 @@
 // reach the logs.
 import { decryptField, encryptField } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
+import { hasConsent } from '../app/consents.ts';
 import type { UsersApp } from '../app/index.ts';
 import type { RenderedMessage } from './templates.ts';
 
@@ -10,12 +11,24 @@ const MAX_ATTEMPTS = 8;
 
 const context = (id: string) => `message:${id}`;
 
+/**
+ * Queues `message` for `to` inside the caller's transaction; returns false, queuing nothing, when the message needs a
+ * consent (`message.consent`) that `customerId` has not given. Every sender goes through here, so none can forget.
+ */
 export async function queueMessage(
   app: UsersApp,
   tx: Prisma.TransactionClient,
   to: string,
   message: RenderedMessage,
-): Promise<void> {
+  customerId?: string,
+): Promise<boolean> {
+  if (message.consent) {
+    if (!customerId) throw new Error(`message ${message.template} needs a consent: say whose it is`);
+    if (!(await hasConsent(tx, customerId, message.consent))) {
+      app.log.info('message not queued: no consent', { template: message.template, consent: message.consent });
+      return false;
+    }
+  }
   const id = crypto.randomUUID();
   await tx.messageOutbox.create({
     data: {
@@ -29,6 +42,7 @@ export async function queueMessage(
       nextAttemptAt: app.clock.now(),
     },
   });
+  return true;
 }
 
 /** Sends what is due; returns how many were sent. */

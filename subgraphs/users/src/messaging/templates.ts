@@ -1,11 +1,17 @@
 // Message texts, in French, with the customer's name. Never a password; codes and links only where they are the point.
 import { euros, frenchDateTime } from '@abri/platform/french';
+import type { ConsentPurpose } from '../domain/consents.ts';
 
 export interface RenderedMessage {
   channel: 'EMAIL' | 'SMS';
   template: string;
   subject: string | null;
   text: string;
+  /**
+   * The consent it needs: the queue drops it unless the customer's current answer is yes. Absent for what the
+   * contract or the account's security requires.
+   */
+  consent?: ConsentPurpose;
 }
 
 const signature = '\n\nL’équipe Abri\nCe message est envoyé automatiquement ; merci de ne pas y répondre.';
@@ -143,5 +149,21 @@ export const templates = {
     template: `securityChange.${change}`,
     subject: null,
     text: `Abri : ${SECURITY_CHANGE[change].sms}. Si ce n’est pas vous, suivez le lien reçu par e-mail ou contactez-nous.`,
+  }),
+  signInAlertSms: (at: Date, device: string): RenderedMessage => ({
+    channel: 'SMS',
+    template: 'signInAlertSms',
+    subject: null,
+    text: `Abri : nouvelle connexion à votre espace le ${frenchDateTime(at)} depuis ${device}. Si ce n’était pas vous, suivez le lien reçu par e-mail.`,
+    consent: 'SIGN_IN_ALERT_SMS',
+  }),
+  /** An offer of Abri's (MARKETING_EMAIL) or of a partner's (PARTNER_OFFERS): only to customers who said yes. */
+  offer: (firstName: string, purpose: 'MARKETING_EMAIL' | 'PARTNER_OFFERS', subject: string, body: string) => ({
+    ...email(
+      purpose === 'MARKETING_EMAIL' ? 'marketingEmail' : 'partnerOffer',
+      subject,
+      `Bonjour ${firstName},\n\n${body}\n\nVous recevez ce message parce que vous l’avez accepté. Vous pouvez retirer votre accord à tout moment dans votre espace client, rubrique « Mes données ».`,
+    ),
+    consent: purpose,
   }),
 };

@@ -1,7 +1,7 @@
 // Customer: owned by users, extended by the other subgraphs. Profile reads, edits and live profile events.
 import {
+  accessCustomer,
   type BusEvent,
-  canAccessCustomer,
   cursorOf,
   customerEvents,
   decryptField,
@@ -15,6 +15,9 @@ import { Topics } from '../app/index.ts';
 import { phoneContext, updateProfile } from '../app/profile.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
+
+/** What a staff member reads when they open a customer's file, as the customer's access log says it. */
+export const IDENTITY = 'Identité et coordonnées';
 
 export const CustomerRef = builder.prismaObject('Customer', {
   description: 'A policyholder.',
@@ -35,9 +38,12 @@ export const CustomerRef = builder.prismaObject('Customer', {
 
 builder.asEntity(CustomerRef, {
   key: builder.selection<{ id: string }>('id'),
-  // Entities are served only to their owner or staff: another customer's id resolves to nothing.
-  resolveReference: (ref, ctx) =>
-    canAccessCustomer(ctx.who, ref.id) ? ctx.app.prisma.customer.findUnique({ where: { id: ref.id } }) : null,
+  // Entities are served only to their owner or staff (whose read is recorded): another customer's id resolves to
+  // nothing.
+  resolveReference: async (ref, ctx) =>
+    (await accessCustomer(ctx.app, ctx, ref.id, IDENTITY))
+      ? ctx.app.prisma.customer.findUnique({ where: { id: ref.id } })
+      : null,
 });
 
 builder.queryField('me', (t) =>

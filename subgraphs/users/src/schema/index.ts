@@ -6,6 +6,9 @@ import './auth.ts';
 import './account.ts';
 import './two-factor.ts';
 import './security.ts';
+import './privacy.ts';
+import './consents.ts';
+import './staff-access.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -1,7 +1,8 @@
 // What a customer sees of their account's security: score, sessions (and revoking them), sign-in history.
-import { canAccessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
+import type { UsersContext } from '../context.ts';
 import { securityScore } from '../domain/security-score.ts';
 import { CustomerRef } from './customer.ts';
 
@@ -81,10 +82,14 @@ builder.prismaObject('SignInEvent', {
   }),
 });
 
-/** The customer themself, or staff (support agents look at an account's security with the customer), as elsewhere. */
-const ownCustomer = (ctx: { who: import('@abri/platform').Identity | null }, customerId: string) => {
+/**
+ * The customer themself, or staff (support agents look at an account's security with the customer), as elsewhere;
+ * a staff read is recorded for the customer to see.
+ */
+const ownCustomer = async (ctx: UsersContext, customerId: string) => {
   if (!ctx.who) throw unauthenticated();
-  if (!canAccessCustomer(ctx.who, customerId)) throw forbidden();
+  if (!(await accessCustomer(ctx.app, ctx, customerId, 'Sécurité du compte : sessions et connexions')))
+    throw forbidden();
 };
 
 builder.objectFields(CustomerRef, (t) => ({
@@ -92,7 +97,7 @@ builder.objectFields(CustomerRef, (t) => ({
   securityScore: t.field({
     type: SecurityScore,
     resolve: async (c, _a, ctx) => {
-      ownCustomer(ctx, c.id);
+      await ownCustomer(ctx, c.id);
       const now = ctx.app.clock.now();
       const customer = c;
       const [credential, unrecognised] = await Promise.all([
@@ -122,8 +127,8 @@ builder.objectFields(CustomerRef, (t) => ({
   sessions: t.prismaField({
     type: [Session],
     description: 'Devices signed in now, most recent first.',
-    resolve: (query, c, _a, ctx) => {
-      ownCustomer(ctx, c.id);
+    resolve: async (query, c, _a, ctx) => {
+      await ownCustomer(ctx, c.id);
       return ctx.app.prisma.session.findMany({
         ...query,
         where: {
@@ -139,8 +144,8 @@ builder.objectFields(CustomerRef, (t) => ({
     type: ['SignInEvent'],
     description: 'Sign-in attempts, newest first.',
     args: { first: t.arg.int({ defaultValue: 20 }) },
-    resolve: (query, c, { first }, ctx) => {
-      ownCustomer(ctx, c.id);
+    resolve: async (query, c, { first }, ctx) => {
+      await ownCustomer(ctx, c.id);
       return ctx.app.prisma.signInEvent.findMany({
         ...query,
         where: { customerId: c.id },

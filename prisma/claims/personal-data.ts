@@ -1,0 +1,106 @@
+// Personal-data register of the claims subgraph (see platform/src/privacy/register.ts): every field of
+// schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
+import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
+
+const CLAIM_RETENTION = 'Jusqu’à la clôture du sinistre, puis 5 ans (prescription, Code des assurances)';
+
+export const claimsRegister = definePersonalDataRegister({
+  service: 'claims',
+  title: 'Vos sinistres',
+  categories: {
+    claims: {
+      label: 'Déclarations de sinistre',
+      contains:
+        'Type, date et description des dommages, vos réponses au questionnaire, montants évalués et indemnité, étapes du dossier.',
+      purpose: 'Instruire et indemniser vos sinistres.',
+      legalBasis: LegalBasis.CONTRACT,
+      recipients: [
+        'Experts et prestataires mandatés sur le sinistre',
+        'L’assureur d’un tiers en cause (convention IRSI)',
+        'Notre réassureur',
+      ],
+      retention: CLAIM_RETENTION,
+      source: 'Vous, en déclarant le sinistre ; l’expert, pour l’évaluation',
+    },
+    attachments: {
+      label: 'Pièces jointes',
+      contains: 'Photos, dépôts de plainte et factures que vous joignez à un sinistre.',
+      purpose: 'Justifier les dommages et leur montant.',
+      legalBasis: LegalBasis.CONTRACT,
+      recipients: ['Experts mandatés sur le sinistre'],
+      retention: CLAIM_RETENTION,
+      source: 'Vous',
+    },
+    claimHandling: {
+      label: 'Traitement de votre dossier',
+      contains: 'Qui, chez Abri, a pris en charge votre sinistre et chacune de ses actions sur le dossier.',
+      purpose: 'Tracer le traitement des sinistres et lutter contre la fraude.',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: ['Les autorités de contrôle (ACPR) sur demande'],
+      retention: CLAIM_RETENTION,
+      source: 'Abri',
+    },
+  },
+  models: {
+    OutboxEvent: { id: no, topic: no, customerId: no, payload: 'claims', createdAt: no, publishedAt: no },
+    Claim: {
+      id: no,
+      reference: 'claims',
+      customerId: no,
+      policyId: no,
+      type: 'claims',
+      status: 'claims',
+      occurredOn: 'claims',
+      declaredAt: 'claims',
+      description: 'claims',
+      assignedTo: 'claimHandling',
+      updatedAt: no,
+      answers: 'claims',
+      deadline: 'claims',
+      lateByWorkingDays: 'claims',
+      guaranteeCode: 'claims',
+      ceilingCents: 'claims',
+      deductibleCents: 'claims',
+      assessedDamageCents: 'claims',
+      indemnityCents: 'claims',
+    },
+    ClaimStatusChange: {
+      id: no,
+      claimId: no,
+      from: 'claims',
+      to: 'claims',
+      at: 'claims',
+      actorKind: 'claimHandling',
+      actorId: 'claimHandling',
+      note: 'claims',
+    },
+    Attachment: {
+      id: no,
+      claimId: no,
+      filename: 'attachments',
+      contentType: 'attachments',
+      sizeBytes: no,
+      storageKey: no,
+      createdAt: 'attachments',
+    },
+    // A copy of the contract's terms kept by claims (the policies register describes the contract itself).
+    PolicyTerms: {
+      policyId: no,
+      customerId: no,
+      number: 'claims',
+      status: no,
+      guarantees: no,
+      version: no,
+      updatedAt: no,
+    },
+    StaffAction: {
+      id: no,
+      staffId: 'claimHandling',
+      action: 'claimHandling',
+      claimId: no,
+      at: 'claimHandling',
+      details: 'claimHandling',
+    },
+    ProcessedEvent: { source: no, eventId: no, processedAt: no },
+  },
+});

@@ -1,0 +1,70 @@
+// The customer's « Qui a consulté mon dossier » log: users follows the four subgraphs' `<name>.staffAccessed` events
+// (platform/src/privacy/staff-access.ts) durably and keeps one row per event, with the staff member's name as it was
+// then and the reason encrypted.
+import {
+  type BusEvent,
+  decryptField,
+  encryptField,
+  parseStaffAccess,
+  STAFF_ACCESS_SOURCES,
+  staffAccessTopic,
+} from '@abri/platform';
+import type { UsersApp } from './index.ts';
+
+const reasonContext = (customerId: string) => `customer:${customerId}:staff-access-reason`;
+
+export async function storeStaffAccess(app: UsersApp, event: BusEvent): Promise<void> {
+  const access = parseStaffAccess(event.payload);
+  if (!access || !event.customerId) {
+    app.log.warn('staff access event ignored: malformed', { source: event.source, id: event.id });
+    return;
+  }
+  const staff = await app.prisma.staffMember.findUnique({
+    where: { id: access.staffId },
+    select: { displayName: true, role: true },
+  });
+  await app.prisma.staffAccess.createMany({
+    data: [
+      {
+        source: event.source,
+        eventId: event.id,
+        customerId: event.customerId,
+        staffMemberId: access.staffId,
+        staffName: staff?.displayName ?? 'Collaborateur d’Abri',
+        role: staff?.role ?? null,
+        kind: access.kind,
+        what: access.what,
+        reasonEncrypted: access.reason
+          ? encryptField(app.keyring, access.reason, reasonContext(event.customerId))
+          : null,
+        at: new Date(event.at),
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/** Follows every subgraph's staff access events; returns what stops it. */
+export async function followStaffAccess(app: UsersApp): Promise<() => void> {
+  const stops = await Promise.all(
+    STAFF_ACCESS_SOURCES.map((source) =>
+      app.bus.consume(staffAccessTopic(source), 'users-staff-access', (event) => storeStaffAccess(app, event)),
+    ),
+  );
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+export async function staffAccessOf(app: UsersApp, customerId: string, first: number) {
+  const rows = await app.prisma.staffAccess.findMany({
+    where: { customerId },
+    orderBy: [{ at: 'desc' }, { id: 'asc' }],
+    take: first,
+  });
+  return rows.map((row) => ({
+    ...row,
+    reason: row.reasonEncrypted ? decryptField(app.keyring, row.reasonEncrypted, reasonContext(customerId)) : null,
+  }));
+}
+export type StaffAccessView = Awaited<ReturnType<typeof staffAccessOf>>[number];
