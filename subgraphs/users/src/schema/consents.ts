@@ -1,10 +1,10 @@
 // Consents (`me.consents`, `setConsent`): what the customer accepted or refused, when and from which device, with the
 // whole history. The message queue reads them before sending anything that needs one (messaging/dispatcher.ts).
-import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer, describeDevice, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { consentsOf, setConsent } from '../app/consents.ts';
 import { builder } from '../builder.ts';
 import { type ConsentChangeRow, ConsentPurposes, type ConsentState } from '../domain/consents.ts';
-import { describeDevice } from '../domain/device.ts';
+
 import { CustomerRef } from './customer.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
