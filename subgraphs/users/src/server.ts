@@ -12,6 +12,7 @@ import {
 } from '@abri/platform';
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
+import { followCustomerFeed } from './app/customer-feed.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
@@ -60,7 +61,7 @@ export function createUsersService(deps: UsersDeps) {
       }),
     background: async (app) => {
       preloadPlaces();
-      const stops = [startDispatcher(app), await followClaimNews(app)];
+      const stops = [startDispatcher(app), await followClaimNews(app), await followCustomerFeed(app)];
       return () => {
         for (const stop of stops) stop();
       };

@@ -6,6 +6,7 @@ import './auth.ts';
 import './account.ts';
 import './two-factor.ts';
 import './security.ts';
+import './customer-events.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
