@@ -7,6 +7,7 @@ import './account.ts';
 import './two-factor.ts';
 import './security.ts';
 import './customer-events.ts';
+import './push.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
