@@ -7,7 +7,7 @@ import { checkPushDevice, deviceAddress, type PushDeviceRequest } from '../domai
 import type { PushAddress } from '../push/providers.ts';
 import type { UsersApp } from './index.ts';
 
-const secretContext = (deviceId: string) => `push-device:${deviceId}`;
+export const secretContext = (deviceId: string) => `push-device:${deviceId}`;
 
 export type RegisterOutcome =
   | { kind: 'registered'; deviceId: string }

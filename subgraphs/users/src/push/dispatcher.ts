@@ -13,8 +13,10 @@ import { notificationOf } from './messages.ts';
 const GROUP = 'users-push';
 /** @default events older than an hour are not pushed: a backlog (or a new consumer reading history) stays quiet */
 const MAX_AGE_MS = 3_600_000;
-/** Pushes in flight at once for one event. */
-const PARALLEL = 16;
+/** Pushes in flight at once for one event (push services answer in tens of milliseconds). */
+const PARALLEL = 64;
+/** Devices notified between two writes of what was delivered. */
+const RECORD_BATCH = 200;
 
 /** Counts for tests, metrics and the benchmark. */
 export interface PushStats {
@@ -40,6 +42,19 @@ export async function dispatchPush(app: UsersApp, presence: PresenceTracker, eve
   );
   let retry = false;
   const queue = devices.filter((d) => !done.has(`${GROUP}:${d.id}`));
+  // Recorded by batches: one transaction per device would cost more than the pushes themselves.
+  const delivered: string[] = [];
+  const record = async () => {
+    const ids = delivered.splice(0);
+    if (!ids.length) return;
+    await app.prisma.$transaction([
+      app.prisma.processedEvent.createMany({
+        data: ids.map((id) => ({ source: `${GROUP}:${id}`, eventId: event.id })),
+        skipDuplicates: true,
+      }),
+      app.prisma.pushDevice.updateMany({ where: { id: { in: ids } }, data: { lastPushedAt: app.clock.now() } }),
+    ]);
+  };
   const worker = async () => {
     for (let device = queue.shift(); device; device = queue.shift()) {
       if (presence.isLive(device.sessionId)) {
@@ -51,13 +66,8 @@ export async function dispatchPush(app: UsersApp, presence: PresenceTracker, eve
       const outcome = await provider.send(device.address, notification);
       if (outcome === 'delivered') {
         stats.delivered++;
-        await app.prisma.$transaction([
-          app.prisma.processedEvent.createMany({
-            data: [{ source: `${GROUP}:${device.id}`, eventId: event.id }],
-            skipDuplicates: true,
-          }),
-          app.prisma.pushDevice.updateMany({ where: { id: device.id }, data: { lastPushedAt: app.clock.now() } }),
-        ]);
+        delivered.push(device.id);
+        if (delivered.length >= RECORD_BATCH) await record();
       } else if (outcome === 'gone') {
         stats.removed++;
         await app.prisma.pushDevice.deleteMany({ where: { id: device.id } });
@@ -69,7 +79,11 @@ export async function dispatchPush(app: UsersApp, presence: PresenceTracker, eve
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
+  } finally {
+    await record();
+  }
   if (retry) throw new Error('a push service failed for now; the event is tried again');
 }
 

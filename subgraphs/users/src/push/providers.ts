@@ -61,6 +61,18 @@ export interface WebPushOptions {
 export function webPushProvider(options: WebPushOptions): PushProvider {
   const post = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
+  // A VAPID token is valid 12 hours for a push service's origin: signed once per origin every 6 hours, not per push.
+  const tokens = new Map<string, { header: string; signedAt: number }>();
+  const authorization = (endpoint: string) => {
+    const origin = new URL(endpoint).origin;
+    const at = now().getTime();
+    const known = tokens.get(origin);
+    if (known && at - known.signedAt >= 0 && at - known.signedAt < 6 * 3600_000) return known.header;
+    const header = vapidAuthorization(endpoint, options.vapid, options.subject ?? 'mailto:push@abri.example', now());
+    if (tokens.size >= 100) tokens.clear();
+    tokens.set(origin, { header, signedAt: at });
+    return header;
+  };
   return {
     async send(address, notification) {
       if (address.channel !== 'WEB_PUSH') return 'refused';
@@ -70,12 +82,7 @@ export function webPushProvider(options: WebPushOptions): PushProvider {
         const res = await post(address.endpoint, {
           method: 'POST',
           headers: {
-            authorization: vapidAuthorization(
-              address.endpoint,
-              options.vapid,
-              options.subject ?? 'mailto:push@abri.example',
-              now(),
-            ),
+            authorization: authorization(address.endpoint),
             'content-encoding': 'aes128gcm',
             'content-type': 'application/octet-stream',
             ttl: String(options.ttlSeconds ?? 86_400),
