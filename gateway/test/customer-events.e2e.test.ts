@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
+import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(after: $after) {
@@ -17,6 +18,9 @@ const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(aft
   ... on PaymentUpdate { kind policy { number } }
   ... on ProfileUpdate { changedFields customer { lastName } }
   ... on SessionRevokedUpdate { sessionId }
+  ... on PaymentMethodsUpdate { change methodId }
+  ... on ScheduleUpdate { dueDay policy { number } }
+  ... on SecondFactorUpdate { enabled }
 } }`;
 
 type Event = { __typename: string; cursor: string; [field: string]: unknown };
@@ -154,6 +158,51 @@ describe('customerEvents', () => {
     expect(await lastCursor(DEMO.camille.customerId)).toBe(before);
 
     for (const d of [phone, laptop, tablet, louis]) await d.following.stop();
+  });
+
+  it('carries payment methods, the schedule and the second factor on the same stream', async () => {
+    const camille = await customer(url, 'camille');
+    const phone = device(camille, await lastCursor(DEMO.camille.customerId));
+    await expect.poll(() => phone.following.state, { timeout: 30_000 }).toBe('live');
+    const added = await camille.request<{ addCard: { paymentMethod: { id: string } } }>(
+      'mutation { addCard(input: { pspToken: "tok_visa_4242abcd", brand: "Visa", last4: "4242", expiry: "12/30" }) { ... on PaymentMethodAdded { paymentMethod { id } } } }',
+    );
+    const cardId = added.data!.addCard.paymentMethod.id;
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(1);
+    await camille.request('mutation($id: ID!) { setDefaultPaymentMethod(paymentMethodId: $id) { __typename } }', {
+      id: cardId,
+    });
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(2);
+    const moved = await camille.request<{ changeDueDay: { __typename: string } }>(
+      'mutation($p: ID!) { changeDueDay(policyId: $p, day: 12, confirm: true) { __typename } }',
+      { p: DEMO.camille.policyId },
+    );
+    expect(moved.data?.changeDueDay.__typename).toBe('DueDayChange');
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(3);
+    const enrolment = await camille.request<{ startTwoFactorEnrolment: { otpauthUri: string } }>(
+      'mutation { startTwoFactorEnrolment { otpauthUri } }',
+    );
+    const secret = new URL(enrolment.data!.startTwoFactorEnrolment.otpauthUri).searchParams.get('secret')!;
+    const confirmed = await camille.request(
+      'mutation($c: String!) { confirmTwoFactorEnrolment(code: $c) { __typename } }',
+      {
+        c: await totpCode(secret, new Date()),
+      },
+    );
+    expect(confirmed.errors).toBeUndefined();
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(4);
+    expect(phone.received).toMatchObject([
+      { __typename: 'PaymentMethodsUpdate', change: 'ADDED', methodId: cardId },
+      { __typename: 'PaymentMethodsUpdate', change: 'DEFAULT_CHANGED', methodId: cardId },
+      { __typename: 'ScheduleUpdate', dueDay: 12, policy: { number: DEMO.camille.contractNumber } },
+      { __typename: 'SecondFactorUpdate', enabled: true },
+    ]);
+    await phone.following.stop();
+    // The other tests sign Camille in with her password alone.
+    await system.services.users.app.prisma.customer.update({
+      where: { id: DEMO.camille.customerId },
+      data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
+    });
   });
 
   it('refuses a cursor of another stream with a typed error', async () => {

@@ -14,8 +14,11 @@ export const FeedKinds = {
   'claims.claimStatusChanged': 'claimStatus',
   'policies.policyChanged': 'contract',
   'payments.accountEvent': 'payment',
+  'payments.paymentMethodsChanged': 'paymentMethods',
+  'payments.scheduleChanged': 'schedule',
   [Topics.profileChanged]: 'profile',
   [Topics.sessionRevoked]: 'sessionRevoked',
+  [Topics.secondFactorChanged]: 'secondFactor',
 } as const;
 export type FeedKind = (typeof FeedKinds)[keyof typeof FeedKinds];
 

@@ -55,4 +55,5 @@ export interface PushSettings {
 export const Topics = {
   profileChanged: 'users.profileChanged',
   sessionRevoked: 'users.sessionRevoked',
+  secondFactorChanged: 'users.secondFactorChanged',
 } as const;

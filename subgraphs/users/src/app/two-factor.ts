@@ -5,7 +5,7 @@ import { generateSecret, generateURI } from 'otplib';
 import qrcode from 'qrcode';
 import { verifyPassword } from '../domain/password.ts';
 import { checkTotp, totpContext } from '../domain/totp.ts';
-import type { UsersApp } from './index.ts';
+import { Topics, type UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 
 const secretContext = (customerId: string) => totpContext('customer', customerId);
@@ -46,7 +46,7 @@ export async function confirmEnrolment(app: UsersApp, customerId: string, code: 
   const secret = decryptField(app.keyring, customer.totpPendingSecretEncrypted, secretContext(customerId));
   const step = await checkTotp(secret, code, app.clock.now(), null);
   if (step === null) return null;
-  return app.prisma.$transaction(async (tx) => {
+  const codes = await app.prisma.$transaction(async (tx) => {
     await tx.customer.update({
       where: { id: customerId },
       data: {
@@ -56,8 +56,11 @@ export async function confirmEnrolment(app: UsersApp, customerId: string, code: 
         totpLastStep: step,
       },
     });
+    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: true } });
     return replaceRecoveryCodes(tx, customerId);
   });
+  app.outbox.kick();
+  return codes;
 }
 
 export async function disableTwoFactor(
@@ -85,6 +88,8 @@ export async function disableTwoFactor(
       },
     });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
+    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: false } });
   });
+  app.outbox.kick();
   return true;
 }

@@ -53,6 +53,33 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
         tag: 'security',
         cursor,
       };
+    case 'paymentMethods':
+      return {
+        title: 'Vos moyens de paiement ont changé',
+        body: 'Si vous n’êtes pas à l’origine de ce changement, ouvrez votre espace client.',
+        url: '/',
+        tag: 'security',
+        cursor,
+      };
+    case 'schedule':
+      return {
+        title: 'Votre échéancier a été modifié',
+        body: 'Vos prochaines dates de prélèvement sont dans votre espace client.',
+        url: '/',
+        tag: 'payment',
+        cursor,
+      };
+    case 'secondFactor':
+      return {
+        title: 'Sécurité de votre compte',
+        body:
+          data.enabled === true
+            ? 'La validation en deux étapes est activée.'
+            : 'La validation en deux étapes a été désactivée. Si ce n’est pas vous, ouvrez votre espace client.',
+        url: '/',
+        tag: 'security',
+        cursor,
+      };
     case 'sessionRevoked':
       return {
         title: 'Un accès a été fermé',

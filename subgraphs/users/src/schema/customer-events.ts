@@ -53,6 +53,9 @@ const TYPE_OF: Record<FeedKind, string> = {
   payment: 'PaymentUpdate',
   profile: 'ProfileUpdate',
   sessionRevoked: 'SessionRevokedUpdate',
+  paymentMethods: 'PaymentMethodsUpdate',
+  schedule: 'ScheduleUpdate',
+  secondFactor: 'SecondFactorUpdate',
 };
 
 const data = (e: BusEvent) => feedPayload(e).data;
@@ -145,6 +148,47 @@ builder.objectRef<BusEvent>('SessionRevokedUpdate').implement({
   interfaces: [CustomerEvent],
   fields: (t) => ({
     sessionId: t.id({ description: 'The session that ended (`Session.id`).', resolve: (e) => String(data(e).sid) }),
+  }),
+});
+
+const PAYMENT_METHOD_CHANGES = { added: 'ADDED', removed: 'REMOVED', defaultChanged: 'DEFAULT_CHANGED' } as const;
+const PaymentMethodChange = builder.enumType('PaymentMethodChange', {
+  description: 'What happened to a payment method.',
+  values: Object.values(PAYMENT_METHOD_CHANGES),
+});
+
+builder.objectRef<BusEvent>('PaymentMethodsUpdate').implement({
+  description: 'A payment method (card or SEPA mandate) was added, removed or made the default.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    change: t.field({
+      type: PaymentMethodChange,
+      resolve: (e) => PAYMENT_METHOD_CHANGES[data(e).change as keyof typeof PAYMENT_METHOD_CHANGES],
+    }),
+    methodId: t.id({
+      description: 'The method concerned (`PaymentMethod.id`).',
+      resolve: (e) => String(data(e).methodId),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ScheduleUpdate').implement({
+  description: 'The payment schedule of a contract changed (its due day moved).',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    policy: t.field({ type: PolicyRef, resolve: (e) => ({ id: String(data(e).policyId) }) }),
+    dueDay: t.int({
+      description: 'The day of the month premiums are now debited.',
+      resolve: (e) => Number(data(e).dueDay),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
+  description: 'Two-step verification was turned on or off.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
   }),
 });
 
