@@ -26,7 +26,7 @@ import {
 } from '@abri/platform';
 import { createPoliciesService } from '@abri/policies';
 import { policiesIsEmpty, seedPolicies } from '@abri/policies/seed';
-import { createUsersService } from '@abri/users';
+import { createUsersService, type UsersDeps } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers, usersIsEmpty } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
@@ -52,6 +52,8 @@ export interface EmbeddedOptions {
   gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter'>;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
+  /** Push notifications of the users subgraph (tests: a local push service, native test doubles). */
+  push?: UsersDeps['push'];
   /** The web customer space served at / (its build directory). @default none: the API alone */
   web?: GatewayDeps['web'];
 }
@@ -83,6 +85,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     tokenKey: secrets.tokenKey,
     keyring: secrets.keyring,
     transport: mailbox,
+    ...(options.push ? { push: options.push } : {}),
   });
   const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey });
   const claims = createClaimsService({

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   abriError,
   accessReason,
+  announcePresence,
   type ClientInfo,
   type Clock,
   createMemoryRateLimiter,
@@ -234,6 +235,13 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
 
   // Open sockets by session, to close them when the session is revoked.
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  // Sessions with the app open get their events on the socket: the push dispatcher leaves them alone.
+  const presence = announcePresence({
+    bus: deps.bus,
+    sessions: () => socketsBySession.keys(),
+    now: () => clock.now(),
+    onError: (error) => log.warn('presence not announced', { error: String(error) }),
+  });
   revocations.onRevoked((sid) => {
     for (const socket of socketsBySession.get(sid) ?? []) socket.close(CloseCode.Forbidden, 'Session revoked');
   });
@@ -334,6 +342,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
             return false;
           }
           set.add(extra.socket);
+          if (set.size === 1) presence.changed();
           const ms = Math.max(0, who.exp * 1000 - clock.now().getTime());
           extra.expiry = setTimeout(() => extra.socket.close(CloseCode.Unauthorized, 'Access token expired'), ms);
         }
@@ -344,7 +353,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         clearTimeout(extra.expiry);
         clearTimeout(extra.idle);
         if (extra.who) socketsBySession.get(extra.who.sid)?.delete(extra.socket);
-        if (extra.who && !socketsBySession.get(extra.who.sid)?.size) socketsBySession.delete(extra.who.sid);
+        if (extra.who && !socketsBySession.get(extra.who.sid)?.size && socketsBySession.delete(extra.who.sid))
+          presence.changed();
       },
       context: (ctx) => {
         const extra = ctx.extra as unknown as WsExtra;
@@ -448,6 +458,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     async stop(options) {
       await served.stop(options);
       revocations.stop();
+      presence.stop();
       await subscriptions.dispose();
       if (!deps.rateLimiter) await rateLimiter.close();
     },

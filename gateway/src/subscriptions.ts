@@ -14,6 +14,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   getVariableValues,
+  isInterfaceType,
   isObjectType,
   Kind,
   type OperationDefinitionNode,
@@ -114,7 +115,8 @@ export function createFederatedSubscriptions(options: {
     const eventType = rootType && getNamedType(rootType.type);
     const resumable = Boolean(
       eventType &&
-        isObjectType(eventType) &&
+        // An object with a cursor, or an interface of events that all have one (customerEvents).
+        (isObjectType(eventType) || isInterfaceType(eventType)) &&
         eventType.getFields().cursor &&
         rootType.args.some((a) => a.name === 'after'),
     );

@@ -9,12 +9,25 @@ const CLAIM_EVENTS = graphql(`
     claimStatusChanged(after: $after) { cursor status claim { reference } }
   }
 `);
+const CUSTOMER_EVENTS = graphql(`
+  subscription CustomerEvents($after: String) {
+    customerEvents(after: $after) { __typename cursor ... on ClaimStatusUpdate { status } }
+  }
+`);
 const ME = graphql(`query Me { me { id firstName } }`);
 
 describe('typed operations', () => {
   it('types results and variables from the schema', () => {
     expectTypeOf<ResultOf<typeof CLAIM_EVENTS>['claimStatusChanged']['cursor']>().toEqualTypeOf<string>();
     expectTypeOf<VariablesOf<typeof CLAIM_EVENTS>>().toEqualTypeOf<{ after?: string | null | undefined }>();
+  });
+
+  it('types the customer stream by kind, each with its cursor', () => {
+    type Event = ResultOf<typeof CUSTOMER_EVENTS>['customerEvents'];
+    expectTypeOf<Event['cursor']>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<Event, { __typename: 'ClaimStatusUpdate' }>['status']>().toEqualTypeOf<
+      ResultOf<typeof CLAIM_EVENTS>['claimStatusChanged']['status']
+    >();
   });
 
   it('sends the document as text and types the answer', async () => {

@@ -1,4 +1,5 @@
 export * from './bus.ts';
 export * from './live.ts';
 export * from './outbox.ts';
+export * from './presence.ts';
 export * from './redis-bus.ts';

@@ -15,4 +15,15 @@ export const usersEnv = subgraphEnv('users').extend({
   SMTP_URL: setting(z.string().url(), 'outgoing mail, `smtp://user:password@host:587` (`smtps://` for implicit TLS)'),
   MAIL_FROM: setting(z.string().default('Abri <ne-pas-repondre@abri.example>'), 'sender of e-mails'),
   PUBLIC_URL: setting(z.string().url(), "the web portal's address: base of e-mailed links"),
+  VAPID_PRIVATE_KEY: setting(
+    z.string().min(1).optional(),
+    'Web Push: private EC P-256 JWK (or `file:<path>`) identifying Abri to push services (VAPID); unset, Web Push is off',
+  ),
+  VAPID_SUBJECT: setting(
+    z
+      .string()
+      .regex(/^(mailto:|https:)/)
+      .default('mailto:push@abri.example'),
+    "Web Push: who push services contact about Abri's notifications (`mailto:` or `https:`)",
+  ),
 });

@@ -9,6 +9,7 @@ import {
 } from '@abri/platform';
 import { usersEnv } from './env.ts';
 import { createSmtpTransport } from './messaging/transport.ts';
+import { vapidKeyFromJwk } from './push/web-push.ts';
 import { createUsersService } from './server.ts';
 
 await runService('users', async () => {
@@ -24,6 +25,10 @@ await runService('users', async () => {
         deps.log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
     }),
     config: { publicUrl: env.PUBLIC_URL },
+    push: {
+      vapid: env.VAPID_PRIVATE_KEY ? vapidKeyFromJwk(parseJwkSetting(env.VAPID_PRIVATE_KEY) as JsonWebKey) : null,
+      subject: env.VAPID_SUBJECT,
+    },
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

@@ -9,9 +9,11 @@ import {
   type ServiceDeps,
   type SigningKey,
   sendJson,
+  trackPresence,
 } from '@abri/platform';
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
+import { followCustomerFeed } from './app/customer-feed.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
@@ -19,6 +21,9 @@ import { followStaffAccess } from './app/staff-access.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
+import { startPushDispatcher } from './push/dispatcher.ts';
+import { type PushChannelName, type PushProvider, webPushProvider } from './push/providers.ts';
+import { generateVapidKey, type VapidKey } from './push/web-push.ts';
 import { schema } from './schema/index.ts';
 
 export interface UsersDeps extends ServiceDeps {
@@ -32,6 +37,16 @@ export interface UsersDeps extends ServiceDeps {
   /** Counts failed sign-ins per client address. @default in memory (one process) */
   limiter?: RateLimiter;
   config?: Partial<UsersConfig>;
+  push?: {
+    /** Web Push's VAPID key; null turns Web Push off. @default a key made for this process (embedded mode) */
+    vapid?: VapidKey | null;
+    /** RFC 8292 contact. @default 'mailto:push@abri.example' */
+    subject?: string;
+    /** Native push adapters (see push/providers.ts). @default none */
+    native?: Partial<Record<Exclude<PushChannelName, 'WEB_PUSH'>, PushProvider>>;
+    /** @default false */
+    allowHttpEndpoints?: boolean;
+  };
 }
 
 export function createUsersService(deps: UsersDeps) {
@@ -39,6 +54,7 @@ export function createUsersService(deps: UsersDeps) {
     keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])],
   };
   let app: UsersApp | undefined;
+  const vapid = deps.push?.vapid === undefined ? generateVapidKey() : deps.push.vapid;
   const service = createSubgraphService({
     name: 'users',
     schema,
@@ -58,10 +74,37 @@ export function createUsersService(deps: UsersDeps) {
         tokenKey: deps.tokenKey,
         keyring: deps.keyring,
         config: { ...defaultUsersConfig, ...deps.config },
+        push: {
+          providers: {
+            ...deps.push?.native,
+            ...(vapid
+              ? {
+                  WEB_PUSH: webPushProvider({
+                    vapid,
+                    now: () => base.clock.now(),
+                    ...(deps.push?.subject ? { subject: deps.push.subject } : {}),
+                  }),
+                }
+              : {}),
+          },
+          vapidPublicKey: vapid?.publicKey ?? null,
+          allowHttpEndpoints: deps.push?.allowHttpEndpoints ?? false,
+          stats: { delivered: 0, skippedLive: 0, removed: 0, failed: 0 },
+          presence: null,
+        },
       }),
     background: async (app) => {
       preloadPlaces();
-      const stops = [startDispatcher(app), await followClaimNews(app), await followStaffAccess(app)];
+      const presence = await trackPresence({ bus: app.bus, now: () => app.clock.now() });
+      app.push.presence = presence;
+      const stops = [
+        startDispatcher(app),
+        await followClaimNews(app),
+        await followStaffAccess(app),
+        await followCustomerFeed(app),
+        await startPushDispatcher(app, presence),
+        presence.stop,
+      ];
       return () => {
         for (const stop of stops) stop();
       };

@@ -2,6 +2,9 @@
 import type { PaymentsApp } from '../context.ts';
 import { isDueDay, rescheduleDueDay } from '../domain/due-day.ts';
 
+/** On the customer's stream (users copies it for their devices): the schedule's dates moved. */
+export const SCHEDULE_CHANGED = 'payments.scheduleChanged';
+
 export type DueDayOutcome =
   | { kind: 'previewed' | 'applied'; nextDebitDate: Date | null; dueDates: Date[] }
   | { kind: 'invalidDay' };
@@ -34,7 +37,14 @@ export async function changeDueDay(
           data: { dueDate: new Date(Date.UTC(1900, 0, 1 + i)) },
         });
       for (const r of next) await tx.scheduledPayment.update({ where: { id: r.id }, data: { dueDate: r.dueDate } });
+      await app.outbox.add(tx, {
+        topic: SCHEDULE_CHANGED,
+        customerId,
+        payload: { policyId, dueDay: day },
+        at: app.clock.now(),
+      });
     });
+    app.outbox.kick();
   }
   return {
     kind: confirm ? 'applied' : 'previewed',

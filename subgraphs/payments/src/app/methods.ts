@@ -7,6 +7,17 @@ import type { PaymentsApp } from '../context.ts';
 import { validateIban } from '../domain/iban.ts';
 import { mandateReference } from '../domain/mandate.ts';
 
+/** On the customer's stream (users copies it for their devices): a method added, removed or made the default. */
+export const METHODS_CHANGED = 'payments.paymentMethodsChanged';
+type Tx = Parameters<Parameters<PaymentsApp['prisma']['$transaction']>[0]>[0];
+const announce = (
+  app: PaymentsApp,
+  tx: Tx,
+  customerId: string,
+  change: 'added' | 'removed' | 'defaultChanged',
+  methodId: string,
+) => app.outbox.add(tx, { topic: METHODS_CHANGED, customerId, payload: { change, methodId }, at: app.clock.now() });
+
 export const ibanContext = (methodId: string) => `payment-method:${methodId}:iban`;
 
 /** SEPA core: the debtor is notified at least 14 calendar days before a debit unless agreed otherwise. */
@@ -45,23 +56,27 @@ export async function addSepaMandate(
   const now = app.clock.now();
   const id = crypto.randomUUID();
   const sequence = (await app.prisma.paymentMethod.count({ where: { customerId, kind: 'SEPA_DEBIT' } })) + 1;
-  await app.prisma.paymentMethod.create({
-    data: {
-      id,
-      customerId,
-      kind: 'SEPA_DEBIT',
-      ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
-      ibanLast4: checked.iban.slice(-4),
-      holderName: holder,
-      mandateReference: mandateReference(
-        customerId.replace(/-/g, '').slice(0, 12).toUpperCase(),
-        sequence,
-        parisDay(now),
-      ),
-      mandateSignedOn: parisDay(now),
-      createdAt: now,
-    },
+  await app.prisma.$transaction(async (tx) => {
+    await tx.paymentMethod.create({
+      data: {
+        id,
+        customerId,
+        kind: 'SEPA_DEBIT',
+        ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
+        ibanLast4: checked.iban.slice(-4),
+        holderName: holder,
+        mandateReference: mandateReference(
+          customerId.replace(/-/g, '').slice(0, 12).toUpperCase(),
+          sequence,
+          parisDay(now),
+        ),
+        mandateSignedOn: parisDay(now),
+        createdAt: now,
+      },
+    });
+    await announce(app, tx, customerId, 'added', id);
   });
+  app.outbox.kick();
   await makeDefaultIfFirst(app, customerId, id, input.makeDefault ?? false);
   return { kind: 'added', methodId: id };
 }
@@ -79,18 +94,22 @@ export async function addCard(
     return { kind: 'invalid', field: 'expiry', reason: 'cardExpired' };
   if (!/^[\p{L} ]{2,20}$/u.test(input.brand)) return { kind: 'invalid', field: 'brand', reason: 'cardBrandUnknown' };
   const id = crypto.randomUUID();
-  await app.prisma.paymentMethod.create({
-    data: {
-      id,
-      customerId,
-      kind: 'CARD',
-      pspToken: input.pspToken,
-      cardBrand: input.brand,
-      cardLast4: input.last4,
-      cardExpiry: input.expiry,
-      createdAt: now,
-    },
+  await app.prisma.$transaction(async (tx) => {
+    await tx.paymentMethod.create({
+      data: {
+        id,
+        customerId,
+        kind: 'CARD',
+        pspToken: input.pspToken,
+        cardBrand: input.brand,
+        cardLast4: input.last4,
+        cardExpiry: input.expiry,
+        createdAt: now,
+      },
+    });
+    await announce(app, tx, customerId, 'added', id);
   });
+  app.outbox.kick();
   await makeDefaultIfFirst(app, customerId, id, input.makeDefault ?? false);
   return { kind: 'added', methodId: id };
 }
@@ -99,13 +118,16 @@ export type SetDefaultOutcome = { kind: 'set'; methodId: string } | { kind: 'met
 
 /** Makes one of the customer's methods the default; `methodNotFound` when it is not theirs or removed. */
 export async function setDefault(app: PaymentsApp, customerId: string, methodId: string): Promise<SetDefaultOutcome> {
-  return app.prisma.$transaction(async (tx): Promise<SetDefaultOutcome> => {
+  const outcome = await app.prisma.$transaction(async (tx): Promise<SetDefaultOutcome> => {
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
     if (!method) return { kind: 'methodNotFound' };
     await tx.paymentMethod.updateMany({ where: { customerId, isDefault: true }, data: { isDefault: false } });
     await tx.paymentMethod.update({ where: { id: methodId }, data: { isDefault: true } });
+    await announce(app, tx, customerId, 'defaultChanged', methodId);
     return { kind: 'set', methodId };
   });
+  app.outbox.kick();
+  return outcome;
 }
 
 export type RemoveOutcome =
@@ -114,7 +136,7 @@ export type RemoveOutcome =
   | { kind: 'lastMethodWhilePremiumsDue' };
 
 export async function removeMethod(app: PaymentsApp, customerId: string, methodId: string): Promise<RemoveOutcome> {
-  return app.prisma.$transaction(async (tx): Promise<RemoveOutcome> => {
+  const outcome = await app.prisma.$transaction(async (tx): Promise<RemoveOutcome> => {
     // Serialise removals of one customer, so two concurrent removals cannot leave nothing.
     await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `methods:${customerId}`);
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
@@ -128,6 +150,9 @@ export async function removeMethod(app: PaymentsApp, customerId: string, methodI
     await tx.paymentMethod.update({ where: { id: methodId }, data: { removedAt: app.clock.now(), isDefault: false } });
     if (method.isDefault && others[0])
       await tx.paymentMethod.update({ where: { id: others[0].id }, data: { isDefault: true } });
+    await announce(app, tx, customerId, 'removed', methodId);
     return { kind: 'removed', methodId };
   });
+  app.outbox.kick();
+  return outcome;
 }

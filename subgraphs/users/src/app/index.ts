@@ -1,7 +1,9 @@
 // The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
-import type { Keyring, RateLimiter, ServiceBase, SigningKey } from '@abri/platform';
+import type { Keyring, PresenceTracker, RateLimiter, ServiceBase, SigningKey } from '@abri/platform';
 import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { MessageTransport } from '../messaging/transport.ts';
+import type { PushStats } from '../push/dispatcher.ts';
+import type { PushChannelName, PushProvider } from '../push/providers.ts';
 
 export interface UsersConfig {
   /** @default 600 seconds */
@@ -35,9 +37,23 @@ export interface UsersApp extends ServiceBase<PrismaClient> {
   tokenKey: SigningKey;
   keyring: Keyring;
   config: UsersConfig;
+  push: PushSettings;
+}
+
+/** Push notifications (issue 14.2): a provider per channel in use. */
+export interface PushSettings {
+  providers: Partial<Record<PushChannelName, PushProvider>>;
+  /** The VAPID public key browsers subscribe with (`applicationServerKey`); null when Web Push is off. */
+  vapidPublicKey: string | null;
+  /** Plain-HTTP endpoints accepted (tests' local push service only; never in production). */
+  allowHttpEndpoints: boolean;
+  stats: PushStats;
+  /** Which sessions have a socket open on a gateway (set when the service starts). */
+  presence: PresenceTracker | null;
 }
 
 export const Topics = {
   profileChanged: 'users.profileChanged',
   sessionRevoked: 'users.sessionRevoked',
+  secondFactorChanged: 'users.secondFactorChanged',
 } as const;

@@ -126,6 +126,8 @@ export async function revokeSessions(app: UsersApp, which: { ids: string[] }, re
       where: { id: { in: open.map((s) => s.id) } },
       data: { revokedAt: now, revokedReason: reason },
     });
+    // A device registered by a revoked session must not be told anything more.
+    await tx.pushDevice.deleteMany({ where: { sessionId: { in: open.map((s) => s.id) } } });
     for (const session of open) {
       await app.outbox.add(tx, {
         topic: Topics.sessionRevoked,

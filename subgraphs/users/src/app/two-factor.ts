@@ -5,7 +5,7 @@ import { generateSecret, generateURI } from 'otplib';
 import qrcode from 'qrcode';
 import { verifyPassword } from '../domain/password.ts';
 import { checkTotp, totpContext } from '../domain/totp.ts';
-import type { UsersApp } from './index.ts';
+import { Topics, type UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 import { announceSecurityChange } from './step-up.ts';
 
@@ -66,21 +66,23 @@ export async function confirmEnrolment(
   const secret = decryptField(app.keyring, customer.totpPendingSecretEncrypted, secretContext(customerId));
   const step = await checkTotp(secret, code, app.clock.now(), null);
   if (step === null) return null;
-  return app.prisma
-    .$transaction(async (tx) => {
-      await tx.customer.update({
-        where: { id: customerId },
-        data: {
-          totpSecretEncrypted: customer.totpPendingSecretEncrypted,
-          totpPendingSecretEncrypted: null,
-          totpEnabledAt: app.clock.now(),
-          totpLastStep: step,
-        },
-      });
-      await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOn');
-      return replaceRecoveryCodes(tx, customerId);
-    })
-    .finally(app.kickMessages);
+  const codes = await app.prisma.$transaction(async (tx) => {
+    await tx.customer.update({
+      where: { id: customerId },
+      data: {
+        totpSecretEncrypted: customer.totpPendingSecretEncrypted,
+        totpPendingSecretEncrypted: null,
+        totpEnabledAt: app.clock.now(),
+        totpLastStep: step,
+      },
+    });
+    await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOn');
+    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: true } });
+    return replaceRecoveryCodes(tx, customerId);
+  });
+  app.kickMessages();
+  app.outbox.kick();
+  return codes;
 }
 
 export async function disableTwoFactor(
@@ -110,7 +112,9 @@ export async function disableTwoFactor(
     });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
     await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOff');
+    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: false } });
   });
   app.kickMessages();
+  app.outbox.kick();
   return true;
 }

@@ -9,6 +9,8 @@ import './security.ts';
 import './privacy.ts';
 import './consents.ts';
 import './staff-access.ts';
+import './customer-events.ts';
+import './push.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -1,0 +1,99 @@
+// Which sessions have the app open: each gateway replica announces on the bus the sessions holding a socket with it,
+// at once when that changes and again every `everyMs`; the push dispatcher (users) keeps the latest announcement of
+// each replica until it expires, so a device that follows its events live is not notified a second time by push. A
+// replica that dies stops announcing and its sessions count as away once its last announcement expires; a
+// dispatcher that just started knows nobody for up to `everyMs`, and may then push to a device that also had the
+// event live (a double, never a loss).
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from './bus.ts';
+
+export const PRESENCE_TOPIC = 'gateway.presence';
+
+interface Announcement {
+  replica: string;
+  sessions: string[];
+  /** ISO date after which this announcement no longer counts. */
+  until: string;
+}
+
+export interface PresenceAnnouncer {
+  /** The sessions with a socket changed: announce soon (several changes in a tick make one announcement). */
+  changed(): void;
+  stop(): void;
+}
+
+export function announcePresence(options: {
+  bus: EventBus;
+  sessions: () => Iterable<string>;
+  now: () => Date;
+  /** @default 10_000 ms between announcements when nothing changes; each counts for three periods */
+  everyMs?: number;
+  onError?: (error: unknown) => void;
+}): PresenceAnnouncer {
+  const everyMs = options.everyMs ?? 10_000;
+  const replica = randomUUID();
+  let sequence = 0;
+  let queued = false;
+  let stopped = false;
+  const announce = (leaving = false) => {
+    queued = false;
+    if (stopped) return;
+    const now = options.now();
+    const payload: Announcement = {
+      replica,
+      sessions: leaving ? [] : [...options.sessions()],
+      until: new Date(now.getTime() + 3 * everyMs).toISOString(),
+    };
+    options.bus
+      .publish({
+        id: String(++sequence),
+        source: 'gateway',
+        topic: PRESENCE_TOPIC,
+        customerId: null,
+        payload,
+        at: now.toISOString(),
+      })
+      .catch((error) => options.onError?.(error));
+  };
+  const timer = setInterval(() => announce(), everyMs);
+  timer.unref();
+  announce();
+  return {
+    changed() {
+      if (queued || stopped) return;
+      queued = true;
+      setImmediate(() => announce());
+    },
+    stop() {
+      // Announced empty, so that the dispatcher does not wait for the expiry to push to those devices.
+      announce(true);
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+export interface PresenceTracker {
+  /** True while a gateway replica says `sessionId` has a socket open. */
+  isLive(sessionId: string): boolean;
+  stop(): void;
+}
+
+export async function trackPresence(options: { bus: EventBus; now: () => Date }): Promise<PresenceTracker> {
+  const replicas = new Map<string, { sessions: Set<string>; until: number }>();
+  const stop = await options.bus.subscribe(PRESENCE_TOPIC, (event) => {
+    const { replica, sessions, until } = event.payload as Announcement;
+    replicas.set(replica, { sessions: new Set(sessions), until: Date.parse(until) });
+  });
+  return {
+    isLive(sessionId) {
+      const now = options.now().getTime();
+      for (const [replica, known] of replicas) {
+        if (known.until <= now) replicas.delete(replica);
+        else if (known.sessions.has(sessionId)) return true;
+      }
+      return false;
+    },
+    stop,
+  };
+}

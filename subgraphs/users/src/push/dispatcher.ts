@@ -1,0 +1,93 @@
+// Push notifications for devices whose app is closed (issue 14.2). A durable consumer of the customer's stream: for
+// each event worth a notification, every registered device of that customer whose session is still open, and which
+// has no socket open on a gateway (presence), is notified once through its channel's provider. A device the push
+// service no longer knows (404/410) is removed; a momentary failure fails the event, which the bus delivers again,
+// and the devices already notified are skipped (one ProcessedEvent row per device and event). A crash between a push
+// and its row can notify one device twice; nothing is ever sent to another customer's device.
+import type { BusEvent, PresenceTracker } from '@abri/platform';
+import { CUSTOMER_EVENT, feedPayload } from '../app/customer-feed.ts';
+import type { UsersApp } from '../app/index.ts';
+import { notifiableDevices } from '../app/push-devices.ts';
+import { notificationOf } from './messages.ts';
+
+const GROUP = 'users-push';
+/** @default events older than an hour are not pushed: a backlog (or a new consumer reading history) stays quiet */
+const MAX_AGE_MS = 3_600_000;
+/** Pushes in flight at once for one event (push services answer in tens of milliseconds). */
+const PARALLEL = 64;
+/** Devices notified between two writes of what was delivered. */
+const RECORD_BATCH = 200;
+
+/** Counts for tests, metrics and the benchmark. */
+export interface PushStats {
+  delivered: number;
+  skippedLive: number;
+  removed: number;
+  failed: number;
+}
+
+export async function dispatchPush(app: UsersApp, presence: PresenceTracker, event: BusEvent, stats: PushStats) {
+  if (!event.customerId) return;
+  if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
+  const notification = notificationOf(feedPayload(event), `${event.source}.${event.id}`);
+  if (!notification) return;
+  const devices = await notifiableDevices(app, event.customerId);
+  const done = new Set(
+    (
+      await app.prisma.processedEvent.findMany({
+        where: { eventId: event.id, source: { in: devices.map((d) => `${GROUP}:${d.id}`) } },
+        select: { source: true },
+      })
+    ).map((r) => r.source),
+  );
+  let retry = false;
+  const queue = devices.filter((d) => !done.has(`${GROUP}:${d.id}`));
+  // Recorded by batches: one transaction per device would cost more than the pushes themselves.
+  const delivered: string[] = [];
+  const record = async () => {
+    const ids = delivered.splice(0);
+    if (!ids.length) return;
+    await app.prisma.$transaction([
+      app.prisma.processedEvent.createMany({
+        data: ids.map((id) => ({ source: `${GROUP}:${id}`, eventId: event.id })),
+        skipDuplicates: true,
+      }),
+      app.prisma.pushDevice.updateMany({ where: { id: { in: ids } }, data: { lastPushedAt: app.clock.now() } }),
+    ]);
+  };
+  const worker = async () => {
+    for (let device = queue.shift(); device; device = queue.shift()) {
+      if (presence.isLive(device.sessionId)) {
+        stats.skippedLive++;
+        continue;
+      }
+      const provider = app.push.providers[device.address.channel];
+      if (!provider) continue;
+      const outcome = await provider.send(device.address, notification);
+      if (outcome === 'delivered') {
+        stats.delivered++;
+        delivered.push(device.id);
+        if (delivered.length >= RECORD_BATCH) await record();
+      } else if (outcome === 'gone') {
+        stats.removed++;
+        await app.prisma.pushDevice.deleteMany({ where: { id: device.id } });
+      } else if (outcome === 'retry') {
+        retry = true;
+      } else {
+        stats.failed++;
+        app.log.warn('push refused by the push service', { channel: device.address.channel, deviceId: device.id });
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
+  } finally {
+    await record();
+  }
+  if (retry) throw new Error('a push service failed for now; the event is tried again');
+}
+
+/** Starts the dispatcher; resolves to what stops it. */
+export async function startPushDispatcher(app: UsersApp, presence: PresenceTracker): Promise<() => void> {
+  return app.bus.consume(CUSTOMER_EVENT, GROUP, (event) => dispatchPush(app, presence, event, app.push.stats));
+}

@@ -1,0 +1,214 @@
+// `customerEvents(after:)`: every change a customer's devices must see, on one stream with one cursor (issue 14.1).
+// The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
+// `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
+// the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
+import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unauthenticated } from '@abri/platform';
+import { moneyType } from '@abri/platform/kit';
+import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
+import { builder } from '../builder.ts';
+
+const MoneyRef = moneyType(builder);
+
+const ClaimRef = builder
+  .externalRef('Claim', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+const PolicyRef = builder
+  .externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+
+// Declared as the claims and payments subgraphs declare them: composition refuses a ClaimStatus that differs (claims
+// takes it as input too), so the two cannot drift apart unnoticed.
+const ClaimStatus = builder.enumType('ClaimStatus', {
+  description: 'Where a claim stands in its lifecycle.',
+  values: [
+    'DECLARED',
+    'ACKNOWLEDGED',
+    'DOCUMENTS_REQUESTED',
+    'EXPERT_ASSIGNED',
+    'EXPERT_REPORT',
+    'INDEMNITY_COMPUTED',
+    'PAID',
+    'CLOSED',
+    'REFUSED',
+    'REOPENED',
+  ] as const,
+});
+const PAYMENT_KINDS = {
+  debitRejected: 'DEBIT_REJECTED',
+  formalNoticeSent: 'FORMAL_NOTICE_SENT',
+  coverSuspended: 'COVER_SUSPENDED',
+  contractTerminated: 'CONTRACT_TERMINATED',
+  arrearPaid: 'ARREAR_PAID',
+  coverRestored: 'COVER_RESTORED',
+} as const;
+const PaymentEventKind = builder.enumType('PaymentEventKind', {
+  description: 'A step about the customer’s payments.',
+  values: Object.values(PAYMENT_KINDS),
+});
+
+/** The GraphQL type of each kind of event on the stream. */
+const TYPE_OF: Record<FeedKind, string> = {
+  claimStatus: 'ClaimStatusUpdate',
+  contract: 'ContractUpdate',
+  payment: 'PaymentUpdate',
+  profile: 'ProfileUpdate',
+  sessionRevoked: 'SessionRevokedUpdate',
+  paymentMethods: 'PaymentMethodsUpdate',
+  schedule: 'ScheduleUpdate',
+  secondFactor: 'SecondFactorUpdate',
+};
+
+const data = (e: BusEvent) => feedPayload(e).data;
+
+export const CustomerEvent = builder.interfaceRef<BusEvent>('CustomerEvent').implement({
+  description:
+    'A change to the customer’s file, from any subgraph and any device; its type says what changed. One cursor ' +
+    'covers every kind.',
+  resolveType: (e) => TYPE_OF[feedPayload(e).kind],
+  fields: (t) => ({
+    cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
+    at: t.field({
+      type: 'DateTime',
+      description: 'When the change was made.',
+      resolve: (e) => new Date(feedPayload(e).at),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ClaimStatusUpdate').implement({
+  description: 'A claim of the customer changed status (declared, acknowledged, paid…).',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (e) => ({ id: String(data(e).claimId) }) }),
+    from: t.field({
+      type: ClaimStatus,
+      nullable: true,
+      description: 'The status before; null for a declaration.',
+      resolve: (e) => (data(e).from ?? null) as typeof ClaimStatus.$inferType | null,
+    }),
+    status: t.field({
+      type: ClaimStatus,
+      description: 'The status reached by this change.',
+      resolve: (e) => data(e).status as typeof ClaimStatus.$inferType,
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ContractUpdate').implement({
+  description: 'A contract changed (an avenant: a move, valuables, options, deductible), with its new premium.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    policy: t.field({ type: PolicyRef, resolve: (e) => ({ id: String(data(e).policyId) }) }),
+    version: t.int({ description: 'The contract version now in force.', resolve: (e) => Number(data(e).version) }),
+    annualPremium: t.field({
+      type: MoneyRef,
+      resolve: (e) => ({ amountCents: Number(data(e).annualPremiumCents), currency: 'EUR' }),
+    }),
+    effectiveFrom: t.string({
+      description: 'The day the change takes effect (YYYY-MM-DD, Paris).',
+      resolve: (e) => String(data(e).effectiveFrom),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('PaymentUpdate').implement({
+  description: 'A step about the customer’s payments: a refused debit, the unpaid-premium timeline, a payment.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    kind: t.field({
+      type: PaymentEventKind,
+      resolve: (e) => PAYMENT_KINDS[data(e).kind as keyof typeof PAYMENT_KINDS],
+    }),
+    policy: t.field({
+      type: PolicyRef,
+      description: 'The contract the payment is for.',
+      resolve: (e) => ({ id: String(data(e).policyId) }),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ProfileUpdate').implement({
+  description: 'The customer’s profile was saved, from any device.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    customer: t.prismaField({
+      type: 'Customer',
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.customerId! } }),
+    }),
+    changedFields: t.stringList({
+      description: 'Names of the fields whose value changed.',
+      resolve: (e) => (data(e).changedFields as string[] | undefined) ?? [],
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('SessionRevokedUpdate').implement({
+  description: 'A signed-in device lost its access (signed out, blocked, password changed): it must sign in again.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    sessionId: t.id({ description: 'The session that ended (`Session.id`).', resolve: (e) => String(data(e).sid) }),
+  }),
+});
+
+const PAYMENT_METHOD_CHANGES = { added: 'ADDED', removed: 'REMOVED', defaultChanged: 'DEFAULT_CHANGED' } as const;
+const PaymentMethodChange = builder.enumType('PaymentMethodChange', {
+  description: 'What happened to a payment method.',
+  values: Object.values(PAYMENT_METHOD_CHANGES),
+});
+
+builder.objectRef<BusEvent>('PaymentMethodsUpdate').implement({
+  description: 'A payment method (card or SEPA mandate) was added, removed or made the default.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    change: t.field({
+      type: PaymentMethodChange,
+      resolve: (e) => PAYMENT_METHOD_CHANGES[data(e).change as keyof typeof PAYMENT_METHOD_CHANGES],
+    }),
+    methodId: t.id({
+      description: 'The method concerned (`PaymentMethod.id`).',
+      resolve: (e) => String(data(e).methodId),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ScheduleUpdate').implement({
+  description: 'The payment schedule of a contract changed (its due day moved).',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    policy: t.field({ type: PolicyRef, resolve: (e) => ({ id: String(data(e).policyId) }) }),
+    dueDay: t.int({
+      description: 'The day of the month premiums are now debited.',
+      resolve: (e) => Number(data(e).dueDay),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
+  description: 'Two-step verification was turned on or off.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
+  }),
+});
+
+builder.subscriptionField('customerEvents', (t) =>
+  t.field({
+    type: CustomerEvent,
+    description:
+      'Every change of the signed-in customer’s file, whichever device or service made it, in one order; with ' +
+      '`after`, first exactly the ones missed since that cursor.',
+    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
+    subscribe: (_r, { after }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return customerEvents({
+        bus: ctx.app.bus,
+        outbox: ctx.app.outbox,
+        topic: CUSTOMER_EVENT,
+        customerId: ctx.who.sub,
+        afterId: parseCursor('users', after),
+      });
+    },
+    resolve: (event) => event,
+  }),
+);
