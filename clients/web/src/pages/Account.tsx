@@ -3,8 +3,9 @@
 // place and device, so the customer notices one that was not theirs.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { signOut } from '../auth/session.ts';
+import { adoptAccessToken, signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
+import type { ProfileInput } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { SIGN_IN_OUTCOME } from '../labels.ts';
 
@@ -30,6 +31,16 @@ const UpdateProfile = graphql(`
       __typename
       ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }
       ... on InvalidProfile { message field }
+    }
+  }
+`);
+
+const ConfirmIdentity = graphql(`
+  mutation ConfirmIdentity($password: String!) {
+    confirmIdentity(password: $password) {
+      __typename
+      ... on IdentityConfirmed { accessToken expiresAt }
+      ... on WrongCurrentPassword { message }
     }
   }
 `);
@@ -60,15 +71,40 @@ function Profile({
   setOutcome: (outcome: ProfileOutcome) => void;
 }) {
   const [saving, save] = useMutation(UpdateProfile);
+  const [confirming, confirm] = useMutation(ConfirmIdentity);
+  // A new mobile number (where recovery codes go) needs the password typed in the last minutes: the change waits
+  // here while the customer confirms it, then is sent again as it was.
+  const [waiting, setWaiting] = useState<ProfileInput | null>(null);
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
+    await send({ firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') });
+  }
+
+  async function confirmThenSend(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    setStepUpError(null);
+    const result = await confirm({ password });
+    const answer = result.data?.confirmIdentity;
+    if (answer?.__typename === 'IdentityConfirmed' && waiting) {
+      adoptAccessToken(answer.accessToken, String(answer.expiresAt));
+      await send(waiting);
+    } else if (answer?.__typename === 'WrongCurrentPassword') setStepUpError(answer.message);
+    else setStepUpError('La vérification n’a pas pu aboutir. Réessayez.');
+  }
+
+  async function send(input: ProfileInput) {
     setOutcome(null);
-    const result = await save({
-      input: { firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') },
-    });
+    const result = await save({ input });
+    if (result.error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'REAUTHENTICATION_REQUIRED')) {
+      setWaiting(input);
+      return;
+    }
+    setWaiting(null);
     const answer = result.data?.updateProfile;
     if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
     else if (answer?.__typename === 'InvalidProfile')
@@ -95,6 +131,40 @@ function Profile({
       )}
     </div>
   );
+
+  if (waiting)
+    return (
+      <form className="card stack" aria-labelledby="step-up-heading" onSubmit={(e) => void confirmThenSend(e)}>
+        <h2 id="step-up-heading">Confirmez votre mot de passe</h2>
+        <p>
+          Votre numéro de téléphone mobile reçoit les codes de récupération de votre compte : pour le changer, confirmez
+          d’abord votre mot de passe.
+        </p>
+        <div className="field">
+          <label htmlFor="step-up-password">Mot de passe</label>
+          <input
+            id="step-up-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={stepUpError ? true : undefined}
+            aria-describedby={stepUpError ? 'step-up-error' : undefined}
+          />
+          {stepUpError && (
+            <p id="step-up-error" className="error">
+              {stepUpError}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="primary" disabled={confirming.fetching || saving.fetching}>
+          Confirmer et enregistrer
+        </button>
+        <button type="button" onClick={() => setWaiting(null)}>
+          Annuler
+        </button>
+      </form>
+    );
 
   return (
     <form className="card stack" aria-labelledby="profile-heading" onSubmit={(e) => void submit(e)} noValidate>

@@ -55,6 +55,12 @@ const VERDICT: Record<AttestationStatus, { title: string; meaning: string; tone:
       'Cette attestation a bien été émise par Abri, mais les garanties du contrat sont suspendues aujourd’hui (cotisation impayée).',
     tone: 'bad',
   },
+  SUPERSEDED: {
+    title: 'Attestation remplacée',
+    meaning:
+      'Cette attestation a bien été émise par Abri, mais l’assuré a déménagé : une attestation pour sa nouvelle adresse la remplace. Demandez-la à l’assuré.',
+    tone: 'warn',
+  },
   TAMPERED: {
     title: 'Attestation falsifiée ou modifiée',
     meaning: 'Ce code n’a pas été émis par Abri, ou le document a été modifié : ne vous fiez pas à cette attestation.',
