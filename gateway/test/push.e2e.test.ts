@@ -114,7 +114,7 @@ describe('push notifications', () => {
     await follows.laptop.stop();
     await expect.poll(() => users.push.presence?.isLive(laptop.sid), { timeout: 30_000 }).toBe(false);
     const profile = await closed.client.request(
-      'mutation { updateProfile(input: { phone: "06 12 34 56 78" }) { __typename } }',
+      'mutation { updateProfile(input: { phone: "06 11 22 33 44" }) { __typename } }',
     );
     expect(profile.errors).toBeUndefined();
     await expect.poll(() => pushesTo(laptop.subscription.id).length, { timeout: 30_000 }).toBe(1);
