@@ -108,7 +108,15 @@ describe('unpaid premium', () => {
     await policyStatusBecomes('ACTIVE');
     expect((await camilleView()).arrear!.stage).toBe('RESTORED');
 
-    const steps = ['debitRejected', 'formalNoticeSent', 'coverSuspended', 'arrearPaid', 'coverRestored'];
+    // The card she added to pay is announced too (her devices list her payment methods), between suspension and payment.
+    const steps = [
+      'debitRejected',
+      'formalNoticeSent',
+      'coverSuspended',
+      'paymentMethodsChanged',
+      'arrearPaid',
+      'coverRestored',
+    ];
     expect(await topics()).toEqual(steps.map((s) => `payments.${s}`));
     expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual([
       'DEBIT_REJECTED',
