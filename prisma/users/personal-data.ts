@@ -84,6 +84,16 @@ export const usersRegister = definePersonalDataRegister({
       retention: '5 ans après la consultation',
       source: 'Abri, à chaque consultation',
     },
+    supportGrants: {
+      label: 'Accès accordés au service client',
+      contains:
+        'Quand vous avez permis au service client de voir votre espace, jusqu’à quand, et depuis quel appareil.',
+      purpose: 'Vous assister à votre demande, et seulement alors.',
+      legalBasis: LegalBasis.CONSENT,
+      recipients: [],
+      retention: '5 ans après l’accès accordé',
+      source: 'Vous, depuis votre espace',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -159,6 +169,7 @@ export const usersRegister = definePersonalDataRegister({
       expiresAt: 'connections',
       revokedAt: 'connections',
       revokedReason: 'connections',
+      supportGrantId: no,
     },
     RefreshToken: { id: no, sessionId: no, tokenHash: 'credentials', createdAt: 'connections', usedAt: 'connections' },
     TwoFactorChallenge: {
@@ -221,6 +232,14 @@ export const usersRegister = definePersonalDataRegister({
       device: 'consents',
       sessionId: no,
       seq: no,
+    },
+    SupportGrant: {
+      id: no,
+      customerId: no,
+      grantedAt: 'supportGrants',
+      expiresAt: 'supportGrants',
+      revokedAt: 'supportGrants',
+      device: 'supportGrants',
     },
     StaffAccess: {
       id: no,
