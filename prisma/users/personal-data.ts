@@ -84,6 +84,16 @@ export const usersRegister = definePersonalDataRegister({
       retention: '5 ans après la consultation',
       source: 'Abri, à chaque consultation',
     },
+    pushDevices: {
+      label: 'Appareils recevant des notifications',
+      contains:
+        'L’adresse de notification de chaque appareil où vous les avez activées (chiffrée), et la date du dernier envoi.',
+      purpose: 'Vous prévenir sur votre téléphone ou votre navigateur des changements de votre dossier.',
+      legalBasis: LegalBasis.CONTRACT,
+      recipients: ['Le service de notification de votre appareil (Apple, Google, votre navigateur)'],
+      retention: 'Jusqu’à la déconnexion de l’appareil',
+      source: 'Votre appareil, quand vous activez les notifications',
+    },
     supportGrants: {
       label: 'Accès accordés au service client',
       contains:
@@ -169,6 +179,7 @@ export const usersRegister = definePersonalDataRegister({
       expiresAt: 'connections',
       revokedAt: 'connections',
       revokedReason: 'connections',
+      authenticatedAt: 'connections',
       supportGrantId: no,
     },
     RefreshToken: { id: no, sessionId: no, tokenHash: 'credentials', createdAt: 'connections', usedAt: 'connections' },
@@ -232,6 +243,16 @@ export const usersRegister = definePersonalDataRegister({
       device: 'consents',
       sessionId: no,
       seq: no,
+    },
+    PushDevice: {
+      id: no,
+      customerId: no,
+      sessionId: no,
+      channel: 'pushDevices',
+      endpointHash: 'pushDevices',
+      secret: 'pushDevices',
+      createdAt: 'pushDevices',
+      lastPushedAt: 'pushDevices',
     },
     SupportGrant: {
       id: no,
