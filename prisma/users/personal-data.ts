@@ -254,6 +254,13 @@ export const usersRegister = definePersonalDataRegister({
       createdAt: 'pushDevices',
       lastPushedAt: 'pushDevices',
     },
+    NotificationPreference: {
+      customerId: no,
+      muted: 'pushDevices',
+      quietFrom: 'pushDevices',
+      quietUntil: 'pushDevices',
+      updatedAt: 'pushDevices',
+    },
     SupportGrant: {
       id: no,
       customerId: no,
