@@ -96,6 +96,18 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** An assistance token (a customer's grant to support) only reads: its mutations are refused before any hop. */
+const assistanceIsReadOnly: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation === 'mutation' && contextValue.who?.assist)
+          throw abriError(ErrorCode.FORBIDDEN, 'An assistance view is read-only.');
+      },
+    };
+  },
+};
+
 /** Files served by subgraphs, relayed with the caller's identity. */
 const FILE_ROUTES = [
   { prefix: '/documents/', subgraph: 'policies', path: /^\/documents\/[0-9a-f-]{36}$/ },
@@ -162,6 +174,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       subscriptionsOverWebSocketOnly,
+      assistanceIsReadOnly,
       {
         async requestDidStart() {
           return {

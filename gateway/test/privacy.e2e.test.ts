@@ -15,11 +15,14 @@ let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;
 /** The demo adjuster, signed in once for the file (a TOTP code is accepted once). */
 let claire: AbriClient;
+/** The demo support agent, likewise. */
+let hugo: AbriClient;
 
 beforeAll(async () => {
   system = await startTestSystem();
   url = system.gateway.url;
   claire = await staffMember(url, 'adjuster');
+  hugo = await staffMember(url, 'agent');
 });
 afterAll(async () => {
   await system?.stop();
@@ -296,14 +299,18 @@ describe('who looked at my file', () => {
 
   it('refuses a support agent’s read without a reason, showing and recording nothing; with one, records it', async () => {
     const louis = await customer(url, 'louis');
-    const hugo = await staffMember(url, 'agent');
-    const refused = await asStaff<{ customer: unknown }>(hugo.accessToken, FILE, { id: DEMO.louis.customerId });
+    const granted = await louis.request<{ grantSupportAccess: { __typename: string } }>(
+      'mutation { grantSupportAccess(minutes: 30) { __typename } }',
+    );
+    expect(granted.data?.grantSupportAccess.__typename).toBe('SupportAccessGranted');
+    const view = await openAssistance(hugo.accessToken, DEMO.louis.contractNumber);
+    const refused = await asStaff<{ customer: unknown }>(view, FILE, { id: DEMO.louis.customerId });
     expect(refused.data?.customer ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('REASON_REQUIRED');
     expect(JSON.stringify(refused)).not.toContain('Louis');
 
     const allowed = await asStaff<{ customer: { firstName: string } }>(
-      hugo.accessToken,
+      view,
       'query($id: ID!) { customer(id: $id) { firstName } }',
       { id: DEMO.louis.customerId },
       'Appel du client au sujet de son échéancier',
@@ -322,6 +329,7 @@ describe('who looked at my file', () => {
           reason: 'Appel du client au sujet de son échéancier',
         },
       ]);
+    await louis.request('mutation { revokeSupportAccess { __typename } }');
   });
 
   it('is the customer’s own: staff cannot read a customer’s access log', async () => {
@@ -333,5 +341,116 @@ describe('who looked at my file', () => {
     );
     expect(data?.customer ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+/** A support agent opens the assistance a customer granted; returns the assistance token. */
+async function openAssistance(agentToken: string | null, contractNumber: string): Promise<string> {
+  const { data, errors } = await asStaff<{ openAssistance: { __typename: string; accessToken?: string } }>(
+    agentToken,
+    'mutation($c: String!) { openAssistance(contractNumber: $c) { __typename ... on AssistanceOpened { accessToken } } }',
+    { c: contractNumber },
+  );
+  if (!data?.openAssistance.accessToken) throw new Error(`no assistance: ${JSON.stringify({ data, errors })}`);
+  return data.openAssistance.accessToken;
+}
+
+describe('assistance with consent', () => {
+  const FILE = `query($id: ID!) { customer(id: $id) { firstName claims { reference } policies { number } } }`;
+  const REASON = 'Aide à la lecture du contrat';
+
+  it('shows support nothing of a customer who granted nothing', async () => {
+    const opened = await asStaff<{ openAssistance: { __typename: string } }>(
+      hugo.accessToken,
+      'mutation($c: String!) { openAssistance(contractNumber: $c) { __typename } }',
+      { c: DEMO.camille.contractNumber },
+    );
+    expect(opened.data?.openAssistance.__typename).toBe('NoSupportGrant');
+    const file = await asStaff<{ customer: unknown }>(hugo.accessToken, FILE, { id: DEMO.camille.customerId }, REASON);
+    expect(file.data?.customer ?? null).toBeNull();
+    expect(JSON.stringify(file)).not.toContain('Camille');
+    const queue = await asStaff<{ claimQueue: unknown[] }>(
+      hugo.accessToken,
+      '{ claimQueue(status: DECLARED) { reference } }',
+      {},
+      REASON,
+    );
+    expect(queue.data?.claimQueue ?? []).toEqual([]);
+  });
+
+  it('gives support a time-limited, read-only view of that customer only, revocable at once, every read shown', async () => {
+    const camille = await customer(url, 'camille');
+    const tooLong = await camille.request<{ grantSupportAccess: { __typename: string } }>(
+      'mutation { grantSupportAccess(minutes: 600) { __typename } }',
+    );
+    expect(tooLong.data?.grantSupportAccess.__typename).toBe('InvalidGrantDuration');
+    const before = Date.now();
+    const granted = await camille.request<{
+      grantSupportAccess: { __typename: string; grant: { expiresAt: string } };
+    }>(
+      'mutation { grantSupportAccess(minutes: 30) { __typename ... on SupportAccessGranted { grant { expiresAt } } } }',
+    );
+    const expiresAt = new Date(granted.data!.grantSupportAccess.grant.expiresAt).getTime();
+    expect(expiresAt - before).toBeGreaterThan(29 * 60_000);
+    expect(expiresAt - before).toBeLessThanOrEqual(30 * 60_000 + 5_000);
+    expect(
+      (await camille.request<{ me: { supportAccess: unknown } }>('{ me { supportAccess { expiresAt } } }')).data?.me
+        .supportAccess,
+    ).not.toBeNull();
+
+    const view = await openAssistance(hugo.accessToken, DEMO.camille.contractNumber);
+    const file = await asStaff<{ customer: { firstName: string; policies: { number: string }[] } }>(
+      view,
+      FILE,
+      { id: DEMO.camille.customerId },
+      REASON,
+    );
+    expect(file.errors).toBeUndefined();
+    expect(file.data?.customer.firstName).toBe('Camille');
+    expect(file.data?.customer.policies.map((p) => p.number)).toEqual([DEMO.camille.contractNumber]);
+    // That customer only.
+    const other = await asStaff<{ customer: unknown }>(view, FILE, { id: DEMO.louis.customerId }, REASON);
+    expect(other.data?.customer ?? null).toBeNull();
+    // Read-only: a mutation is refused before it reaches anything.
+    const change = await asStaff<unknown>(
+      view,
+      'mutation { updateProfile(input: { firstName: "Camilla" }) { __typename } }',
+      {},
+      REASON,
+    );
+    expect(change.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await expect
+      .poll(
+        async () =>
+          (await camille.request<{ me: { staffAccess: Access[] } }>(ACCESS_LOG)).data!.me.staffAccess.filter(
+            (a) => a.staffName === 'Hugo Lefèvre (service client)',
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBe(3);
+
+    const revoked = await camille.request<{ revokeSupportAccess: { __typename: string } }>(
+      'mutation { revokeSupportAccess { __typename } }',
+    );
+    expect(revoked.data?.revokeSupportAccess.__typename).toBe('SupportAccessRevoked');
+    // The assistance token dies with the grant, well before its own expiry.
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${view}`, 'x-abri-reason': 'x' },
+              body: JSON.stringify({ query: '{ customer(id: "' + DEMO.camille.customerId + '") { firstName } }' }),
+            })
+          ).status,
+        { timeout: 30_000 },
+      )
+      .toBe(401);
+    expect(
+      (await camille.request<{ me: { supportAccess: unknown } }>('{ me { supportAccess { expiresAt } } }')).data?.me
+        .supportAccess,
+    ).toBeNull();
   });
 });

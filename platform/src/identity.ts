@@ -17,6 +17,11 @@ export interface Identity {
    * a later step-up (`confirmIdentity`). Refreshing a token keeps it. Absent in tokens issued before it existed.
    */
   authTime?: number;
+  /**
+   * Assistance with consent: the customer whose space this support token may view, read-only, while their grant
+   * runs. A support agent (AGENT) sees nothing of any other customer, nor of this one without it.
+   */
+  assist?: string;
 }
 
 export const isCustomer = (who: Identity | null): who is Identity => !!who?.roles.includes(Role.CUSTOMER);
@@ -37,3 +42,6 @@ export const STEP_UP_MAX_AGE_SECONDS = 300;
  */
 export const recentlyAuthenticated = (who: Identity, now: Date, maxAgeSeconds = STEP_UP_MAX_AGE_SECONDS): boolean =>
   who.authTime !== undefined && now.getTime() / 1000 - who.authTime <= maxAgeSeconds;
+/** Support agents (AGENT without a claims or admin role) see a customer's data only under that customer's grant. */
+export const isSupportOnly = (who: Identity | null): who is Identity =>
+  hasRole(who, Role.AGENT) && !hasRole(who, Role.ADJUSTER, Role.ADMIN);

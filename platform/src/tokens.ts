@@ -20,6 +20,7 @@ export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'
     sid: who.sid,
     roles: who.roles,
     ...(who.authTime !== undefined ? { auth_time: who.authTime } : {}),
+    ...(who.assist ? { assist: who.assist } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
     .setSubject(who.sub)
@@ -46,16 +47,24 @@ export async function verifyAccessToken(keys: KeySource, token: string, now = ne
       typ: 'at+jwt',
       currentDate: now,
     });
-    const { sub, sid, roles, exp, auth_time } = payload as {
+    const { sub, sid, roles, exp, auth_time, assist } = payload as {
       sub?: unknown;
       sid?: unknown;
       roles?: unknown;
       exp?: unknown;
       auth_time?: unknown;
+      assist?: unknown;
     };
     if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || typeof exp !== 'number')
       return null;
-    return { sub, sid, roles: roles as Role[], exp, ...(typeof auth_time === 'number' ? { authTime: auth_time } : {}) };
+    return {
+      sub,
+      sid,
+      roles: roles as Role[],
+      exp,
+      ...(typeof auth_time === 'number' ? { authTime: auth_time } : {}),
+      ...(typeof assist === 'string' ? { assist } : {}),
+    };
   } catch {
     return null;
   }

@@ -88,6 +88,18 @@ export const paymentsRegister = definePersonalDataRegister({
       removedAt: 'paymentMethods',
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
+    // A copy of the contract's parties kept for the payment certificate (the policies register describes the contract).
+    ContractParty: {
+      policyId: no,
+      customerId: no,
+      number: 'schedule',
+      holderName: 'schedule',
+      address: 'schedule',
+      startDate: 'schedule',
+      annualPremiumCents: 'schedule',
+      version: no,
+      updatedAt: no,
+    },
     Payout: {
       id: no,
       claimId: no,

@@ -123,6 +123,7 @@ export const policiesRegister = definePersonalDataRegister({
       policyId: no,
       customerId: no,
       kind: 'documents',
+      number: 'documents',
       title: 'documents',
       createdAt: 'documents',
       sizeBytes: no,

@@ -84,6 +84,26 @@ export const usersRegister = definePersonalDataRegister({
       retention: '5 ans après la consultation',
       source: 'Abri, à chaque consultation',
     },
+    pushDevices: {
+      label: 'Appareils recevant des notifications',
+      contains:
+        'L’adresse de notification de chaque appareil où vous les avez activées (chiffrée), et la date du dernier envoi.',
+      purpose: 'Vous prévenir sur votre téléphone ou votre navigateur des changements de votre dossier.',
+      legalBasis: LegalBasis.CONTRACT,
+      recipients: ['Le service de notification de votre appareil (Apple, Google, votre navigateur)'],
+      retention: 'Jusqu’à la déconnexion de l’appareil',
+      source: 'Votre appareil, quand vous activez les notifications',
+    },
+    supportGrants: {
+      label: 'Accès accordés au service client',
+      contains:
+        'Quand vous avez permis au service client de voir votre espace, jusqu’à quand, et depuis quel appareil.',
+      purpose: 'Vous assister à votre demande, et seulement alors.',
+      legalBasis: LegalBasis.CONSENT,
+      recipients: [],
+      retention: '5 ans après l’accès accordé',
+      source: 'Vous, depuis votre espace',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -159,6 +179,8 @@ export const usersRegister = definePersonalDataRegister({
       expiresAt: 'connections',
       revokedAt: 'connections',
       revokedReason: 'connections',
+      authenticatedAt: 'connections',
+      supportGrantId: no,
     },
     RefreshToken: { id: no, sessionId: no, tokenHash: 'credentials', createdAt: 'connections', usedAt: 'connections' },
     TwoFactorChallenge: {
@@ -221,6 +243,31 @@ export const usersRegister = definePersonalDataRegister({
       device: 'consents',
       sessionId: no,
       seq: no,
+    },
+    PushDevice: {
+      id: no,
+      customerId: no,
+      sessionId: no,
+      channel: 'pushDevices',
+      endpointHash: 'pushDevices',
+      secret: 'pushDevices',
+      createdAt: 'pushDevices',
+      lastPushedAt: 'pushDevices',
+    },
+    NotificationPreference: {
+      customerId: no,
+      muted: 'pushDevices',
+      quietFrom: 'pushDevices',
+      quietUntil: 'pushDevices',
+      updatedAt: 'pushDevices',
+    },
+    SupportGrant: {
+      id: no,
+      customerId: no,
+      grantedAt: 'supportGrants',
+      expiresAt: 'supportGrants',
+      revokedAt: 'supportGrants',
+      device: 'supportGrants',
     },
     StaffAccess: {
       id: no,

@@ -7,7 +7,7 @@
 import type { Clock } from '../clock.ts';
 import { abriError, ErrorCode } from '../errors.ts';
 import type { Outbox, SqlRunner, TransactionalSql } from '../events/outbox.ts';
-import { canAccessCustomer, hasRole, type Identity, isStaff, type Role } from '../identity.ts';
+import { canAccessCustomer, type Identity, isStaff, isSupportOnly, type Role } from '../identity.ts';
 import type { RequestContext } from '../subgraph.ts';
 
 /** The header a staff tool sends the reason in (percent-encoded when it is not ASCII). */
@@ -69,7 +69,10 @@ export interface StaffAccessApp {
 }
 
 /** Support (AGENT) must give a reason for every read of a customer's data; claims staff work from the claim itself. */
-export const needsReason = (who: Identity) => hasRole(who, 'AGENT') && !hasRole(who, 'ADJUSTER', 'ADMIN');
+export const needsReason = (who: Identity) => isSupportOnly(who);
+
+/** Support sees a customer only under that customer's running grant (its token is bound to them). */
+export const supportMaySee = (who: Identity, customerId: string) => !isSupportOnly(who) || who.assist === customerId;
 
 export const reasonRequired = () =>
   abriError(
@@ -102,7 +105,7 @@ export async function recordStaffAccess(
     roles: who.roles,
     kind: access.kind,
     what: access.what,
-    reason: access.reason ?? ctx.client.reason ?? null,
+    reason: access.reason ?? ctx.client.reason ?? (who.assist ? 'Assistance à votre demande' : null),
   };
   const write = (runner: SqlRunner) =>
     app.outbox.add(runner, {
@@ -129,6 +132,7 @@ export async function accessCustomer(
 ): Promise<boolean> {
   if (!canAccessCustomer(ctx.who, customerId)) return false;
   if (!isStaff(ctx.who)) return true;
+  if (!supportMaySee(ctx.who, customerId)) return false;
   if (needsReason(ctx.who) && !ctx.client.reason) throw reasonRequired();
   await recordStaffAccess(app, ctx, customerId, { kind: StaffAccessKind.READ, what });
   return true;
@@ -144,6 +148,9 @@ export async function recordStaffReads(
   reads: { customerId: string; what: string }[],
 ): Promise<void> {
   if (!isStaff(ctx.who) || !reads.length) return;
+  const who = ctx.who;
+  if (reads.some((read) => !supportMaySee(who, read.customerId)))
+    throw abriError(ErrorCode.FORBIDDEN, 'Support sees a customer’s data only under their grant.');
   if (needsReason(ctx.who) && !ctx.client.reason) throw reasonRequired();
   await app.prisma.$transaction(async (tx) => {
     for (const read of reads)

@@ -9,6 +9,7 @@ import {
   forbidden,
   hasRole,
   isCustomer,
+  isSupportOnly,
   parseCursor,
   recordStaffReads,
   unauthenticated,
@@ -147,7 +148,9 @@ builder.queryField('claimQueue', (t) =>
     resolve: async (query, _r, { status, first }, ctx) => {
       if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
       if (first < 1 || first > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
-      const listed = { where: { status }, orderBy: { declaredAt: 'asc' as const }, take: first };
+      // Support sees only the claims of the customer whose assistance it opened.
+      const only = isSupportOnly(ctx.who) ? { customerId: ctx.who.assist ?? '' } : {};
+      const listed = { where: { status, ...only }, orderBy: { declaredAt: 'asc' as const }, take: first };
       // Each customer whose claim is listed sees that it was read, before anything is shown.
       const claims = await ctx.app.prisma.claim.findMany({ ...listed, select: { customerId: true, reference: true } });
       await recordStaffReads(

@@ -12,6 +12,7 @@ import './staff-access.ts';
 import './customer-events.ts';
 import './push.ts';
 import './notification-preferences.ts';
+import './assistance.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
