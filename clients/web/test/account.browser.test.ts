@@ -1,9 +1,12 @@
 // « Mon compte et sécurité » in a real browser, on a desktop and on a phone: the profile edited (a refused phone
 // number said next to its field, then saved) and seen live by a second tab, the security score and the two-factor
 // state, the devices signed in with this one marked, another device signed out from here (its open page goes back to
-// the sign-in at once), and the recent sign-ins with their device.
+// the sign-in at once), and the recent sign-ins with their device; two-step verification turned on from its QR code,
+// a sign-in completed with a recovery code, and turned off again.
+import { DEMO } from '@abri/platform';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../../subgraphs/users/src/domain/totp.ts';
 import {
   accessibilityViolations,
   pageProblems,
@@ -109,6 +112,71 @@ describe.skipIf(skipBrowser)('account and security', () => {
       await otherPage.waitForURL(/\/connexion/, { timeout: 30_000 });
       expect(await accessibilityViolations(page)).toEqual([]);
       await other.close();
+      expect(problems).toEqual([]);
+    });
+  }
+
+  for (const size of ['desktop', 'mobile'] as Size[]) {
+    it(`turns two-step verification on with the QR code, signs in with a recovery code, and turns it off (${size})`, async () => {
+      const context = await web.context(size);
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      const tap = (locator: Locator) => (size === 'mobile' ? locator.tap() : locator.click());
+      await signInAs(web, page, 'louis');
+      await page.goto(`${web.origin}/compte`);
+      const security = page.getByRole('region', { name: 'Sécurité du compte' });
+      await expect.poll(() => security.getByText('Validation en deux étapes : désactivée').count()).toBe(1);
+
+      await tap(security.getByRole('button', { name: 'Activer la validation en deux étapes' }));
+      const enrol = security.getByRole('form', { name: 'Activer la validation en deux étapes' });
+      await expect
+        .poll(() =>
+          enrol
+            .getByRole('img', { name: /^QR code à scanner/ })
+            .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        )
+        .toBeGreaterThan(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      const secret = (await enrol.getByTestId('totp-secret').textContent())!;
+      await enrol.getByLabel(/Code à 6 chiffres/).fill('000000');
+      await tap(enrol.getByRole('button', { name: 'Confirmer' }));
+      await expect.poll(() => enrol.getByRole('alert').count()).toBe(1);
+      await enrol.getByLabel(/Code à 6 chiffres/).fill(await totpCode(secret, new Date()));
+      await tap(enrol.getByRole('button', { name: 'Confirmer' }));
+      const codes = security.getByRole('list', { name: 'Codes de secours' }).getByRole('listitem');
+      await expect.poll(() => codes.count()).toBe(10);
+      const recovery = await codes.allTextContents();
+      await expect.poll(() => security.getByText('Validation en deux étapes : activée').count()).toBe(1);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // The next sign-in asks for the second step; without the phone, a recovery code does.
+      await tap(page.getByRole('button', { name: 'Se déconnecter' }));
+      await page.waitForURL(/\/connexion/);
+      await page.getByLabel('Numéro de contrat').fill(DEMO.louis.contractNumber);
+      await page.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+      await tap(page.getByRole('button', { name: 'Se connecter' }));
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Vérification en deux étapes');
+      await tap(page.getByRole('button', { name: /utiliser un code de secours/ }));
+      expect(await page.getByLabel('Code de secours').getAttribute('inputmode')).toBe('text');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByLabel('Code de secours').fill(recovery[0]!);
+      await tap(page.getByRole('button', { name: 'Valider' }));
+      // Back where the customer was when signing out.
+      await page.waitForURL(`${web.origin}/compte`);
+
+      // Off again, with the password and another recovery code.
+      await expect.poll(() => security.getByText('Validation en deux étapes : activée').count()).toBe(1);
+      await tap(security.getByText('Désactiver la validation en deux étapes'));
+      const off = security.getByRole('form', { name: 'Désactiver la validation en deux étapes' });
+      await off.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+      await off.getByLabel('Code de l’application ou code de secours').fill(recovery[0]!);
+      await tap(off.getByRole('button', { name: 'Désactiver' }));
+      await expect.poll(() => off.getByRole('alert').textContent()).toMatch(/incorrect/);
+      await off.getByLabel('Code de l’application ou code de secours').fill(recovery[1]!);
+      await tap(off.getByRole('button', { name: 'Désactiver' }));
+      await expect.poll(() => security.getByText('Validation en deux étapes : désactivée').count()).toBe(1);
       expect(problems).toEqual([]);
     });
   }

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": typeof types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.QuotePolicyChangeDocument,
     "\n  mutation ApplyPolicyChange($quoteId: ID!) {\n    applyPolicyChange(quoteId: $quoteId) {\n      __typename\n      ... on PolicyChangeApplied {\n        policy {\n          id\n          version\n          options\n          annualPremium { amountCents currency }\n          deductible { amountCents currency }\n          valuables { amountCents currency }\n          guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }\n          premiumLines { code label amount { amountCents currency } }\n          versions { version effectiveFrom reason annualPremium { amountCents currency } }\n        }\n        avenant { id title downloadUrl }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.ApplyPolicyChangeDocument,
@@ -34,6 +37,9 @@ type Documents = {
     "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": typeof types.VerifyAttestationDocument,
 };
 const documents: Documents = {
+    "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": types.QuotePolicyChangeDocument,
     "\n  mutation ApplyPolicyChange($quoteId: ID!) {\n    applyPolicyChange(quoteId: $quoteId) {\n      __typename\n      ... on PolicyChangeApplied {\n        policy {\n          id\n          version\n          options\n          annualPremium { amountCents currency }\n          deductible { amountCents currency }\n          valuables { amountCents currency }\n          guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }\n          premiumLines { code label amount { amountCents currency } }\n          versions { version effectiveFrom reason annualPremium { amountCents currency } }\n        }\n        avenant { id title downloadUrl }\n      }\n      ... on Error { message }\n    }\n  }\n": types.ApplyPolicyChangeDocument,
@@ -68,6 +74,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n"): (typeof documents)["\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@
 // place and device, so the customer notices one that was not theirs.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { TwoFactor } from '../account/TwoFactor.tsx';
 import { signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
 import { graphql } from '../gql/index.ts';
@@ -156,9 +157,7 @@ export function Account() {
             <p className="score">
               Niveau de protection : <strong>{me.securityScore.score}&nbsp;/&nbsp;100</strong>
             </p>
-            <p>
-              Validation en deux étapes : <strong>{me.twoFactorEnabled ? 'activée' : 'désactivée'}</strong>
-            </p>
+            <TwoFactor enabled={me.twoFactorEnabled} changed={() => refetch({ requestPolicy: 'network-only' })} />
             {me.securityScore.recommendations.length > 0 && (
               <>
                 <h3>Nos conseils</h3>
