@@ -2,7 +2,7 @@
 // number said next to its field, then saved) and seen live by a second tab, the security score and the two-factor
 // state, the devices signed in with this one marked, another device signed out from here (its open page goes back to
 // the sign-in at once), and the recent sign-ins with their device; two-step verification turned on from its QR code,
-// a sign-in completed with a recovery code, and turned off again.
+// a sign-in completed with a recovery code, and turned off again; the password changed, other devices signed out.
 import { DEMO } from '@abri/platform';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,58 @@ describe.skipIf(skipBrowser)('account and security', () => {
       await off.getByLabel('Code de l’application ou code de secours').fill(recovery[1]!);
       await tap(off.getByRole('button', { name: 'Désactiver' }));
       await expect.poll(() => security.getByText('Validation en deux étapes : désactivée').count()).toBe(1);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  // Each run starts from the password the previous one set (a password cannot be set back to an earlier one).
+  let louisPassword: string = DEMO.customerPassword;
+  for (const size of ['desktop', 'mobile'] as Size[]) {
+    it(`changes the password, each refusal said, and every other device is signed out (${size})`, async () => {
+      const context = await web.context(size);
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      const tap = (locator: Locator) => (size === 'mobile' ? locator.tap() : locator.click());
+      const signIn = async (target: typeof page, password: string) => {
+        await target.goto(`${web.origin}/connexion`);
+        await target.getByLabel('Numéro de contrat').fill(DEMO.louis.contractNumber);
+        await target.getByLabel('Mot de passe').fill(password);
+        await target.getByRole('button', { name: 'Se connecter' }).click();
+        await expect.poll(() => target.getByRole('heading', { level: 1 }).textContent()).toBe('Bonjour Louis');
+      };
+      const other = await (await web.context('desktop')).newPage();
+      await signIn(other, louisPassword);
+      await signIn(page, louisPassword);
+      await page.goto(`${web.origin}/compte`);
+      const form = page.getByRole('form', { name: 'Changer mon mot de passe' });
+      const submit = async (current: string, next: string, again = next) => {
+        await form.getByLabel('Mot de passe actuel').fill(current);
+        await form.getByLabel('Nouveau mot de passe', { exact: true }).fill(next);
+        await form.getByLabel('Nouveau mot de passe, une seconde fois').fill(again);
+        await tap(form.getByRole('button', { name: 'Changer le mot de passe' }));
+      };
+      const said = form.locator('[aria-live] > div');
+      const next = `Trois-Chats-Verts-${size}-2027!`;
+
+      await submit(louisPassword, next, `${next}x`);
+      await expect.poll(() => said.textContent()).toBe('Les deux saisies du nouveau mot de passe sont différentes.');
+      await submit('pas-le-bon-mot-de-passe', next);
+      await expect.poll(() => said.getAttribute('class')).toBe('error');
+      expect(await said.textContent()).not.toBe('Les deux saisies du nouveau mot de passe sont différentes.');
+      await submit(louisPassword, 'abc');
+      await expect.poll(() => said.getByRole('listitem').allTextContents()).toContain('Au moins 8 caractères.');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await submit(louisPassword, next);
+      await expect.poll(() => said.getAttribute('class')).toBe('ok');
+      expect(await form.getByLabel('Mot de passe actuel').inputValue()).toBe('');
+      louisPassword = next;
+      // The other device is signed out at once; this one stays, and the new password opens the space.
+      await other.waitForURL(/\/connexion/, { timeout: 30_000 });
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mon compte et sécurité');
+      await tap(page.getByRole('button', { name: 'Se déconnecter' }));
+      await page.waitForURL(/\/connexion/);
+      await signIn(page, next);
       expect(problems).toEqual([]);
     });
   }

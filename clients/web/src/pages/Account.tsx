@@ -3,6 +3,7 @@
 // place and device, so the customer notices one that was not theirs.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { ChangePassword } from '../account/ChangePassword.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
 import { signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
@@ -169,6 +170,7 @@ export function Account() {
               </>
             )}
           </section>
+          <ChangePassword />
           <section className="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Appareils connectés</h2>
             <ul className="guarantees" aria-label="Appareils connectés">
