@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
+import { refusalOf } from '../refusal.ts';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -42,7 +43,10 @@ export function ChangePassword() {
     else
       setOutcome({
         ok: false,
-        message: answer?.message ?? 'Le service est momentanément indisponible. Réessayez dans un instant.',
+        message:
+          answer?.message ??
+          refusalOf(result.error) ??
+          'Le service est momentanément indisponible. Réessayez dans un instant.',
       });
   }
 

@@ -3,6 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
+import { needsStepUp, refusalOf } from '../refusal.ts';
+import { StepUp } from './StepUp.tsx';
 
 const StartEnrolment = graphql(`
   mutation StartTwoFactorEnrolment {
@@ -36,6 +38,7 @@ export function TwoFactor({ enabled, changed }: { enabled: boolean; changed: () 
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [steppingUp, setSteppingUp] = useState(false);
   const [, start] = useMutation(StartEnrolment);
   const [, confirm] = useMutation(ConfirmEnrolment);
   const [, disable] = useMutation(DisableTwoFactor);
@@ -46,7 +49,8 @@ export function TwoFactor({ enabled, changed }: { enabled: boolean; changed: () 
     const result = await start({});
     setBusy(false);
     if (result.data) setEnrolment(result.data.startTwoFactorEnrolment);
-    else setProblem(UNAVAILABLE);
+    else if (needsStepUp(result.error)) setSteppingUp(true);
+    else setProblem(refusalOf(result.error) ?? UNAVAILABLE);
   }
 
   async function finish(event: FormEvent<HTMLFormElement>) {
@@ -60,7 +64,7 @@ export function TwoFactor({ enabled, changed }: { enabled: boolean; changed: () 
       setEnrolment(null);
       setRecoveryCodes(outcome.recoveryCodes);
       changed();
-    } else setProblem(outcome && 'message' in outcome ? outcome.message : UNAVAILABLE);
+    } else setProblem(outcome && 'message' in outcome ? outcome.message : (refusalOf(result.error) ?? UNAVAILABLE));
   }
 
   async function turnOff(event: FormEvent<HTMLFormElement>) {
@@ -109,10 +113,19 @@ export function TwoFactor({ enabled, changed }: { enabled: boolean; changed: () 
             À chaque connexion, un code de votre application d’authentification vous sera demandé en plus du mot de
             passe.
           </p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void begin()}>
+          <button type="button" className="secondary" disabled={busy || steppingUp} onClick={() => void begin()}>
             Activer la validation en deux étapes
           </button>
           {error}
+          {steppingUp && (
+            <StepUp
+              confirmed={() => {
+                setSteppingUp(false);
+                void begin();
+              }}
+              cancel={() => setSteppingUp(false)}
+            />
+          )}
         </>
       )}
       {!enabled && enrolment && (

@@ -4,11 +4,13 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
+import { StepUp } from '../account/StepUp.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
 import { signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
 import { graphql } from '../gql/index.ts';
 import { SIGN_IN_OUTCOME } from '../labels.ts';
+import { needsStepUp, refusalOf } from '../refusal.ts';
 
 const AccountQuery = graphql(`
   query Account {
@@ -63,19 +65,31 @@ function Profile({
 }) {
   const [saving, save] = useMutation(UpdateProfile);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  type Input = { firstName: string; lastName: string; phone: string };
+  // A change waiting for the password to be confirmed (a new phone needs a recent proof).
+  const [waiting, setWaiting] = useState<Input | null>(null);
+
+  async function send(input: Input) {
+    setOutcome(null);
+    const result = await save({ input });
+    const answer = result.data?.updateProfile;
+    if (needsStepUp(result.error)) setWaiting(input);
+    else if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
+    else if (answer?.__typename === 'InvalidProfile')
+      setOutcome({ ok: false, field: answer.field, message: answer.message });
+    else
+      setOutcome({
+        ok: false,
+        field: '',
+        message: refusalOf(result.error) ?? 'Vos informations n’ont pas pu être enregistrées. Réessayez.',
+      });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setOutcome(null);
-    const result = await save({
-      input: { firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') },
-    });
-    const answer = result.data?.updateProfile;
-    if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
-    else if (answer?.__typename === 'InvalidProfile')
-      setOutcome({ ok: false, field: answer.field, message: answer.message });
-    else setOutcome({ ok: false, field: '', message: 'Vos informations n’ont pas pu être enregistrées. Réessayez.' });
+    void send({ firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') });
   }
 
   const fieldError = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
@@ -99,24 +113,36 @@ function Profile({
   );
 
   return (
-    <form className="card stack" aria-labelledby="profile-heading" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 id="profile-heading">Mes informations</h2>
-      {input('firstName', 'Prénom', me.firstName, { autoComplete: 'given-name' })}
-      {input('lastName', 'Nom', me.lastName, { autoComplete: 'family-name' })}
-      {input('phone', 'Téléphone mobile', me.phone ?? '', { type: 'tel', autoComplete: 'tel' })}
-      <p className="muted">
-        Adresse e-mail : <strong>{me.email}</strong>
-      </p>
-      <div aria-live="polite">
-        {outcome?.ok && <p className="ok">Vos informations sont enregistrées.</p>}
-        {outcome && !outcome.ok && !['firstName', 'lastName', 'phone'].includes(outcome.field) && (
-          <p className="error">{outcome.message}</p>
-        )}
-      </div>
-      <button type="submit" className="primary" disabled={saving.fetching}>
-        Enregistrer
-      </button>
-    </form>
+    <>
+      <form className="card stack" aria-labelledby="profile-heading" onSubmit={submit} noValidate>
+        <h2 id="profile-heading">Mes informations</h2>
+        {input('firstName', 'Prénom', me.firstName, { autoComplete: 'given-name' })}
+        {input('lastName', 'Nom', me.lastName, { autoComplete: 'family-name' })}
+        {input('phone', 'Téléphone mobile', me.phone ?? '', { type: 'tel', autoComplete: 'tel' })}
+        <p className="muted">
+          Adresse e-mail : <strong>{me.email}</strong>
+        </p>
+        <div aria-live="polite">
+          {outcome?.ok && <p className="ok">Vos informations sont enregistrées.</p>}
+          {outcome && !outcome.ok && !['firstName', 'lastName', 'phone'].includes(outcome.field) && (
+            <p className="error">{outcome.message}</p>
+          )}
+        </div>
+        <button type="submit" className="primary" disabled={saving.fetching}>
+          Enregistrer
+        </button>
+      </form>
+      {waiting && (
+        <StepUp
+          confirmed={() => {
+            const input = waiting;
+            setWaiting(null);
+            void send(input);
+          }}
+          cancel={() => setWaiting(null)}
+        />
+      )}
+    </>
   );
 }
 
