@@ -21,6 +21,7 @@ const VerifyQuery = graphql(`
       periodStart
       periodEnd
       issuedAt
+      supersededOn
     }
   }
 `);
@@ -55,6 +56,12 @@ const VERDICT: Record<AttestationStatus, { title: string; meaning: string; tone:
       'Cette attestation a bien été émise par Abri, mais les garanties du contrat sont suspendues aujourd’hui (cotisation impayée).',
     tone: 'bad',
   },
+  SUPERSEDED: {
+    title: 'Attestation remplacée',
+    meaning:
+      'Cette attestation a bien été émise par Abri, mais l’assuré a déménagé : elle ne vaut plus pour ce logement et l’attestation de sa nouvelle adresse la remplace.',
+    tone: 'warn',
+  },
   TAMPERED: {
     title: 'Attestation falsifiée ou modifiée',
     meaning: 'Ce code n’a pas été émis par Abri, ou le document a été modifié : ne vous fiez pas à cette attestation.',
@@ -77,6 +84,9 @@ function Verdict({ token }: { token: string }) {
     <section className={`card verdict verdict-${verdict.tone}`} aria-labelledby="verdict" role="status">
       <h2 id="verdict">{verdict.title}</h2>
       <p>{verdict.meaning}</p>
+      {check.status === 'SUPERSEDED' && check.supersededOn && (
+        <p>Elle ne vaut plus depuis le {date(check.supersededOn)}.</p>
+      )}
       {check.authentic && (
         <>
           <h3>Ce qu’Abri a attesté</h3>
