@@ -2,7 +2,7 @@
 // Chromium through playwright-core at the two sizes the issue names, and axe-core's verdict on a screen.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DEMO } from '@abri/platform';
+import { type Clock, DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type Embedded, startEmbedded } from '../../../gateway/src/embedded.ts';
@@ -30,9 +30,11 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-export async function startWeb(): Promise<WebHarness> {
+/** The whole system with the web app; `clock` moves the services' time (the browser keeps its own). */
+export async function startWeb(options: { clock?: Clock } = {}): Promise<WebHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
   const system = await startEmbedded({
+    ...(options.clock ? { clock: options.clock } : {}),
     dataDir: null,
     ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
     silent: true,

@@ -8,7 +8,7 @@ import { graphql } from '../gql/index.ts';
 import { refusalOf } from '../refusal.ts';
 
 const ConfirmIdentity = graphql(`
-  mutation ConfirmIdentity($password: String!) {
+  mutation StepUpConfirmIdentity($password: String!) {
     confirmIdentity(password: $password) {
       __typename
       ... on Error { message }

@@ -93,6 +93,13 @@ export function renew(): Promise<boolean> {
   return renewing;
 }
 
+/**
+ * Takes the access token a step-up answered (`confirmIdentity`): same session, with the proof of a password typed
+ * just now, which the sensitive changes of the next minutes need.
+ */
+export const adoptAccessToken = (accessToken: string, expiresAt: string) =>
+  void accept({ __typename: 'LoginSuccess', accessToken, expiresAt });
+
 export const signIn = async (contractNumber: string, password: string) =>
   accept(await post('/auth/login', { contractNumber, password }));
 

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmIdentityDocument,
+    "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
     "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
@@ -25,6 +25,7 @@ type Documents = {
     "\n  subscription ProfileEvents($after: String) {\n    profileChanged(after: $after) {\n      cursor\n      changedFields\n      customer { id firstName lastName email phone }\n    }\n  }\n": typeof types.ProfileEventsDocument,
     "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n": typeof types.ConfirmIdentityDocument,
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n": typeof types.ClaimPageDocument,
     "\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n": typeof types.ClaimsDocument,
@@ -38,11 +39,11 @@ type Documents = {
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GenerateAttestationDocument,
     "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": typeof types.PaymentsDocument,
     "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangeDueDayDocument,
-    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      supersededOn\n    }\n  }\n": typeof types.VerifyAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": typeof types.VerifyAttestationDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.ConfirmIdentityDocument,
+    "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
     "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "\n  subscription ProfileEvents($after: String) {\n    profileChanged(after: $after) {\n      cursor\n      changedFields\n      customer { id firstName lastName email phone }\n    }\n  }\n": types.ProfileEventsDocument,
     "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n": types.AccountDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n": types.ConfirmIdentityDocument,
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": types.RevokeSessionDocument,
     "\n  query ClaimPage {\n    me {\n      id\n      claims {\n        id\n        reference\n        type\n        status\n        occurredOn\n        declaredAt\n        description\n        deadline\n        lateByWorkingDays\n        indemnity { amountCents currency }\n        policy { id number }\n        history { from to at note }\n        attachments { id filename contentType sizeBytes }\n      }\n    }\n  }\n": types.ClaimPageDocument,
     "\n  query Claims {\n    me {\n      id\n      claims { id reference type status declaredAt policy { id number } }\n    }\n  }\n": types.ClaimsDocument,
@@ -65,7 +67,7 @@ const documents: Documents = {
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": types.GenerateAttestationDocument,
     "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": types.PaymentsDocument,
     "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": types.ChangeDueDayDocument,
-    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      supersededOn\n    }\n  }\n": types.VerifyAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": types.VerifyAttestationDocument,
 };
 
 /**
@@ -89,7 +91,7 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -126,6 +128,10 @@ export function graphql(source: "\n  query Account {\n    me {\n      id\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,7 +187,7 @@ export function graphql(source: "\n  mutation ChangeDueDay($policyId: ID!, $day:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      supersededOn\n    }\n  }\n"): (typeof documents)["\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      supersededOn\n    }\n  }\n"];
+export function graphql(source: "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"): (typeof documents)["\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

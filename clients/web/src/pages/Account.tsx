@@ -4,13 +4,12 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
-import { StepUp } from '../account/StepUp.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
-import { signOut } from '../auth/session.ts';
+import { adoptAccessToken, signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
+import type { ProfileInput } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { SIGN_IN_OUTCOME } from '../labels.ts';
-import { needsStepUp, refusalOf } from '../refusal.ts';
 
 const AccountQuery = graphql(`
   query Account {
@@ -34,6 +33,16 @@ const UpdateProfile = graphql(`
       __typename
       ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }
       ... on InvalidProfile { message field }
+    }
+  }
+`);
+
+const ConfirmIdentity = graphql(`
+  mutation ConfirmIdentity($password: String!) {
+    confirmIdentity(password: $password) {
+      __typename
+      ... on IdentityConfirmed { accessToken expiresAt }
+      ... on WrongCurrentPassword { message }
     }
   }
 `);
@@ -64,32 +73,45 @@ function Profile({
   setOutcome: (outcome: ProfileOutcome) => void;
 }) {
   const [saving, save] = useMutation(UpdateProfile);
+  const [confirming, confirm] = useMutation(ConfirmIdentity);
+  // A new mobile number (where recovery codes go) needs the password typed in the last minutes: the change waits
+  // here while the customer confirms it, then is sent again as it was.
+  const [waiting, setWaiting] = useState<ProfileInput | null>(null);
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
 
-  type Input = { firstName: string; lastName: string; phone: string };
-  // A change waiting for the password to be confirmed (a new phone needs a recent proof).
-  const [waiting, setWaiting] = useState<Input | null>(null);
-
-  async function send(input: Input) {
-    setOutcome(null);
-    const result = await save({ input });
-    const answer = result.data?.updateProfile;
-    if (needsStepUp(result.error)) setWaiting(input);
-    else if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
-    else if (answer?.__typename === 'InvalidProfile')
-      setOutcome({ ok: false, field: answer.field, message: answer.message });
-    else
-      setOutcome({
-        ok: false,
-        field: '',
-        message: refusalOf(result.error) ?? 'Vos informations n’ont pas pu être enregistrées. Réessayez.',
-      });
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    void send({ firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') });
+    await send({ firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') });
+  }
+
+  async function confirmThenSend(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    setStepUpError(null);
+    const result = await confirm({ password });
+    const answer = result.data?.confirmIdentity;
+    if (answer?.__typename === 'IdentityConfirmed' && waiting) {
+      adoptAccessToken(answer.accessToken, String(answer.expiresAt));
+      await send(waiting);
+    } else if (answer?.__typename === 'WrongCurrentPassword') setStepUpError(answer.message);
+    else setStepUpError('La vérification n’a pas pu aboutir. Réessayez.');
+  }
+
+  async function send(input: ProfileInput) {
+    setOutcome(null);
+    const result = await save({ input });
+    if (result.error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'REAUTHENTICATION_REQUIRED')) {
+      setWaiting(input);
+      return;
+    }
+    setWaiting(null);
+    const answer = result.data?.updateProfile;
+    if (answer?.__typename === 'UpdateProfileSuccess') setOutcome({ ok: true });
+    else if (answer?.__typename === 'InvalidProfile')
+      setOutcome({ ok: false, field: answer.field, message: answer.message });
+    else setOutcome({ ok: false, field: '', message: 'Vos informations n’ont pas pu être enregistrées. Réessayez.' });
   }
 
   const fieldError = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
@@ -112,37 +134,59 @@ function Profile({
     </div>
   );
 
-  return (
-    <>
-      <form className="card stack" aria-labelledby="profile-heading" onSubmit={submit} noValidate>
-        <h2 id="profile-heading">Mes informations</h2>
-        {input('firstName', 'Prénom', me.firstName, { autoComplete: 'given-name' })}
-        {input('lastName', 'Nom', me.lastName, { autoComplete: 'family-name' })}
-        {input('phone', 'Téléphone mobile', me.phone ?? '', { type: 'tel', autoComplete: 'tel' })}
-        <p className="muted">
-          Adresse e-mail : <strong>{me.email}</strong>
+  if (waiting)
+    return (
+      <form className="card stack" aria-labelledby="step-up-heading" onSubmit={(e) => void confirmThenSend(e)}>
+        <h2 id="step-up-heading">Confirmez votre mot de passe</h2>
+        <p>
+          Votre numéro de téléphone mobile reçoit les codes de récupération de votre compte : pour le changer, confirmez
+          d’abord votre mot de passe.
         </p>
-        <div aria-live="polite">
-          {outcome?.ok && <p className="ok">Vos informations sont enregistrées.</p>}
-          {outcome && !outcome.ok && !['firstName', 'lastName', 'phone'].includes(outcome.field) && (
-            <p className="error">{outcome.message}</p>
+        <div className="field">
+          <label htmlFor="step-up-password">Mot de passe</label>
+          <input
+            id="step-up-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={stepUpError ? true : undefined}
+            aria-describedby={stepUpError ? 'step-up-error' : undefined}
+          />
+          {stepUpError && (
+            <p id="step-up-error" className="error">
+              {stepUpError}
+            </p>
           )}
         </div>
-        <button type="submit" className="primary" disabled={saving.fetching}>
-          Enregistrer
+        <button type="submit" className="primary" disabled={confirming.fetching || saving.fetching}>
+          Confirmer et enregistrer
+        </button>
+        <button type="button" onClick={() => setWaiting(null)}>
+          Annuler
         </button>
       </form>
-      {waiting && (
-        <StepUp
-          confirmed={() => {
-            const input = waiting;
-            setWaiting(null);
-            void send(input);
-          }}
-          cancel={() => setWaiting(null)}
-        />
-      )}
-    </>
+    );
+
+  return (
+    <form className="card stack" aria-labelledby="profile-heading" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="profile-heading">Mes informations</h2>
+      {input('firstName', 'Prénom', me.firstName, { autoComplete: 'given-name' })}
+      {input('lastName', 'Nom', me.lastName, { autoComplete: 'family-name' })}
+      {input('phone', 'Téléphone mobile', me.phone ?? '', { type: 'tel', autoComplete: 'tel' })}
+      <p className="muted">
+        Adresse e-mail : <strong>{me.email}</strong>
+      </p>
+      <div aria-live="polite">
+        {outcome?.ok && <p className="ok">Vos informations sont enregistrées.</p>}
+        {outcome && !outcome.ok && !['firstName', 'lastName', 'phone'].includes(outcome.field) && (
+          <p className="error">{outcome.message}</p>
+        )}
+      </div>
+      <button type="submit" className="primary" disabled={saving.fetching}>
+        Enregistrer
+      </button>
+    </form>
   );
 }
 

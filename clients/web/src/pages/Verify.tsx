@@ -21,7 +21,6 @@ const VerifyQuery = graphql(`
       periodStart
       periodEnd
       issuedAt
-      supersededOn
     }
   }
 `);
@@ -59,7 +58,7 @@ const VERDICT: Record<AttestationStatus, { title: string; meaning: string; tone:
   SUPERSEDED: {
     title: 'Attestation remplacée',
     meaning:
-      'Cette attestation a bien été émise par Abri, mais l’assuré a déménagé : elle ne vaut plus pour ce logement et l’attestation de sa nouvelle adresse la remplace.',
+      'Cette attestation a bien été émise par Abri, mais l’assuré a déménagé : une attestation pour sa nouvelle adresse la remplace. Demandez-la à l’assuré.',
     tone: 'warn',
   },
   TAMPERED: {
@@ -84,9 +83,6 @@ function Verdict({ token }: { token: string }) {
     <section className={`card verdict verdict-${verdict.tone}`} aria-labelledby="verdict" role="status">
       <h2 id="verdict">{verdict.title}</h2>
       <p>{verdict.meaning}</p>
-      {check.status === 'SUPERSEDED' && check.supersededOn && (
-        <p>Elle ne vaut plus depuis le {date(check.supersededOn)}.</p>
-      )}
       {check.authentic && (
         <>
           <h3>Ce qu’Abri a attesté</h3>
