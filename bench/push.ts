@@ -94,7 +94,9 @@ for (let e = 0; e < events; e++) {
     waiter = { count: target, resolve };
   });
   const t0 = performance.now();
-  await advance(staff, DEMO.camilleClaimId, e % 2 === 0 ? 'DOCUMENTS_REQUESTED' : 'ACKNOWLEDGED');
+  const status = e % 2 === 0 ? 'DOCUMENTS_REQUESTED' : 'ACKNOWLEDGED';
+  // A kept-alive connection may have been closed by the gateway while this process was busy: once more on a new one.
+  await advance(staff, DEMO.camilleClaimId, status).catch(() => advance(staff, DEMO.camilleClaimId, status));
   await Promise.race([
     done,
     new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${received} of ${target} pushes`)), 600_000)),

@@ -23,10 +23,13 @@ const apnsDouble: PushProvider = {
 let receiver: Awaited<ReturnType<typeof startPushReceiver>>;
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;
+// The adjuster signs in once per file: a TOTP code works once.
+let staff: AbriClient;
 beforeAll(async () => {
   receiver = await startPushReceiver({ vapidPublicKey: () => vapid.publicKey });
   system = await startTestSystem({ push: { vapid, allowHttpEndpoints: true, native: { APNS: apnsDouble } } });
   url = system.gateway.url;
+  staff = await adjuster(url);
 });
 afterAll(async () => {
   await system?.stop();
@@ -61,7 +64,6 @@ const pushesTo = (subscription: string) => receiver.received.filter((r) => r.sub
 describe('push notifications', () => {
   it('notifies each closed device once, and the open ones on their socket only', async () => {
     const users = system.services.users.app;
-    const staff = await adjuster(url);
     // Camille: a phone with the app closed (Web Push), an iPhone closed (APNs), a laptop registered for push but
     // with the app open, a tablet open and not registered. Louis: a phone closed.
     const closed = await webPushDevice('camille');
@@ -112,7 +114,7 @@ describe('push notifications', () => {
     await follows.laptop.stop();
     await expect.poll(() => users.push.presence?.isLive(laptop.sid), { timeout: 30_000 }).toBe(false);
     const profile = await closed.client.request(
-      'mutation { updateProfile(input: { phone: "06 12 34 56 78" }) { __typename } }',
+      'mutation { updateProfile(input: { phone: "06 11 22 33 44" }) { __typename } }',
     );
     expect(profile.errors).toBeUndefined();
     await expect.poll(() => pushesTo(laptop.subscription.id).length, { timeout: 30_000 }).toBe(1);
@@ -152,6 +154,30 @@ describe('push notifications', () => {
     expect(cursors(closed.subscription.id)).toEqual([live.laptop![0]!.cursor, live.tablet![1]!.cursor]);
     expect(receiver.refused).toEqual([]);
     await follows.tablet.stop();
+  });
+
+  it('follows the customer’s preferences: a muted category is not pushed, security notifications always are', async () => {
+    const phone = await webPushDevice('camille');
+    const SET = `mutation($i: NotificationPreferencesInput!) { updateNotificationPreferences(input: $i) {
+      __typename ... on NotificationPreferencesUpdated { preferences { muted quietFrom quietUntil } } ... on InvalidNotificationPreferences { field } } }`;
+    expect((await phone.client.request(SET, { i: { muted: [], quietFrom: '22:00' } })).data).toEqual({
+      updateNotificationPreferences: { __typename: 'InvalidNotificationPreferences', field: 'quietUntil' },
+    });
+    expect((await phone.client.request(SET, { i: { muted: ['CLAIMS'] } })).data).toEqual({
+      updateNotificationPreferences: {
+        __typename: 'NotificationPreferencesUpdated',
+        preferences: { muted: ['CLAIMS'], quietFrom: null, quietUntil: null },
+      },
+    });
+    await advance(staff, DEMO.camilleClaimId, 'DOCUMENTS_REQUESTED');
+    await phone.client.request('mutation { updateProfile(input: { phone: "06 98 76 54 32" }) { __typename } }');
+    // The stream is dispatched in order: once the profile's push is in, the claim's was passed over.
+    await expect.poll(() => pushesTo(phone.subscription.id).length, { timeout: 30_000 }).toBe(1);
+    expect(pushesTo(phone.subscription.id)[0]!.message).toMatchObject({ tag: 'security' });
+    await phone.client.request(SET, { i: { muted: [] } });
+    await advance(staff, DEMO.camilleClaimId, 'ACKNOWLEDGED');
+    await expect.poll(() => pushesTo(phone.subscription.id).length, { timeout: 30_000 }).toBe(2);
+    expect(pushesTo(phone.subscription.id)[1]!.message).toMatchObject({ tag: 'claim' });
   });
 
   it('refuses an invalid registration with the field at fault and stores nothing', async () => {

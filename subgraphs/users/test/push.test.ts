@@ -4,6 +4,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { announcePresence, createMemoryBus, manualClock, trackPresence } from '@abri/platform';
 import { describe, expect, it } from 'vitest';
+import { checkPreferences, isQuiet, shouldPush } from '../src/domain/notification-preferences.ts';
 import { checkPushDevice } from '../src/domain/push-device.ts';
 import { notificationOf } from '../src/push/messages.ts';
 import { encryptWebPush, generateVapidKey, vapidAuthorization } from '../src/push/web-push.ts';
@@ -117,6 +118,31 @@ describe('what the lock screen shows', () => {
       'users.10',
     );
     expect(JSON.stringify([claim, payment])).not.toMatch(/SIN-|1234|29,41|AM04|\d{3,}/);
+  });
+});
+
+describe('notification preferences', () => {
+  const quiet = { muted: [], quietFrom: 22 * 60, quietUntil: 7 * 60 };
+  it('keeps quiet hours across midnight, for everything but security', () => {
+    expect(isQuiet(quiet, 23 * 60)).toBe(true);
+    expect(isQuiet(quiet, 6 * 60 + 59)).toBe(true);
+    expect(isQuiet(quiet, 7 * 60)).toBe(false);
+    expect(isQuiet({ muted: [], quietFrom: 13 * 60, quietUntil: 14 * 60 }, 13 * 60 + 30)).toBe(true);
+    expect(shouldPush('claim', quiet, 23 * 60)).toBe(false);
+    expect(shouldPush('security', quiet, 23 * 60)).toBe(true);
+    expect(shouldPush('payment', { muted: ['PAYMENTS'], quietFrom: null, quietUntil: null }, 12 * 60)).toBe(false);
+    expect(shouldPush('claim', null, 3 * 60)).toBe(true);
+  });
+
+  it('refuses a time that is not one, or quiet hours with one end', () => {
+    expect(checkPreferences({ muted: [], quietFrom: '24:00', quietUntil: '07:00' })).toMatchObject({
+      field: 'quietFrom',
+    });
+    expect(checkPreferences({ muted: [], quietFrom: '22:00' })).toMatchObject({ field: 'quietUntil' });
+    expect(checkPreferences({ muted: ['CLAIMS', 'CLAIMS'], quietFrom: '22:30', quietUntil: '07:00' })).toEqual({
+      kind: 'valid',
+      preferences: { muted: ['CLAIMS'], quietFrom: 22 * 60 + 30, quietUntil: 7 * 60 },
+    });
   });
 });
 

@@ -5,9 +5,11 @@
 // and the devices already notified are skipped (one ProcessedEvent row per device and event). A crash between a push
 // and its row can notify one device twice; nothing is ever sent to another customer's device.
 import type { BusEvent, PresenceTracker } from '@abri/platform';
+import { parisDay, parisWallTime } from '@abri/platform/french';
 import { CUSTOMER_EVENT, feedPayload } from '../app/customer-feed.ts';
 import type { UsersApp } from '../app/index.ts';
 import { notifiableDevices } from '../app/push-devices.ts';
+import { shouldPush } from '../domain/notification-preferences.ts';
 import { notificationOf } from './messages.ts';
 
 const GROUP = 'users-push';
@@ -31,6 +33,10 @@ export async function dispatchPush(app: UsersApp, presence: PresenceTracker, eve
   if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
   const notification = notificationOf(feedPayload(event), `${event.source}.${event.id}`);
   if (!notification) return;
+  const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: event.customerId } });
+  const now = app.clock.now();
+  const minute = Math.floor((now.getTime() - parisWallTime(parisDay(now), 0).getTime()) / 60_000);
+  if (!shouldPush(notification.tag, preferences, minute)) return;
   const devices = await notifiableDevices(app, event.customerId);
   const done = new Set(
     (

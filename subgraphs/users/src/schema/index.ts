@@ -11,6 +11,7 @@ import './consents.ts';
 import './staff-access.ts';
 import './customer-events.ts';
 import './push.ts';
+import './notification-preferences.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
