@@ -39,7 +39,7 @@ async function linkHolder(
   now: Date,
   isRevoked: (sid: string) => boolean,
 ): Promise<Identity> {
-  const refused = new HttpError(401, 'This download link is invalid or expired; ask for a new one.', 'UNAUTHENTICATED');
+  const refused = new HttpError(401, 'Ce lien de téléchargement n’est plus valable : demandez-en un nouveau.', 'UNAUTHENTICATED');
   const claims = await verifyHop(keys.verify, LINK_AUDIENCE, link, { use: 'download', bodyHash: sha256(path) }, now)
     .then((c) => c.who)
     .catch(() => null);
@@ -67,8 +67,8 @@ export function fileRoute(options: {
       req.headers.authorization || !link
         ? await options.identify(req.headers.authorization)
         : await linkHolder(options.linkKeys, link, path, options.now(), options.isRevoked);
-    if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
-    if (!options.path.test(path)) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
+    if (!who) throw new HttpError(401, 'Connectez-vous pour continuer.', 'UNAUTHENTICATED');
+    if (!options.path.test(path)) throw new HttpError(404, 'Document introuvable.', 'NOT_FOUND');
     const hop = await signHop(
       options.hopKey,
       options.subgraph,
@@ -110,10 +110,10 @@ export function downloadLinkRoute(options: {
 }): RouteHandler {
   return async (req, res) => {
     const who = await options.identify(req.headers.authorization);
-    if (!who) throw new HttpError(401, 'Sign-in required.', 'UNAUTHENTICATED');
+    if (!who) throw new HttpError(401, 'Connectez-vous pour continuer.', 'UNAUTHENTICATED');
     const body = await readJson(req);
     const path = typeof body['path'] === 'string' ? body['path'] : '';
-    if (!options.paths.some((p) => p.test(path))) throw new HttpError(404, 'Not found.', 'NOT_FOUND');
+    if (!options.paths.some((p) => p.test(path))) throw new HttpError(404, 'Document introuvable.', 'NOT_FOUND');
     const now = options.now();
     const link = await signHop(options.linkKeys.sign, LINK_AUDIENCE, { use: 'download', bh: sha256(path), who }, now);
     const { exp } = JSON.parse(Buffer.from(link.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };

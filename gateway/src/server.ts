@@ -229,7 +229,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       if (who) verified.set(token, who);
     }
     if (!who || revocations.isRevoked(who.sid))
-      throw new HttpError(401, 'The access token is invalid or expired; refresh the session.', 'UNAUTHENTICATED');
+      throw new HttpError(401, 'Votre session a expiré ou n’est plus valable : reconnectez-vous.', 'UNAUTHENTICATED');
     return who;
   }
 

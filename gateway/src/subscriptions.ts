@@ -66,7 +66,7 @@ const typed = (errors: readonly { message: string; extensions?: Record<string, u
     const code = e.extensions?.code;
     return typeof code === 'string' && code !== ErrorCode.INTERNAL
       ? new GraphQLError(e.message, { extensions: { ...e.extensions, serviceName } })
-      : abriError(ErrorCode.INTERNAL, 'Internal error.', { serviceName });
+      : abriError(ErrorCode.INTERNAL, 'Erreur interne : réessayez plus tard.', { serviceName });
   });
 
 function splitPlan(node: PlanNode | undefined): { primary: FetchNode; rest: PlanNode[] } | null {

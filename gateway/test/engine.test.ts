@@ -94,7 +94,7 @@ describe('federation engine', () => {
         data: { _entities: [{ nextDueDate: 'due-p1' }, { nextDueDate: null }] },
         errors: [
           {
-            message: 'You are not allowed to do this.',
+            message: 'Vous n’avez pas accès à cette action.',
             path: ['_entities', 1, 'nextDueDate'],
             extensions: { code: 'FORBIDDEN' },
           },
@@ -112,7 +112,7 @@ describe('federation engine', () => {
     });
     expect(result.errors).toEqual([
       {
-        message: 'You are not allowed to do this.',
+        message: 'Vous n’avez pas accès à cette action.',
         path: ['me', 'policies', 1, 'nextDueDate'],
         extensions: { code: 'FORBIDDEN', serviceName: 'payments' },
       },
@@ -143,7 +143,7 @@ describe('federation engine', () => {
     expect(result.data).toEqual({ me: null });
     expect(result.errors).toEqual([
       {
-        message: 'The claims service could not answer; try again shortly.',
+        message: 'Le service claims ne répond pas : réessayez dans un instant.',
         path: ['me'],
         extensions: { code: 'UNAVAILABLE', serviceName: 'claims', retryable: true },
       },

@@ -3,7 +3,7 @@
 import { DEMO, manualClock } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
-import { collect, customer, startTestSystem } from './helpers.ts';
+import { collect, customer, staffMember, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -119,6 +119,15 @@ describe('unpaid premium', () => {
     ]);
     await live.stop();
     await phone.dispose();
+  });
+
+  it('lets the demo agent (AGENT, with TOTP) record a debit rejection, and not the claims adjuster', async () => {
+    const agent = await staffMember(url, 'agent', clock.now());
+    const record = 'mutation { recordDebitRejection(scheduledPaymentId: "none", reasonCode: "AM04") { __typename } }';
+    // Past the role check: the unknown instalment is the typed answer.
+    expect((await agent.request(record)).data).toEqual({ recordDebitRejection: { __typename: 'InstalmentNotFound' } });
+    const adjusterRes = await (await staffMember(url, 'adjuster', clock.now())).request(record);
+    expect(adjusterRes.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses recording a rejection to a customer', async () => {

@@ -41,9 +41,11 @@ export function abriError(code: ErrorCode, message: string, extensions: Record<s
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = () => abriError(ErrorCode.UNAUTHENTICATED, 'Sign-in required.');
-export const forbidden = () => abriError(ErrorCode.FORBIDDEN, 'You are not allowed to do this.');
-export const notFound = (what: string) => abriError(ErrorCode.NOT_FOUND, `${what} not found.`);
+// Messages in French: a client may show them to a customer as they are (clients switch on the code, never the text).
+export const unauthenticated = () => abriError(ErrorCode.UNAUTHENTICATED, 'Connectez-vous pour continuer.');
+export const forbidden = () => abriError(ErrorCode.FORBIDDEN, 'Vous n’avez pas accès à cette action.');
+/** `notFound('Sinistre')` → « Sinistre introuvable. » */
+export const notFound = (what: string) => abriError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
 export const reauthenticationRequired = () =>
   abriError(ErrorCode.REAUTHENTICATION_REQUIRED, 'Confirmez votre mot de passe pour faire cette modification.', {
     maxAgeSeconds: 300,
@@ -103,7 +105,7 @@ export function maskError(
   if (isTransientFailure(original)) {
     log('dependency unavailable', { error: original instanceof Error ? original.message : String(original) });
     return {
-      message: 'Temporarily unavailable; nothing was changed, try again.',
+      message: 'Service momentanément indisponible : rien n’a été modifié, réessayez dans un instant.',
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ErrorCode.UNAVAILABLE, retryable: true },
     };
@@ -113,7 +115,7 @@ export function maskError(
     path: formatted.path,
   });
   return {
-    message: 'Internal error.',
+    message: 'Erreur interne : réessayez plus tard.',
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL },
   };

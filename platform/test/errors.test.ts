@@ -48,7 +48,7 @@ describe('maskError', () => {
     };
 
     expect(maskError(formatted, wrapped, log)).toEqual({
-      message: 'Internal error.',
+      message: 'Erreur interne : réessayez plus tard.',
       path: ['me', 'claims'],
       extensions: { code: 'INTERNAL' },
     });
@@ -68,7 +68,7 @@ describe('maskError', () => {
         log,
       ),
     ).toEqual({
-      message: 'Internal error.',
+      message: 'Erreur interne : réessayez plus tard.',
       extensions: { code: 'INTERNAL' },
     });
     expect(log.mock.calls[0]?.[1]).toMatchObject({ error: { message: 'Cannot read properties of undefined' } });
@@ -78,7 +78,7 @@ describe('maskError', () => {
     const log = vi.fn();
     const error = abriError(ErrorCode.INTERNAL, 'secret detail');
     expect(maskError(format(error), error, log)).toEqual({
-      message: 'Internal error.',
+      message: 'Erreur interne : réessayez plus tard.',
       extensions: { code: 'INTERNAL' },
     });
     expect(log.mock.calls[0]?.[1]).toMatchObject({ error: { message: 'secret detail' } });
@@ -88,7 +88,7 @@ describe('maskError', () => {
     const log = vi.fn();
     const formatted = { message: 'duplicate key value violates unique constraint', extensions: { code: 'P2002' } };
     expect(maskError(formatted, new Error(formatted.message), log)).toEqual({
-      message: 'Internal error.',
+      message: 'Erreur interne : réessayez plus tard.',
       extensions: { code: 'INTERNAL' },
     });
     expect(log).toHaveBeenCalledOnce();
@@ -108,10 +108,16 @@ describe('error helpers', () => {
     expect(error.extensions).toEqual({ field: 'iban', code: 'BAD_USER_INPUT' });
   });
 
-  it('builds the common errors with their codes', () => {
-    expect(unauthenticated().extensions.code).toBe('UNAUTHENTICATED');
-    expect(forbidden().extensions.code).toBe('FORBIDDEN');
-    expect(notFound('Claim')).toMatchObject({ message: 'Claim not found.', extensions: { code: 'NOT_FOUND' } });
+  it('builds the common errors with their codes, in the French a customer may be shown', () => {
+    expect(unauthenticated()).toMatchObject({
+      message: 'Connectez-vous pour continuer.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect(forbidden()).toMatchObject({
+      message: 'Vous n’avez pas accès à cette action.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(notFound('Sinistre')).toMatchObject({ message: 'Sinistre introuvable.', extensions: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -137,7 +143,7 @@ describe('momentary failures of a dependency', () => {
       log,
     );
     expect(masked).toEqual({
-      message: 'Temporarily unavailable; nothing was changed, try again.',
+      message: 'Service momentanément indisponible : rien n’a été modifié, réessayez dans un instant.',
       path: ['me'],
       extensions: { code: 'UNAVAILABLE', retryable: true },
     });

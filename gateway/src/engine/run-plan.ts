@@ -58,7 +58,7 @@ function pick(variables: Record<string, unknown>, usages: readonly string[] | un
 export function unavailable(subgraph: string, error: unknown, path?: Path): PlanError {
   const refused = error instanceof HopFailed && error.reason === 'refused';
   return {
-    message: `The ${subgraph} service could not answer; try again shortly.`,
+    message: `Le service ${subgraph} ne répond pas : réessayez dans un instant.`,
     ...(path ? { path } : {}),
     extensions: {
       code: refused ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE,
@@ -74,7 +74,7 @@ function subgraphError(
   path: Path | undefined,
 ): PlanError {
   return {
-    message: typeof error.message === 'string' ? error.message : 'Internal error.',
+    message: typeof error.message === 'string' ? error.message : 'Erreur interne : réessayez plus tard.',
     ...(path ? { path } : {}),
     extensions: { ...(error.extensions ?? {}), serviceName: subgraph },
   };

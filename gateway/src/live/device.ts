@@ -52,7 +52,9 @@ export class Device {
     if (this.queue.length >= MAX_QUEUE) {
       this.queue.length = 0;
       this.end({
-        errors: [abriError(ErrorCode.RATE_LIMITED, 'Too many undelivered events; resume from your last cursor.')],
+        errors: [
+          abriError(ErrorCode.RATE_LIMITED, 'Trop d’événements en attente : reprenez depuis votre dernier curseur.'),
+        ],
       });
       return;
     }

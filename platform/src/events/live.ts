@@ -85,7 +85,10 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
     }
     while (!options.signal?.aborted) {
       if (overflow)
-        throw abriError(ErrorCode.RATE_LIMITED, 'Too many undelivered events; resume from your last cursor.');
+        throw abriError(
+          ErrorCode.RATE_LIMITED,
+          'Trop d’événements en attente : reprenez depuis votre dernier curseur.',
+        );
       const event = buffered.shift();
       if (!event) {
         await new Promise<void>((resolve) => {

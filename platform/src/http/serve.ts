@@ -37,7 +37,7 @@ export interface ServeOptions<Ctx extends BaseContext> {
   ws?: ServerOptions<Record<string, unknown> | undefined, { request: IncomingMessage }>;
   /** Extra GET routes by path. */
   routes?: Record<string, RouteHandler>;
-  /** Told of every unexpected failure answered with 500 (the client only sees "Internal error."). */
+  /** Told of every unexpected failure answered with 500 (the client only sees « Erreur interne »). */
   onError?: (error: unknown) => void;
   /** Extra GET routes by path prefix (e.g. '/documents/'). */
   prefixRoutes?: Record<string, RouteHandler>;
@@ -196,10 +196,11 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
       ? route(req, res)
       : url.pathname === '/graphql'
         ? handleGraphQL(req, res, url)
-        : Promise.reject(new HttpError(404, 'Not found.', 'NOT_FOUND'));
+        : Promise.reject(new HttpError(404, 'Page introuvable.', 'NOT_FOUND'));
     Promise.resolve(work).catch((error: unknown) => {
       if (!(error instanceof HttpError)) options.onError?.(error);
-      const known = error instanceof HttpError ? error : new HttpError(500, 'Internal error.', 'INTERNAL');
+      const known =
+        error instanceof HttpError ? error : new HttpError(500, 'Erreur interne : réessayez plus tard.', 'INTERNAL');
       if (res.headersSent) {
         res.destroy();
         return;

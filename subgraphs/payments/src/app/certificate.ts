@@ -136,7 +136,7 @@ export function certificateDownload(app: () => PaymentsApp) {
     const now = parisDay(app().clock.now()).getUTCFullYear();
     if (!isCustomer(who) || !Number.isInteger(year) || year < now - 10 || year > now) {
       res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Certificate not found.', extensions: { code: 'NOT_FOUND' } }] }));
+      res.end(JSON.stringify({ errors: [{ message: 'Attestation introuvable.', extensions: { code: 'NOT_FOUND' } }] }));
       return;
     }
     const pdf = await paymentCertificate(app(), who.sub, year);

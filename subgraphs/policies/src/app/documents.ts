@@ -238,7 +238,7 @@ export function documentDownload(app: PoliciesApp) {
       meta && canAccessCustomer(who, meta.customerId) ? await app.prisma.document.findUnique({ where: { id } }) : null;
     if (!doc) {
       res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Document not found.', extensions: { code: 'NOT_FOUND' } }] }));
+      res.end(JSON.stringify({ errors: [{ message: 'Document introuvable.', extensions: { code: 'NOT_FOUND' } }] }));
       return;
     }
     const filename = `${doc.title

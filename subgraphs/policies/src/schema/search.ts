@@ -34,7 +34,7 @@ builder.queryField('search', (t) =>
     resolve: (_r, { query, first }, ctx) => {
       const size = first ?? 10;
       if (size < 1 || size > 50) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 50.');
-      if (query.length > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'The query is limited to 200 characters.');
+      if (query.length > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'La recherche est limitée à 200 caractères.');
       return searchFor(ctx.app, ctx.who, query, size);
     },
   }),
