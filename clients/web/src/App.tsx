@@ -18,6 +18,7 @@ import { SignIn } from './pages/SignIn.tsx';
 const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
 const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ default: m.Contract })));
 const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
+const Payments = lazy(() => import('./pages/Payments.tsx').then((m) => ({ default: m.Payments })));
 const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
 
 const loading = (
@@ -30,6 +31,7 @@ const SECTIONS = [
   { to: '/', label: 'Accueil', end: true },
   { to: '/contrat', label: 'Mon contrat', end: false },
   { to: '/sinistres', label: 'Sinistres', end: false },
+  { to: '/paiements', label: 'Paiements', end: false },
   { to: '/documents', label: 'Documents', end: false },
   { to: '/compte', label: 'Compte', end: false },
 ] as const;
@@ -93,6 +95,7 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/sinistres/declarer" element={<DeclareClaim />} />
             <Route path="/sinistres/:claimId" element={<ClaimDetail />} />
             <Route path="/contrat" element={<Contract />} />
+            <Route path="/paiements" element={<Payments />} />
             <Route path="/documents" element={<Documents />} />
             <Route path="/compte" element={<Account />} />
             <Route path="*" element={<NotFound />} />

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.StepUpConfirmIdentityDocument,
+    "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": typeof types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.QuotePolicyChangeDocument,
     "\n  mutation ApplyPolicyChange($quoteId: ID!) {\n    applyPolicyChange(quoteId: $quoteId) {\n      __typename\n      ... on PolicyChangeApplied {\n        policy {\n          id\n          version\n          options\n          annualPremium { amountCents currency }\n          deductible { amountCents currency }\n          valuables { amountCents currency }\n          guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }\n          premiumLines { code label amount { amountCents currency } }\n          versions { version effectiveFrom reason annualPremium { amountCents currency } }\n        }\n        avenant { id title downloadUrl }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.ApplyPolicyChangeDocument,
@@ -32,9 +37,16 @@ type Documents = {
     "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": typeof types.AttachToClaimDocument,
     "\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n": typeof types.DocumentsDocument,
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GenerateAttestationDocument,
+    "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": typeof types.PaymentsDocument,
+    "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangeDueDayDocument,
     "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": typeof types.VerifyAttestationDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.StepUpConfirmIdentityDocument,
+    "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": types.StartTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": types.QuotePolicyChangeDocument,
     "\n  mutation ApplyPolicyChange($quoteId: ID!) {\n    applyPolicyChange(quoteId: $quoteId) {\n      __typename\n      ... on PolicyChangeApplied {\n        policy {\n          id\n          version\n          options\n          annualPremium { amountCents currency }\n          deductible { amountCents currency }\n          valuables { amountCents currency }\n          guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }\n          premiumLines { code label amount { amountCents currency } }\n          versions { version effectiveFrom reason annualPremium { amountCents currency } }\n        }\n        avenant { id title downloadUrl }\n      }\n      ... on Error { message }\n    }\n  }\n": types.ApplyPolicyChangeDocument,
@@ -53,6 +65,8 @@ const documents: Documents = {
     "\n  mutation AttachToClaim($claimId: ID!, $filename: String!, $contentBase64: String!) {\n    addClaimAttachment(claimId: $claimId, filename: $filename, contentBase64: $contentBase64) {\n      __typename\n      ... on AttachmentAdded { attachment { id filename } }\n      ... on Error { message }\n    }\n  }\n": types.AttachToClaimDocument,
     "\n  query Documents {\n    me {\n      id\n      policies { id number status }\n      documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }\n    }\n  }\n": types.DocumentsDocument,
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": types.GenerateAttestationDocument,
+    "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": types.PaymentsDocument,
+    "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": types.ChangeDueDayDocument,
     "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": types.VerifyAttestationDocument,
 };
 
@@ -70,6 +84,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n"): (typeof documents)["\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -142,6 +176,14 @@ export function graphql(source: "\n  query Documents {\n    me {\n      id\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n"): (typeof documents)["\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,8 @@
 // place and device, so the customer notices one that was not theirs.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { ChangePassword } from '../account/ChangePassword.tsx';
+import { TwoFactor } from '../account/TwoFactor.tsx';
 import { adoptAccessToken, signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
 import type { ProfileInput } from '../gql/graphql.ts';
@@ -226,9 +228,7 @@ export function Account() {
             <p className="score">
               Niveau de protection : <strong>{me.securityScore.score}&nbsp;/&nbsp;100</strong>
             </p>
-            <p>
-              Validation en deux étapes : <strong>{me.twoFactorEnabled ? 'activée' : 'désactivée'}</strong>
-            </p>
+            <TwoFactor enabled={me.twoFactorEnabled} changed={() => refetch({ requestPolicy: 'network-only' })} />
             {me.securityScore.recommendations.length > 0 && (
               <>
                 <h3>Nos conseils</h3>
@@ -240,6 +240,7 @@ export function Account() {
               </>
             )}
           </section>
+          <ChangePassword />
           <section className="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Appareils connectés</h2>
             <ul className="guarantees" aria-label="Appareils connectés">

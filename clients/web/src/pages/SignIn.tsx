@@ -23,6 +23,7 @@ export function SignIn() {
   const [challenge, setChallenge] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recovery, setRecovery] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,17 +47,27 @@ export function SignIn() {
       <form onSubmit={(e) => void submit(e)} className="card stack" noValidate>
         {challenge ? (
           <div className="field">
-            <label htmlFor="code">Code à 6 chiffres de votre application d’authentification</label>
+            <label htmlFor="code">
+              {recovery ? 'Code de secours' : 'Code à 6 chiffres de votre application d’authentification'}
+            </label>
             <input
+              key={recovery ? 'recovery' : 'totp'}
               id="code"
               name="code"
-              inputMode="numeric"
+              // A recovery code has letters: a phone must show its full keyboard for it.
+              inputMode={recovery ? 'text' : 'numeric'}
               autoComplete="one-time-code"
-              pattern="[0-9 ]*"
+              autoCapitalize="none"
+              spellCheck={false}
               required
               // biome-ignore lint/a11y/noAutofocus: the only field of this step, right after the previous one
               autoFocus
             />
+            <button type="button" className="link" onClick={() => setRecovery(!recovery)}>
+              {recovery
+                ? 'Utiliser le code de l’application'
+                : 'Je n’ai plus mon téléphone : utiliser un code de secours'}
+            </button>
           </div>
         ) : (
           <>

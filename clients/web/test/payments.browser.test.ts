@@ -1,0 +1,80 @@
+// « Mes paiements » in a real browser, on a desktop and on a phone: the instalments to come, a past year's payments
+// and its payment certificate downloaded from a plain signed link, the payment methods, and the monthly due day moved
+// after a preview of the schedule it gives.
+import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  pageProblems,
+  type Size,
+  signInAs,
+  skipBrowser,
+  startWeb,
+  type WebHarness,
+} from './browser.ts';
+
+let web: WebHarness;
+
+beforeAll(async () => {
+  if (!skipBrowser) web = await startWeb();
+});
+afterAll(async () => {
+  await web?.stop();
+});
+
+const DAYS: Record<Size, number> = { desktop: 20, mobile: 12 };
+
+describe.skipIf(skipBrowser)('payments', () => {
+  for (const size of ['desktop', 'mobile'] as Size[]) {
+    it(`shows the schedule, a year of history with its certificate, the methods, and moves the due day (${size})`, async () => {
+      const context = await web.context(size);
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      const tap = (locator: Locator) => (size === 'mobile' ? locator.tap() : locator.click());
+      await signInAs(web, page, 'camille');
+
+      await tap(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Paiements' }));
+      await page.waitForURL(`${web.origin}/paiements`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes paiements');
+      const schedule = page.getByRole('list', { name: 'Prochaines échéances' }).getByRole('listitem');
+      await expect.poll(() => schedule.count()).toBeGreaterThan(1);
+      expect(await schedule.first().textContent()).toMatch(/\d{4}.*Prévu.*\d,\d{2}\u00a0€$/);
+      const methods = page.getByRole('region', { name: 'Moyens de paiement' });
+      expect(await methods.getByText('Par défaut').count()).toBe(1);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // Last year: its payments, and its certificate from a plain link.
+      const year = new Date().getFullYear() - 1;
+      await page.getByLabel('Année').selectOption(String(year));
+      const history = page.getByRole('list', { name: `Paiements ${year}` }).getByRole('listitem');
+      await expect.poll(() => history.first().textContent()).toMatch(new RegExp(`${year}.*Payé`));
+      for (const text of await history.allTextContents()) expect(text).toContain(String(year));
+      const [certificate] = await Promise.all([
+        page.waitForEvent('download'),
+        tap(page.getByRole('link', { name: `Attestation de paiement ${year} (PDF)` })),
+      ]);
+      expect(new URL(certificate.url()).pathname).toBe(`/payment-certificates/${year}`);
+      expect(
+        readFileSync((await certificate.path())!)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+
+      // The due day: a preview of the schedule first, applied once confirmed.
+      const day = DAYS[size];
+      await tap(page.getByText('Changer le jour de prélèvement'));
+      await page.getByLabel('Nouveau jour de prélèvement').selectOption(String(day));
+      const preview = page.getByRole('list', { name: 'Nouvel échéancier' }).getByRole('listitem');
+      await expect.poll(() => preview.count()).toBe(3);
+      for (const text of await preview.allTextContents()) expect(text).toMatch(new RegExp(`^${day}\u00a0`));
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await tap(page.getByRole('button', { name: 'Confirmer ce changement' }));
+      await expect.poll(() => page.getByText(`vos prélèvements auront lieu le ${day} de chaque mois`).count()).toBe(1);
+      await expect
+        .poll(async () => (await schedule.allTextContents()).slice(1).every((t) => t.startsWith(`${day}\u00a0`)))
+        .toBe(true);
+      expect(problems).toEqual([]);
+    });
+  }
+});
