@@ -1,8 +1,12 @@
 // Changing the contract online: a quote prices the change (new premium, difference, pro-rata for the rest of the
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
+<<<<<<< HEAD
 import { createHash } from 'node:crypto';
 import { type ClientInfo, canAccessCustomer, describeDevice, type Identity } from '@abri/platform';
+=======
+import { type Identity, mayActOn } from '@abri/platform';
+>>>>>>> 164bf22 (Least privilege, walked through the gateway (issue 11, item 4): STAFF_PERMISSIONS in one file (platform/src/permissions.ts); contract changes and attestations for support, not adjusters (an adjuster once priced and applied a change and issued an attestation); changeDueDay answers ScheduleNotFound for another customer's policy instead of an empty preview; roles.e2e calls every query and mutation as anonymous, a customer with another customer's ids, an agent and an adjuster against one table, and fails on a field without a row)
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
@@ -60,7 +64,7 @@ export async function quotePolicyChange(
   request: PolicyChangeRequest,
 ): Promise<QuoteOutcome> {
   const policy = await app.prisma.policy.findUnique({ where: { id: request.policyId }, include: policyWithTerms });
-  if (!policy?.dwelling || !canAccessCustomer(who, policy.customerId)) return { kind: 'notFound' };
+  if (!policy?.dwelling || !mayActOn(who, policy.customerId, 'contract')) return { kind: 'notFound' };
   if (policy.status !== 'ACTIVE') return { kind: 'notActive' };
   const current = factsOf(policy);
   const next: ContractFacts & { address: { addressLine: string; city: string } } = {
@@ -157,7 +161,7 @@ export async function applyPolicyChange(
     include: { policy: { include: policyWithTerms } },
   });
   // Someone else's quote is as unknown as a missing one.
-  if (!quote || !canAccessCustomer(who, quote.customerId)) return { kind: 'notFound' };
+  if (!quote || !mayActOn(who, quote.customerId, 'contract')) return { kind: 'notFound' };
   const now = app.clock.now();
   if (quote.appliedAt) return { kind: 'alreadyApplied' };
   if (quote.expiresAt <= now) return { kind: 'expired' };
