@@ -35,6 +35,7 @@ import { downloadLinkRoute, fileRoute, type LinkKeys } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
+import { checkInputs } from './inputs.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { checkRates, ENTRY_LIMITS, type RateRule } from './rate-limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
@@ -177,6 +178,13 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
               if (broken) {
                 log.warn('operation refused', { limit: broken.extensions.limit, requestId: contextValue.requestId });
                 throw new GraphQLError(broken.message, { extensions: { ...broken.extensions, http: { status: 400 } } });
+              }
+              const badInput = checkInputs(document, request.variables);
+              if (badInput) {
+                log.warn('input refused', { requestId: contextValue.requestId });
+                throw new GraphQLError(badInput.message, {
+                  extensions: { ...badInput.extensions, http: { status: 400 } },
+                });
               }
               const limited = await checkRates(
                 rateLimiter,
@@ -396,6 +404,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           log.warn('operation refused', { limit: broken[0]?.extensions.limit });
           return broken;
         }
+        const badInput = checkInputs(document, payload.variables);
+        if (badInput) return [badInput];
         return {
           schema: subscriptions.apiSchema,
           document,
