@@ -1,12 +1,8 @@
 // Changing the contract online: a quote prices the change (new premium, difference, pro-rata for the rest of the
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
-<<<<<<< HEAD
 import { createHash } from 'node:crypto';
-import { type ClientInfo, canAccessCustomer, describeDevice, type Identity } from '@abri/platform';
-=======
-import { type Identity, mayActOn } from '@abri/platform';
->>>>>>> 164bf22 (Least privilege, walked through the gateway (issue 11, item 4): STAFF_PERMISSIONS in one file (platform/src/permissions.ts); contract changes and attestations for support, not adjusters (an adjuster once priced and applied a change and issued an attestation); changeDueDay answers ScheduleNotFound for another customer's policy instead of an empty preview; roles.e2e calls every query and mutation as anonymous, a customer with another customer's ids, an agent and an adjuster against one table, and fails on a field without a row)
+import { type ClientInfo, describeDevice, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
