@@ -19,6 +19,7 @@ type Outcome = 'u' | 'f' | 's';
 
 /** Louis's ids, which Camille (the `customer` caller) and staff use. */
 interface Ids {
+  customerId: string;
   policyId: string;
   claimId: string;
   paymentMethodId: string;
@@ -99,6 +100,21 @@ const MATRIX: Record<string, Row> = {
     call: () => 'mutation { confirmTwoFactorEnrolment(code: "000000") { __typename } }',
   },
   disableTwoFactor: { allowed: 'u f u u', call: () => 'mutation { disableTwoFactor(password: "x", code: "000000") }' },
+  setConsent: {
+    allowed: 'u s u u',
+    call: () => 'mutation { setConsent(purpose: MARKETING_EMAIL, given: false) { __typename } }',
+  },
+  registerPushDevice: {
+    allowed: 'u s u u',
+    call: () => 'mutation { registerPushDevice(input: { channel: APNS, token: "abc123" }) { __typename } }',
+  },
+  unregisterPushDevice: {
+    allowed: 'u f u u',
+    call: () => `mutation { unregisterPushDevice(id: "${FAKE}") { __typename } }`,
+  },
+  webPushPublicKey: { allowed: 's s s s', call: () => '{ webPushPublicKey }' },
+  // A customer's file opened by staff (support gives a reason, else sees nothing; see privacy.e2e.test.ts).
+  customer: { allowed: 'u f f s', call: (ids) => `{ customer(id: "${ids.customerId}") { id } }` },
   revokeSession: { allowed: 'u f u u', call: (ids) => `mutation { revokeSession(sessionId: "${ids.sessionId}") }` },
 
   // Another customer's contract: only support may act on it; an adjuster handles claims and nothing else.
@@ -126,8 +142,8 @@ const MATRIX: Record<string, Row> = {
       `mutation { addClaimAttachment(claimId: "${ids.claimId}", filename: "a.png", contentBase64: "iVBORw0KGgo=") { __typename } }`,
   },
 
-  // Claims work: adjusters; support may read the queue and a claim's audit (to answer a customer), not act.
-  claimQueue: { allowed: 'f f s s', call: () => '{ claimQueue(status: DECLARED, first: 5) { id } }' },
+  // Claims work: adjusters; support reads a claim's audit (to answer a customer), and nothing without a reason.
+  claimQueue: { allowed: 'f f f s', call: () => '{ claimQueue(status: DECLARED, first: 5) { id } }' },
   claimAudit: { allowed: 'u f s s', call: (ids) => `{ claimAudit(claimId: "${ids.claimId}") { __typename } }` },
   assignClaimToMe: {
     allowed: 'u f f s',
@@ -215,6 +231,7 @@ beforeAll(async () => {
   const mine = await louis.request<{
     me: { paymentMethods: { id: string }[]; paymentSchedule: { id: string }[]; sessions: { id: string }[] };
   }>('{ me { paymentMethods { id } paymentSchedule { id } sessions { id } } }');
+  ids.customerId = DEMO.louis.customerId;
   ids.policyId = DEMO.louis.policyId;
   ids.claimId = DEMO.louisClaimId;
   ids.paymentMethodId = mine.data!.me.paymentMethods[0]!.id;
