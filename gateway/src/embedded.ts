@@ -49,7 +49,7 @@ export interface EmbeddedOptions {
   /** Gateway replicas, all on the same subgraphs. @default 1 */
   gatewayReplicas?: number;
   /** Gateway settings that differ from the embedded defaults (tests of production behaviour). */
-  gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter'>;
+  gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter' | 'trustProxy'>;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
   /** Push notifications of the users subgraph (tests: a local push service, native test doubles). */

@@ -22,6 +22,18 @@ export const gatewayEnv = z.object({
     z.coerce.number().int().positive().default(600),
     'lifetime of access tokens, for how long a revocation is remembered',
   ),
+  TRUST_PROXY: setting(
+    z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
+    'load balancers in front of the gateway (comma-separated addresses or networks, `10.0.0.0/8`): only their `X-Forwarded-For` and `X-Forwarded-Proto` are believed',
+  ),
   WEB_DIR: setting(
     z.string().min(1).optional(),
     "the web app's build to serve at `/` (`npm run web:build` writes `clients/web/dist`); unset: the API alone",

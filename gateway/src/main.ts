@@ -35,6 +35,7 @@ await runService('gateway', async () => {
       log,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       introspection: 'staff',
+      trustProxy: env.TRUST_PROXY,
       rateLimiter: createRedisRateLimiter(env.REDIS_URL, {
         prefix: `${env.ABRI_BUS_PREFIX}rate:`,
         onError: (error) => log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),

@@ -30,11 +30,13 @@ import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server
 import { type DocumentNode, GraphQLError, parse, print, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
+import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
 import { downloadLinkRoute, fileRoute, type LinkKeys } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
+import { checkInputs } from './inputs.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { checkRates, ENTRY_LIMITS, type RateRule } from './rate-limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
@@ -64,6 +66,11 @@ export interface GatewayDeps {
   rateLimiter?: RateLimiter;
   /** Rules that differ from ENTRY_LIMITS, by root field. @default ENTRY_LIMITS */
   rateLimits?: Record<string, readonly RateRule[]>;
+  /**
+   * Proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed: the load balancers in
+   * front of the gateway. @default [] (the socket's address is the client's)
+   */
+  trustProxy?: readonly string[];
   /** @default SOCKET_LIMITS */
   socketLimits?: Partial<Record<keyof typeof SOCKET_LIMITS, number>>;
   /** The web customer space: its build served at / and its cookie sign-in routes under /auth. */
@@ -74,12 +81,6 @@ export interface GatewayDeps {
     allowedOrigins?: string[];
   };
 }
-
-const clientOf = (req: IncomingMessage): ClientInfo => ({
-  ip: req.socket.remoteAddress ?? null,
-  userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
-  reason: accessReason(req.headers[REASON_HEADER]),
-});
 
 /** Subscriptions need a socket: over HTTP they get a clear 400 instead of the gateway's internal failure. */
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
@@ -148,6 +149,12 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const usersUrl = deps.subgraphUrls.users;
   if (!usersUrl) throw new Error('the gateway needs the users subgraph');
   const introspection = deps.introspection ?? 'everyone';
+  const trusted = trustedProxies(deps.trustProxy ?? []);
+  const clientOf = (req: IncomingMessage): ClientInfo => ({
+    ip: clientAddress(req, trusted),
+    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : null,
+    reason: accessReason(req.headers[REASON_HEADER]),
+  });
   const socketLimits = { ...SOCKET_LIMITS, ...deps.socketLimits };
   const rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter({ now: () => clock.now().getTime() });
   const rateLimits = { ...ENTRY_LIMITS, ...deps.rateLimits };
@@ -190,6 +197,13 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
               if (broken) {
                 log.warn('operation refused', { limit: broken.extensions.limit, requestId: contextValue.requestId });
                 throw new GraphQLError(broken.message, { extensions: { ...broken.extensions, http: { status: 400 } } });
+              }
+              const badInput = checkInputs(document, request.variables);
+              if (badInput) {
+                log.warn('input refused', { requestId: contextValue.requestId });
+                throw new GraphQLError(badInput.message, {
+                  extensions: { ...badInput.extensions, http: { status: 400 } },
+                });
               }
               const limited = await checkRates(
                 rateLimiter,
@@ -315,6 +329,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const served = await serve<GatewayContext>({
     apollo,
     service: 'gateway',
+    onRequest: (req, res) => securityHeaders(req, res, trusted),
     health,
     // Not before it knows which sessions are revoked: it would accept their tokens.
     ready: async () => {
@@ -409,6 +424,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           log.warn('operation refused', { limit: broken[0]?.extensions.limit });
           return broken;
         }
+        const badInput = checkInputs(document, payload.variables);
+        if (badInput) return [badInput];
         return {
           schema: subscriptions.apiSchema,
           document,

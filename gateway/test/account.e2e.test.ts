@@ -116,3 +116,22 @@ describe('the customer’s view of their security', () => {
     expect(new Date(data!.login.lockedUntil).getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
   });
 });
+
+describe('lockout without oracle', () => {
+  // Last: it locks Camille (the test above locked Louis).
+  it('answers a known and an unknown contract number the same through the fifth failure and after', async () => {
+    const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { __typename ... on Error { message } } }`;
+    const attempt = async (contractNumber: string) =>
+      (await new AbriClient(url).request(LOGIN, { i: { contractNumber, password: 'Pas-le-bon-2026!' } })).data;
+    for (let i = 1; i <= 6; i++) {
+      const known = await attempt(DEMO.camille.contractNumber);
+      expect(await attempt('HAB9920001')).toEqual(known);
+      expect(known).toEqual({
+        login: {
+          __typename: i < 5 ? 'InvalidCredentials' : 'AccountLocked',
+          message: expect.any(String),
+        },
+      });
+    }
+  });
+});

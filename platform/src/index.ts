@@ -14,6 +14,7 @@ export * from './insurer.ts';
 export * from './keys.ts';
 export * from './log.ts';
 export * from './metrics.ts';
+export * from './permissions.ts';
 export * from './ports.ts';
 export * from './privacy/register.ts';
 export * from './privacy/staff-access.ts';

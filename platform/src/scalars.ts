@@ -3,6 +3,15 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const invalid = (what: string) => new GraphQLError(`Expected ${what}.`, { extensions: { code: 'BAD_USER_INPUT' } });
 
+/**
+ * Instants a customer's file can hold: years 1900 to 2199. Outside them the database (or the date arithmetic after
+ * it) fails, which once surfaced as an internal error; a request carrying one is the caller's mistake.
+ */
+const MIN_TIME = Date.UTC(1900, 0, 1);
+const MAX_TIME = Date.UTC(2200, 0, 1) - 1;
+const inRange = (date: Date) =>
+  !Number.isNaN(date.getTime()) && date.getTime() >= MIN_TIME && date.getTime() <= MAX_TIME;
+
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An instant, as an ISO 8601 string in UTC (2026-11-26T09:00:00.000Z).',
@@ -13,21 +22,22 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw invalid('an ISO 8601 date-time');
+    if (!inRange(date)) throw invalid('an ISO 8601 date-time between 1900 and 2199');
     return date;
   },
   parseLiteral: (ast) => {
     const date = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw invalid('an ISO 8601 date-time');
+    if (!inRange(date)) throw invalid('an ISO 8601 date-time between 1900 and 2199');
     return date;
   },
 });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const parseDate = (value: unknown): Date => {
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw invalid('a date as YYYY-MM-DD');
-  return new Date(`${value}T00:00:00Z`);
+  const date = typeof value === 'string' && DATE.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+  // The round trip refuses days a month does not have (2026-02-30 would otherwise become 2 March).
+  if (!inRange(date) || date.toISOString().slice(0, 10) !== value) throw invalid('a date as YYYY-MM-DD, 1900 to 2199');
+  return date;
 };
 
 export const DateScalar = new GraphQLScalarType<Date, string>({

@@ -183,6 +183,8 @@ export const usersRegister = definePersonalDataRegister({
       supportGrantId: no,
     },
     RefreshToken: { id: no, sessionId: no, tokenHash: 'credentials', createdAt: 'connections', usedAt: 'connections' },
+    // Failed sign-ins against identifiers that match no account: about no customer (the identifier kept hashed).
+    UnknownSignInTarget: { keyHash: no, failedLogins: no, lockedUntil: no, updatedAt: no },
     TwoFactorChallenge: {
       id: no,
       tokenHash: 'accountSecurity',

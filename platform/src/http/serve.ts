@@ -39,6 +39,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Told of every unexpected failure answered with 500 (the client only sees « Erreur interne »). */
   onError?: (error: unknown) => void;
+  /** Runs first on every HTTP request (the gateway sets its security headers here). */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Extra GET routes by path prefix (e.g. '/documents/'). */
   prefixRoutes?: Record<string, RouteHandler>;
   /** Extra POST routes by path (the gateway's web sign-in routes). */
@@ -180,6 +182,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     ...Object.keys(options.prefixRoutes ?? {}),
   ];
   const server = createServer((req, res) => {
+    options.onRequest?.(req, res);
     observeHttp(options.service, req, res, knownRoutes);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (draining) res.setHeader('connection', 'close');

@@ -1,7 +1,9 @@
-import { DEMO } from '@abri/platform';
+import { randomInt } from 'node:crypto';
+import { DEMO, registry } from '@abri/platform';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login } from '../src/app/auth.ts';
+import { login, staffLogin } from '../src/app/auth.ts';
+import { requestPasswordReset, resetPassword } from '../src/app/recovery.ts';
 import { dispatchMessages } from '../src/messaging/dispatcher.ts';
 import { usersHarness } from './harness.ts';
 
@@ -78,7 +80,67 @@ describe('lockout', () => {
   });
 
   it('answers an unknown contract number like a wrong password', async () => {
-    expect(await login(h.app, 'HAB0000000', 'wrong', client)).toEqual({ kind: 'invalidCredentials' });
+    expect(await login(h.app, unknownNumber(), 'wrong', client)).toEqual({ kind: 'invalidCredentials' });
     expect(await login(h.app, 'not a number', 'wrong', client)).toEqual({ kind: 'invalidCredentials' });
+  });
+});
+
+/** A contract number no account has, fresh for each test. */
+const unknownNumber = () => `HAB9${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+/** argon2id verifications so far in this process (the service's own metric). */
+const verifications = async () =>
+  (await registry.getSingleMetric('abri_argon2_duration_seconds')!.get()).values.find(
+    (v) =>
+      (v as { metricName?: string }).metricName === 'abri_argon2_duration_seconds_count' &&
+      v.labels['operation'] === 'verify',
+  )?.value ?? 0;
+
+describe('lockout without oracle', () => {
+  it('answers an unknown contract number exactly as a known one through the fifth failure and after, each with one argon2id check', async () => {
+    const unknown = unknownNumber();
+    for (let i = 1; i <= 7; i++) {
+      const before = await verifications();
+      const known = await login(h.app, DEMO.camille.contractNumber, 'wrong', client);
+      const between = await verifications();
+      const other = await login(h.app, unknown, 'wrong', client);
+      // Same answer, lock end included; and the same work, so timing tells nothing either.
+      expect(other).toEqual(known);
+      expect(known.kind).toBe(i < 5 ? 'invalidCredentials' : 'locked');
+      expect(between - before).toBe(1);
+      expect((await verifications()) - between).toBe(1);
+    }
+    // The lock ends at the same time for both.
+    h.clock.advance(30 * 60_000);
+    expect((await login(h.app, unknown, 'wrong', client)).kind).toBe('invalidCredentials');
+    expect((await login(h.app, DEMO.camille.contractNumber, 'wrong', client)).kind).toBe('invalidCredentials');
+  });
+
+  it('counts concurrent guesses on an unknown number exactly, as on an account', async () => {
+    const unknown = unknownNumber();
+    const outcomes = await Promise.all(Array.from({ length: 9 }, () => login(h.app, unknown, 'wrong', client)));
+    expect(outcomes.filter((o) => o.kind === 'invalidCredentials')).toHaveLength(4);
+    expect(new Set(outcomes.filter((o) => o.kind === 'locked').map((o) => JSON.stringify(o))).size).toBe(1);
+  });
+
+  it('locks an unknown staff e-mail like a known one', async () => {
+    const nobody = `personne-${randomInt(1e9)}@abri.example`;
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 6; i++) {
+      known.push(await staffLogin(h.app, DEMO.adjuster.email, 'wrong', client));
+      unknown.push(await staffLogin(h.app, nobody, 'wrong', client));
+    }
+    expect(unknown).toEqual(known);
+    h.clock.advance(30 * 60_000);
+  });
+
+  it('leaves recovery by e-mailed link open to the owner of an account an attacker locked', async () => {
+    for (let i = 0; i < 6; i++) await attempt('wrong');
+    expect((await attempt(DEMO.customerPassword)).kind).toBe('locked');
+    requestPasswordReset(h.app, DEMO.camille.contractNumber);
+    await h.deliver();
+    const token = h.lastToken('camille.martin@abri.example');
+    expect(await resetPassword(h.app, token, 'Nouveau-Chemin-2027?')).toEqual({ kind: 'reset' });
+    expect((await attempt('Nouveau-Chemin-2027?')).kind).toBe('success');
   });
 });

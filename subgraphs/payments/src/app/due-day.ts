@@ -7,7 +7,9 @@ export const SCHEDULE_CHANGED = 'payments.scheduleChanged';
 
 export type DueDayOutcome =
   | { kind: 'previewed' | 'applied'; nextDebitDate: Date | null; dueDates: Date[] }
-  | { kind: 'invalidDay' };
+  | { kind: 'invalidDay' }
+  /** No schedule of this customer for that policy (someone else's policy looks the same as none). */
+  | { kind: 'scheduleNotFound' };
 
 /** The schedule of `policyId` with `day` as its due day; written only when `confirm`. */
 export async function changeDueDay(
@@ -21,6 +23,7 @@ export async function changeDueDay(
   const rows = await app.prisma.scheduledPayment.findMany({
     where: { customerId, policyId, status: { in: ['PLANNED', 'PAID'] } },
   });
+  if (!rows.length) return { kind: 'scheduleNotFound' };
   const instalments = rows.map((r) => ({
     id: r.id,
     dueDate: r.dueDate,

@@ -28,3 +28,12 @@ export const arrearNotFound = (): Failure<'ArrearNotFound'> => ({
   __typename: 'ArrearNotFound',
   message: messages.arrearNotFound,
 });
+
+export const ScheduleNotFound = builder.objectRef<Failure<'ScheduleNotFound'>>('ScheduleNotFound').implement({
+  description: 'No payment schedule of the customer for this policy.',
+  interfaces: [ErrorInterface],
+});
+export const scheduleNotFound = (): Failure<'ScheduleNotFound'> => ({
+  __typename: 'ScheduleNotFound',
+  message: messages.scheduleNotFound,
+});

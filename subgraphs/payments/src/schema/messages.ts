@@ -20,6 +20,7 @@ export const messages = {
   instalmentNotFound: 'Échéance introuvable.',
   instalmentNotCollectable: 'Cette échéance n’est ni prévue ni payée : aucun rejet à enregistrer.',
   arrearNotFound: 'Cet impayé est introuvable, ou déjà réglé.',
+  scheduleNotFound: 'Aucun échéancier de ce contrat parmi les vôtres.',
   notRetryable: {
     rejectionReason: 'Le motif du rejet ne permet pas de représenter le prélèvement : payez par carte.',
     alreadyPlanned: 'Un nouveau prélèvement est déjà prévu pour cet impayé.',

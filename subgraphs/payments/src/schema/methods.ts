@@ -17,7 +17,18 @@ import {
   setDefault,
 } from '../app/methods.ts';
 import { builder } from '../builder.ts';
-import { byTypename, ErrorInterface, PaymentMethodNotFound, paymentMethodNotFound, type Typed } from './error.ts';
+import {
+  byTypename,
+  ErrorInterface,
+  PaymentMethodNotFound,
+  paymentMethodNotFound,
+  ScheduleNotFound,
+  scheduleNotFound,
+  type Typed,
+} from './error.ts';
+
+type NoSchedule = ReturnType<typeof scheduleNotFound>;
+
 import { messages } from './messages.ts';
 
 const customerOnly = (ctx: { who: Identity | null }) => {
@@ -155,7 +166,7 @@ const InvalidDueDay = builder.objectRef<InvalidDay>('InvalidDueDay').implement({
 });
 const ChangeDueDayResult = builder.unionType('ChangeDueDayResult', {
   description: 'The outcome of moving the due day.',
-  types: [DueDayChange, InvalidDueDay],
+  types: [DueDayChange, InvalidDueDay, ScheduleNotFound],
   resolveType: byTypename,
 });
 
@@ -208,9 +219,10 @@ builder.mutationFields((t) => ({
       day: t.arg.int({ required: true }),
       confirm: t.arg.boolean({ defaultValue: false }),
     },
-    resolve: async (_r, { policyId, day, confirm }, ctx): Promise<DueDays | InvalidDay> => {
+    resolve: async (_r, { policyId, day, confirm }, ctx): Promise<DueDays | InvalidDay | NoSchedule> => {
       const outcome = await changeDueDay(ctx.app, customerOnly(ctx), String(policyId), day, confirm ?? false);
       if (outcome.kind === 'invalidDay') return { __typename: 'InvalidDueDay', message: messages.invalidDueDay };
+      if (outcome.kind === 'scheduleNotFound') return scheduleNotFound();
       return {
         __typename: 'DueDayChange',
         nextDebitDate: outcome.nextDebitDate,

@@ -1,6 +1,6 @@
 // Issuing documents (kept as issued: a document is evidence) and serving them to their owner only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canAccessCustomer, type Identity } from '@abri/platform';
+import { canAccessCustomer, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
@@ -117,7 +117,7 @@ export async function issueAttestation(
   who: Identity | null,
 ): Promise<IssueOutcome> {
   const policy = await policyWithTerms(app, policyId);
-  if (!policy?.dwelling || !canAccessCustomer(who, policy.customerId)) return { kind: 'notFound' };
+  if (!policy?.dwelling || !mayActOn(who, policy.customerId, 'contract')) return { kind: 'notFound' };
   if (policy.status !== 'ACTIVE') return { kind: 'notActive' };
   const now = app.clock.now();
   const period = currentPeriod(policy);

@@ -2,7 +2,7 @@
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
 import { createHash } from 'node:crypto';
-import { type ClientInfo, canAccessCustomer, describeDevice, type Identity } from '@abri/platform';
+import { type ClientInfo, describeDevice, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
@@ -60,7 +60,7 @@ export async function quotePolicyChange(
   request: PolicyChangeRequest,
 ): Promise<QuoteOutcome> {
   const policy = await app.prisma.policy.findUnique({ where: { id: request.policyId }, include: policyWithTerms });
-  if (!policy?.dwelling || !canAccessCustomer(who, policy.customerId)) return { kind: 'notFound' };
+  if (!policy?.dwelling || !mayActOn(who, policy.customerId, 'contract')) return { kind: 'notFound' };
   if (policy.status !== 'ACTIVE') return { kind: 'notActive' };
   const current = factsOf(policy);
   const next: ContractFacts & { address: { addressLine: string; city: string } } = {
@@ -157,7 +157,7 @@ export async function applyPolicyChange(
     include: { policy: { include: policyWithTerms } },
   });
   // Someone else's quote is as unknown as a missing one.
-  if (!quote || !canAccessCustomer(who, quote.customerId)) return { kind: 'notFound' };
+  if (!quote || !mayActOn(who, quote.customerId, 'contract')) return { kind: 'notFound' };
   const now = app.clock.now();
   if (quote.appliedAt) return { kind: 'alreadyApplied' };
   if (quote.expiresAt <= now) return { kind: 'expired' };

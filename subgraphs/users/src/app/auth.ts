@@ -50,6 +50,21 @@ async function takeAttempt(app: UsersApp, table: AccountTable, id: string, now: 
   return row!;
 }
 
+/** The same count for an identifier that matches no account (see UnknownSignInTarget), in one atomic upsert. */
+async function takeUnknownAttempt(app: UsersApp, keyHash: string, now: Date) {
+  const [row] = await app.prisma.$queryRawUnsafe<{ failedLogins: number; lockedUntil: Date | null }[]>(
+    `INSERT INTO "users"."UnknownSignInTarget" AS t ("keyHash", "failedLogins", "updatedAt") VALUES ($1, 1, $2)
+     ON CONFLICT ("keyHash") DO UPDATE SET
+       "failedLogins" = CASE WHEN t."lockedUntil" IS NOT NULL AND t."lockedUntil" <= $2 THEN 1 ELSE t."failedLogins" + 1 END,
+       "lockedUntil" = CASE WHEN t."lockedUntil" IS NOT NULL AND t."lockedUntil" <= $2 THEN NULL ELSE t."lockedUntil" END,
+       "updatedAt" = $2
+     RETURNING "failedLogins", "lockedUntil"`,
+    keyHash,
+    now,
+  );
+  return row!;
+}
+
 /** Sets the lock (keeping an earlier one) and returns its end. */
 async function lockAccount(app: UsersApp, table: AccountTable, id: string, until: Date): Promise<Date> {
   const [row] = await app.prisma.$queryRawUnsafe<{ lockedUntil: Date }[]>(
@@ -60,38 +75,57 @@ async function lockAccount(app: UsersApp, table: AccountTable, id: string, until
   return row!.lockedUntil;
 }
 
-/** Checks a password under the lockout rule; shared by customers and staff. `onLocked` runs once per lock. */
+async function lockUnknown(app: UsersApp, keyHash: string, until: Date): Promise<Date> {
+  const [row] = await app.prisma.$queryRawUnsafe<{ lockedUntil: Date }[]>(
+    `UPDATE "users"."UnknownSignInTarget" SET "lockedUntil" = COALESCE("lockedUntil", $2) WHERE "keyHash" = $1
+     RETURNING "lockedUntil"`,
+    keyHash,
+    until,
+  );
+  return row!.lockedUntil;
+}
+
+/**
+ * Checks a password under the lockout rule; shared by customers and staff. `onLocked` runs once per lock.
+ *
+ * No oracle: an identifier that matches no account (`identifier`, exactly as it was looked up) is counted and locked
+ * exactly like an
+ * account, so the fifth failure answers AccountLocked with the same end whether or not the account exists; and every
+ * path verifies one argon2id hash (a decoy when there is no account or it is locked), so timing tells nothing either.
+ */
 async function checkPassword(
   app: UsersApp,
   table: AccountTable,
+  identifier: string,
   account: Account | null,
   password: string,
   onLocked: (until: Date) => Promise<void>,
 ): Promise<LoginOutcome | 'ok'> {
   const now = app.clock.now();
-  if (!account?.passwordHash) {
+  const known = account?.passwordHash ? { id: account.id, passwordHash: account.passwordHash } : null;
+  const unknownKey = sha256(`${table}:${identifier}`);
+  const attempt = known ? await takeAttempt(app, table, known.id, now) : await takeUnknownAttempt(app, unknownKey, now);
+  const lock = (until: Date) =>
+    known ? lockAccount(app, table, known.id, until) : lockUnknown(app, unknownKey, until);
+  if (isLocked(attempt.lockedUntil, now) || attempt.failedLogins > MAX_FAILED_SIGN_INS) {
     await verifyPassword(await decoyHash(), password);
-    return INVALID;
+    const lockedUntil = isLocked(attempt.lockedUntil, now)
+      ? attempt.lockedUntil
+      : await lock(lockAfterFailure(attempt.failedLogins, now)!);
+    return { kind: 'locked', lockedUntil };
   }
-  const attempt = await takeAttempt(app, table, account.id, now);
-  if (isLocked(attempt.lockedUntil, now)) return { kind: 'locked', lockedUntil: attempt.lockedUntil };
-  if (attempt.failedLogins > MAX_FAILED_SIGN_INS) {
-    return {
-      kind: 'locked',
-      lockedUntil: await lockAccount(app, table, account.id, lockAfterFailure(attempt.failedLogins, now)!),
-    };
-  }
-  if (await verifyPassword(account.passwordHash, password)) {
+  const right = await verifyPassword(known?.passwordHash ?? (await decoyHash()), password);
+  if (known && right) {
     await app.prisma.$executeRawUnsafe(
       `UPDATE "users"."${table}" SET "failedLogins" = 0, "lockedUntil" = NULL WHERE id = $1`,
-      account.id,
+      known.id,
     );
     return 'ok';
   }
   const until = lockAfterFailure(attempt.failedLogins, now);
   if (!until) return INVALID;
-  const lockedUntil = await lockAccount(app, table, account.id, until);
-  if (attempt.failedLogins === MAX_FAILED_SIGN_INS) await onLocked(lockedUntil);
+  const lockedUntil = await lock(until);
+  if (known && attempt.failedLogins === MAX_FAILED_SIGN_INS) await onLocked(lockedUntil);
   return { kind: 'locked', lockedUntil };
 }
 
@@ -188,6 +222,7 @@ export async function login(
   const outcome = await checkPassword(
     app,
     'Customer',
+    contractNumber,
     customer && {
       id: customer.id,
       passwordHash: customer.credentials[0]?.passwordHash ?? null,
@@ -222,13 +257,15 @@ export async function staffLogin(
 ): Promise<LoginOutcome> {
   const origin = await originOf(client);
   if (await overIpLimit(app, origin)) return finish(app, {}, origin, { kind: 'rateLimited' });
+  const normalised = email.trim().toLowerCase();
   const staff = await app.prisma.staffMember.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: normalised },
     include: { credentials: { orderBy: { seq: 'desc' }, take: 1 } },
   });
   const outcome = await checkPassword(
     app,
     'StaffMember',
+    normalised,
     staff && {
       id: staff.id,
       passwordHash: staff.credentials[0]?.passwordHash ?? null,
