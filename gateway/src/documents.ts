@@ -39,7 +39,11 @@ async function linkHolder(
   now: Date,
   isRevoked: (sid: string) => boolean,
 ): Promise<Identity> {
-  const refused = new HttpError(401, 'Ce lien de téléchargement n’est plus valable : demandez-en un nouveau.', 'UNAUTHENTICATED');
+  const refused = new HttpError(
+    401,
+    'Ce lien de téléchargement n’est plus valable : demandez-en un nouveau.',
+    'UNAUTHENTICATED',
+  );
   const claims = await verifyHop(keys.verify, LINK_AUDIENCE, link, { use: 'download', bodyHash: sha256(path) }, now)
     .then((c) => c.who)
     .catch(() => null);
