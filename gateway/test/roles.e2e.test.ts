@@ -104,6 +104,23 @@ const MATRIX: Record<string, Row> = {
     allowed: 'u s u u',
     call: () => 'mutation { setConsent(purpose: MARKETING_EMAIL, given: false) { __typename } }',
   },
+  updateNotificationPreferences: {
+    allowed: 'u s u u',
+    call: () => 'mutation { updateNotificationPreferences(input: { muted: [] }) { __typename } }',
+  },
+  // Assistance with consent: the customer grants and revokes it; support opens it (a typed « no grant » here).
+  grantSupportAccess: {
+    allowed: 'u s u u',
+    call: () => 'mutation { grantSupportAccess(minutes: 30) { __typename } }',
+  },
+  revokeSupportAccess: {
+    allowed: 'u s u u',
+    call: () => 'mutation { revokeSupportAccess { __typename } }',
+  },
+  openAssistance: {
+    allowed: 'u f s f',
+    call: () => `mutation { openAssistance(contractNumber: "${DEMO.louis.contractNumber}") { __typename } }`,
+  },
   registerPushDevice: {
     allowed: 'u s u u',
     call: () => 'mutation { registerPushDevice(input: { channel: APNS, token: "abc123" }) { __typename } }',
@@ -143,7 +160,8 @@ const MATRIX: Record<string, Row> = {
   },
 
   // Claims work: adjusters; support reads a claim's audit (to answer a customer), and nothing without a reason.
-  claimQueue: { allowed: 'f f f s', call: () => '{ claimQueue(status: DECLARED, first: 5) { id } }' },
+  // Support sees in the queue only the claims of a customer whose assistance it opened: none here, no grant.
+  claimQueue: { allowed: 'f f s s', call: () => '{ claimQueue(status: DECLARED, first: 5) { id } }' },
   claimAudit: { allowed: 'u f s s', call: (ids) => `{ claimAudit(claimId: "${ids.claimId}") { __typename } }` },
   assignClaimToMe: {
     allowed: 'u f f s',

@@ -404,6 +404,7 @@ export type ChangeDueDayMutationVariables = Exact<{
 export type ChangeDueDayMutation = { changeDueDay:
     | { __typename: 'DueDayChange', nextDebitDate: string | null, applied: boolean, dueDates: Array<string> }
     | { __typename: 'InvalidDueDay', message: string }
+    | { __typename: 'ScheduleNotFound', message: string }
    };
 
 export type VerifyAttestationQueryVariables = Exact<{
