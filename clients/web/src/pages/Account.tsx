@@ -139,7 +139,7 @@ function Profile({
       <form className="card stack" aria-labelledby="step-up-heading" onSubmit={(e) => void confirmThenSend(e)}>
         <h2 id="step-up-heading">Confirmez votre mot de passe</h2>
         <p>
-          Votre numéro de téléphone mobile reçoit les codes de récupération de votre compte : pour le changer, confirmez
+          Votre numéro de téléphone mobile reçoit les codes de récupération de votre compte : pour le changer, confirmez
           d’abord votre mot de passe.
         </p>
         <div className="field">
@@ -162,7 +162,7 @@ function Profile({
         <button type="submit" className="primary" disabled={confirming.fetching || saving.fetching}>
           Confirmer et enregistrer
         </button>
-        <button type="button" onClick={() => setWaiting(null)}>
+        <button type="button" className="secondary" onClick={() => setWaiting(null)}>
           Annuler
         </button>
       </form>
