@@ -9,6 +9,7 @@ import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
+import { NEXT } from './claim-mover.ts';
 import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(after: $after) {
@@ -203,6 +204,38 @@ describe('customerEvents', () => {
       where: { id: DEMO.camille.customerId },
       data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
     });
+  });
+
+  it('gives with the state the cursor to follow from, so a change made before the device subscribes is not missed', async () => {
+    const staff = await adjuster(url);
+    const camille = await customer(url, 'camille');
+    // A screen reads what it shows and where the stream stands, in one answer.
+    const screen = await camille.request<{ me: { eventsCursor: string } }>('{ me { lastName eventsCursor } }');
+    const at = screen.data!.me.eventsCursor;
+    expect(at).toBe(await lastCursor(DEMO.camille.customerId));
+    // The claim moves while the app is still opening its socket.
+    const status = async () => {
+      const { data } = await camille.request<{ me: { claims: { id: string; status: string }[] } }>(
+        '{ me { claims { id status } } }',
+      );
+      return data!.me.claims.find((c) => c.id === DEMO.camilleClaimId)!.status;
+    };
+    const first = NEXT[await status()]!;
+    await advance(staff, DEMO.camilleClaimId, first, 'Étape du test.');
+    const moved = async () => (await lastCursor(DEMO.camille.customerId)) !== at;
+    await expect.poll(moved, { timeout: 30_000 }).toBe(true);
+    // Followed from the cursor read with the screen: exactly that move, then live.
+    const phone = device(camille, at);
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(1);
+    expect(phone.received[0]).toMatchObject({ __typename: 'ClaimStatusUpdate', status: first });
+    expect(phone.received[0]!.cursor).toBe(await lastCursor(DEMO.camille.customerId));
+    await advance(staff, DEMO.camilleClaimId, NEXT[first]!, 'Étape du test.');
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(2);
+    await phone.following.stop();
+    // Louis's answer names his own stream's position, not Camille's.
+    const louis = await customer(url, 'louis');
+    const his = await louis.request<{ me: { eventsCursor: string } }>('{ me { eventsCursor } }');
+    expect(his.data!.me.eventsCursor).toBe(await lastCursor(DEMO.louis.customerId));
   });
 
   it('refuses a cursor of another stream with a typed error', async () => {

@@ -6,6 +6,7 @@ import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unaut
 import { moneyType } from '@abri/platform/kit';
 import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
 import { builder } from '../builder.ts';
+import { CustomerRef } from './customer.ts';
 
 const MoneyRef = moneyType(builder);
 
@@ -191,6 +192,16 @@ builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
     enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
   }),
 });
+
+builder.objectField(CustomerRef, 'eventsCursor', (t) =>
+  t.string({
+    description:
+      'Where `customerEvents` stands as this answer is read. Read it with what a screen shows, then follow ' +
+      '`customerEvents(after:)` from it: every change made after the answer arrives, none made before it. (Without ' +
+      '`after`, a subscription gets only what happens once it is open, and a change in between would be missed.)',
+    resolve: async (customer, _a, ctx) => `users.${await ctx.app.outbox.head(CUSTOMER_EVENT, customer.id)}`,
+  }),
+);
 
 builder.subscriptionField('customerEvents', (t) =>
   t.field({
