@@ -91,7 +91,7 @@ export function fileRoute(options: {
       // The link is a credential for a minute: whatever the file opens, it is not told where it came from.
       'referrer-policy': 'no-referrer',
     };
-    for (const name of ['content-type', 'content-length', 'content-disposition']) {
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'content-security-policy']) {
       const value = upstream.headers.get(name);
       if (value) headers[name] = value;
     }

@@ -113,6 +113,7 @@ const assistanceIsReadOnly: ApolloServerPlugin<GatewayContext> = {
 const FILE_ROUTES = [
   { prefix: '/documents/', subgraph: 'policies', path: /^\/documents\/[0-9a-f-]{36}$/ },
   { prefix: '/payment-certificates/', subgraph: 'payments', path: /^\/payment-certificates\/\d{4}$/ },
+  { prefix: '/attachments/', subgraph: 'claims', path: /^\/attachments\/[0-9a-f-]{36}$/ },
 ];
 
 /**
