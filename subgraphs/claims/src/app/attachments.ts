@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Identity } from '@abri/platform';
-import type { ClaimsApp } from '../context.ts';
+import { type ClaimsApp, Topics } from '../context.ts';
 
 export interface AttachmentStore {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -83,15 +83,26 @@ export async function attachFile(
   if (claim._count.attachments >= MAX_ATTACHMENTS) return { kind: 'rejected', reason: 'TOO_MANY' };
   const storageKey = `${claim.id}-${randomUUID()}`;
   await app.attachments.put(storageKey, bytes);
-  const row = await app.prisma.attachment.create({
-    data: {
-      claimId: claim.id,
-      filename: input.filename.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'fichier',
-      contentType,
-      sizeBytes: bytes.length,
-      storageKey,
-      createdAt: app.clock.now(),
-    },
+  // The customer's other devices learn of it from the stream (issue 14): the row and its event in one transaction.
+  const row = await app.prisma.$transaction(async (tx) => {
+    const added = await tx.attachment.create({
+      data: {
+        claimId: claim.id,
+        filename: input.filename.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'fichier',
+        contentType,
+        sizeBytes: bytes.length,
+        storageKey,
+        createdAt: app.clock.now(),
+      },
+    });
+    await app.outbox.add(tx, {
+      topic: Topics.attachmentAdded,
+      customerId: claim.customerId,
+      payload: { claimId: claim.id, attachmentId: added.id },
+      at: added.createdAt,
+    });
+    return added;
   });
+  app.outbox.kick();
   return { kind: 'attached', attachmentId: row.id };
 }

@@ -1,6 +1,6 @@
 // What the customer chose to be pushed: categories they turned off, and quiet hours (Paris time) during which only
-// security notifications wake the phone. Security notifications (a new access closed, profile, payment methods,
-// second factor) cannot be turned off: they are how someone learns that their account is being taken over.
+// security notifications wake the phone. Security notifications (a new sign-in, an access closed, profile, payment
+// methods, second factor) cannot be turned off: they are how someone learns that their account is being taken over.
 export const CATEGORIES = ['CLAIMS', 'CONTRACT', 'PAYMENTS'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -8,6 +8,7 @@ export type Category = (typeof CATEGORIES)[number];
 const CATEGORY_OF_TAG: Record<string, Category | null> = {
   claim: 'CLAIMS',
   contract: 'CONTRACT',
+  document: 'CONTRACT',
   payment: 'PAYMENTS',
   security: null,
 };
