@@ -22,6 +22,8 @@ const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(aft
   ... on PaymentMethodsUpdate { change methodId }
   ... on ScheduleUpdate { dueDay policy { number } }
   ... on SecondFactorUpdate { enabled }
+  ... on SignInUpdate { session { id } }
+  ... on DocumentIssuedUpdate { document { kind } policy { number } }
 } }`;
 
 type Event = { __typename: string; cursor: string; [field: string]: unknown };
@@ -64,15 +66,20 @@ function device(client: AbriClient, after: string) {
 describe('customerEvents', () => {
   it('brings every kind of change to each device once, in one order, and a resuming device exactly what it missed', async () => {
     const staff = await adjuster(url);
+    // Signed in before the start: a sign-in is itself an event of the stream.
     const camille = await customer(url, 'camille');
+    const laptopClient = await customer(url, 'camille');
+    const tabletClient = await customer(url, 'camille');
     const start = await lastCursor(DEMO.camille.customerId);
     const phone = device(camille, start);
-    const laptop = device(await customer(url, 'camille'), start);
-    const tablet = device(await customer(url, 'camille'), start);
+    const laptop = device(laptopClient, start);
+    const tablet = device(tabletClient, start);
     const louis = device(await customer(url, 'louis'), await lastCursor(DEMO.louis.customerId));
     await expect.poll(() => system.gateway.live().devices, { timeout: 30_000 }).toBe(4);
+    // Counted without the documents a change issues: their order with the change itself is the bus's.
+    const main = (events: Event[]) => events.filter((e) => e.__typename !== 'DocumentIssuedUpdate');
     const got = async (count: number) => {
-      await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(count);
+      await expect.poll(() => main(phone.received).length, { timeout: 30_000 }).toBe(count);
     };
 
     await advance(staff, DEMO.camilleClaimId, 'DOCUMENTS_REQUESTED');
@@ -96,6 +103,10 @@ describe('customerEvents', () => {
     );
     expect(applied.data?.applyPolicyChange.__typename).toBe('PolicyChangeApplied');
     await got(3);
+    // The avenant and the certificate of guarantees issued with it.
+    await expect
+      .poll(() => phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').length, { timeout: 30_000 })
+      .toBe(2);
     const payments = system.services.payments.app;
     const due = await payments.prisma.scheduledPayment.findFirstOrThrow({
       where: { customerId: DEMO.camille.customerId, status: 'PLANNED' },
@@ -105,29 +116,31 @@ describe('customerEvents', () => {
     await got(4);
     await advance(staff, DEMO.camilleClaimId, 'ACKNOWLEDGED');
     await got(5);
-    // A fourth device signs out: every device learns that session is over.
+    // A fourth device signs in, then out: every device learns of both.
     const other = await customer(url, 'camille');
     const sessions = await other.request<{ me: { sessions: { id: string; current: boolean }[] } }>(
       '{ me { sessions { id current } } }',
     );
     const ended = sessions.data!.me.sessions.find((s) => s.current)!.id;
-    await other.request('mutation { logout }');
     await got(6);
+    await other.request('mutation { logout }');
+    await got(7);
 
     // Back in the foreground: the tablet gets what it missed, from its stored cursor.
     tablet.following.resume();
-    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(6);
-    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(6);
+    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(9);
+    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(9);
 
-    expect(phone.received.map((e) => e.__typename)).toEqual([
+    expect(main(phone.received).map((e) => e.__typename)).toEqual([
       'ClaimStatusUpdate',
       'ProfileUpdate',
       'ContractUpdate',
       'PaymentUpdate',
       'ClaimStatusUpdate',
+      'SignInUpdate',
       'SessionRevokedUpdate',
     ]);
-    expect(phone.received).toMatchObject([
+    expect(main(phone.received)).toMatchObject([
       { from: 'EXPERT_ASSIGNED', status: 'DOCUMENTS_REQUESTED', claim: { reference: 'SIN-2026-004217' } },
       { changedFields: ['lastName'], customer: { lastName: 'Martin-Roux' } },
       {
@@ -137,6 +150,7 @@ describe('customerEvents', () => {
       },
       { kind: 'DEBIT_REJECTED', policy: { number: DEMO.camille.contractNumber } },
       { from: 'DOCUMENTS_REQUESTED', status: 'ACKNOWLEDGED' },
+      { session: { id: ended } },
       { sessionId: ended },
     ]);
     // One cursor, strictly increasing, the same events in the same order on every device.
@@ -145,6 +159,10 @@ describe('customerEvents', () => {
     expect(positions.every((p, i) => i === 0 || p > positions[i - 1]!)).toBe(true);
     expect(laptop.received).toEqual(phone.received);
     expect(tablet.received).toEqual(phone.received);
+    expect(phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').map((e) => e.document)).toEqual([
+      { kind: 'AVENANT' },
+      { kind: 'CERTIFICATE' },
+    ]);
     expect(tablet.storage.entries()).toEqual([['events', phone.received.at(-1)!.cursor]]);
     expect(louis.received).toEqual([]);
 

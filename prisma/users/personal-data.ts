@@ -256,6 +256,14 @@ export const usersRegister = definePersonalDataRegister({
       createdAt: 'pushDevices',
       lastPushedAt: 'pushDevices',
     },
+    HeldNotification: {
+      id: no,
+      customerId: no,
+      eventId: no,
+      notification: 'pushDevices',
+      heldAt: 'pushDevices',
+      leaseUntil: no,
+    },
     NotificationPreference: {
       customerId: no,
       muted: 'pushDevices',

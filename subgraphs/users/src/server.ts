@@ -22,6 +22,7 @@ import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { startPushDispatcher } from './push/dispatcher.ts';
+import { startHeldRelease } from './push/held.ts';
 import { type PushChannelName, type PushProvider, webPushProvider } from './push/providers.ts';
 import { generateVapidKey, type VapidKey } from './push/web-push.ts';
 import { schema } from './schema/index.ts';
@@ -103,6 +104,7 @@ export function createUsersService(deps: UsersDeps) {
         await followStaffAccess(app),
         await followCustomerFeed(app),
         await startPushDispatcher(app, presence),
+        startHeldRelease(app, presence),
         presence.stop,
       ];
       return () => {

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type Identity, isCustomer } from '@abri/platform';
-import type { ClaimsApp } from '../context.ts';
+import { type ClaimsApp, Topics } from '../context.ts';
 import { inspectFile } from '../domain/files.ts';
 
 export interface AttachmentStore {
@@ -72,10 +72,11 @@ export async function attachFile(
   // Stored first, so the row lock below is held only for a count and an insert; dropped again if over the limit.
   const storageKey = `${claim.id}-${randomUUID()}`;
   await app.attachments.put(storageKey, bytes);
+  // The customer's other devices learn of it from the stream (issue 14): the row and its event in one transaction.
   const row = await app.prisma.$transaction(async (tx) => {
     await tx.$queryRawUnsafe('SELECT id FROM "claims"."Claim" WHERE id = $1 FOR UPDATE', claim.id);
     if ((await tx.attachment.count({ where: { claimId: claim.id } })) >= MAX_ATTACHMENTS) return null;
-    return tx.attachment.create({
+    const added = await tx.attachment.create({
       data: {
         claimId: claim.id,
         filename: safeFilename(input.filename),
@@ -85,11 +86,19 @@ export async function attachFile(
         createdAt: app.clock.now(),
       },
     });
+    await app.outbox.add(tx, {
+      topic: Topics.attachmentAdded,
+      customerId: claim.customerId,
+      payload: { claimId: claim.id, attachmentId: added.id },
+      at: added.createdAt,
+    });
+    return added;
   });
   if (!row) {
     await app.attachments.delete(storageKey);
     return { kind: 'rejected', reason: 'TOO_MANY' };
   }
+  app.outbox.kick();
   return { kind: 'attached', attachmentId: row.id };
 }
 

@@ -1,5 +1,5 @@
 // The customer's side of a claim: the form of each type as data, the declaration checked against it.
-import { isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer, isCustomer, unauthenticated } from '@abri/platform';
 import { NBSP } from '@abri/platform/french';
 import { attachFile } from '../app/attachments.ts';
 import { declareClaim } from '../app/declare.ts';
@@ -145,7 +145,7 @@ builder.mutationField('declareClaim', (t) =>
   }),
 );
 
-builder.prismaObject('Attachment', {
+const AttachmentRef = builder.prismaObject('Attachment', {
   description: 'A file attached to a claim (photo, police report, invoice).',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -160,6 +160,17 @@ builder.prismaObject('Attachment', {
       resolve: (a) => `/attachments/${a.id}`,
     }),
   }),
+});
+// An entity so the customer's stream (users) can point at it; only the claim's owner (or staff for them) resolves it.
+builder.asEntity(AttachmentRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (ref, ctx) => {
+    const attachment = await ctx.app.prisma.attachment.findUnique({ where: { id: ref.id }, include: { claim: true } });
+    return attachment &&
+      (await accessCustomer(ctx.app, ctx, attachment.claim.customerId, `Sinistre ${attachment.claim.reference}`))
+      ? attachment
+      : null;
+  },
 });
 builder.prismaObjectField('Claim', 'attachments', (t) =>
   t.relation('attachments', { query: { orderBy: { createdAt: 'asc' } } }),

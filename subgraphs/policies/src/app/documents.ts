@@ -4,7 +4,7 @@ import { canAccessCustomer, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
-import type { PoliciesApp } from '../context.ts';
+import { type PoliciesApp, Topics } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
 import {
   type AttestationFacts,
@@ -14,8 +14,6 @@ import {
 } from '../documents/attestation-token.ts';
 import { certificatePdf } from '../documents/certificate-pdf.ts';
 import { generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
-
-type Db = PoliciesApp['prisma'] | Prisma.TransactionClient;
 
 /** The prefix of each kind's document numbers. */
 const NUMBER_PREFIX: Record<DocumentKind, string> = {
@@ -28,8 +26,12 @@ const NUMBER_PREFIX: Record<DocumentKind, string> = {
 /** A fresh number for a document of `kind` issued at `at`, to print on it and store with it. */
 export const numberFor = (kind: DocumentKind, at: Date) => documentNumber(NUMBER_PREFIX[kind], at);
 
+/**
+ * Stores an issued document and announces it on the customer's stream (`policies.documentIssued`, issue 14), in one
+ * transaction: within `tx` when the document is part of a larger change (an avenant), in its own otherwise.
+ */
 export async function storeDocument(
-  db: Db,
+  app: PoliciesApp,
   doc: {
     policyId: string;
     customerId: string;
@@ -40,20 +42,34 @@ export async function storeDocument(
     content: Buffer;
     at: Date;
   },
+  tx?: Prisma.TransactionClient,
 ) {
-  return db.document.create({
-    data: {
-      policyId: doc.policyId,
+  const store = async (db: Prisma.TransactionClient) => {
+    const stored = await db.document.create({
+      data: {
+        policyId: doc.policyId,
+        customerId: doc.customerId,
+        kind: doc.kind,
+        number: doc.number,
+        title: doc.title,
+        content: new Uint8Array(doc.content),
+        sizeBytes: doc.content.length,
+        createdAt: doc.at,
+      },
+      omit: { content: true },
+    });
+    await app.outbox.add(db, {
+      topic: Topics.documentIssued,
       customerId: doc.customerId,
-      kind: doc.kind,
-      number: doc.number,
-      title: doc.title,
-      content: new Uint8Array(doc.content),
-      sizeBytes: doc.content.length,
-      createdAt: doc.at,
-    },
-    omit: { content: true },
-  });
+      payload: { documentId: stored.id, policyId: doc.policyId, kind: doc.kind },
+      at: doc.at,
+    });
+    return stored;
+  };
+  if (tx) return store(tx);
+  const stored = await app.prisma.$transaction(store);
+  app.outbox.kick();
+  return stored;
 }
 
 /** The current period of a policy: the year ending at its renewal date. */
@@ -144,7 +160,7 @@ export async function issueAttestation(
     guarantees: policy.guarantees,
     qrText: attestationUrl(app.publicUrl, token),
   });
-  const doc = await storeDocument(app.prisma, {
+  const doc = await storeDocument(app, {
     policyId,
     customerId: policy.customerId,
     kind: 'ATTESTATION',
@@ -175,7 +191,7 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     issuedAt: now,
     guarantees: policy.guarantees,
   });
-  await storeDocument(app.prisma, {
+  await storeDocument(app, {
     policyId,
     customerId: policy.customerId,
     kind: 'CERTIFICATE',
@@ -186,7 +202,7 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
   });
   if (!(await app.prisma.document.count({ where: { policyId, kind: 'GENERAL_CONDITIONS' } }))) {
     const number = numberFor('GENERAL_CONDITIONS', now);
-    await storeDocument(app.prisma, {
+    await storeDocument(app, {
       policyId,
       customerId: policy.customerId,
       kind: 'GENERAL_CONDITIONS',

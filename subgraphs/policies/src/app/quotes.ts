@@ -220,15 +220,19 @@ export async function applyPolicyChange(
           createdAt: now,
         },
       });
-      const doc = await storeDocument(tx, {
-        policyId: policy.id,
-        customerId: policy.customerId,
-        kind: 'AVENANT',
-        number: avenantNumber,
-        title: `Avenant n° ${version - 1}`,
-        content: avenant,
-        at: now,
-      });
+      const doc = await storeDocument(
+        app,
+        {
+          policyId: policy.id,
+          customerId: policy.customerId,
+          kind: 'AVENANT',
+          number: avenantNumber,
+          title: `Avenant n° ${version - 1}`,
+          content: avenant,
+          at: now,
+        },
+        tx,
+      );
       await app.outbox.add(tx, {
         topic: Topics.policyChanged,
         customerId: policy.customerId,

@@ -34,6 +34,15 @@ export const DocumentRef = builder.prismaObject('Document', {
   }),
 });
 
+// An entity so the customer's stream (users) can point at a document just issued; its owner (or staff for them) only.
+builder.asEntity(DocumentRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (ref, ctx) => {
+    const doc = await ctx.app.prisma.document.findUnique({ where: { id: ref.id }, omit: { content: true } });
+    return doc && (await accessCustomer(ctx.app, ctx, doc.customerId, `Document ${doc.number}`)) ? doc : null;
+  },
+});
+
 builder.prismaObjectField(PolicyRef, 'documents', (t) =>
   t.relation('documents', {
     description: 'Documents of this contract, newest first.',

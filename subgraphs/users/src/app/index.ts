@@ -56,4 +56,5 @@ export const Topics = {
   profileChanged: 'users.profileChanged',
   sessionRevoked: 'users.sessionRevoked',
   secondFactorChanged: 'users.secondFactorChanged',
+  signedIn: 'users.signedIn',
 } as const;

@@ -13,6 +13,12 @@ const MoneyRef = moneyType(builder);
 const ClaimRef = builder
   .externalRef('Claim', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ externalFields: (t) => ({ id: t.id() }) });
+const DocumentRef = builder
+  .externalRef('Document', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+const AttachmentRef = builder
+  .externalRef('Attachment', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
 const PolicyRef = builder
   .externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ externalFields: (t) => ({ id: t.id() }) });
@@ -57,6 +63,9 @@ const TYPE_OF: Record<FeedKind, string> = {
   paymentMethods: 'PaymentMethodsUpdate',
   schedule: 'ScheduleUpdate',
   secondFactor: 'SecondFactorUpdate',
+  document: 'DocumentIssuedUpdate',
+  attachment: 'ClaimAttachmentUpdate',
+  signIn: 'SignInUpdate',
 };
 
 const data = (e: BusEvent) => feedPayload(e).data;
@@ -190,6 +199,38 @@ builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
   interfaces: [CustomerEvent],
   fields: (t) => ({
     enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
+  }),
+});
+
+builder.objectRef<BusEvent>('DocumentIssuedUpdate').implement({
+  description: 'A document was issued for one of the customer’s contracts (attestation, avenant, certificate…).',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    document: t.field({ type: DocumentRef, resolve: (e) => ({ id: String(data(e).documentId) }) }),
+    policy: t.field({ type: PolicyRef, resolve: (e) => ({ id: String(data(e).policyId) }) }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ClaimAttachmentUpdate').implement({
+  description: 'A file (photo, report, invoice) was attached to one of the customer’s claims, from any device.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (e) => ({ id: String(data(e).claimId) }) }),
+    attachment: t.field({ type: AttachmentRef, resolve: (e) => ({ id: String(data(e).attachmentId) }) }),
+  }),
+});
+
+builder.objectRef<BusEvent>('SignInUpdate').implement({
+  description: 'Someone signed in to the customer’s space on a new session: if it was not them, they can end it.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    session: t.prismaField({
+      type: 'Session',
+      nullable: true,
+      description: 'The session opened; null once it is forgotten.',
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.session.findFirst({ ...query, where: { id: String(data(e).sid), customerId: e.customerId! } }),
+    }),
   }),
 });
 
