@@ -192,7 +192,7 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
       kind: 'GENERAL_CONDITIONS',
       number,
       title: 'Conditions générales',
-      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number }),
+      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number, issuedAt: now }),
       at: now,
     });
   }

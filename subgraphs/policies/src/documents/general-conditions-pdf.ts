@@ -3,7 +3,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros } from '@abri/platform/french';
 import type { Content } from 'pdfmake/interfaces.js';
-import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { type Insurer, issuePdf } from './pdf.ts';
 
 /** Version printed on the document; contracts refer to the conditions by it. */
 export const GENERAL_CONDITIONS_VERSION = 'CG-HAB-2025-01';
@@ -158,7 +158,11 @@ function sectionContent(section: Section): Content[] {
   ];
 }
 
-export async function generalConditionsPdf(input: { insurer: Insurer; documentNumber: string }): Promise<Buffer> {
+export async function generalConditionsPdf(input: {
+  insurer: Insurer;
+  documentNumber: string;
+  issuedAt: Date;
+}): Promise<Buffer> {
   const { insurer } = input;
   const content: Content = [
     { text: TITLE, style: 'title' },
@@ -174,7 +178,5 @@ export async function generalConditionsPdf(input: { insurer: Insurer; documentNu
       : '',
     ...sections(insurer).flatMap(sectionContent),
   ];
-  const doc = abriDocument({ title: TITLE, number: input.documentNumber, content, insurer });
-  // A section title never ends a page alone: it moves to the next page with the text it introduces.
-  return renderPdf(doc);
+  return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer, at: input.issuedAt });
 }
