@@ -113,6 +113,8 @@ export type PaymentStatus =
 /** A change to price; combine as many as needed. */
 export type PolicyChangeInput = {
   addOptions?: Array<PolicyOption> | null | undefined;
+  /** Declared contents capital (furniture, appliances, clothes) after the change, when above the one the rooms include (priced on the excess); 0 returns to that standard capital. */
+  contentsCents?: number | null | undefined;
   /** 15000, 30000 or 50000: a higher deductible lowers the premium. */
   deductibleCents?: number | null | undefined;
   /** From when; today by default, before the renewal date. */
