@@ -208,7 +208,7 @@ function optionTerms(option: OptionCode, d: DwellingFacts, coverage: Coverage): 
     case 'NEW_FOR_OLD':
       return terms(
         'Mobilier et appareils de moins de 10 ans remboursés à leur valeur à neuf, sans déduction de vétusté.',
-        contentsCeilingCents(d),
+        contentsCapitalCents(d, coverage),
         own,
         ['Biens de plus de 10 ans', 'Linge et vêtements'],
       );
