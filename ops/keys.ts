@@ -2,7 +2,7 @@
 // key gets a fresh value (a public key is the public half of the private key it names, wherever that one lives),
 // and every other required setting is listed for the operator to fill in.
 import { randomBytes } from 'node:crypto';
-import { describeEnv, type EnvRow, generateSigningJwk } from '@abri/platform';
+import { demoSealSettings, describeEnv, type EnvRow, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import { PRODUCTION_SERVICES, type ProductionService, SERVICE_ENVS } from './services.ts';
 
@@ -24,6 +24,8 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
     signing.set(name, jwk);
     return jwk;
   };
+  // One demonstration seal (self-signed) for every service that signs documents: they sign as the same insurer.
+  const seal = demoSealSettings();
   const year = new Date().getFullYear();
   const set = {} as KeySet;
   for (const service of services) {
@@ -35,7 +37,9 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
         lines.push({ row, value: JSON.stringify(publicJwk) });
       } else if (row.key?.kind === 'keyring') {
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
-      } else if (row.required) lines.push({ row });
+      } else if (row.key?.kind === 'seal-key') lines.push({ row, value: seal.INSURER_SIGNING_KEY });
+      else if (row.key?.kind === 'seal-certificate') lines.push({ row, value: seal.INSURER_SIGNING_CERTIFICATE });
+      else if (row.required) lines.push({ row });
     }
     set[service] = lines;
   }

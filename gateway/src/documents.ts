@@ -101,6 +101,21 @@ export function fileRoute(options: {
   };
 }
 
+/** A public file of a subgraph (the general conditions), relayed as it is: no identity, nothing private in it. */
+export function publicFileRoute(subgraphUrl: string, path: string): RouteHandler {
+  const url = `${subgraphUrl.replace(/\/graphql$/, '')}${path}`;
+  return async (_req, res) => {
+    const upstream = await fetch(url);
+    const headers: Record<string, string> = { 'x-content-type-options': 'nosniff' };
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'cache-control']) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  };
+}
+
 /**
  * POST /download-links `{ path }` with the access token: `{ url, expiresAt }`, a link to that file for the caller.
  * Only paths of the file routes are signed; whether the file is the caller's is still the subgraph's decision when

@@ -32,7 +32,7 @@ import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
-import { downloadLinkRoute, fileRoute, type LinkKeys } from './documents.ts';
+import { downloadLinkRoute, fileRoute, type LinkKeys, publicFileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
@@ -468,6 +468,10 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     ),
     routes: {
       ...graphiqlRoutes(),
+      // The general conditions anyone may read before subscribing (also in each contract's documents).
+      ...(deps.subgraphUrls['policies']
+        ? { '/conditions-generales.pdf': publicFileRoute(deps.subgraphUrls['policies'], '/conditions-generales.pdf') }
+        : {}),
     },
     postRoutes: {
       ...authRoutes,

@@ -13,6 +13,7 @@ import {
   createMemoryBus,
   type Database,
   DEMO_INSURER_SETTINGS,
+  demoSealSettings,
   generateSigningJwk,
   importPublicKey,
   importSigningKey,
@@ -99,6 +100,7 @@ export async function startProcessSystem(options: {
     gatewayB: base + 5,
   };
   const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+  const seal = demoSealSettings();
   await seedDatabase(options.databaseUrl, encryptionKeys);
 
   const hop = await generateSigningJwk();
@@ -141,6 +143,7 @@ export async function startProcessSystem(options: {
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
+        ...seal,
       },
     },
     claims: {
@@ -149,7 +152,7 @@ export async function startProcessSystem(options: {
     },
     payments: {
       entry: 'subgraphs/payments/src/main.ts',
-      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS },
+      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS, ...seal },
     },
     gatewayA: { entry: 'gateway/src/main.ts', env: gateway('gatewayA') },
     gatewayB: { entry: 'gateway/src/main.ts', env: gateway('gatewayB') },

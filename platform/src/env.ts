@@ -10,7 +10,11 @@ export type KeySpec =
   /** The public half of the signing JWK configured as `of` (in whichever service holds it). */
   | { kind: 'public-jwk'; of: string }
   /** AES-256-GCM field keys, `kid:base64,...`. */
-  | { kind: 'keyring' };
+  | { kind: 'keyring' }
+  /** The private key of a demonstration document seal (PEM). */
+  | { kind: 'seal-key' }
+  /** The self-signed certificate of the seal key configured as `of`. */
+  | { kind: 'seal-certificate'; of: string };
 
 export interface SettingDoc {
   /** What the setting is for, in one line (the README's table and the start-up error). */

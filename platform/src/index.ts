@@ -20,6 +20,7 @@ export * from './privacy/register.ts';
 export * from './privacy/staff-access.ts';
 export * from './rate-limit.ts';
 export * from './scalars.ts';
+export { createDemoSeal, type DocumentSeal, sealFromPem, sealSigner } from './seal.ts';
 export * from './secrets.ts';
 export * from './service.ts';
 export * from './subgraph.ts';

@@ -63,6 +63,7 @@ export const policiesRegister = definePersonalDataRegister({
       deductibleCents: 'contract',
       options: 'contract',
       valuablesCents: 'contract',
+      contentsCents: 'contract',
       endedAt: 'contract',
       createdAt: 'contract',
       updatedAt: no,

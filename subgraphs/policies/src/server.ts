@@ -12,7 +12,7 @@ import {
 import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
 import { followCoverStatus } from './app/cover-status.ts';
-import { documentDownload } from './app/documents.ts';
+import { documentDownload, PUBLIC_GENERAL_CONDITIONS_PATH, publicGeneralConditions } from './app/documents.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
 
@@ -50,6 +50,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     routes: {
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, { keys: published }, { 'cache-control': 'public, max-age=300' }),
+      [PUBLIC_GENERAL_CONDITIONS_PATH]: publicGeneralConditions(() => built!),
     },
     signedRoutes: { '/documents/': (req, res, who) => documentDownload(built!)(req, res, who) },
   });

@@ -13,7 +13,7 @@ import {
   verifyAttestation,
 } from '../documents/attestation-token.ts';
 import { certificatePdf } from '../documents/certificate-pdf.ts';
-import { generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
+import { GENERAL_CONDITIONS_VERSION, generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
 
 /** The prefix of each kind's document numbers. */
 const NUMBER_PREFIX: Record<DocumentKind, string> = {
@@ -208,7 +208,7 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
       kind: 'GENERAL_CONDITIONS',
       number,
       title: 'Conditions générales',
-      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number }),
+      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number, issuedAt: now }),
       at: now,
     });
   }
@@ -240,6 +240,36 @@ export async function checkAttestation(app: PoliciesApp, token: string): Promise
   if (today < facts.periodStart) return { status: 'NOT_YET_VALID', facts };
   if (today > facts.periodEnd) return { status: 'EXPIRED', facts };
   return { status: 'VALID', facts };
+}
+
+/** Where anyone reads the current general conditions, before subscribing or to compare: no account needed. */
+export const PUBLIC_GENERAL_CONDITIONS_PATH = '/conditions-generales.pdf';
+
+/**
+ * GET /conditions-generales.pdf (public): the current general conditions, the same text every contract receives,
+ * sealed like every document. Rendered once per process: the text changes only with a release.
+ */
+export function publicGeneralConditions(app: () => PoliciesApp) {
+  let pdf: Promise<Buffer> | undefined;
+  return async (_req: IncomingMessage, res: ServerResponse) => {
+    const now = app().clock.now();
+    pdf ??= generalConditionsPdf({
+      insurer: app().insurer,
+      documentNumber: `CGE-${GENERAL_CONDITIONS_VERSION}`,
+      issuedAt: now,
+    });
+    const body = await pdf.catch((error: unknown) => {
+      pdf = undefined;
+      throw error;
+    });
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(body.length),
+      'content-disposition': 'inline; filename="conditions-generales-habitation.pdf"',
+      'cache-control': 'public, max-age=3600',
+    });
+    res.end(body);
+  };
 }
 
 /** GET /documents/<id> (signed by the gateway): the PDF, to its owner or staff; anyone else gets 404. */

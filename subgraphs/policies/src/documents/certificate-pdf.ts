@@ -4,7 +4,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { type Insurer, issuePdf } from './pdf.ts';
 
 export interface CertificateGuarantee {
   label: string;
@@ -114,5 +114,5 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
       margin: [0, 14, 0, 0],
     },
   ];
-  return renderPdf(abriDocument({ title: TITLE, number: input.documentNumber, content, insurer }));
+  return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer, at: input.issuedAt });
 }

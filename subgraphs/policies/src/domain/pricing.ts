@@ -26,7 +26,13 @@ export {
   proRataCents,
   quoteChange,
 } from './change.ts';
-export { GuaranteeCode, type GuaranteeTerms, guaranteesFor } from './guarantees.ts';
+export {
+  contentsCapitalCents,
+  contentsCeilingCents,
+  GuaranteeCode,
+  type GuaranteeTerms,
+  guaranteesFor,
+} from './guarantees.ts';
 export {
   ATTENTATS_CONTRIBUTION_CENTS,
   CAT_NAT_DEDUCTIBLE_CENTS,
