@@ -104,6 +104,16 @@ export const usersRegister = definePersonalDataRegister({
       retention: '5 ans après l’accès accordé',
       source: 'Vous, depuis votre espace',
     },
+    dataExports: {
+      label: 'Copies de vos données',
+      contains:
+        'Chaque copie de vos données que vous avez demandée : quand, où elle en est, et le fichier ZIP (chiffré) tant qu’il est téléchargeable.',
+      purpose: 'Vous remettre vos données dans un format lisible par une machine (droit à la portabilité).',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: [],
+      retention: 'Le fichier : 7 jours après sa préparation ; la trace de la demande : 5 ans',
+      source: 'Vous, depuis votre espace',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -271,6 +281,18 @@ export const usersRegister = definePersonalDataRegister({
       revokedAt: 'supportGrants',
       device: 'supportGrants',
     },
+    DataExport: {
+      id: no,
+      customerId: no,
+      status: 'dataExports',
+      requestedAt: 'dataExports',
+      leaseUntil: no,
+      readyAt: 'dataExports',
+      expiresAt: 'dataExports',
+      zipEncrypted: 'dataExports',
+      sizeBytes: 'dataExports',
+    },
+    DataExportPart: { exportId: no, service: no, contentEncrypted: 'dataExports', receivedAt: 'dataExports' },
     StaffAccess: {
       id: no,
       source: 'staffAccess',

@@ -19,6 +19,7 @@ export const FeedKinds = {
   [Topics.profileChanged]: 'profile',
   [Topics.sessionRevoked]: 'sessionRevoked',
   [Topics.secondFactorChanged]: 'secondFactor',
+  [Topics.dataExportChanged]: 'dataExport',
 } as const;
 export type FeedKind = (typeof FeedKinds)[keyof typeof FeedKinds];
 

@@ -6,6 +6,7 @@ import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unaut
 import { moneyType } from '@abri/platform/kit';
 import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
 import { builder } from '../builder.ts';
+import { DataExportStatus } from './data-export.ts';
 
 const MoneyRef = moneyType(builder);
 
@@ -56,6 +57,7 @@ const TYPE_OF: Record<FeedKind, string> = {
   paymentMethods: 'PaymentMethodsUpdate',
   schedule: 'ScheduleUpdate',
   secondFactor: 'SecondFactorUpdate',
+  dataExport: 'DataExportUpdate',
 };
 
 const data = (e: BusEvent) => feedPayload(e).data;
@@ -189,6 +191,25 @@ builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
   interfaces: [CustomerEvent],
   fields: (t) => ({
     enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
+  }),
+});
+
+builder.objectRef<BusEvent>('DataExportUpdate').implement({
+  description: 'A copy of the customer’s data moved on: requested, being gathered, ready to download, or deleted.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    exportId: t.id({
+      description: 'The export concerned (`DataExport.id`).',
+      resolve: (e) => String(data(e).exportId),
+    }),
+    status: t.field({
+      type: DataExportStatus,
+      resolve: (e) => data(e).status as typeof DataExportStatus.$inferType,
+    }),
+    progress: t.int({
+      description: 'Share of the customer’s file gathered, 0 to 100.',
+      resolve: (e) => Number(data(e).progress),
+    }),
   }),
 });
 
