@@ -53,6 +53,13 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGITIMATE_INTEREST,
       recipients: [],
       retention: SECURITY_RETENTION,
+      erasure: {
+        keep: true,
+        years: 1,
+        after: 'recorded',
+        reason:
+          'lutte contre la fraude et sécurité des comptes (intérêt légitime) ; les connexions ne servent qu’à cela.',
+      },
       source: 'Votre navigateur ou votre application, à chaque connexion',
     },
     messages: {
@@ -72,6 +79,13 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: [],
       retention: 'Tant que le compte est ouvert, puis 5 ans (preuve du consentement)',
+      erasure: {
+        keep: true,
+        years: 5,
+        after: 'recorded',
+        reason:
+          'preuve de vos choix en cas de contestation (prescription de droit commun, article 2224 du Code civil).',
+      },
       source: 'Vous, depuis votre espace',
     },
     staffAccess: {
@@ -82,6 +96,12 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: [],
       retention: '5 ans après la consultation',
+      erasure: {
+        keep: true,
+        years: 5,
+        after: 'recorded',
+        reason: 'traçabilité des accès de nos collaborateurs à vos données (article 32 du RGPD).',
+      },
       source: 'Abri, à chaque consultation',
     },
     pushDevices: {
