@@ -104,6 +104,11 @@ const MATRIX: Record<string, Row> = {
     allowed: 'u s u u',
     call: () => 'mutation { setConsent(purpose: MARKETING_EMAIL, given: false) { __typename } }',
   },
+  // Portability: the customer's own copy only; staff never ask for one.
+  requestDataExport: {
+    allowed: 'u s u u',
+    call: () => 'mutation { requestDataExport { __typename } }',
+  },
   updateNotificationPreferences: {
     allowed: 'u s u u',
     call: () => 'mutation { updateNotificationPreferences(input: { muted: [] }) { __typename } }',

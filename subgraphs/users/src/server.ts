@@ -3,8 +3,10 @@ import {
   adapterFactory,
   createMemoryRateLimiter,
   createSubgraphService,
+  every,
   HttpError,
   type Keyring,
+  PURGE_INTERVAL_MS,
   type RateLimiter,
   type ServiceDeps,
   type SigningKey,
@@ -14,6 +16,7 @@ import {
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { followCustomerFeed } from './app/customer-feed.ts';
+import { exportDownload, exportRelayRoute, purgeExpiredExports } from './app/data-export.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
@@ -103,6 +106,7 @@ export function createUsersService(deps: UsersDeps) {
         await followClaimNews(app),
         await followStaffAccess(app),
         await followCustomerFeed(app),
+        every(app, 'expired data exports', PURGE_INTERVAL_MS, () => purgeExpiredExports(app)),
         await startPushDispatcher(app, presence),
         startHeldRelease(app, presence),
         presence.stop,
@@ -123,7 +127,9 @@ export function createUsersService(deps: UsersDeps) {
           throw new HttpError(400, 'within: whole seconds from 1 to 86400.', 'BAD_USER_INPUT');
         sendJson(res, 200, { revoked: await recentlyRevoked(app!, within) });
       },
+      '/exports/': exportDownload(() => app!),
     },
+    signedPostRoutes: { '/internal/exports/': exportRelayRoute(() => app!) },
   });
   return service;
 }

@@ -22,6 +22,7 @@ export const FeedKinds = {
   [Topics.sessionRevoked]: 'sessionRevoked',
   [Topics.secondFactorChanged]: 'secondFactor',
   [Topics.signedIn]: 'signIn',
+  [Topics.dataExportChanged]: 'dataExport',
 } as const;
 export type FeedKind = (typeof FeedKinds)[keyof typeof FeedKinds];
 

@@ -57,4 +57,6 @@ export const Topics = {
   sessionRevoked: 'users.sessionRevoked',
   secondFactorChanged: 'users.secondFactorChanged',
   signedIn: 'users.signedIn',
+  /** A data export was requested, progressed, became ready or expired (`DataExportUpdate` on the stream). */
+  dataExportChanged: 'users.dataExportChanged',
 } as const;

@@ -80,6 +80,12 @@ export const templates = {
         )
       : null;
   },
+  dataExportReady: (firstName: string, link: string, expiresAt: Date) =>
+    email(
+      'dataExportReady',
+      'La copie de vos données est prête',
+      `Bonjour ${firstName},\n\nLa copie de vos données personnelles que vous avez demandée est prête. Téléchargez-la depuis votre espace client, rubrique « Mes données » :\n${link}\n\nElle y restera disponible jusqu’au ${frenchDateTime(expiresAt)}, puis sera supprimée. Seul vous pouvez la télécharger, une fois connecté.\n\nSi vous n’êtes pas à l’origine de cette demande, changez votre mot de passe et contactez-nous.`,
+    ),
   accountLocked: (firstName: string, until: Date) =>
     email(
       'accountLocked',

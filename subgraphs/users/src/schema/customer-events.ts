@@ -7,6 +7,7 @@ import { moneyType } from '@abri/platform/kit';
 import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
+import { DataExportStatus } from './data-export.ts';
 
 const MoneyRef = moneyType(builder);
 
@@ -66,6 +67,7 @@ const TYPE_OF: Record<FeedKind, string> = {
   document: 'DocumentIssuedUpdate',
   attachment: 'ClaimAttachmentUpdate',
   signIn: 'SignInUpdate',
+  dataExport: 'DataExportUpdate',
 };
 
 const data = (e: BusEvent) => feedPayload(e).data;
@@ -230,6 +232,21 @@ builder.objectRef<BusEvent>('SignInUpdate').implement({
       description: 'The session opened; null once it is forgotten.',
       resolve: (query, e, _a, ctx) =>
         ctx.app.prisma.session.findFirst({ ...query, where: { id: String(data(e).sid), customerId: e.customerId! } }),
+builder.objectRef<BusEvent>('DataExportUpdate').implement({
+  description: 'A copy of the customer’s data moved on: requested, being gathered, ready to download, or deleted.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    exportId: t.id({
+      description: 'The export concerned (`DataExport.id`).',
+      resolve: (e) => String(data(e).exportId),
+    }),
+    status: t.field({
+      type: DataExportStatus,
+      resolve: (e) => data(e).status as typeof DataExportStatus.$inferType,
+    }),
+    progress: t.int({
+      description: 'Share of the customer’s file gathered, 0 to 100.',
+      resolve: (e) => Number(data(e).progress),
     }),
   }),
 });

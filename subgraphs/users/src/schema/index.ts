@@ -13,6 +13,7 @@ import './customer-events.ts';
 import './push.ts';
 import './notification-preferences.ts';
 import './assistance.ts';
+import './data-export.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });
