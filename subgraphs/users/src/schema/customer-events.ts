@@ -232,6 +232,10 @@ builder.objectRef<BusEvent>('SignInUpdate').implement({
       description: 'The session opened; null once it is forgotten.',
       resolve: (query, e, _a, ctx) =>
         ctx.app.prisma.session.findFirst({ ...query, where: { id: String(data(e).sid), customerId: e.customerId! } }),
+    }),
+  }),
+});
+
 builder.objectRef<BusEvent>('DataExportUpdate').implement({
   description: 'A copy of the customer’s data moved on: requested, being gathered, ready to download, or deleted.',
   interfaces: [CustomerEvent],
