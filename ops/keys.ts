@@ -1,7 +1,7 @@
 // The key material of a production deployment, derived from the services' env schemas: every setting marked as a
 // key gets a fresh value (a public key is the public half of the private key it names, wherever that one lives),
 // and every other required setting is listed for the operator to fill in.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { demoSealSettings, describeEnv, type EnvRow, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import { PRODUCTION_SERVICES, type ProductionService, SERVICE_ENVS } from './services.ts';
@@ -35,6 +35,9 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
       else if (row.key?.kind === 'public-jwk') {
         const { d: _private, ...publicJwk } = await signingKey(row.key.of);
         lines.push({ row, value: JSON.stringify(publicJwk) });
+      } else if (row.key?.kind === 'ec-p256-jwk') {
+        const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        lines.push({ row, value: JSON.stringify(privateKey.export({ format: 'jwk' })) });
       } else if (row.key?.kind === 'keyring') {
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
       } else if (row.key?.kind === 'seal-key') lines.push({ row, value: seal.INSURER_SIGNING_KEY });
