@@ -106,6 +106,20 @@ describe('contents capital in a cover change', () => {
     const text = plain(await pdfText(avenant.content)).replace(/\s+/g, ' ');
     expect(text).toContain('Capital mobilier assuré 18 000 € 30 000 €');
     expect(text).toContain('Objets de valeur déclarés Aucun 5 000 €');
+
+    // The certificate of guarantees issued with the new version states the premium, the start and the capitals.
+    // The injected clock gives both certificates the same instant: the version in the title tells them apart.
+    const certificates = await system.app.prisma.document.findMany({
+      where: { policyId: DEMO.camille.policyId, kind: 'CERTIFICATE' },
+    });
+    const version = (title: string) => Number(/version (\d+)/.exec(title)?.[1] ?? 0);
+    const certificate = certificates.sort((x, y) => version(y.title) - version(x.title))[0]!;
+    const certified = plain(await pdfText(certificate.content)).replace(/\s+/g, ' ');
+    expect(certified).toContain('Date d’effet du contrat');
+    expect(certified).toContain('1er mars 2016');
+    expect(certified).toContain(`Cotisation annuelle TTC`);
+    expect(certified).toContain('30 000,00 €');
+    expect(certified).toContain('Base d’indemnisation : mobilier en valeur de remplacement au jour du sinistre');
   });
 
   it('refuses an impossible capital with a French message and changes nothing', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../documents/attestation-token.ts';
 import { certificatePdf } from '../documents/certificate-pdf.ts';
 import { GENERAL_CONDITIONS_VERSION, generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
+import { buildingCeilingCents, contentsCapitalCents } from '../domain/pricing.ts';
 
 /** The prefix of each kind's document numbers. */
 const NUMBER_PREFIX: Record<DocumentKind, string> = {
@@ -190,6 +191,13 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     periodEnd: new Date(period.end.getTime() - 86_400_000),
     issuedAt: now,
     guarantees: policy.guarantees,
+    terms: {
+      annualPremiumCents: policy.annualPremiumCents,
+      startDate: policy.startDate,
+      contentsCapitalCents: contentsCapitalCents(d, policy),
+      buildingCapitalCents: buildingCeilingCents(d),
+      newForOld: policy.options.includes('NEW_FOR_OLD'),
+    },
   });
   await storeDocument(app, {
     policyId,

@@ -27,6 +27,7 @@ export {
   quoteChange,
 } from './change.ts';
 export {
+  buildingCeilingCents,
   contentsCapitalCents,
   contentsCeilingCents,
   GuaranteeCode,
