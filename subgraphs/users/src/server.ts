@@ -20,6 +20,7 @@ import { recentlyRevoked } from './app/sessions.ts';
 import { followStaffAccess } from './app/staff-access.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
+import { followPaymentMethodNews } from './messaging/payment-method-news.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { startPushDispatcher } from './push/dispatcher.ts';
 import { type PushChannelName, type PushProvider, webPushProvider } from './push/providers.ts';
@@ -100,6 +101,7 @@ export function createUsersService(deps: UsersDeps) {
       const stops = [
         startDispatcher(app),
         await followClaimNews(app),
+        await followPaymentMethodNews(app),
         await followStaffAccess(app),
         await followCustomerFeed(app),
         await startPushDispatcher(app, presence),
