@@ -15,5 +15,5 @@ ALTER TABLE "users"."Customer" ADD COLUMN     "recoveryPhoneEncrypted" TEXT;
 -- AlterTable
 ALTER TABLE "users"."OneTimeToken" ADD COLUMN     "valueEncrypted" TEXT;
 
--- Numbers already on file keep receiving recovery codes; only a number changed from now on waits for its code.
+-- Numbers already on file keep receiving recovery codes, only a number changed from now on waits for its code.
 UPDATE "users"."Customer" SET "recoveryPhoneEncrypted" = "phoneEncrypted" WHERE "phoneEncrypted" IS NOT NULL;
