@@ -161,6 +161,7 @@ export const usersRegister = definePersonalDataRegister({
       lastName: 'identity',
       email: 'contact',
       phoneEncrypted: 'contact',
+      recoveryPhoneEncrypted: 'contact',
       status: 'accountSecurity',
       failedLogins: 'accountSecurity',
       lockedUntil: 'accountSecurity',
@@ -249,6 +250,7 @@ export const usersRegister = definePersonalDataRegister({
       usedAt: 'accountSecurity',
       attempts: 'accountSecurity',
       sessionId: no,
+      valueEncrypted: 'contact',
     },
     RecoveryCode: { id: no, customerId: no, codeHash: 'credentials', usedAt: 'credentials' },
     SignInEvent: {

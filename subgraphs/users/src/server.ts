@@ -23,6 +23,7 @@ import { recentlyRevoked } from './app/sessions.ts';
 import { followStaffAccess } from './app/staff-access.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
+import { followPaymentMethodNews } from './messaging/payment-method-news.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { startPushDispatcher } from './push/dispatcher.ts';
 import { startHeldRelease } from './push/held.ts';
@@ -104,6 +105,7 @@ export function createUsersService(deps: UsersDeps) {
       const stops = [
         startDispatcher(app),
         await followClaimNews(app),
+        await followPaymentMethodNews(app),
         await followStaffAccess(app),
         await followCustomerFeed(app),
         every(app, 'expired data exports', PURGE_INTERVAL_MS, () => purgeExpiredExports(app)),

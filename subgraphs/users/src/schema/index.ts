@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 import './error.ts';
 import './customer.ts';
+import './contact.ts';
 import './auth.ts';
 import './account.ts';
 import './two-factor.ts';
