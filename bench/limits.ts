@@ -4,8 +4,8 @@
 // (gateway/src/rate-limits.ts, in-memory counter), in-process, many times; the parse is timed apart.
 //   npx tsx bench/limits.ts [iterations=20000]
 import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import { createMemoryRateLimiter } from '@abri/platform';
+import { parse } from 'graphql';
 import { createEngine } from '../gateway/src/engine/index.ts';
 import { checkInputs } from '../gateway/src/inputs.ts';
 import { checkLimits } from '../gateway/src/limits.ts';
