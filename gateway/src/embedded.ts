@@ -96,6 +96,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const claims = createClaimsService({
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
+    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
   });
   const payments = createPaymentsService({
     ...base('payments'),

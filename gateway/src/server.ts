@@ -115,6 +115,7 @@ const FILE_ROUTES = [
   { prefix: '/documents/', subgraph: 'policies', path: /^\/documents\/[0-9a-f-]{36}$/ },
   { prefix: '/payment-certificates/', subgraph: 'payments', path: /^\/payment-certificates\/\d{4}$/ },
   { prefix: '/attachments/', subgraph: 'claims', path: /^\/attachments\/[0-9a-f-]{36}$/ },
+  { prefix: '/claims-statements/', subgraph: 'claims', path: /^\/claims-statements\/[0-9a-f-]{36}$/ },
   { prefix: '/exports/', subgraph: 'users', path: /^\/exports\/[0-9a-f-]{36}\.zip$/ },
 ];
 

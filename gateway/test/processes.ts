@@ -151,7 +151,12 @@ export async function startProcessSystem(options: {
     },
     claims: {
       entry: 'dist/server/claims.js',
-      env: { ...subgraph('claims'), ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}` },
+      env: {
+        ...subgraph('claims'),
+        ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`,
+        ...DEMO_INSURER_SETTINGS,
+        ...seal,
+      },
     },
     payments: {
       entry: 'dist/server/payments.js',

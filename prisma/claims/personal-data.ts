@@ -56,6 +56,17 @@ export const claimsRegister = definePersonalDataRegister({
       erasure: CLAIM_ERASURE,
       source: 'Abri',
     },
+    statements: {
+      label: 'Relevés d’information',
+      contains:
+        'Les relevés d’information que vous avez demandés : contrat, titulaire, période et sinistres des cinq dernières années.',
+      purpose: 'Vous permettre de justifier de vos antécédents auprès d’un autre assureur.',
+      legalBasis: LegalBasis.CONTRACT,
+      recipients: ['Les assureurs à qui vous choisissez de le transmettre'],
+      // A copy of what the claims category keeps: nothing requires keeping the copy once erasure is asked.
+      retention: CLAIM_RETENTION,
+      source: 'Abri, à votre demande',
+    },
   },
   models: {
     OutboxEvent: { id: no, topic: no, customerId: no, payload: 'claims', createdAt: no, publishedAt: no },
@@ -107,7 +118,20 @@ export const claimsRegister = definePersonalDataRegister({
       status: no,
       guarantees: no,
       version: no,
+      holderName: 'claims',
+      address: 'claims',
+      startDate: 'claims',
+      endDate: 'claims',
       updatedAt: no,
+    },
+    ClaimsStatement: {
+      id: no,
+      policyId: no,
+      customerId: no,
+      number: 'statements',
+      issuedAt: 'statements',
+      sizeBytes: no,
+      content: 'statements',
     },
     StaffAction: {
       id: no,

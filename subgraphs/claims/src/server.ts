@@ -2,8 +2,10 @@
 import {
   adapterFactory,
   createSubgraphService,
+  DEMO_INSURER,
   EXPORT_PART_PATH,
   exportPartRoute,
+  type Insurer,
   type ServiceDeps,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
@@ -11,12 +13,15 @@ import { type AttachmentStore, attachmentDownload, memoryStore } from './app/att
 import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
+import { statementDownload } from './app/statement.ts';
 import type { ClaimsApp } from './context.ts';
 import { schema } from './schema/index.ts';
 
 export interface ClaimsDeps extends ServiceDeps {
   /** @default in memory (tests); the embedded mode uses a disk store under its data directory */
   attachments?: AttachmentStore;
+  /** @default the demo insurer (tests) */
+  insurer?: Insurer;
 }
 
 export function createClaimsService(deps: ClaimsDeps) {
@@ -26,9 +31,15 @@ export function createClaimsService(deps: ClaimsDeps) {
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): ClaimsApp => (built = { ...base, attachments: deps.attachments ?? memoryStore() }),
+    app: (base): ClaimsApp =>
+      (built = {
+        ...base,
+        attachments: deps.attachments ?? memoryStore(),
+        insurer: deps.insurer ?? DEMO_INSURER,
+      }),
     signedRoutes: {
       '/attachments/': attachmentDownload(() => built!),
+      '/claims-statements/': statementDownload(() => built!),
       [EXPORT_PART_PATH]: exportPartRoute((customerId) => claimsExport(built!, customerId)),
     },
     background: async (app) => {

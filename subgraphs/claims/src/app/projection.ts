@@ -20,7 +20,14 @@ interface TermsPayload {
   status: string;
   version: number;
   guarantees: GuaranteeTerms[];
+  /** Added later: absent from events published before, which leave the fields as they were. */
+  holderName?: string;
+  address?: string | null;
+  startDate?: string;
+  endDate?: string | null;
 }
+
+const day = (iso: string | null | undefined) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
 
 export async function project(app: ClaimsApp, event: BusEvent): Promise<void> {
   const t = event.payload as TermsPayload;
@@ -30,6 +37,10 @@ export async function project(app: ClaimsApp, event: BusEvent): Promise<void> {
     status: t.status,
     version: t.version,
     guarantees: t.guarantees as unknown as Prisma.InputJsonValue,
+    ...(t.holderName !== undefined ? { holderName: t.holderName } : {}),
+    ...(t.address !== undefined ? { address: t.address } : {}),
+    ...(t.startDate !== undefined ? { startDate: day(t.startDate) } : {}),
+    ...(t.endDate !== undefined ? { endDate: day(t.endDate) } : {}),
   };
   await app.prisma.$transaction(async (tx) => {
     const current = await tx.policyTerms.findUnique({ where: { policyId: t.policyId } });

@@ -119,7 +119,7 @@ builder.asEntity(ClaimRef, {
   },
 });
 
-builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
+export const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     claims: t.prismaField({

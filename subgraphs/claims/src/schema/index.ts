@@ -6,6 +6,7 @@ import './declaration.ts';
 import './money.ts';
 import './staff.ts';
 import './privacy.ts';
+import './statement.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

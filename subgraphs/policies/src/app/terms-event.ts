@@ -1,6 +1,7 @@
 // What other subgraphs need of a contract's terms (claims: ceilings and deductibles; payments: who is insured where,
 // since when, for the payment certificate), announced in the same transaction as every change of them, so their
 // projections follow.
+import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import { type PoliciesApp, Topics } from '../context.ts';
 
@@ -23,6 +24,7 @@ export async function announceTerms(app: PoliciesApp, tx: Prisma.TransactionClie
         ? `${policy.dwelling.addressLine}, ${policy.dwelling.postalCode} ${policy.dwelling.city}`
         : null,
       startDate: policy.startDate.toISOString().slice(0, 10),
+      endDate: policy.endedAt ? parisDay(policy.endedAt).toISOString().slice(0, 10) : null,
       annualPremiumCents: policy.annualPremiumCents,
       guarantees: policy.guarantees.map((g) => ({
         code: g.code,
