@@ -111,10 +111,10 @@ describe('customerEvents', () => {
     );
     expect(applied.data?.applyPolicyChange.__typename).toBe('PolicyChangeApplied');
     await got(3);
-    // The avenant and the certificate of guarantees issued with it.
+    // The avenant, and the conditions particulières and certificate of guarantees issued with it.
     await expect
       .poll(() => phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').length, { timeout: 30_000 })
-      .toBe(2);
+      .toBe(3);
     const payments = system.services.payments.app;
     const due = await payments.prisma.scheduledPayment.findFirstOrThrow({
       where: { customerId: DEMO.camille.customerId, status: 'PLANNED' },
@@ -136,8 +136,8 @@ describe('customerEvents', () => {
 
     // Back in the foreground: the tablet gets what it missed, from its stored cursor.
     tablet.following.resume();
-    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(9);
-    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(9);
+    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(10);
 
     expect(main(phone.received).map((e) => e.__typename)).toEqual([
       'ClaimStatusUpdate',
@@ -169,6 +169,7 @@ describe('customerEvents', () => {
     expect(tablet.received).toEqual(phone.received);
     expect(phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').map((e) => e.document)).toEqual([
       { kind: 'AVENANT' },
+      { kind: 'PARTICULAR_CONDITIONS' },
       { kind: 'CERTIFICATE' },
     ]);
     expect(tablet.storage.entries()).toEqual([['events', phone.received.at(-1)!.cursor]]);

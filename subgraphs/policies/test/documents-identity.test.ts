@@ -50,13 +50,13 @@ describe('insurer identity on documents', () => {
 
     const docs = await system.app.prisma.document.findMany({ where: { policyId: DEMO.camille.policyId } });
     expect(new Set(docs.map((d) => d.kind))).toEqual(
-      new Set(['ATTESTATION', 'CERTIFICATE', 'GENERAL_CONDITIONS', 'AVENANT']),
+      new Set(['ATTESTATION', 'CERTIFICATE', 'GENERAL_CONDITIONS', 'AVENANT', 'PARTICULAR_CONDITIONS']),
     );
     expect(new Set(docs.map((d) => d.number)).size).toBe(docs.length);
     for (const doc of docs) {
       const text = await pdfText(doc.content);
       const all = flat(text);
-      expect(doc.number, doc.kind).toMatch(/^(ATT|CER|AVE|CGE)-2026-[0-9A-HJKMNP-TV-Z]{8}$/);
+      expect(doc.number, doc.kind).toMatch(/^(ATT|CER|AVE|CGE|CPA)-2026-[0-9A-HJKMNP-TV-Z]{8}$/);
       for (const part of [
         'Toit Mutuel Assurances, Société anonyme à conseil d’administration au capital de 24 500 000 €',
         'RCS Nantes 512 345 678',

@@ -14,6 +14,7 @@ import {
 } from '../documents/attestation-token.ts';
 import { certificatePdf } from '../documents/certificate-pdf.ts';
 import { GENERAL_CONDITIONS_VERSION, generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
+import { particularConditionsPdf } from '../documents/particular-conditions-pdf.ts';
 import { buildingCeilingCents, contentsCapitalCents } from '../domain/pricing.ts';
 
 /** The prefix of each kind's document numbers. */
@@ -22,6 +23,7 @@ const NUMBER_PREFIX: Record<DocumentKind, string> = {
   CERTIFICATE: 'CER',
   AVENANT: 'AVE',
   GENERAL_CONDITIONS: 'CGE',
+  PARTICULAR_CONDITIONS: 'CPA',
 };
 
 /** A fresh number for a document of `kind` issued at `at`, to print on it and store with it. */
@@ -173,13 +175,57 @@ export async function issueAttestation(
   return { kind: 'issued', documentId: doc.id };
 }
 
-/** Certificate of guarantees and general conditions, issued with a contract (and after each amendment). */
+/**
+ * Conditions particulières and certificate of guarantees, issued with a contract and with each version after it;
+ * the general conditions with the first.
+ */
 export async function issueContractDocuments(app: PoliciesApp, policyId: string): Promise<void> {
   const policy = await policyWithTerms(app, policyId);
   if (!policy?.dwelling) return;
   const now = app.clock.now();
   const period = currentPeriod(policy);
   const d = policy.dwelling;
+  const version = await app.prisma.policyVersion.findUnique({
+    where: { policyId_version: { policyId, version: policy.version } },
+    select: { effectiveFrom: true },
+  });
+  const conditionsNumber = numberFor('PARTICULAR_CONDITIONS', now);
+  await storeDocument(app, {
+    policyId,
+    customerId: policy.customerId,
+    kind: 'PARTICULAR_CONDITIONS',
+    number: conditionsNumber,
+    title: `Conditions particulières (version ${policy.version})`,
+    content: await particularConditionsPdf({
+      insurer: app.insurer,
+      documentNumber: conditionsNumber,
+      contractNumber: policy.number,
+      version: policy.version,
+      effectiveFrom: version?.effectiveFrom ?? policy.startDate,
+      holder: policy.holderName,
+      startDate: policy.startDate,
+      renewalDate: policy.renewalDate,
+      dwelling: {
+        address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
+        type: d.type,
+        surfaceM2: d.surfaceM2,
+        rooms: d.rooms,
+        occupancy: d.occupancy,
+        residence: d.residence,
+      },
+      guarantees: policy.guarantees,
+      options: policy.options,
+      valuablesCents: policy.valuablesCents,
+      contentsCapitalCents: contentsCapitalCents(d, policy),
+      buildingCapitalCents: buildingCeilingCents(d),
+      deductibleCents: policy.deductibleCents,
+      annualPremiumCents: policy.annualPremiumCents,
+      paymentFrequency: policy.paymentFrequency,
+      generalConditionsVersion: GENERAL_CONDITIONS_VERSION,
+      issuedAt: now,
+    }),
+    at: now,
+  });
   const certificateNumber = numberFor('CERTIFICATE', now);
   const certificate = await certificatePdf({
     insurer: app.insurer,

@@ -13,6 +13,8 @@ const DESCRIPTIONS = {
   AVENANT: 'Avenant : ce qui a changé dans le contrat, la nouvelle prime et le montant au prorata.',
   GENERAL_CONDITIONS:
     'Conditions générales : comment fonctionne le contrat, déclarations de sinistre, paiement, résiliation.',
+  PARTICULAR_CONDITIONS:
+    'Conditions particulières : votre logement tel que déclaré, vos garanties, options, franchise et cotisation.',
 } as const;
 
 export async function searchFor(

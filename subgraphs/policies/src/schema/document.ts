@@ -13,6 +13,10 @@ const DocumentKind = builder.enumType('DocumentKind', {
     CERTIFICATE: { description: 'Certificate of guarantees: amounts, deductibles, exclusions.' },
     AVENANT: { description: 'Amendment after a change of the contract.' },
     GENERAL_CONDITIONS: { description: 'General conditions of the contract.' },
+    PARTICULAR_CONDITIONS: {
+      description:
+        'Conditions particulières of one version of the contract (issued with the contract and each avenant).',
+    },
   },
 });
 

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "policies"."DocumentKind" ADD VALUE 'PARTICULAR_CONDITIONS';
