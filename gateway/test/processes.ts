@@ -88,6 +88,10 @@ export async function startProcessSystem(options: {
   databaseUrl: string;
   redisUrl: string;
   busPrefix: string;
+  /** Settings added to every process's environment (tracing, logs). */
+  env?: Record<string, string>;
+  /** Receives each process's stderr (its logs); by default only when logs are on, echoed with the name. */
+  onLog?: (name: ProcessName, text: string) => void;
 }): Promise<ProcessSystem> {
   const base = 21_000 + Math.floor(Math.random() * 20_000);
   const port: Record<ProcessName, number> = {
@@ -160,10 +164,12 @@ export async function startProcessSystem(options: {
     const { entry, env } = specs[name];
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
-      env: { ...process.env, ...env, LOG_SILENT: 'true' },
+      env: { ...process.env, ...env, LOG_SILENT: 'true', ...options.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+    child.stderr!.on('data', (d) =>
+      options.onLog ? options.onLog(name, String(d)) : process.stderr.write(`[${name}] ${d}`),
+    );
     running.set(name, child);
   };
   const end = async (name: ProcessName, signal: NodeJS.Signals) => {

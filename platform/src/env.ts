@@ -105,6 +105,14 @@ export const productionEnv = (defaultPort: number) => ({
   SHUTDOWN_DELAY_MS: commonEnv.SHUTDOWN_DELAY_MS,
   SHUTDOWN_TIMEOUT_MS: commonEnv.SHUTDOWN_TIMEOUT_MS,
   LOG_SILENT: commonEnv.LOG_SILENT,
+  LOG_HASH_KEY: setting(
+    z.string().min(16, 'at least 16 characters').optional(),
+    'secret of the keyed hash standing for customer ids in logs, the same in every service so their lines match (unset: a random key per process)',
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting(
+    z.string().url().optional(),
+    'OpenTelemetry collector (OTLP/HTTP, `http://collector:4318`): traces are sent to `<endpoint>/v1/traces`; unset: no tracing',
+  ),
 });
 
 export interface EnvRow {
