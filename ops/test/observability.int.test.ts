@@ -95,7 +95,11 @@ beforeAll(async () => {
       LOG_SILENT: 'false',
       LOG_HASH_KEY: 'observability-test-log-hash-key',
     },
-    onLog: (name, text) => logs.push({ name, text }),
+    onLog: (name, text) => {
+      logs.push({ name, text });
+      // What would explain a process that does not start.
+      if (!text.includes('"level":"info"')) process.stderr.write(`[${name}] ${text}`);
+    },
   });
 }, 600_000);
 
