@@ -26,6 +26,12 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
   };
   // One demonstration seal (self-signed) for every service that signs documents: they sign as the same insurer.
   const seal = demoSealSettings();
+  const shared = new Map<string, string>();
+  const sharedSecret = (name: string) => {
+    const value = shared.get(name) ?? randomBytes(32).toString('base64url');
+    shared.set(name, value);
+    return value;
+  };
   const year = new Date().getFullYear();
   const set = {} as KeySet;
   for (const service of services) {
@@ -42,6 +48,7 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
       } else if (row.key?.kind === 'seal-key') lines.push({ row, value: seal.INSURER_SIGNING_KEY });
       else if (row.key?.kind === 'seal-certificate') lines.push({ row, value: seal.INSURER_SIGNING_CERTIFICATE });
+      else if (row.key?.kind === 'shared-secret') lines.push({ row, value: sharedSecret(row.name) });
       else if (row.required) lines.push({ row });
     }
     set[service] = lines;

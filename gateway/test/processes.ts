@@ -93,6 +93,8 @@ export async function startProcessSystem(options: {
   busPrefix: string;
   /** Settings added to every process's environment (tracing, logs). */
   env?: Record<string, string>;
+  /** Settings added to one process's environment (claims' object storage). */
+  processEnv?: Partial<Record<ProcessName, Record<string, string>>>;
   /** Receives each process's stderr (its logs); by default only when logs are on, echoed with the name. */
   onLog?: (name: ProcessName, text: string) => void;
 }): Promise<ProcessSystem> {
@@ -170,7 +172,7 @@ export async function startProcessSystem(options: {
     const { entry, env } = specs[name];
     const child = spawn(process.execPath, [entry], {
       cwd: ROOT,
-      env: { ...process.env, ...env, LOG_SILENT: 'true', ...options.env },
+      env: { ...process.env, ...env, LOG_SILENT: 'true', ...options.env, ...options.processEnv?.[name] },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr!.on('data', (d) =>

@@ -1,5 +1,8 @@
-// Traces and logs in the production shape (each service its own process, PostgreSQL, Redis): an in-memory OTLP
-// receiver gets the spans every process exports, and every process's log lines are captured.
+// Traces, logs and attachment storage in the production shape (each service its own compiled process, PostgreSQL,
+// Redis): an in-memory OTLP receiver gets the spans every process exports, every process's log lines are captured,
+// and claims keeps attachments in an S3-compatible test server that checks every request's signature.
+
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +12,8 @@ import { DASHBOARD } from '../../bench/lib/queries.ts';
 import { customer } from '../../gateway/test/helpers.ts';
 import { type ProcessName, type ProcessSystem, startProcessSystem } from '../../gateway/test/processes.ts';
 import { requireServices, type TestServices, testServices } from '../../gateway/test/services.ts';
+import { PNG } from '../../subgraphs/claims/test/files.fixtures.ts';
+import { startS3Server } from '../../subgraphs/claims/test/s3-server.ts';
 
 interface ReceivedSpan {
   service: string;
@@ -69,13 +74,20 @@ async function otlpReceiver() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     spans,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The exporters' keep-alive sockets would hold close() open as long as their processes live.
+        server.closeAllConnections();
+      }),
   };
 }
 
 let services: TestServices;
 let system: ProcessSystem;
 let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
+let s3: Awaited<ReturnType<typeof startS3Server>>;
+const s3Credentials = { accessKeyId: 'AKIAABRIOBSERVE', secretAccessKey: randomBytes(30).toString('base64') };
 const logs: { name: ProcessName; text: string }[] = [];
 const available = await (async () => {
   services = await testServices();
@@ -86,6 +98,7 @@ if (requireServices && !available) throw new Error('PostgreSQL and Redis are req
 beforeAll(async () => {
   if (!available) return;
   receiver = await otlpReceiver();
+  s3 = await startS3Server(s3Credentials);
   system = await startProcessSystem({
     databaseUrl: services.databaseUrl!,
     redisUrl: services.redisUrl!,
@@ -94,6 +107,16 @@ beforeAll(async () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       LOG_SILENT: 'false',
       LOG_HASH_KEY: 'observability-test-log-hash-key',
+    },
+    processEnv: {
+      claims: {
+        ATTACHMENTS_STORE: 's3',
+        ATTACHMENTS_S3_BUCKET: 'abri-attachments',
+        ATTACHMENTS_S3_ENDPOINT: s3.endpoint,
+        ATTACHMENTS_S3_ACCESS_KEY_ID: s3Credentials.accessKeyId,
+        ATTACHMENTS_S3_SECRET_ACCESS_KEY: s3Credentials.secretAccessKey,
+        ATTACHMENTS_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      },
     },
     onLog: (name, text) => {
       logs.push({ name, text });
@@ -106,6 +129,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stop();
   await receiver?.close();
+  await s3?.close();
   await services?.dispose();
 });
 
@@ -123,7 +147,7 @@ const post = async (url: string, body: unknown, token?: string) => {
 const traceOf = (requestId: string) =>
   receiver.spans.find((s) => s.service === 'gateway' && s.attributes['abri.request_id'] === requestId)?.traceId;
 
-describe.runIf(available)('traces and logs in production shape', () => {
+describe.runIf(available)('traces, logs and attachment storage in production shape', () => {
   it('follows a dashboard request from the gateway through every subgraph into the database as one trace', async () => {
     const camille = await customer(system.gateways[0], 'camille');
     const { requestId, body } = await post(
@@ -141,20 +165,24 @@ describe.runIf(available)('traces and logs in production shape', () => {
       .poll(() => new Set(inTrace().map((s) => s.service)), { timeout: 30_000 })
       .toEqual(new Set(['gateway', 'users', 'policies', 'payments', 'claims']));
     await expect.poll(() => inTrace().some((s) => /db_query/.test(s.name)), { timeout: 30_000 }).toBe(true);
+    // Each process exports in its own batches: a subgraph's query spans may arrive before its request span (which
+    // ends last), so the request span of every subgraph is awaited, not assumed.
+    const SUBGRAPHS = ['users', 'policies', 'payments', 'claims'];
+    const servedBy = (subgraph: string) => inTrace().find((s) => s.service === subgraph && s.name === 'POST /graphql');
+    await expect.poll(() => SUBGRAPHS.filter((subgraph) => !servedBy(subgraph)), { timeout: 30_000 }).toEqual([]);
 
     const spans = inTrace();
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     // The gateway's plan steps call each subgraph; each subgraph's request span is the child of that call.
-    for (const subgraph of ['users', 'policies', 'payments', 'claims']) {
-      const served = spans.find((s) => s.service === subgraph && s.name === 'POST /graphql');
-      expect(served, subgraph).toBeDefined();
-      expect(byId.get(served!.parentSpanId)).toMatchObject({ service: 'gateway', name: `fetch ${subgraph}` });
+    for (const subgraph of SUBGRAPHS) {
+      const served = servedBy(subgraph)!;
+      expect(byId.get(served.parentSpanId)).toMatchObject({ service: 'gateway', name: `fetch ${subgraph}` });
     }
     expect(spans.find((s) => s.service === 'gateway' && s.name === 'graphql query Dashboard')).toBeDefined();
     // Prisma's queries hang under the subgraph's operation, with the statement (never its values).
     const query = spans.find((s) => /db_query/.test(s.name))!;
     expect(query.attributes['db.query.text']).toMatch(/SELECT/);
-    expect(['users', 'policies', 'payments', 'claims']).toContain(query.service);
+    expect(SUBGRAPHS).toContain(query.service);
   }, 120_000);
 
   it('continues the trace of declareClaim in the users consumer that reads the event', async () => {
@@ -194,12 +222,14 @@ describe.runIf(available)('traces and logs in production shape', () => {
           s.attributes['messaging.consumer.group.name'] === 'users-claim-news',
       );
     await expect.poll(consumer, { timeout: 60_000 }).toBeDefined();
-    // The relay's publication sits between the request and the consumer.
-    const published = receiver.spans.find(
-      (s) => s.traceId === traceId && s.service === 'claims' && s.name === 'publish claims.claimStatusChanged',
-    );
-    expect(published).toBeDefined();
-    expect(consumer()!.parentSpanId).toBe(published!.spanId);
+    // The relay's publication sits between the request and the consumer. Its span ends once the bus took the event,
+    // which the consumer may have handled (and users exported) before claims sends its next batch.
+    const published = () =>
+      receiver.spans.find(
+        (s) => s.traceId === traceId && s.service === 'claims' && s.name === 'publish claims.claimStatusChanged',
+      );
+    await expect.poll(published, { timeout: 30_000 }).toBeDefined();
+    expect(consumer()!.parentSpanId).toBe(published()!.spanId);
   }, 120_000);
 
   it('logs each request once per service with its id, operation, hashed customer, status and duration, and no personal data', async () => {
@@ -295,5 +325,35 @@ describe.runIf(available)('traces and logs in production shape', () => {
     });
     expect(res.headers.get('x-request-id')).not.toBe('forged-by-the-client');
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
+  }, 60_000);
+
+  it('keeps an attachment sealed in S3-compatible storage and serves it back to its customer', async () => {
+    const camille = await customer(system.gateways[0], 'camille');
+    const { body } = await post(
+      system.gateways[0],
+      {
+        query:
+          'mutation Attach($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename ... on AttachmentAdded { attachment { downloadPath } } } }',
+        operationName: 'Attach',
+        variables: { c: DEMO.camilleClaimId, f: 'fuite.png', b: PNG.toString('base64') },
+      },
+      camille.accessToken!,
+    );
+    expect(body.data?.addClaimAttachment.__typename).toBe('AttachmentAdded');
+    const stored = [...s3.objects.entries()].filter(([path]) => path.startsWith('/abri-attachments/attachments/'));
+    expect(stored).toHaveLength(1);
+    const [, object] = stored[0]!;
+    // The provider holds a sealed object written with server-side encryption asked, never the file itself.
+    expect(object.headers['x-amz-server-side-encryption']).toBe('AES256');
+    expect(object.bytes.includes(PNG.subarray(0, 8))).toBe(false);
+    expect(object.bytes.length).toBeGreaterThan(PNG.length);
+    expect(s3.seen.refused).toBe(0);
+
+    const download = await fetch(
+      `${system.gateways[1].replace(/\/graphql$/, '')}${body.data!.addClaimAttachment.attachment.downloadPath}`,
+      { headers: { authorization: `Bearer ${camille.accessToken}` } },
+    );
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
   }, 60_000);
 });

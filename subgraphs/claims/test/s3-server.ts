@@ -100,6 +100,11 @@ export async function startS3Server(credentials: { accessKeyId: string; secretAc
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     objects,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A client's keep-alive sockets would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }
