@@ -60,13 +60,18 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
 export function renderKeys(set: Partial<KeySet>): string {
   const out = [
     '# Abri production settings by service. The keys are fresh: keep them in your secret store.',
-    '# Lines "# NAME=" are settings to provide; optional settings are in the README ("Production").',
+    '# Lines "# NAME=" are settings to provide; the optional ones are named after them, explained in the README',
+    '# ("Production").',
   ];
   for (const [service, lines] of Object.entries(set)) {
     out.push('', `# --- ${service}`);
     for (const { row, value } of lines ?? []) {
       out.push(value === undefined ? `# ${row.name}=    (${row.meaning})` : `${row.name}='${value}'`);
     }
+    const optional = describeEnv(SERVICE_ENVS[service as ProductionService])
+      .filter((row) => !row.required && !row.key)
+      .map((row) => row.name);
+    if (optional.length) out.push(`# optional: ${optional.join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -48,6 +48,19 @@ describe('npm run keys', () => {
     expect(printed.policies?.ATTESTATION_PRIVATE_KEY).toBeTruthy();
   });
 
+  it('names the optional settings of each service after the ones to provide', async () => {
+    const text = renderKeys(await generateKeys());
+    const optional = (service: string) =>
+      new RegExp(`# --- ${service}\\n(?:.*\\n)*?# optional: (.*)`).exec(text)?.[1]?.split(', ');
+    expect(optional('gateway')).toEqual(expect.arrayContaining(['OTEL_EXPORTER_OTLP_ENDPOINT', 'TRUST_PROXY']));
+    expect(optional('claims')).toEqual(
+      expect.arrayContaining(['OTEL_EXPORTER_OTLP_ENDPOINT', 'ATTACHMENTS_STORE', 'ATTACHMENTS_S3_BUCKET']),
+    );
+    // Keys are printed with their value, never only named.
+    expect(optional('claims')).not.toContain('ATTACHMENTS_ENCRYPTION_KEYS');
+    expect(optional('claims')).not.toContain('LOG_HASH_KEY');
+  });
+
   it('makes a configuration every service starts with once the settings to provide are filled in', async () => {
     const printed = parseKeysOutput(renderKeys(await generateKeys()));
     for (const service of PRODUCTION_SERVICES) {
