@@ -190,7 +190,13 @@ export async function startProcessSystem(options: {
   };
   const names = Object.keys(specs) as ProcessName[];
   for (const name of names) launch(name);
-  await Promise.all(names.map((name) => waitReady(url(port[name]))));
+  try {
+    await Promise.all(names.map((name) => waitReady(url(port[name]))));
+  } catch (error) {
+    // The caller gets no handle to stop them: left running, they would keep the test run alive after its failure.
+    await Promise.all(names.map((name) => end(name, 'SIGKILL')));
+    throw error;
+  }
 
   return {
     gateways: [url(port.gatewayA), url(port.gatewayB)],
