@@ -26,6 +26,12 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
   };
   // One demonstration seal (self-signed) for every service that signs documents: they sign as the same insurer.
   const seal = demoSealSettings();
+  const shared = new Map<string, string>();
+  const sharedSecret = (name: string) => {
+    const value = shared.get(name) ?? randomBytes(32).toString('base64url');
+    shared.set(name, value);
+    return value;
+  };
   const year = new Date().getFullYear();
   const set = {} as KeySet;
   for (const service of services) {
@@ -42,6 +48,7 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
       } else if (row.key?.kind === 'seal-key') lines.push({ row, value: seal.INSURER_SIGNING_KEY });
       else if (row.key?.kind === 'seal-certificate') lines.push({ row, value: seal.INSURER_SIGNING_CERTIFICATE });
+      else if (row.key?.kind === 'shared-secret') lines.push({ row, value: sharedSecret(row.name) });
       else if (row.required) lines.push({ row });
     }
     set[service] = lines;
@@ -53,13 +60,18 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
 export function renderKeys(set: Partial<KeySet>): string {
   const out = [
     '# Abri production settings by service. The keys are fresh: keep them in your secret store.',
-    '# Lines "# NAME=" are settings to provide; optional settings are in the README ("Production").',
+    '# Lines "# NAME=" are settings to provide; the optional ones are named after them, explained in the README',
+    '# ("Production").',
   ];
   for (const [service, lines] of Object.entries(set)) {
     out.push('', `# --- ${service}`);
     for (const { row, value } of lines ?? []) {
       out.push(value === undefined ? `# ${row.name}=    (${row.meaning})` : `${row.name}='${value}'`);
     }
+    const optional = describeEnv(SERVICE_ENVS[service as ProductionService])
+      .filter((row) => !row.required && !row.key)
+      .map((row) => row.name);
+    if (optional.length) out.push(`# optional: ${optional.join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -61,7 +61,7 @@ export interface EmbeddedOptions {
 
 export async function startEmbedded(options: EmbeddedOptions) {
   const clock = options.clock ?? systemClock;
-  const log = (service: string) => createLogger(service, { silent: options.silent ?? false });
+  const log = (service: string) => createLogger(service, { silent: options.silent ?? false, format: 'lines' });
   const secrets = await embeddedSecrets(options.dataDir);
   const pgDir = options.dataDir ? join(options.dataDir, 'pg') : `memory://${Math.random()}`;
   const { databaseUrl } = options.production ?? {};

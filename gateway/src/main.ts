@@ -9,6 +9,7 @@ import {
   parseJwkSetting,
   remoteKeySource,
   runService,
+  startTracing,
 } from '@abri/platform';
 import { gatewayEnv } from './env.ts';
 import { startGateway } from './server.ts';
@@ -16,6 +17,7 @@ import { startGateway } from './server.ts';
 await runService('gateway', async () => {
   const env = parseEnv(gatewayEnv);
   const log = createLogger('gateway', { silent: env.LOG_SILENT });
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) startTracing({ service: 'gateway', endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   const supergraphPath = env.SUPERGRAPH_PATH ?? new URL('../../schema/supergraph.graphql', import.meta.url);
   return startGateway(
     {
@@ -33,6 +35,7 @@ await runService('gateway', async () => {
         onError: (error) => log.warn('bus error', { error: String(error) }),
       }),
       log,
+      ...(env.LOG_HASH_KEY ? { logHashKey: env.LOG_HASH_KEY } : {}),
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       introspection: 'staff',
       trustProxy: env.TRUST_PROXY,

@@ -74,6 +74,8 @@ export interface GatewayDeps {
   trustProxy?: readonly string[];
   /** @default SOCKET_LIMITS */
   socketLimits?: Partial<Record<keyof typeof SOCKET_LIMITS, number>>;
+  /** Key of the customer-id hash in log lines (LOG_HASH_KEY). @default a random key for this process */
+  logHashKey?: string;
   /** The web customer space: its build served at / and its cookie sign-in routes under /auth. */
   web?: {
     /** The build to serve (clients/web/dist); null or without index.html: the API alone. */
@@ -351,10 +353,14 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port,
     ...(host ? { host } : {}),
-    context: async (req) => ({
+    log,
+    ...(deps.logHashKey ? { logHashKey: deps.logHashKey } : {}),
+    // A request id or trace context from the load balancer is kept; from anyone else it is the caller's own claim.
+    trustsCaller: (req) => trusted(req.socket.remoteAddress),
+    context: async (req, _raw, requestId) => ({
       who: await identify(req.headers.authorization),
       client: clientOf(req),
-      requestId: randomUUID(),
+      requestId,
     }),
     ws: {
       schema: subscriptions.apiSchema,

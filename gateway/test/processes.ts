@@ -91,6 +91,12 @@ export async function startProcessSystem(options: {
   databaseUrl: string;
   redisUrl: string;
   busPrefix: string;
+  /** Settings added to every process's environment (tracing, logs). */
+  env?: Record<string, string>;
+  /** Settings added to one process's environment (claims' object storage). */
+  processEnv?: Partial<Record<ProcessName, Record<string, string>>>;
+  /** Receives each process's stderr (its logs); by default only when logs are on, echoed with the name. */
+  onLog?: (name: ProcessName, text: string) => void;
 }): Promise<ProcessSystem> {
   if (!ensureServerBuild({ quiet: true })) throw new Error('the services could not be compiled (npm run build:server)');
   const base = 21_000 + Math.floor(Math.random() * 20_000);
@@ -171,10 +177,12 @@ export async function startProcessSystem(options: {
     const { entry, env } = specs[name];
     const child = spawn(process.execPath, [entry], {
       cwd: ROOT,
-      env: { ...process.env, ...env, LOG_SILENT: 'true' },
+      env: { ...process.env, ...env, LOG_SILENT: 'true', ...options.env, ...options.processEnv?.[name] },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+    child.stderr!.on('data', (d) =>
+      options.onLog ? options.onLog(name, String(d)) : process.stderr.write(`[${name}] ${d}`),
+    );
     running.set(name, child);
   };
   const end = async (name: ProcessName, signal: NodeJS.Signals) => {
@@ -187,7 +195,13 @@ export async function startProcessSystem(options: {
   };
   const names = Object.keys(specs) as ProcessName[];
   for (const name of names) launch(name);
-  await Promise.all(names.map((name) => waitReady(url(port[name]))));
+  try {
+    await Promise.all(names.map((name) => waitReady(url(port[name]))));
+  } catch (error) {
+    // The caller gets no handle to stop them: left running, they would keep the test run alive after its failure.
+    await Promise.all(names.map((name) => end(name, 'SIGKILL')));
+    throw error;
+  }
 
   return {
     gateways: [url(port.gatewayA), url(port.gatewayB)],

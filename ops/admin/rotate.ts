@@ -11,7 +11,10 @@ const SIGNING = {
   ATTESTATION_PRIVATE_KEY: 'ATTESTATION_PREVIOUS_PUBLIC_KEYS',
 } as const;
 
-export const ROTATABLE = [...Object.keys(SIGNING), 'ENCRYPTION_KEYS'] as const;
+/** Keyrings: field keys (users, payments) and the key sealing claim attachments (claims). */
+const KEYRINGS = ['ENCRYPTION_KEYS', 'ATTACHMENTS_ENCRYPTION_KEYS'];
+
+export const ROTATABLE = [...Object.keys(SIGNING), ...KEYRINGS] as const;
 
 export type RotateOutcome =
   | { kind: 'rotated'; settings: Record<string, string> }
@@ -24,12 +27,12 @@ export async function rotate(
   now: Date,
 ): Promise<RotateOutcome> {
   const value = current[name];
-  if (name === 'ENCRYPTION_KEYS') {
+  if (KEYRINGS.includes(name)) {
     if (!value) return { kind: 'currentMissing', name };
     const keyring = parseKeyring(value);
     let kid = `k${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     for (let n = 2; kid in keyring.keys; n++) kid = `${kid.replace(/-\d+$/, '')}-${n}`;
-    return { kind: 'rotated', settings: { ENCRYPTION_KEYS: `${kid}:${randomBytes(32).toString('base64')},${value}` } };
+    return { kind: 'rotated', settings: { [name]: `${kid}:${randomBytes(32).toString('base64')},${value}` } };
   }
   if (!(name in SIGNING)) return { kind: 'unknownSetting' };
   if (!value) return { kind: 'currentMissing', name };

@@ -48,6 +48,19 @@ describe('npm run keys', () => {
     expect(printed.policies?.ATTESTATION_PRIVATE_KEY).toBeTruthy();
   });
 
+  it('names the optional settings of each service after the ones to provide', async () => {
+    const text = renderKeys(await generateKeys());
+    const optional = (service: string) =>
+      new RegExp(`# --- ${service}\\n(?:.*\\n)*?# optional: (.*)`).exec(text)?.[1]?.split(', ');
+    expect(optional('gateway')).toEqual(expect.arrayContaining(['OTEL_EXPORTER_OTLP_ENDPOINT', 'TRUST_PROXY']));
+    expect(optional('claims')).toEqual(
+      expect.arrayContaining(['OTEL_EXPORTER_OTLP_ENDPOINT', 'ATTACHMENTS_STORE', 'ATTACHMENTS_S3_BUCKET']),
+    );
+    // Keys are printed with their value, never only named.
+    expect(optional('claims')).not.toContain('ATTACHMENTS_ENCRYPTION_KEYS');
+    expect(optional('claims')).not.toContain('LOG_HASH_KEY');
+  });
+
   it('makes a configuration every service starts with once the settings to provide are filled in', async () => {
     const printed = parseKeysOutput(renderKeys(await generateKeys()));
     for (const service of PRODUCTION_SERVICES) {
@@ -60,6 +73,12 @@ describe('npm run keys', () => {
     await importSigningKey(JSON.parse(users.ACCESS_TOKEN_PRIVATE_KEY!) as JWK);
     expect(parseKeyring(users.ENCRYPTION_KEYS!).current).toBeDefined();
     expect(users.ENCRYPTION_KEYS).not.toBe(printed.payments?.ENCRYPTION_KEYS);
+    // Claim attachments are sealed under claims' own keyring.
+    expect(parseKeyring(printed.claims!.ATTACHMENTS_ENCRYPTION_KEYS!).current).toBeDefined();
+    // One log-hash key for all, so a customer's lines in the gateway and the subgraphs carry the same hash.
+    const logKeys = PRODUCTION_SERVICES.map((service) => printed[service]!.LOG_HASH_KEY);
+    expect(new Set(logKeys).size).toBe(1);
+    expect(Buffer.from(logKeys[0]!, 'base64url')).toHaveLength(32);
     // Web Push on: a VAPID key pair whose public half (served as webPushPublicKey) is an uncompressed P-256 point.
     const vapid = vapidKeyFromJwk(JSON.parse(users.VAPID_PRIVATE_KEY!) as JsonWebKey);
     expect(Buffer.from(vapid.publicKey, 'base64url')).toHaveLength(65);

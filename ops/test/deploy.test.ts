@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeEnv } from '@abri/platform';
+import { describeEnv, parseEnv } from '@abri/platform';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
@@ -160,6 +160,66 @@ describe('Helm chart ops/helm/abri', () => {
     }
   });
 
+  it('keeps attachments on a volume by default, and in S3 with no volume when asked, every manifest still valid', () => {
+    const settings = named('ConfigMap', 'abri-settings').data;
+    expect(settings).toMatchObject({ ATTACHMENTS_STORE: 'disk', ATTACHMENTS_DIR: '/data/attachments' });
+    expect(named('PersistentVolumeClaim', 'abri-attachments')).toBeDefined();
+
+    const s3 = renderChart(chartDir, {
+      releaseName: 'abri',
+      values: {
+        insurer: INSURER,
+        attachments: { store: 's3', s3: { bucket: 'abri-attachments', endpoint: 'https://s3.fr-par.example' } },
+      },
+    }).map((r) => r.manifest);
+    for (const manifest of s3) {
+      const Model = MODELS[`${manifest.apiVersion}/${manifest.kind}`]!;
+      expect(() => new Model(manifest as never).validate(), manifest.metadata.name).not.toThrow();
+    }
+    const claimsSettings = s3.find((m) => m.kind === 'ConfigMap')!.data;
+    expect(claimsSettings).toMatchObject({
+      ATTACHMENTS_STORE: 's3',
+      ATTACHMENTS_S3_BUCKET: 'abri-attachments',
+      ATTACHMENTS_S3_ENDPOINT: 'https://s3.fr-par.example',
+      ATTACHMENTS_S3_REGION: 'eu-west-3',
+      ATTACHMENTS_S3_SSE: 'AES256',
+    });
+    expect(claimsSettings).not.toHaveProperty('ATTACHMENTS_DIR');
+    // What the chart gives claims (and the keys Secret: the sealing keyring) passes its env schema's S3 rules.
+    const claimsEnv = {
+      ...claimsSettings,
+      ...Object.fromEntries(keySet.claims.map((l) => [l.row.name, l.value ?? 'x'])),
+    };
+    expect(() =>
+      parseEnv(SERVICE_ENVS.claims, { ...claimsEnv, DATABASE_URL: 'postgresql://db/abri', REDIS_URL: 'redis://r' }),
+    ).not.toThrow();
+    expect(s3.filter((m) => m.kind === 'PersistentVolumeClaim')).toEqual([]);
+    const claims = s3.find((m) => m.kind === 'Deployment' && m.metadata.name === 'abri-claims')!;
+    expect(claims.spec.template.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['tmp']);
+    expect(() =>
+      renderChart(chartDir, { releaseName: 'abri', values: { insurer: INSURER, attachments: { store: 's3' } } }),
+    ).toThrow(/attachments\.s3\.bucket is required/);
+  });
+
+  it('sends every service its traces when a collector is given, and none by default', () => {
+    const endpointOf = (manifests: Manifest[], service: ProductionService) => {
+      const container = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === `abri-${service}`)!.spec
+        .template.spec.containers[0];
+      const fromEnv = (container.env ?? []).find((e: { name: string }) => e.name === 'OTEL_EXPORTER_OTLP_ENDPOINT');
+      if (fromEnv) return fromEnv.value as string;
+      const maps = (container.envFrom ?? []).map((e: { configMapRef?: { name: string } }) => e.configMapRef?.name);
+      return manifests.find((m) => m.kind === 'ConfigMap' && maps.includes(m.metadata.name))?.data
+        .OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined;
+    };
+    for (const service of PRODUCTION_SERVICES) expect(endpointOf(manifests, service), service).toBeUndefined();
+    const traced = renderChart(chartDir, {
+      releaseName: 'abri',
+      values: { insurer: INSURER, observability: { otlpEndpoint: 'http://otel-collector.monitoring:4318' } },
+    }).map((r) => r.manifest);
+    for (const service of PRODUCTION_SERVICES)
+      expect(endpointOf(traced, service), service).toBe('http://otel-collector.monitoring:4318');
+  });
+
   it('fails to render without the insurer settings every document needs', () => {
     expect(() => renderChart(chartDir, { releaseName: 'abri' })).toThrow(/insurer\.INSURER_\w+ is required/);
   });
@@ -227,6 +287,17 @@ describe('compose.yaml', () => {
     for (const [name, service] of Object.entries(services).filter(([, s]) => s.image === 'abri:local')) {
       expect(service.read_only, name).toBe(true);
       expect(service.cap_drop, name).toEqual(['ALL']);
+    }
+  });
+
+  it('passes a collector address on to every service when the host has one, and the log-hash key in every env file', () => {
+    const services = compose.services as Record<string, { command?: string[]; environment?: Record<string, unknown> }>;
+    for (const [name, service] of Object.entries(services).filter(([, s]) =>
+      PRODUCTION_SERVICES.includes(s.command?.[0] as ProductionService),
+    )) {
+      // A key without a value: Compose takes it from the host's environment, and leaves it unset when it is not there.
+      expect(service.environment, name).toHaveProperty('OTEL_EXPORTER_OTLP_ENDPOINT', null);
+      expect(keysOf(service.command![0] as ProductionService), name).toContain('LOG_HASH_KEY');
     }
   });
 

@@ -8,6 +8,7 @@ import { importPublicKey, parseJwkSetting } from './keys.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_PORTS, type ServiceName } from './ports.ts';
 import type { ServiceDeps } from './service.ts';
+import { startTracing, stopTracing } from './tracing.ts';
 
 /** What every subgraph needs in production; each subgraph's `env.ts` extends it with its own settings. */
 export const subgraphEnv = (name: Exclude<ServiceName, 'gateway'>) =>
@@ -35,6 +36,8 @@ export async function bootSubgraph<S extends z.ZodType<SubgraphEnv>>(
 ): Promise<{ env: z.infer<S>; deps: ServiceDeps }> {
   const env: SubgraphEnv & z.infer<S> = parseEnv(schema);
   const log = createLogger(name, { silent: env.LOG_SILENT });
+  // Before any Prisma client exists, so its queries are traced too.
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) startTracing({ service: name, endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   const deps: ServiceDeps = {
     db: { kind: 'postgres', url: env.DATABASE_URL, schema: name },
     bus: createRedisBus(env.REDIS_URL, {
@@ -43,6 +46,7 @@ export async function bootSubgraph<S extends z.ZodType<SubgraphEnv>>(
     }),
     gatewayKey: await importPublicKey(parseJwkSetting(env.GATEWAY_PUBLIC_KEY)),
     log,
+    ...(env.LOG_HASH_KEY ? { logHashKey: env.LOG_HASH_KEY } : {}),
   };
   return { env, deps };
 }
@@ -67,6 +71,7 @@ export async function runService(
       // Whatever hangs, the process ends: an orchestrator would kill it anyway.
       setTimeout(() => process.exit(1), delayMs + timeoutMs + 5_000).unref();
       await served.stop({ delayMs, timeoutMs });
+      await stopTracing();
       log.info('stopped');
       process.exit(0);
     };

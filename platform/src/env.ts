@@ -16,7 +16,9 @@ export type KeySpec =
   /** The self-signed certificate of the seal key configured as `of`. */
   | { kind: 'seal-certificate'; of: string }
   /** A private EC P-256 JWK (ES256), as Web Push's VAPID needs. */
-  | { kind: 'ec-p256-jwk' };
+  | { kind: 'ec-p256-jwk' }
+  /** A random secret (32 bytes, base64url), the same in every service that has the setting. */
+  | { kind: 'shared-secret' };
 
 export interface SettingDoc {
   /** What the setting is for, in one line (the README's table and the start-up error). */
@@ -114,6 +116,15 @@ export const productionEnv = (defaultPort: number) => ({
   SHUTDOWN_DELAY_MS: commonEnv.SHUTDOWN_DELAY_MS,
   SHUTDOWN_TIMEOUT_MS: commonEnv.SHUTDOWN_TIMEOUT_MS,
   LOG_SILENT: commonEnv.LOG_SILENT,
+  LOG_HASH_KEY: setting(
+    z.string().min(16, 'at least 16 characters').optional(),
+    'secret of the keyed hash standing for customer ids in logs, the same in every service so their lines match (unset: a random key per process)',
+    { kind: 'shared-secret' },
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting(
+    z.string().url().optional(),
+    'OpenTelemetry collector (OTLP/HTTP, `http://collector:4318`): traces are sent to `<endpoint>/v1/traces`; unset: no tracing',
+  ),
 });
 
 export interface EnvRow {

@@ -27,3 +27,4 @@ export * from './secrets.ts';
 export * from './service.ts';
 export * from './subgraph.ts';
 export * from './tokens.ts';
+export * from './tracing.ts';

@@ -130,7 +130,7 @@ export function addConsumerLagProbe(service: string, probe: LagProbe): () => voi
 }
 
 /** A few routes by name; any other path is `other`, so scanners cannot grow the label set. */
-function routeOf(pathname: string, known: readonly string[]): string {
+export function routeOf(pathname: string, known: readonly string[]): string {
   if (known.includes(pathname)) return pathname;
   const prefix = known.find((k) => k.endsWith('/') && pathname.startsWith(k));
   return prefix ? `${prefix}*` : 'other';

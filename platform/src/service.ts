@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
+import { withConsumerSpans } from './events/traced-bus.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   log: Logger;
   /** @default the system clock */
   clock?: Clock;
+  /** Key of the customer-id hash in log lines. @default a random key for this process */
+  logHashKey?: string;
 }
 
 /** Collaborators every subgraph's application services receive. */
@@ -72,8 +75,9 @@ export function createSubgraphService<
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
   const { name, prisma, deps } = options;
-  const outbox = createOutbox({ source: name, db: prisma, bus: deps.bus, log: deps.log });
-  const app = options.app({ prisma, outbox, bus: deps.bus, clock: deps.clock ?? systemClock, log: deps.log });
+  const bus = withConsumerSpans(deps.bus, name);
+  const outbox = createOutbox({ source: name, db: prisma, bus, log: deps.log });
+  const app = options.app({ prisma, outbox, bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;
   let stopBackground: (() => void) | undefined;
   let removeProbes: (() => void)[] = [];
@@ -96,6 +100,7 @@ export function createSubgraphService<
         schema: options.schema,
         gatewayKey: deps.gatewayKey,
         log: deps.log,
+        ...(deps.logHashKey ? { logHashKey: deps.logHashKey } : {}),
         clock: deps.clock ?? systemClock,
         port,
         ...(host ? { host } : {}),

@@ -47,6 +47,8 @@ export interface SubgraphServerOptions<S extends object = object> {
   host?: string;
   /** The clock signatures are checked against. @default the system clock */
   clock?: Clock;
+  /** Key of the customer-id hash in log lines (LOG_HASH_KEY). @default a random key for this process */
+  logHashKey?: string;
 }
 
 export type SignedRoute = (req: IncomingMessage, res: ServerResponse, who: Identity | null) => Promise<void>;
@@ -108,7 +110,11 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     onError: (error) => log.error('request failed', { error: error instanceof Error ? error.message : String(error) }),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
-    async context(req, raw) {
+    log,
+    ...(options.logHashKey ? { logHashKey: options.logHashKey } : {}),
+    // Only the gateway is served: its request id and trace context are taken (an unsigned request is refused).
+    trustsCaller: () => true,
+    async context(req, raw, requestId) {
       try {
         const { who, client } = await verifyHop(
           gatewayKey,
@@ -123,7 +129,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
         return {
           ...options.services,
           who,
-          requestId: header(req, 'x-request-id') ?? randomUUID(),
+          requestId,
           client,
         };
       } catch (error) {

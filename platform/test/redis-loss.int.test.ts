@@ -27,7 +27,8 @@ beforeAll(async () => {
   await pglite.exec(`CREATE SCHEMA "${SOURCE}";
     CREATE TABLE "${SOURCE}"."OutboxEvent" (
       "id" BIGSERIAL PRIMARY KEY, "topic" TEXT NOT NULL, "customerId" TEXT, "payload" JSONB NOT NULL,
-      "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "publishedAt" TIMESTAMP(3));`);
+      "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "publishedAt" TIMESTAMP(3),
+      "traceparent" TEXT);`);
 }, 60_000);
 afterAll(async () => {
   for (const b of buses) await b.close();

@@ -69,7 +69,15 @@ export const claimsRegister = definePersonalDataRegister({
     },
   },
   models: {
-    OutboxEvent: { id: no, topic: no, customerId: no, payload: 'claims', createdAt: no, publishedAt: no },
+    OutboxEvent: {
+      id: no,
+      topic: no,
+      customerId: no,
+      payload: 'claims',
+      createdAt: no,
+      publishedAt: no,
+      traceparent: no,
+    },
     Claim: {
       id: no,
       reference: 'claims',

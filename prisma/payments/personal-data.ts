@@ -64,7 +64,15 @@ export const paymentsRegister = definePersonalDataRegister({
     },
   },
   models: {
-    OutboxEvent: { id: no, topic: no, customerId: no, payload: 'payments', createdAt: no, publishedAt: no },
+    OutboxEvent: {
+      id: no,
+      topic: no,
+      customerId: no,
+      payload: 'payments',
+      createdAt: no,
+      publishedAt: no,
+      traceparent: no,
+    },
     ScheduledPayment: {
       id: no,
       customerId: no,

@@ -63,7 +63,15 @@ export const policiesRegister = definePersonalDataRegister({
     },
   },
   models: {
-    OutboxEvent: { id: no, topic: no, customerId: no, payload: 'contract', createdAt: no, publishedAt: no },
+    OutboxEvent: {
+      id: no,
+      topic: no,
+      customerId: no,
+      payload: 'contract',
+      createdAt: no,
+      publishedAt: no,
+      traceparent: no,
+    },
     Policy: {
       id: no,
       number: 'contract',

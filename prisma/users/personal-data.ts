@@ -154,6 +154,8 @@ export const usersRegister = definePersonalDataRegister({
       payload: no,
       createdAt: no,
       publishedAt: no,
+      // A trace id and span id: which request wrote the event, nothing about the customer.
+      traceparent: no,
     },
     Customer: {
       id: no,

@@ -3,7 +3,7 @@
 // once per plan, so nothing is re-printed or re-serialised per hop but the variables.
 import { Agent, request } from 'node:http';
 import type { SigningKey } from '@abri/platform';
-import { HOP_HEADER, sha256, signHop } from '@abri/platform';
+import { HOP_HEADER, injectTraceHeaders, sha256, signHop } from '@abri/platform';
 import type { GatewayContext } from '../context.ts';
 
 export interface SubgraphResponse {
@@ -118,7 +118,8 @@ export function createHops(options: {
         },
         options.now?.(),
       );
-      return post(subgraph, body, { [HOP_HEADER]: signature, 'x-request-id': context.requestId });
+      // The trace context rides beside the signature, which binds the body and not this header.
+      return post(subgraph, body, injectTraceHeaders({ [HOP_HEADER]: signature, 'x-request-id': context.requestId }));
     },
     close() {
       for (const { agent } of targets.values()) agent.destroy();

@@ -2,7 +2,7 @@
 // each distinct representation once) merged into the objects they extend, sequences in order, parallel steps at
 // once. Subgraph errors keep their message and code, gain `serviceName`, and are re-pathed onto the client's response.
 
-import { ErrorCode } from '@abri/platform';
+import { ErrorCode, SpanKind, withSpan } from '@abri/platform';
 import type {
   BatchFetchNode,
   FetchNode,
@@ -80,6 +80,26 @@ function subgraphError(
   };
 }
 
+/** A plan step's call to a subgraph, as a client span (the hop carries its trace context). */
+const step = (
+  subgraph: string,
+  kind: 'root' | 'entities',
+  send: () => Promise<SubgraphResponse>,
+  entities?: number,
+): Promise<SubgraphResponse> =>
+  withSpan(
+    `fetch ${subgraph}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'abri.subgraph': subgraph,
+        'abri.plan.step': kind,
+        ...(entities !== undefined ? { 'abri.plan.representations': entities } : {}),
+      },
+    },
+    send,
+  );
+
 /** `onHopFailure` hears why a subgraph gave no answer (the client only gets a typed error). */
 export function createPlanRunner(
   hops: Hops,
@@ -89,11 +109,8 @@ export function createPlanRunner(
   async function fetchRoot(node: FetchNode, state: RunState): Promise<void> {
     let response: SubgraphResponse;
     try {
-      response = await hops.send(
-        node.serviceName,
-        operationJson(node),
-        pick(state.variables, node.variableUsages),
-        state.context,
+      response = await step(node.serviceName, 'root', () =>
+        hops.send(node.serviceName, operationJson(node), pick(state.variables, node.variableUsages), state.context),
       );
     } catch (error) {
       onHopFailure(node.serviceName, error);
@@ -127,7 +144,12 @@ export function createPlanRunner(
     if (prepared.every((group) => group.representations.length === 0)) return;
     let response: SubgraphResponse;
     try {
-      response = await hops.send(node.serviceName, operationJson(node), variables, state.context);
+      response = await step(
+        node.serviceName,
+        'entities',
+        () => hops.send(node.serviceName, operationJson(node), variables, state.context),
+        prepared.reduce((n, group) => n + group.representations.length, 0),
+      );
     } catch (error) {
       const first = prepared.find((group) => group.found.length)?.found[0];
       onHopFailure(node.serviceName, error);

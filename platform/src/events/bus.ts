@@ -13,6 +13,8 @@ export interface BusEvent {
   payload: unknown;
   /** ISO date of the state change. */
   at: string;
+  /** W3C `traceparent` of the request that made the change (when traced): consumers continue its trace. */
+  trace?: string;
 }
 
 export type BusHandler = (event: BusEvent) => void;

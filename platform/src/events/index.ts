@@ -3,3 +3,4 @@ export * from './live.ts';
 export * from './outbox.ts';
 export * from './presence.ts';
 export * from './redis-bus.ts';
+export * from './traced-bus.ts';

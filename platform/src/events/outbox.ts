@@ -4,7 +4,10 @@
 // events again, as many per topic as a stream keeps, so durable consumers and live readers catch up (both drop what
 // they already had by event id). Raw SQL against the subgraph's own schema keeps this one implementation for the
 // four Prisma clients.
+
+import type { Span } from '@opentelemetry/api';
 import type { Logger } from '../log.ts';
+import { contextFromTraceparent, currentTraceparent, SpanKind, startSpan, traceparentOf } from '../tracing.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 
 /** What the outbox needs of a Prisma client or transaction. */
@@ -22,7 +25,10 @@ interface OutboxRow {
   customerId: string | null;
   payload: unknown;
   createdAt: Date;
+  traceparent: string | null;
 }
+
+const COLUMNS = 'id, topic, "customerId", payload, "createdAt", traceparent';
 
 const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
   id: row.id.toString(),
@@ -31,6 +37,7 @@ const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
   customerId: row.customerId,
   payload: row.payload,
   at: row.createdAt.toISOString(),
+  ...(row.traceparent ? { trace: row.traceparent } : {}),
 });
 
 export interface Outbox {
@@ -95,16 +102,26 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         );
         if (!lock?.locked) return 0;
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+          `SELECT ${COLUMNS} FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
         );
-        // Asked even with nothing new: a bus that lost what was published must get it again without waiting for
-        // the next change.
-        if (
-          (await bus.publishAll(
-            source,
-            rows.map((row) => toBusEvent(source, row)),
-          )) === 'history-lost'
-        ) {
+        // One span per event, in the trace of the request that wrote it, for the time it takes to reach the bus;
+        // the event carries that span, so its consumers' spans follow it.
+        const spans: Span[] = [];
+        const events = rows.map((row) => {
+          const started =
+            row.traceparent &&
+            startSpan(`publish ${row.topic}`, {
+              kind: SpanKind.PRODUCER,
+              parent: contextFromTraceparent(row.traceparent),
+              attributes: { 'messaging.system': 'abri-bus', 'messaging.destination.name': row.topic },
+            });
+          if (!started) return toBusEvent(source, row);
+          spans.push(started.span);
+          return toBusEvent(source, { ...row, traceparent: traceparentOf(started.span) ?? row.traceparent });
+        });
+        const outcome = await bus.publishAll(source, events);
+        for (const span of spans) span.end();
+        if (outcome === 'history-lost') {
           const requeued = await tx.$executeRawUnsafe(
             `UPDATE ${table} SET "publishedAt" = NULL WHERE id IN (
                SELECT id FROM (
@@ -165,17 +182,18 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
       if (event.customerId)
         await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);
       const [row] = await tx.$queryRawUnsafe<OutboxRow[]>(
-        `INSERT INTO ${table} (topic, "customerId", payload, "createdAt") VALUES ($1, $2, $3::jsonb, $4) RETURNING id, topic, "customerId", payload, "createdAt"`,
+        `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
         event.topic,
         event.customerId,
         JSON.stringify(event.payload),
         event.at ?? new Date(),
+        currentTraceparent(),
       );
       return toBusEvent(source, row!);
     },
     async since(topic, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
-        `SELECT id, topic, "customerId", payload, "createdAt" FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,
+        `SELECT ${COLUMNS} FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,
         topic,
         customerId,
         afterId.toString(),

@@ -1,20 +1,25 @@
 // Apollo Server 5 on node:http, with graphql-ws on the same port and path. Shared by the gateway and the subgraphs:
 // bounded bodies, clear 4xx answers for malformed requests, extra GET routes (assets), liveness (`/health`, with
 // each dependency's state in the body), readiness (`/ready`) and a bounded, graceful stop.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Logger } from '../log.ts';
 import {
   addProbe,
   graphqlMetrics,
   metricsRoute,
   observeHttp,
+  routeOf,
   subscriptionEnded,
   subscriptionStarted,
 } from '../metrics.ts';
+import { contextFromHeaders, runIn, SpanKind, startSpan, tracingEnabled, withSpan } from '../tracing.ts';
+import { type RequestRecord, requestLog } from './request-log.ts';
 
 /** An error answered with its HTTP status and a GraphQL-shaped JSON body. */
 export class HttpError extends Error {
@@ -31,8 +36,20 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 
 export interface ServeOptions<Ctx extends BaseContext> {
   apollo: ApolloServer<Ctx>;
-  /** Builds the request context from the request and its raw body; throw HttpError to refuse it. */
-  context: (req: IncomingMessage, rawBody: string) => Promise<Ctx>;
+  /**
+   * Builds the request context from the request, its raw body and its request id (answered in `x-request-id` and
+   * written in the request's log line); throw HttpError to refuse it.
+   */
+  context: (req: IncomingMessage, rawBody: string, requestId: string) => Promise<Ctx>;
+  /**
+   * Whether this request's own `x-request-id` and `traceparent` are believed (the gateway: from its trusted proxies;
+   * a subgraph: from the gateway). Otherwise the request gets a new id and starts a new trace. @default never
+   */
+  trustsCaller?: (req: IncomingMessage) => boolean;
+  /** Writes one line per request answered (id, route, operation, hashed customer, status, duration). */
+  log?: Logger;
+  /** Key of the hash that stands for the customer's id in log lines. @default a random key for this process */
+  logHashKey?: string;
   /** graphql-ws options for WS /graphql; omitted: no WebSocket endpoint. */
   ws?: ServerOptions<Record<string, unknown> | undefined, { request: IncomingMessage }>;
   /** Extra GET routes by path. */
@@ -105,6 +122,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(JSON.stringify(body));
 }
 
+/** A request id a caller may hand over: short, without spaces or anything that could forge a log field. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -132,20 +152,28 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
 
 export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>): Promise<Served> {
   const { apollo, routes = {}, maxBodyBytes = 8_388_608 } = options;
+  const records = new WeakMap<IncomingMessage, RequestRecord>();
+  const logging = requestLog(options.log ?? { info() {}, warn() {}, error() {} }, options.logHashKey, options.service);
   apollo.addPlugin(graphqlMetrics(options.service));
+  apollo.addPlugin(logging.plugin as ApolloServerPlugin<Ctx>);
   await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
     const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
     const body = parseJsonBody(req, raw);
-    const context = await options.context(req, raw);
+    const record = records.get(req)!;
+    const context = await options.context(req, raw, record.requestId);
+    logging.attach(context, record);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => context,
+    const response = await withSpan('graphql', { kind: SpanKind.INTERNAL }, (span) => {
+      if (span) record.span = span;
+      return apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      });
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -188,6 +216,36 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     options.onRequest?.(req, res);
     observeHttp(options.service, req, res, knownRoutes);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const trusted = options.trustsCaller?.(req) ?? false;
+    const given = trusted ? req.headers['x-request-id'] : undefined;
+    const record: RequestRecord = {
+      requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(),
+      started: process.hrtime.bigint(),
+    };
+    records.set(req, record);
+    res.setHeader('x-request-id', record.requestId);
+    const route = routeOf(url.pathname, knownRoutes);
+    const traced = tracingEnabled()
+      ? startSpan(`${req.method} ${route}`, {
+          kind: SpanKind.SERVER,
+          parent: trusted ? contextFromHeaders(req.headers) : contextFromHeaders({}),
+          attributes: {
+            'http.request.method': req.method ?? 'GET',
+            'http.route': route,
+            'abri.request_id': record.requestId,
+          },
+        })
+      : undefined;
+    res.once('finish', () => {
+      traced?.span.setAttribute('http.response.status_code', res.statusCode);
+      traced?.span.end();
+      if (options.log && url.pathname !== '/metrics' && url.pathname !== '/health' && url.pathname !== '/ready')
+        logging.written(req.method ?? 'GET', route, res.statusCode, record);
+    });
+    runIn(traced?.context, () => handle(req, res, url));
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (draining) res.setHeader('connection', 'close');
     const route =
       req.method === 'GET'
@@ -217,7 +275,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
       sendJson(res, known.status, errorBody(known.message, known.code), close);
       if (known.status === 413) res.on('finish', () => req.destroy());
     });
-  });
+  }
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
 

@@ -1,14 +1,34 @@
 // Production entry point of the claims subgraph: configuration from the environment (see README).
-import { bootSubgraph, insurerFromEnv, runService, sealFromEnv } from '@abri/platform';
-import { diskStore } from './app/attachments.ts';
+import { bootSubgraph, insurerFromEnv, parseKeyring, runService, sealFromEnv } from '@abri/platform';
+import { type AttachmentStore, diskStore } from './app/attachments.ts';
+import { objectStore } from './app/object-store.ts';
+import { sealedStore } from './app/sealed-store.ts';
 import { claimsEnv } from './env.ts';
 import { createClaimsService } from './server.ts';
 
 await runService('claims', async () => {
   const { env, deps } = await bootSubgraph('claims', claimsEnv);
+  const store: AttachmentStore =
+    env.ATTACHMENTS_STORE === 's3'
+      ? objectStore({
+          bucket: env.ATTACHMENTS_S3_BUCKET!,
+          region: env.ATTACHMENTS_S3_REGION,
+          ...(env.ATTACHMENTS_S3_ENDPOINT ? { endpoint: env.ATTACHMENTS_S3_ENDPOINT } : {}),
+          ...(env.ATTACHMENTS_S3_ACCESS_KEY_ID && env.ATTACHMENTS_S3_SECRET_ACCESS_KEY
+            ? {
+                credentials: {
+                  accessKeyId: env.ATTACHMENTS_S3_ACCESS_KEY_ID,
+                  secretAccessKey: env.ATTACHMENTS_S3_SECRET_ACCESS_KEY,
+                },
+              }
+            : {}),
+          serverSideEncryption: env.ATTACHMENTS_S3_SSE === 'none' ? null : env.ATTACHMENTS_S3_SSE,
+        })
+      : diskStore(env.ATTACHMENTS_DIR);
+  const keys = env.ATTACHMENTS_ENCRYPTION_KEYS;
   const service = createClaimsService({
     ...deps,
-    attachments: diskStore(env.ATTACHMENTS_DIR),
+    attachments: keys ? sealedStore(store, parseKeyring(keys)) : store,
     insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);

@@ -70,7 +70,9 @@ export type DocumentKind =
   /** Certificate of guarantees: amounts, deductibles, exclusions. */
   | 'CERTIFICATE'
   /** General conditions of the contract. */
-  | 'GENERAL_CONDITIONS';
+  | 'GENERAL_CONDITIONS'
+  /** Conditions particulières of one version of the contract (issued with the contract and each avenant). */
+  | 'PARTICULAR_CONDITIONS';
 
 /** Kind of home. */
 export type DwellingType =

@@ -1,0 +1,37 @@
+// Durable consumers' spans: each event handled is a span in the trace of the request that produced it (the event
+// carries its `traceparent`), so « declare a claim → users sends the e-mail » reads as one trace. A pass-through when
+// tracing is off.
+import { contextFromTraceparent, SpanKind, tracingEnabled, withSpan } from '../tracing.ts';
+import type { EventBus } from './bus.ts';
+
+export function withConsumerSpans(bus: EventBus, service: string): EventBus {
+  if (!tracingEnabled()) return bus;
+  return {
+    publish: (event) => bus.publish(event),
+    publishAll: (source, events) => bus.publishAll(source, events),
+    acknowledgeHistoryLoss: (source) => bus.acknowledgeHistoryLoss(source),
+    subscribe: (topic, handler) => bus.subscribe(topic, handler),
+    ping: () => bus.ping(),
+    health: () => bus.health(),
+    close: () => bus.close(),
+    ...(bus.consumerLag ? { consumerLag: () => bus.consumerLag!() } : {}),
+    consume: (topic, group, handler) =>
+      bus.consume(topic, group, (event) =>
+        withSpan(
+          `consume ${topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextFromTraceparent(event.trace),
+            attributes: {
+              'service.component': service,
+              'messaging.system': 'abri-bus',
+              'messaging.destination.name': topic,
+              'messaging.consumer.group.name': group,
+              'messaging.message.id': `${event.source}.${event.id}`,
+            },
+          },
+          () => handler(event),
+        ),
+      ),
+  };
+}

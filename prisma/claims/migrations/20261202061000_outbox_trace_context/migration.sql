@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "claims"."OutboxEvent" ADD COLUMN     "traceparent" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "payments"."OutboxEvent" ADD COLUMN     "traceparent" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "policies"."OutboxEvent" ADD COLUMN     "traceparent" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users"."OutboxEvent" ADD COLUMN     "traceparent" TEXT;
