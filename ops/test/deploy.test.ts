@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeEnv, parseEnv } from '@abri/platform';
+import { DEMO_INSURER_SETTINGS, describeEnv, parseEnv } from '@abri/platform';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
@@ -168,7 +168,8 @@ describe('Helm chart ops/helm/abri', () => {
     const s3 = renderChart(chartDir, {
       releaseName: 'abri',
       values: {
-        insurer: INSURER,
+        // A real identity this time: claims' env schema reads it (it prints it on the statements it issues).
+        insurer: DEMO_INSURER_SETTINGS,
         attachments: { store: 's3', s3: { bucket: 'abri-attachments', endpoint: 'https://s3.fr-par.example' } },
       },
     }).map((r) => r.manifest);
@@ -187,8 +188,9 @@ describe('Helm chart ops/helm/abri', () => {
     expect(claimsSettings).not.toHaveProperty('ATTACHMENTS_DIR');
     // What the chart gives claims (and the keys Secret: the sealing keyring) passes its env schema's S3 rules.
     const claimsEnv = {
-      ...claimsSettings,
       ...Object.fromEntries(keySet.claims.map((l) => [l.row.name, l.value ?? 'x'])),
+      // The ConfigMap's settings (with the insurer's identity claims prints on its statements) over the placeholders.
+      ...claimsSettings,
     };
     expect(() =>
       parseEnv(SERVICE_ENVS.claims, { ...claimsEnv, DATABASE_URL: 'postgresql://db/abri', REDIS_URL: 'redis://r' }),
