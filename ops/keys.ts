@@ -35,6 +35,8 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
         lines.push({ row, value: JSON.stringify(publicJwk) });
       } else if (row.key?.kind === 'keyring') {
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
+      } else if (row.key?.kind === 'secret') {
+        lines.push({ row, value: randomBytes(32).toString('base64') });
       } else if (row.required) lines.push({ row });
     }
     set[service] = lines;

@@ -78,7 +78,15 @@ export async function startEmbedded(options: EmbeddedOptions) {
     return bus;
   };
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
-  const base = (name: string) => ({ db: dbOf(name), bus: busOf(name), gatewayKey, log: log(name), clock });
+  const base = (name: string) => ({
+    db: dbOf(name),
+    bus: busOf(name),
+    gatewayKey,
+    log: log(name),
+    clock,
+    keyring: secrets.keyring,
+    blindIndexKey: secrets.blindIndexKey,
+  });
   const mailbox = createLocalMailbox(options.dataDir ? join(options.dataDir, 'mailbox') : null);
   const users = createUsersService({
     ...base('users'),

@@ -39,6 +39,8 @@ export interface ProcessSystem {
 }
 
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+/** The blind-index key of the process tests and benches (a fixed test value: indexes only need to agree across runs of one system). */
+export const DEMO_BLIND_INDEX_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export async function waitReady(target: string, ms = 300_000) {
   const deadline = Date.now() + ms;
@@ -58,17 +60,18 @@ async function seedDatabase(databaseUrl: string, keys: string) {
 }
 
 /** The demo data written through each service's own code into a migrated database (`keys`: its encryption keys). */
-export async function seedDemo(databaseUrl: string, keys: string) {
+export async function seedDemo(databaseUrl: string, keys: string, blindIndexKey = DEMO_BLIND_INDEX_KEY) {
   const deps = async (name: string) => ({
     db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
     bus: createMemoryBus(),
     gatewayKey: await importPublicKey((await generateSigningJwk()) as never),
     log: createLogger(name, { silent: true }),
+    keyring: parseKeyring(keys),
+    blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
   });
   const users = createUsersService({
     ...(await deps('users')),
     tokenKey: await importSigningKey(await generateSigningJwk()),
-    keyring: parseKeyring(keys),
     transport: createLocalMailbox(null),
   });
   const policies = createPoliciesService({
@@ -76,7 +79,7 @@ export async function seedDemo(databaseUrl: string, keys: string) {
     attestationKey: await importSigningKey(await generateSigningJwk()),
   });
   const claims = createClaimsService(await deps('claims'));
-  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
+  const payments = createPaymentsService(await deps('payments'));
   await seedUsers(users.app);
   await seedPolicies(policies.app, new Date());
   await seedClaims(claims.app, new Date());
@@ -130,6 +133,7 @@ export async function startProcessSystem(options: {
         ...subgraph('users'),
         ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         ENCRYPTION_KEYS: encryptionKeys,
+        BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
       },
@@ -138,6 +142,7 @@ export async function startProcessSystem(options: {
       entry: 'subgraphs/policies/src/main.ts',
       env: {
         ...subgraph('policies'),
+        ENCRYPTION_KEYS: encryptionKeys,
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
@@ -145,7 +150,11 @@ export async function startProcessSystem(options: {
     },
     claims: {
       entry: 'subgraphs/claims/src/main.ts',
-      env: { ...subgraph('claims'), ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}` },
+      env: {
+        ...subgraph('claims'),
+        ENCRYPTION_KEYS: encryptionKeys,
+        ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`,
+      },
     },
     payments: {
       entry: 'subgraphs/payments/src/main.ts',

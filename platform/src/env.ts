@@ -10,7 +10,9 @@ export type KeySpec =
   /** The public half of the signing JWK configured as `of` (in whichever service holds it). */
   | { kind: 'public-jwk'; of: string }
   /** AES-256-GCM field keys, `kid:base64,...`. */
-  | { kind: 'keyring' };
+  | { kind: 'keyring' }
+  /** 32 random bytes in base64 (an HMAC key). */
+  | { kind: 'secret' };
 
 export interface SettingDoc {
   /** What the setting is for, in one line (the README's table and the start-up error). */

@@ -20,6 +20,8 @@ export * from './privacy/register.ts';
 export * from './privacy/staff-access.ts';
 export * from './rate-limit.ts';
 export * from './scalars.ts';
+export * from './sealed/fields.ts';
+export * from './sealed/reseal.ts';
 export * from './secrets.ts';
 export * from './service.ts';
 export * from './subgraph.ts';

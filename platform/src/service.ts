@@ -4,12 +4,15 @@
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
+import type { Keyring } from './crypto.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
+import { type Datamodel, sealPrisma } from './sealed/fields.ts';
+import type { SealedSchema } from './sealed/reseal.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
 /** What every subgraph is built from. */
@@ -21,6 +24,10 @@ export interface ServiceDeps {
   log: Logger;
   /** @default the system clock */
   clock?: Clock;
+  /** The service's own field keys (`ENCRYPTION_KEYS`): the current one seals, every listed one opens. */
+  keyring: Keyring;
+  /** HMAC key of the blind indexes (equality lookups on sealed fields); only users has such lookups. */
+  blindIndexKey?: Buffer;
 }
 
 /** Collaborators every subgraph's application services receive. */
@@ -65,12 +72,20 @@ export function createSubgraphService<
   prisma: P;
   deps: ServiceDeps;
   app: (base: ServiceBase<P>) => A;
+  /** Fields sealed at rest (see prisma/<name>/personal-data.ts) and the datamodel relations are followed through. */
+  sealed: { schema: SealedSchema; datamodel: Datamodel };
   routes?: Record<string, RouteHandler>;
   signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
-  const { name, prisma, deps } = options;
+  const { name, deps } = options;
+  const prisma = sealPrisma(options.prisma, {
+    keyring: deps.keyring,
+    blindIndexKey: deps.blindIndexKey,
+    datamodel: options.sealed.datamodel,
+    fields: options.sealed.schema.fields,
+  });
   const outbox = createOutbox({ source: name, db: prisma, bus: deps.bus, log: deps.log });
   const app = options.app({ prisma, outbox, bus: deps.bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;

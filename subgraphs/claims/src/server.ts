@@ -4,8 +4,10 @@ import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts'
 import { type AttachmentStore, memoryStore } from './app/attachments.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
+import { sealedStore } from './app/sealed-store.ts';
 import type { ClaimsApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { claimsSealed } from './sealed.ts';
 
 export interface ClaimsDeps extends ServiceDeps {
   /** @default in memory (tests); the embedded mode uses a disk store under its data directory */
@@ -17,8 +19,9 @@ export function createClaimsService(deps: ClaimsDeps) {
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: claimsSealed,
     deps,
-    app: (base): ClaimsApp => ({ ...base, attachments: deps.attachments ?? memoryStore() }),
+    app: (base): ClaimsApp => ({ ...base, attachments: sealedStore(deps.attachments ?? memoryStore(), deps.keyring) }),
     background: async (app) => {
       const stops = [await followPolicyTerms(app), await followPayouts(app)];
       return () => {

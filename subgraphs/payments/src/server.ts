@@ -1,12 +1,5 @@
 // Builds the payments subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import {
-  adapterFactory,
-  createSubgraphService,
-  DEMO_INSURER,
-  type Insurer,
-  type Keyring,
-  type ServiceDeps,
-} from '@abri/platform';
+import { adapterFactory, createSubgraphService, DEMO_INSURER, type Insurer, type ServiceDeps } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
@@ -15,10 +8,9 @@ import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { paymentsSealed } from './sealed.ts';
 
 export interface PaymentsDeps extends ServiceDeps {
-  /** Field-encryption keys (IBANs). */
-  keyring: Keyring;
   /** Who issues the payment certificates. @default DEMO_INSURER (fictitious, and every document says so) */
   insurer?: Insurer;
 }
@@ -29,6 +21,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     name: 'payments',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: paymentsSealed,
     deps,
     app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
     signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },

@@ -15,6 +15,7 @@ import { followCoverStatus } from './app/cover-status.ts';
 import { documentDownload } from './app/documents.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { policiesSealed } from './sealed.ts';
 
 export interface PoliciesDeps extends ServiceDeps {
   /** Signs attestation QR codes. */
@@ -44,6 +45,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     name: 'policies',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: policiesSealed,
     deps,
     app: (base) => (built = app(base as never)),
     background: (app) => followCoverStatus(app),

@@ -1,0 +1,28 @@
+// Attachment bytes sealed at rest (AES-256-GCM under the service's current key, bound to their storage key), whatever
+// store holds them. A file stored before sealing reads as it is; `npm run keys:rotate` seals it again.
+import { decryptBytes, encryptBytes, type Keyring, sealedKeyId } from '@abri/platform';
+import type { AttachmentStore } from './attachments.ts';
+
+const context = (key: string) => `attachment:${key}`;
+
+export function sealedStore(store: AttachmentStore, keyring: Keyring): AttachmentStore {
+  return {
+    put: (key, bytes) => store.put(key, encryptBytes(keyring, bytes, context(key))),
+    async get(key) {
+      const stored = await store.get(key);
+      return stored && sealedKeyId(stored) !== null ? decryptBytes(keyring, stored, context(key)) : stored;
+    },
+    delete: (key) => store.delete(key),
+  };
+}
+
+/** Seals again under the current key a file stored under an older one (or in clear); false when nothing changed. */
+export async function resealFile(store: AttachmentStore, keyring: Keyring, key: string): Promise<boolean> {
+  const stored = await store.get(key);
+  if (!stored || sealedKeyId(stored) === keyring.current) return false;
+  const sealed = sealedStore(store, keyring);
+  const plain = await sealed.get(key);
+  if (!plain) return false;
+  await sealed.put(key, plain);
+  return true;
+}
