@@ -91,7 +91,6 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const users = createUsersService({
     ...base('users'),
     tokenKey: secrets.tokenKey,
-    keyring: secrets.keyring,
     transport: mailbox,
     ...(options.push ? { push: options.push } : {}),
   });
@@ -100,7 +99,10 @@ export async function startEmbedded(options: EmbeddedOptions) {
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
   });
-  const payments = createPaymentsService({ ...base('payments'), keyring: secrets.keyring });
+  const payments = createPaymentsService(base('payments'));
+  // A data directory written before these fields were sealed: seal what is still in clear (and index e-mails)
+  // before serving; values already under the current key are skipped, so this costs one query a column.
+  if (options.dataDir || databaseUrl) for (const service of [users, policies, claims, payments]) await service.reseal();
 
   let seeded = false;
   if (options.seed ?? true) {

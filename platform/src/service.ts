@@ -12,7 +12,7 @@ import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
 import { type Datamodel, sealPrisma } from './sealed/fields.ts';
-import type { SealedSchema } from './sealed/reseal.ts';
+import { type ResealOptions, type ResealReport, resealAll, type SealedSchema } from './sealed/reseal.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
 /** What every subgraph is built from. */
@@ -44,6 +44,11 @@ export interface SubgraphService<A> {
   start(port: number, host?: string): Promise<Served>;
   /** Drains the server (see `Served.stop`), then stops background work, the relay and the database client. */
   stop(options?: StopOptions): Promise<void>;
+  /**
+   * Seals again under the current key every value stored under an older one or in clear (`npm run keys:rotate`);
+   * safe while the service serves, resumable, idempotent.
+   */
+  reseal(options?: Pick<ResealOptions, 'batch' | 'onProgress'>): Promise<ResealReport>;
 }
 
 /** 'ok' when `check` resolves within `ms`, 'unreachable' otherwise: a health answer never hangs on a dependency. */
@@ -86,7 +91,7 @@ export function createSubgraphService<
     datamodel: options.sealed.datamodel,
     fields: options.sealed.schema.fields,
   });
-  const outbox = createOutbox({ source: name, db: prisma, bus: deps.bus, log: deps.log });
+  const outbox = createOutbox({ source: name, db: prisma, bus: deps.bus, log: deps.log, keyring: deps.keyring });
   const app = options.app({ prisma, outbox, bus: deps.bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;
   let stopBackground: (() => void) | undefined;
@@ -131,6 +136,16 @@ export function createSubgraphService<
       });
       return served;
     },
+    reseal: (resealOptions) =>
+      resealAll({
+        ...resealOptions,
+        db: prisma,
+        schema: name,
+        keyring: deps.keyring,
+        blindIndexKey: deps.blindIndexKey,
+        datamodel: options.sealed.datamodel,
+        sealed: options.sealed.schema,
+      }),
     async stop(options) {
       await served?.stop(options);
       for (const remove of removeProbes) remove();

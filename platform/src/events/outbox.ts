@@ -4,7 +4,9 @@
 // events again, as many per topic as a stream keeps, so durable consumers and live readers catch up (both drop what
 // they already had by event id). Raw SQL against the subgraph's own schema keeps this one implementation for the
 // four Prisma clients.
+import type { Keyring } from '../crypto.ts';
 import type { Logger } from '../log.ts';
+import { openValue, sealValue } from '../sealed/fields.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 
 /** What the outbox needs of a Prisma client or transaction. */
@@ -24,14 +26,8 @@ interface OutboxRow {
   createdAt: Date;
 }
 
-const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
-  id: row.id.toString(),
-  source,
-  topic: row.topic,
-  customerId: row.customerId,
-  payload: row.payload,
-  at: row.createdAt.toISOString(),
-});
+/** What a sealed outbox payload is bound to: the outbox of its subgraph. */
+export const outboxPayloadContext = (source: string) => `${source}.OutboxEvent.payload`;
 
 export interface Outbox {
   /** The subgraph whose outbox this is: the first part of its topics. */
@@ -66,13 +62,32 @@ export interface OutboxOptions {
   pollMs?: number;
   /** @default 10_000 events per topic queued again after the bus lost its history (what a Redis stream keeps) */
   replayPerTopic?: number;
+  /** Seals payloads at rest (they may name people); the bus carries them open. @default payloads stored in clear */
+  keyring?: Keyring;
 }
 
 /** Rows per relay transaction: one bus round trip each. */
 const BATCH = 200;
 
-export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTopic = 10_000 }: OutboxOptions): Outbox {
+export function createOutbox({
+  source,
+  db,
+  bus,
+  log,
+  pollMs = 1000,
+  replayPerTopic = 10_000,
+  keyring,
+}: OutboxOptions): Outbox {
   const table = `"${source}"."OutboxEvent"`;
+  const context = outboxPayloadContext(source);
+  const toBusEvent = (row: OutboxRow): BusEvent => ({
+    id: row.id.toString(),
+    source,
+    topic: row.topic,
+    customerId: row.customerId,
+    payload: keyring ? openValue(keyring, 'json', context, row.payload) : row.payload,
+    at: row.createdAt.toISOString(),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -93,12 +108,7 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         );
         // Asked even with nothing new: a bus that lost what was published must get it again without waiting for
         // the next change.
-        if (
-          (await bus.publishAll(
-            source,
-            rows.map((row) => toBusEvent(source, row)),
-          )) === 'history-lost'
-        ) {
+        if ((await bus.publishAll(source, rows.map(toBusEvent))) === 'history-lost') {
           const requeued = await tx.$executeRawUnsafe(
             `UPDATE ${table} SET "publishedAt" = NULL WHERE id IN (
                SELECT id FROM (
@@ -162,10 +172,10 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         `INSERT INTO ${table} (topic, "customerId", payload, "createdAt") VALUES ($1, $2, $3::jsonb, $4) RETURNING id, topic, "customerId", payload, "createdAt"`,
         event.topic,
         event.customerId,
-        JSON.stringify(event.payload),
+        JSON.stringify(keyring ? sealValue(keyring, 'json', context, event.payload) : event.payload),
         event.at ?? new Date(),
       );
-      return toBusEvent(source, row!);
+      return toBusEvent(row!);
     },
     async since(topic, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
@@ -174,7 +184,7 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         customerId,
         afterId.toString(),
       );
-      return rows.map((row) => toBusEvent(source, row));
+      return rows.map(toBusEvent);
     },
     source,
     kick,

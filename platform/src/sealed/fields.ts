@@ -101,9 +101,9 @@ export function createSealing({ keyring, blindIndexKey, datamodel, fields }: Sea
     for (const [key, value] of Object.entries(out)) {
       const spec = sealed[key];
       if (spec) {
-        const plain = value && typeof value === 'object' && 'set' in value ? (value as { set: unknown }).set : value;
-        if (value && typeof value === 'object' && !('set' in value) && isPlainValue(value) && kindOf(spec) !== 'json')
-          throw new SealedFieldQueryError(model, key, 'an atomic update');
+        const operation = kindOf(spec) !== 'json' && value && typeof value === 'object' && isPlainValue(value);
+        if (operation && !('set' in value)) throw new SealedFieldQueryError(model, key, 'an atomic update');
+        const plain = operation ? (value as { set: unknown }).set : value;
         out[key] = sealValue(keyring, kindOf(spec), sealedContext(model, key), plain);
         const index = indexOf(spec);
         if (index) out[index] = indexValue(model, key, plain);

@@ -4,7 +4,7 @@ import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts'
 import { type AttachmentStore, memoryStore } from './app/attachments.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
-import { sealedStore } from './app/sealed-store.ts';
+import { resealFiles, sealedStore } from './app/sealed-store.ts';
 import type { ClaimsApp } from './context.ts';
 import { schema } from './schema/index.ts';
 import { claimsSealed } from './sealed.ts';
@@ -15,13 +15,14 @@ export interface ClaimsDeps extends ServiceDeps {
 }
 
 export function createClaimsService(deps: ClaimsDeps) {
-  return createSubgraphService({
+  const store = deps.attachments ?? memoryStore();
+  const service = createSubgraphService({
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     sealed: claimsSealed,
     deps,
-    app: (base): ClaimsApp => ({ ...base, attachments: sealedStore(deps.attachments ?? memoryStore(), deps.keyring) }),
+    app: (base): ClaimsApp => ({ ...base, attachments: sealedStore(store, deps.keyring) }),
     background: async (app) => {
       const stops = [await followPolicyTerms(app), await followPayouts(app)];
       return () => {
@@ -29,5 +30,14 @@ export function createClaimsService(deps: ClaimsDeps) {
       };
     },
   });
+  return {
+    ...service,
+    /** The database's sealed values, then the attachment files. */
+    async reseal(options?: Parameters<typeof service.reseal>[0]) {
+      const rows = await service.reseal(options);
+      const files = await resealFiles(service.app.prisma, store, deps.keyring, options);
+      return { ...rows, resealed: rows.resealed + files.resealed };
+    },
+  };
 }
 export type ClaimsService = ReturnType<typeof createClaimsService>;

@@ -1,7 +1,7 @@
 // What the users subgraph keeps sealed at rest: the fields its Prisma extension seals (declared next to the
 // personal-data register) and those its code seals itself, with the context each is bound to, so that
 // `npm run keys:rotate` can re-encrypt them all.
-import type { SealedSchema } from '@abri/platform';
+import { outboxPayloadContext, type SealedSchema } from '@abri/platform';
 import { getDatamodel } from '../../../prisma/users/generated/pothos-types.ts';
 import { usersSealedFields } from '../../../prisma/users/personal-data.ts';
 import { phoneContext } from './app/profile.ts';
@@ -16,6 +16,7 @@ export const usersSealed = {
   schema: {
     fields: usersSealedFields,
     appSealed: {
+      OutboxEvent: { payload: { kind: 'json', context: () => outboxPayloadContext('users') } },
       Customer: {
         phoneEncrypted: { kind: 'text', context: (row) => phoneContext(id(row)) },
         totpSecretEncrypted: { kind: 'text', context: (row) => totpContext('customer', id(row)) },

@@ -1,6 +1,14 @@
 // Attachment bytes sealed at rest (AES-256-GCM under the service's current key, bound to their storage key), whatever
 // store holds them. A file stored before sealing reads as it is; `npm run keys:rotate` seals it again.
-import { decryptBytes, encryptBytes, type Keyring, sealedKeyId } from '@abri/platform';
+import {
+  decryptBytes,
+  encryptBytes,
+  type Keyring,
+  type ResealOptions,
+  type ResealReport,
+  type SqlRunner,
+  sealedKeyId,
+} from '@abri/platform';
 import type { AttachmentStore } from './attachments.ts';
 
 const context = (key: string) => `attachment:${key}`;
@@ -25,4 +33,29 @@ export async function resealFile(store: AttachmentStore, keyring: Keyring, key: 
   if (!plain) return false;
   await sealed.put(key, plain);
   return true;
+}
+
+/** Seals again every stored attachment not under the current key, in batches of Attachment rows. */
+export async function resealFiles(
+  db: SqlRunner,
+  store: AttachmentStore,
+  keyring: Keyring,
+  options: Pick<ResealOptions, 'batch' | 'onProgress'> = {},
+): Promise<ResealReport> {
+  const batch = options.batch ?? 200;
+  const progress = { model: 'Attachment', field: '(file)', resealed: 0, skipped: 0 };
+  let after = '';
+  for (;;) {
+    const rows = await db.$queryRawUnsafe<{ id: string; storageKey: string }[]>(
+      `SELECT id, "storageKey" FROM "claims"."Attachment" WHERE id > $1 ORDER BY id LIMIT ${batch}`,
+      after,
+    );
+    for (const row of rows)
+      if (await resealFile(store, keyring, row.storageKey)) progress.resealed++;
+      else progress.skipped++;
+    options.onProgress?.({ ...progress });
+    if (rows.length < batch) break;
+    after = rows.at(-1)!.id;
+  }
+  return { resealed: progress.resealed, skipped: 0, remaining: 0 };
 }
