@@ -157,6 +157,13 @@ export function createSealing({ keyring, blindIndexKey, datamodel, fields }: Sea
       const spec = sealed[key];
       if (spec) {
         const index = indexOf(spec);
+        // Null is stored as null: whether a value is there is still a question SQL can answer.
+        const nullCheck =
+          value === null || (typeof value === 'object' && Object.values(value).every((v) => v === null));
+        if (nullCheck && !index) {
+          out[key] = value;
+          continue;
+        }
         if (!index) throw new SealedFieldQueryError(model, key, 'a filter');
         out[index] = indexFilter(model, key, value);
       } else if (key === 'AND' || key === 'OR' || key === 'NOT') out[key] = sealWhere(model, value);
