@@ -16,6 +16,7 @@ import {
   createMemoryBus,
   type Database,
   DEFAULT_PORTS,
+  DEMO_INSURER,
   type EventBus,
   embeddedSecrets,
   importPublicKey,
@@ -94,12 +95,19 @@ export async function startEmbedded(options: EmbeddedOptions) {
     transport: mailbox,
     ...(options.push ? { push: options.push } : {}),
   });
-  const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey });
+  const policies = createPoliciesService({
+    ...base('policies'),
+    attestationKey: secrets.attestationKey,
+    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
+  });
   const claims = createClaimsService({
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
   });
-  const payments = createPaymentsService(base('payments'));
+  const payments = createPaymentsService({
+    ...base('payments'),
+    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
+  });
   // A data directory written before these fields were sealed: seal what is still in clear (and index e-mails)
   // before serving; values already under the current key are skipped, so this costs one query a column.
   if (options.dataDir || databaseUrl) for (const service of [users, policies, claims, payments]) await service.reseal();

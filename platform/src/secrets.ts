@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Keyring, parseKeyring } from './crypto.ts';
+import { DEMO_INSURER } from './insurer.ts';
 import { generateSigningJwk, importSigningKey, loadOrCreateJwk, type SigningKey } from './keys.ts';
+import { createDemoSeal, type DocumentSeal, sealFromPem } from './seal.ts';
 
 export interface EmbeddedSecrets {
   hopKey: SigningKey;
@@ -13,6 +15,26 @@ export interface EmbeddedSecrets {
   keyring: Keyring;
   /** HMAC key of the blind indexes (users' sealed e-mails). */
   blindIndexKey: Buffer;
+  /** Signs the demo's PDFs: a self-signed demonstration certificate of the demo insurer. */
+  documentSeal: DocumentSeal;
+}
+
+const demoSeal = (): DocumentSeal => {
+  const { keyPem, certificatePem } = createDemoSeal(DEMO_INSURER.name, new Date());
+  return sealFromPem(keyPem, certificatePem);
+};
+
+/** The demo seal kept in `dir` (key owner-readable only), made on first start: documents keep one signer. */
+function loadOrCreateSeal(dir: string): DocumentSeal {
+  const keyPath = join(dir, 'document-seal.key.pem');
+  const certificatePath = join(dir, 'document-seal.cert.pem');
+  if (!existsSync(keyPath) || !existsSync(certificatePath)) {
+    const { keyPem, certificatePem } = createDemoSeal(DEMO_INSURER.name, new Date());
+    writeFileSync(keyPath, keyPem, { mode: 0o600 });
+    chmodSync(keyPath, 0o600);
+    writeFileSync(certificatePath, certificatePem);
+  }
+  return sealFromPem(readFileSync(keyPath, 'utf8'), readFileSync(certificatePath, 'utf8'));
 }
 
 /** Keys kept in `<dataDir>/keys`, or fresh in-memory ones when dataDir is null (tests). */
@@ -24,6 +46,7 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
       attestationKey: await importSigningKey(await generateSigningJwk()),
       keyring: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
       blindIndexKey: randomBytes(32),
+      documentSeal: demoSeal(),
     };
   }
   const dir = join(dataDir, 'keys');
@@ -41,5 +64,6 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
     attestationKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'attestation.jwk.json'))),
     keyring: parseKeyring(readFileSync(keyringPath, 'utf8').trim()),
     blindIndexKey: Buffer.from(readFileSync(blindIndexPath, 'utf8').trim(), 'base64'),
+    documentSeal: loadOrCreateSeal(dir),
   };
 }

@@ -81,6 +81,7 @@ export function createSubgraphService<
   sealed: { schema: SealedSchema; datamodel: Datamodel };
   routes?: Record<string, RouteHandler>;
   signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
+  signedPostRoutes?: SubgraphServerOptions<{ app: A }>['signedPostRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
@@ -133,6 +134,7 @@ export function createSubgraphService<
         },
         ...(options.routes ? { routes: options.routes } : {}),
         ...(options.signedRoutes ? { signedRoutes: options.signedRoutes } : {}),
+        ...(options.signedPostRoutes ? { signedPostRoutes: options.signedPostRoutes } : {}),
       });
       return served;
     },

@@ -26,7 +26,13 @@ export type SealedFields = Record<string, Record<string, SealedField>>;
 /** What the extension needs of the Prisma datamodel (the Pothos generator's `getDatamodel()` has it). */
 export interface Datamodel {
   datamodel: {
-    models: Record<string, { fields: readonly { name: string; kind: string; type: string; isId?: boolean }[] }>;
+    models: Record<
+      string,
+      {
+        fields: readonly { name: string; kind: string; type: string; isId?: boolean }[];
+        primaryKey?: { fields: readonly string[] } | null;
+      }
+    >;
   };
 }
 

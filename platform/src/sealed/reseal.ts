@@ -33,15 +33,18 @@ interface Target {
   field: string;
   kind: SealedKind;
   index: string | null;
-  id: string;
+  /** The primary key's columns (one, or those of a compound `@@id`). */
+  key: readonly string[];
   context: (row: Record<string, unknown>) => string;
 }
 
 function targetsOf(sealed: SealedSchema, datamodel: Datamodel): Target[] {
-  const idOf = (model: string) => {
-    const id = datamodel.datamodel.models[model]?.fields.find((f) => f.isId);
-    if (!id) throw new Error(`${model} has no single-column id: it cannot be re-encrypted in batches`);
-    return id.name;
+  const idOf = (model: string): readonly string[] => {
+    const shape = datamodel.datamodel.models[model];
+    const id = shape?.fields.find((f) => f.isId);
+    if (id) return [id.name];
+    if (shape?.primaryKey?.fields.length) return shape.primaryKey.fields;
+    throw new Error(`${model} has no primary key: it cannot be re-encrypted in batches`);
   };
   const declared = Object.entries(sealed.fields).flatMap(([model, fields]) =>
     Object.entries(fields).map(([field, spec]: [string, SealedField]) => ({
@@ -49,7 +52,7 @@ function targetsOf(sealed: SealedSchema, datamodel: Datamodel): Target[] {
       field,
       kind: typeof spec === 'string' ? spec : spec.kind,
       index: typeof spec === 'string' ? null : spec.index,
-      id: idOf(model),
+      key: idOf(model),
       context: () => sealedContext(model, field),
     })),
   );
@@ -59,7 +62,7 @@ function targetsOf(sealed: SealedSchema, datamodel: Datamodel): Target[] {
       field,
       kind: spec.kind,
       index: null,
-      id: idOf(model),
+      key: idOf(model),
       context: spec.context,
     })),
   );
@@ -121,15 +124,17 @@ export async function resealAll(options: ResealOptions): Promise<ResealReport> {
   for (const target of targetsOf(options.sealed, options.datamodel)) {
     const table = `${q(options.schema)}.${q(target.model)}`;
     const column = q(target.field);
-    const id = q(target.id);
+    // Rows are walked in the text order of their key; a compound key compares as its row's text.
+    const single = target.key.length === 1 ? target.key[0]! : null;
+    const key = single ? `${q(single)}::text` : `ROW(${target.key.map(q).join(', ')})::text`;
     const stale = staleCondition(target.kind, column);
     const marker = currentMarker(target.kind, keyring);
     const progress: ResealProgress = { model: target.model, field: target.field, resealed: 0, skipped: 0 };
     let after: unknown = null;
     for (;;) {
       const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-        `SELECT * FROM ${table} WHERE ${column} IS NOT NULL AND ($1::text IS NULL OR ${id}::text > $1::text)
-           AND ${stale} ORDER BY ${id}::text LIMIT ${batch}`,
+        `SELECT *, ${key} AS "__sealKey" FROM ${table} WHERE ${column} IS NOT NULL AND ($1::text IS NULL OR ${key} > $1::text)
+           AND ${stale} ORDER BY ${key} LIMIT ${batch}`,
         after === null ? null : String(after),
         marker,
       );
@@ -142,17 +147,17 @@ export async function resealAll(options: ResealOptions): Promise<ResealReport> {
         const previous = target.kind === 'json' ? JSON.stringify(stored) : stored;
         const cast = target.kind === 'json' ? '::jsonb' : '';
         const indexSet = target.index ? `, ${q(target.index)} = $4` : '';
-        const params: unknown[] = [row[target.id], value, previous];
+        const params: unknown[] = [single ? row[single] : row.__sealKey, value, previous];
         if (target.index)
           params.push(blindIndex(options.blindIndexKey!, sealedContext(target.model, target.field), String(plain)));
         const changed = await db.$executeRawUnsafe(
-          `UPDATE ${table} SET ${column} = $2${cast}${indexSet} WHERE ${id} = $1 AND ${column} = $3${cast}`,
+          `UPDATE ${table} SET ${column} = $2${cast}${indexSet} WHERE ${single ? q(single) : key} = $1 AND ${column} = $3${cast}`,
           ...params,
         );
         if (changed) progress.resealed++;
         else progress.skipped++;
       }
-      after = rows.at(-1)?.[target.id] ?? after;
+      after = rows.at(-1)?.__sealKey ?? after;
       options.onProgress?.({ ...progress });
       if (rows.length < batch) break;
     }

@@ -1,7 +1,14 @@
 // Builds the claims subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, type ServiceDeps } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  EXPORT_PART_PATH,
+  exportPartRoute,
+  type ServiceDeps,
+} from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
-import { type AttachmentStore, memoryStore } from './app/attachments.ts';
+import { type AttachmentStore, attachmentDownload, memoryStore } from './app/attachments.ts';
+import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
 import { resealFiles, sealedStore } from './app/sealed-store.ts';
@@ -16,13 +23,18 @@ export interface ClaimsDeps extends ServiceDeps {
 
 export function createClaimsService(deps: ClaimsDeps) {
   const store = deps.attachments ?? memoryStore();
+  let built: ClaimsApp | undefined;
   const service = createSubgraphService({
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     sealed: claimsSealed,
     deps,
-    app: (base): ClaimsApp => ({ ...base, attachments: sealedStore(store, deps.keyring) }),
+    app: (base): ClaimsApp => (built = { ...base, attachments: sealedStore(store, deps.keyring) }),
+    signedRoutes: {
+      '/attachments/': attachmentDownload(() => built!),
+      [EXPORT_PART_PATH]: exportPartRoute((customerId) => claimsExport(built!, customerId)),
+    },
     background: async (app) => {
       const stops = [await followPolicyTerms(app), await followPayouts(app)];
       return () => {

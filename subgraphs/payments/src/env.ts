@@ -1,7 +1,8 @@
 // The payments subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and
 // the README's table read it too.
-import { insurerEnv, subgraphEnv } from '@abri/platform';
+import { insurerEnv, insurerSealEnv, subgraphEnv } from '@abri/platform';
 
 export const paymentsEnv = subgraphEnv('payments').extend({
   ...insurerEnv,
+  ...insurerSealEnv,
 });

@@ -1,5 +1,5 @@
 // Production entry point of the payments subgraph: configuration from the environment (see README).
-import { bootSubgraph, insurerFromEnv, runService } from '@abri/platform';
+import { bootSubgraph, insurerFromEnv, runService, sealFromEnv } from '@abri/platform';
 import { paymentsEnv } from './env.ts';
 import { createPaymentsService } from './server.ts';
 
@@ -7,7 +7,7 @@ await runService('payments', async () => {
   const { env, deps } = await bootSubgraph('payments', paymentsEnv);
   const service = createPaymentsService({
     ...deps,
-    insurer: insurerFromEnv(env),
+    insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

@@ -1,9 +1,18 @@
 // Builds the payments subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, DEMO_INSURER, type Insurer, type ServiceDeps } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  DEMO_INSURER,
+  EXPORT_PART_PATH,
+  exportPartRoute,
+  type Insurer,
+  type ServiceDeps,
+} from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
 import { followContracts } from './app/contracts.ts';
+import { paymentsExport } from './app/export.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -24,7 +33,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
     sealed: paymentsSealed,
     deps,
     app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
-    signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },
+    signedRoutes: {
+      '/payment-certificates/': certificateDownload(() => built!),
+      [EXPORT_PART_PATH]: exportPartRoute((customerId) => paymentsExport(built!, customerId)),
+    },
     background: async (app) => {
       const stops = [
         await listenForPolicyChanges(app),

@@ -1,6 +1,6 @@
 // The policies subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and
 // the README's table read it too.
-import { insurerEnv, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import { insurerEnv, insurerSealEnv, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
 import { z } from 'zod';
 
 export const policiesEnv = subgraphEnv('policies').extend({
@@ -13,4 +13,5 @@ export const policiesEnv = subgraphEnv('policies').extend({
   ),
   PUBLIC_URL: setting(z.string().url(), "base of the attestation QR code's check link"),
   ...insurerEnv,
+  ...insurerSealEnv,
 });

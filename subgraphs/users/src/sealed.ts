@@ -4,6 +4,8 @@
 import { outboxPayloadContext, type SealedSchema } from '@abri/platform';
 import { getDatamodel } from '../../../prisma/users/generated/pothos-types.ts';
 import { usersSealedFields } from '../../../prisma/users/personal-data.ts';
+import { pendingEmailContext, pendingPhoneContext } from './app/contact-change.ts';
+import { partContext, zipContext } from './app/data-export.ts';
 import { phoneContext } from './app/profile.ts';
 import { secretContext as pushSecretContext } from './app/push-devices.ts';
 import { reasonContext } from './app/staff-access.ts';
@@ -19,6 +21,7 @@ export const usersSealed = {
       OutboxEvent: { payload: { kind: 'json', context: () => outboxPayloadContext('users') } },
       Customer: {
         phoneEncrypted: { kind: 'text', context: (row) => phoneContext(id(row)) },
+        recoveryPhoneEncrypted: { kind: 'text', context: (row) => phoneContext(id(row)) },
         totpSecretEncrypted: { kind: 'text', context: (row) => totpContext('customer', id(row)) },
         totpPendingSecretEncrypted: { kind: 'text', context: (row) => totpContext('customer', id(row)) },
       },
@@ -26,6 +29,23 @@ export const usersSealed = {
       MessageOutbox: {
         recipientEncrypted: { kind: 'text', context: (row) => `${messageContext(id(row))}:to` },
         bodyEncrypted: { kind: 'text', context: (row) => `${messageContext(id(row))}:body` },
+      },
+      OneTimeToken: {
+        // What an e-mail change or a phone confirmation confirms, bound to its customer and purpose.
+        valueEncrypted: {
+          kind: 'text',
+          context: (row) =>
+            row.purpose === 'EMAIL_CHANGE'
+              ? pendingEmailContext(String(row.customerId))
+              : pendingPhoneContext(String(row.customerId)),
+        },
+      },
+      DataExport: { zipEncrypted: { kind: 'text', context: (row) => zipContext(id(row)) } },
+      DataExportPart: {
+        contentEncrypted: {
+          kind: 'text',
+          context: (row) => partContext(String(row.exportId), String(row.service)),
+        },
       },
       PushDevice: { secret: { kind: 'text', context: (row) => pushSecretContext(id(row)) } },
       StaffAccess: { reasonEncrypted: { kind: 'text', context: (row) => reasonContext(String(row.customerId)) } },

@@ -39,7 +39,7 @@ type Documents = {
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GenerateAttestationDocument,
     "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": typeof types.PaymentsDocument,
     "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangeDueDayDocument,
-    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": typeof types.VerifyAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      documentSignedBy\n    }\n  }\n": typeof types.VerifyAttestationDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": types.ChangePasswordDocument,
@@ -67,7 +67,7 @@ const documents: Documents = {
     "\n  mutation GenerateAttestation($policyId: ID!) {\n    generateAttestation(policyId: $policyId) {\n      __typename\n      ... on DocumentGenerated { document { id title downloadUrl } }\n      ... on Error { message }\n    }\n  }\n": types.GenerateAttestationDocument,
     "\n  query Payments($year: Int) {\n    me {\n      id\n      policies { id number paymentFrequency }\n      paymentSchedule { id dueDate status amount { amountCents currency } policy { id number } }\n      paymentHistory(first: 50, year: $year) {\n        edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }\n      }\n      paymentMethods { id kind label isDefault mandateReference cardExpiry }\n    }\n  }\n": types.PaymentsDocument,
     "\n  mutation ChangeDueDay($policyId: ID!, $day: Int!, $confirm: Boolean) {\n    changeDueDay(policyId: $policyId, day: $day, confirm: $confirm) {\n      __typename\n      ... on DueDayChange { nextDebitDate applied dueDates }\n      ... on Error { message }\n    }\n  }\n": types.ChangeDueDayDocument,
-    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n": types.VerifyAttestationDocument,
+    "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      documentSignedBy\n    }\n  }\n": types.VerifyAttestationDocument,
 };
 
 /**
@@ -187,7 +187,7 @@ export function graphql(source: "\n  mutation ChangeDueDay($policyId: ID!, $day:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"): (typeof documents)["\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      documentSignedBy\n    }\n  }\n"): (typeof documents)["\n  query VerifyAttestation($token: String!) {\n    verifyAttestation(token: $token) {\n      status\n      authentic\n      validToday\n      contractNumber\n      holder\n      address\n      periodStart\n      periodEnd\n      issuedAt\n      documentSignedBy\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
