@@ -1,5 +1,6 @@
 // Encryption at rest, seen from the disk: after the demo is seeded and a customer has signed in, read her profile,
-// declared a claim with an attachment, issued an attestation and added a SEPA mandate through the gateway, no
+// declared a claim with an attachment, issued an attestation, added a SEPA mandate, asked to change her e-mail address
+// and her phone number (both awaiting their code) and had a copy of her data prepared through the gateway, no
 // personal value appears in clear in any text, JSON or bytes column of the four subgraphs' tables, nor in the
 // attachment files. Read with a plain PostgreSQL client, as someone holding a copy of the database would.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngWithText } from '../../subgraphs/claims/test/files.fixtures.ts';
 import { customer, startTestSystem } from './helpers.ts';
 import { type TestServices, testServices } from './services.ts';
 
@@ -31,6 +33,8 @@ afterAll(async () => {
 
 const IBAN = 'FR1420041010050500013M02606';
 const ATTACHMENT_TEXT = 'Facture du plombier Lucien Garnier';
+const NEW_EMAIL = 'camille.nouvelle-adresse@exemple.fr';
+const NEW_PHONE = '+33755443322';
 
 /** Every text, JSON, array and bytes value of every table of the four schemas, with where it was read. */
 async function rawValues(databaseUrl: string): Promise<{ where: string; value: Buffer }[]> {
@@ -100,10 +104,11 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
     );
     const claimId = declared.data?.declareClaim.claim?.id;
     expect(declared.data?.declareClaim.__typename).toBe('ClaimDeclared');
-    const pdf = Buffer.from(`%PDF-1.4\n% ${ATTACHMENT_TEXT}\n%%EOF\n`);
+    // A real image (files are parsed to their end) carrying the text in a chunk, so its bytes hold it in clear.
+    const file = pngWithText(Buffer.from(ATTACHMENT_TEXT));
     const attached = await camille.request<{ addClaimAttachment: { __typename: string } }>(
       'mutation($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename } }',
-      { c: claimId, f: 'facture-vasseur.pdf', b: pdf.toString('base64') },
+      { c: claimId, f: 'facture-vasseur.png', b: file.toString('base64') },
     );
     expect(attached.data?.addClaimAttachment.__typename).toBe('AttachmentAdded');
 
@@ -117,6 +122,35 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
       { i: { iban: IBAN, holderName: 'Camille Martin' } },
     );
     expect(mandate.data?.addSepaMandate.__typename).toBe('PaymentMethodAdded');
+
+    // An e-mail change and a new phone number, each waiting for its code (fresh sign-in: no step-up needed).
+    const emailChange = await camille.request<{ requestEmailChange: { __typename: string } }>(
+      'mutation($e: String!) { requestEmailChange(newEmail: $e) { __typename } }',
+      { e: NEW_EMAIL },
+    );
+    expect(emailChange.data?.requestEmailChange.__typename).toBe('EmailChangeRequested');
+    const phoneChange = await camille.request<{ updateProfile: { __typename: string } }>(
+      `mutation { updateProfile(input: { phone: "${NEW_PHONE}" }) { __typename } }`,
+    );
+    expect(phoneChange.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
+
+    // A copy of her data, gathered from the four subgraphs into a ZIP kept 7 days.
+    const exported = await camille.request<{ requestDataExport: { __typename: string } }>(
+      'mutation { requestDataExport { __typename } }',
+    );
+    expect(exported.data?.requestDataExport.__typename).toBe('DataExportRequested');
+    await expect
+      .poll(
+        async () =>
+          (await camille.request<{ me: { dataExports: { status: string }[] } }>('{ me { dataExports { status } } }'))
+            .data?.me.dataExports[0]?.status,
+        { timeout: 120_000 },
+      )
+      .toBe('READY');
+    const tokens = await system.services.users.app.prisma.oneTimeToken.count({
+      where: { customerId: DEMO.camille.customerId, valueEncrypted: { not: null } },
+    });
+    expect(tokens).toBe(2);
 
     // The address her sign-in came from, as the service reads it back (sealed, it is only readable through it).
     const session = await system.services.users.app.prisma.session.findFirst({
@@ -144,6 +178,9 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
       'Lucien Garnier',
       IBAN,
       '20041010050500013',
+      NEW_EMAIL,
+      NEW_PHONE,
+      '755443322',
       session!.ip!,
     ];
     const stored = [...(await rawValues(services.databaseUrl!)), ...filesUnder(join(dataDir, 'attachments'))];
