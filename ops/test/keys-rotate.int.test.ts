@@ -1,12 +1,15 @@
 // Key rotation without downtime: rows sealed under key A, the service restarted with B current and A kept to
 // decrypt, `keys:rotate` re-encrypting in the background while the service reads and writes. Every row stays
-// readable throughout and after, and at the end every sealed value of the subgraph is under B.
+// readable throughout and after, and at the end every sealed value of the subgraph is under B, a data export's part
+// (a compound primary key) included.
 import { randomBytes } from 'node:crypto';
 import {
   applyMigrations,
   createLogger,
   createMemoryBus,
   DEMO,
+  decryptField,
+  encryptField,
   generateSigningJwk,
   importPublicKey,
   importSigningKey,
@@ -19,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../gateway/test/processes.ts';
 import { type TestServices, testServices } from '../../gateway/test/services.ts';
 import { prismaProject, SUBGRAPHS } from '../../prisma/projects.ts';
+import { partContext } from '../../subgraphs/users/src/app/data-export.ts';
 import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';
 import { createUsersService } from '../../subgraphs/users/src/server.ts';
 import { openResealer } from '../rotation/open.ts';
@@ -27,6 +31,8 @@ const A = `kA:${randomBytes(32).toString('base64')}`;
 const B = `kB:${randomBytes(32).toString('base64')}`;
 const INDEX_KEY = randomBytes(32).toString('base64');
 const EXTRA = 1000;
+const EXPORT_ID = 'export-under-a';
+const PART = '{"service":"claims","claims":[]}';
 
 let services: TestServices;
 
@@ -61,6 +67,21 @@ beforeAll(async () => {
       city: `Ville ${i}`,
       device: `Appareil ${i}`,
     })),
+  });
+  // A data export's part (a compound key: export and service), sealed by the application under A.
+  await before.app.prisma.dataExport.create({
+    data: {
+      id: EXPORT_ID,
+      customerId: DEMO.camille.customerId,
+      requestedAt: new Date(),
+      parts: {
+        create: {
+          service: 'claims',
+          contentEncrypted: encryptField(parseKeyring(A), PART, partContext(EXPORT_ID, 'claims')),
+          receivedAt: new Date(),
+        },
+      },
+    },
   });
   await before.stop();
 }, 300_000);
@@ -137,6 +158,7 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('npm run keys:rotate (Postg
         ['StaffMember', 'totpSecretEncrypted'],
         ['SignInEvent', 'ip'],
         ['Session', 'userAgent'],
+        ['DataExportPart', 'contentEncrypted'],
       ] as const) {
         const { rows: raw } = await client.query<{ v: string }>(
           `SELECT "${column}" AS v FROM "users"."${table}" WHERE "${column}" IS NOT NULL`,
@@ -149,6 +171,12 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('npm run keys:rotate (Postg
         `SELECT payload #>> '{}' AS v FROM "users"."OutboxEvent"`,
       );
       for (const p of payloads) expect(storedKeyId(p.v)).toBe('kB');
+      const { rows: parts } = await client.query<{ v: string }>(
+        `SELECT "contentEncrypted" AS v FROM "users"."DataExportPart" WHERE "exportId" = $1`,
+        [EXPORT_ID],
+      );
+      expect(parts).toHaveLength(1);
+      expect(decryptField(parseKeyring(B), parts[0]!.v, partContext(EXPORT_ID, 'claims'))).toBe(PART);
     } finally {
       await client.end();
     }
