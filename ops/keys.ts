@@ -46,6 +46,8 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
         lines.push({ row, value: JSON.stringify(privateKey.export({ format: 'jwk' })) });
       } else if (row.key?.kind === 'keyring') {
         lines.push({ row, value: `k${year}:${randomBytes(32).toString('base64')}` });
+      } else if (row.key?.kind === 'secret') {
+        lines.push({ row, value: randomBytes(32).toString('base64') });
       } else if (row.key?.kind === 'seal-key') lines.push({ row, value: seal.INSURER_SIGNING_KEY });
       else if (row.key?.kind === 'seal-certificate') lines.push({ row, value: seal.INSURER_SIGNING_CERTIFICATE });
       else if (row.key?.kind === 'shared-secret') lines.push({ row, value: sharedSecret(row.name) });

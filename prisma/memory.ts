@@ -27,6 +27,8 @@ export async function memoryService(name: SubgraphName, now: Date) {
       gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
       log: createLogger(name, { silent: true }),
       clock,
+      keyring: secrets.keyring,
+      blindIndexKey: secrets.blindIndexKey,
     },
   };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { applyMigrations, DEMO_INSURER_SETTINGS, demoSealSettings, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import pg from 'pg';
-import { seedDemo as seed } from '../../gateway/test/processes.ts';
+import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '../../gateway/test/processes.ts';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 
 export interface ShapeOptions {
@@ -131,12 +131,12 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       return proc;
     };
 
-    const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic) };
+    const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic), ENCRYPTION_KEYS: encryptionKeys };
     const [users, policies, claims, payments] = await Promise.all([
       start('users', 'subgraphs/users/src/main.ts', {
         ...subgraphEnv,
         ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-        ENCRYPTION_KEYS: encryptionKeys,
+        BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
       }),
@@ -153,7 +153,6 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       }),
       start('payments', 'subgraphs/payments/src/main.ts', {
         ...subgraphEnv,
-        ENCRYPTION_KEYS: encryptionKeys,
         ...DEMO_INSURER_SETTINGS,
         ...seal,
       }),

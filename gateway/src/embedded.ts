@@ -79,12 +79,19 @@ export async function startEmbedded(options: EmbeddedOptions) {
     return bus;
   };
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
-  const base = (name: string) => ({ db: dbOf(name), bus: busOf(name), gatewayKey, log: log(name), clock });
+  const base = (name: string) => ({
+    db: dbOf(name),
+    bus: busOf(name),
+    gatewayKey,
+    log: log(name),
+    clock,
+    keyring: secrets.keyring,
+    blindIndexKey: secrets.blindIndexKey,
+  });
   const mailbox = createLocalMailbox(options.dataDir ? join(options.dataDir, 'mailbox') : null);
   const users = createUsersService({
     ...base('users'),
     tokenKey: secrets.tokenKey,
-    keyring: secrets.keyring,
     transport: mailbox,
     ...(options.push ? { push: options.push } : {}),
   });
@@ -100,9 +107,11 @@ export async function startEmbedded(options: EmbeddedOptions) {
   });
   const payments = createPaymentsService({
     ...base('payments'),
-    keyring: secrets.keyring,
     insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
   });
+  // A data directory written before these fields were sealed: seal what is still in clear (and index e-mails)
+  // before serving; values already under the current key are skipped, so this costs one query a column.
+  if (options.dataDir || databaseUrl) for (const service of [users, policies, claims, payments]) await service.reseal();
 
   let seeded = false;
   if (options.seed ?? true) {

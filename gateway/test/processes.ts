@@ -42,6 +42,8 @@ export interface ProcessSystem {
 }
 
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+/** The blind-index key of the process tests and benches (a fixed test value: indexes only need to agree across runs of one system). */
+export const DEMO_BLIND_INDEX_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export async function waitReady(target: string, ms = 300_000) {
   const deadline = Date.now() + ms;
@@ -61,17 +63,18 @@ async function seedDatabase(databaseUrl: string, keys: string) {
 }
 
 /** The demo data written through each service's own code into a migrated database (`keys`: its encryption keys). */
-export async function seedDemo(databaseUrl: string, keys: string) {
+export async function seedDemo(databaseUrl: string, keys: string, blindIndexKey = DEMO_BLIND_INDEX_KEY) {
   const deps = async (name: string) => ({
     db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
     bus: createMemoryBus(),
     gatewayKey: await importPublicKey((await generateSigningJwk()) as never),
     log: createLogger(name, { silent: true }),
+    keyring: parseKeyring(keys),
+    blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
   });
   const users = createUsersService({
     ...(await deps('users')),
     tokenKey: await importSigningKey(await generateSigningJwk()),
-    keyring: parseKeyring(keys),
     transport: createLocalMailbox(null),
   });
   const policies = createPoliciesService({
@@ -79,7 +82,7 @@ export async function seedDemo(databaseUrl: string, keys: string) {
     attestationKey: await importSigningKey(await generateSigningJwk()),
   });
   const claims = createClaimsService(await deps('claims'));
-  const payments = createPaymentsService({ ...(await deps('payments')), keyring: parseKeyring(keys) });
+  const payments = createPaymentsService(await deps('payments'));
   await seedUsers(users.app);
   await seedPolicies(policies.app, new Date());
   await seedClaims(claims.app, new Date());
@@ -141,6 +144,7 @@ export async function startProcessSystem(options: {
         ...subgraph('users'),
         ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         ENCRYPTION_KEYS: encryptionKeys,
+        BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
       },
@@ -149,6 +153,7 @@ export async function startProcessSystem(options: {
       entry: 'dist/server/policies.js',
       env: {
         ...subgraph('policies'),
+        ENCRYPTION_KEYS: encryptionKeys,
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
@@ -159,6 +164,7 @@ export async function startProcessSystem(options: {
       entry: 'dist/server/claims.js',
       env: {
         ...subgraph('claims'),
+        ENCRYPTION_KEYS: encryptionKeys,
         ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`,
         ...DEMO_INSURER_SETTINGS,
         ...seal,

@@ -22,11 +22,12 @@ export async function openApps(env: AdminEnv) {
     bus: createMemoryBus(),
     gatewayKey: await importPublicKey(unused),
     log: createLogger(`admin:${name}`, { silent: true }),
+    keyring: parseKeyring(name === 'users' ? env.ENCRYPTION_KEYS : env.POLICIES_ENCRYPTION_KEYS),
+    blindIndexKey: Buffer.from(env.BLIND_INDEX_KEY, 'base64'),
   });
   const users = createUsersService({
     ...(await base('users', env.USERS_DATABASE_URL ?? env.DATABASE_URL)),
     tokenKey: await importSigningKey(unused),
-    keyring: parseKeyring(env.ENCRYPTION_KEYS),
     transport: createLocalMailbox(null),
     config: { publicUrl: env.PUBLIC_URL },
   });

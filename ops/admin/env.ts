@@ -1,5 +1,5 @@
-// What the administration CLI reads: the subgraphs' database, users' field keys (phones, TOTP secrets and queued
-// messages are encrypted with them) and the portal's address for invitations. Parsed once, every problem listed.
+// What the administration CLI reads: the subgraphs' database, users' and policies' field keys (names, e-mails,
+// phones, addresses, TOTP secrets and queued messages are sealed with them) and the portal's address for invitations. Parsed once, every problem listed.
 import { keyringSetting, setting } from '@abri/platform';
 import { z } from 'zod';
 
@@ -10,6 +10,8 @@ export const adminEnv = z.object({
   USERS_DATABASE_URL: url("users' PostgreSQL when it is not DATABASE_URL"),
   POLICIES_DATABASE_URL: url("policies' PostgreSQL when it is not DATABASE_URL"),
   ENCRYPTION_KEYS: keyringSetting("users' field keys (the users service's ENCRYPTION_KEYS)"),
+  BLIND_INDEX_KEY: setting(z.string().min(1), "users' blind-index key (the users service's BLIND_INDEX_KEY)"),
+  POLICIES_ENCRYPTION_KEYS: keyringSetting("policies' field keys (the policies service's ENCRYPTION_KEYS)"),
   PUBLIC_URL: setting(z.string().url(), "the web portal's address, named in invitations"),
 });
 

@@ -11,8 +11,8 @@ const SIGNING = {
   ATTESTATION_PRIVATE_KEY: 'ATTESTATION_PREVIOUS_PUBLIC_KEYS',
 } as const;
 
-/** Keyrings: field keys (users, payments) and the key sealing claim attachments (claims). */
-const KEYRINGS = ['ENCRYPTION_KEYS', 'ATTACHMENTS_ENCRYPTION_KEYS'];
+/** Keyrings: each subgraph's field keys (which also seal claim attachments and issued PDFs). */
+const KEYRINGS = ['ENCRYPTION_KEYS'];
 
 export const ROTATABLE = [...Object.keys(SIGNING), ...KEYRINGS] as const;
 

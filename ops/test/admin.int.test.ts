@@ -63,6 +63,8 @@ beforeAll(async () => {
   env = {
     DATABASE_URL: services.databaseUrl!,
     ENCRYPTION_KEYS: keys,
+    BLIND_INDEX_KEY: Buffer.alloc(32, 3).toString('base64'),
+    POLICIES_ENCRYPTION_KEYS: keys,
     PUBLIC_URL: 'https://espace-client.abri.example',
   };
   writeFileSync(join(dir, 'contracts.csv'), CSV);
@@ -141,7 +143,7 @@ describe.runIf(available)('npm run admin on PostgreSQL', () => {
     const secret = /enter the secret ([A-Z2-7]+)/.exec(run.out)?.[1];
     expect(run.out).toContain('otpauth://totp/');
     expect(run.out).not.toContain(password);
-    const staff = await apps.users.prisma.staffMember.findUniqueOrThrow({
+    const staff = await apps.users.prisma.staffMember.findFirstOrThrow({
       where: { email: 'gestion@abri.example' },
       include: { credentials: true },
     });

@@ -57,7 +57,7 @@ describe('npm run keys', () => {
       expect.arrayContaining(['OTEL_EXPORTER_OTLP_ENDPOINT', 'ATTACHMENTS_STORE', 'ATTACHMENTS_S3_BUCKET']),
     );
     // Keys are printed with their value, never only named.
-    expect(optional('claims')).not.toContain('ATTACHMENTS_ENCRYPTION_KEYS');
+    expect(optional('claims')).not.toContain('ENCRYPTION_KEYS');
     expect(optional('claims')).not.toContain('LOG_HASH_KEY');
   });
 
@@ -74,7 +74,8 @@ describe('npm run keys', () => {
     expect(parseKeyring(users.ENCRYPTION_KEYS!).current).toBeDefined();
     expect(users.ENCRYPTION_KEYS).not.toBe(printed.payments?.ENCRYPTION_KEYS);
     // Claim attachments are sealed under claims' own keyring.
-    expect(parseKeyring(printed.claims!.ATTACHMENTS_ENCRYPTION_KEYS!).current).toBeDefined();
+    expect(parseKeyring(printed.claims!.ENCRYPTION_KEYS!).current).toBeDefined();
+    expect(printed.claims!.ENCRYPTION_KEYS).not.toBe(users.ENCRYPTION_KEYS);
     // One log-hash key for all, so a customer's lines in the gateway and the subgraphs carry the same hash.
     const logKeys = PRODUCTION_SERVICES.map((service) => printed[service]!.LOG_HASH_KEY);
     expect(new Set(logKeys).size).toBe(1);

@@ -115,7 +115,6 @@ beforeAll(async () => {
         ATTACHMENTS_S3_ENDPOINT: s3.endpoint,
         ATTACHMENTS_S3_ACCESS_KEY_ID: s3Credentials.accessKeyId,
         ATTACHMENTS_S3_SECRET_ACCESS_KEY: s3Credentials.secretAccessKey,
-        ATTACHMENTS_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       },
     },
     onLog: (name, text) => {

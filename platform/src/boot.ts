@@ -1,7 +1,8 @@
 // Production start-up shared by every service's main.ts: configuration from the environment (validated once, every
 // problem listed), PostgreSQL, the Redis bus, the gateway's public key. Failing fast beats half-starting.
 import { z } from 'zod';
-import { commonEnv, EnvError, parseEnv, productionEnv, publicKeySetting, setting } from './env.ts';
+import { parseKeyring } from './crypto.ts';
+import { commonEnv, EnvError, keyringSetting, parseEnv, productionEnv, publicKeySetting, setting } from './env.ts';
 import { createRedisBus } from './events/redis-bus.ts';
 import type { StopOptions } from './http/serve.ts';
 import { importPublicKey, parseJwkSetting } from './keys.ts';
@@ -21,6 +22,9 @@ export const subgraphEnv = (name: Exclude<ServiceName, 'gateway'>) =>
     GATEWAY_PUBLIC_KEY: publicKeySetting(
       'GATEWAY_PRIVATE_KEY',
       "the gateway's public JWK (or `file:<path>`): the only caller served",
+    ),
+    ENCRYPTION_KEYS: keyringSetting(
+      "this service's own AES-256-GCM keys for personal data at rest, `kid:base64,...`, the first current (older ones still decrypt; `npm run keys:rotate` re-encrypts under the first)",
     ),
   });
 
@@ -47,6 +51,7 @@ export async function bootSubgraph<S extends z.ZodType<SubgraphEnv>>(
     gatewayKey: await importPublicKey(parseJwkSetting(env.GATEWAY_PUBLIC_KEY)),
     log,
     ...(env.LOG_HASH_KEY ? { logHashKey: env.LOG_HASH_KEY } : {}),
+    keyring: parseKeyring(env.ENCRYPTION_KEYS),
   };
   return { env, deps };
 }

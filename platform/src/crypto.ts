@@ -1,5 +1,5 @@
 // Hashing of tokens and field encryption at rest (AES-256-GCM under a key id that can rotate).
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const sha256 = (value: string | Buffer): string => createHash('sha256').update(value).digest('base64url');
 
@@ -54,3 +54,48 @@ export function decryptField(keyring: Keyring, sealed: string, context: string):
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+/** The key id a sealed value (text, JSON or bytes) was encrypted under, or null when it is not sealed. */
+export function sealedKeyId(value: unknown): string | null {
+  if (typeof value === 'string') return value.startsWith('v1.') ? (value.split('.', 3)[1] ?? null) : null;
+  if (value instanceof Uint8Array) {
+    const buffer = Buffer.from(value);
+    if (buffer.length < BYTES_HEADER.length + 1 || !buffer.subarray(0, BYTES_HEADER.length).equals(BYTES_HEADER))
+      return null;
+    const kidLength = buffer[BYTES_HEADER.length]!;
+    return buffer.subarray(BYTES_HEADER.length + 1, BYTES_HEADER.length + 1 + kidLength).toString('latin1');
+  }
+  return null;
+}
+
+/** Binary envelope of sealed bytes (files, PDFs): `ABv1`, key id length, key id, iv (12), tag (16), ciphertext. */
+const BYTES_HEADER = Buffer.from('ABv1', 'latin1');
+
+export function encryptBytes(keyring: Keyring, plaintext: Uint8Array, context: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyring.keys[keyring.current]!, iv);
+  cipher.setAAD(Buffer.from(context));
+  const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const kid = Buffer.from(keyring.current, 'latin1');
+  return Buffer.concat([BYTES_HEADER, Buffer.from([kid.length]), kid, iv, cipher.getAuthTag(), data]);
+}
+
+export function decryptBytes(keyring: Keyring, sealed: Uint8Array, context: string): Buffer {
+  const buffer = Buffer.from(sealed);
+  const kid = sealedKeyId(buffer);
+  const key = kid === null ? undefined : keyring.keys[kid];
+  if (!key || kid === null) throw new Error('unreadable encrypted bytes');
+  const at = BYTES_HEADER.length + 1 + Buffer.byteLength(kid, 'latin1');
+  const decipher = createDecipheriv('aes-256-gcm', key, buffer.subarray(at, at + 12), { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(buffer.subarray(at + 12, at + 28));
+  return Buffer.concat([decipher.update(buffer.subarray(at + 28)), decipher.final()]);
+}
+
+/**
+ * Keyed blind index of a value (HMAC-SHA-256): equal values give equal indexes, so a unique column and an equality
+ * lookup work on it, while the value stays unreadable without the key. `scope` (model and field) keeps the same
+ * value from giving the same index in two places.
+ */
+export const blindIndex = (key: Buffer, scope: string, value: string): string =>
+  createHmac('sha256', key).update(`${scope}\u0000${value}`).digest('base64url');

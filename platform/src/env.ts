@@ -11,6 +11,8 @@ export type KeySpec =
   | { kind: 'public-jwk'; of: string }
   /** AES-256-GCM field keys, `kid:base64,...`. */
   | { kind: 'keyring' }
+  /** 32 random bytes in base64 (an HMAC key). */
+  | { kind: 'secret' }
   /** The private key of a demonstration document seal (PEM). */
   | { kind: 'seal-key' }
   /** The self-signed certificate of the seal key configured as `of`. */

@@ -23,6 +23,8 @@ export * from './rate-limit.ts';
 export * from './scalars.ts';
 export * from './schedule.ts';
 export { createDemoSeal, type DocumentSeal, sealFromPem, sealSigner } from './seal.ts';
+export * from './sealed/fields.ts';
+export * from './sealed/reseal.ts';
 export * from './secrets.ts';
 export * from './service.ts';
 export * from './subgraph.ts';

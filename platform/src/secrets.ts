@@ -13,6 +13,8 @@ export interface EmbeddedSecrets {
   /** Signs attestation QR codes (published by the policies subgraph). */
   attestationKey: SigningKey;
   keyring: Keyring;
+  /** HMAC key of the blind indexes (users' sealed e-mails). */
+  blindIndexKey: Buffer;
   /** Signs the demo's PDFs: a self-signed demonstration certificate of the demo insurer. */
   documentSeal: DocumentSeal;
 }
@@ -43,6 +45,7 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
       tokenKey: await importSigningKey(await generateSigningJwk()),
       attestationKey: await importSigningKey(await generateSigningJwk()),
       keyring: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
+      blindIndexKey: randomBytes(32),
       documentSeal: demoSeal(),
     };
   }
@@ -53,11 +56,14 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
     writeFileSync(keyringPath, `k1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
     chmodSync(keyringPath, 0o600);
   }
+  const blindIndexPath = join(dir, 'blind-index-key');
+  if (!existsSync(blindIndexPath)) writeFileSync(blindIndexPath, randomBytes(32).toString('base64'), { mode: 0o600 });
   return {
     hopKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'gateway-hop.jwk.json'))),
     tokenKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'access-token.jwk.json'))),
     attestationKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'attestation.jwk.json'))),
     keyring: parseKeyring(readFileSync(keyringPath, 'utf8').trim()),
+    blindIndexKey: Buffer.from(readFileSync(blindIndexPath, 'utf8').trim(), 'base64'),
     documentSeal: loadOrCreateSeal(dir),
   };
 }

@@ -4,6 +4,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
+import type { Keyring } from './crypto.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
@@ -11,6 +12,8 @@ import { withConsumerSpans } from './events/traced-bus.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
+import { type Datamodel, sealPrisma } from './sealed/fields.ts';
+import { type ResealOptions, type ResealReport, resealAll, type SealedSchema } from './sealed/reseal.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
 /** What every subgraph is built from. */
@@ -24,6 +27,10 @@ export interface ServiceDeps {
   clock?: Clock;
   /** Key of the customer-id hash in log lines. @default a random key for this process */
   logHashKey?: string;
+  /** The service's own field keys (`ENCRYPTION_KEYS`): the current one seals, every listed one opens. */
+  keyring: Keyring;
+  /** HMAC key of the blind indexes (equality lookups on sealed fields); only users has such lookups. */
+  blindIndexKey?: Buffer;
 }
 
 /** Collaborators every subgraph's application services receive. */
@@ -40,6 +47,11 @@ export interface SubgraphService<A> {
   start(port: number, host?: string): Promise<Served>;
   /** Drains the server (see `Served.stop`), then stops background work, the relay and the database client. */
   stop(options?: StopOptions): Promise<void>;
+  /**
+   * Seals again under the current key every value stored under an older one or in clear (`npm run keys:rotate`);
+   * safe while the service serves, resumable, idempotent.
+   */
+  reseal(options?: Pick<ResealOptions, 'batch' | 'onProgress'>): Promise<ResealReport>;
 }
 
 /** 'ok' when `check` resolves within `ms`, 'unreachable' otherwise: a health answer never hangs on a dependency. */
@@ -68,15 +80,23 @@ export function createSubgraphService<
   prisma: P;
   deps: ServiceDeps;
   app: (base: ServiceBase<P>) => A;
+  /** Fields sealed at rest (see prisma/<name>/personal-data.ts) and the datamodel relations are followed through. */
+  sealed: { schema: SealedSchema; datamodel: Datamodel };
   routes?: Record<string, RouteHandler>;
   signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
   signedPostRoutes?: SubgraphServerOptions<{ app: A }>['signedPostRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
-  const { name, prisma, deps } = options;
+  const { name, deps } = options;
+  const prisma = sealPrisma(options.prisma, {
+    keyring: deps.keyring,
+    blindIndexKey: deps.blindIndexKey,
+    datamodel: options.sealed.datamodel,
+    fields: options.sealed.schema.fields,
+  });
   const bus = withConsumerSpans(deps.bus, name);
-  const outbox = createOutbox({ source: name, db: prisma, bus, log: deps.log });
+  const outbox = createOutbox({ source: name, db: prisma, bus, log: deps.log, keyring: deps.keyring });
   const app = options.app({ prisma, outbox, bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;
   let stopBackground: (() => void) | undefined;
@@ -123,6 +143,16 @@ export function createSubgraphService<
       });
       return served;
     },
+    reseal: (resealOptions) =>
+      resealAll({
+        ...resealOptions,
+        db: prisma,
+        schema: name,
+        keyring: deps.keyring,
+        blindIndexKey: deps.blindIndexKey,
+        datamodel: options.sealed.datamodel,
+        sealed: options.sealed.schema,
+      }),
     async stop(options) {
       await served?.stop(options);
       for (const remove of removeProbes) remove();

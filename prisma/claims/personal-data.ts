@@ -1,6 +1,6 @@
 // Personal-data register of the claims subgraph (see platform/src/privacy/register.ts): every field of
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
-import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
+import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const CLAIM_RETENTION =
   'Jusqu’à la clôture du sinistre, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
@@ -152,3 +152,16 @@ export const claimsRegister = definePersonalDataRegister({
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
   },
 });
+
+/**
+ * Fields sealed at rest by the subgraph's Prisma extension (AES-256-GCM, platform/src/sealed/fields.ts); the
+ * attachments' bytes are sealed by their store (subgraphs/claims/src/app/sealed-store.ts).
+ */
+export const claimsSealedFields = {
+  Claim: { description: 'text', answers: 'json' },
+  ClaimStatusChange: { note: 'text' },
+  Attachment: { filename: 'text' },
+  StaffAction: { details: 'json' },
+  PolicyTerms: { holderName: 'text', address: 'text' },
+  ClaimsStatement: { content: 'bytes' },
+} satisfies SealedFields;

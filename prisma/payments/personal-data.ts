@@ -1,6 +1,6 @@
 // Personal-data register of the payments subgraph (see platform/src/privacy/register.ts): every field of
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
-import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
+import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const ACCOUNTING_RETENTION = '10 ans (pièces comptables, Code de commerce)';
 /** Accounting records: 10 years (article L123-22 of the Code de commerce). */
@@ -152,3 +152,12 @@ export const paymentsRegister = definePersonalDataRegister({
     },
   },
 });
+
+/**
+ * Fields sealed at rest by the subgraph's Prisma extension (AES-256-GCM, platform/src/sealed/fields.ts); IBANs are
+ * sealed by the application itself (subgraphs/payments/src/sealed.ts).
+ */
+export const paymentsSealedFields = {
+  PaymentMethod: { holderName: 'text' },
+  ContractParty: { holderName: 'text', address: 'text' },
+} satisfies SealedFields;

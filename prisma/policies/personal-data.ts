@@ -1,6 +1,6 @@
 // Personal-data register of the policies subgraph (see platform/src/privacy/register.ts): every field of
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
-import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
+import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const CONTRACT_RETENTION =
   'Durée du contrat, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
@@ -156,3 +156,12 @@ export const policiesRegister = definePersonalDataRegister({
     },
   },
 });
+
+/** Fields sealed at rest by the subgraph's Prisma extension (AES-256-GCM, platform/src/sealed/fields.ts). */
+export const policiesSealedFields = {
+  Policy: { holderName: 'text' },
+  Dwelling: { addressLine: 'text', postalCode: 'text', city: 'text' },
+  PolicyVersion: { snapshot: 'json' },
+  Quote: { proposal: 'json' },
+  Document: { content: 'bytes' },
+} satisfies SealedFields;

@@ -1,6 +1,6 @@
 // Personal-data register of the users subgraph (see platform/src/privacy/register.ts): every field of
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
-import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
+import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const SECURITY_RETENTION = '12 mois après l’événement';
 
@@ -162,6 +162,7 @@ export const usersRegister = definePersonalDataRegister({
       firstName: 'identity',
       lastName: 'identity',
       email: 'contact',
+      emailIndex: 'contact',
       phoneEncrypted: 'contact',
       recoveryPhoneEncrypted: 'contact',
       status: 'accountSecurity',
@@ -181,6 +182,7 @@ export const usersRegister = definePersonalDataRegister({
     StaffMember: {
       id: no,
       email: 'staff',
+      emailIndex: 'staff',
       displayName: 'staff',
       role: 'staff',
       totpSecretEncrypted: 'staff',
@@ -340,3 +342,21 @@ export const usersRegister = definePersonalDataRegister({
     },
   },
 });
+
+/**
+ * Fields sealed at rest by the subgraph's Prisma extension (AES-256-GCM, platform/src/sealed/fields.ts); e-mails are
+ * found again through their keyed blind index. Phone numbers (profile and recovery), TOTP secrets, queued messages,
+ * push endpoints, staff-access reasons, the address or number an e-mail change or a phone confirmation awaits, and data
+ * exports (parts and ZIP) are sealed by the application itself (subgraphs/users/src/sealed.ts).
+ */
+export const usersSealedFields = {
+  Customer: { firstName: 'text', lastName: 'text', email: { kind: 'text', index: 'emailIndex' } },
+  StaffMember: { email: { kind: 'text', index: 'emailIndex' }, displayName: 'text' },
+  Session: { userAgent: 'text', ip: 'text', device: 'text', city: 'text' },
+  TwoFactorChallenge: { userAgent: 'text', ip: 'text' },
+  SignInEvent: { ip: 'text', city: 'text', device: 'text' },
+  ConsentChange: { device: 'text' },
+  SupportGrant: { device: 'text' },
+  StaffAccess: { staffName: 'text' },
+  HeldNotification: { notification: 'json' },
+} satisfies SealedFields;

@@ -6,7 +6,9 @@
 // four Prisma clients.
 
 import type { Span } from '@opentelemetry/api';
+import type { Keyring } from '../crypto.ts';
 import type { Logger } from '../log.ts';
+import { openValue, sealValue } from '../sealed/fields.ts';
 import { contextFromTraceparent, currentTraceparent, SpanKind, startSpan, traceparentOf } from '../tracing.ts';
 import type { BusEvent, EventBus } from './bus.ts';
 
@@ -30,15 +32,8 @@ interface OutboxRow {
 
 const COLUMNS = 'id, topic, "customerId", payload, "createdAt", traceparent';
 
-const toBusEvent = (source: string, row: OutboxRow): BusEvent => ({
-  id: row.id.toString(),
-  source,
-  topic: row.topic,
-  customerId: row.customerId,
-  payload: row.payload,
-  at: row.createdAt.toISOString(),
-  ...(row.traceparent ? { trace: row.traceparent } : {}),
-});
+/** What a sealed outbox payload is bound to: the outbox of its subgraph. */
+export const outboxPayloadContext = (source: string) => `${source}.OutboxEvent.payload`;
 
 export interface Outbox {
   /** The subgraph whose outbox this is: the first part of its topics. */
@@ -79,13 +74,33 @@ export interface OutboxOptions {
   pollMs?: number;
   /** @default 10_000 events per topic queued again after the bus lost its history (what a Redis stream keeps) */
   replayPerTopic?: number;
+  /** Seals payloads at rest (they may name people); the bus carries them open. @default payloads stored in clear */
+  keyring?: Keyring;
 }
 
 /** Rows per relay transaction: one bus round trip each. */
 const BATCH = 200;
 
-export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTopic = 10_000 }: OutboxOptions): Outbox {
+export function createOutbox({
+  source,
+  db,
+  bus,
+  log,
+  pollMs = 1000,
+  replayPerTopic = 10_000,
+  keyring,
+}: OutboxOptions): Outbox {
   const table = `"${source}"."OutboxEvent"`;
+  const context = outboxPayloadContext(source);
+  const toBusEvent = (row: OutboxRow): BusEvent => ({
+    id: row.id.toString(),
+    source,
+    topic: row.topic,
+    customerId: row.customerId,
+    payload: keyring ? openValue(keyring, 'json', context, row.payload) : row.payload,
+    at: row.createdAt.toISOString(),
+    ...(row.traceparent ? { trace: row.traceparent } : {}),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -115,9 +130,9 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
               parent: contextFromTraceparent(row.traceparent),
               attributes: { 'messaging.system': 'abri-bus', 'messaging.destination.name': row.topic },
             });
-          if (!started) return toBusEvent(source, row);
+          if (!started) return toBusEvent(row);
           spans.push(started.span);
-          return toBusEvent(source, { ...row, traceparent: traceparentOf(started.span) ?? row.traceparent });
+          return toBusEvent({ ...row, traceparent: traceparentOf(started.span) ?? row.traceparent });
         });
         const outcome = await bus.publishAll(source, events);
         for (const span of spans) span.end();
@@ -185,11 +200,11 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
         event.topic,
         event.customerId,
-        JSON.stringify(event.payload),
+        JSON.stringify(keyring ? sealValue(keyring, 'json', context, event.payload) : event.payload),
         event.at ?? new Date(),
         currentTraceparent(),
       );
-      return toBusEvent(source, row!);
+      return toBusEvent(row!);
     },
     async since(topic, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
@@ -198,7 +213,7 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         customerId,
         afterId.toString(),
       );
-      return rows.map((row) => toBusEvent(source, row));
+      return rows.map(toBusEvent);
     },
     async head(topic, customerId) {
       const [row] = await db.$queryRawUnsafe<{ id: bigint | null }[]>(

@@ -25,17 +25,13 @@ export const claimsEnv = subgraphEnv('claims')
       z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
       'server-side encryption asked with every object (`s3`)',
     ),
-    ATTACHMENTS_ENCRYPTION_KEYS: setting(
-      z.string().min(1).optional(),
-      'AES-256-GCM keys sealing attachments before they are stored, `kid:base64,...` (first one seals); required with `s3`',
-      { kind: 'keyring' },
-    ),
     // The insurer who issues and seals the relevés d'information.
     ...insurerEnv,
     ...insurerSealEnv,
   })
   .superRefine((env, ctx) => {
     if (env.ATTACHMENTS_STORE !== 's3') return;
-    for (const name of ['ATTACHMENTS_S3_BUCKET', 'ATTACHMENTS_ENCRYPTION_KEYS'] as const)
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required with ATTACHMENTS_STORE=s3' });
+    // Attachments are sealed under ENCRYPTION_KEYS before any store sees them (app/sealed-store.ts).
+    if (!env.ATTACHMENTS_S3_BUCKET)
+      ctx.addIssue({ code: 'custom', path: ['ATTACHMENTS_S3_BUCKET'], message: 'required with ATTACHMENTS_STORE=s3' });
   });

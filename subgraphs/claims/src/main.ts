@@ -1,8 +1,7 @@
 // Production entry point of the claims subgraph: configuration from the environment (see README).
-import { bootSubgraph, insurerFromEnv, parseKeyring, runService, sealFromEnv } from '@abri/platform';
+import { bootSubgraph, insurerFromEnv, runService, sealFromEnv } from '@abri/platform';
 import { type AttachmentStore, diskStore } from './app/attachments.ts';
 import { objectStore } from './app/object-store.ts';
-import { sealedStore } from './app/sealed-store.ts';
 import { claimsEnv } from './env.ts';
 import { createClaimsService } from './server.ts';
 
@@ -25,10 +24,10 @@ await runService('claims', async () => {
           serverSideEncryption: env.ATTACHMENTS_S3_SSE === 'none' ? null : env.ATTACHMENTS_S3_SSE,
         })
       : diskStore(env.ATTACHMENTS_DIR);
-  const keys = env.ATTACHMENTS_ENCRYPTION_KEYS;
   const service = createClaimsService({
     ...deps,
-    attachments: keys ? sealedStore(store, parseKeyring(keys)) : store,
+    // Sealed under ENCRYPTION_KEYS by the service before they reach the store (app/sealed-store.ts).
+    attachments: store,
     insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);

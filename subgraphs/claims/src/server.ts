@@ -13,9 +13,11 @@ import { type AttachmentStore, attachmentDownload, memoryStore } from './app/att
 import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
+import { resealFiles, sealedStore } from './app/sealed-store.ts';
 import { statementDownload } from './app/statement.ts';
 import type { ClaimsApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { claimsSealed } from './sealed.ts';
 
 export interface ClaimsDeps extends ServiceDeps {
   /** @default in memory (tests); the embedded mode uses a disk store under its data directory */
@@ -25,18 +27,16 @@ export interface ClaimsDeps extends ServiceDeps {
 }
 
 export function createClaimsService(deps: ClaimsDeps) {
+  const store = deps.attachments ?? memoryStore();
   let built: ClaimsApp | undefined;
-  return createSubgraphService({
+  const service = createSubgraphService({
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: claimsSealed,
     deps,
     app: (base): ClaimsApp =>
-      (built = {
-        ...base,
-        attachments: deps.attachments ?? memoryStore(),
-        insurer: deps.insurer ?? DEMO_INSURER,
-      }),
+      (built = { ...base, attachments: sealedStore(store, deps.keyring), insurer: deps.insurer ?? DEMO_INSURER }),
     signedRoutes: {
       '/attachments/': attachmentDownload(() => built!),
       '/claims-statements/': statementDownload(() => built!),
@@ -49,5 +49,14 @@ export function createClaimsService(deps: ClaimsDeps) {
       };
     },
   });
+  return {
+    ...service,
+    /** The database's sealed values, then the attachment files. */
+    async reseal(options?: Parameters<typeof service.reseal>[0]) {
+      const rows = await service.reseal(options);
+      const files = await resealFiles(service.app.prisma, store, deps.keyring, options);
+      return { ...rows, resealed: rows.resealed + files.resealed };
+    },
+  };
 }
 export type ClaimsService = ReturnType<typeof createClaimsService>;

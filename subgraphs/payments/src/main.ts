@@ -1,5 +1,5 @@
 // Production entry point of the payments subgraph: configuration from the environment (see README).
-import { bootSubgraph, insurerFromEnv, parseKeyring, runService, sealFromEnv } from '@abri/platform';
+import { bootSubgraph, insurerFromEnv, runService, sealFromEnv } from '@abri/platform';
 import { paymentsEnv } from './env.ts';
 import { createPaymentsService } from './server.ts';
 
@@ -7,7 +7,6 @@ await runService('payments', async () => {
   const { env, deps } = await bootSubgraph('payments', paymentsEnv);
   const service = createPaymentsService({
     ...deps,
-    keyring: parseKeyring(env.ENCRYPTION_KEYS),
     insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);

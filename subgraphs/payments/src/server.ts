@@ -6,7 +6,6 @@ import {
   EXPORT_PART_PATH,
   exportPartRoute,
   type Insurer,
-  type Keyring,
   type ServiceDeps,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
@@ -18,10 +17,9 @@ import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { paymentsSealed } from './sealed.ts';
 
 export interface PaymentsDeps extends ServiceDeps {
-  /** Field-encryption keys (IBANs). */
-  keyring: Keyring;
   /** Who issues the payment certificates. @default DEMO_INSURER (fictitious, and every document says so) */
   insurer?: Insurer;
 }
@@ -32,6 +30,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     name: 'payments',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: paymentsSealed,
     deps,
     app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
     signedRoutes: {

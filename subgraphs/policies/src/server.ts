@@ -18,6 +18,7 @@ import { documentDownload, PUBLIC_GENERAL_CONDITIONS_PATH, publicGeneralConditio
 import { policiesExport } from './app/export.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
+import { policiesSealed } from './sealed.ts';
 
 export interface PoliciesDeps extends ServiceDeps {
   /** Signs attestation QR codes. */
@@ -47,6 +48,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     name: 'policies',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: policiesSealed,
     deps,
     app: (base) => (built = app(base as never)),
     background: (app) => followCoverStatus(app),

@@ -1,6 +1,6 @@
 // The users subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
 // README's table read it too.
-import { ecKeySetting, keyringSetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import { ecKeySetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
 import { z } from 'zod';
 
 export const usersEnv = subgraphEnv('users').extend({
@@ -9,8 +9,10 @@ export const usersEnv = subgraphEnv('users').extend({
     z.string().default('[]'),
     'retired access-token public JWKs (JSON array), still published until their tokens expire',
   ),
-  ENCRYPTION_KEYS: keyringSetting(
-    'AES-256-GCM field keys, `kid:base64,...`, the first current (older ones still decrypt)',
+  BLIND_INDEX_KEY: setting(
+    z.string().refine((value) => Buffer.from(value, 'base64').length === 32, '32 bytes in base64'),
+    'HMAC key (32 bytes, base64) of the blind indexes that find sealed e-mails again; never rotated (every index would change)',
+    { kind: 'secret' },
   ),
   SMTP_URL: setting(z.string().url(), 'outgoing mail, `smtp://user:password@host:587` (`smtps://` for implicit TLS)'),
   MAIL_FROM: setting(z.string().default('Abri <ne-pas-repondre@abri.example>'), 'sender of e-mails'),

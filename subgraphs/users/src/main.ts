@@ -1,12 +1,5 @@
 // Production entry point of the users subgraph: configuration from the environment (see README).
-import {
-  bootSubgraph,
-  createRedisRateLimiter,
-  importSigningKey,
-  parseJwkSetting,
-  parseKeyring,
-  runService,
-} from '@abri/platform';
+import { bootSubgraph, createRedisRateLimiter, importSigningKey, parseJwkSetting, runService } from '@abri/platform';
 import { usersEnv } from './env.ts';
 import { createSmtpTransport } from './messaging/transport.ts';
 import { vapidKeyFromJwk } from './push/web-push.ts';
@@ -18,7 +11,7 @@ await runService('users', async () => {
     ...deps,
     tokenKey: await importSigningKey(parseJwkSetting(env.ACCESS_TOKEN_PRIVATE_KEY)),
     previousTokenKeys: JSON.parse(env.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
-    keyring: parseKeyring(env.ENCRYPTION_KEYS),
+    blindIndexKey: Buffer.from(env.BLIND_INDEX_KEY, 'base64'),
     transport: createSmtpTransport(env.SMTP_URL, env.MAIL_FROM),
     limiter: createRedisRateLimiter(env.REDIS_URL, {
       onError: (error) =>

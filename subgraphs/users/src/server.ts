@@ -5,7 +5,6 @@ import {
   createSubgraphService,
   every,
   HttpError,
-  type Keyring,
   PURGE_INTERVAL_MS,
   type RateLimiter,
   type ServiceDeps,
@@ -30,13 +29,13 @@ import { startHeldRelease } from './push/held.ts';
 import { type PushChannelName, type PushProvider, webPushProvider } from './push/providers.ts';
 import { generateVapidKey, type VapidKey } from './push/web-push.ts';
 import { schema } from './schema/index.ts';
+import { usersSealed } from './sealed.ts';
 
 export interface UsersDeps extends ServiceDeps {
   /** Signs access tokens; its public half is published as the JWKS. */
   tokenKey: SigningKey;
   /** Public keys still accepted for tokens signed before a rotation. */
   previousTokenKeys?: JWK[];
-  keyring: Keyring;
   /** Where e-mails and SMS leave. */
   transport: MessageTransport;
   /** Counts failed sign-ins per client address. @default in memory (one process) */
@@ -64,6 +63,7 @@ export function createUsersService(deps: UsersDeps) {
     name: 'users',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
+    sealed: usersSealed,
     deps,
     app: (base): UsersApp =>
       (app = {

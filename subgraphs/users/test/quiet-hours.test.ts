@@ -1,7 +1,7 @@
 // Quiet hours (issue 14): a notification that falls in them is held, survives a restart, and is pushed once when they
 // end; a security notification is pushed at once; a category muted meanwhile is not pushed at all. Time is the
 // harness's clock, moved by the test.
-import { DEMO, type PresenceTracker } from '@abri/platform';
+import { DEMO, type PresenceTracker, storedKeyId } from '@abri/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../src/app/auth.ts';
 import { CUSTOMER_EVENT, type FeedPayload } from '../src/app/customer-feed.ts';
@@ -71,6 +71,12 @@ describe('quiet hours', () => {
     await dispatchPush(harness.app, closedApp, claim, stats());
     expect(sent).toEqual([]);
     expect(await harness.app.prisma.heldNotification.count()).toBe(1);
+    // Held sealed at rest: the stored row names its key, not what the lock screen will show.
+    const [raw] = await harness.app.prisma.$queryRawUnsafe<{ v: string }[]>(
+      `SELECT notification #>> '{}' AS v FROM "users"."HeldNotification"`,
+    );
+    expect(storedKeyId(raw!.v)).not.toBeNull();
+    expect(raw!.v).not.toContain('indemnité');
 
     // A new sign-in at night is pushed at once.
     await dispatchPush(harness.app, closedApp, streamEvent(42, night, 'signIn', { sid: 's-2' }), stats());

@@ -258,7 +258,7 @@ export async function staffLogin(
   const origin = await originOf(client);
   if (await overIpLimit(app, origin)) return finish(app, {}, origin, { kind: 'rateLimited' });
   const normalised = email.trim().toLowerCase();
-  const staff = await app.prisma.staffMember.findUnique({
+  const staff = await app.prisma.staffMember.findFirst({
     where: { email: normalised },
     include: { credentials: { orderBy: { seq: 'desc' }, take: 1 } },
   });

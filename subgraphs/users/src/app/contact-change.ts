@@ -14,7 +14,7 @@ import { phoneContext, type Requester } from './profile.ts';
 import { RECOVERY_CAPS, takeSend } from './recovery.ts';
 import { announceSecurityChange } from './step-up.ts';
 
-const pendingEmailContext = (customerId: string) => `customer:${customerId}:pending-email`;
+export const pendingEmailContext = (customerId: string) => `customer:${customerId}:pending-email`;
 export const pendingPhoneContext = (customerId: string) => `customer:${customerId}:pending-phone`;
 
 /** A plausible address: one @, a dotted domain, no spaces, 254 characters at most (RFC 5321). */
@@ -45,7 +45,7 @@ export async function requestEmailChange(
   if (!(await takeSend(app, 'email-change-codes', customerId, emailChangeCodesPerHour, emailChangeCodesPerDay)))
     return { kind: 'requested', expiresAt };
   await app.prisma.$transaction(async (tx) => {
-    const owner = await tx.customer.findUnique({ where: { email }, select: { id: true, firstName: true } });
+    const owner = await tx.customer.findFirst({ where: { email }, select: { id: true, firstName: true } });
     if (owner) {
       // One notice per address and hour, so nobody can flood a stranger's mailbox from their own account.
       if ((await app.limiter.hit(`email-in-use:${sha256(email)}`, { windowMs: 3_600_000 })) <= 1)
@@ -81,7 +81,7 @@ export async function confirmEmailChange(
   const done = await app.prisma.$transaction(async (tx) => {
     if (!(await useToken(app, tx, check.tokenId))) return false;
     // Taken by another account since the code was sent: the code no longer confirms anything.
-    if (await tx.customer.findUnique({ where: { email }, select: { id: true } })) return false;
+    if (await tx.customer.findFirst({ where: { email }, select: { id: true } })) return false;
     const current = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
     // Told at the address it replaces (read before the change), and by SMS to the confirmed number.
     await announceSecurityChange(app, tx, customerId, by.sessionId, 'email', current.recoveryPhoneEncrypted);

@@ -38,8 +38,8 @@ const PARTS = ['users', ...EXPORT_RELAYED] as const;
 /** A part larger than this is refused (the relay's body). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
-const zipContext = (id: string) => `data-export:${id}:zip`;
-const partContext = (id: string, service: string) => `data-export:${id}:part:${service}`;
+export const zipContext = (id: string) => `data-export:${id}:zip`;
+export const partContext = (id: string, service: string) => `data-export:${id}:part:${service}`;
 
 export interface DataExportView {
   id: string;

@@ -41,7 +41,7 @@ export async function enrolCustomer(app: UsersApp, record: CustomerRecord): Prom
         ? { kind: 'unchanged' as const, customerId: login.customerId }
         : { kind: 'contractHeldByAnother' as const };
     }
-    const known = await tx.customer.findUnique({ where: { email } });
+    const known = await tx.customer.findFirst({ where: { email } });
     if (known) {
       await tx.contractLogin.create({ data: { contractNumber: record.contractNumber, customerId: known.id } });
       return { kind: 'contractAdded' as const, customerId: known.id };
@@ -115,7 +115,7 @@ export async function createStaffMember(
   },
 ): Promise<CreateStaffOutcome> {
   const email = input.email.trim().toLowerCase();
-  const known = await app.prisma.staffMember.findUnique({ where: { email } });
+  const known = await app.prisma.staffMember.findFirst({ where: { email } });
   if (known) return { kind: 'exists', staffId: known.id };
   const staffId = input.staffId ?? crypto.randomUUID();
   const totpSecret = input.totpSecret ?? generateSecret({ length: 20 });

@@ -11,7 +11,7 @@ import {
 } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 
-const reasonContext = (customerId: string) => `customer:${customerId}:staff-access-reason`;
+export const reasonContext = (customerId: string) => `customer:${customerId}:staff-access-reason`;
 
 export async function storeStaffAccess(app: UsersApp, event: BusEvent): Promise<void> {
   const access = parseStaffAccess(event.payload);

@@ -9,7 +9,7 @@ import type { RenderedMessage } from './templates.ts';
 /** @default 8 attempts, spaced 30 s × 2^n */
 const MAX_ATTEMPTS = 8;
 
-const context = (id: string) => `message:${id}`;
+export const messageContext = (id: string) => `message:${id}`;
 
 /**
  * Queues `message` for `to` inside the caller's transaction; returns false, queuing nothing, when the message needs a
@@ -35,9 +35,9 @@ export async function queueMessage(
       id,
       channel: message.channel,
       template: message.template,
-      recipientEncrypted: encryptField(app.keyring, to, `${context(id)}:to`),
+      recipientEncrypted: encryptField(app.keyring, to, `${messageContext(id)}:to`),
       subject: message.subject,
-      bodyEncrypted: encryptField(app.keyring, message.text, `${context(id)}:body`),
+      bodyEncrypted: encryptField(app.keyring, message.text, `${messageContext(id)}:body`),
       createdAt: app.clock.now(),
       nextAttemptAt: app.clock.now(),
     },
@@ -64,9 +64,9 @@ export async function dispatchMessages(app: UsersApp): Promise<number> {
     try {
       await app.transport.send({
         channel: row.channel,
-        to: decryptField(app.keyring, row.recipientEncrypted, `${context(row.id)}:to`),
+        to: decryptField(app.keyring, row.recipientEncrypted, `${messageContext(row.id)}:to`),
         subject: row.subject,
-        text: decryptField(app.keyring, row.bodyEncrypted, `${context(row.id)}:body`),
+        text: decryptField(app.keyring, row.bodyEncrypted, `${messageContext(row.id)}:body`),
       });
       await app.prisma.messageOutbox.update({
         where: { id: row.id },

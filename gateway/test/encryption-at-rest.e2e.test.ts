@@ -1,0 +1,193 @@
+// Encryption at rest, seen from the disk: after the demo is seeded and a customer has signed in, read her profile,
+// declared a claim with an attachment, issued an attestation, added a SEPA mandate, asked to change her e-mail address
+// and her phone number (both awaiting their code) and had a copy of her data prepared through the gateway, no
+// personal value appears in clear in any text, JSON or bytes column of the four subgraphs' tables, nor in the
+// attachment files. Read with a plain PostgreSQL client, as someone holding a copy of the database would.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO } from '@abri/platform';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngWithText } from '../../subgraphs/claims/test/files.fixtures.ts';
+import { customer, startTestSystem } from './helpers.ts';
+import { type TestServices, testServices } from './services.ts';
+
+let services: TestServices;
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let dataDir: string;
+
+beforeAll(async () => {
+  services = await testServices();
+  dataDir = mkdtempSync(join(tmpdir(), 'abri-at-rest-'));
+  system = await startTestSystem({
+    dataDir,
+    production: { ...(services.databaseUrl ? { databaseUrl: services.databaseUrl } : {}), bus: services.bus },
+  });
+}, 180_000);
+afterAll(async () => {
+  await system?.stop();
+  await services?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const IBAN = 'FR1420041010050500013M02606';
+const ATTACHMENT_TEXT = 'Facture du plombier Lucien Garnier';
+const NEW_EMAIL = 'camille.nouvelle-adresse@exemple.fr';
+const NEW_PHONE = '+33755443322';
+
+/** Every text, JSON, array and bytes value of every table of the four schemas, with where it was read. */
+async function rawValues(databaseUrl: string): Promise<{ where: string; value: Buffer }[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: columns } = await client.query<{ schema: string; table: string; column: string; type: string }>(
+      `SELECT table_schema AS schema, table_name AS table, column_name AS column, data_type AS type
+         FROM information_schema.columns
+        WHERE table_schema IN ('users', 'policies', 'claims', 'payments')
+          AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea', 'ARRAY')`,
+    );
+    const values: { where: string; value: Buffer }[] = [];
+    for (const c of columns) {
+      const select = c.type === 'bytea' ? `"${c.column}"` : `"${c.column}"::text`;
+      const { rows } = await client.query<{ v: string | Buffer }>(
+        `SELECT ${select} AS v FROM "${c.schema}"."${c.table}" WHERE "${c.column}" IS NOT NULL`,
+      );
+      for (const { v } of rows)
+        values.push({ where: `${c.schema}.${c.table}.${c.column}`, value: Buffer.isBuffer(v) ? v : Buffer.from(v) });
+    }
+    expect(columns.length).toBeGreaterThan(50);
+    return values;
+  } finally {
+    await client.end();
+  }
+}
+
+const filesUnder = (dir: string): { where: string; value: Buffer }[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { where: path, value: readFileSync(path) };
+    });
+
+describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (PostgreSQL)', () => {
+  it('holds no seeded or entered personal value in clear, in any column of any table or in the attachment files', async () => {
+    const url = system.gateway.url;
+    const camille = await customer(url, 'camille');
+    const me = await camille.request<{ me: { firstName: string; lastName: string; email: string; phone: string } }>(
+      '{ me { firstName lastName email phone } }',
+    );
+    expect(me.data?.me).toMatchObject({
+      firstName: 'Camille',
+      lastName: 'Martin',
+      email: 'camille.martin@abri.example',
+    });
+
+    const declared = await camille.request<{ declareClaim: { __typename: string; claim?: { id: string } } }>(
+      `mutation($i: DeclareClaimInput!) { declareClaim(input: $i) { __typename ... on ClaimDeclared { claim { id } } } }`,
+      {
+        i: {
+          policyId: DEMO.camille.policyId,
+          type: 'WATER_DAMAGE',
+          occurredOn: new Date().toISOString().slice(0, 10),
+          description: 'Fuite sous l’évier de la buanderie, parquet gonflé.',
+          answers: {
+            source: 'NEIGHBOUR',
+            leakStopped: true,
+            thirdPartyInvolved: true,
+            thirdPartyName: 'M. Théodore Vasseur',
+            jointReport: false,
+          },
+        },
+      },
+    );
+    const claimId = declared.data?.declareClaim.claim?.id;
+    expect(declared.data?.declareClaim.__typename).toBe('ClaimDeclared');
+    // A real image (files are parsed to their end) carrying the text in a chunk, so its bytes hold it in clear.
+    const file = pngWithText(Buffer.from(ATTACHMENT_TEXT));
+    const attached = await camille.request<{ addClaimAttachment: { __typename: string } }>(
+      'mutation($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename } }',
+      { c: claimId, f: 'facture-vasseur.png', b: file.toString('base64') },
+    );
+    expect(attached.data?.addClaimAttachment.__typename).toBe('AttachmentAdded');
+
+    const attestation = await camille.request<{ generateAttestation: { __typename: string } }>(
+      `mutation { generateAttestation(policyId: "${DEMO.camille.policyId}") { __typename } }`,
+    );
+    expect(attestation.data?.generateAttestation.__typename).toBe('DocumentGenerated');
+
+    const mandate = await camille.request<{ addSepaMandate: { __typename: string } }>(
+      'mutation($i: SepaMandateInput!) { addSepaMandate(input: $i) { __typename } }',
+      { i: { iban: IBAN, holderName: 'Camille Martin' } },
+    );
+    expect(mandate.data?.addSepaMandate.__typename).toBe('PaymentMethodAdded');
+
+    // An e-mail change and a new phone number, each waiting for its code (fresh sign-in: no step-up needed).
+    const emailChange = await camille.request<{ requestEmailChange: { __typename: string } }>(
+      'mutation($e: String!) { requestEmailChange(newEmail: $e) { __typename } }',
+      { e: NEW_EMAIL },
+    );
+    expect(emailChange.data?.requestEmailChange.__typename).toBe('EmailChangeRequested');
+    const phoneChange = await camille.request<{ updateProfile: { __typename: string } }>(
+      `mutation { updateProfile(input: { phone: "${NEW_PHONE}" }) { __typename } }`,
+    );
+    expect(phoneChange.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
+
+    // A copy of her data, gathered from the four subgraphs into a ZIP kept 7 days.
+    const exported = await camille.request<{ requestDataExport: { __typename: string } }>(
+      'mutation { requestDataExport { __typename } }',
+    );
+    expect(exported.data?.requestDataExport.__typename).toBe('DataExportRequested');
+    await expect
+      .poll(
+        async () =>
+          (await camille.request<{ me: { dataExports: { status: string }[] } }>('{ me { dataExports { status } } }'))
+            .data?.me.dataExports[0]?.status,
+        { timeout: 120_000 },
+      )
+      .toBe('READY');
+    const tokens = await system.services.users.app.prisma.oneTimeToken.count({
+      where: { customerId: DEMO.camille.customerId, valueEncrypted: { not: null } },
+    });
+    expect(tokens).toBe(2);
+
+    // The address her sign-in came from, as the service reads it back (sealed, it is only readable through it).
+    const session = await system.services.users.app.prisma.session.findFirst({
+      where: { customerId: DEMO.camille.customerId },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(session?.ip).toBeTruthy();
+
+    const personal = [
+      'Camille',
+      'Martin',
+      'camille.martin@abri.example',
+      'louis.bernard@abri.example',
+      'Bernard',
+      '+33612345678',
+      '612345678',
+      '12 rue des Lilas',
+      '4 chemin du Moulin',
+      'Claire Dubois',
+      'Hugo Lef',
+      'ballon d’eau chaude',
+      'buanderie',
+      'Théodore Vasseur',
+      'facture-vasseur',
+      'Lucien Garnier',
+      IBAN,
+      '20041010050500013',
+      NEW_EMAIL,
+      NEW_PHONE,
+      '755443322',
+      session!.ip!,
+    ];
+    const stored = [...(await rawValues(services.databaseUrl!)), ...filesUnder(join(dataDir, 'attachments'))];
+    expect(stored.some((s) => s.where.includes('attachments'))).toBe(true);
+    const found = stored.flatMap(({ where, value }) =>
+      personal.filter((p) => value.includes(Buffer.from(p))).map((p) => `${where}: ${p}`),
+    );
+    expect([...new Set(found)]).toEqual([]);
+  }, 180_000);
+});
