@@ -31,6 +31,7 @@ import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers, usersIsEmpty } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -49,7 +50,10 @@ export interface EmbeddedOptions {
   /** Gateway replicas, all on the same subgraphs. @default 1 */
   gatewayReplicas?: number;
   /** Gateway settings that differ from the embedded defaults (tests of production behaviour). */
-  gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter' | 'trustProxy'>;
+  gatewayOptions?: Pick<
+    GatewayDeps,
+    'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter' | 'trustProxy' | 'trustedDocuments'
+  >;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
   /** Push notifications of the users subgraph (tests: a local push service, native test doubles). */
@@ -118,6 +122,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
   for (const [name, s] of Object.entries(served))
     subgraphUrls[name] = options.gatewayRoute ? await options.gatewayRoute(name, s.url) : s.url;
   const gateways: Gateway[] = [];
+  // The apps' hashes are understood, and any other text accepted too (GraphiQL, tests, a developer's curl).
+  const trustedDocuments = loadTrustedDocuments({ enforce: false });
   const gatewayDeps = (i: number) => ({
     supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
     subgraphUrls,
@@ -127,6 +133,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     log: log('gateway'),
     clock,
     ...(options.web ? { web: options.web } : {}),
+    trustedDocuments,
     ...options.gatewayOptions,
   });
   for (let i = 0; i < (options.gatewayReplicas ?? 1); i++)

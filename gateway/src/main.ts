@@ -12,6 +12,7 @@ import {
 } from '@abri/platform';
 import { gatewayEnv } from './env.ts';
 import { startGateway } from './server.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 await runService('gateway', async () => {
   const env = parseEnv(gatewayEnv);
@@ -41,6 +42,10 @@ await runService('gateway', async () => {
         onError: (error) => log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
       }),
       web: { dir: env.WEB_DIR ?? null, allowedOrigins: env.WEB_ORIGINS },
+      trustedDocuments: loadTrustedDocuments({
+        enforce: env.TRUSTED_DOCUMENTS === 'enforce',
+        files: env.TRUSTED_DOCUMENTS_FILES,
+      }),
     },
     env.PORT,
     env.HOST,

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { download } from '../documents/download.ts';
 import { date, dateTime, money } from '../format.ts';
 import { graphql } from '../gql/index.ts';
+import { PaymentMethods, RefusedDebit } from '../payments/Incidents.tsx';
 
 const PaymentsQuery = graphql(`
   query Payments($year: Int) {
@@ -17,6 +18,10 @@ const PaymentsQuery = graphql(`
         edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }
       }
       paymentMethods { id kind label isDefault mandateReference cardExpiry }
+      arrears {
+        id dueDate rejectionCode explanation suggestions stage suspensionAt paidAt
+        amount { amountCents currency }
+      }
     }
   }
 `);
@@ -128,6 +133,16 @@ export function Payments() {
       {!data && !error && <p role="status">Chargement…</p>}
       {me && (
         <>
+          {me.arrears
+            .filter((a) => !a.paidAt)
+            .map((arrear) => (
+              <RefusedDebit
+                key={arrear.id}
+                arrear={arrear}
+                methods={me.paymentMethods}
+                changed={() => refetch({ requestPolicy: 'network-only' })}
+              />
+            ))}
           <section className="card" aria-labelledby="schedule-heading">
             <h2 id="schedule-heading">Prochaines échéances</h2>
             {me.paymentSchedule.length === 0 ? (
@@ -201,21 +216,7 @@ export function Payments() {
               </p>
             )}
           </section>
-          <section className="card" aria-labelledby="methods-heading">
-            <h2 id="methods-heading">Moyens de paiement</h2>
-            <ul className="guarantees">
-              {me.paymentMethods.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.label}</strong> {m.isDefault && <span className="badge">Par défaut</span>}
-                  <p className="muted note">
-                    {m.kind === 'SEPA_DEBIT'
-                      ? `Prélèvement SEPA, mandat ${m.mandateReference ?? ''}`
-                      : `Carte, expire fin ${m.cardExpiry ?? ''}`}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <PaymentMethods methods={me.paymentMethods} changed={() => refetch({ requestPolicy: 'network-only' })} />
         </>
       )}
     </>
