@@ -58,6 +58,11 @@ export interface EmbeddedOptions {
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
   /** Push notifications of the users subgraph (tests: a local push service, native test doubles). */
   push?: UsersDeps['push'];
+  /**
+   * Where customers open the web space: the base of every e-mailed link and of the attestation's QR code (PUBLIC_URL
+   * in production). @default the gateway's own origin, `http://localhost:<port>`
+   */
+  publicUrl?: string;
   /** The web customer space served at / (its build directory). @default none: the API alone */
   web?: GatewayDeps['web'];
 }
@@ -84,14 +89,20 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
   const base = (name: string) => ({ db: dbOf(name), bus: busOf(name), gatewayKey, log: log(name), clock });
   const mailbox = createLocalMailbox(options.dataDir ? join(options.dataDir, 'mailbox') : null);
+  const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
+  const publicUrl = (options.publicUrl ?? `http://localhost:${port('gateway') || DEFAULT_PORTS.gateway}`).replace(
+    /\/+$/,
+    '',
+  );
   const users = createUsersService({
     ...base('users'),
     tokenKey: secrets.tokenKey,
     keyring: secrets.keyring,
     transport: mailbox,
+    config: { publicUrl },
     ...(options.push ? { push: options.push } : {}),
   });
-  const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey });
+  const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey, publicUrl });
   const claims = createClaimsService({
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
@@ -114,7 +125,6 @@ export async function startEmbedded(options: EmbeddedOptions) {
     }
   }
 
-  const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
   const served: Record<string, Served> = {};
   for (const [name, service] of Object.entries({ users, policies, claims, payments }))
     served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));

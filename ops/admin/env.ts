@@ -1,6 +1,6 @@
 // What the administration CLI reads: the subgraphs' database, users' field keys (phones, TOTP secrets and queued
 // messages are encrypted with them) and the portal's address for invitations. Parsed once, every problem listed.
-import { keyringSetting, setting } from '@abri/platform';
+import { keyringSetting, publicUrlSetting, setting } from '@abri/platform';
 import { z } from 'zod';
 
 const url = (meaning: string) => setting(z.string().url().optional(), meaning);
@@ -10,7 +10,7 @@ export const adminEnv = z.object({
   USERS_DATABASE_URL: url("users' PostgreSQL when it is not DATABASE_URL"),
   POLICIES_DATABASE_URL: url("policies' PostgreSQL when it is not DATABASE_URL"),
   ENCRYPTION_KEYS: keyringSetting("users' field keys (the users service's ENCRYPTION_KEYS)"),
-  PUBLIC_URL: setting(z.string().url(), "the web portal's address, named in invitations"),
+  PUBLIC_URL: publicUrlSetting("the web portal's address, named in invitations"),
 });
 
 export type AdminEnv = z.infer<typeof adminEnv>;
