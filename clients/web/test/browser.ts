@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { type Clock, DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Embedded, startEmbedded } from '../../../gateway/src/embedded.ts';
+import { type Embedded, type EmbeddedOptions, startEmbedded } from '../../../gateway/src/embedded.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,10 +31,13 @@ export interface WebHarness {
 }
 
 /** The whole system with the web app; `clock` moves the services' time (the browser keeps its own). */
-export async function startWeb(options: { clock?: Clock } = {}): Promise<WebHarness> {
+export async function startWeb(
+  options: { clock?: Clock; gatewayOptions?: EmbeddedOptions['gatewayOptions'] } = {},
+): Promise<WebHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
   const system = await startEmbedded({
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.gatewayOptions ? { gatewayOptions: options.gatewayOptions } : {}),
     dataDir: null,
     ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
     silent: true,
@@ -99,11 +102,46 @@ export function pageProblems(page: Page): string[] {
 }
 
 /** Signs a demo customer in through the sign-in page and waits for the dashboard. */
-export async function signInAs(web: WebHarness, page: Page, who: 'camille' | 'louis') {
+export async function signInAs(
+  web: WebHarness,
+  page: Page,
+  who: 'camille' | 'louis',
+  password = DEMO.customerPassword,
+) {
   await page.goto(`${web.origin}/connexion`);
   await page.getByLabel('Numéro de contrat').fill(DEMO[who].contractNumber);
-  await page.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+  await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${web.origin}/`);
   await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Bonjour/ }).count()).toBe(1);
+}
+
+/**
+ * The path and query of the last link in the latest message sent to `to` matching `pattern`, once it is sent (the
+ * embedded system's links start with its PUBLIC_URL; the test opens them on its own origin).
+ */
+export async function linkSentTo(web: WebHarness, to: string, pattern: RegExp, since: number): Promise<string> {
+  const find = () =>
+    web.system.mailbox.sent
+      .slice(since)
+      .filter((m) => m.to === to)
+      .flatMap((m) => m.text.match(/https?:\/\/\S+/g) ?? [])
+      .filter((l) => pattern.test(l))
+      .at(-1);
+  await expect.poll(find, { timeout: 30_000 }).toBeDefined();
+  const url = new URL(find()!);
+  return url.pathname + url.search;
+}
+
+/** The code of the latest SMS sent to `to`, once it is sent. */
+export async function smsCodeSentTo(web: WebHarness, to: string, since: number): Promise<string> {
+  const find = () =>
+    web.system.mailbox.sent
+      .slice(since)
+      .filter((m) => m.channel === 'SMS' && m.to === to)
+      .map((m) => /\b(\d{6})\b/.exec(m.text)?.[1])
+      .filter(Boolean)
+      .at(-1);
+  await expect.poll(find, { timeout: 30_000 }).toBeDefined();
+  return find()!;
 }
