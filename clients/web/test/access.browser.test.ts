@@ -68,18 +68,20 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       await page.getByLabel('Mot de passe', { exact: true }).fill('abc');
       const since = web.system.mailbox.sent.length;
       await tap(page.getByRole('button', { name: 'Créer mon accès' }));
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Au moins 8 caractères/);
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+        .toMatch(/Au moins 8 caractères/);
       const password = 'Ardoise-Velours-93!';
       await page.getByLabel('Mot de passe', { exact: true }).fill(password);
       await tap(page.getByRole('button', { name: 'Créer mon accès' }));
-      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/lien/);
+      await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/lien/);
       const link = await linkSentTo(web, person.email, /\/activation\?jeton=/, since);
 
       // Before following it, the sign-in says the account waits for its activation, with a way to a new link.
       await page.goto(`${web.origin}/connexion`);
       await signInPage(page, contract, password);
       const refusal = page.getByRole('alert');
-      await expect.poll(() => refusal.textContent()).toMatch(/activ/i);
+      await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toMatch(/activ/i);
       expect(await refusal.getByRole('link', { name: 'Recevoir un nouveau lien d’activation' }).count()).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -87,18 +89,18 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       expect(await heading(page)).toBe('Activer mon espace client');
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(page.getByRole('button', { name: 'Activer mon espace client' }));
-      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/activ/i);
+      await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/activ/i);
       await tap(page.getByRole('link', { name: 'Me connecter' }));
       await page.waitForURL(`${web.origin}/connexion`);
       await signInPage(page, contract, password);
       await page.waitForURL(`${web.origin}/`);
-      await expect.poll(() => heading(page)).toMatch(/^Bonjour/);
+      await expect.poll(() => heading(page), { timeout: 30_000 }).toMatch(/^Bonjour/);
 
       // The link works once.
       const again = await context.newPage();
       await again.goto(`${web.origin}${link}`);
       await tap(again.getByRole('button', { name: 'Activer mon espace client' }));
-      await expect.poll(() => again.getByRole('alert').textContent()).toMatch(/\S/);
+      await expect.poll(() => again.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/\S/);
       expect(await again.getByRole('heading', { name: 'Recevoir un nouveau lien' }).count()).toBe(1);
       expect(await accessibilityViolations(again)).toEqual([]);
       expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
@@ -130,7 +132,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       let since = web.system.mailbox.sent.length;
       await tap(page.getByRole('button', { name: 'Envoyer' }));
       await expect
-        .poll(() => page.getByRole('status').textContent())
+        .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
         .toMatch(/lien pour choisir un nouveau mot de passe/);
       const reset = await linkSentTo(web, person.email, /\/mot-de-passe\/nouveau\?jeton=/, since);
       await page.goto(`${web.origin}${reset}`);
@@ -139,7 +141,9 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       const first = 'Girafe-Pommier-2718?';
       await page.getByLabel('Nouveau mot de passe').fill(first);
       await tap(page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }));
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/nouveau mot de passe est enregistré/);
+      await expect
+        .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+        .toMatch(/nouveau mot de passe est enregistré/);
       await signInAs(web, page, person.who, first);
 
       // 2. A phone change made from another device is announced; the link ends that device's session.
@@ -158,7 +162,9 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       expect(await heading(page)).toBe('Ce n’était pas moi');
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(page.getByRole('button', { name: 'Bloquer l’accès et sécuriser mon compte' }));
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/session concernée est fermée/);
+      await expect
+        .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+        .toMatch(/session concernée est fermée/);
       expect(await accessibilityViolations(page)).toEqual([]);
       await expect
         .poll(async () => (await other.request('{ me { id } }')).errors?.[0]?.extensions?.code, { timeout: 20_000 })
@@ -167,7 +173,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       await page.goto(`${web.origin}/connexion`);
       await signInPage(page, contract, first);
       const refusal = page.getByRole('alert');
-      await expect.poll(() => refusal.textContent()).toMatch(/\S/);
+      await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toMatch(/\S/);
       await tap(refusal.getByRole('link', { name: 'Choisir un nouveau mot de passe' }));
       await page.waitForURL(`${web.origin}/mot-de-passe/oublie`);
 
@@ -176,14 +182,16 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       await tap(page.getByRole('radio', { name: 'un code par SMS' }));
       since = web.system.mailbox.sent.length;
       await tap(page.getByRole('button', { name: 'Envoyer' }));
-      await expect.poll(() => page.getByLabel('Code reçu par SMS').count()).toBe(1);
+      await expect.poll(() => page.getByLabel('Code reçu par SMS').count(), { timeout: 30_000 }).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
       const code = await smsCodeSentTo(web, '+33700000009', since);
       await page.getByLabel('Code reçu par SMS').fill(code);
       const second = 'Luciole-Carillon-4051!';
       await page.getByLabel('Nouveau mot de passe').fill(second);
       await tap(page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }));
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/nouveau mot de passe est enregistré/);
+      await expect
+        .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+        .toMatch(/nouveau mot de passe est enregistré/);
       await tap(page.getByRole('link', { name: 'Me connecter' }));
       await signInAs(web, page, person.who, second);
       expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);

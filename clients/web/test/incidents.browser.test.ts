@@ -61,7 +61,7 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       await tap(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Paiements' }));
       await page.waitForURL(`${web.origin}/paiements`);
       const incident = page.getByRole('region', { name: 'Prélèvement refusé' });
-      await expect.poll(() => incident.count()).toBe(1);
+      await expect.poll(() => incident.count(), { timeout: 30_000 }).toBe(1);
       expect(await incident.textContent()).toMatch(/refusé par votre banque \(motif AM04\)/);
       expect(await incident.textContent()).toMatch(/Réglez-le avant le \d{1,2}(er)? \S+ \d{4}/);
       // The three ways out.
@@ -76,12 +76,14 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
         while (dueDays.has(isoDay(day))) day = new Date(day.getTime() + DAY);
         await incident.getByLabel('Date du nouveau prélèvement').fill(isoDay(day));
         await tap(incident.getByRole('button', { name: 'Programmer ce prélèvement' }));
-        await expect.poll(() => incident.getByRole('status').textContent()).toMatch(/présenté à nouveau le/);
+        await expect
+          .poll(() => incident.getByRole('status').textContent(), { timeout: 30_000 })
+          .toMatch(/présenté à nouveau le/);
       } else {
         // Paid at once with the method on file: the incident is over.
         await tap(incident.getByRole('button', { name: /^Payer \d/ }));
-        await expect.poll(() => page.getByText(/C’est réglé/).count()).toBe(1);
-        await expect.poll(() => incident.count()).toBe(0);
+        await expect.poll(() => page.getByText(/C’est réglé/).count(), { timeout: 30_000 }).toBe(1);
+        await expect.poll(() => incident.count(), { timeout: 30_000 }).toBe(0);
       }
 
       // A new SEPA mandate, made the default.
@@ -93,9 +95,9 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(methods.getByRole('button', { name: 'Signer le mandat' }));
       await expect
-        .poll(() => methods.getByRole('status').textContent())
+        .poll(() => methods.getByRole('status').textContent(), { timeout: 30_000 })
         .toMatch(/mandat de prélèvement SEPA est enregistré/);
-      await expect.poll(() => methods.getByRole('listitem').count()).toBe(before + 1);
+      await expect.poll(() => methods.getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
       expect(await methods.getByRole('listitem').first().textContent()).toMatch(/Par défaut.*Prélèvement SEPA/);
 
       // The search bar over the file and the help centre, then a help article read in the app.
@@ -103,7 +105,7 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       await page.getByRole('searchbox', { name: 'Rechercher dans mon espace et l’aide' }).press('Enter');
       await page.waitForURL(`${web.origin}/aide?q=attestation`);
       const results = page.getByRole('heading', { level: 2, name: /résultats? pour « attestation »/ });
-      await expect.poll(() => results.count()).toBe(1);
+      await expect.poll(() => results.count(), { timeout: 30_000 }).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
       const article = page
         .locator('li.card')
@@ -113,12 +115,16 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       const title = await article.textContent();
       await tap(article);
       await page.waitForURL(/\/aide\/[\w-]+$/);
-      await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(title);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 30_000 })
+        .toBe(title);
       expect((await page.getByRole('article').textContent())!.length).toBeGreaterThan(40);
       expect(await accessibilityViolations(page)).toEqual([]);
       // And the help centre's entry without a question.
       await tap(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aide' }));
-      await expect.poll(() => page.getByRole('heading', { name: 'Questions fréquentes' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Questions fréquentes' }).count(), { timeout: 30_000 })
+        .toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();

@@ -80,13 +80,24 @@ const RULES =
 
 type Said = { ok: boolean; text: string; reasons?: readonly string[] } | null;
 
-/** The frame of a public page, with an anonymous client: nothing of a signed-in session is cached here. */
+/** A public page with its anonymous client: nothing of a signed-in session is cached here. */
+function anonymous(Page: () => ReactNode) {
+  return function WithPublicClient() {
+    const client = useMemo(() => createPublicClient(), []);
+    return (
+      <Provider value={client}>
+        <Page />
+      </Provider>
+    );
+  };
+}
+
+/** The frame of a public page. */
 function PublicPage({ title, children }: { title: string; children: ReactNode }) {
-  const client = useMemo(() => createPublicClient(), []);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <Provider value={client}>
+    <>
       <main id="contenu" className="narrow">
         <p className="brand big" aria-hidden="true">
           Abri
@@ -99,7 +110,7 @@ function PublicPage({ title, children }: { title: string; children: ReactNode })
           <Link to="/connexion">Retour à la connexion</Link>
         </p>
       </main>
-    </Provider>
+    </>
   );
 }
 
@@ -170,7 +181,7 @@ function said(
 }
 
 /** « Créer mon accès »: the invitation's next step; the activation link follows by e-mail. */
-export function CreateAccess() {
+export const CreateAccess = anonymous(function CreateAccess() {
   const [state, run] = useMutation(Register);
   const [result, setResult] = useState<Said>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -204,10 +215,10 @@ export function CreateAccess() {
       )}
     </PublicPage>
   );
-}
+});
 
 /** The activation link (`/activation?jeton=`): followed once, on a button press (mail scanners open links too). */
-export function Activation() {
+export const Activation = anonymous(function Activation() {
   const [params] = useSearchParams();
   const token = params.get('jeton') ?? '';
   const [state, run] = useMutation(Activate);
@@ -265,10 +276,10 @@ export function Activation() {
       )}
     </PublicPage>
   );
-}
+});
 
 /** « Mot de passe oublié »: a link by e-mail, or a code by SMS typed here with the new password. */
-export function ForgotPassword() {
+export const ForgotPassword = anonymous(function ForgotPassword() {
   const [way, setWay] = useState<'email' | 'sms'>('email');
   const [sent, setSent] = useState<{ way: 'email' | 'sms'; contractNumber: string } | null>(null);
   const [email, runEmail] = useMutation(RequestReset);
@@ -351,10 +362,10 @@ export function ForgotPassword() {
       )}
     </PublicPage>
   );
-}
+});
 
 /** The e-mailed reset link (`/mot-de-passe/nouveau?jeton=`). */
-export function NewPassword() {
+export const NewPassword = anonymous(function NewPassword() {
   const [params] = useSearchParams();
   const [state, run] = useMutation(ResetByLink);
   const [result, setResult] = useState<Said>(null);
@@ -393,13 +404,13 @@ export function NewPassword() {
       )}
     </PublicPage>
   );
-}
+});
 
 /**
  * « Ce n'était pas moi » (`/securite/ce-n-etait-pas-moi?jeton=`), from the alert after a sign-in or a change of
  * phone or second factor: ends the session that did it and blocks the password until it is reset.
  */
-export function NotMe() {
+export const NotMe = anonymous(function NotMe() {
   const [params] = useSearchParams();
   const token = params.get('jeton') ?? '';
   const [state, run] = useMutation(ReportNotMe);
@@ -451,4 +462,4 @@ export function NotMe() {
       )}
     </PublicPage>
   );
-}
+});
