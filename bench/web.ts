@@ -10,9 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { DEMO } from '@abri/platform';
 import { chromium, type Page } from 'playwright-core';
+import { photo } from '../clients/web/test/browser.ts';
 import { startEmbedded } from '../gateway/src/embedded.ts';
 import { ensureWebBuild, WEB_DIST } from '../gateway/src/web/build.ts';
 import { FREE_PORTS } from '../gateway/test/helpers.ts';
@@ -79,37 +80,6 @@ for (let i = 0; i <= runs; i++) {
 }
 timings.sort((a, b) => a - b);
 const percentile = (p: number) => timings[Math.min(timings.length - 1, Math.ceil((p / 100) * timings.length) - 1)]!;
-
-/** A small real PNG, the photo of the damage. */
-function photo(): Buffer {
-  const crc = (bytes: Buffer) => {
-    let c = ~0;
-    for (const byte of bytes) {
-      c ^= byte;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(32, 0);
-  header.writeUInt32BE(24, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 24 }, () => Buffer.from([0, ...Array(32 * 3).fill(120)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 // 3. The claim, on a phone (touch), from the dashboard.
 const phone = await browser.newContext({
