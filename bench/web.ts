@@ -118,7 +118,7 @@ await act('choose the photo', () =>
   page.getByLabel(/Photos et documents/).setInputFiles({ name: 'cuisine.png', mimeType: 'image/png', buffer: photo() }),
 );
 await act('tap « Envoyer la déclaration »', () => page.getByRole('button', { name: 'Envoyer la déclaration' }).tap());
-await page.waitForURL(/\/sinistres\/[\w-]+$/, { timeout: 60_000 });
+await page.waitForURL(/\/sinistres\/[0-9a-f-]{36}$/, { timeout: 60_000 });
 const reference = await page.getByRole('heading', { level: 1 }).textContent();
 
 await browser.close();
