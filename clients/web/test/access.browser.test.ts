@@ -169,7 +169,9 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       await expect
         .poll(async () => (await other.request('{ me { id } }')).errors?.[0]?.extensions?.code, { timeout: 20_000 })
         .toBe('UNAUTHENTICATED');
-      // The password is blocked: the sign-in says so and leads to a new one.
+      // The password is blocked: the sign-in says so and leads to a new one (this page's own session goes first).
+      await tap(page.getByRole('button', { name: 'Se déconnecter' }));
+      await page.waitForURL(/\/connexion/);
       await page.goto(`${web.origin}/connexion`);
       await signInPage(page, contract, first);
       const refusal = page.getByRole('alert');
