@@ -44,6 +44,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          globalSetup: ['.config/server-build.setup.ts'],
           include: ['**/test/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
@@ -66,6 +67,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
+          globalSetup: ['.config/server-build.setup.ts'],
           include: ['**/test/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
@@ -77,6 +79,7 @@ export default defineConfig({
         // Faults in the production shape (processes killed, Redis restarted empty) with devices connected.
         test: {
           name: 'chaos',
+          globalSetup: ['.config/server-build.setup.ts'],
           include: ['**/test/**/*.chaos.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,

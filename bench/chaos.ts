@@ -1,12 +1,14 @@
 // Faults with devices connected, the longer variant of gateway/test/faults.chaos.test.ts: separate processes on
-// PostgreSQL and a Redis of its own, N devices of one customer spread over two gateway replicas, an adjuster moving
+// PostgreSQL and a Redis of its own, N devices of one customer spread over two gateway replicas (half of them the
+// test's own resumable client, half apps on the SDK's follow() behind a balancer), an adjuster moving
 // a claim without pause, and one fault after another. For each fault: the moves made across it, deliveries, lost,
 // doubled and reordered events (over all devices), and the recovery time: from the fault to the moment every device
 // has the first move made after it.
 //   ABRI_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx bench/chaos.ts [devices=40] [moves=12]
 import { DEMO } from '@abri/platform';
+import { type Balancer, startBalancer } from '../gateway/test/balancer.ts';
 import { moveClaim } from '../gateway/test/claim-mover.ts';
-import { audit, type Device, followDevice } from '../gateway/test/device.ts';
+import { audit, type Device, followDevice, followWithSdk } from '../gateway/test/device.ts';
 import { adjuster, customer } from '../gateway/test/helpers.ts';
 import { startProcessSystem } from '../gateway/test/processes.ts';
 import { testServices } from '../gateway/test/services.ts';
@@ -22,20 +24,31 @@ const [a, b] = system.gateways;
 const staff = await adjuster(b);
 const camille = await customer(b, 'camille');
 const mover = moveClaim({ urls: [a, b], staffToken: staff.accessToken!, claimId: DEMO.camilleClaimId });
-const devices: Device[] = Array.from({ length: devicesCount }, (_, i) =>
-  followDevice({
-    urls: i % 2 ? [b, a] : [a, b],
-    token: () => camille.accessToken!,
-    query: `subscription($after: String) {
-      claimStatusChanged(after: $after) { cursor status claim { id policy { number } } }
-    }`,
-    after: 'claims.0',
-    pick: (data) => {
-      const e = data.claimStatusChanged as { cursor: string; status: string };
-      return { cursor: e.cursor, value: e.status };
-    },
-  }),
-);
+const QUERY = `subscription($after: String) {
+  claimStatusChanged(after: $after) { cursor status claim { id policy { number } } }
+}`;
+const pick = (data: Record<string, unknown>) => {
+  const e = data.claimStatusChanged as { cursor: string; status: string };
+  return { cursor: e.cursor, value: e.status };
+};
+const balancers: Balancer[] = [await startBalancer([a, b]), await startBalancer([b, a])];
+const devices: Device[] = [];
+for (let i = 0; i < devicesCount; i++) {
+  if (i % 4 < 2) {
+    devices.push(
+      followDevice({
+        urls: i % 2 ? [b, a] : [a, b],
+        token: () => camille.accessToken!,
+        query: QUERY,
+        after: 'claims.0',
+        pick,
+      }),
+    );
+  } else {
+    const app = await customer(balancers[i % 2]!.url, 'camille');
+    devices.push(followWithSdk({ client: app, query: QUERY, after: 'claims.0', pick }));
+  }
+}
 
 const everyDeviceHas = async (count: number) => {
   const deadline = Date.now() + 300_000;
@@ -94,6 +107,7 @@ console.log('| fault | moves | deliveries | lost | doubled | reordered | recover
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 for (const device of devices) await device.stop();
+for (const balancer of balancers) await balancer.stop();
 await system.stop();
 await redis.stop();
 await services.dispose();

@@ -52,7 +52,7 @@ export function renderEnvTable(): string {
       ? `yes${row.key ? ' (`npm run keys`)' : ''}`
       : row.defaultValue !== undefined
         ? `no, default \`${row.defaultValue}\``
-        : 'no';
+        : `no${row.key ? ' (`npm run keys` makes one)' : ''}`;
     cells.push([`\`${row.name}\``, who(row.services), cell(required), cell(row.meaning)]);
   }
   // Padded as the formatter (Biome) writes Markdown tables, so formatting the README leaves it unchanged.

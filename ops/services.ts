@@ -18,11 +18,11 @@ export const SERVICE_ENVS: Record<'gateway' | 'users' | 'policies' | 'claims' | 
 export type ProductionService = keyof typeof SERVICE_ENVS;
 export const PRODUCTION_SERVICES = Object.keys(SERVICE_ENVS) as ProductionService[];
 
-/** Where each service's process starts (relative to the repository). */
-export const SERVICE_MAINS: Record<ProductionService, string> = {
-  gateway: 'gateway/src/main.ts',
-  users: 'subgraphs/users/src/main.ts',
-  policies: 'subgraphs/policies/src/main.ts',
-  claims: 'subgraphs/claims/src/main.ts',
-  payments: 'subgraphs/payments/src/main.ts',
+/** Each service's process in production: its compiled entry (`npm run build:server`, from its `src/main.ts`). */
+export const SERVICE_ENTRIES: Record<ProductionService, string> = {
+  gateway: 'dist/server/gateway.js',
+  users: 'dist/server/users.js',
+  policies: 'dist/server/policies.js',
+  claims: 'dist/server/claims.js',
+  payments: 'dist/server/payments.js',
 };

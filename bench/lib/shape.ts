@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, DEMO_INSURER_SETTINGS, generateSigningJwk } from '@abri/platform';
+import { applyMigrations, DEMO_INSURER_SETTINGS, demoSealSettings, generateSigningJwk } from '@abri/platform';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { seedDemo as seed } from '../../gateway/test/processes.ts';
@@ -101,6 +101,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     for (const name of SUBGRAPHS)
       await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
     const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+    const seal = demoSealSettings();
     await seed(databaseUrl, encryptionKeys);
     const hopJwk = await generateSigningJwk();
     const { d: _private, ...hopPublic } = hopJwk;
@@ -144,6 +145,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
+        ...seal,
       }),
       start('claims', 'subgraphs/claims/src/main.ts', {
         ...subgraphEnv,
@@ -153,6 +155,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         ...subgraphEnv,
         ENCRYPTION_KEYS: encryptionKeys,
         ...DEMO_INSURER_SETTINGS,
+        ...seal,
       }),
     ]);
     const subgraphs = { users: users!, policies: policies!, claims: claims!, payments: payments! };

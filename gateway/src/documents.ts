@@ -91,13 +91,28 @@ export function fileRoute(options: {
       // The link is a credential for a minute: whatever the file opens, it is not told where it came from.
       'referrer-policy': 'no-referrer',
     };
-    for (const name of ['content-type', 'content-length', 'content-disposition']) {
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'content-security-policy']) {
       const value = upstream.headers.get(name);
       if (value) headers[name] = value;
     }
     res.writeHead(upstream.status, headers);
     if (upstream.body) Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();
+  };
+}
+
+/** A public file of a subgraph (the general conditions), relayed as it is: no identity, nothing private in it. */
+export function publicFileRoute(subgraphUrl: string, path: string): RouteHandler {
+  const url = `${subgraphUrl.replace(/\/graphql$/, '')}${path}`;
+  return async (_req, res) => {
+    const upstream = await fetch(url);
+    const headers: Record<string, string> = { 'x-content-type-options': 'nosniff' };
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'cache-control']) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
   };
 }
 

@@ -16,6 +16,7 @@ import {
   createMemoryBus,
   type Database,
   DEFAULT_PORTS,
+  DEMO_INSURER,
   type EventBus,
   embeddedSecrets,
   importPublicKey,
@@ -102,12 +103,21 @@ export async function startEmbedded(options: EmbeddedOptions) {
     config: { publicUrl },
     ...(options.push ? { push: options.push } : {}),
   });
-  const policies = createPoliciesService({ ...base('policies'), attestationKey: secrets.attestationKey, publicUrl });
+  const policies = createPoliciesService({
+    ...base('policies'),
+    attestationKey: secrets.attestationKey,
+    publicUrl,
+    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
+  });
   const claims = createClaimsService({
     ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
   });
-  const payments = createPaymentsService({ ...base('payments'), keyring: secrets.keyring });
+  const payments = createPaymentsService({
+    ...base('payments'),
+    keyring: secrets.keyring,
+    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
+  });
 
   let seeded = false;
   if (options.seed ?? true) {

@@ -32,9 +32,10 @@ import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
-import { downloadLinkRoute, fileRoute, type LinkKeys } from './documents.ts';
+import { downloadLinkRoute, fileRoute, type LinkKeys, publicFileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
+import { startExportRelay } from './exports.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
 import { checkInputs } from './inputs.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
@@ -152,6 +153,8 @@ const assistanceIsReadOnly: ApolloServerPlugin<GatewayContext> = {
 const FILE_ROUTES = [
   { prefix: '/documents/', subgraph: 'policies', path: /^\/documents\/[0-9a-f-]{36}$/ },
   { prefix: '/payment-certificates/', subgraph: 'payments', path: /^\/payment-certificates\/\d{4}$/ },
+  { prefix: '/attachments/', subgraph: 'claims', path: /^\/attachments\/[0-9a-f-]{36}$/ },
+  { prefix: '/exports/', subgraph: 'users', path: /^\/exports\/[0-9a-f-]{36}\.zip$/ },
 ];
 
 /**
@@ -180,6 +183,8 @@ function verifiedTokens(limit = 50_000) {
 /** A running gateway: its server, and what its live subscriptions hold (for tests and metrics). */
 export interface Gateway extends Served {
   live(): ReturnType<FederatedSubscriptions['stats']>;
+  /** The data export relay (tests wait on `idle`). */
+  exports: ReturnType<typeof startExportRelay>;
 }
 
 export async function startGateway(deps: GatewayDeps, port: number, host?: string): Promise<Gateway> {
@@ -201,6 +206,13 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     bus: deps.bus,
     pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
     accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 600,
+    now: () => clock.now(),
+    log,
+  });
+  const exportRelay = startExportRelay({
+    subgraphUrls: deps.subgraphUrls,
+    hopKey: deps.hopKey,
+    bus: deps.bus,
     now: () => clock.now(),
     log,
   });
@@ -518,6 +530,10 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     ),
     routes: {
       ...graphiqlRoutes(),
+      // The general conditions anyone may read before subscribing (also in each contract's documents).
+      ...(deps.subgraphUrls['policies']
+        ? { '/conditions-generales.pdf': publicFileRoute(deps.subgraphUrls['policies'], '/conditions-generales.pdf') }
+        : {}),
     },
     postRoutes: {
       ...authRoutes,
@@ -533,11 +549,13 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   return {
     ...served,
     live: () => subscriptions.stats(),
+    exports: exportRelay,
     get draining() {
       return served.draining;
     },
     async stop(options) {
       await served.stop(options);
+      await exportRelay.stop();
       revocations.stop();
       presence.stop();
       await subscriptions.dispose();

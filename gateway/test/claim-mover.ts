@@ -3,7 +3,7 @@
 // `done` is exactly the list of moves that happened, in order.
 
 /** From each status of the cycle, the next move (REFUSED needs a note). */
-const NEXT: Record<string, string> = {
+export const NEXT: Record<string, string> = {
   EXPERT_ASSIGNED: 'DOCUMENTS_REQUESTED',
   DOCUMENTS_REQUESTED: 'ACKNOWLEDGED',
   ACKNOWLEDGED: 'REFUSED',

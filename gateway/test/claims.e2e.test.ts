@@ -3,6 +3,7 @@
 // from the guarantee's terms, payments pays it, the customer is e-mailed at each step that matters.
 import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JPEG, PNG, pdf, polyglots } from '../../subgraphs/claims/test/files.fixtures.ts';
 import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -161,11 +162,6 @@ describe('a water-damage claim, live on every device', () => {
 describe('attachments', () => {
   const ATTACH =
     'mutation($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename ... on AttachmentAdded { attachment { contentType sizeBytes } } ... on AttachmentRejected { reason } } }';
-  const PNG = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
-
   it('accepts a photo by its bytes, refuses other types, oversized files and other customers’ claims', async () => {
     const camille = await customer(url, 'camille');
     const attach = (file: Buffer, claimId = DEMO.camilleClaimId, who = camille) =>
@@ -196,6 +192,95 @@ describe('attachments', () => {
     expect(data!.me.claims.find((c) => c.id === DEMO.camilleClaimId)?.attachments).toEqual([
       { filename: 'plafond.png' },
     ]);
+  });
+
+  const ATTACH_AS =
+    'mutation($c: ID!, $f: String!, $b: String!) { addClaimAttachment(claimId: $c, filename: $f, contentBase64: $b) { __typename ... on AttachmentAdded { attachment { id contentType downloadPath } } ... on AttachmentRejected { reason message } } }';
+  type Attached = {
+    __typename: string;
+    attachment?: { id: string; contentType: string; downloadPath: string };
+    reason?: string;
+    message?: string;
+  };
+  const freshClaim = async (camille: Awaited<ReturnType<typeof customer>>) => {
+    const { data } = await camille.request<{ declareClaim: { claim: { id: string } } }>(DECLARE, {
+      i: {
+        policyId: DEMO.camille.policyId,
+        type: 'WATER_DAMAGE',
+        occurredOn: today(),
+        description: 'Dégât des eaux dans la salle de bains.',
+        answers: { source: 'OWN_HOME', leakStopped: true, thirdPartyInvolved: false },
+      },
+    });
+    return data!.declareClaim.claim.id;
+  };
+  const attachTo = (who: Awaited<ReturnType<typeof customer>>, claimId: string, file: Buffer, filename = 'photo.png') =>
+    who
+      .request<{ addClaimAttachment: Attached }>(ATTACH_AS, { c: claimId, f: filename, b: file.toString('base64') })
+      .then((r) => r.data!.addClaimAttachment);
+
+  it('keeps a claim to 20 attachments when 30 are sent at once', async () => {
+    const camille = await customer(url, 'camille');
+    const claimId = await freshClaim(camille);
+    const results = await Promise.all(Array.from({ length: 30 }, () => attachTo(camille, claimId, PNG)));
+    const kinds = results.map((r) => r.reason ?? r.__typename);
+    expect(kinds.filter((k) => k === 'AttachmentAdded')).toHaveLength(20);
+    expect(kinds.filter((k) => k === 'TOO_MANY')).toHaveLength(10);
+    expect(results.find((r) => r.reason === 'TOO_MANY')?.message).toBe(
+      'Ce sinistre a déjà 20\u00a0pièces jointes, le maximum.',
+    );
+    const { data } = await camille.request<{ me: { claims: { id: string; attachments: unknown[] }[] } }>(
+      '{ me { claims { id attachments { id } } } }',
+    );
+    expect(data!.me.claims.find((c) => c.id === claimId)?.attachments).toHaveLength(20);
+  });
+
+  it('refuses files that only start like an image or a PDF, with a French reason', async () => {
+    const camille = await customer(url, 'camille');
+    const claimId = await freshClaim(camille);
+    for (const [name, file] of await polyglots())
+      expect({ name, answer: await attachTo(camille, claimId, file) }).toEqual({
+        name,
+        answer: {
+          __typename: 'AttachmentRejected',
+          reason: 'INVALID_FILE',
+          message:
+            'Ce fichier n’est pas une image ou un PDF valide\u00a0: il est abîmé ou contient autre chose qu’une image ou un document. Enregistrez-le de nouveau puis réessayez.',
+        },
+      });
+    for (const [file, contentType] of [
+      [JPEG, 'image/jpeg'],
+      [await pdf(), 'application/pdf'],
+    ] as const)
+      expect(await attachTo(camille, claimId, file, 'facture')).toMatchObject({
+        __typename: 'AttachmentAdded',
+        attachment: { contentType },
+      });
+  });
+
+  it('serves an attachment only as a download, with the type read from it, to its customer only', async () => {
+    const camille = await customer(url, 'camille');
+    const claimId = await freshClaim(camille);
+    // The name and the extension say HTML; the bytes are a PNG: the PNG type is served, as a download.
+    const added = await attachTo(camille, claimId, PNG, '"><script>alert(1)</script>.html');
+    const path = added.attachment!.downloadPath;
+    expect(path).toBe(`/attachments/${added.attachment!.id}`);
+    const get = (token: string | null, target = path) =>
+      fetch(`${url.replace(/\/graphql$/, '')}${target}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const answer = await get(camille.accessToken);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/png');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="___script_alert_1___script_.png"; filename*=UTF-8''___script_alert_1___script_.png`,
+    );
+    expect(Buffer.from(await answer.arrayBuffer()).equals(PNG)).toBe(true);
+    const louis = await customer(url, 'louis');
+    expect((await get(louis.accessToken)).status).toBe(404);
+    expect((await get(null)).status).toBe(401);
+    expect((await get(camille.accessToken, '/attachments/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 });
 

@@ -9,6 +9,7 @@ import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
+import { NEXT } from './claim-mover.ts';
 import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(after: $after) {
@@ -21,6 +22,8 @@ const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(aft
   ... on PaymentMethodsUpdate { change methodId }
   ... on ScheduleUpdate { dueDay policy { number } }
   ... on SecondFactorUpdate { enabled }
+  ... on SignInUpdate { session { id } }
+  ... on DocumentIssuedUpdate { document { kind } policy { number } }
 } }`;
 
 type Event = { __typename: string; cursor: string; [field: string]: unknown };
@@ -35,6 +38,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stop();
 });
+
+// One adjuster session for the file: a second sign-in within the same 30-second step would reuse its TOTP code,
+// which the users subgraph rightly refuses.
+let staffSession: Promise<AbriClient> | undefined;
+const staffOnce = () => {
+  staffSession ??= adjuster(url);
+  return staffSession;
+};
 
 /** The customer's last event on the stream now (`users.0` when none): where the test's devices start. */
 async function lastCursor(customerId: string) {
@@ -62,16 +73,21 @@ function device(client: AbriClient, after: string) {
 
 describe('customerEvents', () => {
   it('brings every kind of change to each device once, in one order, and a resuming device exactly what it missed', async () => {
-    const staff = await adjuster(url);
+    const staff = await staffOnce();
+    // Signed in before the start: a sign-in is itself an event of the stream.
     const camille = await customer(url, 'camille');
+    const laptopClient = await customer(url, 'camille');
+    const tabletClient = await customer(url, 'camille');
     const start = await lastCursor(DEMO.camille.customerId);
     const phone = device(camille, start);
-    const laptop = device(await customer(url, 'camille'), start);
-    const tablet = device(await customer(url, 'camille'), start);
+    const laptop = device(laptopClient, start);
+    const tablet = device(tabletClient, start);
     const louis = device(await customer(url, 'louis'), await lastCursor(DEMO.louis.customerId));
     await expect.poll(() => system.gateway.live().devices, { timeout: 30_000 }).toBe(4);
+    // Counted without the documents a change issues: their order with the change itself is the bus's.
+    const main = (events: Event[]) => events.filter((e) => e.__typename !== 'DocumentIssuedUpdate');
     const got = async (count: number) => {
-      await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(count);
+      await expect.poll(() => main(phone.received).length, { timeout: 30_000 }).toBe(count);
     };
 
     await advance(staff, DEMO.camilleClaimId, 'DOCUMENTS_REQUESTED');
@@ -95,6 +111,10 @@ describe('customerEvents', () => {
     );
     expect(applied.data?.applyPolicyChange.__typename).toBe('PolicyChangeApplied');
     await got(3);
+    // The avenant and the certificate of guarantees issued with it.
+    await expect
+      .poll(() => phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').length, { timeout: 30_000 })
+      .toBe(2);
     const payments = system.services.payments.app;
     const due = await payments.prisma.scheduledPayment.findFirstOrThrow({
       where: { customerId: DEMO.camille.customerId, status: 'PLANNED' },
@@ -104,29 +124,31 @@ describe('customerEvents', () => {
     await got(4);
     await advance(staff, DEMO.camilleClaimId, 'ACKNOWLEDGED');
     await got(5);
-    // A fourth device signs out: every device learns that session is over.
+    // A fourth device signs in, then out: every device learns of both.
     const other = await customer(url, 'camille');
     const sessions = await other.request<{ me: { sessions: { id: string; current: boolean }[] } }>(
       '{ me { sessions { id current } } }',
     );
     const ended = sessions.data!.me.sessions.find((s) => s.current)!.id;
-    await other.request('mutation { logout }');
     await got(6);
+    await other.request('mutation { logout }');
+    await got(7);
 
     // Back in the foreground: the tablet gets what it missed, from its stored cursor.
     tablet.following.resume();
-    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(6);
-    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(6);
+    await expect.poll(() => tablet.received.length, { timeout: 30_000 }).toBe(9);
+    await expect.poll(() => laptop.received.length, { timeout: 30_000 }).toBe(9);
 
-    expect(phone.received.map((e) => e.__typename)).toEqual([
+    expect(main(phone.received).map((e) => e.__typename)).toEqual([
       'ClaimStatusUpdate',
       'ProfileUpdate',
       'ContractUpdate',
       'PaymentUpdate',
       'ClaimStatusUpdate',
+      'SignInUpdate',
       'SessionRevokedUpdate',
     ]);
-    expect(phone.received).toMatchObject([
+    expect(main(phone.received)).toMatchObject([
       { from: 'EXPERT_ASSIGNED', status: 'DOCUMENTS_REQUESTED', claim: { reference: 'SIN-2026-004217' } },
       { changedFields: ['lastName'], customer: { lastName: 'Martin-Roux' } },
       {
@@ -136,6 +158,7 @@ describe('customerEvents', () => {
       },
       { kind: 'DEBIT_REJECTED', policy: { number: DEMO.camille.contractNumber } },
       { from: 'DOCUMENTS_REQUESTED', status: 'ACKNOWLEDGED' },
+      { session: { id: ended } },
       { sessionId: ended },
     ]);
     // One cursor, strictly increasing, the same events in the same order on every device.
@@ -144,6 +167,10 @@ describe('customerEvents', () => {
     expect(positions.every((p, i) => i === 0 || p > positions[i - 1]!)).toBe(true);
     expect(laptop.received).toEqual(phone.received);
     expect(tablet.received).toEqual(phone.received);
+    expect(phone.received.filter((e) => e.__typename === 'DocumentIssuedUpdate').map((e) => e.document)).toEqual([
+      { kind: 'AVENANT' },
+      { kind: 'CERTIFICATE' },
+    ]);
     expect(tablet.storage.entries()).toEqual([['events', phone.received.at(-1)!.cursor]]);
     expect(louis.received).toEqual([]);
 
@@ -203,6 +230,42 @@ describe('customerEvents', () => {
       where: { id: DEMO.camille.customerId },
       data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
     });
+  });
+
+  it('gives with the state the cursor to follow from, so a change made before the device subscribes is not missed', async () => {
+    const staff = await staffOnce();
+    const before = await lastCursor(DEMO.camille.customerId);
+    const camille = await customer(url, 'camille');
+    // The sign-in is itself on the stream, copied there a moment later: wait for it, so that the screen below is read
+    // after it (a change still being copied when a screen is read comes as an event after the screen's cursor).
+    await expect.poll(() => lastCursor(DEMO.camille.customerId), { timeout: 30_000 }).not.toBe(before);
+    // A screen reads what it shows and where the stream stands, in one answer.
+    const screen = await camille.request<{ me: { eventsCursor: string } }>('{ me { lastName eventsCursor } }');
+    const at = screen.data!.me.eventsCursor;
+    expect(at).toBe(await lastCursor(DEMO.camille.customerId));
+    // The claim moves while the app is still opening its socket.
+    const status = async () => {
+      const { data } = await camille.request<{ me: { claims: { id: string; status: string }[] } }>(
+        '{ me { claims { id status } } }',
+      );
+      return data!.me.claims.find((c) => c.id === DEMO.camilleClaimId)!.status;
+    };
+    const first = NEXT[await status()]!;
+    await advance(staff, DEMO.camilleClaimId, first, 'Étape du test.');
+    const moved = async () => (await lastCursor(DEMO.camille.customerId)) !== at;
+    await expect.poll(moved, { timeout: 30_000 }).toBe(true);
+    // Followed from the cursor read with the screen: exactly that move, then live.
+    const phone = device(camille, at);
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(1);
+    expect(phone.received[0]).toMatchObject({ __typename: 'ClaimStatusUpdate', status: first });
+    expect(phone.received[0]!.cursor).toBe(await lastCursor(DEMO.camille.customerId));
+    await advance(staff, DEMO.camilleClaimId, NEXT[first]!, 'Étape du test.');
+    await expect.poll(() => phone.received.length, { timeout: 30_000 }).toBe(2);
+    await phone.following.stop();
+    // Louis's answer names his own stream's position, not Camille's.
+    const louis = await customer(url, 'louis');
+    const his = await louis.request<{ me: { eventsCursor: string } }>('{ me { eventsCursor } }');
+    expect(his.data!.me.eventsCursor).toBe(await lastCursor(DEMO.louis.customerId));
   });
 
   it('refuses a cursor of another stream with a typed error', async () => {

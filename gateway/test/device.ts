@@ -1,6 +1,7 @@
 // A customer's device as a fault test sees it: it follows one subscription, and whenever its socket ends (a gateway
 // killed, a network cut, an error) it connects again, to the next gateway replica, asking from the last cursor it
 // received. It records everything it is given, doubles included, so the test can count lost, doubled and reordered.
+import { type AbriClient, memoryStorage } from '@abri/sdk';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -65,6 +66,41 @@ export function followDevice(options: {
       await dispose?.();
       await run;
     },
+  };
+}
+
+/**
+ * A device as a mobile app built on the SDK is one: `follow()` over one address (a balancer in front of the
+ * replicas), with its own session. It records every event the SDK hands over, so a double or a gap the SDK let
+ * through counts like the gateway's own.
+ */
+export function followWithSdk(options: {
+  client: AbriClient;
+  query: string;
+  pick: (data: Record<string, unknown>) => Received;
+  after: string;
+}): Device {
+  const received: Received[] = [];
+  let connections = 0;
+  const key = 'device';
+  const following = options.client.follow(options.query, {
+    key,
+    storage: memoryStorage({ [key]: options.after }),
+    // A test's patience, not a phone's: the defaults (0.5 s doubling up to 30 s) suit thousands of devices.
+    backoff: { initialMs: 100, maxMs: 2_000 },
+    onState: (state) => {
+      if (state === 'connecting') connections++;
+    },
+    onEvent: (data) => {
+      received.push(options.pick(data));
+    },
+  });
+  return {
+    received,
+    get connections() {
+      return connections;
+    },
+    stop: () => following.stop().then(() => undefined),
   };
 }
 

@@ -8,6 +8,7 @@ import { DEMO, parseEnv } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { checkPdfSignature } from '../../platform/test/pdf-signature.ts';
 import { tokenFromScanned } from '../../subgraphs/policies/src/documents/attestation-token.ts';
 import { customer, startTestSystem } from './helpers.ts';
 
@@ -32,7 +33,7 @@ const download = (client: AbriClient, path: string) =>
   fetch(`${origin()}${path}`, { headers: client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {} });
 
 const VERIFY =
-  'query($t: String!) { verifyAttestation(token: $t) { status authentic validToday contractNumber holder periodStart periodEnd } }';
+  'query($t: String!) { verifyAttestation(token: $t) { status authentic validToday contractNumber holder periodStart periodEnd documentSignedBy documentSignatureFingerprint } }';
 
 describe('documents', () => {
   it('lists the customer’s documents with kind, date and size, and serves each PDF to its owner only', async () => {
@@ -49,6 +50,11 @@ describe('documents', () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBe(attestation.sizeBytes);
+    // Every PDF downloaded is sealed by the insurer, the whole file covered.
+    for (const doc of docs) {
+      const file = Buffer.from(await (await download(camille, doc.downloadUrl)).arrayBuffer());
+      expect(checkPdfSignature(file), doc.kind).toMatchObject({ coversWholeFile: true, signatureValid: true });
+    }
 
     const louis = await customer(url, 'louis');
     expect((await download(louis, attestation.downloadUrl)).status).toBe(404);
@@ -102,6 +108,13 @@ describe('documents', () => {
     await expect.poll(async () => (await fetch(`${origin()}${again}`)).status, { timeout: 10_000 }).toBe(401);
   });
 
+  it('serves the general conditions to anyone, sealed, at /conditions-generales.pdf', async () => {
+    const res = await fetch(`${origin()}/conditions-generales.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(checkPdfSignature(Buffer.from(await res.arrayBuffer())).signatureValid).toBe(true);
+  });
+
   it('refuses to issue an attestation on someone else’s contract', async () => {
     const louis = await customer(url, 'louis');
     const { data } = await louis.request(
@@ -136,7 +149,12 @@ describe('documents', () => {
         validToday: true,
         contractNumber: DEMO.camille.contractNumber,
         holder: 'Camille Martin',
+        documentSignedBy: 'Abri Assurances – cachet de démonstration',
       });
+      // The answer names the certificate the PDF is really signed with, as a reader shows its fingerprint.
+      expect(check.data?.verifyAttestation['documentSignatureFingerprint']).toBe(
+        checkPdfSignature(pdf).certificate.fingerprint256,
+      );
 
       const i = Math.floor(token.length / 2);
       const altered = `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;

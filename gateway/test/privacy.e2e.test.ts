@@ -454,3 +454,46 @@ describe('assistance with consent', () => {
     ).toBeNull();
   });
 });
+
+describe('the erasure preview', () => {
+  it('says, category by category and from the register, what an erasure deletes now and what is kept, until when and why', async () => {
+    const camille = await customer(url, 'camille');
+    const PREVIEW = 'service categories { key keptAfterErasure onErasure }';
+    const { data, errors } = await camille.request<{
+      me: {
+        privacy: Record<
+          'account' | 'contracts' | 'claims' | 'payments',
+          { service: string; categories: { key: string; keptAfterErasure: boolean; onErasure: string }[] }
+        >;
+      };
+    }>(
+      `{ me { privacy { account { ${PREVIEW} } contracts { ${PREVIEW} } claims { ${PREVIEW} } payments { ${PREVIEW} } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const { account, contracts, claims, payments } = data!.me.privacy;
+    const kept = (section: typeof account) => section.categories.filter((c) => c.keptAfterErasure).map((c) => c.key);
+    expect(kept(account)).toEqual(['connections', 'consents', 'staffAccess']);
+    expect(kept(contracts)).toEqual(['contract', 'dwelling', 'documents']);
+    expect(kept(claims)).toEqual(['claims', 'attachments', 'claimHandling']);
+    expect(kept(payments)).toEqual(['schedule', 'payments', 'paymentMethods', 'arrears']);
+    const byKey = (section: typeof account, key: string) => section.categories.find((c) => c.key === key)!.onErasure;
+    expect(byKey(account, 'identity')).toBe('Supprimées dès votre demande.');
+    expect(byKey(contracts, 'quotes')).toBe('Supprimées dès votre demande.');
+    expect(byKey(contracts, 'contract')).toMatch(
+      /^Conservées 2 ans après la fin du contrat, puis supprimées : prescription biennale .*L114-1 du Code des assurances/,
+    );
+    expect(byKey(claims, 'claims')).toMatch(/^Conservées 2 ans après la clôture du sinistre, puis supprimées : /);
+    expect(byKey(payments, 'payments')).toMatch(
+      /^Conservées 10 ans après son enregistrement, puis supprimées : .*L123-22/,
+    );
+    // The same text as the register's rules: one source.
+    for (const [section, register] of [
+      [contracts, policiesRegister],
+      [payments, paymentsRegister],
+    ] as const)
+      for (const c of section.categories)
+        expect(c.keptAfterErasure).toBe(
+          (register.categories as Record<string, { erasure?: { keep: boolean } }>)[c.key]?.erasure?.keep === true,
+        );
+  });
+});

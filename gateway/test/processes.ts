@@ -1,4 +1,5 @@
-// Production as deployed, for tests: each service its own process started from its main.ts with configuration from
+// Production as deployed, for tests: each service its own process started from its compiled entry (dist/server, built
+// when missing or stale, as `npm start` does) with configuration from
 // the environment only, on PostgreSQL and Redis, two gateway replicas. A test may kill any process (SIGKILL: no
 // goodbye to its peers) and start it again with the same configuration, as an orchestrator would.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import {
   createMemoryBus,
   type Database,
   DEMO_INSURER_SETTINGS,
+  demoSealSettings,
   generateSigningJwk,
   importPublicKey,
   importSigningKey,
@@ -23,6 +25,7 @@ import { seedPolicies } from '@abri/policies/seed';
 import { createUsersService } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers } from '@abri/users/seed';
+import { ensureServerBuild } from '../../ops/build/entries.mjs';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 
 export type ProcessName = 'users' | 'policies' | 'claims' | 'payments' | 'gatewayA' | 'gatewayB';
@@ -89,6 +92,7 @@ export async function startProcessSystem(options: {
   redisUrl: string;
   busPrefix: string;
 }): Promise<ProcessSystem> {
+  if (!ensureServerBuild({ quiet: true })) throw new Error('the services could not be compiled (npm run build:server)');
   const base = 21_000 + Math.floor(Math.random() * 20_000);
   const port: Record<ProcessName, number> = {
     gatewayA: base,
@@ -99,6 +103,7 @@ export async function startProcessSystem(options: {
     gatewayB: base + 5,
   };
   const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+  const seal = demoSealSettings();
   await seedDatabase(options.databaseUrl, encryptionKeys);
 
   const hop = await generateSigningJwk();
@@ -127,7 +132,7 @@ export async function startProcessSystem(options: {
   });
   const specs: Record<ProcessName, { entry: string; env: Record<string, string> }> = {
     users: {
-      entry: 'subgraphs/users/src/main.ts',
+      entry: 'dist/server/users.js',
       env: {
         ...subgraph('users'),
         ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
@@ -137,30 +142,31 @@ export async function startProcessSystem(options: {
       },
     },
     policies: {
-      entry: 'subgraphs/policies/src/main.ts',
+      entry: 'dist/server/policies.js',
       env: {
         ...subgraph('policies'),
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
+        ...seal,
       },
     },
     claims: {
-      entry: 'subgraphs/claims/src/main.ts',
+      entry: 'dist/server/claims.js',
       env: { ...subgraph('claims'), ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}` },
     },
     payments: {
-      entry: 'subgraphs/payments/src/main.ts',
-      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS },
+      entry: 'dist/server/payments.js',
+      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS, ...seal },
     },
-    gatewayA: { entry: 'gateway/src/main.ts', env: gateway('gatewayA') },
-    gatewayB: { entry: 'gateway/src/main.ts', env: gateway('gatewayB') },
+    gatewayA: { entry: 'dist/server/gateway.js', env: gateway('gatewayA') },
+    gatewayB: { entry: 'dist/server/gateway.js', env: gateway('gatewayB') },
   };
 
   const running = new Map<ProcessName, ChildProcess>();
   const launch = (name: ProcessName) => {
     const { entry, env } = specs[name];
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    const child = spawn(process.execPath, [entry], {
       cwd: ROOT,
       env: { ...process.env, ...env, LOG_SILENT: 'true' },
       stdio: ['ignore', 'ignore', 'pipe'],

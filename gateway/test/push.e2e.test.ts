@@ -48,8 +48,9 @@ async function sessionId(client: AbriClient) {
   return data!.me.sessions.find((s) => s.current)!.id;
 }
 
-async function webPushDevice(who: 'camille' | 'louis') {
-  const client = await customer(url, who);
+/** A device registered for Web Push; signed in already when given (a sign-in is itself pushed to the others). */
+async function webPushDevice(who: 'camille' | 'louis', signedIn?: AbriClient) {
+  const client = signedIn ?? (await customer(url, who));
   const subscription = receiver.subscribe();
   const { data } = await client.request<Registered>(REGISTER, {
     i: { channel: 'WEB_PUSH', endpoint: subscription.endpoint, p256dh: subscription.p256dh, auth: subscription.auth },
@@ -65,14 +66,18 @@ describe('push notifications', () => {
   it('notifies each closed device once, and the open ones on their socket only', async () => {
     const users = system.services.users.app;
     // Camille: a phone with the app closed (Web Push), an iPhone closed (APNs), a laptop registered for push but
-    // with the app open, a tablet open and not registered. Louis: a phone closed.
-    const closed = await webPushDevice('camille');
+    // with the app open, a tablet open and not registered. Louis: a phone closed. All signed in first: each sign-in
+    // is itself pushed to the devices registered before it.
+    const phoneClient = await customer(url, 'camille');
     const iphone = await customer(url, 'camille');
+    const laptopClient = await customer(url, 'camille');
+    const tabletClient = await customer(url, 'camille');
+    const closed = await webPushDevice('camille', phoneClient);
     const token = 'a1'.repeat(32);
     expect((await iphone.request<Registered>(REGISTER, { i: { channel: 'APNS', token } })).data).toMatchObject({
       registerPushDevice: { __typename: 'PushDeviceRegistered' },
     });
-    const laptop = await webPushDevice('camille');
+    const laptop = await webPushDevice('camille', laptopClient);
     const louis = await webPushDevice('louis');
     const live: Record<string, { cursor: string }[]> = { laptop: [], tablet: [] };
     const follows = {
@@ -81,7 +86,7 @@ describe('push notifications', () => {
           live.laptop!.push(d.customerEvents);
         },
       }),
-      tablet: (await customer(url, 'camille')).follow<{ customerEvents: { cursor: string } }>(EVENTS, {
+      tablet: tabletClient.follow<{ customerEvents: { cursor: string } }>(EVENTS, {
         onEvent: (d) => {
           live.tablet!.push(d.customerEvents);
         },

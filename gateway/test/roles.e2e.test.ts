@@ -94,6 +94,15 @@ const MATRIX: Record<string, Row> = {
     allowed: 'u s u u',
     call: () => 'mutation { confirmIdentity(password: "pas-le-bon") { __typename } }',
   },
+  requestEmailChange: {
+    allowed: 'u s u u',
+    call: () => 'mutation { requestEmailChange(newEmail: "camille.nouvelle@example.com") { __typename } }',
+  },
+  confirmEmailChange: {
+    allowed: 'u s u u',
+    call: () => 'mutation { confirmEmailChange(code: "000000") { __typename } }',
+  },
+  confirmPhone: { allowed: 'u s u u', call: () => 'mutation { confirmPhone(code: "000000") { __typename } }' },
   startTwoFactorEnrolment: { allowed: 'u s u u', call: () => 'mutation { startTwoFactorEnrolment { secret } }' },
   confirmTwoFactorEnrolment: {
     allowed: 'u s u u',
@@ -103,6 +112,11 @@ const MATRIX: Record<string, Row> = {
   setConsent: {
     allowed: 'u s u u',
     call: () => 'mutation { setConsent(purpose: MARKETING_EMAIL, given: false) { __typename } }',
+  },
+  // Portability: the customer's own copy only; staff never ask for one.
+  requestDataExport: {
+    allowed: 'u s u u',
+    call: () => 'mutation { requestDataExport { __typename } }',
   },
   updateNotificationPreferences: {
     allowed: 'u s u u',

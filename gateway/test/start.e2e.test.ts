@@ -1,5 +1,6 @@
-// `npm start` as a newcomer runs it: a fresh data directory, the whole system, the demo accounts printed; a second
-// start keeps the data and seeds nothing.
+// `npm start` as a newcomer runs it (its launcher, ops/build/start.mjs: the compiled services, compiled first when
+// stale): a fresh data directory, the whole system, the demo accounts printed; a second start keeps the data and
+// seeds nothing.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ afterAll(() => {
 
 /** Starts the supervisor and resolves with what it printed once it is serving. */
 function start(): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/start.ts'], {
+  const child = spawn(process.execPath, ['ops/build/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, ABRI_DATA_DIR: dataDir, ABRI_BASE_PORT: String(basePort), LOG_SILENT: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -57,7 +57,9 @@ describe('step-up for sensitive changes', () => {
 
     await expect
       .poll(() => system.mailbox.sent.map((m) => `${m.channel} ${m.to}`).sort(), { timeout: 20_000 })
-      .toEqual(['EMAIL camille.martin@abri.example', 'SMS +33612345678']);
+      .toEqual(['EMAIL camille.martin@abri.example', 'SMS +33612345678', 'SMS +33700000001']);
+    // The new number gets only its confirmation code (see contact-change.e2e): recovery stays with the old one.
+    expect(system.mailbox.sent.find((m) => m.to === '+33700000001')?.text).toMatch(/confirmer ce numéro/);
     const mail = system.mailbox.sent.find((m) => m.channel === 'EMAIL')!;
     expect(mail.subject).toBe('Votre numéro de téléphone a été modifié');
     // "This was not me": the link ends the session that made the change.
@@ -104,6 +106,16 @@ describe('step-up for sensitive changes', () => {
     const added = await louis.request<{ addSepaMandate: { __typename: string } }>(MANDATE, input);
     expect(added.data?.addSepaMandate.__typename).toBe('PaymentMethodAdded');
     expect(await methods()).toBe((before ?? 0) + 1);
+    // Bank details changed: the customer is told by e-mail, with a « ce n'était pas moi » link.
+    await expect
+      .poll(
+        () =>
+          system.mailbox.sent.find(
+            (m) => m.to === 'louis.bernard@abri.example' && m.subject === 'Un moyen de paiement a été ajouté',
+          )?.text,
+        { timeout: 20_000 },
+      )
+      .toMatch(/ce-n-etait-pas-moi\?jeton=/);
     const started = await louis.request<{ startTwoFactorEnrolment: { secret: string } }>(
       'mutation { startTwoFactorEnrolment { secret } }',
     );

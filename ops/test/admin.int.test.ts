@@ -98,8 +98,14 @@ describe.runIf(available)('npm run admin on PostgreSQL', () => {
     ]);
     expect(policies[0]!.dwelling?.addressLine).toBe('3, place Bellecour');
     expect(policies.every((p) => p.annualPremiumCents > 0)).toBe(true);
-    // The other subgraphs learn of the contracts through the outbox, as for any contract change.
-    expect(await apps.policies.prisma.outboxEvent.count()).toBe(2);
+    // The other subgraphs learn of the contracts through the outbox, as for any contract change, and the customer's
+    // devices of each document issued with them; nothing else is announced.
+    const events = (await apps.policies.prisma.outboxEvent.findMany({ select: { topic: true } })).map((e) => e.topic);
+    const documents = await apps.policies.prisma.document.count();
+    expect(documents).toBeGreaterThan(0);
+    expect(events.filter((t) => t === 'policies.policyTermsChanged')).toHaveLength(2);
+    expect(events.filter((t) => t === 'policies.documentIssued')).toHaveLength(documents);
+    expect(events).toHaveLength(2 + documents);
 
     const again = await admin(['import-contracts', join(dir, 'contracts.csv')]);
     expect(again.out).toContain('0 contract(s) created, 2 already there, 3 line(s) rejected');

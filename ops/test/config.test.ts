@@ -10,6 +10,7 @@ import {
 } from '@abri/platform';
 import { CompactSign, compactVerify, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { vapidKeyFromJwk } from '../../subgraphs/users/src/push/web-push.ts';
 import { renderEnvTable, withEnvTable } from '../env-table.ts';
 import { generateKeys, renderKeys } from '../keys.ts';
 import { PRODUCTION_SERVICES, type ProductionService, SERVICE_ENVS } from '../services.ts';
@@ -59,6 +60,9 @@ describe('npm run keys', () => {
     await importSigningKey(JSON.parse(users.ACCESS_TOKEN_PRIVATE_KEY!) as JWK);
     expect(parseKeyring(users.ENCRYPTION_KEYS!).current).toBeDefined();
     expect(users.ENCRYPTION_KEYS).not.toBe(printed.payments?.ENCRYPTION_KEYS);
+    // Web Push on: a VAPID key pair whose public half (served as webPushPublicKey) is an uncompressed P-256 point.
+    const vapid = vapidKeyFromJwk(JSON.parse(users.VAPID_PRIVATE_KEY!) as JsonWebKey);
+    expect(Buffer.from(vapid.publicKey, 'base64url')).toHaveLength(65);
   });
 
   it("gives the subgraphs the public half of the gateway's hop key", async () => {

@@ -3,8 +3,10 @@
 // supervisor's name and address, the mediator and how to complain. It is configuration, not code:
 // production reads it from the environment (settings below, one schema like every other setting), the embedded demo
 // uses DEMO_INSURER, whose every value is fictitious and says so.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { setting } from './env.ts';
+import { createDemoSeal, type DocumentSeal, sealFromPem } from './seal.ts';
 
 export interface Insurer {
   /** Legal name, « Abri Assurances ». */
@@ -27,6 +29,11 @@ export interface Insurer {
   orias?: string;
   /** Set for the demonstration insurer: every document then says it is fictitious. */
   demo?: boolean;
+  /**
+   * The key and certificate that sign every PDF issued (PAdES). Production sets it from INSURER_SIGNING_*; a demo
+   * insurer without one signs with a demonstration certificate made for the process (`issuerSeal`).
+   */
+  seal?: DocumentSeal;
 }
 
 /** The supervisory authority of French insurers, printed on every document (its real address). */
@@ -108,3 +115,68 @@ export const DEMO_INSURER_SETTINGS: Record<Exclude<keyof typeof insurerEnv, 'INS
   INSURER_COMPLAINTS: DEMO_INSURER.complaints,
   INSURER_MEDIATOR: DEMO_INSURER.mediator,
 };
+
+/** PEM text inline (newlines real or written as the two characters `\n`) or `file:<path>`. */
+function pemText(value: string): string {
+  return (value.startsWith('file:') ? readFileSync(value.slice(5), 'utf8') : value).replace(/\\n/g, '\n');
+}
+
+const pem = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => value.startsWith('file:') || value.includes(`-----BEGIN ${label}`),
+      `a PEM ${label}, or file:<path>`,
+    );
+
+/**
+ * The insurer's signing key and certificate, in every service that issues PDFs. `npm run keys` prints a self-signed
+ * demonstration pair; a real deployment uses the certificate a qualified trust service issued to the insurer.
+ */
+export const insurerSealEnv = {
+  INSURER_SIGNING_KEY: setting(
+    pem('PRIVATE KEY'),
+    "insurer's PDF signing key, PEM PKCS#8 (EC or RSA), inline (newlines as `\\n`) or `file:<path>`",
+    { kind: 'seal-key' },
+  ),
+  INSURER_SIGNING_CERTIFICATE: setting(
+    pem('CERTIFICATE'),
+    'certificate of that key then its issuing chain, PEM, inline or `file:<path>`: named by every signed PDF',
+    { kind: 'seal-certificate', of: 'INSURER_SIGNING_KEY' },
+  ),
+};
+
+type SealSettings = z.infer<z.ZodObject<typeof insurerSealEnv>>;
+
+/** The seal the settings describe; throws when the key is not the certificate's. */
+export function sealFromEnv(env: SealSettings): DocumentSeal {
+  return sealFromPem(pemText(env.INSURER_SIGNING_KEY), pemText(env.INSURER_SIGNING_CERTIFICATE));
+}
+
+/** A fresh demonstration pair as the settings take it (one line each), for `npm run keys` and tests. */
+export function demoSealSettings(organization = DEMO_INSURER.name, at = new Date()): SealSettings {
+  const { keyPem, certificatePem } = createDemoSeal(organization, at);
+  return {
+    INSURER_SIGNING_KEY: keyPem.trim().replace(/\n/g, '\\n'),
+    INSURER_SIGNING_CERTIFICATE: certificatePem.trim().replace(/\n/g, '\\n'),
+  };
+}
+
+const processSeals = new Map<string, DocumentSeal>();
+
+/**
+ * The seal documents of `insurer` are signed with: its own, or for the demo insurer a demonstration certificate
+ * made once per process. A non-demo insurer without one is a configuration error, not an unsigned document.
+ */
+export function issuerSeal(insurer: Insurer, at: Date): DocumentSeal {
+  if (insurer.seal) return insurer.seal;
+  if (!insurer.demo) throw new Error(`no signing certificate configured for ${insurer.name}`);
+  let seal = processSeals.get(insurer.name);
+  if (!seal) {
+    const { keyPem, certificatePem } = createDemoSeal(insurer.name, at);
+    seal = sealFromPem(keyPem, certificatePem);
+    processSeals.set(insurer.name, seal);
+  }
+  return seal;
+}

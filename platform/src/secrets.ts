@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Keyring, parseKeyring } from './crypto.ts';
+import { DEMO_INSURER } from './insurer.ts';
 import { generateSigningJwk, importSigningKey, loadOrCreateJwk, type SigningKey } from './keys.ts';
+import { createDemoSeal, type DocumentSeal, sealFromPem } from './seal.ts';
 
 export interface EmbeddedSecrets {
   hopKey: SigningKey;
@@ -11,6 +13,26 @@ export interface EmbeddedSecrets {
   /** Signs attestation QR codes (published by the policies subgraph). */
   attestationKey: SigningKey;
   keyring: Keyring;
+  /** Signs the demo's PDFs: a self-signed demonstration certificate of the demo insurer. */
+  documentSeal: DocumentSeal;
+}
+
+const demoSeal = (): DocumentSeal => {
+  const { keyPem, certificatePem } = createDemoSeal(DEMO_INSURER.name, new Date());
+  return sealFromPem(keyPem, certificatePem);
+};
+
+/** The demo seal kept in `dir` (key owner-readable only), made on first start: documents keep one signer. */
+function loadOrCreateSeal(dir: string): DocumentSeal {
+  const keyPath = join(dir, 'document-seal.key.pem');
+  const certificatePath = join(dir, 'document-seal.cert.pem');
+  if (!existsSync(keyPath) || !existsSync(certificatePath)) {
+    const { keyPem, certificatePem } = createDemoSeal(DEMO_INSURER.name, new Date());
+    writeFileSync(keyPath, keyPem, { mode: 0o600 });
+    chmodSync(keyPath, 0o600);
+    writeFileSync(certificatePath, certificatePem);
+  }
+  return sealFromPem(readFileSync(keyPath, 'utf8'), readFileSync(certificatePath, 'utf8'));
 }
 
 /** Keys kept in `<dataDir>/keys`, or fresh in-memory ones when dataDir is null (tests). */
@@ -21,6 +43,7 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
       tokenKey: await importSigningKey(await generateSigningJwk()),
       attestationKey: await importSigningKey(await generateSigningJwk()),
       keyring: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
+      documentSeal: demoSeal(),
     };
   }
   const dir = join(dataDir, 'keys');
@@ -35,5 +58,6 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
     tokenKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'access-token.jwk.json'))),
     attestationKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'attestation.jwk.json'))),
     keyring: parseKeyring(readFileSync(keyringPath, 'utf8').trim()),
+    documentSeal: loadOrCreateSeal(dir),
   };
 }

@@ -67,6 +67,7 @@ export function createSubgraphService<
   app: (base: ServiceBase<P>) => A;
   routes?: Record<string, RouteHandler>;
   signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
+  signedPostRoutes?: SubgraphServerOptions<{ app: A }>['signedPostRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
   background?: (app: A) => Promise<() => void>;
 }): SubgraphService<A> {
@@ -113,6 +114,7 @@ export function createSubgraphService<
         },
         ...(options.routes ? { routes: options.routes } : {}),
         ...(options.signedRoutes ? { signedRoutes: options.signedRoutes } : {}),
+        ...(options.signedPostRoutes ? { signedPostRoutes: options.signedPostRoutes } : {}),
       });
       return served;
     },

@@ -40,12 +40,16 @@ export interface SubgraphServerOptions<S extends object = object> {
    * GET routes by path prefix that, like /graphql, serve only requests the gateway signed (the signature binds the
    * path), with the caller's identity.
    */
-  signedRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse, who: Identity | null) => Promise<void>>;
+  signedRoutes?: Record<string, SignedRoute>;
+  /** POST routes by path prefix, signed likewise (the signature binds path and query, not the body). */
+  signedPostRoutes?: Record<string, SignedRoute>;
   port: number;
   host?: string;
   /** The clock signatures are checked against. @default the system clock */
   clock?: Clock;
 }
+
+export type SignedRoute = (req: IncomingMessage, res: ServerResponse, who: Identity | null) => Promise<void>;
 
 const header = (req: IncomingMessage, name: string): string | null => {
   const value = req.headers[name];
@@ -66,6 +70,28 @@ function operationIdentities(extra: object): Map<string, Identity | null> {
 export async function startSubgraphServer<S extends object>(options: SubgraphServerOptions<S>): Promise<Served> {
   const { name, schema, gatewayKey, log } = options;
   const now = () => (options.clock ?? systemClock).now();
+  /** Each route behind the gateway's signature on its path (and query). */
+  const signed = (routes: Record<string, SignedRoute> = {}) =>
+    Object.fromEntries(
+      Object.entries(routes).map(([prefix, handler]) => [
+        prefix,
+        async (req: IncomingMessage, res: ServerResponse) => {
+          let who: Identity | null;
+          try {
+            ({ who } = await verifyHop(
+              gatewayKey,
+              name,
+              header(req, HOP_HEADER) ?? undefined,
+              { use: 'http', bodyHash: sha256(req.url ?? '') },
+              now(),
+            ));
+          } catch {
+            throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
+          }
+          await handler(req, res, who);
+        },
+      ]),
+    );
   const apollo = new ApolloServer<RequestContext & S>({
     schema,
     introspection: true,
@@ -161,29 +187,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log.error)) };
       },
     },
-    prefixRoutes: Object.fromEntries(
-      Object.entries(options.signedRoutes ?? {}).map(([prefix, handler]) => [
-        prefix,
-        async (req: IncomingMessage, res: ServerResponse) => {
-          let who: Identity | null;
-          try {
-            ({ who } = await verifyHop(
-              gatewayKey,
-              name,
-              header(req, HOP_HEADER) ?? undefined,
-              {
-                use: 'http',
-                bodyHash: sha256(req.url ?? ''),
-              },
-              now(),
-            ));
-          } catch {
-            throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
-          }
-          await handler(req, res, who);
-        },
-      ]),
-    ),
+    prefixRoutes: signed(options.signedRoutes),
+    postPrefixRoutes: signed(options.signedPostRoutes),
     routes: {
       ...options.routes,
     },

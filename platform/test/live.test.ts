@@ -38,6 +38,7 @@ function fakeOutbox(
     add: unused,
     kick: unused,
     lagSeconds: unused,
+    head: unused,
     start: unused,
     stop: unused,
     async since(topic, customerId, afterId, limit = 1000) {

@@ -8,6 +8,10 @@ export interface RedisServer {
   url: string;
   /** Kills the server (SIGKILL: no goodbye to clients) and starts a new, empty one on the same port. */
   restart(): Promise<void>;
+  /** Kills the server (SIGKILL) and leaves it down until `start()`. */
+  kill(): Promise<void>;
+  /** Starts it again, empty, on the same port. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,8 @@ export async function startRedisServer(): Promise<RedisServer> {
       await kill();
       await start();
     },
+    kill,
+    start,
     stop: kill,
   };
 }

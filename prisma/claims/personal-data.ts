@@ -2,7 +2,20 @@
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
 
-const CLAIM_RETENTION = 'Jusqu’à la clôture du sinistre, puis 5 ans (prescription, Code des assurances)';
+const CLAIM_RETENTION =
+  'Jusqu’à la clôture du sinistre, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
+/**
+ * Our choice: a claim's data is kept 2 years after the claim is closed (article L114-1 of the Code des assurances).
+ * The claim types Abri handles (water damage, fire, theft, glass, storm, natural disaster) are damage to property;
+ * were bodily injury ever recorded, its 10-year term (article 2226 of the Code civil) would need its own rule.
+ */
+const CLAIM_ERASURE = {
+  keep: true,
+  years: 2,
+  after: 'claimClosed',
+  reason:
+    'prescription biennale des actions nées du contrat (article L114-1 du Code des assurances) et lutte contre la fraude à l’assurance.',
+} as const;
 
 export const claimsRegister = definePersonalDataRegister({
   service: 'claims',
@@ -20,6 +33,7 @@ export const claimsRegister = definePersonalDataRegister({
         'Notre réassureur',
       ],
       retention: CLAIM_RETENTION,
+      erasure: CLAIM_ERASURE,
       source: 'Vous, en déclarant le sinistre ; l’expert, pour l’évaluation',
     },
     attachments: {
@@ -29,6 +43,7 @@ export const claimsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Experts mandatés sur le sinistre'],
       retention: CLAIM_RETENTION,
+      erasure: CLAIM_ERASURE,
       source: 'Vous',
     },
     claimHandling: {
@@ -38,6 +53,7 @@ export const claimsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: ['Les autorités de contrôle (ACPR) sur demande'],
       retention: CLAIM_RETENTION,
+      erasure: CLAIM_ERASURE,
       source: 'Abri',
     },
   },

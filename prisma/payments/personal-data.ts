@@ -3,6 +3,13 @@
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
 
 const ACCOUNTING_RETENTION = '10 ans (pièces comptables, Code de commerce)';
+/** Accounting records: 10 years (article L123-22 of the Code de commerce). */
+const ACCOUNTING_ERASURE = {
+  keep: true,
+  years: 10,
+  after: 'recorded',
+  reason: 'pièces comptables à conserver 10 ans (article L123-22 du Code de commerce).',
+} as const;
 
 export const paymentsRegister = definePersonalDataRegister({
   service: 'payments',
@@ -15,6 +22,7 @@ export const paymentsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Votre banque et la nôtre'],
       retention: ACCOUNTING_RETENTION,
+      erasure: ACCOUNTING_ERASURE,
       source: 'Abri, à partir de votre contrat',
     },
     payments: {
@@ -24,6 +32,7 @@ export const paymentsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: ['Votre banque et la nôtre', 'Nos commissaires aux comptes'],
       retention: ACCOUNTING_RETENTION,
+      erasure: ACCOUNTING_ERASURE,
       source: 'Les banques',
     },
     paymentMethods: {
@@ -34,6 +43,12 @@ export const paymentsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Votre banque et la nôtre', 'Notre prestataire de paiement par carte'],
       retention: '13 mois après le dernier paiement, puis le mandat 10 ans (preuve)',
+      erasure: {
+        keep: true,
+        years: 10,
+        after: 'recorded',
+        reason: 'preuve des mandats de prélèvement SEPA et des paiements reçus (pièces comptables).',
+      },
       source: 'Vous, depuis votre espace',
     },
     arrears: {
@@ -44,6 +59,7 @@ export const paymentsRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: ['Votre banque et la nôtre'],
       retention: ACCOUNTING_RETENTION,
+      erasure: ACCOUNTING_ERASURE,
       source: 'Les banques ; Abri',
     },
   },

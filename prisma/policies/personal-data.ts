@@ -2,7 +2,20 @@
 // schema.prisma, classified. A field added to the schema without a line here fails privacy-register.test.ts.
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no } from '@abri/platform';
 
-const CONTRACT_RETENTION = 'Durée du contrat, puis 5 ans (prescription, Code des assurances)';
+const CONTRACT_RETENTION =
+  'Durée du contrat, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
+/**
+ * Our choice: contract data is kept 2 years after the contract ends, the limitation period of article L114-1 of the
+ * Code des assurances for actions arising from the contract. A home contract covers property; bodily injury to a
+ * third party (10 years) is handled as a claim, whose data the claims register keeps for that term when it applies.
+ */
+const CONTRACT_ERASURE = {
+  keep: true,
+  years: 2,
+  after: 'contractEnd',
+  reason:
+    'prescription biennale des actions nées du contrat (article L114-1 du Code des assurances) ; nous en avons besoin pour répondre à une réclamation ou à un litige.',
+} as const;
 
 export const policiesRegister = definePersonalDataRegister({
   service: 'policies',
@@ -16,6 +29,7 @@ export const policiesRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Notre réassureur', 'Les autorités de contrôle (ACPR) sur demande'],
       retention: CONTRACT_RETENTION,
+      erasure: CONTRACT_ERASURE,
       source: 'Vous, à la souscription et à chaque modification',
     },
     dwelling: {
@@ -25,6 +39,7 @@ export const policiesRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Notre réassureur', 'Experts mandatés sur un sinistre'],
       retention: CONTRACT_RETENTION,
+      erasure: CONTRACT_ERASURE,
       source: 'Vous, à la souscription et lors d’un déménagement',
     },
     quotes: {
@@ -43,6 +58,7 @@ export const policiesRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: ['Les tiers à qui vous présentez une attestation'],
       retention: CONTRACT_RETENTION,
+      erasure: CONTRACT_ERASURE,
       source: 'Abri, à partir de votre contrat',
     },
   },
@@ -63,6 +79,7 @@ export const policiesRegister = definePersonalDataRegister({
       deductibleCents: 'contract',
       options: 'contract',
       valuablesCents: 'contract',
+      contentsCents: 'contract',
       endedAt: 'contract',
       createdAt: 'contract',
       updatedAt: no,

@@ -53,6 +53,13 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGITIMATE_INTEREST,
       recipients: [],
       retention: SECURITY_RETENTION,
+      erasure: {
+        keep: true,
+        years: 1,
+        after: 'recorded',
+        reason:
+          'lutte contre la fraude et sécurité des comptes (intérêt légitime) ; les connexions ne servent qu’à cela.',
+      },
       source: 'Votre navigateur ou votre application, à chaque connexion',
     },
     messages: {
@@ -72,6 +79,13 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: [],
       retention: 'Tant que le compte est ouvert, puis 5 ans (preuve du consentement)',
+      erasure: {
+        keep: true,
+        years: 5,
+        after: 'recorded',
+        reason:
+          'preuve de vos choix en cas de contestation (prescription de droit commun, article 2224 du Code civil).',
+      },
       source: 'Vous, depuis votre espace',
     },
     staffAccess: {
@@ -82,6 +96,12 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.LEGAL_OBLIGATION,
       recipients: [],
       retention: '5 ans après la consultation',
+      erasure: {
+        keep: true,
+        years: 5,
+        after: 'recorded',
+        reason: 'traçabilité des accès de nos collaborateurs à vos données (article 32 du RGPD).',
+      },
       source: 'Abri, à chaque consultation',
     },
     pushDevices: {
@@ -102,6 +122,16 @@ export const usersRegister = definePersonalDataRegister({
       legalBasis: LegalBasis.CONSENT,
       recipients: [],
       retention: '5 ans après l’accès accordé',
+      source: 'Vous, depuis votre espace',
+    },
+    dataExports: {
+      label: 'Copies de vos données',
+      contains:
+        'Chaque copie de vos données que vous avez demandée : quand, où elle en est, et le fichier ZIP (chiffré) tant qu’il est téléchargeable.',
+      purpose: 'Vous remettre vos données dans un format lisible par une machine (droit à la portabilité).',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: [],
+      retention: 'Le fichier : 7 jours après sa préparation ; la trace de la demande : 5 ans',
       source: 'Vous, depuis votre espace',
     },
     staff: {
@@ -131,6 +161,7 @@ export const usersRegister = definePersonalDataRegister({
       lastName: 'identity',
       email: 'contact',
       phoneEncrypted: 'contact',
+      recoveryPhoneEncrypted: 'contact',
       status: 'accountSecurity',
       failedLogins: 'accountSecurity',
       lockedUntil: 'accountSecurity',
@@ -219,6 +250,7 @@ export const usersRegister = definePersonalDataRegister({
       usedAt: 'accountSecurity',
       attempts: 'accountSecurity',
       sessionId: no,
+      valueEncrypted: 'contact',
     },
     RecoveryCode: { id: no, customerId: no, codeHash: 'credentials', usedAt: 'credentials' },
     SignInEvent: {
@@ -256,6 +288,14 @@ export const usersRegister = definePersonalDataRegister({
       createdAt: 'pushDevices',
       lastPushedAt: 'pushDevices',
     },
+    HeldNotification: {
+      id: no,
+      customerId: no,
+      eventId: no,
+      notification: 'pushDevices',
+      heldAt: 'pushDevices',
+      leaseUntil: no,
+    },
     NotificationPreference: {
       customerId: no,
       muted: 'pushDevices',
@@ -271,6 +311,18 @@ export const usersRegister = definePersonalDataRegister({
       revokedAt: 'supportGrants',
       device: 'supportGrants',
     },
+    DataExport: {
+      id: no,
+      customerId: no,
+      status: 'dataExports',
+      requestedAt: 'dataExports',
+      leaseUntil: no,
+      readyAt: 'dataExports',
+      expiresAt: 'dataExports',
+      zipEncrypted: 'dataExports',
+      sizeBytes: 'dataExports',
+    },
+    DataExportPart: { exportId: no, service: no, contentEncrypted: 'dataExports', receivedAt: 'dataExports' },
     StaffAccess: {
       id: no,
       source: 'staffAccess',

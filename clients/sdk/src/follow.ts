@@ -21,6 +21,12 @@ export interface FollowOptions<T, V = Record<string, unknown>> {
   variables?: Omit<V, 'after'>;
   /** Where the last cursor is kept between connections and launches. @default memoryStorage() */
   storage?: CursorStorage;
+  /**
+   * Where to start when `storage` holds no cursor yet (first launch): the stream position read with the screen's
+   * state (e.g. `me { eventsCursor }` for `customerEvents`), so nothing that changes between that answer and the
+   * subscription is missed. Without it and without a stored cursor, only what happens once subscribed comes.
+   */
+  from?: string | null;
   /** The cursor's key in `storage`. @default derived from the query and the variables */
   key?: string;
   /** The variable that carries the cursor. @default 'after' */
@@ -224,7 +230,7 @@ export function follow<T = Record<string, unknown>, V = Record<string, unknown>>
   }
 
   async function run(): Promise<FollowEnd> {
-    cursor = (await storage.get(key)) ?? null;
+    cursor = (await storage.get(key)) ?? options.from ?? null;
     let renewed = false;
     while (!stopped) {
       if (paused) {

@@ -119,6 +119,17 @@ describe('follow', () => {
     await vi.waitFor(() => expect(storage.entries()).toEqual([['phone', 'claims.50']]));
   });
 
+  it('starts from `from` (the cursor read with the screen) when storage holds none, and from storage when it does', async () => {
+    const gateway = new FakeGateway();
+    for (let i = 0; i < 5; i++) gateway.publish();
+    const fresh = start(gateway, { storage: memoryStorage(), key: 'phone', from: 'claims.20' });
+    await vi.waitFor(() => expect(fresh.received).toEqual([3, 4, 5]));
+    expect(gateway.subscriptions[0]!.variables.after).toBe('claims.20');
+    const stored = start(gateway, { storage: memoryStorage({ phone: 'claims.40' }), key: 'phone', from: 'claims.20' });
+    await vi.waitFor(() => expect(stored.received).toEqual([5]));
+    expect(gateway.subscriptions[1]!.variables.after).toBe('claims.40');
+  });
+
   it('closes the connection while paused, and on resume gets what it missed', async () => {
     const gateway = new FakeGateway();
     gateway.publish();

@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Scripts and styles from this origin only; blob: and data: images for photo previews and QR codes. The WebSocket
+ * Scripts, styles, the service worker and the manifest from this origin only; blob: and data: images for photo previews and QR codes. The WebSocket
  * origin is named as well: Safari before 15.4 does not count ws: as 'self'.
  */
 export function webCsp(host: string | undefined): string {
@@ -30,6 +30,9 @@ export function webCsp(host: string | undefined): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // The installable app: its service worker (/sw.js) and manifest, from this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     `connect-src 'self'${sockets}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -81,8 +81,28 @@ async function openEngine(db: Database, project: PrismaProject) {
   return { engine, adapter, connections };
 }
 
+/**
+ * True when the embedded database already records every migration folder as applied (and none as failed): then
+ * there is nothing to deploy and the schema engine (a large wasm module, seconds to load) need not be started, which
+ * is most of what a second `npm start` would spend on migrations.
+ */
+async function pgliteUpToDate(db: Extract<Database, { kind: 'pglite' }>, dir: string): Promise<boolean> {
+  const folders = migrationsList(dir).migrationDirectories.map((m) => m.path);
+  const recorded = await db.pglite
+    .query<{ migration_name: string; finished: boolean }>(
+      `SELECT migration_name, finished_at IS NOT NULL AS finished FROM "${db.schema}"._prisma_migrations
+       WHERE rolled_back_at IS NULL`,
+    )
+    .then((r) => r.rows)
+    .catch(() => null); // no history table yet: a new database
+  if (!recorded || recorded.some((row) => !row.finished)) return false;
+  const applied = new Set(recorded.map((row) => row.migration_name));
+  return folders.every((name) => applied.has(name));
+}
+
 /** Applies pending migrations (`prisma migrate deploy`); returns the names applied. */
 export async function applyMigrations(db: Database, project: PrismaProject): Promise<string[]> {
+  if (db.kind === 'pglite' && (await pgliteUpToDate(db, project.migrationsDir))) return [];
   // The engine keeps its _prisma_migrations table in the connection's search_path: point it at the subgraph's
   // own schema so four projects sharing one database never see each other's history. (Postgres connections get
   // the search_path from the adapter's options.)

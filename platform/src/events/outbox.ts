@@ -46,6 +46,12 @@ export interface Outbox {
   ): Promise<BusEvent>;
   /** Committed events of `topic` for `customerId` with an id above `afterId`, oldest first. */
   since(topic: string, customerId: string, afterId: bigint, limit?: number): Promise<BusEvent[]>;
+  /**
+   * The id of `customerId`'s last committed event of `topic` (0 when none): a stream position a client can take with
+   * the state it reads, then follow from, missing nothing committed after. (The per-customer lock of `add` leaves at
+   * most one uncommitted event per customer, and its id is above every committed one.)
+   */
+  head(topic: string, customerId: string): Promise<bigint>;
   /** Publishes what is pending now (call after a commit for low latency; the relay also polls). */
   kick(): void;
   /** Starts the relay loop. */
@@ -175,6 +181,14 @@ export function createOutbox({ source, db, bus, log, pollMs = 1000, replayPerTop
         afterId.toString(),
       );
       return rows.map((row) => toBusEvent(source, row));
+    },
+    async head(topic, customerId) {
+      const [row] = await db.$queryRawUnsafe<{ id: bigint | null }[]>(
+        `SELECT max(id) AS id FROM ${table} WHERE topic = $1 AND "customerId" = $2`,
+        topic,
+        customerId,
+      );
+      return row?.id === null || row?.id === undefined ? 0n : BigInt(row.id);
     },
     source,
     kick,

@@ -45,6 +45,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   prefixRoutes?: Record<string, RouteHandler>;
   /** Extra POST routes by path (the gateway's web sign-in routes). */
   postRoutes?: Record<string, RouteHandler>;
+  /** Extra POST routes by path prefix. */
+  postPrefixRoutes?: Record<string, RouteHandler>;
   /** GET requests no other route took, /graphql excepted (a single-page app's files and deep links). */
   fallback?: RouteHandler;
   /** @default 8_388_608 bytes (a claim attachment is up to 5 MiB, base64 in JSON): larger bodies get 413 */
@@ -180,6 +182,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     ...Object.keys(builtIn),
     ...Object.keys(routes),
     ...Object.keys(options.prefixRoutes ?? {}),
+    ...Object.keys(options.postPrefixRoutes ?? {}),
   ];
   const server = createServer((req, res) => {
     options.onRequest?.(req, res);
@@ -193,7 +196,8 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
           Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1] ??
           (url.pathname === '/graphql' ? undefined : options.fallback))
         : req.method === 'POST'
-          ? options.postRoutes?.[url.pathname]
+          ? (options.postRoutes?.[url.pathname] ??
+            Object.entries(options.postPrefixRoutes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1])
           : undefined;
     const work = route
       ? route(req, res)

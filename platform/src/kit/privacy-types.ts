@@ -7,6 +7,7 @@ import { forbidden } from '../errors.ts';
 import { canAccessCustomer, type Identity } from '../identity.ts';
 import {
   customerCategories,
+  erasureLabel,
   LEGAL_BASIS_LABELS,
   LegalBasis,
   type PersonalDataRegister,
@@ -76,6 +77,14 @@ export function privacyTypes<Types extends SchemaTypes>(typedBuilder: PothosSche
       }),
       retention: t.string({ description: 'How long it is kept.', resolve: (c: RegisteredCategory) => c.retention }),
       source: t.string({ description: 'Where it came from.', resolve: (c: RegisteredCategory) => c.source }),
+      keptAfterErasure: t.boolean({
+        description: 'The erasure preview: true when a legal term keeps it after an erasure request (see `onErasure`).',
+        resolve: (c: RegisteredCategory) => c.erasure?.keep === true,
+      }),
+      onErasure: t.string({
+        description: 'What an erasure request does to it, and until when and why it is kept, in French.',
+        resolve: (c: RegisteredCategory) => erasureLabel(c.erasure ?? { keep: false }),
+      }),
       storedIn: t.stringList({
         description: 'The stored fields that hold it (`Model.field`), for the curious and for audits.',
         resolve: (c: RegisteredCategory) => c.fields,

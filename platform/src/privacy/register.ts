@@ -26,6 +26,35 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
 /** Marks a field that holds nothing about a person (technical identifiers, counters, amounts of a price list). */
 export const NOT_PERSONAL = 'not personal' as const;
 
+/**
+ * What an erasure request (RGPD article 17) does to a category: deleted at once, or kept until a legal term and only
+ * for the reason given (then deleted by the owning subgraph's purge job). The one source of retention terms: the
+ * erasure preview and the purge read it.
+ */
+export type ErasureRule =
+  | { keep: false }
+  | {
+      keep: true;
+      years: number;
+      /** Where the term starts: the end of the contract, the closing of the claim, or the record's own date. */
+      after: 'contractEnd' | 'claimClosed' | 'recorded';
+      /** Why it must be kept, in French (the law or the interest). */
+      reason: string;
+    };
+
+const AFTER_LABELS = {
+  contractEnd: 'après la fin du contrat',
+  claimClosed: 'après la clôture du sinistre',
+  recorded: 'après son enregistrement',
+} as const;
+
+/** The rule in French: « Supprimées dès votre demande » or « Conservées 2 ans après la fin du contrat : <why> ». */
+export function erasureLabel(rule: ErasureRule): string {
+  if (!rule.keep) return 'Supprimées dès votre demande.';
+  const term = rule.years === 1 ? '1 an' : `${rule.years} ans`;
+  return `Conservées ${term} ${AFTER_LABELS[rule.after]}, puis supprimées : ${rule.reason}`;
+}
+
 /** One category of personal data, as the customer reads it in their dashboard (French, ready to show). */
 export interface DataCategory {
   /** « Identité », « Historique de connexion »… */
@@ -40,6 +69,8 @@ export interface DataCategory {
   retention: string;
   /** Where the data came from. */
   source: string;
+  /** What erasure does to it. @default deleted at once ({ keep: false }) */
+  erasure?: ErasureRule;
   /** Whose data it is: the customer's (shown in their dashboard) or the staff's (register only). @default 'customer' */
   about?: 'customer' | 'staff';
 }

@@ -14,4 +14,5 @@ export interface ClaimsContext extends RequestContext {
 export const Topics = {
   claimStatusChanged: 'claims.claimStatusChanged',
   payoutRequested: 'claims.payoutRequested',
+  attachmentAdded: 'claims.attachmentAdded',
 } as const;

@@ -1,7 +1,14 @@
 // Builds the claims subgraph from its dependencies; main.ts and the embedded supervisor call this.
-import { adapterFactory, createSubgraphService, type ServiceDeps } from '@abri/platform';
+import {
+  adapterFactory,
+  createSubgraphService,
+  EXPORT_PART_PATH,
+  exportPartRoute,
+  type ServiceDeps,
+} from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
-import { type AttachmentStore, memoryStore } from './app/attachments.ts';
+import { type AttachmentStore, attachmentDownload, memoryStore } from './app/attachments.ts';
+import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
 import type { ClaimsApp } from './context.ts';
@@ -13,12 +20,17 @@ export interface ClaimsDeps extends ServiceDeps {
 }
 
 export function createClaimsService(deps: ClaimsDeps) {
+  let built: ClaimsApp | undefined;
   return createSubgraphService({
     name: 'claims',
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): ClaimsApp => ({ ...base, attachments: deps.attachments ?? memoryStore() }),
+    app: (base): ClaimsApp => (built = { ...base, attachments: deps.attachments ?? memoryStore() }),
+    signedRoutes: {
+      '/attachments/': attachmentDownload(() => built!),
+      [EXPORT_PART_PATH]: exportPartRoute((customerId) => claimsExport(built!, customerId)),
+    },
     background: async (app) => {
       const stops = [await followPolicyTerms(app), await followPayouts(app)];
       return () => {

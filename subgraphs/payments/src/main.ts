@@ -1,5 +1,5 @@
 // Production entry point of the payments subgraph: configuration from the environment (see README).
-import { bootSubgraph, insurerFromEnv, parseKeyring, runService } from '@abri/platform';
+import { bootSubgraph, insurerFromEnv, parseKeyring, runService, sealFromEnv } from '@abri/platform';
 import { paymentsEnv } from './env.ts';
 import { createPaymentsService } from './server.ts';
 
@@ -8,7 +8,7 @@ await runService('payments', async () => {
   const service = createPaymentsService({
     ...deps,
     keyring: parseKeyring(env.ENCRYPTION_KEYS),
-    insurer: insurerFromEnv(env),
+    insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

@@ -3,6 +3,8 @@ import {
   adapterFactory,
   createSubgraphService,
   DEMO_INSURER,
+  EXPORT_PART_PATH,
+  exportPartRoute,
   type Insurer,
   type Keyring,
   type ServiceDeps,
@@ -11,6 +13,7 @@ import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.t
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
 import { followContracts } from './app/contracts.ts';
+import { paymentsExport } from './app/export.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
@@ -31,7 +34,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
     app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
-    signedRoutes: { '/payment-certificates/': certificateDownload(() => built!) },
+    signedRoutes: {
+      '/payment-certificates/': certificateDownload(() => built!),
+      [EXPORT_PART_PATH]: exportPartRoute((customerId) => paymentsExport(built!, customerId)),
+    },
     background: async (app) => {
       const stops = [
         await listenForPolicyChanges(app),

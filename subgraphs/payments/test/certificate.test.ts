@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPdfSignature } from '../../../platform/test/pdf-signature.ts';
 import { paymentCertificate } from '../src/app/certificate.ts';
 import { POLICY_TERMS_CHANGED, projectContract } from '../src/app/contracts.ts';
 import { DEMO_PREMIUMS_CENTS } from '../src/seed.ts';
@@ -58,10 +59,10 @@ const euros = (cents: number) =>
 
 describe('payment certificate', () => {
   it('names the insured, the contract and home, the period, each payment, the total, the insurer and who certifies', async () => {
-    const text = (await pdfText(await paymentCertificate(service.app, DEMO.camille.customerId, 2024))).replace(
-      /\u00A0/g,
-      ' ',
-    );
+    const pdf = await paymentCertificate(service.app, DEMO.camille.customerId, 2024);
+    // Sealed by the insurer, as every issued PDF.
+    expect(checkPdfSignature(pdf)).toMatchObject({ coversWholeFile: true, digestMatches: true, signatureValid: true });
+    const text = (await pdfText(pdf)).replace(/\u00A0/g, ' ');
     const paid = await service.app.prisma.payment.findMany({
       where: {
         customerId: DEMO.camille.customerId,

@@ -20,4 +20,5 @@ export interface PoliciesContext extends RequestContext {
 export const Topics = {
   policyChanged: 'policies.policyChanged',
   policyTermsChanged: 'policies.policyTermsChanged',
+  documentIssued: 'policies.documentIssued',
 } as const;

@@ -1,5 +1,12 @@
 // Production entry point of the policies subgraph: configuration from the environment (see README).
-import { bootSubgraph, importSigningKey, insurerFromEnv, parseJwkSetting, runService } from '@abri/platform';
+import {
+  bootSubgraph,
+  importSigningKey,
+  insurerFromEnv,
+  parseJwkSetting,
+  runService,
+  sealFromEnv,
+} from '@abri/platform';
 import { policiesEnv } from './env.ts';
 import { createPoliciesService } from './server.ts';
 
@@ -10,7 +17,7 @@ await runService('policies', async () => {
     attestationKey: await importSigningKey(parseJwkSetting(env.ATTESTATION_PRIVATE_KEY)),
     previousAttestationKeys: JSON.parse(env.ATTESTATION_PREVIOUS_PUBLIC_KEYS),
     publicUrl: env.PUBLIC_URL,
-    insurer: insurerFromEnv(env),
+    insurer: { ...insurerFromEnv(env), seal: sealFromEnv(env) },
   });
   const served = await service.start(env.PORT, env.HOST);
   return { url: served.url, stop: service.stop };

@@ -3,6 +3,8 @@ import {
   adapterFactory,
   createSubgraphService,
   DEMO_INSURER,
+  EXPORT_PART_PATH,
+  exportPartRoute,
   type Insurer,
   importPublicKey,
   type ServiceDeps,
@@ -12,7 +14,8 @@ import {
 import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
 import { followCoverStatus } from './app/cover-status.ts';
-import { documentDownload } from './app/documents.ts';
+import { documentDownload, PUBLIC_GENERAL_CONDITIONS_PATH, publicGeneralConditions } from './app/documents.ts';
+import { policiesExport } from './app/export.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
 
@@ -50,8 +53,12 @@ export function createPoliciesService(deps: PoliciesDeps) {
     routes: {
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, { keys: published }, { 'cache-control': 'public, max-age=300' }),
+      [PUBLIC_GENERAL_CONDITIONS_PATH]: publicGeneralConditions(() => built!),
     },
-    signedRoutes: { '/documents/': (req, res, who) => documentDownload(built!)(req, res, who) },
+    signedRoutes: {
+      '/documents/': (req, res, who) => documentDownload(built!)(req, res, who),
+      [EXPORT_PART_PATH]: exportPartRoute((customerId) => policiesExport(built!, customerId)),
+    },
   });
   return service;
 }

@@ -1,15 +1,18 @@
 // Every document names its insurer as the law asks (legal name and form, capital, RCS, registered office, « entreprise
 // régie par le Code des assurances », the ACPR and its address, the complaints service and the mediator) from the
 // configuration, and carries its own number, the one stored with it. The demo's insurer says it is fictitious.
-import { DEMO, insurerEnv, insurerFromEnv, parseEnv } from '@abri/platform';
+import { DEMO, demoSealSettings, insurerEnv, insurerFromEnv, parseEnv, sealFromEnv } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { checkPdfSignature } from '../../../platform/test/pdf-signature.ts';
 import { issueAttestation } from '../src/app/documents.ts';
 import { applyPolicyChange, quotePolicyChange } from '../src/app/quotes.ts';
 import { camille, pdfText, startPolicies } from './harness.ts';
 
-// A production configuration, as an operator would write it (values made up for the test, none marked « fictif »).
-const configured = insurerFromEnv(
+// A production configuration, as an operator would write it (values made up for the test, none marked « fictif »),
+// with its signing certificate.
+const seal = sealFromEnv(demoSealSettings('Toit Mutuel Assurances'));
+const identity = insurerFromEnv(
   parseEnv(z.object(insurerEnv), {
     INSURER_NAME: 'Toit Mutuel Assurances',
     INSURER_LEGAL_FORM: 'Société anonyme à conseil d’administration',
@@ -22,6 +25,7 @@ const configured = insurerFromEnv(
     INSURER_ORIAS: '07001234',
   }),
 );
+const configured = { ...identity, seal };
 
 let system: Awaited<ReturnType<typeof startPolicies>>;
 beforeAll(async () => {
@@ -73,6 +77,10 @@ describe('insurer identity on documents', () => {
       for (const page of pages) expect(page.replace(/\s/g, ''), doc.kind).toContain(doc.number);
       // The attestation is the page a landlord keeps: the identity and notice must not push it onto a second one.
       if (doc.kind === 'ATTESTATION') expect(pages).toHaveLength(1);
+      // Sealed by the configured insurer's certificate, the whole file covered.
+      const signature = checkPdfSignature(Buffer.from(doc.content));
+      expect(signature, doc.kind).toMatchObject({ coversWholeFile: true, digestMatches: true, signatureValid: true });
+      expect(signature.certificate.raw.equals(seal.certificates[0] ?? Buffer.alloc(0)), doc.kind).toBe(true);
     }
   });
 

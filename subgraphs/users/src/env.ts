@@ -1,6 +1,13 @@
 // The users subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
 // README's table read it too.
-import { keyringSetting, publicUrlSetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import {
+  ecKeySetting,
+  keyringSetting,
+  publicUrlSetting,
+  setting,
+  signingKeySetting,
+  subgraphEnv,
+} from '@abri/platform';
 import { z } from 'zod';
 
 export const usersEnv = subgraphEnv('users').extend({
@@ -15,9 +22,8 @@ export const usersEnv = subgraphEnv('users').extend({
   SMTP_URL: setting(z.string().url(), 'outgoing mail, `smtp://user:password@host:587` (`smtps://` for implicit TLS)'),
   MAIL_FROM: setting(z.string().default('Abri <ne-pas-repondre@abri.example>'), 'sender of e-mails'),
   PUBLIC_URL: publicUrlSetting("the web portal's address: base of e-mailed links"),
-  VAPID_PRIVATE_KEY: setting(
-    z.string().min(1).optional(),
-    'Web Push: private EC P-256 JWK (or `file:<path>`) identifying Abri to push services (VAPID); unset, Web Push is off',
+  VAPID_PRIVATE_KEY: ecKeySetting(
+    'Web Push: private EC P-256 JWK (or `file:<path>`) identifying Abri to push services (VAPID), its public half served as `webPushPublicKey`; unset, Web Push is off',
   ),
   VAPID_SUBJECT: setting(
     z

@@ -35,6 +35,7 @@ export async function seedUsers(app: UsersApp): Promise<void> {
         lastName: p.lastName,
         email: p.email,
         phoneEncrypted: encryptField(app.keyring, p.phone, phoneContext(p.customerId)),
+        recoveryPhoneEncrypted: encryptField(app.keyring, p.phone, phoneContext(p.customerId)),
         status: 'ACTIVE',
         emailVerifiedAt: new Date('2024-01-15T10:00:00Z'),
         phoneVerifiedAt: p.firstName === 'Camille' ? new Date('2024-01-15T10:05:00Z') : null,

@@ -3,8 +3,10 @@ import {
   adapterFactory,
   createMemoryRateLimiter,
   createSubgraphService,
+  every,
   HttpError,
   type Keyring,
+  PURGE_INTERVAL_MS,
   type RateLimiter,
   type ServiceDeps,
   type SigningKey,
@@ -14,14 +16,17 @@ import {
 import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { followCustomerFeed } from './app/customer-feed.ts';
+import { exportDownload, exportRelayRoute, purgeExpiredExports } from './app/data-export.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
 import { followStaffAccess } from './app/staff-access.ts';
 import { followClaimNews } from './messaging/claim-news.ts';
 import { startDispatcher } from './messaging/dispatcher.ts';
+import { followPaymentMethodNews } from './messaging/payment-method-news.ts';
 import type { MessageTransport } from './messaging/transport.ts';
 import { startPushDispatcher } from './push/dispatcher.ts';
+import { startHeldRelease } from './push/held.ts';
 import { type PushChannelName, type PushProvider, webPushProvider } from './push/providers.ts';
 import { generateVapidKey, type VapidKey } from './push/web-push.ts';
 import { schema } from './schema/index.ts';
@@ -100,9 +105,12 @@ export function createUsersService(deps: UsersDeps) {
       const stops = [
         startDispatcher(app),
         await followClaimNews(app),
+        await followPaymentMethodNews(app),
         await followStaffAccess(app),
         await followCustomerFeed(app),
+        every(app, 'expired data exports', PURGE_INTERVAL_MS, () => purgeExpiredExports(app)),
         await startPushDispatcher(app, presence),
+        startHeldRelease(app, presence),
         presence.stop,
       ];
       return () => {
@@ -121,7 +129,9 @@ export function createUsersService(deps: UsersDeps) {
           throw new HttpError(400, 'within: whole seconds from 1 to 86400.', 'BAD_USER_INPUT');
         sendJson(res, 200, { revoked: await recentlyRevoked(app!, within) });
       },
+      '/exports/': exportDownload(() => app!),
     },
+    signedPostRoutes: { '/internal/exports/': exportRelayRoute(() => app!) },
   });
   return service;
 }

@@ -4,7 +4,7 @@ import { settle } from '../src/app/later.ts';
 import { dispatchMessages } from '../src/messaging/dispatcher.ts';
 import { createLocalMailbox } from '../src/messaging/transport.ts';
 import { seedUsers } from '../src/seed.ts';
-import { createUsersService } from '../src/server.ts';
+import { createUsersService, type UsersDeps } from '../src/server.ts';
 
 /**
  * Where the harness clock starts: a fixed day, so tests read the same whatever the date; `ABRI_TEST_EPOCH` moves it
@@ -14,15 +14,18 @@ export function testEpoch(): Date {
   return new Date(process.env.ABRI_TEST_EPOCH ?? '2026-11-26T09:00:00Z');
 }
 
-export async function usersHarness() {
+export async function usersHarness(options: { push?: UsersDeps['push'] } = {}) {
   const { pglite, secrets, clock, deps } = await memoryService('users', testEpoch());
   const mailbox = createLocalMailbox(null);
-  const service = createUsersService({
-    ...deps,
-    tokenKey: secrets.tokenKey,
-    keyring: secrets.keyring,
-    transport: mailbox,
-  });
+  const create = () =>
+    createUsersService({
+      ...deps,
+      tokenKey: secrets.tokenKey,
+      keyring: secrets.keyring,
+      transport: mailbox,
+      ...(options.push ? { push: options.push } : {}),
+    });
+  let service = create();
   await seedUsers(service.app);
   const app = service.app;
   /** Finishes background work and sends what was queued. */
@@ -43,6 +46,12 @@ export async function usersHarness() {
       const token = /jeton=([\w-]+)/.exec(text)?.[1];
       if (!token) throw new Error(`no link sent to ${to}`);
       return token;
+    },
+    /** The service stopped and made again on the same database, as a restart would: what it kept is all it has. */
+    async restart() {
+      await service.stop();
+      service = create();
+      return service.app;
     },
     async close() {
       await service.stop();

@@ -22,6 +22,7 @@ const VerifyQuery = graphql(`
       periodStart
       periodEnd
       issuedAt
+      documentSignedBy
     }
   }
 `);
@@ -110,9 +111,15 @@ function Verdict({ token }: { token: string }) {
               <dt>Attestation émise le</dt>
               <dd>{date(check.issuedAt)}</dd>
             </div>
+            <div>
+              <dt>Signature électronique du PDF</dt>
+              <dd>{check.documentSignedBy}</dd>
+            </div>
           </dl>
           <p className="muted">
-            Vérifiez que ces informations sont celles imprimées sur l’attestation qu’on vous a remise.
+            Vérifiez que ces informations sont celles imprimées sur l’attestation qu’on vous a remise. Le fichier PDF
+            est signé électroniquement par l’assureur : votre lecteur de PDF doit indiquer ce signataire et un document
+            non modifié depuis sa signature.
           </p>
         </>
       )}

@@ -42,7 +42,10 @@ const TRANSITIONS: Record<ClaimStatus, Partial<Record<ClaimStatus, Mover>>> = {
   },
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: 'NOT_ALLOWED' | 'WRONG_ACTOR' | 'NOTE_REQUIRED' };
+/** Why a move is refused: not a move of the lifecycle, a move the system makes, or a refusal without its reason. */
+export const TRANSITION_REFUSALS = ['NOT_ALLOWED', 'WRONG_ACTOR', 'NOTE_REQUIRED'] as const;
+export type TransitionRefusal = (typeof TRANSITION_REFUSALS)[number];
+export type TransitionCheck = { ok: true } | { ok: false; reason: TransitionRefusal };
 
 /** Whether `mover` may move a claim from `from` to `to` (a refusal must say why). */
 export function checkTransition(

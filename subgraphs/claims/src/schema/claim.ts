@@ -17,7 +17,7 @@ import {
 import { advanceClaim } from '../app/advance.ts';
 import { builder } from '../builder.ts';
 import { Topics } from '../context.ts';
-import { movesFor, ClaimStatus as Statuses } from '../domain/lifecycle.ts';
+import { movesFor, ClaimStatus as Statuses, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { ErrorInterface } from './error.ts';
 
 export const ClaimType = builder.enumType('ClaimType', {
@@ -180,7 +180,7 @@ type Refused = {
   message: string;
   from: keyof typeof Statuses;
   to: keyof typeof Statuses;
-  reason: string;
+  reason: TransitionRefusal;
 };
 
 const AdvanceClaimSuccess = builder.objectRef<Advanced>('AdvanceClaimSuccess').implement({
@@ -195,13 +195,21 @@ const AdvanceClaimSuccess = builder.objectRef<Advanced>('AdvanceClaimSuccess').i
 const ClaimNotFound = builder
   .objectRef<NotFound>('ClaimNotFound')
   .implement({ description: 'No such claim.', interfaces: [ErrorInterface] });
+const TransitionRefusalReason = builder.enumType('TransitionRefusalReason', {
+  description: 'Why a claim cannot make a move.',
+  values: {
+    NOT_ALLOWED: { description: 'The lifecycle has no such move from the current status.' },
+    WRONG_ACTOR: { description: 'The move is the system’s to make (e.g. PAID when the payout is recorded).' },
+    NOTE_REQUIRED: { description: 'A refusal needs its reason, told to the customer, in `note`.' },
+  } satisfies Record<TransitionRefusal, unknown>,
+});
 const TransitionNotAllowed = builder.objectRef<Refused>('TransitionNotAllowed').implement({
   description: 'This move is not allowed from the claim’s current status, for this actor, or without a note.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     from: t.field({ type: ClaimStatus, resolve: (r) => r.from }),
     to: t.field({ type: ClaimStatus, resolve: (r) => r.to }),
-    reason: t.exposeString('reason', { description: 'NOT_ALLOWED, WRONG_ACTOR or NOTE_REQUIRED.' }),
+    reason: t.field({ type: TransitionRefusalReason, resolve: (r) => r.reason }),
     allowed: t.field({
       type: [ClaimStatus],
       description: 'The moves a claims adjuster may make from `from` instead.',

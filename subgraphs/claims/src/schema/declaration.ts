@@ -1,5 +1,6 @@
 // The customer's side of a claim: the form of each type as data, the declaration checked against it.
-import { isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer, isCustomer, unauthenticated } from '@abri/platform';
+import { NBSP } from '@abri/platform/french';
 import { attachFile } from '../app/attachments.ts';
 import { declareClaim } from '../app/declare.ts';
 import { builder } from '../builder.ts';
@@ -144,7 +145,7 @@ builder.mutationField('declareClaim', (t) =>
   }),
 );
 
-builder.prismaObject('Attachment', {
+const AttachmentRef = builder.prismaObject('Attachment', {
   description: 'A file attached to a claim (photo, police report, invoice).',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -152,17 +153,44 @@ builder.prismaObject('Attachment', {
     contentType: t.exposeString('contentType', { description: 'As read from the file: JPEG, PNG, WebP, HEIC or PDF.' }),
     sizeBytes: t.exposeInt('sizeBytes'),
     addedAt: t.expose('createdAt', { type: 'DateTime' }),
+    downloadPath: t.string({
+      description:
+        'Where the gateway serves the file, always as a download: GET with the access token, or a signed link from POST /download-links.',
+      select: { id: true },
+      resolve: (a) => `/attachments/${a.id}`,
+    }),
   }),
+});
+// An entity so the customer's stream (users) can point at it; only the claim's owner (or staff for them) resolves it.
+builder.asEntity(AttachmentRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (ref, ctx) => {
+    const attachment = await ctx.app.prisma.attachment.findUnique({ where: { id: ref.id }, include: { claim: true } });
+    return attachment &&
+      (await accessCustomer(ctx.app, ctx, attachment.claim.customerId, `Sinistre ${attachment.claim.reference}`))
+      ? attachment
+      : null;
+  },
 });
 builder.prismaObjectField('Claim', 'attachments', (t) =>
   t.relation('attachments', { query: { orderBy: { createdAt: 'asc' } } }),
 );
 
+/** Why a file was refused, as the customer reads it. */
+const REJECTIONS = {
+  TOO_LARGE: `Ce fichier est trop lourd${NBSP}: 5${NBSP}Mo au plus.`,
+  UNSUPPORTED_TYPE: `Ce type de fichier n’est pas accepté${NBSP}: joignez une photo (JPEG, PNG, WebP, HEIC) ou un PDF.`,
+  INVALID_FILE: `Ce fichier n’est pas une image ou un PDF valide${NBSP}: il est abîmé ou contient autre chose qu’une image ou un document. Enregistrez-le de nouveau puis réessayez.`,
+  TOO_MANY: `Ce sinistre a déjà 20${NBSP}pièces jointes, le maximum.`,
+  EMPTY: 'Ce fichier est vide.',
+  CLAIM_CLOSED: `Ce sinistre est clos${NBSP}: il n’accepte plus de pièces jointes.`,
+} as const;
+
 const AttachmentRejected = builder
   .objectRef<{ __typename: 'AttachmentRejected'; message: string; reason: string }>('AttachmentRejected')
   .implement({
     description:
-      'The file was refused: TOO_LARGE (over 5 MiB), UNSUPPORTED_TYPE (not JPEG, PNG, WebP, HEIC or PDF), TOO_MANY (20 per claim), EMPTY, or CLAIM_CLOSED.',
+      'The file was refused: TOO_LARGE (over 5 MiB), UNSUPPORTED_TYPE (not JPEG, PNG, WebP, HEIC or PDF), INVALID_FILE (starts like one but is not a well-formed one, or carries markup, scripts or data after its end), TOO_MANY (20 per claim), EMPTY, or CLAIM_CLOSED.',
     interfaces: [ErrorInterface],
     fields: (t) => ({ reason: t.exposeString('reason') }),
   });
@@ -207,7 +235,7 @@ builder.mutationField('addClaimAttachment', (t) =>
       if (outcome.kind === 'notFound')
         return { __typename: 'AttachmentClaimNotFound' as const, message: 'Sinistre introuvable.' };
       const reason = outcome.kind === 'closed' ? 'CLAIM_CLOSED' : outcome.reason;
-      return { __typename: 'AttachmentRejected' as const, message: 'Ce fichier ne peut pas être joint.', reason };
+      return { __typename: 'AttachmentRejected' as const, message: REJECTIONS[reason], reason };
     },
   }),
 );

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
 import { euros, frenchDate, parisDay, printable } from '@abri/platform/french';
-import { abriDocument, documentNumber, renderPdf } from '@abri/platform/pdf';
+import { documentNumber, issuePdf } from '@abri/platform/pdf';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { PaymentsApp } from '../context.ts';
 
@@ -124,9 +124,8 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
       ],
     },
   ];
-  return renderPdf(
-    abriDocument({ title, number: documentNumber('PAI', app.clock.now()), insurer: app.insurer, content }),
-  );
+  const at = app.clock.now();
+  return issuePdf({ title, number: documentNumber('PAI', at), insurer: app.insurer, content, at });
 }
 
 /** GET /payment-certificates/<year> (signed by the gateway): the caller's own certificate only. */

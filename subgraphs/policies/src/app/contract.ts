@@ -22,6 +22,7 @@ export function factsOf(policy: PolicyRow): ContractFacts & { address: { address
     coverage: {
       options: policy.options.filter(isOptionCode),
       valuablesCents: policy.valuablesCents,
+      contentsCents: policy.contentsCents,
       deductibleCents: policy.deductibleCents,
     },
     address: { addressLine: d.addressLine, city: d.city },

@@ -4,7 +4,7 @@ import { canAccessCustomer, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
-import type { PoliciesApp } from '../context.ts';
+import { type PoliciesApp, Topics } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
 import {
   type AttestationFacts,
@@ -13,9 +13,8 @@ import {
   verifyAttestation,
 } from '../documents/attestation-token.ts';
 import { certificatePdf } from '../documents/certificate-pdf.ts';
-import { generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
-
-type Db = PoliciesApp['prisma'] | Prisma.TransactionClient;
+import { GENERAL_CONDITIONS_VERSION, generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
+import { buildingCeilingCents, contentsCapitalCents } from '../domain/pricing.ts';
 
 /** The prefix of each kind's document numbers. */
 const NUMBER_PREFIX: Record<DocumentKind, string> = {
@@ -28,8 +27,12 @@ const NUMBER_PREFIX: Record<DocumentKind, string> = {
 /** A fresh number for a document of `kind` issued at `at`, to print on it and store with it. */
 export const numberFor = (kind: DocumentKind, at: Date) => documentNumber(NUMBER_PREFIX[kind], at);
 
+/**
+ * Stores an issued document and announces it on the customer's stream (`policies.documentIssued`, issue 14), in one
+ * transaction: within `tx` when the document is part of a larger change (an avenant), in its own otherwise.
+ */
 export async function storeDocument(
-  db: Db,
+  app: PoliciesApp,
   doc: {
     policyId: string;
     customerId: string;
@@ -40,20 +43,34 @@ export async function storeDocument(
     content: Buffer;
     at: Date;
   },
+  tx?: Prisma.TransactionClient,
 ) {
-  return db.document.create({
-    data: {
-      policyId: doc.policyId,
+  const store = async (db: Prisma.TransactionClient) => {
+    const stored = await db.document.create({
+      data: {
+        policyId: doc.policyId,
+        customerId: doc.customerId,
+        kind: doc.kind,
+        number: doc.number,
+        title: doc.title,
+        content: new Uint8Array(doc.content),
+        sizeBytes: doc.content.length,
+        createdAt: doc.at,
+      },
+      omit: { content: true },
+    });
+    await app.outbox.add(db, {
+      topic: Topics.documentIssued,
       customerId: doc.customerId,
-      kind: doc.kind,
-      number: doc.number,
-      title: doc.title,
-      content: new Uint8Array(doc.content),
-      sizeBytes: doc.content.length,
-      createdAt: doc.at,
-    },
-    omit: { content: true },
-  });
+      payload: { documentId: stored.id, policyId: doc.policyId, kind: doc.kind },
+      at: doc.at,
+    });
+    return stored;
+  };
+  if (tx) return store(tx);
+  const stored = await app.prisma.$transaction(store);
+  app.outbox.kick();
+  return stored;
 }
 
 /** The current period of a policy: the year ending at its renewal date. */
@@ -144,7 +161,7 @@ export async function issueAttestation(
     guarantees: policy.guarantees,
     qrText: attestationUrl(app.publicUrl, token),
   });
-  const doc = await storeDocument(app.prisma, {
+  const doc = await storeDocument(app, {
     policyId,
     customerId: policy.customerId,
     kind: 'ATTESTATION',
@@ -174,8 +191,15 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     periodEnd: new Date(period.end.getTime() - 86_400_000),
     issuedAt: now,
     guarantees: policy.guarantees,
+    terms: {
+      annualPremiumCents: policy.annualPremiumCents,
+      startDate: policy.startDate,
+      contentsCapitalCents: contentsCapitalCents(d, policy),
+      buildingCapitalCents: buildingCeilingCents(d),
+      newForOld: policy.options.includes('NEW_FOR_OLD'),
+    },
   });
-  await storeDocument(app.prisma, {
+  await storeDocument(app, {
     policyId,
     customerId: policy.customerId,
     kind: 'CERTIFICATE',
@@ -186,13 +210,13 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
   });
   if (!(await app.prisma.document.count({ where: { policyId, kind: 'GENERAL_CONDITIONS' } }))) {
     const number = numberFor('GENERAL_CONDITIONS', now);
-    await storeDocument(app.prisma, {
+    await storeDocument(app, {
       policyId,
       customerId: policy.customerId,
       kind: 'GENERAL_CONDITIONS',
       number,
       title: 'Conditions générales',
-      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number }),
+      content: await generalConditionsPdf({ insurer: app.insurer, documentNumber: number, issuedAt: now }),
       at: now,
     });
   }
@@ -224,6 +248,36 @@ export async function checkAttestation(app: PoliciesApp, token: string): Promise
   if (today < facts.periodStart) return { status: 'NOT_YET_VALID', facts };
   if (today > facts.periodEnd) return { status: 'EXPIRED', facts };
   return { status: 'VALID', facts };
+}
+
+/** Where anyone reads the current general conditions, before subscribing or to compare: no account needed. */
+export const PUBLIC_GENERAL_CONDITIONS_PATH = '/conditions-generales.pdf';
+
+/**
+ * GET /conditions-generales.pdf (public): the current general conditions, the same text every contract receives,
+ * sealed like every document. Rendered once per process: the text changes only with a release.
+ */
+export function publicGeneralConditions(app: () => PoliciesApp) {
+  let pdf: Promise<Buffer> | undefined;
+  return async (_req: IncomingMessage, res: ServerResponse) => {
+    const now = app().clock.now();
+    pdf ??= generalConditionsPdf({
+      insurer: app().insurer,
+      documentNumber: `CGE-${GENERAL_CONDITIONS_VERSION}`,
+      issuedAt: now,
+    });
+    const body = await pdf.catch((error: unknown) => {
+      pdf = undefined;
+      throw error;
+    });
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(body.length),
+      'content-disposition': 'inline; filename="conditions-generales-habitation.pdf"',
+      'cache-control': 'public, max-age=3600',
+    });
+    res.end(body);
+  };
 }
 
 /** GET /documents/<id> (signed by the gateway): the PDF, to its owner or staff; anyone else gets 404. */

@@ -38,6 +38,8 @@ export interface PolicyChangeRequest {
   } | null;
   works?: { surfaceM2?: number | null; rooms?: number | null } | null;
   valuablesCents?: number | null;
+  /** Declared contents capital after the change; 0 returns to the capital the rooms include. */
+  contentsCents?: number | null;
   addOptions?: OptionCode[] | null;
   removeOptions?: OptionCode[] | null;
   deductibleCents?: number | null;
@@ -78,6 +80,7 @@ export async function quotePolicyChange(
   if (request.works?.surfaceM2 != null) next.dwelling.surfaceM2 = request.works.surfaceM2;
   if (request.works?.rooms != null) next.dwelling.rooms = request.works.rooms;
   if (request.valuablesCents != null) next.coverage.valuablesCents = request.valuablesCents;
+  if (request.contentsCents != null) next.coverage.contentsCents = request.contentsCents;
   if (request.deductibleCents != null) next.coverage.deductibleCents = request.deductibleCents;
   for (const option of request.addOptions ?? [])
     if (!next.coverage.options.includes(option)) next.coverage.options.push(option);
@@ -200,6 +203,7 @@ export async function applyPolicyChange(
           annualPremiumCents: quote.newPremiumCents,
           options: next.coverage.options,
           valuablesCents: next.coverage.valuablesCents,
+          contentsCents: next.coverage.contentsCents ?? 0,
           deductibleCents: next.coverage.deductibleCents,
         },
       });
@@ -220,15 +224,19 @@ export async function applyPolicyChange(
           createdAt: now,
         },
       });
-      const doc = await storeDocument(tx, {
-        policyId: policy.id,
-        customerId: policy.customerId,
-        kind: 'AVENANT',
-        number: avenantNumber,
-        title: `Avenant n° ${version - 1}`,
-        content: avenant,
-        at: now,
-      });
+      const doc = await storeDocument(
+        app,
+        {
+          policyId: policy.id,
+          customerId: policy.customerId,
+          kind: 'AVENANT',
+          number: avenantNumber,
+          title: `Avenant n° ${version - 1}`,
+          content: avenant,
+          at: now,
+        },
+        tx,
+      );
       await app.outbox.add(tx, {
         topic: Topics.policyChanged,
         customerId: policy.customerId,

@@ -6,7 +6,7 @@ import type { Buffer } from 'node:buffer';
 import { frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { AttestationFacts } from './attestation-token.ts';
-import { ABRI_BLUE, abriDocument, type Insurer, qrCode, renderPdf } from './pdf.ts';
+import { ABRI_BLUE, type Insurer, issuePdf, qrCode } from './pdf.ts';
 
 export const OCCUPANCY_LABEL = { OWNER: 'Propriétaire', TENANT: 'Locataire' } as const;
 export const RESIDENCE_LABEL = { MAIN: 'Résidence principale', SECONDARY: 'Résidence secondaire' } as const;
@@ -150,5 +150,5 @@ export async function attestationPdf(input: AttestationPdfInput): Promise<Buffer
     },
   ];
 
-  return renderPdf(abriDocument({ title: TITLE, number: input.documentNumber, content, insurer }));
+  return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer, at: facts.issuedAt });
 }

@@ -5,7 +5,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, frenchDateTime, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { type Insurer, issuePdf } from './pdf.ts';
 
 export interface AvenantChange {
   /** What changed: "Pièces principales", "Option Objets de valeur"… */
@@ -215,5 +215,5 @@ export async function avenantPdf(input: AvenantPdfInput): Promise<Buffer> {
       ],
     },
   ];
-  return renderPdf(abriDocument({ title, number: input.documentNumber, content, insurer }));
+  return issuePdf({ title, number: input.documentNumber, content, insurer, at: input.issuedAt });
 }

@@ -4,7 +4,7 @@
 import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { abriDocument, type Insurer, renderPdf } from './pdf.ts';
+import { type Insurer, issuePdf } from './pdf.ts';
 
 export interface CertificateGuarantee {
   label: string;
@@ -26,6 +26,15 @@ export interface CertificatePdfInput {
   periodEnd: Date;
   issuedAt: Date;
   guarantees: CertificateGuarantee[];
+  /** What a bank or a landlord also asks: the premium, the start of cover and the capitals insured. */
+  terms?: {
+    annualPremiumCents: number;
+    startDate: Date;
+    contentsCapitalCents: number;
+    /** The owner's building (0 for a tenant: the landlord's insurer covers it). */
+    buildingCapitalCents: number;
+    newForOld: boolean;
+  };
   insurer: Insurer;
   /** The document's number (`documentNumber`), printed on every page. */
   documentNumber: string;
@@ -73,8 +82,44 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
           ],
         },
       ],
-      margin: [0, 0, 0, 12],
+      margin: [0, 0, 0, input.terms ? 6 : 12],
     },
+    input.terms
+      ? {
+          columns: [
+            {
+              width: 'auto',
+              style: 'label',
+              stack: ['Date d’effet du contrat', 'Cotisation annuelle TTC', 'Capital mobilier assuré', 'Bâtiment'],
+            },
+            {
+              width: '*',
+              margin: [12, 0, 0, 0],
+              stack: [
+                frenchDate(input.terms.startDate),
+                euros(input.terms.annualPremiumCents),
+                euros(input.terms.contentsCapitalCents),
+                input.terms.buildingCapitalCents > 0
+                  ? `${euros(input.terms.buildingCapitalCents)}, au coût de reconstruction`
+                  : 'Non assuré par ce contrat (locataire : risques locatifs couverts)',
+              ],
+            },
+          ],
+        }
+      : '',
+    input.terms
+      ? {
+          text: printable(
+            input.terms.newForOld
+              ? 'Base d’indemnisation : mobilier de moins de 10 ans en valeur à neuf (option Rééquipement à neuf), ' +
+                  'autres biens en valeur de remplacement, vétusté déduite ; bâtiment au coût de reconstruction.'
+              : 'Base d’indemnisation : mobilier en valeur de remplacement au jour du sinistre, vétusté déduite ; ' +
+                  'bâtiment au coût de reconstruction, vétusté déduite.',
+          ),
+          style: 'legal',
+          margin: [0, 6, 0, 12],
+        }
+      : '',
     {
       table: {
         headerRows: 1,
@@ -114,5 +159,5 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
       margin: [0, 14, 0, 0],
     },
   ];
-  return renderPdf(abriDocument({ title: TITLE, number: input.documentNumber, content, insurer }));
+  return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer, at: input.issuedAt });
 }

@@ -62,6 +62,11 @@ export interface Coverage {
   options: OptionCode[];
   /** Declared value of jewellery, art and the like; covered only with the VALUABLES option. */
   valuablesCents: number;
+  /**
+   * Declared contents capital (furniture, appliances, clothes: the mobilier), when the customer's own goods are worth
+   * more than the capital the rooms include (`contentsCeilingCents`). 0 or absent: that standard capital.
+   */
+  contentsCents?: number;
   /** One of DEDUCTIBLE_CHOICES_CENTS. */
   deductibleCents: number;
 }

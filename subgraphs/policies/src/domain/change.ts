@@ -3,6 +3,7 @@
 
 import { eurosInText } from '@abri/platform/french';
 import { type Coverage, type DwellingFacts, dwellingSummary, OPTION_CODES, OPTION_LABELS } from './catalogue.ts';
+import { contentsCapitalCents } from './guarantees.ts';
 import { divRound } from './money.ts';
 import { type Price, priceOf } from './premium.ts';
 
@@ -93,6 +94,10 @@ export function describeChanges(current: ContractFacts, next: ContractFacts): st
   if (x.valuablesCents !== y.valuablesCents) {
     changes.push(`Objets de valeur déclarés : ${eurosInText(x.valuablesCents)} → ${eurosInText(y.valuablesCents)}`);
   }
+  const [contentsBefore, contentsAfter] = [contentsCapitalCents(a, x), contentsCapitalCents(b, y)];
+  if ((x.contentsCents ?? 0) !== (y.contentsCents ?? 0) && contentsBefore !== contentsAfter) {
+    changes.push(`Capital mobilier : ${eurosInText(contentsBefore)} → ${eurosInText(contentsAfter)}`);
+  }
   if (x.deductibleCents !== y.deductibleCents) {
     changes.push(`Franchise : ${eurosInText(x.deductibleCents)} → ${eurosInText(y.deductibleCents)}`);
   }
@@ -144,6 +149,7 @@ export function changeLines(
   }
   const valuables = (cents: number) => (cents === 0 ? 'Aucun' : eurosInText(cents));
   line('Objets de valeur déclarés', valuables(x.valuablesCents), valuables(y.valuablesCents));
+  line('Capital mobilier assuré', eurosInText(contentsCapitalCents(a, x)), eurosInText(contentsCapitalCents(b, y)));
   line('Franchise générale', eurosInText(x.deductibleCents), eurosInText(y.deductibleCents));
   return lines;
 }

@@ -34,8 +34,12 @@ export interface GuaranteeTerms {
 
 const EUR = (euros: number) => euros * 100;
 
-/** Contents (mobilier): a floor for a studio plus a share per main room. */
-export const contentsCeilingCents = (d: DwellingFacts) => EUR(6_000) + EUR(4_000) * d.rooms;
+/** Contents (mobilier) included in the base premium: a floor for a studio plus a share per main room. */
+export const contentsCeilingCents = (d: Pick<DwellingFacts, 'rooms'>) => EUR(6_000) + EUR(4_000) * d.rooms;
+
+/** The contents capital insured: the one the rooms include, or the declared one when it is higher. */
+export const contentsCapitalCents = (d: Pick<DwellingFacts, 'rooms'>, c: Pick<Coverage, 'contentsCents'>) =>
+  Math.max(contentsCeilingCents(d), c.contentsCents ?? 0);
 
 /** An owner's building at rebuilding cost; for an apartment only the private parts (the co-ownership insures the rest). */
 export const buildingCeilingCents = (d: DwellingFacts) =>
@@ -47,7 +51,7 @@ const LIABILITY_CEILING_CENTS = EUR(4_500_000);
 export function guaranteesFor(dwelling: DwellingFacts, coverage: Coverage): GuaranteeTerms[] {
   assertValid(dwelling, coverage);
   const d = dwelling;
-  const contents = contentsCeilingCents(d);
+  const contents = contentsCapitalCents(d, coverage);
   const building = buildingCeilingCents(d);
   const property = contents + building;
   // The chosen deductible is the one on the customer's own property. Liability has none (the victim is paid in full)
@@ -204,7 +208,7 @@ function optionTerms(option: OptionCode, d: DwellingFacts, coverage: Coverage): 
     case 'NEW_FOR_OLD':
       return terms(
         'Mobilier et appareils de moins de 10 ans remboursés à leur valeur à neuf, sans déduction de vétusté.',
-        contentsCeilingCents(d),
+        contentsCapitalCents(d, coverage),
         own,
         ['Biens de plus de 10 ans', 'Linge et vêtements'],
       );

@@ -5,6 +5,7 @@
 //             + BUILDING     owner only: house 1,50 €/m², flat 0,60 €/m² (private parts)
 //             + ZONE         zone 1..4: −10 %, 0, +15 %, +35 % of (BASE + BUILDING)
 //             + SECOND_HOME  +20 % of (BASE + BUILDING + ZONE)
+//             + CONTENTS     0,60 % of the declared contents capital above the one the rooms include
 //             + options      VALUABLES 1,2 % of the declared value, NEW_FOR_OLD 15 % of BASE, pool 35 €, garden 25 €
 //             + DEDUCTIBLE   −10 % (300 €) or −18 % (500 €) of all the above
 //   other     = LIABILITY 18 € + TENANT_LIABILITY (tenant only, 0,50 €/m²) + assistance 24 € + school insurance 12 €
@@ -25,11 +26,13 @@ import {
   OPTION_CODES,
   OPTION_LABELS,
 } from './catalogue.ts';
+import { contentsCeilingCents } from './guarantees.ts';
 import { ATTENTATS_CONTRIBUTION_CENTS, CAT_NAT_SURCHARGE_BP, INSURANCE_TAX_BP } from './legal.ts';
 import { applyRate } from './money.ts';
 import {
   BASE,
   BUILDING_PER_M2_CENTS,
+  CONTENTS_EXTRA_RATE_BP,
   DEDUCTIBLE_DISCOUNT_BP,
   LIABILITY_CENTS,
   OPTION_PRICES,
@@ -49,6 +52,7 @@ export const PriceLineCode = {
   LIABILITY: 'LIABILITY',
   ZONE: 'ZONE',
   SECOND_HOME: 'SECOND_HOME',
+  CONTENTS: 'CONTENTS',
   DEDUCTIBLE: 'DEDUCTIBLE',
   CAT_NAT: 'CAT_NAT',
   TAX: 'TAX',
@@ -109,6 +113,15 @@ export function priceOf(dwelling: DwellingFacts, coverage: Coverage): Price {
     const surcharge = applyRate(base + building + zoneAdjustment, SECOND_HOME_SURCHARGE_BP);
     const label = `Résidence secondaire (+${percent(SECOND_HOME_SURCHARGE_BP)} sur le logement)`;
     add(PriceLineCode.SECOND_HOME, label, surcharge, true);
+  }
+
+  const included = contentsCeilingCents(d);
+  const extraContents = Math.max(0, (coverage.contentsCents ?? 0) - included);
+  if (extraContents > 0) {
+    const label =
+      `Capital mobilier de ${eurosInText(included + extraContents)} (${eurosInText(included)} inclus, ` +
+      `+${percent(CONTENTS_EXTRA_RATE_BP)} des ${eurosInText(extraContents)} au-delà)`;
+    add(PriceLineCode.CONTENTS, label, applyRate(extraContents, CONTENTS_EXTRA_RATE_BP), true);
   }
 
   // Catalogue order, not the order the customer ticked them, so the same coverage always reads the same.

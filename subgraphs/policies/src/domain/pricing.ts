@@ -26,7 +26,14 @@ export {
   proRataCents,
   quoteChange,
 } from './change.ts';
-export { GuaranteeCode, type GuaranteeTerms, guaranteesFor } from './guarantees.ts';
+export {
+  buildingCeilingCents,
+  contentsCapitalCents,
+  contentsCeilingCents,
+  GuaranteeCode,
+  type GuaranteeTerms,
+  guaranteesFor,
+} from './guarantees.ts';
 export {
   ATTENTATS_CONTRIBUTION_CENTS,
   CAT_NAT_DEDUCTIBLE_CENTS,

@@ -26,6 +26,9 @@ export const ZONE_ADJUSTMENT_BP: Record<RiskZone, number> = { 1: -1_000, 2: 0, 3
 /** An empty home is burgled more and a leak runs longer before anyone sees it. */
 export const SECOND_HOME_SURCHARGE_BP = 2_000;
 
+/** Contents capital declared above the one the rooms include: a rate on the excess (pricing of capital, per year). */
+export const CONTENTS_EXTRA_RATE_BP = 60;
+
 /** Option prices: VALUABLES is a rate on the declared value, NEW_FOR_OLD a rate on the base; the others are flat. */
 export const OPTION_PRICES: Record<OptionCode, { flatCents: number } | { rateBp: number; of: 'VALUABLES' | 'BASE' }> = {
   VALUABLES: { rateBp: 120, of: 'VALUABLES' },

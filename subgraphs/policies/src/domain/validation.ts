@@ -25,6 +25,8 @@ export const MAX_SURFACE_M2 = 1_000;
 export const MAX_ROOMS = 30;
 /** Above this, valuables need a specific contract with an inventory and an expert valuation. */
 export const MAX_VALUABLES_CENTS = 20_000_000;
+/** Above this, contents need an inventory and a visit: a specific contract. */
+export const MAX_CONTENTS_CENTS = 30_000_000;
 
 const fail = (field: string, message: string): ValidationResult => ({ ok: false, field, message });
 const isIn = (set: Record<string, string>, value: unknown) => Object.values(set).includes(value as string);
@@ -69,6 +71,13 @@ function validateCoverage(d: DwellingFacts, c: Coverage): ValidationResult {
     return fail(
       'coverage.valuablesCents',
       `La valeur des objets de valeur doit être comprise entre 0 et ${eurosInText(MAX_VALUABLES_CENTS)}.`,
+    );
+  }
+  const contents = c.contentsCents ?? 0;
+  if (!Number.isInteger(contents) || contents < 0 || contents > MAX_CONTENTS_CENTS) {
+    return fail(
+      'coverage.contentsCents',
+      `Le capital mobilier déclaré doit être compris entre 0 et ${eurosInText(MAX_CONTENTS_CENTS)}.`,
     );
   }
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 // Documents of a contract (attestation, certificate, avenants, general conditions), issuing an attestation, and the
 // public check of an attestation's QR code.
-import { accessCustomer, forbidden, unauthenticated } from '@abri/platform';
+import { accessCustomer, forbidden, issuerSeal, sealSigner, unauthenticated } from '@abri/platform';
 import { checkAttestation, issueAttestation } from '../app/documents.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
@@ -32,6 +32,15 @@ export const DocumentRef = builder.prismaObject('Document', {
     }),
     policy: t.relation('policy'),
   }),
+});
+
+// An entity so the customer's stream (users) can point at a document just issued; its owner (or staff for them) only.
+builder.asEntity(DocumentRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (ref, ctx) => {
+    const doc = await ctx.app.prisma.document.findUnique({ where: { id: ref.id }, omit: { content: true } });
+    return doc && (await accessCustomer(ctx.app, ctx, doc.customerId, `Document ${doc.number}`)) ? doc : null;
+  },
 });
 
 builder.prismaObjectField(PolicyRef, 'documents', (t) =>
@@ -141,6 +150,21 @@ const AttestationCheck = builder.objectRef<Check>('AttestationCheck').implement(
       nullable: true,
       description: 'When SUPERSEDED: the effective date of the move from which this attestation no longer holds.',
       resolve: (c) => ('supersededOn' in c ? c.supersededOn : null),
+    }),
+    documentSignedBy: t.string({
+      nullable: true,
+      description:
+        'When authentic: the signer of the PDF’s electronic signature (PAdES), as a PDF reader names it. The ' +
+        'attestation PDF is signed by the insurer; another signer, or a reader reporting a modification, means the ' +
+        'file is not the one issued.',
+      resolve: (c, _a, ctx) =>
+        c.status === 'TAMPERED' ? null : sealSigner(issuerSeal(ctx.app.insurer, ctx.app.clock.now())).name,
+    }),
+    documentSignatureFingerprint: t.string({
+      nullable: true,
+      description: 'When authentic: SHA-256 fingerprint of the signing certificate, as readers display it (AA:BB:…).',
+      resolve: (c, _a, ctx) =>
+        c.status === 'TAMPERED' ? null : sealSigner(issuerSeal(ctx.app.insurer, ctx.app.clock.now())).fingerprint,
     }),
   }),
 });

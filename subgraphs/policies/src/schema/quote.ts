@@ -2,7 +2,7 @@
 import { unauthenticated } from '@abri/platform';
 import { applyPolicyChange, quotePolicyChange } from '../app/quotes.ts';
 import { builder } from '../builder.ts';
-import { OPTION_CODES, OPTION_LABELS, type OptionCode } from '../domain/pricing.ts';
+import { contentsCapitalCents, OPTION_CODES, OPTION_LABELS, type OptionCode } from '../domain/pricing.ts';
 import { type NotActive, PolicyNotActive } from './document.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
 import { MoneyRef, money } from './money.ts';
@@ -51,6 +51,11 @@ const PolicyChangeInput = builder.inputType('PolicyChangeInput', {
     move: t.field({ type: MoveInput }),
     works: t.field({ type: WorksInput }),
     valuablesCents: t.int({ description: 'Declared valuables after the change (needs the VALUABLES option).' }),
+    contentsCents: t.int({
+      description:
+        'Declared contents capital (furniture, appliances, clothes) after the change, when above the one the rooms ' +
+        'include (priced on the excess); 0 returns to that standard capital.',
+    }),
     addOptions: t.field({ type: [PolicyOption] }),
     removeOptions: t.field({ type: [PolicyOption] }),
     deductibleCents: t.int({ description: '15000, 30000 or 50000: a higher deductible lowers the premium.' }),
@@ -213,6 +218,12 @@ builder.prismaObjectFields(PolicyRef, (t) => ({
     description: 'Declared valuables.',
     select: { valuablesCents: true },
     resolve: (p) => money(p.valuablesCents),
+  }),
+  contentsCapital: t.field({
+    type: MoneyRef,
+    description: 'Contents capital insured: the one the rooms include, or the declared one when higher.',
+    select: { contentsCents: true, dwelling: { select: { rooms: true } } },
+    resolve: (p) => money(contentsCapitalCents({ rooms: p.dwelling?.rooms ?? 1 }, p)),
   }),
   deductible: t.field({
     type: MoneyRef,

@@ -12,6 +12,8 @@ import { Topics } from './index.ts';
 /** What each followed topic becomes on the customer's stream (the GraphQL type is chosen from it). */
 export const FeedKinds = {
   'claims.claimStatusChanged': 'claimStatus',
+  'claims.attachmentAdded': 'attachment',
+  'policies.documentIssued': 'document',
   'policies.policyChanged': 'contract',
   'payments.accountEvent': 'payment',
   'payments.paymentMethodsChanged': 'paymentMethods',
@@ -19,6 +21,8 @@ export const FeedKinds = {
   [Topics.profileChanged]: 'profile',
   [Topics.sessionRevoked]: 'sessionRevoked',
   [Topics.secondFactorChanged]: 'secondFactor',
+  [Topics.signedIn]: 'signIn',
+  [Topics.dataExportChanged]: 'dataExport',
 } as const;
 export type FeedKind = (typeof FeedKinds)[keyof typeof FeedKinds];
 

@@ -53,7 +53,13 @@ export async function enrolCustomer(app: UsersApp, record: CustomerRecord): Prom
         firstName: record.firstName,
         lastName: record.lastName,
         email,
-        ...(record.phone ? { phoneEncrypted: encryptField(app.keyring, record.phone, phoneContext(customerId)) } : {}),
+        // The number on the insurer's contract file is trusted for recovery as it is.
+        ...(record.phone
+          ? {
+              phoneEncrypted: encryptField(app.keyring, record.phone, phoneContext(customerId)),
+              recoveryPhoneEncrypted: encryptField(app.keyring, record.phone, phoneContext(customerId)),
+            }
+          : {}),
         status: 'PENDING_ACTIVATION',
         logins: { create: { contractNumber: record.contractNumber } },
       },

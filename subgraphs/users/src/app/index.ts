@@ -56,4 +56,7 @@ export const Topics = {
   profileChanged: 'users.profileChanged',
   sessionRevoked: 'users.sessionRevoked',
   secondFactorChanged: 'users.secondFactorChanged',
+  signedIn: 'users.signedIn',
+  /** A data export was requested, progressed, became ready or expired (`DataExportUpdate` on the stream). */
+  dataExportChanged: 'users.dataExportChanged',
 } as const;

@@ -11,8 +11,12 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   PASSWORD_RESET: 24 * 3_600_000,
   SIGN_IN_ALERT: 30 * 86_400_000,
   SMS_RESET: 10 * 60_000,
+  EMAIL_CHANGE: 15 * 60_000,
+  PHONE_CONFIRMATION: 15 * 60_000,
 };
-/** Wrong SMS codes before the code dies. */
+/** The purposes whose secret is a 6-digit code (sent by SMS, or by e-mail to a new address). */
+export type CodePurpose = 'SMS_RESET' | 'EMAIL_CHANGE' | 'PHONE_CONFIRMATION';
+/** Wrong codes before the code dies. */
 export const MAX_SMS_ATTEMPTS = 5;
 
 export async function issueLinkToken(
@@ -39,24 +43,30 @@ export async function issueLinkToken(
   return token;
 }
 
-/** A 6-digit code; hashed with its row id, so equal codes of different rows never collide. */
-export async function issueSmsCode(app: UsersApp, tx: Tx, customerId: string): Promise<string> {
+/**
+ * A 6-digit code; hashed with its row id, so equal codes of different rows never collide. It ends the earlier codes
+ * of its purpose; `valueEncrypted` is what it confirms (a new address or number), when it confirms one.
+ */
+export async function issueCode(
+  app: UsersApp,
+  tx: Tx,
+  customerId: string,
+  purpose: CodePurpose = 'SMS_RESET',
+  valueEncrypted: string | null = null,
+): Promise<{ code: string; expiresAt: Date }> {
   const now = app.clock.now();
-  await endTokens(app, tx, customerId, ['SMS_RESET']);
+  await endTokens(app, tx, customerId, [purpose]);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const id = crypto.randomUUID();
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[purpose]);
   await tx.oneTimeToken.create({
-    data: {
-      id,
-      purpose: 'SMS_RESET',
-      customerId,
-      tokenHash: sha256(`${id}:${code}`),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS.SMS_RESET),
-    },
+    data: { id, purpose, customerId, tokenHash: sha256(`${id}:${code}`), createdAt: now, expiresAt, valueEncrypted },
   });
-  return code;
+  return { code, expiresAt };
 }
+
+export const issueSmsCode = async (app: UsersApp, tx: Tx, customerId: string) =>
+  (await issueCode(app, tx, customerId)).code;
 
 export async function endTokens(app: UsersApp, tx: Tx, customerId: string, purposes: TokenPurpose[]): Promise<void> {
   await tx.oneTimeToken.updateMany({
@@ -83,15 +93,20 @@ export async function useToken(app: UsersApp, tx: Tx, id: string): Promise<boole
   return used.count === 1;
 }
 
-export type SmsCheck = { ok: true; tokenId: string } | { ok: false };
+export type SmsCheck = { ok: true; tokenId: string; valueEncrypted: string | null } | { ok: false };
 
-/** Checks an SMS code: 10 minutes, 5 tries, once. A wrong try counts even when the right code comes next. */
-export async function checkSmsCode(app: UsersApp, customerId: string, code: string): Promise<SmsCheck> {
+/** Checks a code: until it expires, 5 tries, once. A wrong try counts even when the right code comes next. */
+export async function checkSmsCode(
+  app: UsersApp,
+  customerId: string,
+  code: string,
+  purpose: CodePurpose = 'SMS_RESET',
+): Promise<SmsCheck> {
   const now = app.clock.now();
   const row = await app.prisma.oneTimeToken.findFirst({
     where: {
       customerId,
-      purpose: 'SMS_RESET',
+      purpose,
       usedAt: null,
       expiresAt: { gt: now },
     },
@@ -105,6 +120,6 @@ export async function checkSmsCode(app: UsersApp, customerId: string, code: stri
   });
   if (!taken.count) return { ok: false };
   return /^\d{6}$/.test(code) && safeEqual(sha256(`${row.id}:${code}`), row.tokenHash)
-    ? { ok: true, tokenId: row.id }
+    ? { ok: true, tokenId: row.id, valueEncrypted: row.valueEncrypted }
     : { ok: false };
 }

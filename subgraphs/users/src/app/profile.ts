@@ -1,6 +1,7 @@
 // Profile edits: validated, written with their event in one transaction, pushed to every device of the customer.
 import { decryptField, encryptField } from '@abri/platform';
 import { type ProfileInput, validateProfile } from '../domain/profile.ts';
+import { sendPhoneCode } from './contact-change.ts';
 import type { UsersApp } from './index.ts';
 import { Topics } from './index.ts';
 import { announceSecurityChange } from './step-up.ts';
@@ -47,8 +48,11 @@ export async function updateProfile(
         ...(values.phone !== undefined
           ? {
               phoneEncrypted: values.phone ? encryptField(app.keyring, values.phone, phoneContext(customerId)) : null,
-              // A new number has not been confirmed yet (the security score says so).
+              // A new number is not confirmed yet: recovery codes and SMS alerts still go to the previous confirmed
+              // number (recoveryPhoneEncrypted) until the code sent to it comes back (confirmPhone). Removing the
+              // number removes it from recovery too.
               phoneVerifiedAt: null,
+              ...(values.phone ? {} : { recoveryPhoneEncrypted: null }),
             }
           : {}),
       },
@@ -59,8 +63,10 @@ export async function updateProfile(
       payload: { changedFields: changed },
       at: now,
     });
-    if (changed.includes('phone'))
-      await announceSecurityChange(app, tx, customerId, by.sessionId, 'phone', current.phoneEncrypted);
+    if (changed.includes('phone')) {
+      await announceSecurityChange(app, tx, customerId, by.sessionId, 'phone', current.recoveryPhoneEncrypted);
+      if (values.phone) await sendPhoneCode(app, tx, customerId, values.phone);
+    }
     return changed;
   });
   if (changedFields === 'reauthenticationRequired') return { kind: changedFields };

@@ -35,10 +35,16 @@ export const RECOVERY_CAPS = {
   smsCodesPerDay: 5,
   /** SMS code tries per customer per day, across every code sent (each code also dies after 5 wrong tries). */
   smsTriesPerDay: 10,
+  /** Codes confirming a new e-mail address, per customer per hour and per day (each dies after 5 wrong tries). */
+  emailChangeCodesPerHour: 3,
+  emailChangeCodesPerDay: 6,
+  /** Codes confirming a new phone number, per customer per hour and per day. */
+  phoneCodesPerHour: 3,
+  phoneCodesPerDay: 5,
 } as const;
 
 /** Counts one send to `customerId` for `what`; false when a cap is reached (nothing must be sent). */
-async function takeSend(app: UsersApp, what: string, customerId: string, perHour: number, perDay: number) {
+export async function takeSend(app: UsersApp, what: string, customerId: string, perHour: number, perDay: number) {
   // The day counts only what the hour let through, so a flood in one hour does not use up the day.
   const allowed =
     (await app.limiter.hit(`${what}:${customerId}`, { windowMs: HOUR_MS })) <= perHour &&
@@ -72,10 +78,11 @@ export function requestPasswordReset(app: UsersApp, contractNumber: string): voi
 export function requestSmsCode(app: UsersApp, contractNumber: string): void {
   later(app, 'SMS code request', async () => {
     const customer = await activeCustomerOf(app, contractNumber);
-    if (!customer?.phoneEncrypted) return;
+    // Only a confirmed number receives codes (a number just set on the profile waits for its own code).
+    if (!customer?.recoveryPhoneEncrypted) return;
     const { smsCodesPerHour, smsCodesPerDay } = RECOVERY_CAPS;
     if (!(await takeSend(app, 'sms-codes', customer.id, smsCodesPerHour, smsCodesPerDay))) return;
-    const phone = decryptField(app.keyring, customer.phoneEncrypted, phoneContext(customer.id));
+    const phone = decryptField(app.keyring, customer.recoveryPhoneEncrypted, phoneContext(customer.id));
     await app.prisma.$transaction(async (tx) =>
       queueMessage(app, tx, phone, templates.smsCode(await issueSmsCode(app, tx, customer.id))),
     );

@@ -48,18 +48,30 @@ async function issueTokens(app: UsersApp, subject: Subject, sessionId: string, a
 
 export async function openSession(app: UsersApp, subject: Subject, origin: SignInOrigin): Promise<IssuedSession> {
   const now = app.clock.now();
-  const session = await app.prisma.session.create({
-    data: {
-      ...subjectColumns(subject),
-      ip: origin.ip,
-      device: origin.device,
-      country: origin.country,
-      city: origin.city,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + app.config.sessionTtlDays * 86_400_000),
-    },
+  // A customer's new sign-in is a security event on their stream (issue 14): the other devices learn of it at once.
+  const session = await app.prisma.$transaction(async (tx) => {
+    const opened = await tx.session.create({
+      data: {
+        ...subjectColumns(subject),
+        ip: origin.ip,
+        device: origin.device,
+        country: origin.country,
+        city: origin.city,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + app.config.sessionTtlDays * 86_400_000),
+      },
+    });
+    if (subject.kind === 'customer')
+      await app.outbox.add(tx, {
+        topic: Topics.signedIn,
+        customerId: subject.id,
+        payload: { sid: opened.id },
+        at: now,
+      });
+    return opened;
   });
+  if (subject.kind === 'customer') app.outbox.kick();
   const tokens = await issueTokens(app, subject, session.id, now);
   return {
     ...tokens,

@@ -14,6 +14,16 @@ export async function reportUnrecognisedSignIn(app: UsersApp, token: string): Pr
     });
     return true;
   });
-  if (done && row.sessionId) await revokeSessions(app, { ids: [row.sessionId] }, 'reported as not the customer');
-  return done;
+  if (!done) return false;
+  // An alert about a change made elsewhere (a payment method) names no session: every open one ends.
+  const ids = row.sessionId
+    ? [row.sessionId]
+    : (
+        await app.prisma.session.findMany({
+          where: { customerId: row.customerId, revokedAt: null },
+          select: { id: true },
+        })
+      ).map((s) => s.id);
+  await revokeSessions(app, { ids }, 'reported as not the customer');
+  return true;
 }

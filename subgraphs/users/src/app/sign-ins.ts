@@ -76,11 +76,12 @@ export async function alertUnrecognisedSignIn(
       customer.email,
       templates.unrecognisedSignIn(customer.firstName, app.clock.now(), origin, link),
     );
-    if (customer.phoneEncrypted)
+    // The confirmed number only: a number just set on the profile (perhaps by whoever holds the session) waits.
+    if (customer.recoveryPhoneEncrypted)
       await queueMessage(
         app,
         tx,
-        decryptField(app.keyring, customer.phoneEncrypted, phoneContext(customerId)),
+        decryptField(app.keyring, customer.recoveryPhoneEncrypted, phoneContext(customerId)),
         templates.signInAlertSms(app.clock.now(), origin.device),
         customerId,
       );

@@ -1,6 +1,6 @@
 // What the customer chose to be pushed: categories they turned off, and quiet hours (Paris time) during which only
-// security notifications wake the phone. Security notifications (a new access closed, profile, payment methods,
-// second factor) cannot be turned off: they are how someone learns that their account is being taken over.
+// security notifications wake the phone (the others are held and pushed when quiet hours end). Security notifications (a new sign-in, an access closed, profile, payment
+// methods, second factor) cannot be turned off: they are how someone learns that their account is being taken over.
 export const CATEGORIES = ['CLAIMS', 'CONTRACT', 'PAYMENTS'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -8,6 +8,7 @@ export type Category = (typeof CATEGORIES)[number];
 const CATEGORY_OF_TAG: Record<string, Category | null> = {
   claim: 'CLAIMS',
   contract: 'CONTRACT',
+  document: 'CONTRACT',
   payment: 'PAYMENTS',
   security: null,
 };
@@ -26,11 +27,18 @@ export function isQuiet(preferences: Preferences, minute: number): boolean {
   return from < until ? minute >= from && minute < until : minute >= from || minute < until;
 }
 
-export function shouldPush(tag: string, preferences: Preferences | null, minute: number): boolean {
+/** What to do with a notification now: push it, hold it until quiet hours end, or drop it (category muted). */
+export type PushDecision = 'send' | 'hold' | 'drop';
+
+export function pushDecision(tag: string, preferences: Preferences | null, minute: number): PushDecision {
   const category = CATEGORY_OF_TAG[tag] ?? null;
-  if (!preferences || category === null) return true;
-  return !preferences.muted.includes(category) && !isQuiet(preferences, minute);
+  if (!preferences || category === null) return 'send';
+  if (preferences.muted.includes(category)) return 'drop';
+  return isQuiet(preferences, minute) ? 'hold' : 'send';
 }
+
+export const shouldPush = (tag: string, preferences: Preferences | null, minute: number) =>
+  pushDecision(tag, preferences, minute) === 'send';
 
 /** "HH:MM" → minutes after midnight; null when it is not a time of day. */
 export function minutesOf(time: string): number | null {

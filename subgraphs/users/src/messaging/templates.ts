@@ -1,5 +1,5 @@
 // Message texts, in French, with the customer's name. Never a password; codes and links only where they are the point.
-import { euros, frenchDateTime } from '@abri/platform/french';
+import { euros, frenchDateTime, NBSP } from '@abri/platform/french';
 import type { ConsentPurpose } from '../domain/consents.ts';
 
 export interface RenderedMessage {
@@ -23,8 +23,13 @@ const email = (template: string, subject: string, text: string): RenderedMessage
 });
 
 /** Changes the customer is always told about. */
-export type SecurityChange = 'phone' | 'twoFactorOn' | 'twoFactorOff';
+export type SecurityChange = 'phone' | 'email' | 'twoFactorOn' | 'twoFactorOff';
 const SECURITY_CHANGE: Record<SecurityChange, { subject: string; what: string; sms: string }> = {
+  email: {
+    subject: 'Votre adresse e-mail a été modifiée',
+    what: 'l’adresse e-mail de votre espace client a été remplacée par une nouvelle adresse, confirmée par le code qui lui a été envoyé. Ce message est le dernier envoyé à cette adresse-ci',
+    sms: 'l’adresse e-mail de votre espace client a été remplacée',
+  },
   phone: {
     subject: 'Votre numéro de téléphone a été modifié',
     what: 'le numéro de téléphone de votre espace client (celui qui reçoit les codes de réinitialisation) a été modifié',
@@ -41,6 +46,15 @@ const SECURITY_CHANGE: Record<SecurityChange, { subject: string; what: string; s
     sms: 'la double authentification de votre espace client a été désactivée',
   },
 };
+
+const PAYMENT_METHOD_CHANGE = {
+  added: { subject: 'Un moyen de paiement a été ajouté', what: 'un moyen de paiement a été ajouté' },
+  removed: { subject: 'Un moyen de paiement a été retiré', what: 'un moyen de paiement a été retiré' },
+  defaultChanged: {
+    subject: 'Votre moyen de paiement principal a changé',
+    what: 'un autre moyen de paiement a été choisi pour vos prélèvements',
+  },
+} as const;
 
 const CLAIM_NEWS: Record<string, (amount: string) => { subject: string; body: string }> = {
   ACKNOWLEDGED: () => ({
@@ -80,6 +94,12 @@ export const templates = {
         )
       : null;
   },
+  dataExportReady: (firstName: string, link: string, expiresAt: Date) =>
+    email(
+      'dataExportReady',
+      'La copie de vos données est prête',
+      `Bonjour ${firstName},\n\nLa copie de vos données personnelles que vous avez demandée est prête. Téléchargez-la depuis votre espace client, rubrique « Mes données » :\n${link}\n\nElle y restera disponible jusqu’au ${frenchDateTime(expiresAt)}, puis sera supprimée. Seul vous pouvez la télécharger, une fois connecté.\n\nSi vous n’êtes pas à l’origine de cette demande, changez votre mot de passe et contactez-nous.`,
+    ),
   accountLocked: (firstName: string, until: Date) =>
     email(
       'accountLocked',
@@ -143,6 +163,36 @@ export const templates = {
       `securityChange.${change}`,
       SECURITY_CHANGE[change].subject,
       `Bonjour ${firstName},\n\nLe ${frenchDateTime(at)}, ${SECURITY_CHANGE[change].what}.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte l’appareil qui l’a fait et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau :\n${link}`,
+    ),
+  /** The code that confirms a new address, sent to that address. */
+  emailChangeCode: (firstName: string, code: string) =>
+    email(
+      'emailChangeCode',
+      'Confirmez votre nouvelle adresse e-mail',
+      `Bonjour ${firstName},\n\nPour faire de cette adresse celle de votre espace client Abri, saisissez ce code${NBSP}: ${code}\nIl est valable 15${NBSP}minutes. Ne le communiquez à personne.\n\nSi vous n’avez rien demandé, ignorez ce message${NBSP}: rien ne change.`,
+    ),
+  /**
+   * To the owner of an address another account asked to use: the asker learns nothing (they are answered as for a
+   * free address), the owner is told.
+   */
+  emailAlreadyUsed: (firstName: string) =>
+    email(
+      'emailAlreadyUsed',
+      'Une demande concernant votre adresse e-mail',
+      `Bonjour ${firstName},\n\nQuelqu’un a demandé à utiliser cette adresse pour un autre espace client Abri. Elle reste attachée au vôtre et rien n’a changé.\n\nSi c’était vous, utilisez une autre adresse pour cet autre espace. Sinon, vous n’avez rien à faire.`,
+    ),
+  phoneConfirmationCode: (code: string): RenderedMessage => ({
+    channel: 'SMS',
+    template: 'phoneConfirmationCode',
+    subject: null,
+    text: `Abri${NBSP}: pour confirmer ce numéro sur votre espace client, saisissez le code ${code}. Valable 15${NBSP}minutes. Ne le communiquez à personne.`,
+  }),
+  /** A payment method added, removed or made the default (bank details: always told). */
+  paymentMethodsChanged: (firstName: string, change: 'added' | 'removed' | 'defaultChanged', at: Date, link: string) =>
+    email(
+      `paymentMethods.${change}`,
+      PAYMENT_METHOD_CHANGE[change].subject,
+      `Bonjour ${firstName},\n\nLe ${frenchDateTime(at)}, ${PAYMENT_METHOD_CHANGE[change].what} sur votre espace client.\n\nSi c’était vous, vous n’avez rien à faire.\nSinon, ce lien déconnecte vos appareils et bloque votre mot de passe jusqu’à ce que vous en choisissiez un nouveau${NBSP}:\n${link}`,
     ),
   securityChangeSms: (change: SecurityChange): RenderedMessage => ({
     channel: 'SMS',

@@ -3,14 +3,17 @@
 // has no socket open on a gateway (presence), is notified once through its channel's provider. A device the push
 // service no longer knows (404/410) is removed; a momentary failure fails the event, which the bus delivers again,
 // and the devices already notified are skipped (one ProcessedEvent row per device and event). A crash between a push
-// and its row can notify one device twice; nothing is ever sent to another customer's device.
+// and its row can notify one device twice; nothing is ever sent to another customer's device. A notification that
+// falls in the customer's quiet hours is held (push/held.ts) and delivered when they end.
 import type { BusEvent, PresenceTracker } from '@abri/platform';
 import { parisDay, parisWallTime } from '@abri/platform/french';
 import { CUSTOMER_EVENT, feedPayload } from '../app/customer-feed.ts';
 import type { UsersApp } from '../app/index.ts';
 import { notifiableDevices } from '../app/push-devices.ts';
-import { shouldPush } from '../domain/notification-preferences.ts';
+import { pushDecision } from '../domain/notification-preferences.ts';
+import { holdNotification } from './held.ts';
 import { notificationOf } from './messages.ts';
+import type { PushNotification } from './providers.ts';
 
 const GROUP = 'users-push';
 /** @default events older than an hour are not pushed: a backlog (or a new consumer reading history) stays quiet */
@@ -28,20 +31,38 @@ export interface PushStats {
   failed: number;
 }
 
+/** Minutes since midnight, Paris time, at `now` (quiet hours are set in Paris time). */
+export const parisMinute = (now: Date) =>
+  Math.floor((now.getTime() - parisWallTime(parisDay(now), 0).getTime()) / 60_000);
+
 export async function dispatchPush(app: UsersApp, presence: PresenceTracker, event: BusEvent, stats: PushStats) {
   if (!event.customerId) return;
   if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
   const notification = notificationOf(feedPayload(event), `${event.source}.${event.id}`);
   if (!notification) return;
   const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: event.customerId } });
-  const now = app.clock.now();
-  const minute = Math.floor((now.getTime() - parisWallTime(parisDay(now), 0).getTime()) / 60_000);
-  if (!shouldPush(notification.tag, preferences, minute)) return;
-  const devices = await notifiableDevices(app, event.customerId);
+  const decision = pushDecision(notification.tag, preferences, parisMinute(app.clock.now()));
+  if (decision === 'drop') return;
+  if (decision === 'hold') return holdNotification(app, event.customerId, event.id, notification);
+  await deliver(app, presence, { customerId: event.customerId, eventId: event.id, notification }, stats);
+}
+
+/**
+ * Pushes one notification to every device of the customer not reached yet for this event; throws when a push
+ * service failed for now (the caller tries again later, and the devices reached are skipped).
+ */
+export async function deliver(
+  app: UsersApp,
+  presence: PresenceTracker,
+  push: { customerId: string; eventId: string; notification: PushNotification },
+  stats: PushStats,
+) {
+  const { eventId, notification } = push;
+  const devices = await notifiableDevices(app, push.customerId);
   const done = new Set(
     (
       await app.prisma.processedEvent.findMany({
-        where: { eventId: event.id, source: { in: devices.map((d) => `${GROUP}:${d.id}`) } },
+        where: { eventId, source: { in: devices.map((d) => `${GROUP}:${d.id}`) } },
         select: { source: true },
       })
     ).map((r) => r.source),
@@ -55,7 +76,7 @@ export async function dispatchPush(app: UsersApp, presence: PresenceTracker, eve
     if (!ids.length) return;
     await app.prisma.$transaction([
       app.prisma.processedEvent.createMany({
-        data: ids.map((id) => ({ source: `${GROUP}:${id}`, eventId: event.id })),
+        data: ids.map((id) => ({ source: `${GROUP}:${id}`, eventId })),
         skipDuplicates: true,
       }),
       app.prisma.pushDevice.updateMany({ where: { id: { in: ids } }, data: { lastPushedAt: app.clock.now() } }),

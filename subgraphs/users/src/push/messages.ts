@@ -17,6 +17,14 @@ const CLAIM_STEPS: Record<string, string> = {
   REOPENED: 'Votre dossier de sinistre a été rouvert.',
 };
 
+/** What a document is, said without its contents (the kinds of policies' DocumentKind). */
+const DOCUMENTS: Record<string, string> = {
+  ATTESTATION: 'Votre attestation d’assurance est disponible',
+  AVENANT: 'Votre avenant est disponible',
+  CERTIFICATE: 'Votre certificat de garanties est disponible',
+  GENERAL_CONDITIONS: 'Vos conditions générales sont disponibles',
+};
+
 /** The notification for an event, or null for an event that is not worth waking a phone for. */
 export function notificationOf(event: FeedPayload, cursor: string): PushNotification | null {
   const data = event.data;
@@ -31,17 +39,23 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
       return {
         title: 'Votre contrat a été modifié',
         body: 'Votre avenant est disponible dans votre espace client.',
-        url: '/',
+        url: '/contrat',
         tag: 'contract',
         cursor,
       };
     case 'payment':
       return data.kind === 'arrearPaid'
-        ? { title: 'Paiement reçu', body: 'Votre paiement a bien été enregistré.', url: '/', tag: 'payment', cursor }
+        ? {
+            title: 'Paiement reçu',
+            body: 'Votre paiement a bien été enregistré.',
+            url: '/paiements',
+            tag: 'payment',
+            cursor,
+          }
         : {
             title: 'Vos paiements',
             body: 'Un point sur vos paiements vous attend dans votre espace client.',
-            url: '/',
+            url: '/paiements',
             tag: 'payment',
             cursor,
           };
@@ -49,7 +63,7 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
       return {
         title: 'Votre profil a été modifié',
         body: 'Si vous n’êtes pas à l’origine de ce changement, ouvrez votre espace client.',
-        url: '/',
+        url: '/compte',
         tag: 'security',
         cursor,
       };
@@ -57,7 +71,7 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
       return {
         title: 'Vos moyens de paiement ont changé',
         body: 'Si vous n’êtes pas à l’origine de ce changement, ouvrez votre espace client.',
-        url: '/',
+        url: '/paiements',
         tag: 'security',
         cursor,
       };
@@ -65,7 +79,7 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
       return {
         title: 'Votre échéancier a été modifié',
         body: 'Vos prochaines dates de prélèvement sont dans votre espace client.',
-        url: '/',
+        url: '/paiements',
         tag: 'payment',
         cursor,
       };
@@ -76,7 +90,7 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
           data.enabled === true
             ? 'La validation en deux étapes est activée.'
             : 'La validation en deux étapes a été désactivée. Si ce n’est pas vous, ouvrez votre espace client.',
-        url: '/',
+        url: '/compte',
         tag: 'security',
         cursor,
       };
@@ -84,8 +98,34 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
       return {
         title: 'Un accès a été fermé',
         body: 'Un appareil a été déconnecté de votre espace client.',
-        url: '/',
+        url: '/compte',
         tag: 'security',
+        cursor,
+      };
+    case 'signIn':
+      return {
+        title: 'Nouvelle connexion à votre espace client',
+        body: 'Si ce n’est pas vous, ouvrez votre espace client pour fermer cet accès.',
+        url: '/compte',
+        tag: 'security',
+        cursor,
+      };
+    case 'document': {
+      const what = DOCUMENTS[String(data.kind)] ?? 'Un nouveau document est disponible';
+      return {
+        title: 'Nouveau document',
+        body: `${what} dans votre espace client.`,
+        url: '/documents',
+        tag: 'document',
+        cursor,
+      };
+    }
+    case 'attachment':
+      return {
+        title: 'Votre dossier de sinistre',
+        body: 'Une pièce a été ajoutée à votre dossier.',
+        url: `/sinistres/${String(data.claimId)}`,
+        tag: 'claim',
         cursor,
       };
     default:

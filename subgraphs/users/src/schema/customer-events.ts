@@ -6,11 +6,19 @@ import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unaut
 import { moneyType } from '@abri/platform/kit';
 import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
 import { builder } from '../builder.ts';
+import { CustomerRef } from './customer.ts';
+import { DataExportStatus } from './data-export.ts';
 
 const MoneyRef = moneyType(builder);
 
 const ClaimRef = builder
   .externalRef('Claim', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+const DocumentRef = builder
+  .externalRef('Document', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+const AttachmentRef = builder
+  .externalRef('Attachment', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ externalFields: (t) => ({ id: t.id() }) });
 const PolicyRef = builder
   .externalRef('Policy', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
@@ -56,6 +64,10 @@ const TYPE_OF: Record<FeedKind, string> = {
   paymentMethods: 'PaymentMethodsUpdate',
   schedule: 'ScheduleUpdate',
   secondFactor: 'SecondFactorUpdate',
+  document: 'DocumentIssuedUpdate',
+  attachment: 'ClaimAttachmentUpdate',
+  signIn: 'SignInUpdate',
+  dataExport: 'DataExportUpdate',
 };
 
 const data = (e: BusEvent) => feedPayload(e).data;
@@ -191,6 +203,67 @@ builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
     enabled: t.boolean({ resolve: (e) => data(e).enabled === true }),
   }),
 });
+
+builder.objectRef<BusEvent>('DocumentIssuedUpdate').implement({
+  description: 'A document was issued for one of the customer’s contracts (attestation, avenant, certificate…).',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    document: t.field({ type: DocumentRef, resolve: (e) => ({ id: String(data(e).documentId) }) }),
+    policy: t.field({ type: PolicyRef, resolve: (e) => ({ id: String(data(e).policyId) }) }),
+  }),
+});
+
+builder.objectRef<BusEvent>('ClaimAttachmentUpdate').implement({
+  description: 'A file (photo, report, invoice) was attached to one of the customer’s claims, from any device.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (e) => ({ id: String(data(e).claimId) }) }),
+    attachment: t.field({ type: AttachmentRef, resolve: (e) => ({ id: String(data(e).attachmentId) }) }),
+  }),
+});
+
+builder.objectRef<BusEvent>('SignInUpdate').implement({
+  description: 'Someone signed in to the customer’s space on a new session: if it was not them, they can end it.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    session: t.prismaField({
+      type: 'Session',
+      nullable: true,
+      description: 'The session opened; null once it is forgotten.',
+      resolve: (query, e, _a, ctx) =>
+        ctx.app.prisma.session.findFirst({ ...query, where: { id: String(data(e).sid), customerId: e.customerId! } }),
+    }),
+  }),
+});
+
+builder.objectRef<BusEvent>('DataExportUpdate').implement({
+  description: 'A copy of the customer’s data moved on: requested, being gathered, ready to download, or deleted.',
+  interfaces: [CustomerEvent],
+  fields: (t) => ({
+    exportId: t.id({
+      description: 'The export concerned (`DataExport.id`).',
+      resolve: (e) => String(data(e).exportId),
+    }),
+    status: t.field({
+      type: DataExportStatus,
+      resolve: (e) => data(e).status as typeof DataExportStatus.$inferType,
+    }),
+    progress: t.int({
+      description: 'Share of the customer’s file gathered, 0 to 100.',
+      resolve: (e) => Number(data(e).progress),
+    }),
+  }),
+});
+
+builder.objectField(CustomerRef, 'eventsCursor', (t) =>
+  t.string({
+    description:
+      'Where `customerEvents` stands as this answer is read. Read it with what a screen shows, then follow ' +
+      '`customerEvents(after:)` from it: every change made after the answer arrives, none made before it. (Without ' +
+      '`after`, a subscription gets only what happens once it is open, and a change in between would be missed.)',
+    resolve: async (customer, _a, ctx) => `users.${await ctx.app.outbox.head(CUSTOMER_EVENT, customer.id)}`,
+  }),
+);
 
 builder.subscriptionField('customerEvents', (t) =>
   t.field({

@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 import './error.ts';
 import './customer.ts';
+import './contact.ts';
 import './auth.ts';
 import './account.ts';
 import './two-factor.ts';
@@ -13,6 +14,7 @@ import './customer-events.ts';
 import './push.ts';
 import './notification-preferences.ts';
 import './assistance.ts';
+import './data-export.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

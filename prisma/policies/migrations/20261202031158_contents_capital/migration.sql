@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "policies"."Policy" ADD COLUMN     "contentsCents" INTEGER NOT NULL DEFAULT 0;
