@@ -79,8 +79,10 @@ export function createApiClient(): { client: Client } {
     // Screens show the cache at once and refresh it from the server (a claim declared elsewhere, a new document).
     requestPolicy: 'cache-and-network',
     exchanges: [
-      hashesOnly,
       cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])) }),
+      // After the cache: graphcache forwards each operation rebuilt from its key, query and variables only, so a
+      // hash set before it would be dropped and the full text sent (refused where trusted documents are enforced).
+      hashesOnly,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
