@@ -18,6 +18,7 @@ import {
   smsCodeSentTo,
   startWeb,
   type WebHarness,
+  webDocument,
 } from './browser.ts';
 
 let web: WebHarness;
@@ -152,10 +153,9 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       const other = new AbriClient(web.system.gateway.url);
       expect((await other.login(contract, first))?.__typename).toBe('LoginSuccess');
       since = web.system.mailbox.sent.length;
-      const changed = await other.request<{ updateProfile: { __typename: string } }>(
-        'mutation($p: String) { updateProfile(input: { phone: $p }) { __typename } }',
-        { p: '+33700000009' },
-      );
+      const changed = await other.request<{ updateProfile: { __typename: string } }>(webDocument('UpdateProfile'), {
+        input: { phone: '+33700000009' },
+      });
       expect(changed.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
       const notMe = await linkSentTo(web, person.email, /\/securite\/ce-n-etait-pas-moi\?jeton=/, since);
       await page.goto(`${web.origin}${notMe}`);
@@ -167,7 +167,9 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
         .toMatch(/session concernée est fermée/);
       expect(await accessibilityViolations(page)).toEqual([]);
       await expect
-        .poll(async () => (await other.request('{ me { id } }')).errors?.[0]?.extensions?.code, { timeout: 20_000 })
+        .poll(async () => (await other.request(webDocument('Dashboard'))).errors?.[0]?.extensions?.code, {
+          timeout: 20_000,
+        })
         .toBe('UNAUTHENTICATED');
       // The password is blocked: the sign-in says so and leads to a new one (this page's own session goes first).
       await tap(page.getByRole('button', { name: 'Se déconnecter' }));

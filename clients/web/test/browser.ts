@@ -7,6 +7,7 @@ import { type Clock, DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type Embedded, type EmbeddedOptions, startEmbedded } from '../../../gateway/src/embedded.ts';
+import { loadTrustedDocuments, WEB_MANIFEST } from '../../../gateway/src/trusted-documents.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,14 +32,17 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-/** The whole system with the web app; `clock` moves the services' time (the browser keeps its own). */
+/**
+ * The whole system with the web app; `clock` moves the services' time (the browser keeps its own). The gateway
+ * enforces trusted documents as in production, so every screen is proven to work from its operations' hashes alone.
+ */
 export async function startWeb(
   options: { clock?: Clock; gatewayOptions?: EmbeddedOptions['gatewayOptions'] } = {},
 ): Promise<WebHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
   const system = await startEmbedded({
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.gatewayOptions ? { gatewayOptions: options.gatewayOptions } : {}),
+    gatewayOptions: { trustedDocuments: loadTrustedDocuments({ enforce: true }), ...options.gatewayOptions },
     dataDir: null,
     ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
     silent: true,
@@ -69,6 +73,19 @@ export async function startWeb(
       await system.stop();
     },
   };
+}
+
+/**
+ * The text of one of the web app's operations, by name, from its trusted-documents manifest: what another device
+ * running the app sends (a free text from a customer would be refused).
+ */
+export function webDocument(operationName: string): string {
+  const manifest = JSON.parse(readFileSync(WEB_MANIFEST, 'utf8')) as Record<string, string>;
+  const text = Object.values(manifest).find((t) =>
+    new RegExp(`^(query|mutation|subscription) ${operationName}\\b`).test(t),
+  );
+  if (!text) throw new Error(`${operationName} is not an operation of the web app`);
+  return text;
 }
 
 /** The page's serious and critical WCAG 2.1 A/AA violations according to axe-core (empty when it passes). */

@@ -3,9 +3,9 @@
 // app works from the hashes of its operations alone. The bank's refusal is recorded by the support agent (AGENT,
 // with TOTP) through the API, as the back office does.
 import { DEMO } from '@abri/platform';
+import type { AbriClient } from '@abri/sdk';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTrustedDocuments } from '../../../gateway/src/trusted-documents.ts';
 import { staffMember } from '../../../gateway/test/helpers.ts';
 import {
   accessibilityViolations,
@@ -18,9 +18,12 @@ import {
 } from './browser.ts';
 
 let web: WebHarness;
+// One agent session for the file: a second staff sign-in within the same 30-s TOTP step is refused (replay).
+let agent: AbriClient;
 beforeAll(async () => {
-  if (!skipBrowser)
-    web = await startWeb({ gatewayOptions: { trustedDocuments: loadTrustedDocuments({ enforce: true }) } });
+  if (skipBrowser) return;
+  web = await startWeb();
+  agent = await staffMember(web.system.gateway.url, 'agent');
 }, 600_000);
 afterAll(async () => {
   await web?.stop();
@@ -37,7 +40,6 @@ async function refuseNextDebit(who: 'camille' | 'louis') {
     where: { customerId: DEMO[who].customerId, status: 'PLANNED' },
     orderBy: { dueDate: 'asc' },
   });
-  const agent = await staffMember(web.system.gateway.url, 'agent');
   const recorded = await agent.request<{ recordDebitRejection: { __typename: string } }>(
     'mutation($id: ID!) { recordDebitRejection(scheduledPaymentId: $id, reasonCode: "AM04") { __typename } }',
     { id: next.id },
@@ -63,7 +65,7 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       const incident = page.getByRole('region', { name: 'Prélèvement refusé' });
       await expect.poll(() => incident.count(), { timeout: 30_000 }).toBe(1);
       expect(await incident.textContent()).toMatch(/refusé par votre banque \(motif AM04\)/);
-      expect(await incident.textContent()).toMatch(/Réglez-le avant le \d{1,2}(er)? \S+ \d{4}/);
+      expect(await incident.textContent()).toMatch(/Réglez-le avant le \d{1,2}(er)?\s\S+\s\d{4}/);
       // The three ways out.
       expect(await incident.getByRole('button', { name: /^Payer \d/ }).count()).toBe(1);
       expect(await incident.getByRole('button', { name: 'Programmer ce prélèvement' }).count()).toBe(1);
@@ -104,7 +106,7 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       await page.getByRole('searchbox', { name: 'Rechercher dans mon espace et l’aide' }).fill('attestation');
       await page.getByRole('searchbox', { name: 'Rechercher dans mon espace et l’aide' }).press('Enter');
       await page.waitForURL(`${web.origin}/aide?q=attestation`);
-      const results = page.getByRole('heading', { level: 2, name: /résultats? pour « attestation »/ });
+      const results = page.getByRole('heading', { level: 2, name: /résultats? pour «\sattestation\s»/ });
       await expect.poll(() => results.count(), { timeout: 30_000 }).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
       const article = page

@@ -238,7 +238,9 @@ export const Activation = anonymous(function Activation() {
         </>
       ) : (
         <div className="card stack">
-          <p>Vous avez choisi votre mot de passe : il reste à confirmer que cette adresse e-mail est bien la vôtre.</p>
+          <p>
+            Vous avez choisi votre mot de passe&nbsp;: il reste à confirmer que cette adresse e-mail est bien la vôtre.
+          </p>
           <Message said={result} />
           <button
             type="button"
@@ -444,7 +446,7 @@ export const NotMe = anonymous(function NotMe() {
                   r.data?.reportUnrecognisedSignIn
                     ? {
                         ok: true,
-                        text: 'C’est fait : la session concernée est fermée et votre mot de passe est bloqué. Choisissez-en un nouveau pour vous reconnecter.',
+                        text: 'C’est fait\u00a0: la session concernée est fermée et votre mot de passe est bloqué. Choisissez-en un nouveau pour vous reconnecter.',
                       }
                     : r.data
                       ? {

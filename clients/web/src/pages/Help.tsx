@@ -65,11 +65,14 @@ function Results({ query }: { query: string }) {
   const hits = data?.search ?? [];
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading" role="status">
-        {hits.length === 0
-          ? `Aucun résultat pour « ${query} »`
-          : `${hits.length} résultat${hits.length > 1 ? 's' : ''} pour « ${query} »`}
-      </h2>
+      {/* Announced when the results come (a live region around the heading: a role on the h2 would replace its own). */}
+      <div role="status">
+        <h2 id="results-heading">
+          {hits.length === 0
+            ? `Aucun résultat pour «\u00a0${query}\u00a0»`
+            : `${hits.length} résultat${hits.length > 1 ? 's' : ''} pour «\u00a0${query}\u00a0»`}
+        </h2>
+      </div>
       <ul className="cards">
         {hits.map((hit) => (
           <li key={hit.id} className="card">

@@ -64,7 +64,7 @@ function DueDay({ policyId, changed }: { policyId: string; changed: () => void }
       if (!confirm) return setPreview(outcome);
       setPreview(null);
       setDay('');
-      setSaid({ ok: true, text: `C’est fait : vos prélèvements auront lieu le ${value} de chaque mois.` });
+      setSaid({ ok: true, text: `C’est fait\u00a0: vos prélèvements auront lieu le ${value} de chaque mois.` });
       changed();
     } else
       setSaid({ ok: false, text: outcome && 'message' in outcome ? outcome.message : 'Réessayez dans un instant.' });
@@ -94,7 +94,7 @@ function DueDay({ policyId, changed }: { policyId: string; changed: () => void }
         {preview && (
           <>
             <p>
-              Prochain prélèvement le <strong>{date(preview.nextDebitDate)}</strong>, puis :
+              Prochain prélèvement le <strong>{date(preview.nextDebitDate)}</strong>, puis&nbsp;:
             </p>
             <ul aria-label="Nouvel échéancier">
               {preview.dueDates.slice(1, 4).map((d) => (
@@ -119,6 +119,7 @@ export function Payments() {
   const [year, setYear] = useState(thisYear);
   const [{ data, error, fetching }, refetch] = useQuery({ query: PaymentsQuery, variables: { year } });
   const [failure, setFailure] = useState<string | null>(null);
+  const [thanks, setThanks] = useState<string | null>(null);
   const me = data?.me;
   const monthly = me?.policies.filter((p) => p.paymentFrequency === 'MONTHLY') ?? [];
 
@@ -133,6 +134,11 @@ export function Payments() {
       {!data && !error && <p role="status">Chargement…</p>}
       {me && (
         <>
+          {thanks && (
+            <p className="ok card" role="status">
+              {thanks}
+            </p>
+          )}
           {me.arrears
             .filter((a) => !a.paidAt)
             .map((arrear) => (
@@ -141,6 +147,7 @@ export function Payments() {
                 arrear={arrear}
                 methods={me.paymentMethods}
                 changed={() => refetch({ requestPolicy: 'network-only' })}
+                paid={setThanks}
               />
             ))}
           <section className="card" aria-labelledby="schedule-heading">

@@ -76,7 +76,7 @@ export function SignIn() {
             <button type="button" className="link" onClick={() => setRecovery(!recovery)}>
               {recovery
                 ? 'Utiliser le code de l’application'
-                : 'Je n’ai plus mon téléphone : utiliser un code de secours'}
+                : 'Je n’ai plus mon téléphone\u00a0: utiliser un code de secours'}
             </button>
           </div>
         ) : (

@@ -100,8 +100,21 @@ function Said({ said }: { said: Said }) {
 const dayFromNow = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + days * 86_400_000));
 
-/** One refused debit with its three ways out. */
-export function RefusedDebit({ arrear, methods, changed }: { arrear: Arrear; methods: Method[]; changed: () => void }) {
+/**
+ * One refused debit with its three ways out. Once paid, the debit is no longer refused and this section goes away:
+ * `paid` hands the page the thanks to show in its place.
+ */
+export function RefusedDebit({
+  arrear,
+  methods,
+  changed,
+  paid,
+}: {
+  arrear: Arrear;
+  methods: Method[];
+  changed: () => void;
+  paid: (thanks: string) => void;
+}) {
   const [payState, pay] = useMutation(PayArrear);
   const [retryState, retry] = useMutation(RetryDebit);
   const [said, setSaid] = useState<Said>(null);
@@ -115,7 +128,7 @@ export function RefusedDebit({ arrear, methods, changed }: { arrear: Arrear; met
     const result = await pay({ arrearId: arrear.id, paymentMethodId: methodId });
     const outcome = result.data?.payArrear;
     if (outcome?.__typename === 'ArrearPaid') {
-      setSaid({ ok: true, text: `C’est réglé : ${money(arrear.amount)} payés. Merci.` });
+      paid(`C’est réglé\u00a0: ${money(arrear.amount)} payés. Merci.`);
       changed();
     } else setSaid(answer(outcome, result.error));
   }
@@ -126,7 +139,10 @@ export function RefusedDebit({ arrear, methods, changed }: { arrear: Arrear; met
     const result = await retry({ arrearId: arrear.id, on });
     const outcome = result.data?.retryDebit;
     if (outcome?.__typename === 'DebitRetryScheduled') {
-      setSaid({ ok: true, text: `C’est noté : le prélèvement sera présenté à nouveau le ${date(outcome.dueDate)}.` });
+      setSaid({
+        ok: true,
+        text: `C’est noté\u00a0: le prélèvement sera présenté à nouveau le ${date(outcome.dueDate)}.`,
+      });
       changed();
     } else setSaid(answer(outcome, result.error));
   }
