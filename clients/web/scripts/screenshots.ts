@@ -2,15 +2,15 @@
 //   npx tsx clients/web/scripts/screenshots.ts
 // Builds the app when needed, starts the embedded system with the demo data, and drives Debian's Chromium: the public
 // pages first, then Camille's space (with a refused debit recorded by the support agent so the incident shows).
-// Writes clients/web/docs/<size>/<screen>.png, full page, reduced to 256 colours when ImageMagick is installed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// Writes clients/web/docs/<size>/<screen>.png, full page, reduced to 256 colours (png8.ts) to stay small.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
 import { chromium, type Page } from 'playwright-core';
 import { startEmbedded } from '../../../gateway/src/embedded.ts';
 import { ensureWebBuild, WEB_DIST, WEB_ROOT } from '../../../gateway/src/web/build.ts';
 import { customer, FREE_PORTS, staffMember } from '../../../gateway/test/helpers.ts';
+import { toPalettePng } from './png8.ts';
 
 const DOCS = join(WEB_ROOT, 'docs');
 const SIZES = {
@@ -83,7 +83,6 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const reduce = existsSync('/usr/local/bin/convert') || existsSync('/usr/bin/convert');
 const written: string[] = [];
 for (const [size, options] of Object.entries(SIZES)) {
   mkdirSync(join(DOCS, size), { recursive: true });
@@ -97,8 +96,7 @@ for (const [size, options] of Object.entries(SIZES)) {
     await page.waitForFunction(() => !document.querySelector('[role=status]')?.textContent?.includes('Chargement'));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const file = join(DOCS, size, `${screen.name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (reduce) execFileSync('convert', [file, '-strip', '-colors', '256', `PNG8:${file}`]);
+    writeFileSync(file, toPalettePng(await page.screenshot({ fullPage: true })));
     written.push(file);
   };
   for (const screen of PUBLIC) await shoot(screen);
