@@ -53,6 +53,8 @@ COPY --from=build /app/prisma/payments/migrations prisma/payments/migrations
 COPY --from=build /app/subgraphs/users/src/domain/data subgraphs/users/src/domain/data
 COPY --from=build /app/gateway/dist/graphiql gateway/dist/graphiql
 COPY --from=build /app/clients/web/dist clients/web/dist
+# The web app's trusted documents (hash → operation): in production the gateway runs only these for customers.
+COPY --from=build /app/clients/web/src/gql/persisted-documents.json clients/web/src/gql/persisted-documents.json
 RUN mkdir -p /data/attachments && chown node:node /data/attachments
 USER node
 EXPOSE 4000 4001 4002 4003 4004

@@ -164,6 +164,8 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       database,
       gatewayEnv: {
         GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),
+        // The benchmarks send their own operations as customers: not the web app's trusted documents.
+        TRUSTED_DOCUMENTS: 'off',
         USERS_URL: subgraphs.users.url,
         POLICIES_URL: subgraphs.policies.url,
         CLAIMS_URL: subgraphs.claims.url,

@@ -6,4 +6,6 @@ export interface GatewayContext {
   who: Identity | null;
   client: ClientInfo;
   requestId: string;
+  /** The gateway's own operation (a sign-in route, a socket's query already checked): no trusted-document check. */
+  internal?: boolean;
 }

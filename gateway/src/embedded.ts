@@ -32,6 +32,7 @@ import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers, usersIsEmpty } from '@abri/users/seed';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -50,11 +51,19 @@ export interface EmbeddedOptions {
   /** Gateway replicas, all on the same subgraphs. @default 1 */
   gatewayReplicas?: number;
   /** Gateway settings that differ from the embedded defaults (tests of production behaviour). */
-  gatewayOptions?: Pick<GatewayDeps, 'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter' | 'trustProxy'>;
+  gatewayOptions?: Pick<
+    GatewayDeps,
+    'introspection' | 'socketLimits' | 'rateLimits' | 'rateLimiter' | 'trustProxy' | 'trustedDocuments'
+  >;
   /** Where the gateway reaches each subgraph (tests put a proxy in between to cut a link). @default its URL */
   gatewayRoute?: (subgraph: string, url: string) => Promise<string>;
   /** Push notifications of the users subgraph (tests: a local push service, native test doubles). */
   push?: UsersDeps['push'];
+  /**
+   * Where customers open the web space: the base of every e-mailed link and of the attestation's QR code (PUBLIC_URL
+   * in production). @default the gateway's own origin, `http://localhost:<port>`
+   */
+  publicUrl?: string;
   /** The web customer space served at / (its build directory). @default none: the API alone */
   web?: GatewayDeps['web'];
 }
@@ -89,15 +98,22 @@ export async function startEmbedded(options: EmbeddedOptions) {
     blindIndexKey: secrets.blindIndexKey,
   });
   const mailbox = createLocalMailbox(options.dataDir ? join(options.dataDir, 'mailbox') : null);
+  const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
+  const publicUrl = (options.publicUrl ?? `http://localhost:${port('gateway') || DEFAULT_PORTS.gateway}`).replace(
+    /\/+$/,
+    '',
+  );
   const users = createUsersService({
     ...base('users'),
     tokenKey: secrets.tokenKey,
     transport: mailbox,
+    config: { publicUrl },
     ...(options.push ? { push: options.push } : {}),
   });
   const policies = createPoliciesService({
     ...base('policies'),
     attestationKey: secrets.attestationKey,
+    publicUrl,
     insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
   });
   const claims = createClaimsService({
@@ -129,7 +145,6 @@ export async function startEmbedded(options: EmbeddedOptions) {
     }
   }
 
-  const port = (name: keyof typeof DEFAULT_PORTS) => options.ports?.[name] ?? DEFAULT_PORTS[name];
   const served: Record<string, Served> = {};
   for (const [name, service] of Object.entries({ users, policies, claims, payments }))
     served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
@@ -137,6 +152,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
   for (const [name, s] of Object.entries(served))
     subgraphUrls[name] = options.gatewayRoute ? await options.gatewayRoute(name, s.url) : s.url;
   const gateways: Gateway[] = [];
+  // The apps' hashes are understood, and any other text accepted too (GraphiQL, tests, a developer's curl).
+  const trustedDocuments = loadTrustedDocuments({ enforce: false });
   const gatewayDeps = (i: number) => ({
     supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
     subgraphUrls,
@@ -146,6 +163,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     log: log('gateway'),
     clock,
     ...(options.web ? { web: options.web } : {}),
+    trustedDocuments,
     ...options.gatewayOptions,
   });
   for (let i = 0; i < (options.gatewayReplicas ?? 1); i++)

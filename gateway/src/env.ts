@@ -38,6 +38,22 @@ export const gatewayEnv = z.object({
     z.string().min(1).optional(),
     "the web app's build to serve at `/` (`npm run web:build` writes `clients/web/dist`); unset: the API alone",
   ),
+  TRUSTED_DOCUMENTS: setting(
+    z.enum(['enforce', 'off']).default('enforce'),
+    "`enforce`: customers and anonymous callers run only the known operations of Abri's apps (trusted documents, by hash); staff may send any. `off`: any operation from anyone",
+  ),
+  TRUSTED_DOCUMENTS_FILES: setting(
+    z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((file) => file.trim())
+          .filter(Boolean),
+      ),
+    "other clients' manifests (comma-separated JSON files of `sha256:<hex>` → operation, e.g. a mobile app's), on top of the web app's, the SDK's and GraphiQL's sign-in",
+  ),
   WEB_ORIGINS: setting(
     z
       .string()

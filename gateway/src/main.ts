@@ -13,6 +13,7 @@ import {
 } from '@abri/platform';
 import { gatewayEnv } from './env.ts';
 import { startGateway } from './server.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 await runService('gateway', async () => {
   const env = parseEnv(gatewayEnv);
@@ -44,6 +45,10 @@ await runService('gateway', async () => {
         onError: (error) => log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
       }),
       web: { dir: env.WEB_DIR ?? null, allowedOrigins: env.WEB_ORIGINS },
+      trustedDocuments: loadTrustedDocuments({
+        enforce: env.TRUSTED_DOCUMENTS === 'enforce',
+        files: env.TRUSTED_DOCUMENTS_FILES,
+      }),
     },
     env.PORT,
     env.HOST,

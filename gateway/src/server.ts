@@ -42,6 +42,7 @@ import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
 import { checkRates, ENTRY_LIMITS, type RateRule } from './rate-limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
+import { resolveDocument, type TrustedDocuments } from './trusted-documents.ts';
 import { webAuthRoutes } from './web/auth.ts';
 import { webApp } from './web/static.ts';
 
@@ -82,6 +83,44 @@ export interface GatewayDeps {
     dir: string | null;
     /** Other origins allowed to call /auth (a static host in front of the app). @default [] */
     allowedOrigins?: string[];
+  };
+  /**
+   * The known operations of Abri's clients, run by hash; with `enforce`, customers and anonymous callers can run
+   * nothing else. @default none: any text (the embedded system and tests), no hash
+   */
+  trustedDocuments?: TrustedDocuments;
+}
+
+/**
+ * Trusted documents over HTTP: a hash becomes its known text before Apollo reads the request (Apollo's own automatic
+ * persisted queries are off: nobody registers a text); a refusal is raised once the operation is resolved, as the
+ * other refusals are.
+ */
+function trustedDocumentsPlugin(trusted: TrustedDocuments | undefined): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const persisted = request.extensions?.['persistedQuery'];
+      if (contextValue.internal || (!trusted && !persisted)) return {};
+      if (!trusted) {
+        const refused = new GraphQLError('PersistedQueryNotSupported', {
+          extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', http: { status: 400 } },
+        });
+        request.query = '{ __typename }';
+        request.extensions = {};
+        return { didResolveOperation: () => Promise.reject(refused) };
+      }
+      const resolved = resolveDocument(trusted, request, contextValue.who);
+      const { persistedQuery: _used, ...extensions } = request.extensions ?? {};
+      request.extensions = extensions;
+      if (!(resolved instanceof GraphQLError)) {
+        request.query = resolved.query;
+        return {};
+      }
+      // Something Apollo can parse, so the refusal below is what the client gets.
+      request.query = '{ __typename }';
+      request.operationName = undefined;
+      return { didResolveOperation: () => Promise.reject(resolved) };
+    },
   };
 }
 
@@ -191,10 +230,12 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const apollo = new ApolloServer<GatewayContext>({
     gateway: engineGateway(engine, deps.supergraphSdl),
     introspection: true,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, log.error),
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
+      trustedDocumentsPlugin(deps.trustedDocuments),
       subscriptionsOverWebSocketOnly,
       assistanceIsReadOnly,
       {
@@ -312,7 +353,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     execute: async (req, who, query, variables) => {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { who, client: clientOf(req), requestId: randomUUID() } },
+        { contextValue: { who, client: clientOf(req), requestId: randomUUID(), internal: true } },
       );
       if (response.body.kind !== 'single') return {};
       const { data, errors } = response.body.singleResult;
@@ -423,9 +464,19 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
               limit: 'operationsPerSocket',
             }),
           ];
+        let text = payload.query;
+        if (deps.trustedDocuments) {
+          const resolved = resolveDocument(
+            deps.trustedDocuments,
+            { query: payload.query || undefined, extensions: payload.extensions ?? undefined },
+            extra.who ?? null,
+          );
+          if (resolved instanceof GraphQLError) return [resolved];
+          text = resolved.query;
+        }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+          document = parse(text, { maxTokens: LIMITS.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
         }
@@ -461,7 +512,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
             variables: (args.variableValues ?? {}) as Record<string, unknown>,
             operationName: args.operationName ?? undefined,
           },
-          { contextValue: args.contextValue as GatewayContext },
+          { contextValue: { ...(args.contextValue as GatewayContext), internal: true } },
         );
         return response.body.kind === 'single'
           ? (response.body.singleResult as never)

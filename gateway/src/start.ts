@@ -1,5 +1,5 @@
 // `npm start`: the whole system on embedded defaults, with the demo accounts on a fresh database.
-import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv } from '@abri/platform';
+import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv, publicUrlSetting } from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
 import { ensureWebBuild } from './web/build.ts';
@@ -10,6 +10,8 @@ const env = parseEnv(
     LOG_SILENT: commonEnv.LOG_SILENT,
     /** The gateway's port; the subgraphs take the next four. */
     ABRI_BASE_PORT: z.coerce.number().int().min(1).max(65_530).default(DEFAULT_PORTS.gateway),
+    /** Where the links of e-mails and QR codes point (e.g. this machine's address on the LAN, to open them on a phone). */
+    PUBLIC_URL: publicUrlSetting("the web space's address in e-mailed links and QR codes").optional(),
   }),
 );
 const base = env.ABRI_BASE_PORT;
@@ -25,7 +27,13 @@ const web = await ensureWebBuild().then(
     return { dir: null };
   },
 );
-const system = await startEmbedded({ dataDir: env.ABRI_DATA_DIR, silent: env.LOG_SILENT, ports, web });
+const system = await startEmbedded({
+  dataDir: env.ABRI_DATA_DIR,
+  silent: env.LOG_SILENT,
+  ports,
+  web,
+  ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+});
 const origin = system.gateway.url.replace(/\/graphql$/, '').replace('127.0.0.1', 'localhost');
 console.log(`
 Abri is running (embedded mode, data in ${env.ABRI_DATA_DIR}/${system.seeded ? ', demo data just seeded' : ''})

@@ -4,6 +4,7 @@ import { AbriClient } from '@abri/sdk';
 import type { Client } from 'graphql-ws';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { type EmbeddedOptions, startEmbedded } from '../src/embedded.ts';
+import { STAFF_SESSION_DOCUMENTS } from '../src/graphiql/app/session.ts';
 
 export const FREE_PORTS = { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 };
 
@@ -24,13 +25,14 @@ export const adjuster = (url: string, now = new Date()) => staffMember(url, 'adj
 export async function staffMember(url: string, who: 'adjuster' | 'agent', now = new Date()): Promise<AbriClient> {
   const client = new AbriClient(url);
   const first = await client.request<{ staffLogin: { __typename: string; challengeToken?: string } }>(
-    'mutation($i: StaffLoginInput!) { staffLogin(input: $i) { __typename ... on TwoFactorRequired { challengeToken } } }',
+    // GraphiQL's own sign-in texts: trusted documents, so this works where the gateway enforces them.
+    STAFF_SESSION_DOCUMENTS.staffLogin,
     { i: { email: DEMO[who].email, password: DEMO.staffPassword } },
   );
   const challengeToken = first.data?.staffLogin.challengeToken;
   if (!challengeToken) throw new Error(`staff sign-in failed: ${JSON.stringify(first)}`);
   const second = await client.request<{ verifyTwoFactor: { __typename: string; accessToken?: string } }>(
-    'mutation($i: VerifyTwoFactorInput!) { verifyTwoFactor(input: $i) { __typename ... on LoginSuccess { accessToken } } }',
+    STAFF_SESSION_DOCUMENTS.verifyTwoFactor,
     { i: { challengeToken, code: await totpCode(DEMO[who].totpSecret, now) } },
   );
   client.accessToken = second.data?.verifyTwoFactor.accessToken ?? null;

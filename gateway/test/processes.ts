@@ -131,6 +131,8 @@ export async function startProcessSystem(options: {
   const gateway = (name: ProcessName) => ({
     ...common,
     GATEWAY_PRIVATE_KEY: JSON.stringify(hop),
+    // These tests send their own operations as customers: not the web app's trusted documents.
+    TRUSTED_DOCUMENTS: 'off',
     USERS_URL: url(port.users),
     POLICIES_URL: url(port.policies),
     CLAIMS_URL: url(port.claims),

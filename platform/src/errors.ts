@@ -23,6 +23,11 @@ export const ErrorCode = {
    * sent again (`extensions.retryable` is true).
    */
   UNAVAILABLE: 'UNAVAILABLE',
+  /**
+   * In production, a customer or an anonymous caller sent an operation that is not one of the trusted documents of
+   * Abri's apps (send the hash of a known document; staff may send any operation).
+   */
+  DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -53,6 +53,8 @@ const REFRESH = `mutation AbriRefresh($t: String!) { refreshSession(refreshToken
   __typename ... on LoginSuccess { accessToken refreshToken } } }`;
 const LOGIN = `mutation AbriLogin($i: LoginInput!) { login(input: $i) {
   __typename ... on LoginSuccess { accessToken refreshToken } ... on Error { message } } }`;
+/** The SDK's own operations (sign-in, renewal): the gateway trusts these texts (trusted documents). */
+export const SDK_DOCUMENTS: readonly string[] = [REFRESH, LOGIN];
 
 export class AbriClient {
   /** The access token sent as `Authorization: Bearer`; set by sign-in and refresh. */

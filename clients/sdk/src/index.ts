@@ -6,6 +6,7 @@ export {
   type GraphQLError,
   type GraphQLResponse,
   type RefreshOutcome,
+  SDK_DOCUMENTS,
   type Session,
   type SocketOptions,
 } from './client.ts';

@@ -13,6 +13,7 @@ import { Dashboard } from './pages/Dashboard.tsx';
 import { DeclareClaim } from './pages/DeclareClaim.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SignIn } from './pages/SignIn.tsx';
+import { SearchBar } from './search/SearchBar.tsx';
 
 // Screens opened less often load on demand, so the first paint carries only sign-in, dashboard and claims.
 const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
@@ -20,6 +21,18 @@ const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ defaul
 const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
 const Payments = lazy(() => import('./pages/Payments.tsx').then((m) => ({ default: m.Payments })));
 const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
+const access = () => import('./pages/Access.tsx');
+const Help = lazy(() => import('./pages/Help.tsx').then((m) => ({ default: m.Help })));
+
+/** Pages anyone opens, signed in or not: the links e-mails and QR codes point to. */
+const PUBLIC: Record<string, ReturnType<typeof lazy>> = {
+  '/verifier': Verify,
+  '/creer-mon-acces': lazy(() => access().then((m) => ({ default: m.CreateAccess }))),
+  '/activation': lazy(() => access().then((m) => ({ default: m.Activation }))),
+  '/mot-de-passe/oublie': lazy(() => access().then((m) => ({ default: m.ForgotPassword }))),
+  '/mot-de-passe/nouveau': lazy(() => access().then((m) => ({ default: m.NewPassword }))),
+  '/securite/ce-n-etait-pas-moi': lazy(() => access().then((m) => ({ default: m.NotMe }))),
+};
 
 const loading = (
   <p className="loading" role="status">
@@ -34,6 +47,7 @@ const SECTIONS = [
   { to: '/paiements', label: 'Paiements', end: false },
   { to: '/documents', label: 'Documents', end: false },
   { to: '/compte', label: 'Compte', end: false },
+  { to: '/aide', label: 'Aide', end: false },
 ] as const;
 
 /** Live updates for every screen of the session (the cache they update is shared). */
@@ -83,6 +97,7 @@ function SignedInFrame({ generation }: { generation: number }) {
             ))}
           </ul>
         </nav>
+        <SearchBar id="search-q" />
         <button type="button" className="link" onClick={() => void signOut()}>
           Se déconnecter
         </button>
@@ -98,6 +113,8 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/paiements" element={<Payments />} />
             <Route path="/documents" element={<Documents />} />
             <Route path="/compte" element={<Account />} />
+            <Route path="/aide" element={<Help />} />
+            <Route path="/aide/:articleId" element={<Help />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
@@ -109,11 +126,12 @@ function SignedInFrame({ generation }: { generation: number }) {
 export function App() {
   const state = useSession();
   const location = useLocation();
-  // Public: a landlord who scans the QR code has no account.
-  if (location.pathname === '/verifier')
+  // Public: a landlord who scans the QR code has no account, nor has someone who forgot a password.
+  const Public = PUBLIC[location.pathname];
+  if (Public)
     return (
       <Suspense fallback={loading}>
-        <Verify />
+        <Public />
       </Suspense>
     );
   if (location.pathname === '/connexion') {

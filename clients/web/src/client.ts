@@ -2,7 +2,7 @@
 // is updated on every screen that shows it) and graphql-ws for subscriptions on the same origin's /graphql.
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { createClient as createSocket } from 'graphql-ws';
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, type Exchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange } from 'urql';
 import { authedFetch, renew, session } from './auth/session.ts';
 
 /** Values without an identity of their own: stored inside their parent. */
@@ -24,6 +24,33 @@ const EMBEDDED = [
   'PolicyVersion',
   'Attachment',
 ];
+
+/**
+ * Trusted documents: every operation goes by its hash alone (`extensions.persistedQuery`, as automatic persisted
+ * queries do), from the hash codegen put on the document; the gateway runs the text its manifest holds for it
+ * (src/gql/persisted-documents.json, written by `npm run codegen`). Over the socket too (`query` stays empty).
+ */
+export const hashesOnly: Exchange = mapExchange({
+  onOperation(operation) {
+    const hash = (operation.query as { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash || operation.kind === 'teardown') return operation;
+    return makeOperation(
+      operation.kind,
+      {
+        ...operation,
+        extensions: {
+          ...operation.extensions,
+          persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') },
+        },
+      },
+      operation.context,
+    );
+  },
+});
+
+/** For the public pages (the check of an attestation, activation, a forgotten password): anonymous, no cache. */
+export const createPublicClient = () =>
+  new Client({ url: '/graphql', exchanges: [hashesOnly, fetchExchange], preferGetMethod: false });
 
 /** A client for one signed-in session: a new sign-in gets a new client, so no cache outlives its customer. */
 export function createApiClient(): { client: Client } {
@@ -53,6 +80,9 @@ export function createApiClient(): { client: Client } {
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])) }),
+      // After the cache: graphcache forwards each operation rebuilt from its key, query and variables only, so a
+      // hash set before it would be dropped and the full text sent (refused where trusted documents are enforced).
+      hashesOnly,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

@@ -2,10 +2,12 @@
 // Chromium through playwright-core at the two sizes the issue names, and axe-core's verdict on a screen.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { type Clock, DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Embedded, startEmbedded } from '../../../gateway/src/embedded.ts';
+import { type Embedded, type EmbeddedOptions, startEmbedded } from '../../../gateway/src/embedded.ts';
+import { loadTrustedDocuments, WEB_MANIFEST } from '../../../gateway/src/trusted-documents.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -30,11 +32,17 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-/** The whole system with the web app; `clock` moves the services' time (the browser keeps its own). */
-export async function startWeb(options: { clock?: Clock } = {}): Promise<WebHarness> {
+/**
+ * The whole system with the web app; `clock` moves the services' time (the browser keeps its own). The gateway
+ * enforces trusted documents as in production, so every screen is proven to work from its operations' hashes alone.
+ */
+export async function startWeb(
+  options: { clock?: Clock; gatewayOptions?: EmbeddedOptions['gatewayOptions'] } = {},
+): Promise<WebHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
   const system = await startEmbedded({
     ...(options.clock ? { clock: options.clock } : {}),
+    gatewayOptions: { trustedDocuments: loadTrustedDocuments({ enforce: true }), ...options.gatewayOptions },
     dataDir: null,
     ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
     silent: true,
@@ -65,6 +73,19 @@ export async function startWeb(options: { clock?: Clock } = {}): Promise<WebHarn
       await system.stop();
     },
   };
+}
+
+/**
+ * The text of one of the web app's operations, by name, from its trusted-documents manifest: what another device
+ * running the app sends (a free text from a customer would be refused).
+ */
+export function webDocument(operationName: string): string {
+  const manifest = JSON.parse(readFileSync(WEB_MANIFEST, 'utf8')) as Record<string, string>;
+  const text = Object.values(manifest).find((t) =>
+    new RegExp(`^(query|mutation|subscription) ${operationName}\\b`).test(t),
+  );
+  if (!text) throw new Error(`${operationName} is not an operation of the web app`);
+  return text;
 }
 
 /** The page's serious and critical WCAG 2.1 A/AA violations according to axe-core (empty when it passes). */
@@ -99,11 +120,77 @@ export function pageProblems(page: Page): string[] {
 }
 
 /** Signs a demo customer in through the sign-in page and waits for the dashboard. */
-export async function signInAs(web: WebHarness, page: Page, who: 'camille' | 'louis') {
+export async function signInAs(
+  web: WebHarness,
+  page: Page,
+  who: 'camille' | 'louis',
+  password = DEMO.customerPassword,
+) {
   await page.goto(`${web.origin}/connexion`);
   await page.getByLabel('Numéro de contrat').fill(DEMO[who].contractNumber);
-  await page.getByLabel('Mot de passe').fill(DEMO.customerPassword);
+  await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${web.origin}/`);
   await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Bonjour/ }).count()).toBe(1);
+}
+
+/**
+ * The path and query of the last link in the latest message sent to `to` matching `pattern`, once it is sent (the
+ * embedded system's links start with its PUBLIC_URL; the test opens them on its own origin).
+ */
+export async function linkSentTo(web: WebHarness, to: string, pattern: RegExp, since: number): Promise<string> {
+  const find = () =>
+    web.system.mailbox.sent
+      .slice(since)
+      .filter((m) => m.to === to)
+      .flatMap((m) => m.text.match(/https?:\/\/\S+/g) ?? [])
+      .filter((l) => pattern.test(l))
+      .at(-1);
+  await expect.poll(find, { timeout: 30_000 }).toBeDefined();
+  const url = new URL(find()!);
+  return url.pathname + url.search;
+}
+
+/** The code of the latest SMS sent to `to`, once it is sent. */
+export async function smsCodeSentTo(web: WebHarness, to: string, since: number): Promise<string> {
+  const find = () =>
+    web.system.mailbox.sent
+      .slice(since)
+      .filter((m) => m.channel === 'SMS' && m.to === to)
+      .map((m) => /\b(\d{6})\b/.exec(m.text)?.[1])
+      .filter(Boolean)
+      .at(-1);
+  await expect.poll(find, { timeout: 30_000 }).toBeDefined();
+  return find()!;
+}
+
+/** A small real PNG (the claims service reads the bytes, not the name). */
+export function photo(): Buffer {
+  const crc = (bytes: Buffer) => {
+    let c = ~0;
+    for (const byte of bytes) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(32, 0);
+  header.writeUInt32BE(24, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: 24 }, () => Buffer.from([0, ...Array(32 * 3).fill(120)])));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

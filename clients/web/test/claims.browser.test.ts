@@ -1,12 +1,12 @@
 // A water-damage claim declared from the dashboard with a photo, on a desktop and on a phone, in at most twelve
 // interactions; then an adjuster moves it through the API and the open page shows each step without a reload.
-import { deflateSync } from 'node:zlib';
 import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjuster, advance } from '../../../gateway/test/helpers.ts';
 import {
   accessibilityViolations,
   pageProblems,
+  photo,
   type Size,
   signInAs,
   skipBrowser,
@@ -28,37 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.stop();
 });
-
-/** A small real PNG (the claims service reads the bytes, not the name). */
-function photo(): Buffer {
-  const crc = (bytes: Buffer) => {
-    let c = ~0;
-    for (const byte of bytes) {
-      c ^= byte;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(32, 0);
-  header.writeUInt32BE(24, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 24 }, () => Buffer.from([0, ...Array(32 * 3).fill(120)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe.skipIf(skipBrowser)('declaring a claim and following it live', () => {
   for (const size of ['desktop', 'mobile'] as Size[]) {

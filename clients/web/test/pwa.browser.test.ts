@@ -3,7 +3,7 @@
 // service is reachable offline) shown as a notification that opens the screen it is about.
 import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowser, startWeb, type WebHarness } from './browser.ts';
+import { signInAs, skipBrowser, startWeb, type WebHarness } from './browser.ts';
 
 let web: WebHarness;
 beforeAll(async () => {
@@ -56,6 +56,8 @@ describe.skipIf(skipBrowser)('installable web app', () => {
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).toBeTruthy();
     expect(await page.title()).toBe('Abri · Espace client');
     await context.setOffline(false);
+    // Signed in, as the customer whose claim the push is about (signed out, the tap would end on the sign-in).
+    await signInAs(web, page, 'camille');
 
     // A push as the push service would hand it over, through the DevTools protocol.
     const cdp = await context.newCDPSession(page);
@@ -98,5 +100,8 @@ describe.skipIf(skipBrowser)('installable web app', () => {
       scope.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
     });
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(message.url);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 })
+      .toMatch(/SIN-\d{4}-\d+/);
   });
 });

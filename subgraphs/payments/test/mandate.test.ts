@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidMandateReference, mandateReference } from '../src/domain/mandate.ts';
+import { isValidMandateReference, mandateCustomerPart, mandateReference } from '../src/domain/mandate.ts';
 
 describe('mandateReference', () => {
   it('builds ABRI-<customer>-<yyyymmdd>-<seq> in upper case', () => {
@@ -15,6 +15,16 @@ describe('mandateReference', () => {
   it('differs when only the sequence differs, so a second mandate signed the same day is unique', () => {
     const day = new Date('2026-03-15');
     expect(mandateReference('AB12CD34', 1, day)).not.toBe(mandateReference('AB12CD34', 2, day));
+  });
+
+  it('differs for two customers whose ids share their first digits, signing on the same day', () => {
+    const day = new Date('2026-12-02');
+    const [camille, louis] = ['5f1c3a9e-2b7d-4c1e-9a41-000000000001', '5f1c3a9e-2b7d-4c1e-9a41-000000000002'].map(
+      (id) => mandateReference(mandateCustomerPart(id), 1, day),
+    );
+    expect(camille).not.toBe(louis);
+    expect(camille).toBe('ABRI-9A41000000000001-20261202-001');
+    expect(isValidMandateReference(camille!)).toBe(true);
   });
 
   it('refuses inputs that cannot make a valid reference', () => {

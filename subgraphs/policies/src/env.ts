@@ -1,6 +1,6 @@
 // The policies subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and
 // the README's table read it too.
-import { insurerEnv, insurerSealEnv, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import { insurerEnv, insurerSealEnv, publicUrlSetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
 import { z } from 'zod';
 
 export const policiesEnv = subgraphEnv('policies').extend({
@@ -11,7 +11,7 @@ export const policiesEnv = subgraphEnv('policies').extend({
     z.string().default('[]'),
     'retired attestation public JWKs (JSON array): attestations they signed still verify',
   ),
-  PUBLIC_URL: setting(z.string().url(), "base of the attestation QR code's check link"),
+  PUBLIC_URL: publicUrlSetting("the web portal's address: base of the attestation QR code's check link"),
   ...insurerEnv,
   ...insurerSealEnv,
 });

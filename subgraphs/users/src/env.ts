@@ -1,6 +1,6 @@
 // The users subgraph's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
 // README's table read it too.
-import { ecKeySetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
+import { ecKeySetting, publicUrlSetting, setting, signingKeySetting, subgraphEnv } from '@abri/platform';
 import { z } from 'zod';
 
 export const usersEnv = subgraphEnv('users').extend({
@@ -16,7 +16,7 @@ export const usersEnv = subgraphEnv('users').extend({
   ),
   SMTP_URL: setting(z.string().url(), 'outgoing mail, `smtp://user:password@host:587` (`smtps://` for implicit TLS)'),
   MAIL_FROM: setting(z.string().default('Abri <ne-pas-repondre@abri.example>'), 'sender of e-mails'),
-  PUBLIC_URL: setting(z.string().url(), "the web portal's address: base of e-mailed links"),
+  PUBLIC_URL: publicUrlSetting("the web portal's address: base of e-mailed links"),
   VAPID_PRIVATE_KEY: ecKeySetting(
     'Web Push: private EC P-256 JWK (or `file:<path>`) identifying Abri to push services (VAPID), its public half served as `webPushPublicKey`; unset, Web Push is off',
   ),

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { download } from '../documents/download.ts';
 import { date, dateTime, money } from '../format.ts';
 import { graphql } from '../gql/index.ts';
+import { PaymentMethods, RefusedDebit } from '../payments/Incidents.tsx';
 
 const PaymentsQuery = graphql(`
   query Payments($year: Int) {
@@ -17,6 +18,10 @@ const PaymentsQuery = graphql(`
         edges { cursor node { id paidAt status reference rejectionCode amount { amountCents currency } } }
       }
       paymentMethods { id kind label isDefault mandateReference cardExpiry }
+      arrears {
+        id dueDate rejectionCode explanation suggestions stage suspensionAt paidAt
+        amount { amountCents currency }
+      }
     }
   }
 `);
@@ -59,7 +64,7 @@ function DueDay({ policyId, changed }: { policyId: string; changed: () => void }
       if (!confirm) return setPreview(outcome);
       setPreview(null);
       setDay('');
-      setSaid({ ok: true, text: `C’est fait : vos prélèvements auront lieu le ${value} de chaque mois.` });
+      setSaid({ ok: true, text: `C’est fait\u00a0: vos prélèvements auront lieu le ${value} de chaque mois.` });
       changed();
     } else
       setSaid({ ok: false, text: outcome && 'message' in outcome ? outcome.message : 'Réessayez dans un instant.' });
@@ -89,7 +94,7 @@ function DueDay({ policyId, changed }: { policyId: string; changed: () => void }
         {preview && (
           <>
             <p>
-              Prochain prélèvement le <strong>{date(preview.nextDebitDate)}</strong>, puis :
+              Prochain prélèvement le <strong>{date(preview.nextDebitDate)}</strong>, puis&nbsp;:
             </p>
             <ul aria-label="Nouvel échéancier">
               {preview.dueDates.slice(1, 4).map((d) => (
@@ -114,6 +119,7 @@ export function Payments() {
   const [year, setYear] = useState(thisYear);
   const [{ data, error, fetching }, refetch] = useQuery({ query: PaymentsQuery, variables: { year } });
   const [failure, setFailure] = useState<string | null>(null);
+  const [thanks, setThanks] = useState<string | null>(null);
   const me = data?.me;
   const monthly = me?.policies.filter((p) => p.paymentFrequency === 'MONTHLY') ?? [];
 
@@ -128,6 +134,22 @@ export function Payments() {
       {!data && !error && <p role="status">Chargement…</p>}
       {me && (
         <>
+          {thanks && (
+            <p className="ok card" role="status">
+              {thanks}
+            </p>
+          )}
+          {me.arrears
+            .filter((a) => !a.paidAt)
+            .map((arrear) => (
+              <RefusedDebit
+                key={arrear.id}
+                arrear={arrear}
+                methods={me.paymentMethods}
+                changed={() => refetch({ requestPolicy: 'network-only' })}
+                paid={setThanks}
+              />
+            ))}
           <section className="card" aria-labelledby="schedule-heading">
             <h2 id="schedule-heading">Prochaines échéances</h2>
             {me.paymentSchedule.length === 0 ? (
@@ -201,21 +223,7 @@ export function Payments() {
               </p>
             )}
           </section>
-          <section className="card" aria-labelledby="methods-heading">
-            <h2 id="methods-heading">Moyens de paiement</h2>
-            <ul className="guarantees">
-              {me.paymentMethods.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.label}</strong> {m.isDefault && <span className="badge">Par défaut</span>}
-                  <p className="muted note">
-                    {m.kind === 'SEPA_DEBIT'
-                      ? `Prélèvement SEPA, mandat ${m.mandateReference ?? ''}`
-                      : `Carte, expire fin ${m.cardExpiry ?? ''}`}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <PaymentMethods methods={me.paymentMethods} changed={() => refetch({ requestPolicy: 'network-only' })} />
         </>
       )}
     </>

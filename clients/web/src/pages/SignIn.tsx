@@ -1,6 +1,7 @@
 // Sign-in by contract number and password, then the second factor when the account has one. Every refusal is the
 // server's own French message (locked until when, not activated, password to change).
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { type AuthOutcome, signIn, verifySecondFactor } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
 
@@ -24,6 +25,8 @@ export function SignIn() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recovery, setRecovery] = useState(false);
+  // What the refusal asks for next: a new activation link, or a new password.
+  const [next, setNext] = useState<'activate' | 'reset' | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +39,13 @@ export function SignIn() {
     setBusy(false);
     if (outcome?.__typename === 'TwoFactorRequired') setChallenge(outcome.challengeToken);
     else setError(refusal(outcome));
+    setNext(
+      outcome?.__typename === 'AccountNotActivated'
+        ? 'activate'
+        : outcome?.__typename === 'PasswordChangeRequired' || outcome?.__typename === 'AccountLocked'
+          ? 'reset'
+          : null,
+    );
   }
 
   return (
@@ -66,7 +76,7 @@ export function SignIn() {
             <button type="button" className="link" onClick={() => setRecovery(!recovery)}>
               {recovery
                 ? 'Utiliser le code de l’application'
-                : 'Je n’ai plus mon téléphone : utiliser un code de secours'}
+                : 'Je n’ai plus mon téléphone\u00a0: utiliser un code de secours'}
             </button>
           </div>
         ) : (
@@ -93,14 +103,34 @@ export function SignIn() {
           </>
         )}
         {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
+          <div className="error" role="alert">
+            <p>{error}</p>
+            {next === 'activate' && (
+              <p>
+                <Link to="/activation">Recevoir un nouveau lien d’activation</Link>
+              </p>
+            )}
+            {next === 'reset' && (
+              <p>
+                <Link to="/mot-de-passe/oublie">Choisir un nouveau mot de passe</Link>
+              </p>
+            )}
+          </div>
         )}
         <button type="submit" className="primary" disabled={busy}>
           {challenge ? 'Valider' : 'Se connecter'}
         </button>
       </form>
+      {!challenge && (
+        <ul className="lines" aria-label="Aide à la connexion">
+          <li>
+            <Link to="/mot-de-passe/oublie">Mot de passe oublié&nbsp;?</Link>
+          </li>
+          <li>
+            <Link to="/creer-mon-acces">Première visite&nbsp;: créer mon accès</Link>
+          </li>
+        </ul>
+      )}
     </main>
   );
 }

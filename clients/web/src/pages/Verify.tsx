@@ -4,7 +4,8 @@
 // address, the code printed under the QR code can be typed in.
 import { type FormEvent, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Client, fetchExchange, Provider, useQuery } from 'urql';
+import { Provider, useQuery } from 'urql';
+import { createPublicClient } from '../client.ts';
 import { date } from '../format.ts';
 import type { AttestationStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -131,7 +132,7 @@ export function Verify() {
   const navigate = useNavigate();
   const token = (params.get('t') ?? '').trim();
   // Anyone may check: an anonymous client, with nothing cached from a signed-in session.
-  const client = useMemo(() => new Client({ url: '/graphql', exchanges: [fetchExchange], preferGetMethod: false }), []);
+  const client = useMemo(() => createPublicClient(), []);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

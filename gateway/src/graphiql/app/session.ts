@@ -27,6 +27,12 @@ const RESULT = `__typename
   ... on LoginSuccess { accessToken refreshToken expiresAt }
   ... on TwoFactorRequired { challengeToken }
   ... on Error { message }`;
+/** The sign-in's own operations, sent before any token: the gateway trusts these texts (trusted documents). */
+export const STAFF_SESSION_DOCUMENTS = {
+  staffLogin: `mutation StaffLogin($i: StaffLoginInput!) { staffLogin(input: $i) { ${RESULT} } }`,
+  verifyTwoFactor: `mutation VerifyTwoFactor($i: VerifyTwoFactorInput!) { verifyTwoFactor(input: $i) { ${RESULT} } }`,
+  refreshSession: `mutation RefreshSession($t: String!) { refreshSession(refreshToken: $t) { ${RESULT} } }`,
+};
 const STORED = 'abri.graphiql.session';
 /** Renew this long before the access token expires. */
 const AHEAD_MS = 60_000;
@@ -81,9 +87,7 @@ export function staffSession(endpoint: string, storage: Storage = sessionStorage
       };
     },
     async signIn(email: string, password: string): Promise<SignInStep> {
-      const result = await call(`mutation StaffLogin($i: StaffLoginInput!) { staffLogin(input: $i) { ${RESULT} } }`, {
-        i: { email, password },
-      });
+      const result = await call(STAFF_SESSION_DOCUMENTS.staffLogin, { i: { email, password } });
       if (result?.challengeToken) return { kind: 'totp', challengeToken: result.challengeToken };
       if (result?.accessToken) {
         keep(result, email);
@@ -92,10 +96,7 @@ export function staffSession(endpoint: string, storage: Storage = sessionStorage
       return failed(result);
     },
     async verify(challengeToken: string, code: string, email: string): Promise<SignInStep> {
-      const result = await call(
-        `mutation VerifyTwoFactor($i: VerifyTwoFactorInput!) { verifyTwoFactor(input: $i) { ${RESULT} } }`,
-        { i: { challengeToken, code } },
-      );
+      const result = await call(STAFF_SESSION_DOCUMENTS.verifyTwoFactor, { i: { challengeToken, code } });
       if (!result?.accessToken) return failed(result);
       keep(result, email);
       return { kind: 'signedIn' };
@@ -105,10 +106,7 @@ export function staffSession(endpoint: string, storage: Storage = sessionStorage
       const saved = JSON.parse(storage.getItem(STORED) ?? 'null') as { refreshToken: string; email: string } | null;
       const token = refreshToken ?? saved?.refreshToken;
       if (!token) return false;
-      const result = await call(
-        `mutation RefreshSession($t: String!) { refreshSession(refreshToken: $t) { ${RESULT} } }`,
-        { t: token },
-      ).catch(() => null);
+      const result = await call(STAFF_SESSION_DOCUMENTS.refreshSession, { t: token }).catch(() => null);
       if (result?.accessToken) {
         keep(result, state?.email ?? saved?.email ?? '');
         return true;

@@ -5,7 +5,7 @@ import { encryptField } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { validateIban } from '../domain/iban.ts';
-import { mandateReference } from '../domain/mandate.ts';
+import { mandateCustomerPart, mandateReference } from '../domain/mandate.ts';
 
 /** On the customer's stream (users copies it for their devices): a method added, removed or made the default. */
 export const METHODS_CHANGED = 'payments.paymentMethodsChanged';
@@ -65,11 +65,7 @@ export async function addSepaMandate(
         ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
         ibanLast4: checked.iban.slice(-4),
         holderName: holder,
-        mandateReference: mandateReference(
-          customerId.replace(/-/g, '').slice(0, 12).toUpperCase(),
-          sequence,
-          parisDay(now),
-        ),
+        mandateReference: mandateReference(mandateCustomerPart(customerId), sequence, parisDay(now)),
         mandateSignedOn: parisDay(now),
         createdAt: now,
       },

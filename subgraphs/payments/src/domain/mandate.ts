@@ -29,6 +29,13 @@ export function isValidMandateReference(reference: string): boolean {
 }
 
 /**
+ * The customer's part of a reference: the last 16 hex digits of the customer id (a UUID), the most that fits in 35
+ * characters. Not its first digits: ids that share a prefix (the demo's hand-numbered customers) would then make
+ * the same reference when both sign their first mandate on the same day.
+ */
+export const mandateCustomerPart = (customerId: string) => customerId.replace(/-/g, '').slice(-16).toUpperCase();
+
+/**
  * `ABRI-<customer>-<yyyymmdd>-<seq>`, e.g. `ABRI-AB12CD34-20260315-001`. Throws a RangeError when the inputs cannot
  * make a valid reference: that is a programming error, not a customer mistake.
  */
