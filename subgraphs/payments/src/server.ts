@@ -14,9 +14,12 @@ import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
 import { followContracts } from './app/contracts.ts';
 import { paymentsExport } from './app/export.ts';
+import { indexExistingIbans } from './app/methods.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
+import { DEMO_CREDITOR } from './domain/sepa/creditor.ts';
+import type { Creditor } from './domain/sepa/pain008.ts';
 import { schema } from './schema/index.ts';
 
 export interface PaymentsDeps extends ServiceDeps {
@@ -24,6 +27,11 @@ export interface PaymentsDeps extends ServiceDeps {
   keyring: Keyring;
   /** Who issues the payment certificates. @default DEMO_INSURER (fictitious, and every document says so) */
   insurer?: Insurer;
+  /**
+   * The collecting account and SEPA creditor identifier of the direct-debit files; null refuses the export.
+   * @default DEMO_CREDITOR (fictitious)
+   */
+  creditor?: Omit<Creditor, 'name'> | null;
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
@@ -33,12 +41,19 @@ export function createPaymentsService(deps: PaymentsDeps) {
     schema,
     prisma: new PrismaClient({ adapter: adapterFactory(deps.db) }),
     deps,
-    app: (base): PaymentsApp => (built = { ...base, keyring: deps.keyring, insurer: deps.insurer ?? DEMO_INSURER }),
+    app: (base): PaymentsApp =>
+      (built = {
+        ...base,
+        keyring: deps.keyring,
+        insurer: deps.insurer ?? DEMO_INSURER,
+        creditor: deps.creditor === undefined ? DEMO_CREDITOR : deps.creditor,
+      }),
     signedRoutes: {
       '/payment-certificates/': certificateDownload(() => built!),
       [EXPORT_PART_PATH]: exportPartRoute((customerId) => paymentsExport(built!, customerId)),
     },
     background: async (app) => {
+      await indexExistingIbans(app);
       const stops = [
         await listenForPolicyChanges(app),
         await followPayoutRequests(app),

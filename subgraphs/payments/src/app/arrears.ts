@@ -47,11 +47,17 @@ export type RejectOutcome =
 /** A SEPA reason code: two letters, two digits (AM04, AC04, MD06...). */
 const REASON_CODE = /^[A-Z]{2}\d{2}$/;
 
-/** Staff (or a bank return file) record a refused debit with its SEPA reason code. */
+type Tx = Parameters<Parameters<PaymentsApp['prisma']['$transaction']>[0]>[0];
+
+/**
+ * Staff (or a bank return file) record a refused debit with its SEPA reason code. `alongside` runs in the same
+ * transaction once the rejection is recorded (a bank return marks its collection there).
+ */
 export async function recordRejection(
   app: PaymentsApp,
   scheduledPaymentId: string,
   code: string,
+  alongside?: (tx: Tx) => Promise<unknown>,
 ): Promise<RejectOutcome> {
   if (!REASON_CODE.test(code)) return { kind: 'invalidReasonCode' };
   const now = app.clock.now();
@@ -98,6 +104,7 @@ export async function recordRejection(
       },
       now,
     );
+    await alongside?.(tx);
     return { kind: 'recorded', arrearId: arrear.id };
   });
   app.outbox.kick();
