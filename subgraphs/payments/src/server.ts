@@ -20,6 +20,7 @@ import { listenForPolicyChanges } from './app/policy-changes.ts';
 import type { PaymentsApp } from './context.ts';
 import { DEMO_CREDITOR } from './domain/sepa/creditor.ts';
 import type { Creditor } from './domain/sepa/pain008.ts';
+import { createDemoPsp, type PaymentServiceProvider } from './psp/provider.ts';
 import { schema } from './schema/index.ts';
 
 export interface PaymentsDeps extends ServiceDeps {
@@ -32,6 +33,8 @@ export interface PaymentsDeps extends ServiceDeps {
    * @default DEMO_CREDITOR (fictitious)
    */
   creditor?: Omit<Creditor, 'name'> | null;
+  /** Charges cards. @default createDemoPsp() (no money moves: the demo provider's rules are in psp/provider.ts) */
+  psp?: PaymentServiceProvider;
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
@@ -47,6 +50,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         keyring: deps.keyring,
         insurer: deps.insurer ?? DEMO_INSURER,
         creditor: deps.creditor === undefined ? DEMO_CREDITOR : deps.creditor,
+        psp: deps.psp ?? createDemoPsp(),
       }),
     signedRoutes: {
       '/payment-certificates/': certificateDownload(() => built!),

@@ -30,6 +30,7 @@ export const messages = {
   invalidRetryDate:
     'Choisissez une date entre demain et la veille de la suspension de garantie, sans autre prélèvement ce jour-là.',
   contractTerminated: 'Le contrat est résilié : cet impayé ne peut plus être réglé en ligne.',
+  cardRefused: 'Votre carte a été refusée : l’impayé reste à régler. Essayez une autre carte ou un autre moyen.',
   nothingToCollect: 'Aucune échéance à prélever par mandat SEPA à cette date.',
   sepaNotConfigured:
     'Le prélèvement SEPA n’est pas configuré : renseignez l’identifiant créancier (ICS), l’IBAN et le BIC d’encaissement.',
