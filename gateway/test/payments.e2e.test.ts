@@ -59,6 +59,32 @@ describe('payment methods', () => {
     expect(list.data!.me.paymentMethods.filter((m) => m.isDefault).map((m) => m.id)).toEqual([method.id]);
   });
 
+  it('refuses an account already backing an active mandate, whoever holds it, and names nobody', async () => {
+    // Camille registered this account in the test above.
+    const louis = await customer(url, 'louis');
+    const before = (await louis.request<{ me: { paymentMethods: unknown[] } }>(METHODS)).data!.me.paymentMethods;
+    const again = await louis.request(ADD_MANDATE, {
+      i: { iban: 'fr1420041010050500013m02606', holderName: 'Louis Bernard' },
+    });
+    expect(again.data).toEqual({
+      addSepaMandate: {
+        __typename: 'InvalidPaymentMethod',
+        field: 'iban',
+        reason: 'IBAN_ALREADY_REGISTERED',
+        message: expect.stringContaining('déjà enregistré dans un mandat actif'),
+      },
+    });
+    expect(JSON.stringify(again)).not.toMatch(/Camille|Martin/);
+    expect((await louis.request<{ me: { paymentMethods: unknown[] } }>(METHODS)).data!.me.paymentMethods).toHaveLength(
+      before.length,
+    );
+    const camille = await customer(url, 'camille');
+    const twice = await camille.request<{ addSepaMandate: { reason: string } }>(ADD_MANDATE, {
+      i: { iban: 'FR14 2004 1010 0505 0001 3M02 606', holderName: 'Camille Martin' },
+    });
+    expect(twice.data!.addSepaMandate.reason).toBe('IBAN_ALREADY_REGISTERED');
+  });
+
   it('keeps the last method while premiums are due, and lets nobody touch another customer’s', async () => {
     const louis = await customer(url, 'louis');
     const camille = await customer(url, 'camille');

@@ -224,6 +224,19 @@ const MATRIX: Record<string, Row> = {
     call: (ids) =>
       `mutation { payArrear(arrearId: "${ids.arrearId}", paymentMethodId: "${ids.paymentMethodId}") { __typename } }`,
   },
+  confirmArrearPayment: {
+    allowed: 'u f u u',
+    call: () => `mutation { confirmArrearPayment(chargeId: "${FAKE}") { __typename } }`,
+  },
+  // Bank files: back office (support) only.
+  exportSepaCollections: {
+    allowed: 'u f s f',
+    call: () => 'mutation { exportSepaCollections(collectionDate: "2031-01-05") { __typename } }',
+  },
+  importBankReturns: {
+    allowed: 'u f s f',
+    call: () => 'mutation { importBankReturns(file: "<Document/>") { __typename } }',
+  },
   logout: { allowed: 'u s s s', call: () => 'mutation { logout }' },
 };
 

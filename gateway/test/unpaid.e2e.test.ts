@@ -129,13 +129,47 @@ describe('unpaid premium', () => {
     await phone.dispose();
   });
 
-  it('lets the demo agent (AGENT, with TOTP) record a debit rejection, and not the claims adjuster', async () => {
+  it('lets the demo agent (AGENT, with TOTP) record a debit rejection, export the bank file and import its returns once, and not the claims adjuster', async () => {
     const agent = await staffMember(url, 'agent', clock.now());
     const record = 'mutation { recordDebitRejection(scheduledPaymentId: "none", reasonCode: "AM04") { __typename } }';
     // Past the role check: the unknown instalment is the typed answer.
     expect((await agent.request(record)).data).toEqual({ recordDebitRejection: { __typename: 'InstalmentNotFound' } });
     const adjusterRes = await (await staffMember(url, 'adjuster', clock.now())).request(record);
     expect(adjusterRes.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The same agent exports the bank file of Louis's next debit, and imports the bank's rejection of it: Louis sees
+    // the arrear; importing the file again changes nothing.
+    const next = await system.services.payments.app.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: DEMO.louis.customerId, status: 'PLANNED' },
+      orderBy: { dueDate: 'asc' },
+    });
+    const day = next.dueDate.toISOString().slice(0, 10);
+    const exported = await agent.request<{ exportSepaCollections: { __typename: string; xml: string } }>(
+      `mutation { exportSepaCollections(collectionDate: "${day}") { __typename ... on SepaCollectionFile { xml } } }`,
+    );
+    expect(exported.data?.exportSepaCollections.__typename).toBe('SepaCollectionFile');
+    const e2e = next.id.replace(/-/g, '').toUpperCase();
+    expect(exported.data!.exportSepaCollections.xml).toContain(`<EndToEndId>${e2e}</EndToEndId>`);
+    const file = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+      <GrpHdr><MsgId>BANK-1</MsgId></GrpHdr><OrgnlPmtInfAndSts><TxInfAndSts><OrgnlEndToEndId>${e2e}</OrgnlEndToEndId>
+      <TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>
+      </CstmrPmtStsRpt></Document>`;
+    const IMPORT =
+      'mutation($f: String!) { importBankReturns(file: $f) { __typename ... on BankReturnsImported { lines { outcome } } } }';
+    expect((await agent.request(IMPORT, { f: file })).data).toEqual({
+      importBankReturns: { __typename: 'BankReturnsImported', lines: [{ outcome: 'RECORDED' }] },
+    });
+    expect((await agent.request(IMPORT, { f: file })).data).toEqual({
+      importBankReturns: { __typename: 'BankReturnsImported', lines: [{ outcome: 'ALREADY_RECORDED' }] },
+    });
+    expect((await agent.request(IMPORT, { f: '<Document>' })).data).toEqual({
+      importBankReturns: { __typename: 'UnreadableBankFile' },
+    });
+    const louis = await customer(url, 'louis');
+    const arrears = await louis.request<{ me: { arrears: { dueDate: string; rejectionCode: string }[] } }>(
+      '{ me { arrears { dueDate rejectionCode } } }',
+    );
+    expect(arrears.data!.me.arrears).toContainEqual({ dueDate: day, rejectionCode: 'AM04' });
   });
 
   it('refuses recording a rejection to a customer', async () => {

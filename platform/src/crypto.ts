@@ -1,5 +1,13 @@
 // Hashing of tokens and field encryption at rest (AES-256-GCM under a key id that can rotate).
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export const sha256 = (value: string | Buffer): string => createHash('sha256').update(value).digest('base64url');
 
@@ -99,3 +107,17 @@ export function decryptBytes(keyring: Keyring, sealed: Uint8Array, context: stri
  */
 export const blindIndex = (key: Buffer, scope: string, value: string): string =>
   createHmac('sha256', key).update(`${scope}\u0000${value}`).digest('base64url');
+
+/**
+ * Keyed blind indexes: an HMAC-SHA256 of a normalised value under a key derived (HKDF) from one keyring key and the
+ * purpose, written `<key id>.<mac>`. Equal values give equal indexes under one key, so a unique column finds
+ * duplicates of an encrypted field without decrypting anything, and the index alone reveals nothing to whoever
+ * lacks the keys. Every key of the ring gives a candidate, so a value indexed before a rotation is still found.
+ */
+export function blindIndexes(keyring: Keyring, value: string, purpose: string): { current: string; all: string[] } {
+  const under = (kid: string) => {
+    const key = Buffer.from(hkdfSync('sha256', keyring.keys[kid]!, Buffer.alloc(0), `blind-index:${purpose}`, 32));
+    return `${kid}.${createHmac('sha256', key).update(value, 'utf8').digest('base64url')}`;
+  };
+  return { current: under(keyring.current), all: Object.keys(keyring.keys).map(under) };
+}

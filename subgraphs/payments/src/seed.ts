@@ -2,7 +2,8 @@
 // first month of cover (never before it), each contract year's twelve instalments adding up to that year's premium,
 // premiums that rose a little every year up to today's (priced by the policies seed), one rejected debit presented
 // again a week later, and the next twelve instalments planned. Camille has held her contract for ten years.
-import { DEMO } from '@abri/platform';
+import { DEMO, encryptField } from '@abri/platform';
+import { ibanContext, ibanIndexes } from './app/methods.ts';
 import type { PaymentsApp } from './context.ts';
 import { spread } from './domain/reschedule.ts';
 
@@ -49,21 +50,35 @@ export async function seedPayments(app: PaymentsApp, now: Date): Promise<void> {
     {
       ...DEMO.camille,
       premiumCents: DEMO_PREMIUMS_CENTS.camille,
-      iban: { last4: '0189', holder: 'Camille Martin', rum: 'ABRI-RUM-2016-0012345' },
+      iban: {
+        iban: 'FR7630004000010000123670189',
+        last4: '0189',
+        holder: 'Camille Martin',
+        rum: 'ABRI-RUM-2016-0012345',
+      },
     },
     {
       ...DEMO.louis,
       premiumCents: DEMO_PREMIUMS_CENTS.louis,
-      iban: { last4: '7731', holder: 'Louis Bernard', rum: 'ABRI-RUM-2021-0067890' },
+      iban: {
+        iban: 'FR7630004000010000124027731',
+        last4: '7731',
+        holder: 'Louis Bernard',
+        rum: 'ABRI-RUM-2021-0067890',
+      },
     },
   ];
   for (const p of people) {
+    const id = crypto.randomUUID();
     const method = await app.prisma.paymentMethod.create({
       data: {
+        id,
         customerId: p.customerId,
         kind: 'SEPA_DEBIT',
         isDefault: true,
+        ibanEncrypted: encryptField(app.keyring, p.iban.iban, ibanContext(id)),
         ibanLast4: p.iban.last4,
+        ibanIndex: ibanIndexes(app, p.iban.iban).current,
         holderName: p.iban.holder,
         mandateReference: p.iban.rum,
         mandateSignedOn: new Date(`${p.contractStart}T00:00:00Z`),

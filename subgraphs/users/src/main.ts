@@ -1,6 +1,7 @@
 // Production entry point of the users subgraph: configuration from the environment (see README).
 import { bootSubgraph, createRedisRateLimiter, importSigningKey, parseJwkSetting, runService } from '@abri/platform';
 import { usersEnv } from './env.ts';
+import { smsProviderNamed } from './messaging/sms.ts';
 import { createSmtpTransport } from './messaging/transport.ts';
 import { vapidKeyFromJwk } from './push/web-push.ts';
 import { createUsersService } from './server.ts';
@@ -12,7 +13,7 @@ await runService('users', async () => {
     tokenKey: await importSigningKey(parseJwkSetting(env.ACCESS_TOKEN_PRIVATE_KEY)),
     previousTokenKeys: JSON.parse(env.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
     blindIndexKey: Buffer.from(env.BLIND_INDEX_KEY, 'base64'),
-    transport: createSmtpTransport(env.SMTP_URL, env.MAIL_FROM),
+    transport: createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, smsProviderNamed(env.SMS_PROVIDER, deps.log)),
     limiter: createRedisRateLimiter(env.REDIS_URL, {
       onError: (error) =>
         deps.log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),

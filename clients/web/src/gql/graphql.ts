@@ -545,6 +545,8 @@ export type PayArrearMutationVariables = Exact<{
 export type PayArrearMutation = { payArrear:
     | { __typename: 'ArrearNotFound', message: string }
     | { __typename: 'ArrearPaid', coverRestoresAt: string | null, arrear: { __typename: 'Arrear', id: string, paidAt: string | null, stage: UnpaidStage } }
+    | { __typename: 'ArrearPaymentPending' }
+    | { __typename: 'CardPaymentRefused', message: string }
     | { __typename: 'ContractTerminated', message: string }
     | { __typename: 'PaymentMethodNotFound', message: string }
    };

@@ -6,6 +6,7 @@ import { addDays, parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
+import { chargeCard, openCardCharge } from './card-payments.ts';
 
 export const ArrearTopics = {
   debitRejected: 'payments.debitRejected',
@@ -47,11 +48,17 @@ export type RejectOutcome =
 /** A SEPA reason code: two letters, two digits (AM04, AC04, MD06...). */
 const REASON_CODE = /^[A-Z]{2}\d{2}$/;
 
-/** Staff (or a bank return file) record a refused debit with its SEPA reason code. */
+export type Tx = Parameters<Parameters<PaymentsApp['prisma']['$transaction']>[0]>[0];
+
+/**
+ * Staff (or a bank return file) record a refused debit with its SEPA reason code. `alongside` runs in the same
+ * transaction once the rejection is recorded (a bank return marks its collection there).
+ */
 export async function recordRejection(
   app: PaymentsApp,
   scheduledPaymentId: string,
   code: string,
+  alongside?: (tx: Tx) => Promise<unknown>,
 ): Promise<RejectOutcome> {
   if (!REASON_CODE.test(code)) return { kind: 'invalidReasonCode' };
   const now = app.clock.now();
@@ -98,6 +105,7 @@ export async function recordRejection(
       },
       now,
     );
+    await alongside?.(tx);
     return { kind: 'recorded', arrearId: arrear.id };
   });
   app.outbox.kick();
@@ -139,9 +147,55 @@ export type PayOutcome =
   | { kind: 'paid'; arrearId: string; restoresAt: Date | null }
   | { kind: 'arrearNotFound' }
   | { kind: 'contractTerminated' }
-  | { kind: 'methodNotFound' };
+  | { kind: 'methodNotFound' }
+  /** The card's provider awaits the cardholder (3-D Secure): nothing is paid until it confirms. */
+  | { kind: 'pending'; chargeId: string; actionUrl: string }
+  /** The card's provider refused: the arrear stays unpaid. */
+  | { kind: 'cardRefused'; chargeId: string; code: string };
 
-/** Paying an arrear now (by card, or another method the customer chooses). */
+type Arrear = NonNullable<Awaited<ReturnType<PaymentsApp['prisma']['arrear']['findUnique']>>>;
+
+/** The arrear is paid (money received by `methodId`): the payment is recorded and the timeline stops. */
+export async function markArrearPaid(
+  app: PaymentsApp,
+  tx: Tx,
+  arrear: Arrear,
+  methodId: string,
+  now: Date,
+  reference: string,
+): Promise<Extract<PayOutcome, { kind: 'paid' }>> {
+  await tx.payment.create({
+    data: {
+      customerId: arrear.customerId,
+      policyId: arrear.policyId,
+      amountCents: arrear.amountCents,
+      paidAt: now,
+      status: 'SUCCEEDED',
+      reference,
+      paymentMethodId: methodId,
+    },
+  });
+  await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
+  const restoresAt = arrear.suspendedAt ? restorationAt(now) : null;
+  await announce(
+    app,
+    tx,
+    ArrearTopics.arrearPaid,
+    arrear.customerId,
+    { arrearId: arrear.id, policyId: arrear.policyId, restoresAt: restoresAt?.toISOString() ?? null },
+    now,
+  );
+  return { kind: 'paid', arrearId: arrear.id, restoresAt };
+}
+
+/** Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work. */
+export const lockArrear = (tx: Tx, arrearId: string) =>
+  tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
+
+/**
+ * Paying an arrear now. By card, the provider is asked and the arrear is paid only on its confirmation (see
+ * card-payments.ts); by another of the customer's methods, it is recorded paid at once.
+ */
 export async function payArrear(
   app: PaymentsApp,
   customerId: string,
@@ -149,41 +203,19 @@ export async function payArrear(
   methodId: string,
 ): Promise<PayOutcome> {
   const now = app.clock.now();
-  const outcome = await app.prisma.$transaction(async (tx): Promise<PayOutcome> => {
-    // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
-    await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
-    const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
-    if (!arrear || arrear.paidAt) return { kind: 'arrearNotFound' };
-    if (arrear.terminatedAt) return { kind: 'contractTerminated' };
-    const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
-    if (!method) return { kind: 'methodNotFound' };
-    await tx.payment.create({
-      data: {
-        customerId,
-        policyId: arrear.policyId,
-        amountCents: arrear.amountCents,
-        paidAt: now,
-        status: 'SUCCEEDED',
-        reference: `REGUL-${arrear.id.slice(0, 8)}`,
-        paymentMethodId: method.id,
-      },
-    });
-    await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
-    const restoresAt = arrear.suspendedAt ? restorationAt(now) : null;
-    await announce(
-      app,
-      tx,
-      ArrearTopics.arrearPaid,
-      customerId,
-      {
-        arrearId: arrear.id,
-        policyId: arrear.policyId,
-        restoresAt: restoresAt?.toISOString() ?? null,
-      },
-      now,
-    );
-    return { kind: 'paid', arrearId: arrear.id, restoresAt };
-  });
+  const outcome = await app.prisma.$transaction(
+    async (tx): Promise<PayOutcome | { kind: 'byCard'; chargeId: string }> => {
+      await lockArrear(tx, arrearId);
+      const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
+      if (!arrear || arrear.paidAt) return { kind: 'arrearNotFound' };
+      if (arrear.terminatedAt) return { kind: 'contractTerminated' };
+      const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
+      if (!method) return { kind: 'methodNotFound' };
+      if (method.kind === 'CARD') return { kind: 'byCard', chargeId: await openCardCharge(tx, arrear, method.id, now) };
+      return markArrearPaid(app, tx, arrear, method.id, now, `REGUL-${arrear.id.slice(0, 8)}`);
+    },
+  );
+  if (outcome.kind === 'byCard') return chargeCard(app, outcome.chargeId);
   if (outcome.kind === 'paid') app.outbox.kick();
   return outcome;
 }
@@ -220,8 +252,7 @@ export async function retryDebit(
 ): Promise<RetryOutcome> {
   const now = app.clock.now();
   return app.prisma.$transaction(async (tx): Promise<RetryOutcome> => {
-    // Row lock: two payments (or retries) of one arrear at once are serialised, the second sees the first's work.
-    await tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
+    await lockArrear(tx, arrearId);
     const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
     if (!arrear || arrear.paidAt || arrear.terminatedAt) return { kind: 'arrearNotFound' };
     if (!explainRejection(arrear.rejectionCode).canRetry) return { kind: 'notRetryable', reason: 'rejectionReason' };

@@ -1,7 +1,8 @@
 // Payment methods: cards (the payment provider's token, brand, last four digits, expiry; never the number) and SEPA
 // mandates (IBAN checked by ISO 13616, encrypted at rest, shown masked; mandate reference generated). One default;
-// the last active method cannot be removed while premiums are due.
-import { encryptField } from '@abri/platform';
+// the last active method cannot be removed while premiums are due. One bank account backs one active mandate at most,
+// found through a keyed blind index of the IBAN (the IBAN itself is only stored encrypted).
+import { blindIndexes, decryptField, encryptField } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { validateIban } from '../domain/iban.ts';
@@ -19,6 +20,8 @@ const announce = (
 ) => app.outbox.add(tx, { topic: METHODS_CHANGED, customerId, payload: { change, methodId }, at: app.clock.now() });
 
 export const ibanContext = (methodId: string) => `payment-method:${methodId}:iban`;
+/** The blind indexes of a normalised IBAN (`validateIban`'s output), one per key of the ring. */
+export const ibanIndexes = (app: PaymentsApp, iban: string) => blindIndexes(app.keyring, iban, 'iban');
 
 /** SEPA core: the debtor is notified at least 14 calendar days before a debit unless agreed otherwise. */
 export const PRE_NOTIFICATION_DAYS = 14;
@@ -30,7 +33,8 @@ export type InvalidMethodReason =
   | 'cardTokenInvalid'
   | 'cardLast4Invalid'
   | 'cardExpired'
-  | 'cardBrandUnknown';
+  | 'cardBrandUnknown'
+  | 'ibanAlreadyRegistered';
 
 export type MethodOutcome =
   | { kind: 'added'; methodId: string }
@@ -56,22 +60,35 @@ export async function addSepaMandate(
   const now = app.clock.now();
   const id = crypto.randomUUID();
   const sequence = (await app.prisma.paymentMethod.count({ where: { customerId, kind: 'SEPA_DEBIT' } })) + 1;
-  await app.prisma.$transaction(async (tx) => {
-    await tx.paymentMethod.create({
-      data: {
-        id,
-        customerId,
-        kind: 'SEPA_DEBIT',
-        ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
-        ibanLast4: checked.iban.slice(-4),
-        holderName: holder,
-        mandateReference: mandateReference(mandateCustomerPart(customerId), sequence, parisDay(now)),
-        mandateSignedOn: parisDay(now),
-        createdAt: now,
-      },
+  const index = ibanIndexes(app, checked.iban);
+  // Whoever holds it (this customer or another), the answer is the same and names nobody: the customer only learns
+  // that the account they typed is already in use here.
+  const taken: MethodOutcome = { kind: 'invalid', field: 'iban', reason: 'ibanAlreadyRegistered' };
+  if (await app.prisma.paymentMethod.count({ where: { ibanIndex: { in: index.all }, removedAt: null } })) return taken;
+  try {
+    await app.prisma.$transaction(async (tx) => {
+      await tx.paymentMethod.create({
+        data: {
+          id,
+          customerId,
+          kind: 'SEPA_DEBIT',
+          ibanEncrypted: encryptField(app.keyring, checked.iban, ibanContext(id)),
+          ibanLast4: checked.iban.slice(-4),
+          ibanIndex: index.current,
+          holderName: holder,
+          mandateReference: mandateReference(mandateCustomerPart(customerId), sequence, parisDay(now)),
+          mandateSignedOn: parisDay(now),
+          createdAt: now,
+        },
+      });
+      await announce(app, tx, customerId, 'added', id);
     });
-    await announce(app, tx, customerId, 'added', id);
-  });
+  } catch (error) {
+    // Two registrations of one account at the same moment: the unique index lets one through.
+    if (isUniqueViolation(error) && (await app.prisma.paymentMethod.count({ where: { ibanIndex: { in: index.all } } })))
+      return taken;
+    throw error;
+  }
   app.outbox.kick();
   await makeDefaultIfFirst(app, customerId, id, input.makeDefault ?? false);
   return { kind: 'added', methodId: id };
@@ -143,7 +160,10 @@ export async function removeMethod(app: PaymentsApp, customerId: string, methodI
     });
     const due = await tx.scheduledPayment.count({ where: { customerId, status: 'PLANNED' } });
     if (!others.length && due > 0) return { kind: 'lastMethodWhilePremiumsDue' };
-    await tx.paymentMethod.update({ where: { id: methodId }, data: { removedAt: app.clock.now(), isDefault: false } });
+    await tx.paymentMethod.update({
+      where: { id: methodId },
+      data: { removedAt: app.clock.now(), isDefault: false, ibanIndex: null },
+    });
     if (method.isDefault && others[0])
       await tx.paymentMethod.update({ where: { id: others[0].id }, data: { isDefault: true } });
     await announce(app, tx, customerId, 'removed', methodId);
@@ -151,4 +171,31 @@ export async function removeMethod(app: PaymentsApp, customerId: string, methodI
   });
   app.outbox.kick();
   return outcome;
+}
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+
+/**
+ * Indexes the active mandates saved before the blind index existed (run at start, idempotent). An account already
+ * indexed for another active mandate is left unindexed and logged: staff decide which mandate stays.
+ */
+export async function indexExistingIbans(app: PaymentsApp): Promise<number> {
+  const rows = await app.prisma.paymentMethod.findMany({
+    where: { kind: 'SEPA_DEBIT', removedAt: null, ibanIndex: null, ibanEncrypted: { not: null } },
+    select: { id: true, ibanEncrypted: true },
+  });
+  let indexed = 0;
+  for (const row of rows) {
+    const iban = decryptField(app.keyring, row.ibanEncrypted!, ibanContext(row.id));
+    const index = ibanIndexes(app, iban);
+    const clash = await app.prisma.paymentMethod.count({ where: { ibanIndex: { in: index.all }, removedAt: null } });
+    if (clash) {
+      app.log.warn('an IBAN backs two active mandates', { paymentMethodId: row.id });
+      continue;
+    }
+    await app.prisma.paymentMethod.update({ where: { id: row.id }, data: { ibanIndex: index.current } });
+    indexed++;
+  }
+  return indexed;
 }

@@ -12,7 +12,15 @@ import {
   StaffAccessKind,
   unauthenticated,
 } from '@abri/platform';
-import { ACCOUNT_EVENTS, type ArrearTopics, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
+import {
+  ACCOUNT_EVENTS,
+  type ArrearTopics,
+  type PayOutcome,
+  payArrear,
+  recordRejection,
+  retryDebit,
+} from '../app/arrears.ts';
+import { confirmCardCharge } from '../app/card-payments.ts';
 import { builder } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
@@ -176,11 +184,49 @@ const ArrearPaid = builder.objectRef<Paid>('ArrearPaid').implement({
   }),
 });
 const ContractTerminated = failureType('ContractTerminated', 'The contract ended for non-payment: too late to pay.');
+type Pending = Typed<'ArrearPaymentPending', { chargeId: string; actionUrl: string }>;
+const ArrearPaymentPending = builder.objectRef<Pending>('ArrearPaymentPending').implement({
+  description:
+    'The card’s bank asks the cardholder to authenticate (3-D Secure): open `actionUrl`, then call `confirmArrearPayment`. Nothing is paid yet.',
+  fields: (t) => ({
+    chargeId: t.id({ resolve: (p) => p.chargeId }),
+    actionUrl: t.exposeString('actionUrl', { description: 'The payment provider’s authentication page.' }),
+  }),
+});
+type Refused = Typed<'CardPaymentRefused', { message: string; code: string }>;
+const CardPaymentRefused = builder.objectRef<Refused>('CardPaymentRefused').implement({
+  description: 'The card was refused: the arrear stays unpaid.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ code: t.exposeString('code', { description: 'The payment provider’s refusal code.' }) }),
+});
 const PayArrearResult = builder.unionType('PayArrearResult', {
   description: 'The outcome of paying a refused instalment now.',
-  types: [ArrearPaid, ArrearNotFound, ContractTerminated, PaymentMethodNotFound],
+  types: [
+    ArrearPaid,
+    ArrearNotFound,
+    ContractTerminated,
+    PaymentMethodNotFound,
+    ArrearPaymentPending,
+    CardPaymentRefused,
+  ],
   resolveType: byTypename,
 });
+const payResult = (outcome: PayOutcome) => {
+  switch (outcome.kind) {
+    case 'paid':
+      return { __typename: 'ArrearPaid' as const, arrearId: outcome.arrearId, restoresAt: outcome.restoresAt };
+    case 'arrearNotFound':
+      return arrearNotFound();
+    case 'contractTerminated':
+      return failure('ContractTerminated', messages.contractTerminated);
+    case 'methodNotFound':
+      return paymentMethodNotFound();
+    case 'pending':
+      return { __typename: 'ArrearPaymentPending' as const, chargeId: outcome.chargeId, actionUrl: outcome.actionUrl };
+    case 'cardRefused':
+      return { __typename: 'CardPaymentRefused' as const, message: messages.cardRefused, code: outcome.code };
+  }
+};
 
 builder.mutationFields((t) => ({
   recordDebitRejection: t.field({
@@ -251,17 +297,17 @@ builder.mutationFields((t) => ({
     args: { arrearId: t.arg.id({ required: true }), paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { arrearId, paymentMethodId }, ctx) => {
       if (!isCustomer(ctx.who)) throw unauthenticated();
-      const outcome = await payArrear(ctx.app, ctx.who.sub, String(arrearId), String(paymentMethodId));
-      switch (outcome.kind) {
-        case 'paid':
-          return { __typename: 'ArrearPaid' as const, arrearId: outcome.arrearId, restoresAt: outcome.restoresAt };
-        case 'arrearNotFound':
-          return arrearNotFound();
-        case 'contractTerminated':
-          return failure('ContractTerminated', messages.contractTerminated);
-        case 'methodNotFound':
-          return paymentMethodNotFound();
-      }
+      return payResult(await payArrear(ctx.app, ctx.who.sub, String(arrearId), String(paymentMethodId)));
+    },
+  }),
+  confirmArrearPayment: t.field({
+    type: PayArrearResult,
+    description:
+      'After the card’s authentication: asks the payment provider how the charge ended; the arrear is paid only if the provider confirms.',
+    args: { chargeId: t.arg.id({ required: true }) },
+    resolve: async (_r, { chargeId }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return payResult(await confirmCardCharge(ctx.app, ctx.who.sub, String(chargeId)));
     },
   }),
 }));

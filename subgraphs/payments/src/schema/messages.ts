@@ -2,6 +2,7 @@
 // (rejection explanations excepted: they are the SEPA reason-code table of domain/rejections.ts).
 import type { NotRetryableReason } from '../app/arrears.ts';
 import type { InvalidMethodReason } from '../app/methods.ts';
+import type { UnreadableReason } from '../domain/sepa/returns.ts';
 
 export const messages = {
   invalidMethod: {
@@ -11,6 +12,7 @@ export const messages = {
     cardLast4Invalid: 'Les 4 derniers chiffres sont attendus.',
     cardExpired: 'Carte expirée ou date invalide (MM/AA).',
     cardBrandUnknown: 'Réseau de carte inconnu.',
+    ibanAlreadyRegistered: 'Ce compte bancaire est déjà enregistré dans un mandat actif : choisissez un autre IBAN.',
   } satisfies Record<InvalidMethodReason, string>,
   methodNotFound: 'Ce moyen de paiement est introuvable parmi les vôtres.',
   lastMethodWhilePremiumsDue:
@@ -28,4 +30,14 @@ export const messages = {
   invalidRetryDate:
     'Choisissez une date entre demain et la veille de la suspension de garantie, sans autre prélèvement ce jour-là.',
   contractTerminated: 'Le contrat est résilié : cet impayé ne peut plus être réglé en ligne.',
+  cardRefused: 'Votre carte a été refusée : l’impayé reste à régler. Essayez une autre carte ou un autre moyen.',
+  nothingToCollect: 'Aucune échéance à prélever par mandat SEPA à cette date.',
+  sepaNotConfigured:
+    'Le prélèvement SEPA n’est pas configuré : renseignez l’identifiant créancier (ICS), l’IBAN et le BIC d’encaissement.',
+  unreadableBankFile: {
+    notXml: 'Ce fichier n’est pas un XML valide : rien n’a été enregistré.',
+    unknownDocument: 'Ce fichier n’est ni un pain.002 ni un camt.054 : rien n’a été enregistré.',
+    missingField: 'Il manque à ce fichier un identifiant ou un code motif : rien n’a été enregistré.',
+    tooLarge: 'Ce fichier est trop volumineux pour un retour bancaire : rien n’a été enregistré.',
+  } satisfies Record<UnreadableReason | 'tooLarge', string>,
 } as const;

@@ -78,6 +78,7 @@ const REASONS = {
   cardLast4Invalid: 'CARD_LAST4_INVALID',
   cardExpired: 'CARD_EXPIRED',
   cardBrandUnknown: 'CARD_BRAND_UNKNOWN',
+  ibanAlreadyRegistered: 'IBAN_ALREADY_REGISTERED',
 } as const;
 type InvalidReasonValue = (typeof REASONS)[keyof typeof REASONS];
 const InvalidPaymentMethodReason = builder.enumType('InvalidPaymentMethodReason', {

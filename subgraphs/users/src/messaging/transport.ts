@@ -1,8 +1,9 @@
 // Where messages leave: SMTP in production, the local mailbox (files a developer reads with `npm run mailbox`) in
-// embedded mode, memory in tests. SMS go through a provider behind the same small interface.
+// embedded mode, memory in tests. SMS go through an SMS provider (sms.ts) beside SMTP.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { noSmsProvider, type SmsProvider } from './sms.ts';
 
 export interface OutgoingMessage {
   channel: 'EMAIL' | 'SMS';
@@ -34,12 +35,15 @@ export function createLocalMailbox(dir: string | null) {
   } satisfies MessageTransport & { sent: unknown[] };
 }
 
-/** E-mail over SMTP (`smtp://user:pass@host:587`); SMS need a provider adapter, refused until one is configured. */
-export function createSmtpTransport(smtpUrl: string, from: string): MessageTransport {
+/**
+ * E-mail over SMTP (`smtp://user:pass@host:587`), SMS through `sms`.
+ * @param sms the SMS provider; @default noSmsProvider (every SMS refused until one is configured)
+ */
+export function createSmtpTransport(smtpUrl: string, from: string, sms: SmsProvider = noSmsProvider): MessageTransport {
   const mailer = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      if (message.channel === 'SMS') throw new Error('no SMS provider configured');
+      if (message.channel === 'SMS') return sms.sendSms({ to: message.to, text: message.text });
       await mailer.sendMail({ from, to: message.to, subject: message.subject ?? '', text: message.text });
     },
   };

@@ -1,0 +1,168 @@
+// Money that really moves, on PostgreSQL: one bank account backs one active mandate (the unique blind index holds
+// even when two customers race), the direct-debit file of a date carries the sealed mandates' data with sequence
+// types that follow each mandate's history, and the bank's returns reach the rejection flow once, however many
+// times the file is imported.
+import { DEMO } from '@abri/platform';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addSepaMandate, removeMethod } from '../src/app/methods.ts';
+import { endToEndId, exportCollections, importBankReturns } from '../src/app/sepa.ts';
+import { camt054, pain002 } from './bank-files.ts';
+import { startPaymentsOnPostgres } from './postgres.ts';
+
+const NOW = new Date('2026-12-01T09:00:00Z');
+const DECEMBER = new Date('2026-12-05T00:00:00Z');
+const JANUARY = new Date('2027-01-05T00:00:00Z');
+const CAMILLE = DEMO.camille.customerId;
+const LOUIS = DEMO.louis.customerId;
+
+const system = await startPaymentsOnPostgres(NOW);
+afterAll(async () => {
+  await system?.stop();
+});
+
+const parse = (xml: string) =>
+  new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    isArray: (n) => ['PmtInf', 'DrctDbtTxInf'].includes(n),
+  }).parse(xml).Document.CstmrDrctDbtInitn;
+type Tx = { PmtId: { EndToEndId: string }; DbtrAcct: { Id: { IBAN: string } }; InstdAmt: { '#text': string } };
+const transactions = (xml: string) =>
+  (parse(xml).PmtInf as { PmtTpInf: { SeqTp: string }; DrctDbtTxInf: Tx[] }[]).flatMap((block) =>
+    block.DrctDbtTxInf.map((tx) => ({ seq: block.PmtTpInf.SeqTp, tx })),
+  );
+
+describe.runIf(system !== null)('one bank account, one active mandate', () => {
+  const IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
+
+  it('refuses the same IBAN, however it is typed, for another customer and for the same one', async () => {
+    const app = system!.app;
+    const first = await addSepaMandate(app, LOUIS, { iban: IBAN, holderName: 'Louis Bernard' });
+    expect(first.kind).toBe('added');
+    const taken = { kind: 'invalid', field: 'iban', reason: 'ibanAlreadyRegistered' };
+    expect(
+      await addSepaMandate(app, CAMILLE, { iban: 'fr1420041010050500013m02606', holderName: 'C. Martin' }),
+    ).toEqual(taken);
+    expect(await addSepaMandate(app, LOUIS, { iban: IBAN, holderName: 'Louis Bernard' })).toEqual(taken);
+    const rows = await app.prisma.paymentMethod.findMany({ where: { ibanLast4: '2606' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.ibanIndex).not.toContain('2004');
+
+    // Removed, the account may back a new mandate again.
+    if (first.kind !== 'added') throw new Error('unreachable');
+    expect((await removeMethod(app, LOUIS, first.methodId)).kind).toBe('removed');
+    const again = await addSepaMandate(app, CAMILLE, { iban: IBAN, holderName: 'Camille Martin' });
+    expect(again).toEqual({ kind: 'added', methodId: expect.any(String) });
+  });
+
+  it('lets exactly one of two simultaneous registrations of one account through', async () => {
+    const app = system!.app;
+    const iban = 'DE89370400440532013000';
+    const outcomes = await Promise.all([
+      addSepaMandate(app, CAMILLE, { iban, holderName: 'Camille Martin' }),
+      addSepaMandate(app, LOUIS, { iban, holderName: 'Louis Bernard' }),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['added', 'invalid']);
+    expect(await app.prisma.paymentMethod.count({ where: { ibanLast4: '3000', removedAt: null } })).toBe(1);
+  });
+});
+
+describe.runIf(system !== null)('direct-debit file and bank returns', () => {
+  // The mandates above are not the defaults: the seeded ones are, and they are what the files collect on.
+  let december: Extract<Awaited<ReturnType<typeof exportCollections>>, { kind: 'exported' }>;
+
+  it('exports the instalments due on a date under each default mandate, FRST for a mandate never collected', async () => {
+    const app = system!.app;
+    const outcome = await exportCollections(app, DECEMBER);
+    if (outcome.kind !== 'exported') throw new Error(`expected a file, got ${outcome.kind}`);
+    december = outcome;
+    const due = await app.prisma.scheduledPayment.findMany({ where: { dueDate: DECEMBER, status: 'PLANNED' } });
+    expect(due.map((d) => d.customerId).sort()).toEqual([CAMILLE, LOUIS].sort());
+    const header = parse(outcome.xml).GrpHdr;
+    const total = due.reduce((sum, d) => sum + d.amountCents, 0);
+    expect(header.NbOfTxs).toBe('2');
+    expect(Math.round(Number(header.CtrlSum) * 100)).toBe(total);
+    expect(outcome.totalCents).toBe(total);
+    const txs = transactions(outcome.xml);
+    expect(txs.map((t) => t.seq)).toEqual(['FRST', 'FRST']);
+    expect(txs.map((t) => t.tx.PmtId.EndToEndId).sort()).toEqual(due.map((d) => endToEndId(d.id)).sort());
+    expect(txs.map((t) => t.tx.DbtrAcct.Id.IBAN).sort()).toEqual([
+      'FR7630004000010000123670189',
+      'FR7630004000010000124027731',
+    ]);
+  });
+
+  it('gives the same transactions when the date is exported again', async () => {
+    const again = await exportCollections(system!.app, DECEMBER);
+    expect(again).toMatchObject({ kind: 'exported', messageId: december.messageId, transactionCount: 2 });
+    expect(await system!.app.prisma.sepaCollection.count()).toBe(2);
+  });
+
+  it('records each rejection of a pain.002 once, reports unknown ids, and changes nothing on a second import', async () => {
+    const app = system!.app;
+    const camille = await app.prisma.sepaCollection.findFirstOrThrow({ where: { customerId: CAMILLE } });
+    const file = pain002([
+      { id: camille.endToEndId, status: 'RJCT', code: 'AM04' },
+      { id: 'NOT-OURS-123', status: 'RJCT', code: 'AC04' },
+    ]);
+    const first = await importBankReturns(app, file);
+    expect(first).toMatchObject({
+      kind: 'imported',
+      format: 'pain.002',
+      lines: [
+        { kind: 'recorded', endToEndId: camille.endToEndId, reasonCode: 'AM04' },
+        { kind: 'unknown', endToEndId: 'NOT-OURS-123' },
+      ],
+    });
+    const arrears = await app.prisma.arrear.findMany({ where: { customerId: CAMILLE } });
+    expect(arrears).toMatchObject([{ scheduledPaymentId: camille.scheduledPaymentId, rejectionCode: 'AM04' }]);
+    expect(
+      (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: camille.scheduledPaymentId } })).status,
+    ).toBe('REJECTED');
+
+    const counts = async () => [
+      await app.prisma.arrear.count(),
+      await app.prisma.payment.count(),
+      await app.prisma.outboxEvent.count(),
+    ];
+    const before = await counts();
+    const second = await importBankReturns(app, file);
+    expect(second).toMatchObject({
+      kind: 'imported',
+      lines: [{ kind: 'alreadyRecorded', endToEndId: camille.endToEndId }, { kind: 'unknown' }],
+    });
+    // The same return in the later camt.054 is no second rejection either.
+    const camt = await importBankReturns(app, camt054([{ id: camille.endToEndId, code: 'AM04' }]));
+    expect(camt).toMatchObject({ kind: 'imported', format: 'camt.054', lines: [{ kind: 'alreadyRecorded' }] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a broken file as a whole, nothing changed', async () => {
+    const app = system!.app;
+    const louis = await app.prisma.sepaCollection.findFirstOrThrow({ where: { customerId: LOUIS } });
+    const before = await app.prisma.arrear.count();
+    const broken = pain002([{ id: louis.endToEndId, status: 'RJCT', code: 'MD01' }]).replace('</Document>', '');
+    expect(await importBankReturns(app, broken)).toEqual({ kind: 'unreadable', reason: 'notXml' });
+    const partial = pain002([
+      { id: louis.endToEndId, status: 'RJCT', code: 'MD01' },
+      { id: 'X', status: 'RJCT' },
+    ]);
+    expect(await importBankReturns(app, partial)).toEqual({ kind: 'unreadable', reason: 'missingField' });
+    expect(await app.prisma.arrear.count()).toBe(before);
+    expect(
+      (await app.prisma.sepaCollection.findUniqueOrThrow({ where: { endToEndId: louis.endToEndId } })).returnedAt,
+    ).toBeNull();
+  });
+
+  it('collects the next month RCUR after a first collection went through, FRST again after a returned one', async () => {
+    system!.clock.set(new Date('2027-01-02T09:00:00Z'));
+    const outcome = await exportCollections(system!.app, JANUARY);
+    if (outcome.kind !== 'exported') throw new Error(`expected a file, got ${outcome.kind}`);
+    const rows = await system!.app.prisma.sepaCollection.findMany({ where: { collectionDate: JANUARY } });
+    expect(Object.fromEntries(rows.map((r) => [r.customerId, r.sequenceType]))).toEqual({
+      [CAMILLE]: 'FRST',
+      [LOUIS]: 'RCUR',
+    });
+  });
+});
