@@ -73,6 +73,7 @@ export const paymentsRegister = definePersonalDataRegister({
       amountCents: 'schedule',
       currency: no,
       status: 'schedule',
+      retainUntil: no,
     },
     Payment: {
       id: no,
@@ -85,6 +86,7 @@ export const paymentsRegister = definePersonalDataRegister({
       reference: 'payments',
       rejectionCode: 'payments',
       paymentMethodId: no,
+      retainUntil: no,
     },
     PaymentMethod: {
       id: no,
@@ -102,6 +104,7 @@ export const paymentsRegister = definePersonalDataRegister({
       mandateSignedOn: 'paymentMethods',
       createdAt: 'paymentMethods',
       removedAt: 'paymentMethods',
+      retainUntil: no,
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
     // A copy of the contract's parties kept for the payment certificate (the policies register describes the contract).
@@ -115,6 +118,7 @@ export const paymentsRegister = definePersonalDataRegister({
       annualPremiumCents: 'schedule',
       version: no,
       updatedAt: no,
+      retainUntil: no,
     },
     Payout: {
       id: no,
@@ -125,6 +129,7 @@ export const paymentsRegister = definePersonalDataRegister({
       currency: no,
       paymentMethodId: no,
       recordedAt: 'payments',
+      retainUntil: no,
     },
     Arrear: {
       id: no,
@@ -141,6 +146,7 @@ export const paymentsRegister = definePersonalDataRegister({
       paidAt: 'arrears',
       restoredAt: 'arrears',
       retryScheduledPaymentId: no,
+      retainUntil: no,
     },
   },
 });

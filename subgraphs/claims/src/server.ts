@@ -4,10 +4,12 @@ import {
   createSubgraphService,
   EXPORT_PART_PATH,
   exportPartRoute,
+  joinErasure,
   type ServiceDeps,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
 import { type AttachmentStore, attachmentDownload, memoryStore } from './app/attachments.ts';
+import { claimsErasure } from './app/erasure.ts';
 import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
@@ -32,7 +34,11 @@ export function createClaimsService(deps: ClaimsDeps) {
       [EXPORT_PART_PATH]: exportPartRoute((customerId) => claimsExport(built!, customerId)),
     },
     background: async (app) => {
-      const stops = [await followPolicyTerms(app), await followPayouts(app)];
+      const stops = [
+        await followPolicyTerms(app),
+        await followPayouts(app),
+        await joinErasure(app, claimsErasure(app)),
+      ];
       return () => {
         for (const stop of stops) stop();
       };

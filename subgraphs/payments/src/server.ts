@@ -6,6 +6,7 @@ import {
   EXPORT_PART_PATH,
   exportPartRoute,
   type Insurer,
+  joinErasure,
   type Keyring,
   type ServiceDeps,
 } from '@abri/platform';
@@ -13,6 +14,7 @@ import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.t
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
 import { followContracts } from './app/contracts.ts';
+import { paymentsErasure } from './app/erasure.ts';
 import { paymentsExport } from './app/export.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
@@ -44,6 +46,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         await followPayoutRequests(app),
         await followContracts(app),
         startUnpaidTimeline(app),
+        await joinErasure(app, paymentsErasure(app)),
       ];
       return () => {
         for (const stop of stops) stop();
