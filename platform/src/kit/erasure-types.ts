@@ -67,7 +67,7 @@ export function erasureTypes<Types extends SchemaTypes>(typedBuilder: PothosSche
     description: 'Something the customer must settle before their data can be erased.',
     shareable: true,
     fields: (t) => ({
-      kind: t.field({ type: Kind, resolve: (b: ErasureBlocker) => b.kind }),
+      kind: t.field({ type: Kind, description: 'What it is.', resolve: (b: ErasureBlocker) => b.kind }),
       reference: t.string({
         description: 'The contract number or claim reference concerned.',
         resolve: (b: ErasureBlocker) => b.reference,
@@ -79,11 +79,23 @@ export function erasureTypes<Types extends SchemaTypes>(typedBuilder: PothosSche
     description: 'One part of Abri: what an erasure deletes at once, what it keeps and until when, what prevents it.',
     shareable: true,
     fields: (t) => ({
-      service: t.string({ resolve: (s: ErasureSection) => s.service }),
-      title: t.string({ resolve: (s: ErasureSection) => s.title }),
-      deletedNow: t.field({ type: [Item], resolve: (s: ErasureSection) => s.deletedNow }),
-      kept: t.field({ type: [Item], resolve: (s: ErasureSection) => s.kept }),
-      blockers: t.field({ type: [Blocker], resolve: (s: ErasureSection) => s.blockers }),
+      service: t.string({ description: 'The part of Abri that keeps it.', resolve: (s: ErasureSection) => s.service }),
+      title: t.string({ description: 'Section title (« Vos contrats »).', resolve: (s: ErasureSection) => s.title }),
+      deletedNow: t.field({
+        type: [Item],
+        description: 'Categories deleted (or pseudonymised) as soon as the erasure is carried out.',
+        resolve: (s: ErasureSection) => s.deletedNow,
+      }),
+      kept: t.field({
+        type: [Item],
+        description: 'Categories the law keeps, each until its date, then deleted by the purge.',
+        resolve: (s: ErasureSection) => s.kept,
+      }),
+      blockers: t.field({
+        type: [Blocker],
+        description: 'What prevents the erasure in this part (empty: nothing).',
+        resolve: (s: ErasureSection) => s.blockers,
+      }),
     }),
   });
   return { Kind, Item, Blocker, Section: Section as unknown as ObjectRef<Types, ErasureSection> };

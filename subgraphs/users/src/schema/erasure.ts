@@ -57,10 +57,15 @@ export const ErasureStatus = builder.enumType('ErasureStatus', {
 const ErasureRequest = builder.objectRef<ErasureRequestView>('ErasureRequest').implement({
   description: 'The customer’s request to erase their data (RGPD article 17).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    status: t.field({ type: ErasureStatus, resolve: (r) => r.status }),
-    requestedAt: t.field({ type: 'DateTime', resolve: (r) => r.requestedAt }),
-    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.decidedAt }),
+    id: t.exposeID('id', { description: 'The request.' }),
+    status: t.field({ type: ErasureStatus, description: 'Where it stands.', resolve: (r) => r.status }),
+    requestedAt: t.field({ type: 'DateTime', description: 'When it was made.', resolve: (r) => r.requestedAt }),
+    decidedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was refused or carried out (null while checking).',
+      resolve: (r) => r.decidedAt,
+    }),
     blockers: t.field({
       type: [Blocker],
       description: 'What prevented it (REFUSED), as each part of Abri answered.',
@@ -87,7 +92,9 @@ const ErasureRequested = builder.objectRef<Requested>('ErasureRequested').implem
   description:
     'The request is recorded and being checked; the customer is told the outcome by e-mail. When nothing prevents ' +
     'it, the account is closed, its sessions ended and its data erased except what `erasurePreview` says is kept.',
-  fields: (t) => ({ request: t.field({ type: ErasureRequest, resolve: (r) => r.request }) }),
+  fields: (t) => ({
+    request: t.field({ type: ErasureRequest, description: 'The request as recorded.', resolve: (r) => r.request }),
+  }),
 });
 
 builder.mutationField('requestErasure', (t) =>
