@@ -472,7 +472,7 @@ describe('the erasure preview', () => {
     expect(errors).toBeUndefined();
     const { account, contracts, claims, payments } = data!.me.privacy;
     const kept = (section: typeof account) => section.categories.filter((c) => c.keptAfterErasure).map((c) => c.key);
-    expect(kept(account)).toEqual(['connections', 'consents', 'staffAccess']);
+    expect(kept(account)).toEqual(['connections', 'consents', 'staffAccess', 'erasure']);
     expect(kept(contracts)).toEqual(['contract', 'dwelling', 'documents']);
     expect(kept(claims)).toEqual(['claims', 'attachments', 'claimHandling']);
     expect(kept(payments)).toEqual(['schedule', 'payments', 'paymentMethods', 'arrears']);
@@ -480,9 +480,9 @@ describe('the erasure preview', () => {
     expect(byKey(account, 'identity')).toBe('Supprimées dès votre demande.');
     expect(byKey(contracts, 'quotes')).toBe('Supprimées dès votre demande.');
     expect(byKey(contracts, 'contract')).toMatch(
-      /^Conservées 2 ans après la fin du contrat, puis supprimées : prescription biennale .*L114-1 du Code des assurances/,
+      /^Conservées 5 ans après la fin du contrat, puis supprimées : prescription .*L114-1 du Code des assurances/,
     );
-    expect(byKey(claims, 'claims')).toMatch(/^Conservées 2 ans après la clôture du sinistre, puis supprimées : /);
+    expect(byKey(claims, 'claims')).toMatch(/^Conservées 5 ans après la clôture du sinistre, puis supprimées : /);
     expect(byKey(payments, 'payments')).toMatch(
       /^Conservées 10 ans après son enregistrement, puis supprimées : .*L123-22/,
     );

@@ -16,6 +16,7 @@ export * from './log.ts';
 export * from './metrics.ts';
 export * from './permissions.ts';
 export * from './ports.ts';
+export * from './privacy/erasure.ts';
 export * from './privacy/export.ts';
 export * from './privacy/register.ts';
 export * from './privacy/staff-access.ts';

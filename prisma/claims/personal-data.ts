@@ -3,18 +3,20 @@
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const CLAIM_RETENTION =
-  'Jusqu’à la clôture du sinistre, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
+  'Jusqu’à la clôture du sinistre, puis 5 ans (prescription, articles L114-1 du Code des assurances et 2224 du Code civil)';
 /**
- * Our choice: a claim's data is kept 2 years after the claim is closed (article L114-1 of the Code des assurances).
- * The claim types Abri handles (water damage, fire, theft, glass, storm, natural disaster) are damage to property;
- * were bodily injury ever recorded, its 10-year term (article 2226 of the Code civil) would need its own rule.
+ * Our choice: a claim's data is kept 5 years after the claim is closed. The customer's action against the insurer is
+ * time-barred after 2 years (article L114-1 of the Code des assurances), but a third party's recourse (IRSI
+ * convention, liability) has 5 years (article 2224 of the Code civil), and a fraud uncovered later must still be
+ * provable. The claim types Abri handles are damage to property; were bodily injury ever recorded, its 10-year term
+ * (article 2226 of the Code civil) would need its own rule.
  */
 const CLAIM_ERASURE = {
   keep: true,
-  years: 2,
+  years: 5,
   after: 'claimClosed',
   reason:
-    'prescription biennale des actions nées du contrat (article L114-1 du Code des assurances) et lutte contre la fraude à l’assurance.',
+    'prescription des actions nées du sinistre (article L114-1 du Code des assurances, article 2224 du Code civil) et lutte contre la fraude à l’assurance.',
 } as const;
 
 export const claimsRegister = definePersonalDataRegister({
@@ -98,6 +100,7 @@ export const claimsRegister = definePersonalDataRegister({
       deductibleCents: 'claims',
       assessedDamageCents: 'claims',
       indemnityCents: 'claims',
+      retainUntil: no,
     },
     ClaimStatusChange: {
       id: no,
@@ -131,6 +134,7 @@ export const claimsRegister = definePersonalDataRegister({
       startDate: 'claims',
       endDate: 'claims',
       updatedAt: no,
+      retainUntil: no,
     },
     ClaimsStatement: {
       id: no,

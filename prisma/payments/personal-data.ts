@@ -81,6 +81,7 @@ export const paymentsRegister = definePersonalDataRegister({
       amountCents: 'schedule',
       currency: no,
       status: 'schedule',
+      retainUntil: no,
     },
     Payment: {
       id: no,
@@ -93,6 +94,7 @@ export const paymentsRegister = definePersonalDataRegister({
       reference: 'payments',
       rejectionCode: 'payments',
       paymentMethodId: no,
+      retainUntil: no,
     },
     PaymentMethod: {
       id: no,
@@ -111,6 +113,7 @@ export const paymentsRegister = definePersonalDataRegister({
       mandateSignedOn: 'paymentMethods',
       createdAt: 'paymentMethods',
       removedAt: 'paymentMethods',
+      retainUntil: no,
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
     // A copy of the contract's parties kept for the payment certificate (the policies register describes the contract).
@@ -124,6 +127,7 @@ export const paymentsRegister = definePersonalDataRegister({
       annualPremiumCents: 'schedule',
       version: no,
       updatedAt: no,
+      retainUntil: no,
     },
     Payout: {
       id: no,
@@ -134,6 +138,7 @@ export const paymentsRegister = definePersonalDataRegister({
       currency: no,
       paymentMethodId: no,
       recordedAt: 'payments',
+      retainUntil: no,
     },
     Arrear: {
       id: no,
@@ -150,6 +155,7 @@ export const paymentsRegister = definePersonalDataRegister({
       paidAt: 'arrears',
       restoredAt: 'arrears',
       retryScheduledPaymentId: no,
+      retainUntil: no,
     },
     SepaCollection: {
       endToEndId: 'payments',

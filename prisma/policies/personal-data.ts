@@ -3,18 +3,21 @@
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL as no, type SealedFields } from '@abri/platform';
 
 const CONTRACT_RETENTION =
-  'Durée du contrat, puis 2 ans (prescription biennale, article L114-1 du Code des assurances)';
+  'Durée du contrat, puis 5 ans (prescription de l’article L114-1 du Code des assurances et recours des tiers)';
 /**
- * Our choice: contract data is kept 2 years after the contract ends, the limitation period of article L114-1 of the
- * Code des assurances for actions arising from the contract. A home contract covers property; bodily injury to a
- * third party (10 years) is handled as a claim, whose data the claims register keeps for that term when it applies.
+ * Our choice: contract data is kept 5 years after the contract ends. Actions arising from the contract are time-barred
+ * after 2 years (article L114-1 of the Code des assurances), but that term runs from the event, not from the end of
+ * the contract, it is interrupted by a claim or an expert's appointment (L114-2), and, for the liability cover a home
+ * contract includes, it only starts when a third party sues the insured (L114-1, 3rd paragraph): a third party has
+ * 5 years to act (article 2224 of the Code civil) for damage caused while the contract ran. Bodily injury (10 years,
+ * article 2226) is handled as a claim, whose data the claims register keeps.
  */
 const CONTRACT_ERASURE = {
   keep: true,
-  years: 2,
+  years: 5,
   after: 'contractEnd',
   reason:
-    'prescription biennale des actions nées du contrat (article L114-1 du Code des assurances) ; nous en avons besoin pour répondre à une réclamation ou à un litige.',
+    'prescription des actions nées du contrat (article L114-1 du Code des assurances) et recours des tiers contre vous (article 2224 du Code civil) ; nous en avons besoin pour répondre à une réclamation ou à un litige.',
 } as const;
 
 export const policiesRegister = definePersonalDataRegister({
@@ -91,6 +94,7 @@ export const policiesRegister = definePersonalDataRegister({
       endedAt: 'contract',
       createdAt: 'contract',
       updatedAt: no,
+      retainUntil: no,
     },
     Dwelling: {
       id: no,

@@ -134,6 +134,22 @@ export const usersRegister = definePersonalDataRegister({
       retention: 'Le fichier : 7 jours après sa préparation ; la trace de la demande : 5 ans',
       source: 'Vous, depuis votre espace',
     },
+    erasure: {
+      label: 'Demandes d’effacement',
+      contains: 'Quand vous avez demandé l’effacement de vos données, et ce qui l’a empêché ou quand il a été fait.',
+      purpose: 'Prouver que votre demande a été traitée, et comment.',
+      legalBasis: LegalBasis.LEGAL_OBLIGATION,
+      recipients: [],
+      retention: '5 ans après la demande',
+      erasure: {
+        keep: true,
+        years: 5,
+        after: 'recorded',
+        reason:
+          'preuve du traitement de votre demande (articles 5.2 et 17 du RGPD, prescription de l’article 2224 du Code civil).',
+      },
+      source: 'Vous, depuis votre espace',
+    },
     staff: {
       label: 'Comptes des collaborateurs',
       contains: 'Nom, e-mail professionnel, rôle et secret de double authentification des collaborateurs d’Abri.',
@@ -146,6 +162,14 @@ export const usersRegister = definePersonalDataRegister({
     },
   },
   models: {
+    ErasureRequest: {
+      id: no,
+      customerId: no,
+      status: 'erasure',
+      requestedAt: 'erasure',
+      decidedAt: 'erasure',
+      checks: 'erasure',
+    },
     OutboxEvent: {
       id: no,
       topic: no,
@@ -177,6 +201,8 @@ export const usersRegister = definePersonalDataRegister({
       totpLastStep: 'credentials',
       createdAt: 'identity',
       updatedAt: no,
+      erasedAt: 'erasure',
+      retainUntil: no,
     },
     ContractLogin: { contractNumber: 'credentials', customerId: no },
     StaffMember: {
@@ -216,6 +242,7 @@ export const usersRegister = definePersonalDataRegister({
       revokedReason: 'connections',
       authenticatedAt: 'connections',
       supportGrantId: no,
+      retainUntil: no,
     },
     RefreshToken: { id: no, sessionId: no, tokenHash: 'credentials', createdAt: 'connections', usedAt: 'connections' },
     // Failed sign-ins against identifiers that match no account: about no customer (the identifier kept hashed).
@@ -270,6 +297,7 @@ export const usersRegister = definePersonalDataRegister({
       deviceKey: 'connections',
       sessionId: no,
       unrecognised: 'connections',
+      retainUntil: no,
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
     ConsentChange: {
@@ -281,6 +309,7 @@ export const usersRegister = definePersonalDataRegister({
       device: 'consents',
       sessionId: no,
       seq: no,
+      retainUntil: no,
     },
     PushDevice: {
       id: no,
@@ -339,6 +368,7 @@ export const usersRegister = definePersonalDataRegister({
       what: 'staffAccess',
       reasonEncrypted: 'staffAccess',
       at: 'staffAccess',
+      retainUntil: no,
     },
   },
 });

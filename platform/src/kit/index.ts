@@ -1,4 +1,5 @@
 // The subgraph kit: what every subgraph's schema layer shares. Imported as `@abri/platform/kit` by subgraphs only
 // (the gateway has no Pothos).
+export * from './erasure-types.ts';
 export * from './privacy-types.ts';
 export * from './schema-types.ts';

@@ -6,10 +6,12 @@ import {
   EXPORT_PART_PATH,
   exportPartRoute,
   type Insurer,
+  joinErasure,
   type ServiceDeps,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
 import { type AttachmentStore, attachmentDownload, memoryStore } from './app/attachments.ts';
+import { claimsErasure } from './app/erasure.ts';
 import { claimsExport } from './app/export.ts';
 import { followPayouts } from './app/payouts.ts';
 import { followPolicyTerms } from './app/projection.ts';
@@ -43,7 +45,11 @@ export function createClaimsService(deps: ClaimsDeps) {
       [EXPORT_PART_PATH]: exportPartRoute((customerId) => claimsExport(built!, customerId)),
     },
     background: async (app) => {
-      const stops = [await followPolicyTerms(app), await followPayouts(app)];
+      const stops = [
+        await followPolicyTerms(app),
+        await followPayouts(app),
+        await joinErasure(app, claimsErasure(app)),
+      ];
       return () => {
         for (const stop of stops) stop();
       };

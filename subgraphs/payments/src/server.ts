@@ -6,12 +6,14 @@ import {
   EXPORT_PART_PATH,
   exportPartRoute,
   type Insurer,
+  joinErasure,
   type ServiceDeps,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
 import { certificateDownload } from './app/certificate.ts';
 import { followContracts } from './app/contracts.ts';
+import { paymentsErasure } from './app/erasure.ts';
 import { paymentsExport } from './app/export.ts';
 import { indexExistingIbans } from './app/methods.ts';
 import { followPayoutRequests } from './app/payouts.ts';
@@ -62,6 +64,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         await followPayoutRequests(app),
         await followContracts(app),
         startUnpaidTimeline(app),
+        await joinErasure(app, paymentsErasure(app)),
       ];
       return () => {
         for (const stop of stops) stop();

@@ -7,6 +7,7 @@ import {
   exportPartRoute,
   type Insurer,
   importPublicKey,
+  joinErasure,
   type ServiceDeps,
   type SigningKey,
   sendJson,
@@ -15,6 +16,7 @@ import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
 import { followCoverStatus } from './app/cover-status.ts';
 import { documentDownload, PUBLIC_GENERAL_CONDITIONS_PATH, publicGeneralConditions } from './app/documents.ts';
+import { policiesErasure } from './app/erasure.ts';
 import { policiesExport } from './app/export.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
@@ -51,7 +53,12 @@ export function createPoliciesService(deps: PoliciesDeps) {
     sealed: policiesSealed,
     deps,
     app: (base) => (built = app(base as never)),
-    background: (app) => followCoverStatus(app),
+    background: async (app) => {
+      const stops = [await followCoverStatus(app), await joinErasure(app, policiesErasure(app))];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
     routes: {
       '/.well-known/jwks.json': (_req, res) =>
         sendJson(res, 200, { keys: published }, { 'cache-control': 'public, max-age=300' }),

@@ -16,6 +16,7 @@ import type { JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/users/generated/prisma/client.ts';
 import { followCustomerFeed } from './app/customer-feed.ts';
 import { exportDownload, exportRelayRoute, purgeExpiredExports } from './app/data-export.ts';
+import { followErasure } from './app/erasure.ts';
 import { defaultUsersConfig, type UsersApp, type UsersConfig } from './app/index.ts';
 import { preloadPlaces } from './app/places.ts';
 import { recentlyRevoked } from './app/sessions.ts';
@@ -108,6 +109,7 @@ export function createUsersService(deps: UsersDeps) {
         await followPaymentMethodNews(app),
         await followStaffAccess(app),
         await followCustomerFeed(app),
+        await followErasure(app),
         every(app, 'expired data exports', PURGE_INTERVAL_MS, () => purgeExpiredExports(app)),
         await startPushDispatcher(app, presence),
         startHeldRelease(app, presence),

@@ -5,6 +5,7 @@ import './claim.ts';
 import './declaration.ts';
 import './money.ts';
 import './staff.ts';
+import './erasure.ts';
 import './privacy.ts';
 import './statement.ts';
 

@@ -4,6 +4,7 @@ import './money.ts';
 import './payment.ts';
 import './methods.ts';
 import './arrears.ts';
+import './erasure.ts';
 import './sepa.ts';
 import './privacy.ts';
 

@@ -199,6 +199,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     devices,
     preference,
     exports,
+    erasures,
   ] = await Promise.all([
     app.prisma.customer.findUniqueOrThrow({ where: { id: customerId } }),
     app.prisma.credential.findMany({ where, orderBy: { seq: 'asc' } }),
@@ -213,6 +214,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     app.prisma.pushDevice.findMany({ where }),
     app.prisma.notificationPreference.findMany({ where }),
     app.prisma.dataExport.findMany({ where, orderBy: { requestedAt: 'asc' } }),
+    app.prisma.erasureRequest.findMany({ where, orderBy: { requestedAt: 'asc' } }),
   ]);
   const { phoneEncrypted, ...account } = customer;
   return exportPart(usersRegister, {
@@ -234,6 +236,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     PushDevice: devices,
     NotificationPreference: preference,
     DataExport: exports,
+    ErasureRequest: erasures,
   });
 }
 

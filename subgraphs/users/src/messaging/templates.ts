@@ -216,4 +216,25 @@ export const templates = {
     ),
     consent: purpose,
   }),
+  /** An erasure request was received: nothing is erased until every part of Abri has said nothing prevents it. */
+  erasureRequested: (firstName: string) =>
+    email(
+      'erasureRequested',
+      'Nous avons reçu votre demande d’effacement',
+      `Bonjour ${firstName},\n\nNous avons bien reçu votre demande d’effacement de vos données. Nous vérifions qu’aucun contrat en cours, sinistre ouvert ou impayé ne l’empêche, puis nous fermerons votre espace client et effacerons vos données, à l’exception de celles que la loi nous oblige à conserver, jusqu’au terme indiqué dans « Mes données ». Un dernier message vous le confirmera.\n\nSi vous n’êtes pas à l’origine de cette demande, changez votre mot de passe et contactez-nous sans attendre.`,
+    ),
+  /** The erasure could not be carried out: what prevents it, one line each. */
+  erasureRefused: (firstName: string, reasons: string[]) =>
+    email(
+      'erasureRefused',
+      'Votre demande d’effacement n’a pas pu aboutir',
+      `Bonjour ${firstName},\n\nNous n’avons rien effacé, pour ${reasons.length > 1 ? 'ces raisons' : 'cette raison'}${NBSP}:\n${reasons.map((r) => `- ${r}`).join('\n')}\n\nVous pourrez renouveler votre demande depuis votre espace client, rubrique « Mes données », une fois ce point réglé.`,
+    ),
+  /** Sent as the account closes, to the address about to be erased: the last message Abri sends. */
+  accountErased: (firstName: string) =>
+    email(
+      'accountErased',
+      'Votre espace client est fermé et vos données effacées',
+      `Bonjour ${firstName},\n\nComme vous l’avez demandé, votre espace client est fermé, vos connexions sont terminées et vos données personnelles sont effacées. Nous conservons seulement ce que la loi nous impose, et seulement pour cela${NBSP}: vos contrats 5 ans après leur fin, vos sinistres 5 ans après leur clôture, les pièces comptables 10 ans, l’historique de vos connexions 1 an et la preuve de vos consentements et de cette demande 5 ans. Chacune de ces données sera supprimée à son terme.\n\nCe message est le dernier que nous vous envoyons.`,
+    ),
 };

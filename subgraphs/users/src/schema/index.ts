@@ -7,6 +7,7 @@ import './auth.ts';
 import './account.ts';
 import './two-factor.ts';
 import './security.ts';
+import './erasure.ts';
 import './privacy.ts';
 import './consents.ts';
 import './staff-access.ts';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "policies"."Policy" ADD COLUMN     "retainUntil" TIMESTAMP(3);
