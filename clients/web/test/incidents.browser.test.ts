@@ -92,7 +92,10 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       const methods = page.getByRole('region', { name: 'Moyens de paiement' });
       const before = await methods.getByRole('listitem').count();
       await tap(methods.getByRole('button', { name: 'Ajouter un mandat SEPA' }));
-      await methods.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+      // One account per customer: an IBAN already backing a mandate is refused (IBAN_ALREADY_REGISTERED).
+      await methods
+        .getByLabel('IBAN')
+        .fill(who === 'camille' ? 'FR76 3000 6000 0112 3456 7890 189' : 'FR14 2004 1010 0505 0001 3M02 606');
       await methods.getByLabel('Titulaire du compte').fill(who === 'camille' ? 'Camille Martin' : 'Louis Bernard');
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(methods.getByRole('button', { name: 'Signer le mandat' }));

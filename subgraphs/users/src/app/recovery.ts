@@ -50,7 +50,8 @@ export async function takeSend(app: UsersApp, what: string, customerId: string, 
     (await app.limiter.hit(`${what}:${customerId}`, { windowMs: HOUR_MS })) <= perHour &&
     (await app.limiter.hit(`${what}:${customerId}`, { windowMs: DAY_MS })) <= perDay;
   if (!allowed) {
-    app.log.warn('recovery message not sent: cap reached', { what, customerId });
+    // No customer id in a log line: the request's own line carries its keyed hash and the same request id.
+    app.log.warn('recovery message not sent: cap reached', { what });
     return false;
   }
   return true;
