@@ -118,6 +118,8 @@ const MATRIX: Record<string, Row> = {
     allowed: 'u s u u',
     call: () => 'mutation { requestDataExport { __typename } }',
   },
+  // Erasure: the customer's own, behind a fresh sign-in (refused here for Camille: her contract runs); staff never ask.
+  requestErasure: { allowed: 'u s u u', call: () => 'mutation { requestErasure { __typename } }' },
   updateNotificationPreferences: {
     allowed: 'u s u u',
     call: () => 'mutation { updateNotificationPreferences(input: { muted: [] }) { __typename } }',
@@ -149,6 +151,11 @@ const MATRIX: Record<string, Row> = {
   revokeSession: { allowed: 'u f u u', call: (ids) => `mutation { revokeSession(sessionId: "${ids.sessionId}") }` },
 
   // Another customer's contract: only support may act on it; an adjuster handles claims and nothing else.
+  // The relevé d'information: the customer's own contracts only (a typed « not found » for Louis's).
+  requestClaimsStatement: {
+    allowed: 'u f u u',
+    call: (ids) => `mutation { requestClaimsStatement(policyId: "${ids.policyId}") { __typename } }`,
+  },
   generateAttestation: {
     allowed: 'u f s f',
     call: (ids) => `mutation { generateAttestation(policyId: "${ids.policyId}") { __typename } }`,
