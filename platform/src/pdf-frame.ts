@@ -3,12 +3,30 @@
 // mediation notice at the end, the house styles and the standard Helvetica fonts (see pdf.ts).
 import { randomInt } from 'node:crypto';
 import type { Content, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { eurosInText, parisDay, printable } from './french/index.ts';
+import { eurosInText, frenchDate, parisDay, printable } from './french/index.ts';
 import { ACPR, type Insurer } from './insurer.ts';
 
 export { ACPR, DEMO_INSURER, type Insurer } from './insurer.ts';
 
 export const ABRI_BLUE = '#1f4e79';
+
+/** The closing line of a certificate, on the right: « Fait le 1er décembre 2026, pour <insurer> », and who signs. */
+export function signedOff(insurer: Insurer, day: Date, service?: string): Content {
+  return {
+    unbreakable: true,
+    margin: [0, 16, 0, 0],
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 'auto',
+        stack: [
+          `Fait le ${frenchDate(day)}, pour ${insurer.name}`,
+          ...(service ? [{ text: service, italics: true, margin: [0, 4, 0, 0] } as Content] : []),
+        ],
+      },
+    ],
+  };
+}
 
 const styles: StyleDictionary = {
   title: { fontSize: 17, bold: true, color: ABRI_BLUE, margin: [0, 0, 0, 4] },

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
 import { euros, frenchDate, parisDay, printable } from '@abri/platform/french';
-import { documentNumber, issuePdf } from '@abri/platform/pdf';
+import { documentNumber, issuePdf, signedOff } from '@abri/platform/pdf';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Claim } from '../../../../prisma/claims/generated/prisma/client.ts';
 import type { ClaimsApp } from '../context.ts';
@@ -129,20 +129,7 @@ export async function issueClaimsStatement(
       style: 'legal',
       margin: [0, 10, 0, 0],
     },
-    {
-      unbreakable: true,
-      margin: [0, 16, 0, 0],
-      columns: [
-        { width: '*', text: '' },
-        {
-          width: 'auto',
-          stack: [
-            `Fait le ${frenchDate(today)}, pour ${app.insurer.name}`,
-            { text: 'Le service Sinistres', italics: true, margin: [0, 4, 0, 0] },
-          ],
-        },
-      ],
-    },
+    signedOff(app.insurer, today, 'Le service Sinistres'),
   ];
   const pdf = await issuePdf({ title, number, insurer: app.insurer, content, at });
   const statement = await app.prisma.claimsStatement.create({

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Identity, isCustomer } from '@abri/platform';
 import { euros, frenchDate, parisDay, printable } from '@abri/platform/french';
-import { documentNumber, issuePdf } from '@abri/platform/pdf';
+import { documentNumber, issuePdf, signedOff } from '@abri/platform/pdf';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { PaymentsApp } from '../context.ts';
 
@@ -109,20 +109,7 @@ export async function paymentCertificate(app: PaymentsApp, customerId: string, y
       style: 'legal',
       margin: [0, 10, 0, 0],
     },
-    {
-      unbreakable: true,
-      margin: [0, 16, 0, 0],
-      columns: [
-        { width: '*', text: '' },
-        {
-          width: 'auto',
-          stack: [
-            `Fait le ${frenchDate(today)}, pour ${app.insurer.name}`,
-            { text: 'Le service Encaissements', italics: true, margin: [0, 4, 0, 0] },
-          ],
-        },
-      ],
-    },
+    signedOff(app.insurer, today, 'Le service Encaissements'),
   ];
   const at = app.clock.now();
   return issuePdf({ title, number: documentNumber('PAI', at), insurer: app.insurer, content, at });

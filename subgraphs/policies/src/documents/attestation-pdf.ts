@@ -6,7 +6,7 @@ import type { Buffer } from 'node:buffer';
 import { frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { AttestationFacts } from './attestation-token.ts';
-import { ABRI_BLUE, type Insurer, issuePdf, qrCode } from './pdf.ts';
+import { ABRI_BLUE, type Insurer, issuePdf, qrCode, signedOff } from './pdf.ts';
 
 export const OCCUPANCY_LABEL = { OWNER: 'Propriétaire', TENANT: 'Locataire' } as const;
 export const RESIDENCE_LABEL = { MAIN: 'Résidence principale', SECONDARY: 'Résidence secondaire' } as const;
@@ -135,19 +135,7 @@ export async function attestationPdf(input: AttestationPdfInput): Promise<Buffer
       style: 'legal',
       margin: [0, 14, 0, 0],
     },
-    {
-      margin: [0, 16, 0, 0],
-      columns: [
-        { width: '*', text: '' },
-        {
-          width: 'auto',
-          stack: [
-            `Fait le ${frenchDate(facts.issuedAt)}, pour ${insurer.name}`,
-            { text: 'Le service Contrats', italics: true, margin: [0, 4, 0, 0] },
-          ],
-        },
-      ],
-    },
+    signedOff(insurer, facts.issuedAt, 'Le service Contrats'),
   ];
 
   return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer, at: facts.issuedAt });

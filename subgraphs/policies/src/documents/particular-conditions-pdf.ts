@@ -7,7 +7,7 @@ import type { Buffer } from 'node:buffer';
 import { euros, frenchDate, printable } from '@abri/platform/french';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { isOptionCode, OPTION_LABELS } from '../domain/catalogue.ts';
-import { type Insurer, issuePdf } from './pdf.ts';
+import { type Insurer, issuePdf, signedOff } from './pdf.ts';
 
 export interface ParticularConditionsInput {
   contractNumber: string;
@@ -146,14 +146,7 @@ export async function particularConditionsPdf(input: ParticularConditionsInput):
         'particulières prévalent. Elles remplacent, à compter de leur date d’effet, celles de la version précédente.',
       style: 'legal',
     },
-    {
-      unbreakable: true,
-      margin: [0, 16, 0, 0],
-      columns: [
-        { width: '*', text: '' },
-        { width: 'auto', stack: [`Fait le ${frenchDate(input.issuedAt)}, pour ${input.insurer.name}`] },
-      ],
-    },
+    signedOff(input.insurer, input.issuedAt),
   ];
   return issuePdf({ title: TITLE, number: input.documentNumber, content, insurer: input.insurer, at: input.issuedAt });
 }

@@ -23,4 +23,4 @@ export function qrCode(text: string, modulePt = 2): ContentQr {
   return { qr: text, eccLevel: 'M', mode: 'octet', version, fit: modules * modulePt, padding: 4 };
 }
 
-export { ABRI_BLUE, type Insurer, issuePdf } from '@abri/platform/pdf';
+export { ABRI_BLUE, type Insurer, issuePdf, signedOff } from '@abri/platform/pdf';
