@@ -53,7 +53,6 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
   for (const size of ['desktop', 'mobile'] as Size[]) {
     it(`offers a refused debit's alternatives, adds a SEPA mandate, and searches the file and the help (${size})`, async () => {
       const who = WHO[size];
-      const dueDays = await refuseNextDebit(who);
       const context = await web.context(size);
       const page = await context.newPage();
       const problems = pageProblems(page);
@@ -63,6 +62,10 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       await tap(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Paiements' }));
       await page.waitForURL(`${web.origin}/paiements`);
       const incident = page.getByRole('region', { name: 'Prélèvement refusé' });
+      await page.getByRole('region', { name: 'Moyens de paiement' }).waitFor();
+      expect(await incident.count()).toBe(0);
+      // The bank refuses a debit while the page is open: the incident appears without a reload.
+      const dueDays = await refuseNextDebit(who);
       await expect.poll(() => incident.count(), { timeout: 30_000 }).toBe(1);
       expect(await incident.textContent()).toMatch(/refusé par votre banque \(motif AM04\)/);
       expect(await incident.textContent()).toMatch(/Réglez-le avant le \d{1,2}(er)?\s\S+\s\d{4}/);

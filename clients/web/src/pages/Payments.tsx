@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { download } from '../documents/download.ts';
 import { date, dateTime, money } from '../format.ts';
 import { graphql } from '../gql/index.ts';
+import { useLivePayments } from '../live/payments.ts';
 import { PaymentMethods, RefusedDebit } from '../payments/Incidents.tsx';
 
 const PaymentsQuery = graphql(`
@@ -118,6 +119,7 @@ export function Payments() {
   const thisYear = Number(new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' }).format());
   const [year, setYear] = useState(thisYear);
   const [{ data, error, fetching }, refetch] = useQuery({ query: PaymentsQuery, variables: { year } });
+  useLivePayments(() => refetch({ requestPolicy: 'network-only' }));
   const [failure, setFailure] = useState<string | null>(null);
   const [thanks, setThanks] = useState<string | null>(null);
   const me = data?.me;
