@@ -1,5 +1,5 @@
 // « Mon contrat » in a real browser, on a desktop and on a phone: the guarantees with ceilings, deductibles and
-// exclusions; a cover change (deductible, valuables) priced as the customer makes it, current against new premium
+// exclusions; a cover change (deductible, valuables, contents capital) priced as the customer makes it, current against new premium
 // with the pro-rata; accepted, it gives an avenant to download and the dashboard shows the new premium.
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
@@ -91,9 +91,30 @@ describe.skipIf(skipBrowser)('the contract and a cover change', () => {
         })
         .not.toBe(first['Nouvelle cotisation annuelle']);
       await expect.poll(() => form.getByText('Calcul du prix…').count()).toBe(0);
+      const withValuables = (await figures(quote))['Nouvelle cotisation annuelle'];
+
+      // Ordinary contents (furniture, appliances): 20,000 € more than the capital insured today, typed with a space.
+      const contentsNow = Number(
+        (await page.getByTestId('contract-contents').textContent())!.replace(/[^\d,]/g, '').replace(/,\d+$/, ''),
+      );
+      const contentsField = form.getByLabel('Valeur de vos meubles et équipements (en euros)');
+      expect(Number((await contentsField.inputValue()).replace(/\D/g, ''))).toBe(contentsNow);
+      await contentsField.fill(`${contentsNow + 20_000}`.replace(/\B(?=(\d{3})+$)/g, ' '));
+      await expect
+        .poll(
+          () =>
+            form
+              .getByRole('listitem')
+              .filter({ hasText: /^Capital mobilier : / })
+              .count(),
+          { timeout: 15_000 },
+        )
+        .toBe(1);
+      await expect.poll(() => form.getByText('Calcul du prix…').count()).toBe(0);
       const priced = await figures(quote);
+      expect(priced['Nouvelle cotisation annuelle']).not.toBe(withValuables);
       expect(priced['Nouvelle cotisation annuelle']).toMatch(EUROS);
-      expect(await form.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+      expect(await form.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
       expect(await accessibilityViolations(page)).toEqual([]);
 
       const versionsBefore = await page
@@ -103,6 +124,9 @@ describe.skipIf(skipBrowser)('the contract and a cover change', () => {
       await tap(form.getByRole('button', { name: 'Accepter ce changement' }));
       await expect.poll(() => form.getByText('Votre contrat est modifié.').count(), { timeout: 15_000 }).toBe(1);
       expect(await premium.textContent()).toBe(priced['Nouvelle cotisation annuelle']);
+      await expect
+        .poll(async () => (await page.getByTestId('contract-contents').textContent())!.replace(/[^\d,]/g, ''))
+        .toBe(`${contentsNow + 20_000},00`);
       expect(await page.getByRole('region', { name: 'Historique du contrat' }).getByRole('listitem').count()).toBe(
         versionsBefore + 1,
       );

@@ -1,4 +1,4 @@
-// Changing the cover online: deductible, options, declared valuables. Each change is priced as the customer makes it
+// Changing the cover online: deductible, options, contents capital (furniture, appliances, clothes), declared valuables. Each change is priced as the customer makes it
 // (quotePolicyChange, a moment after the last keystroke): current and new annual premium, the difference and what is
 // due or refunded for the rest of the period; accepting the quote (applyPolicyChange) makes the avenant. The policy
 // the mutation returns updates the shared cache, so the dashboard shows the new premium at once.
@@ -44,6 +44,7 @@ const ApplyChange = graphql(`
           annualPremium { amountCents currency }
           deductible { amountCents currency }
           valuables { amountCents currency }
+          contentsCapital { amountCents currency }
           guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }
           premiumLines { code label amount { amountCents currency } }
           versions { version effectiveFrom reason annualPremium { amountCents currency } }
@@ -64,6 +65,7 @@ export interface CoverPolicy {
   options: string[];
   deductible: { amountCents: number };
   valuables: { amountCents: number };
+  contentsCapital: { amountCents: number };
 }
 
 interface Draft {
@@ -71,12 +73,19 @@ interface Draft {
   options: string[];
   /** Whole euros as typed. */
   valuables: string;
+  /** Whole euros as typed. */
+  contents: string;
 }
+
+/** The policies service's ceiling for declared contents, in whole euros. */
+const MAX_CONTENTS_EUROS = 300_000;
+const digitsOf = (typed: string) => typed.replace(/[\s\u00a0\u202f]/g, '');
 
 const draftOf = (policy: CoverPolicy): Draft => ({
   deductibleCents: policy.deductible.amountCents,
   options: [...policy.options],
   valuables: policy.valuables.amountCents ? String(policy.valuables.amountCents / 100) : '',
+  contents: String(Math.round(policy.contentsCapital.amountCents / 100)),
 });
 
 type Quote = Extract<QuotePolicyChangeMutation['quotePolicyChange'], { __typename: 'PolicyChangeQuoted' }>['quote'];
@@ -95,7 +104,14 @@ function changeOf(policy: CoverPolicy, draft: Draft): { input: Record<string, un
   if (remove.length) input['removeOptions'] = remove;
   if (draft.deductibleCents !== policy.deductible.amountCents) input['deductibleCents'] = draft.deductibleCents;
   const hasValuables = draft.options.includes('VALUABLES');
-  const typed = draft.valuables.replace(/[\s\u00a0\u202f]/g, '');
+  const contents = digitsOf(draft.contents);
+  if (!/^\d{1,7}$/.test(contents) || Number(contents) > MAX_CONTENTS_EUROS)
+    return {
+      problem: 'Indiquez la valeur de vos meubles et équipements en euros, sans centimes, jusqu’à 300\u00a0000\u00a0€.',
+    };
+  const contentsCents = Number(contents) * 100;
+  if (contentsCents !== policy.contentsCapital.amountCents) input['contentsCents'] = contentsCents;
+  const typed = digitsOf(draft.valuables);
   if (hasValuables && !/^\d{1,7}$/.test(typed))
     return { problem: 'Indiquez la valeur de vos objets de valeur en euros, sans centimes (par exemple 8000).' };
   const valuablesCents = hasValuables ? Number(typed) * 100 : 0;
@@ -200,6 +216,24 @@ export function ChangeCover({ policy }: { policy: CoverPolicy }) {
           </label>
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor="contents">Valeur de vos meubles et équipements (en euros)</label>
+        <input
+          id="contents"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.contents}
+          aria-describedby="contents-help"
+          onChange={(e) => {
+            setApplied(null);
+            setDraft({ ...draft, contents: e.currentTarget.value });
+          }}
+        />
+        <p id="contents-help" className="help">
+          Meubles, électroménager, vêtements, matériel informatique : ce que vous emporteriez en déménageant. Le capital
+          prévu pour votre nombre de pièces reste acquis si vous indiquez moins.
+        </p>
+      </div>
       {draft.options.includes('VALUABLES') && (
         <div className="field">
           <label htmlFor="valuables">Valeur de vos objets de valeur (en euros)</label>

@@ -22,6 +22,7 @@ const ContractQuery = graphql(`
         annualPremium { amountCents currency }
         deductible { amountCents currency }
         valuables { amountCents currency }
+        contentsCapital { amountCents currency }
         dwelling { addressLine postalCode city type surfaceM2 rooms occupancy residence }
         guarantees { id code label description mandatory ceiling { amountCents currency } deductible { amountCents currency } exclusions }
         premiumLines { code label amount { amountCents currency } }
@@ -65,6 +66,10 @@ export function Contract() {
               <div>
                 <dt>Franchise générale</dt>
                 <dd>{money(policy.deductible)}</dd>
+              </div>
+              <div>
+                <dt>Capital mobilier assuré</dt>
+                <dd data-testid="contract-contents">{money(policy.contentsCapital)}</dd>
               </div>
             </dl>
             <p className="muted">
