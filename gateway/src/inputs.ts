@@ -17,10 +17,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Why `value` cannot be taken, or null. */
 function flaw(value: string, long: boolean): string | null {
-  if (value.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(value)) return 'is not valid UTF-16 text';
-  if (!long && value.length > INPUT_LIMITS.maxStringLength)
-    return `is longer than ${INPUT_LIMITS.maxStringLength} characters`;
+  if (value.includes('\u0000')) return 'contient un caractère NUL';
+  if (LONE_SURROGATE.test(value)) return 'n’est pas un texte UTF-16 valide';
+  if (!long && value.length > INPUT_LIMITS.maxStringLength) return `dépasse ${INPUT_LIMITS.maxStringLength} caractères`;
   return null;
 }
 
@@ -61,7 +60,7 @@ export function checkInputs(
       return undefined;
     },
     StringValue(node) {
-      literalFlaw ??= flaw(node.value, false) && `A string argument ${flaw(node.value, false)}`;
+      literalFlaw ??= flaw(node.value, false) && `Un argument texte ${flaw(node.value, false)}`;
     },
   });
   const found =

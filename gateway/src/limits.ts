@@ -103,9 +103,13 @@ const mutationFieldsOnce: ValidationRule = (context) => ({
       if (selection.kind !== Kind.FIELD) continue;
       if (seen.has(selection.name.value))
         context.reportError(
-          abriError(ErrorCode.OPERATION_LIMIT, `"${selection.name.value}" may appear once per operation.`, {
-            limit: 'mutationOnce',
-          }),
+          abriError(
+            ErrorCode.OPERATION_LIMIT,
+            `« ${selection.name.value} » ne peut figurer qu’une fois par opération.`,
+            {
+              limit: 'mutationOnce',
+            },
+          ),
         );
       seen.add(selection.name.value);
     }
@@ -127,9 +131,9 @@ const RULES: readonly ValidationRule[] = [
   mutationFieldsOnce,
 ];
 const LIMIT_OF = [
-  [/depth/i, 'depth'],
-  [/alias/i, 'aliases'],
-  [/directive/i, 'directives'],
+  [/depth/i, 'depth', `Opération trop imbriquée : au plus ${LIMITS.maxDepth} niveaux.`],
+  [/alias/i, 'aliases', `Trop d’alias dans l’opération : au plus ${LIMITS.maxAliases}.`],
+  [/directive/i, 'directives', `Trop de directives dans l’opération : au plus ${LIMITS.maxDirectives}.`],
 ] as const;
 
 /**
@@ -164,14 +168,20 @@ export interface LimitCheck {
 export function checkLimits(check: LimitCheck): GraphQLError[] {
   const introspecting = asksIntrospection(check.document);
   if (introspecting && check.introspection === 'staff' && !isStaff(check.who))
-    return [abriError(ErrorCode.FORBIDDEN, 'The schema is described to staff only.', { limit: 'introspection' })];
+    return [
+      abriError(ErrorCode.FORBIDDEN, 'Le schéma n’est décrit qu’au personnel d’Abri.', { limit: 'introspection' }),
+    ];
   // GraphiQL's introspection query nests `ofType` deeper than any data query: once allowed, it is held to the
   // token, alias and directive limits only (its answer is the schema's size, whoever asks).
   const rules = introspecting ? RULES.slice(1) : RULES;
   const broken = validate(check.schema, check.document, rules).map((error) => {
     if (error.extensions.code === ErrorCode.OPERATION_LIMIT) return error;
-    const limit = LIMIT_OF.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'operation';
-    return refusal(limit)(error.message.replace(/^Syntax Error: /, ''));
+    const [, limit, message] = LIMIT_OF.find(([pattern]) => pattern.test(error.message)) ?? [
+      null,
+      'operation',
+      'Opération refusée : elle dépasse une limite de la passerelle.',
+    ];
+    return refusal(limit)(message);
   });
   if (broken.length || introspecting) return broken;
   let cost: number;
@@ -188,6 +198,10 @@ export function checkLimits(check: LimitCheck): GraphQLError[] {
     return [];
   }
   return cost > LIMITS.maxCost
-    ? [refusal('cost')(`Operation cost ${cost} exceeds the limit of ${LIMITS.maxCost}; ask for fewer items.`)]
+    ? [
+        refusal('cost')(
+          `Opération trop coûteuse (${cost} pour une limite de ${LIMITS.maxCost}) : demandez moins d’éléments.`,
+        ),
+      ]
     : [];
 }

@@ -130,7 +130,7 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation === 'subscription') {
-          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql.', {
+          throw new GraphQLError('Les abonnements passent par WebSocket (graphql-transport-ws) sur /graphql.', {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         }
@@ -145,7 +145,7 @@ const assistanceIsReadOnly: ApolloServerPlugin<GatewayContext> = {
     return {
       async didResolveOperation({ operation, contextValue }) {
         if (operation?.operation === 'mutation' && contextValue.who?.assist)
-          throw abriError(ErrorCode.FORBIDDEN, 'An assistance view is read-only.');
+          throw abriError(ErrorCode.FORBIDDEN, 'Une vue d’assistance est en lecture seule.');
       },
     };
   },
@@ -460,7 +460,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         // graphql-ws has already reserved this operation's entry: it counts itself.
         if (Object.keys(ctx.subscriptions).length > socketLimits.operationsPerSocket)
           return [
-            abriError(ErrorCode.OPERATION_LIMIT, 'Too many operations on this socket; open fewer at once.', {
+            abriError(ErrorCode.OPERATION_LIMIT, 'Trop d’opérations sur cette connexion : ouvrez-en moins à la fois.', {
               limit: 'operationsPerSocket',
             }),
           ];
@@ -478,7 +478,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         try {
           document = parse(text, { maxTokens: LIMITS.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
+          return [error instanceof GraphQLError ? error : new GraphQLError('Erreur de syntaxe.')];
         }
         const invalid = validate(subscriptions.apiSchema, document, specifiedRules);
         if (invalid.length) return invalid;

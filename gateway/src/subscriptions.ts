@@ -23,6 +23,7 @@ import {
 import type { FormattedExecutionResult } from 'graphql-ws';
 import type { GatewayContext } from './context.ts';
 import type { Engine, PlanError, Prepared } from './engine/index.ts';
+import { frenchCoercionMessage } from './engine/input-errors.ts';
 import type { RunState } from './engine/run-plan.ts';
 import { Channel, type ChannelSource } from './live/channel.ts';
 import { type Delivered, Device } from './live/device.ts';
@@ -225,9 +226,9 @@ export function createFederatedSubscriptions(options: {
       return device.stream();
     };
     const live = operationOf(args.document, args.operationName ?? undefined);
-    if (!live) return failed('Only subscriptions are served here.', 'BAD_REQUEST');
+    if (!live) return failed('Seuls les abonnements passent ici.', 'BAD_REQUEST');
     const coerced = getVariableValues(schema, live.operation.variableDefinitions ?? [], args.variableValues ?? {});
-    if (coerced.errors) return failed(coerced.errors[0]!.message, ErrorCode.BAD_USER_INPUT);
+    if (coerced.errors) return failed(frenchCoercionMessage(coerced.errors[0]!.message), ErrorCode.BAD_USER_INPUT);
     const variables = coerced.coerced;
     const afterCursor = live.cursorVariable ? (variables[live.cursorVariable] as string | null | undefined) : undefined;
     const after = afterCursor ? cursorId(afterCursor) : null;

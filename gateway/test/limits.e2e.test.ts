@@ -4,7 +4,7 @@ import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { SOCKET_LIMITS, TOO_MANY } from '../src/limits.ts';
+import { LIMITS, SOCKET_LIMITS, TOO_MANY } from '../src/limits.ts';
 import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -25,6 +25,7 @@ afterAll(async () => {
 type Answer = Awaited<ReturnType<AbriClient['request']>>;
 const limitOf = (answer: Answer) => answer.errors?.[0]?.extensions?.['limit'];
 const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
+const messageOf = (answer: Answer) => answer.errors?.[0]?.message;
 
 /** `me { documents { policy { documents { policy { … id } } } } }`, `levels` lists deep. */
 const nestedDocuments = (levels: number) => {
@@ -40,12 +41,20 @@ describe('operation limits', () => {
     expect(answer.status).toBe(400);
     expect(codeOf(answer)).toBe('OPERATION_LIMIT');
     expect(limitOf(answer)).toBe('cost');
+    // In French, as every message a client may show (the library's own English text never passes).
+    expect(messageOf(answer)).toMatch(
+      new RegExp(
+        `^Opération trop coûteuse \\(\\d+ pour une limite de ${LIMITS.maxCost}\\) : demandez moins d’éléments\\.$`,
+      ),
+    );
     expect(answer.data ?? null).toBeNull();
     // A string that names `__schema` is no introspection: the same query with one is still held to the cost limit.
     const disguised = nestedDocuments(7).replace('{ me {', '{ search(query: "__schema") { __typename } me {');
     expect(limitOf(await camille.request(disguised))).toBe('cost');
     // Deeper still: the depth limit answers first.
-    expect(limitOf(await camille.request(nestedDocuments(13)))).toBe('depth');
+    const deep = await camille.request(nestedDocuments(13));
+    expect(limitOf(deep)).toBe('depth');
+    expect(messageOf(deep)).toBe(`Opération trop imbriquée : au plus ${LIMITS.maxDepth} niveaux.`);
     // The same shape, shallow, is fine.
     const shallow = await camille.request<{ me: { documents: { policy: { id: string } }[] } }>(nestedDocuments(3));
     expect(shallow.errors).toBeUndefined();
@@ -60,7 +69,9 @@ describe('operation limits', () => {
     // More tokens than a document may hold: the parser stops first.
     expect(codeOf(answer)).toBe('GRAPHQL_PARSE_FAILED');
     const fewer = Array.from({ length: 40 }, (_, i) => `a${i}: search(query: "eau") { __typename }`).join(' ');
-    expect(limitOf(await anonymous.request(`{ ${fewer} }`))).toBe('aliases');
+    const aliased = await anonymous.request(`{ ${fewer} }`);
+    expect(limitOf(aliased)).toBe('aliases');
+    expect(messageOf(aliased)).toBe(`Trop d’alias dans l’opération : au plus ${LIMITS.maxAliases}.`);
   });
 
   it('issues one attestation per operation, not one per alias', async () => {
@@ -77,6 +88,7 @@ describe('operation limits', () => {
     ).join(' ');
     const answer = await camille.request(`mutation { ${aliases} }`);
     expect(limitOf(answer)).toBe('mutationOnce');
+    expect(messageOf(answer)).toBe('« generateAttestation » ne peut figurer qu’une fois par opération.');
     expect(await count()).toBe(before);
   });
 
@@ -89,6 +101,7 @@ describe('operation limits', () => {
     const login = `login(input: { contractNumber: "${DEMO.camille.contractNumber}", password: "${DEMO.customerPassword}" }) { __typename }`;
     const answer = await anonymous.request(`mutation { a: ${login} b: ${login} c: ${login} }`);
     expect(limitOf(answer)).toBe('mutationOnce');
+    expect(messageOf(answer)).toBe('« login » ne peut figurer qu’une fois par opération.');
     expect(await sessions()).toBe(before);
   });
 

@@ -1,7 +1,8 @@
 // Scalars every subgraph uses, defined once so their behaviour is the same everywhere.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-const invalid = (what: string) => new GraphQLError(`Expected ${what}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+const invalid = (what: string) =>
+  new GraphQLError(`Valeur attendue : ${what}.`, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /**
  * Instants a customer's file can hold: years 1900 to 2199. Outside them the database (or the date arithmetic after
@@ -17,17 +18,17 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'An instant, as an ISO 8601 string in UTC (2026-11-26T09:00:00.000Z).',
   serialize: (value) => {
     const date = value instanceof Date ? value : new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw invalid('a date-time');
+    if (Number.isNaN(date.getTime())) throw invalid('une date et une heure');
     return date.toISOString();
   },
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-    if (!inRange(date)) throw invalid('an ISO 8601 date-time between 1900 and 2199');
+    if (!inRange(date)) throw invalid('une date et une heure ISO 8601 entre 1900 et 2199');
     return date;
   },
   parseLiteral: (ast) => {
     const date = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(Number.NaN);
-    if (!inRange(date)) throw invalid('an ISO 8601 date-time between 1900 and 2199');
+    if (!inRange(date)) throw invalid('une date et une heure ISO 8601 entre 1900 et 2199');
     return date;
   },
 });
@@ -36,7 +37,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const parseDate = (value: unknown): Date => {
   const date = typeof value === 'string' && DATE.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
   // The round trip refuses days a month does not have (2026-02-30 would otherwise become 2 March).
-  if (!inRange(date) || date.toISOString().slice(0, 10) !== value) throw invalid('a date as YYYY-MM-DD, 1900 to 2199');
+  if (!inRange(date) || date.toISOString().slice(0, 10) !== value)
+    throw invalid('une date au format AAAA-MM-JJ, entre 1900 et 2199');
   return date;
 };
 

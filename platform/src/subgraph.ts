@@ -88,7 +88,7 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
               now(),
             ));
           } catch {
-            throw new HttpError(401, 'Only the gateway may call this service.', 'UNAUTHENTICATED');
+            throw new HttpError(401, 'Seule la passerelle peut appeler ce service.', 'UNAUTHENTICATED');
           }
           await handler(req, res, who);
         },

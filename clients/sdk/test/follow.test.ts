@@ -201,9 +201,7 @@ describe('follow', () => {
     await vi.waitFor(() => expect(retried.received).toEqual([1]));
     expect(retried.states).toContain('waiting');
 
-    gateway.failNext = [
-      { message: 'This cursor does not belong to this stream.', extensions: { code: 'INVALID_CURSOR' } },
-    ];
+    gateway.failNext = [{ message: 'Ce curseur n’appartient pas à ce flux.', extensions: { code: 'INVALID_CURSOR' } }];
     const refused = start(gateway, { key: 'other' });
     expect((await refused.f.ended).kind).toBe('failed');
 

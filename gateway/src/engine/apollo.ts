@@ -5,6 +5,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { GraphQLError, getVariableValues, type VariableDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import type { Engine } from './index.ts';
+import { frenchCoercionMessage } from './input-errors.ts';
 
 export function engineGateway(engine: Engine, supergraphSdl: string): GatewayInterface {
   let announce: ((context: { apiSchema: typeof engine.apiSchema; coreSupergraphSdl: string }) => void) | undefined;
@@ -23,7 +24,7 @@ export function engineGateway(engine: Engine, supergraphSdl: string): GatewayInt
           if (!request.operation)
             return {
               errors: [
-                new GraphQLError(`No operation named "${request.operationName ?? ''}" in this document.`, {
+                new GraphQLError(`Aucune opération nommée « ${request.operationName ?? ''} » dans ce document.`, {
                   extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
                 }),
               ],
@@ -35,7 +36,7 @@ export function engineGateway(engine: Engine, supergraphSdl: string): GatewayInt
             if (coerced.errors)
               return {
                 errors: coerced.errors.map(
-                  (e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }),
+                  (e) => new GraphQLError(frenchCoercionMessage(e.message), { extensions: { code: 'BAD_USER_INPUT' } }),
                 ),
               };
             variables = coerced.coerced;

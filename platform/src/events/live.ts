@@ -17,7 +17,7 @@ export function parseCursor(source: string, cursor: string | null | undefined): 
   const id = match ? BigInt(match[2]!) : -1n;
   // 19 digits can exceed a Postgres bigint, which would fail later as an internal error.
   if (!match || match[1] !== source || id > MAX_ID)
-    throw abriError(ErrorCode.INVALID_CURSOR, 'This cursor does not belong to this stream.');
+    throw abriError(ErrorCode.INVALID_CURSOR, 'Ce curseur n’appartient pas à ce flux.');
   return id;
 }
 

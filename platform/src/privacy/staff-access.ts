@@ -150,7 +150,10 @@ export async function recordStaffReads(
   if (!isStaff(ctx.who) || !reads.length) return;
   const who = ctx.who;
   if (reads.some((read) => !supportMaySee(who, read.customerId)))
-    throw abriError(ErrorCode.FORBIDDEN, 'Support sees a customer’s data only under their grant.');
+    throw abriError(
+      ErrorCode.FORBIDDEN,
+      'Le support ne voit les données d’un client que sous son autorisation d’assistance.',
+    );
   if (needsReason(ctx.who) && !ctx.client.reason) throw reasonRequired();
   await app.prisma.$transaction(async (tx) => {
     for (const read of reads)

@@ -147,7 +147,8 @@ builder.queryField('claimQueue', (t) =>
     },
     resolve: async (query, _r, { status, first }, ctx) => {
       if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
-      if (first < 1 || first > 200) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
+      if (first < 1 || first > 200)
+        throw abriError(ErrorCode.BAD_USER_INPUT, 'first doit être compris entre 1 et 200.');
       // Support sees only the claims of the customer whose assistance it opened.
       const only = isSupportOnly(ctx.who) ? { customerId: ctx.who.assist ?? '' } : {};
       const listed = { where: { status, ...only }, orderBy: { declaredAt: 'asc' as const }, take: first };
@@ -249,7 +250,7 @@ builder.mutationField('advanceClaim', (t) =>
       const note = input.note?.trim() || null;
       const damage = input.assessedDamageCents;
       if (damage != null && (!Number.isInteger(damage) || damage < 0))
-        throw abriError(ErrorCode.BAD_USER_INPUT, 'assessedDamageCents is a whole number of cents, 0 or more.');
+        throw abriError(ErrorCode.BAD_USER_INPUT, 'assessedDamageCents est un nombre entier de centimes, 0 ou plus.');
       if (note && note.length > 2000) throw abriError(ErrorCode.BAD_USER_INPUT, 'note is limited to 2000 characters.');
       const outcome = await advanceClaim(
         ctx.app,

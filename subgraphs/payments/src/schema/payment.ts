@@ -192,10 +192,11 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
       resolve: async (customer, { first, after, year }, ctx) => {
         if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Historique des paiements'))) throw forbidden();
         const size = first ?? 20;
-        if (size < 1 || size > 100) throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 100.');
+        if (size < 1 || size > 100)
+          throw abriError(ErrorCode.BAD_USER_INPUT, 'first doit être compris entre 1 et 100.');
         // A year the database cannot hold as a date (300000) once failed as an internal error.
         if (year !== null && year !== undefined && (year < 1900 || year > 2199))
-          throw abriError(ErrorCode.BAD_USER_INPUT, 'year must be between 1900 and 2199.');
+          throw abriError(ErrorCode.BAD_USER_INPUT, 'year doit être compris entre 1900 et 2199.');
         const rows = await ctx.app.prisma.payment.findMany({
           where: {
             customerId: customer.id,
