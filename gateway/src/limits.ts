@@ -78,6 +78,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   'Query.search': 100,
   'Query.verifyAttestation': 50,
   'Mutation.generateAttestation': 500,
+  'Mutation.issueLenderCertificate': 500,
   'Mutation.quotePolicyChange': 100,
   'Mutation.applyPolicyChange': 500,
   'Mutation.declareClaim': 200,

@@ -160,6 +160,12 @@ const MATRIX: Record<string, Row> = {
     allowed: 'u f s f',
     call: (ids) => `mutation { generateAttestation(policyId: "${ids.policyId}") { __typename } }`,
   },
+  // The certificate a bank asks for (Louis owns his house): as the attestation, for the holder or support.
+  issueLenderCertificate: {
+    allowed: 'u f s f',
+    call: (ids) =>
+      `mutation { issueLenderCertificate(input: { policyId: "${ids.policyId}", lenderName: "Banque Exemple", lenderAddress: "1 rue du Prêt, 44000 Nantes", loanReference: "PR-2026-0042" }) { __typename } }`,
+  },
   quotePolicyChange: {
     allowed: 'u f s f',
     call: (ids) =>

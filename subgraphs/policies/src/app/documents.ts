@@ -12,7 +12,7 @@ import {
   signAttestation,
   verifyAttestation,
 } from '../documents/attestation-token.ts';
-import { certificatePdf } from '../documents/certificate-pdf.ts';
+import { type CertificatePdfInput, certificatePdf, type LenderClause } from '../documents/certificate-pdf.ts';
 import { GENERAL_CONDITIONS_VERSION, generalConditionsPdf } from '../documents/general-conditions-pdf.ts';
 import { particularConditionsPdf } from '../documents/particular-conditions-pdf.ts';
 import { buildingCeilingCents, contentsCapitalCents } from '../domain/pricing.ts';
@@ -175,6 +175,103 @@ export async function issueAttestation(
   return { kind: 'issued', documentId: doc.id };
 }
 
+type PolicyWithTerms = NonNullable<Awaited<ReturnType<typeof policyWithTerms>>>;
+
+/** What a certificate of guarantees prints for the contract as it stands at `now`. */
+function certificateInput(
+  app: PoliciesApp,
+  policy: PolicyWithTerms & { dwelling: NonNullable<PolicyWithTerms['dwelling']> },
+  documentNumber: string,
+  now: Date,
+): CertificatePdfInput {
+  const period = currentPeriod(policy);
+  const d = policy.dwelling;
+  return {
+    insurer: app.insurer,
+    documentNumber,
+    contractNumber: policy.number,
+    holder: policy.holderName,
+    address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
+    periodStart: period.start,
+    periodEnd: new Date(period.end.getTime() - 86_400_000),
+    issuedAt: now,
+    guarantees: policy.guarantees,
+    terms: {
+      annualPremiumCents: policy.annualPremiumCents,
+      startDate: policy.startDate,
+      contentsCapitalCents: contentsCapitalCents(d, policy),
+      buildingCapitalCents: buildingCeilingCents(d),
+      newForOld: policy.options.includes('NEW_FOR_OLD'),
+    },
+  };
+}
+
+/** Why the lender details cannot be printed, field by field; empty when they can. */
+export function lenderProblems(lender: LenderClause): { field: keyof LenderClause; message: string }[] {
+  const problems: { field: keyof LenderClause; message: string }[] = [];
+  const name = lender.name.trim();
+  const address = lender.address.trim();
+  const reference = lender.loanReference.trim();
+  if (name.length < 2 || name.length > 120)
+    problems.push({ field: 'name', message: 'Indiquez le nom de l’organisme prêteur (2 à 120 caractères).' });
+  if (address.length < 5 || address.length > 200)
+    problems.push({ field: 'address', message: 'Indiquez l’adresse du prêteur (5 à 200 caractères).' });
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$/.test(reference))
+    problems.push({
+      field: 'loanReference',
+      message:
+        'Indiquez le numéro du prêt tel que l’offre le donne : lettres, chiffres, espaces, « - », « / » ou « . ».',
+    });
+  return problems;
+}
+
+export type LenderOutcome =
+  | IssueOutcome
+  | { kind: 'invalid'; problems: ReturnType<typeof lenderProblems> }
+  /** A tenant's contract insures no building: there is nothing a lender could be paid from. */
+  | { kind: 'noBuilding' };
+
+/**
+ * The certificate of guarantees a bank asks for when it finances the home: the contract as it stands, with the
+ * lender clause (the building indemnities delegated to the lender, and notice before the cover lapses). Issued on
+ * request, kept with the contract's documents; the lender's details are printed in the PDF only (sealed like every
+ * document), not in its title.
+ */
+export async function issueLenderCertificate(
+  app: PoliciesApp,
+  policyId: string,
+  who: Identity | null,
+  lender: LenderClause,
+): Promise<LenderOutcome> {
+  const policy = await policyWithTerms(app, policyId);
+  if (!policy?.dwelling || !mayActOn(who, policy.customerId, 'contract')) return { kind: 'notFound' };
+  const problems = lenderProblems(lender);
+  if (problems.length) return { kind: 'invalid', problems };
+  if (policy.status !== 'ACTIVE') return { kind: 'notActive' };
+  if (buildingCeilingCents(policy.dwelling) === 0) return { kind: 'noBuilding' };
+  const now = app.clock.now();
+  const number = numberFor('CERTIFICATE', now);
+  const trimmed = {
+    name: lender.name.trim(),
+    address: lender.address.trim(),
+    loanReference: lender.loanReference.trim(),
+  };
+  const content = await certificatePdf({
+    ...certificateInput(app, { ...policy, dwelling: policy.dwelling }, number, now),
+    lender: trimmed,
+  });
+  const doc = await storeDocument(app, {
+    policyId,
+    customerId: policy.customerId,
+    kind: 'CERTIFICATE',
+    number,
+    title: 'Certificat de garanties avec clause en faveur du prêteur',
+    content,
+    at: now,
+  });
+  return { kind: 'issued', documentId: doc.id };
+}
+
 /**
  * Conditions particulières and certificate of guarantees, issued with a contract and with each version after it;
  * the general conditions with the first.
@@ -183,7 +280,6 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
   const policy = await policyWithTerms(app, policyId);
   if (!policy?.dwelling) return;
   const now = app.clock.now();
-  const period = currentPeriod(policy);
   const d = policy.dwelling;
   const version = await app.prisma.policyVersion.findUnique({
     where: { policyId_version: { policyId, version: policy.version } },
@@ -227,24 +323,7 @@ export async function issueContractDocuments(app: PoliciesApp, policyId: string)
     at: now,
   });
   const certificateNumber = numberFor('CERTIFICATE', now);
-  const certificate = await certificatePdf({
-    insurer: app.insurer,
-    documentNumber: certificateNumber,
-    contractNumber: policy.number,
-    holder: policy.holderName,
-    address: `${d.addressLine}, ${d.postalCode} ${d.city}`,
-    periodStart: period.start,
-    periodEnd: new Date(period.end.getTime() - 86_400_000),
-    issuedAt: now,
-    guarantees: policy.guarantees,
-    terms: {
-      annualPremiumCents: policy.annualPremiumCents,
-      startDate: policy.startDate,
-      contentsCapitalCents: contentsCapitalCents(d, policy),
-      buildingCapitalCents: buildingCeilingCents(d),
-      newForOld: policy.options.includes('NEW_FOR_OLD'),
-    },
-  });
+  const certificate = await certificatePdf(certificateInput(app, { ...policy, dwelling: d }, certificateNumber, now));
   await storeDocument(app, {
     policyId,
     customerId: policy.customerId,

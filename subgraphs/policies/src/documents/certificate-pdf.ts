@@ -35,9 +35,36 @@ export interface CertificatePdfInput {
     buildingCapitalCents: number;
     newForOld: boolean;
   };
+  /**
+   * The lender financing the home, when the customer asks for the certificate their bank requires: the contract's
+   * building indemnities are then delegated to it and it is told before the cover lapses.
+   */
+  lender?: LenderClause;
   insurer: Insurer;
   /** The document's number (`documentNumber`), printed on every page. */
   documentNumber: string;
+}
+
+export interface LenderClause {
+  name: string;
+  address: string;
+  loanReference: string;
+}
+
+/** The clause a lender asks for (délégation d'indemnité and notice before the cover ends), in the insurer's words. */
+export function lenderClauseText(lender: LenderClause, insurer: Pick<Insurer, 'name'>): string[] {
+  return [
+    `À la demande de l’assuré, ${insurer.name} reconnaît que le logement désigné ci-dessus garantit le prêt ` +
+      `n° ${lender.loanReference} consenti par ${lender.name}, ${lender.address} (ci-après « le prêteur »).`,
+    'En cas de sinistre atteignant le bâtiment, l’indemnité due au titre des garanties de dommages aux biens sera ' +
+      'versée au prêteur, à concurrence des sommes qui lui restent dues, sur simple justification de sa créance ; ' +
+      'l’assuré y consent dès à présent (délégation d’indemnité ; voir aussi l’article L121-13 du Code des assurances).',
+    'L’assureur s’engage à informer le prêteur par écrit de tout défaut de paiement de la cotisation, de toute ' +
+      'suspension, résiliation ou modification réduisant les garanties ; ces événements ne lui seront opposables ' +
+      'qu’un mois après cette information.',
+    'Cette clause cesse de produire effet à la fin du contrat ou lorsque le prêteur fait savoir que le prêt est ' +
+      'remboursé.',
+  ];
 }
 
 const TITLE = 'Certificat de garanties';
@@ -139,6 +166,17 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
         paddingBottom: () => 5,
       },
     },
+    input.lender
+      ? {
+          stack: [
+            { text: 'Clause en faveur du prêteur', style: 'heading' },
+            ...lenderClauseText(input.lender, insurer).map((text) => ({
+              text: printable(text),
+              margin: [0, 0, 0, 4] as [number, number, number, number],
+            })),
+          ],
+        }
+      : '',
     { text: 'Bon à savoir', style: 'heading' },
     {
       ul: [

@@ -1,7 +1,7 @@
 // Documents of a contract (attestation, certificate, avenants, general conditions), issuing an attestation, and the
 // public check of an attestation's QR code.
 import { accessCustomer, forbidden, issuerSeal, sealSigner, unauthenticated } from '@abri/platform';
-import { checkAttestation, issueAttestation } from '../app/documents.ts';
+import { checkAttestation, issueAttestation, issueLenderCertificate } from '../app/documents.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
 import { CustomerRef, PolicyRef } from './policy.ts';
@@ -107,6 +107,81 @@ builder.mutationField('generateAttestation', (t) =>
           message: 'Ce contrat n’est pas en vigueur : aucune attestation ne peut être émise.',
         };
       return { __typename: 'DocumentGenerated', documentId: outcome.documentId };
+    },
+  }),
+);
+
+const LenderCertificateInput = builder.inputType('LenderCertificateInput', {
+  description: 'The lender financing the home, as its loan offer names it.',
+  fields: (t) => ({
+    policyId: t.id({ required: true }),
+    lenderName: t.string({ required: true, description: 'The lending institution (2 to 120 characters).' }),
+    lenderAddress: t.string({ required: true, description: 'Its postal address on one line (5 to 200 characters).' }),
+    loanReference: t.string({
+      required: true,
+      description: 'The loan number of the offer: letters, digits, spaces, « - », « / » or « . » (up to 40).',
+    }),
+  }),
+});
+type InvalidLender = Typed<'InvalidLenderDetails', { message: string; field: string }>;
+const InvalidLenderDetails = builder.objectRef<InvalidLender>('InvalidLenderDetails').implement({
+  description: 'The lender’s details cannot be printed as given; nothing was issued.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'lenderName, lenderAddress or loanReference.' }),
+  }),
+});
+type NoBuilding = Typed<'LenderClauseNotApplicable', { message: string }>;
+const LenderClauseNotApplicable = builder.objectRef<NoBuilding>('LenderClauseNotApplicable').implement({
+  description:
+    'The contract insures no building (a tenant’s contract): there is nothing a lender could be paid from; the ordinary certificate of guarantees stays available.',
+  interfaces: [ErrorInterface],
+});
+const LenderCertificateResult = builder.unionType('LenderCertificateResult', {
+  description: 'The outcome of asking for a certificate with a lender clause.',
+  types: [DocumentGenerated, InvalidLenderDetails, LenderClauseNotApplicable, PolicyNotFound, PolicyNotActive],
+  resolveType: byTypename,
+});
+const LENDER_FIELD = { name: 'lenderName', address: 'lenderAddress', loanReference: 'loanReference' } as const;
+
+builder.mutationField('issueLenderCertificate', (t) =>
+  t.field({
+    type: LenderCertificateResult,
+    description:
+      'Issues the certificate of guarantees a bank asks for when it finances the home: the contract as it stands, with a clause delegating the building indemnities to the lender and promising it notice before the cover lapses. Owners only.',
+    args: { input: t.arg({ type: LenderCertificateInput, required: true }) },
+    resolve: async (
+      _r,
+      { input },
+      ctx,
+    ): Promise<Generated | InvalidLender | NoBuilding | NotActive | ReturnType<typeof policyNotFound>> => {
+      if (!ctx.who) throw unauthenticated();
+      const outcome = await issueLenderCertificate(ctx.app, String(input.policyId), ctx.who, {
+        name: input.lenderName,
+        address: input.lenderAddress,
+        loanReference: input.loanReference,
+      });
+      switch (outcome.kind) {
+        case 'notFound':
+          return policyNotFound();
+        case 'invalid': {
+          const [first] = outcome.problems;
+          return { __typename: 'InvalidLenderDetails', message: first!.message, field: LENDER_FIELD[first!.field] };
+        }
+        case 'notActive':
+          return {
+            __typename: 'PolicyNotActive',
+            message: 'Ce contrat n’est pas en vigueur : aucun certificat ne peut être émis.',
+          };
+        case 'noBuilding':
+          return {
+            __typename: 'LenderClauseNotApplicable',
+            message:
+              'Vous êtes locataire : ce contrat n’assure pas le bâtiment, une clause en faveur d’un prêteur ne peut pas y figurer. Le certificat de garanties reste disponible dans vos documents.',
+          };
+        case 'issued':
+          return { __typename: 'DocumentGenerated', documentId: outcome.documentId };
+      }
     },
   }),
 );
