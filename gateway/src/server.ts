@@ -516,7 +516,9 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         );
         return response.body.kind === 'single'
           ? (response.body.singleResult as never)
-          : ({ errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] } as never);
+          : ({
+              errors: [{ message: 'La livraison incrémentale (@defer, @stream) n’est pas proposée sur WebSocket.' }],
+            } as never);
       },
     },
     prefixRoutes: Object.fromEntries(

@@ -45,7 +45,9 @@ const literal = (ast: ValueNode): unknown => {
     case Kind.NULL:
       return null;
     default:
-      throw new GraphQLError('Variables are not allowed inside answers.', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('Les réponses ne peuvent pas contenir de variables.', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
   }
 };
 
@@ -57,13 +59,13 @@ builder.addScalarType(
     serialize: (v) => v as Record<string, unknown>,
     parseValue: (v) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new GraphQLError('Expected a JSON object.', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError('Valeur attendue : un objet JSON.', { extensions: { code: 'BAD_USER_INPUT' } });
       return v as Record<string, unknown>;
     },
     parseLiteral: (ast) => {
       const v = literal(ast);
       if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new GraphQLError('Expected a JSON object.', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError('Valeur attendue : un objet JSON.', { extensions: { code: 'BAD_USER_INPUT' } });
       return v as Record<string, unknown>;
     },
   }),
