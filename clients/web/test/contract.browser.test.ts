@@ -1,6 +1,7 @@
 // « Mon contrat » in a real browser, on a desktop and on a phone: the guarantees with ceilings, deductibles and
 // exclusions; a cover change (deductible, valuables, contents capital) priced as the customer makes it, current against new premium
-// with the pro-rata; accepted, it gives an avenant to download and the dashboard shows the new premium.
+// with the pro-rata; accepted, it gives an avenant to download and the dashboard shows the new premium. An owner gets
+// the certificate their bank asks for (lender clause); a tenant is not offered it.
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import type { Locator, Page } from 'playwright-core';
@@ -153,4 +154,60 @@ describe.skipIf(skipBrowser)('the contract and a cover change', () => {
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe.skipIf(skipBrowser)('the certificate for a lender', () => {
+  for (const size of ['desktop', 'mobile'] as Size[]) {
+    it(`gives an owner the certificate with the lender clause, and says which field to correct (${size})`, async () => {
+      const context = await web.context(size);
+      const page = await context.newPage();
+      const problems = pageProblems(page);
+      const tap = (locator: Locator) => (size === 'mobile' ? locator.tap() : locator.click());
+      await signInAs(web, page, 'louis');
+      await tap(
+        page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Mon contrat', exact: true }),
+      );
+      await page.waitForURL(`${web.origin}/contrat`);
+      const form = page.getByRole('form', { name: 'Certificat pour votre banque' });
+      await expect.poll(() => form.count()).toBe(1);
+
+      await form.getByLabel('Organisme prêteur').fill('Banque Exemple');
+      await form.getByLabel('Adresse du prêteur').fill('1 rue du Prêt, 44000 Nantes');
+      await form.getByLabel('Numéro du prêt').fill('PR;2026');
+      await tap(form.getByRole('button', { name: 'Obtenir le certificat' }));
+      const loan = form.getByLabel('Numéro du prêt');
+      await expect.poll(() => loan.getAttribute('aria-invalid')).toBe('true');
+      const help = await loan.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${help}"]`).textContent()).toMatch(/^Indiquez le numéro du prêt/);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await loan.fill(`PR-2026-${size === 'mobile' ? '0002' : '0001'}`);
+      await tap(form.getByRole('button', { name: 'Obtenir le certificat' }));
+      await expect.poll(() => form.getByRole('link', { name: 'Télécharger le certificat' }).count()).toBe(1);
+      expect(await loan.getAttribute('aria-invalid')).toBeNull();
+      const [certificate] = await Promise.all([
+        page.waitForEvent('download'),
+        tap(form.getByRole('link', { name: 'Télécharger le certificat' })),
+      ]);
+      expect(
+        readFileSync((await certificate.path())!)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('is not offered on a tenant’s contract', async () => {
+    const context = await web.context('desktop');
+    const page = await context.newPage();
+    await signInAs(web, page, 'camille');
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Mon contrat', exact: true })
+      .click();
+    await expect.poll(() => page.getByRole('region', { name: 'Vos garanties' }).count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'Certificat pour votre banque' }).count()).toBe(0);
+  });
 });

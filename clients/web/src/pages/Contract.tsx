@@ -2,6 +2,7 @@
 // and exclusions, the cover change priced live, and the contract's versions (one per avenant).
 import { useQuery } from 'urql';
 import { ChangeCover } from '../contract/ChangeCover.tsx';
+import { LenderCertificate } from '../contract/LenderCertificate.tsx';
 import { date, money } from '../format.ts';
 import { graphql } from '../gql/index.ts';
 import { DWELLING_TYPE, OCCUPANCY, PAYMENT_FREQUENCY, POLICY_OPTION, POLICY_STATUS, RESIDENCE } from '../labels.ts';
@@ -123,6 +124,9 @@ export function Contract() {
             </ul>
           </section>
           {policy.status === 'ACTIVE' && <ChangeCover policy={policy} />}
+          {policy.status === 'ACTIVE' && policy.dwelling?.occupancy === 'OWNER' && (
+            <LenderCertificate policyId={policy.id} />
+          )}
           <section className="card" aria-labelledby={`versions-${policy.id}`}>
             <h2 id={`versions-${policy.id}`}>Historique du contrat</h2>
             <ol className="guarantees">
