@@ -1,6 +1,7 @@
 // The customer space without a network (issue 14.3): the last dashboard and the last attestation downloaded on this
 // browser, under a banner that says how old they are. Part of the first bundle, as lazy screens may not be cached.
 import { useEffect, useState } from 'react';
+import { renew } from '../auth/session.ts';
 import { date, dateTime } from '../format.ts';
 import { DashboardView } from '../pages/Dashboard.tsx';
 import { type AttestationInfo, type DashboardSnapshot, keptAttestation } from './store.ts';
@@ -73,6 +74,11 @@ export function OfflineSpace({ snapshot }: { snapshot: DashboardSnapshot }) {
         <DashboardView me={snapshot.me} offline />
         <KeptAttestation customerId={snapshot.customerId} />
         <p className="muted">Le reste de votre espace revient dès que la connexion est rétablie.</p>
+        <p className="actions">
+          <button type="button" className="secondary" onClick={() => void renew()}>
+            Réessayer la connexion
+          </button>
+        </p>
       </main>
     </>
   );
