@@ -7,7 +7,7 @@ import { session, signOut } from './auth/session.ts';
 import { useLiveClaims } from './claims/live.ts';
 import { createApiClient } from './client.ts';
 import { useLiveProfile } from './live/profile.ts';
-import { OfflineSpace } from './offline/OfflineSpace.tsx';
+import { OfflineNotice, OfflineSpace } from './offline/OfflineSpace.tsx';
 import { ClaimDetail } from './pages/ClaimDetail.tsx';
 import { Claims } from './pages/Claims.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -104,6 +104,7 @@ function SignedInFrame({ generation }: { generation: number }) {
         </button>
       </header>
       <main id="contenu">
+        <OfflineNotice />
         <Suspense fallback={loading}>
           <Routes>
             <Route path="/" element={<Dashboard />} />

@@ -98,7 +98,12 @@ describe.skipIf(skipBrowser)('offline customer space', () => {
       expect(online).toContain(DEMO.camille.contractNumber);
       const pdf = await downloadAttestation(page, tap);
 
-      // The network goes: the reload shows what was kept, dated, read-only.
+      // The network goes: the open page says so at once, and a reload shows what was kept, dated, read-only.
+      await context.setOffline(true);
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Hors connexion' }).textContent(), { timeout: 30_000 })
+        .toMatch(BANNER);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes documents');
       await reloadOffline(page);
       const banner = page.getByRole('status').filter({ hasText: 'Hors connexion' });
       await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(BANNER);

@@ -1,10 +1,10 @@
 // The customer space without a network (issue 14.3): the last dashboard and the last attestation downloaded on this
 // browser, under a banner that says how old they are. Part of the first bundle, as lazy screens may not be cached.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { renew } from '../auth/session.ts';
 import { date, dateTime } from '../format.ts';
 import { DashboardView } from '../pages/Dashboard.tsx';
-import { type AttestationInfo, type DashboardSnapshot, keptAttestation } from './store.ts';
+import { type AttestationInfo, type DashboardSnapshot, dashboardReceivedAt, keptAttestation } from './store.ts';
 
 /** Offers a PDF kept on this browser as a file, as the download did online. */
 function openPdf(pdf: Blob, name: string) {
@@ -81,5 +81,29 @@ export function OfflineSpace({ snapshot }: { snapshot: DashboardSnapshot }) {
         </p>
       </main>
     </>
+  );
+}
+
+const onLine = {
+  subscribe(listener: () => void) {
+    window.addEventListener('online', listener);
+    window.addEventListener('offline', listener);
+    return () => {
+      window.removeEventListener('online', listener);
+      window.removeEventListener('offline', listener);
+    };
+  },
+  get: () => navigator.onLine,
+};
+
+/** Over a signed-in session when the network goes: what is on screen is as of the last answer. */
+export function OfflineNotice() {
+  const online = useSyncExternalStore(onLine.subscribe, onLine.get);
+  if (online) return null;
+  const at = dashboardReceivedAt();
+  return (
+    <p className="offline-banner" role="status">
+      Hors connexion{at ? ` — données du ${dateTime(at.toISOString())}` : ''}
+    </p>
   );
 }

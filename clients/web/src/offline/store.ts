@@ -59,15 +59,21 @@ export const offlineEpoch = () => forgettings;
 /** Forgets every customer's data on this browser (sign-out, session refused). */
 export function clearOfflineData() {
   forgettings += 1;
+  receivedAt = null;
   return serial(() => dropAllBut(null), undefined);
 }
 
 /** A customer signed in: any other customer's data goes at once. */
 export const keepOnlyCustomer = (customerId: string) => serial(() => dropAllBut(customerId), undefined);
 
+// When this page last received the dashboard: what the banner dates if the network goes during the session.
+let receivedAt: Date | null = null;
+export const dashboardReceivedAt = () => receivedAt;
+
 /** Keeps the dashboard the signed-in customer just received. */
 export const saveDashboard = (me: DashboardData, savedAt = new Date()) =>
   serial(async () => {
+    receivedAt = savedAt;
     await dropAllBut(me.id);
     const snapshot: DashboardSnapshot = { customerId: me.id, savedAt: savedAt.toISOString(), me };
     await (await caches.open(`${OFFLINE_PREFIX}${me.id}`)).put(DASHBOARD, json(snapshot));
