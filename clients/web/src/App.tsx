@@ -7,6 +7,7 @@ import { session, signOut } from './auth/session.ts';
 import { useLiveClaims } from './claims/live.ts';
 import { createApiClient } from './client.ts';
 import { useLiveProfile } from './live/profile.ts';
+import { OfflineNotice, OfflineSpace } from './offline/OfflineSpace.tsx';
 import { ClaimDetail } from './pages/ClaimDetail.tsx';
 import { Claims } from './pages/Claims.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -103,6 +104,7 @@ function SignedInFrame({ generation }: { generation: number }) {
         </button>
       </header>
       <main id="contenu">
+        <OfflineNotice />
         <Suspense fallback={loading}>
           <Routes>
             <Route path="/" element={<Dashboard />} />
@@ -135,13 +137,15 @@ export function App() {
       </Suspense>
     );
   if (location.pathname === '/connexion') {
-    if (state.status === 'signedIn') {
+    if (state.status === 'signedIn' || state.status === 'offline') {
       const back = new URLSearchParams(location.search).get('retour');
       return <Navigate to={back?.startsWith('/') && !back.startsWith('//') ? back : '/'} replace />;
     }
     return <SignIn />;
   }
   if (state.status === 'unknown') return loading;
+  // No network at start: the last signed-in customer's kept dashboard and attestation, until it comes back.
+  if (state.status === 'offline') return <OfflineSpace snapshot={state.snapshot} />;
   if (state.status === 'signedOut') {
     const back = location.pathname === '/' ? '' : `?retour=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/connexion${back}`} replace />;

@@ -23,6 +23,7 @@ const EMBEDDED = [
   'PolicyOption',
   'PolicyVersion',
   'Attachment',
+  'NotificationPreferences',
 ];
 
 /**

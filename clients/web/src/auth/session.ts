@@ -1,6 +1,9 @@
 // The browser's session: the access token lives in this module's memory only; the refresh token is an HttpOnly
 // cookie the gateway sets on /auth, out of reach of any script. A reload or a new tab renews silently through
 // POST /auth/refresh; an expiring token is renewed a minute before its end, and a 401 renews once and retries.
+// Without a network at start, the last signed-in customer's kept dashboard (offline/store.ts) stands in for the
+// session until the network is back; a refusal or a sign-out forgets it.
+import { clearOfflineData, type DashboardSnapshot, keepOnlyCustomer, lastDashboard } from '../offline/store.ts';
 
 /** What the gateway's /auth routes answer (the users subgraph's LoginResult without its refresh token). */
 export type AuthOutcome =
@@ -10,7 +13,12 @@ export type AuthOutcome =
   | { __typename: 'InvalidCredentials' | 'AccountNotActivated' | 'PasswordChangeRequired'; message: string }
   | { __typename: 'SignedOut' };
 
-export type SessionState = { status: 'unknown' } | { status: 'signedOut' } | { status: 'signedIn'; generation: number };
+export type SessionState =
+  | { status: 'unknown' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; generation: number }
+  /** No network at start: what was kept for the last signed-in customer, read-only, until renewal succeeds. */
+  | { status: 'offline'; snapshot: DashboardSnapshot };
 
 let token: string | null = null;
 let state: SessionState = { status: 'unknown' };
@@ -52,6 +60,17 @@ async function post(path: string, body: unknown, authorization?: string): Promis
   }
 }
 
+/** The customer a token is for (its `sub`), read to drop any other customer's offline data at sign-in. */
+function customerOf(accessToken: string): string | null {
+  try {
+    const payload = accessToken.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof claims.sub === 'string' ? claims.sub : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Keeps a LoginSuccess: token in memory, renewal planned before it expires. */
 function accept(outcome: AuthOutcome | null): AuthOutcome | null {
   if (outcome?.__typename !== 'LoginSuccess') return outcome;
@@ -61,6 +80,8 @@ function accept(outcome: AuthOutcome | null): AuthOutcome | null {
   const inMs = new Date(outcome.expiresAt).getTime() - Date.now() - 60_000;
   renewTimer = setTimeout(() => void renew(), Math.max(5_000, inMs));
   if (!signedIn) {
+    const customer = customerOf(outcome.accessToken);
+    void (customer ? keepOnlyCustomer(customer) : clearOfflineData());
     generation += 1;
     setState({ status: 'signedIn', generation });
   }
@@ -70,6 +91,8 @@ function accept(outcome: AuthOutcome | null): AuthOutcome | null {
 function forget() {
   token = null;
   clearTimeout(renewTimer);
+  // The session is over (signed out, expired or revoked): nothing of it stays readable on this browser.
+  void clearOfflineData();
   if (state.status !== 'signedOut') setState({ status: 'signedOut' });
 }
 
@@ -83,9 +106,12 @@ export function renew(): Promise<boolean> {
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
     const outcome = locks ? await locks.request('abri-refresh', once) : await once();
     if (accept(outcome)?.__typename === 'LoginSuccess') return true;
-    // A network failure keeps the session as it is; only a refusal signs out.
+    // A network failure keeps the session as it is; only a refusal signs out. At start, it shows what was kept.
     if (outcome !== null) forget();
-    else if (state.status === 'unknown') setState({ status: 'signedOut' });
+    else if (state.status === 'unknown') {
+      const snapshot = await lastDashboard();
+      setState(snapshot ? { status: 'offline', snapshot } : { status: 'signedOut' });
+    }
     return false;
   })().finally(() => {
     renewing = null;
@@ -108,8 +134,15 @@ export const verifySecondFactor = async (challengeToken: string, code: string) =
 
 export async function signOut(everywhere = false) {
   await post('/auth/logout', { everywhere }, token ? `Bearer ${token}` : undefined);
+  await clearOfflineData();
   forget();
 }
+
+// Back online after starting without a network: the cookie's session is renewed (or refused, and forgotten).
+if (typeof window !== 'undefined')
+  window.addEventListener('online', () => {
+    if (state.status === 'offline') void renew();
+  });
 
 /** fetch for the GraphQL client: adds the access token, and on 401 renews once and sends again. */
 export const authedFetch: typeof fetch = async (input, init) => {

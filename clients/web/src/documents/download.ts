@@ -3,8 +3,12 @@
 // this file only) and follows it: the browser then downloads the PDF itself, as from any plain link.
 import { authedFetch } from '../auth/session.ts';
 
-/** Starts the download of `path` (e.g. a document's downloadUrl); false when no link could be had. */
-export async function download(path: string): Promise<boolean> {
+/**
+ * Starts the download of `path` (e.g. a document's downloadUrl); false when no link could be had. With `keep`, the
+ * same file is also fetched from the signed link and handed over (the offline copy of the attestation): a link
+ * clicked by the page is downloaded by the browser, out of the page's (and the service worker's) sight.
+ */
+export async function download(path: string, keep?: (file: Response) => Promise<void>): Promise<boolean> {
   try {
     const res = await authedFetch('/download-links', {
       method: 'POST',
@@ -20,6 +24,10 @@ export async function download(path: string): Promise<boolean> {
     document.body.append(link);
     link.click();
     link.remove();
+    if (keep)
+      void fetch(url, { credentials: 'same-origin' })
+        .then((file) => (file.ok ? keep(file) : undefined))
+        .catch(() => {});
     return true;
   } catch {
     return false;

@@ -15,6 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query NotificationSettings {\n    webPushPublicKey\n    me {\n      id\n      pushDevices { id channel registeredAt lastNotifiedAt current }\n      notificationPreferences { muted quietFrom quietUntil }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation RegisterPushDevice($input: PushDeviceInput!) {\n    registerPushDevice(input: $input) {\n      __typename\n      ... on PushDeviceRegistered { device { id channel registeredAt lastNotifiedAt current } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RegisterPushDeviceDocument,
+    "\n  mutation UnregisterPushDevice($id: ID!) {\n    unregisterPushDevice(id: $id) {\n      __typename\n      ... on PushDeviceUnregistered { id }\n      ... on Error { message }\n    }\n  }\n": typeof types.UnregisterPushDeviceDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      __typename\n      ... on NotificationPreferencesUpdated { preferences { muted quietFrom quietUntil } }\n      ... on InvalidNotificationPreferences { message field }\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
@@ -59,6 +63,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query NotificationSettings {\n    webPushPublicKey\n    me {\n      id\n      pushDevices { id channel registeredAt lastNotifiedAt current }\n      notificationPreferences { muted quietFrom quietUntil }\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation RegisterPushDevice($input: PushDeviceInput!) {\n    registerPushDevice(input: $input) {\n      __typename\n      ... on PushDeviceRegistered { device { id channel registeredAt lastNotifiedAt current } }\n      ... on Error { message }\n    }\n  }\n": types.RegisterPushDeviceDocument,
+    "\n  mutation UnregisterPushDevice($id: ID!) {\n    unregisterPushDevice(id: $id) {\n      __typename\n      ... on PushDeviceUnregistered { id }\n      ... on Error { message }\n    }\n  }\n": types.UnregisterPushDeviceDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      __typename\n      ... on NotificationPreferencesUpdated { preferences { muted quietFrom quietUntil } }\n      ... on InvalidNotificationPreferences { message field }\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
@@ -120,6 +128,22 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    webPushPublicKey\n    me {\n      id\n      pushDevices { id channel registeredAt lastNotifiedAt current }\n      notificationPreferences { muted quietFrom quietUntil }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    webPushPublicKey\n    me {\n      id\n      pushDevices { id channel registeredAt lastNotifiedAt current }\n      notificationPreferences { muted quietFrom quietUntil }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPushDevice($input: PushDeviceInput!) {\n    registerPushDevice(input: $input) {\n      __typename\n      ... on PushDeviceRegistered { device { id channel registeredAt lastNotifiedAt current } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterPushDevice($input: PushDeviceInput!) {\n    registerPushDevice(input: $input) {\n      __typename\n      ... on PushDeviceRegistered { device { id channel registeredAt lastNotifiedAt current } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnregisterPushDevice($id: ID!) {\n    unregisterPushDevice(id: $id) {\n      __typename\n      ... on PushDeviceUnregistered { id }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation UnregisterPushDevice($id: ID!) {\n    unregisterPushDevice(id: $id) {\n      __typename\n      ... on PushDeviceUnregistered { id }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      __typename\n      ... on NotificationPreferencesUpdated { preferences { muted quietFrom quietUntil } }\n      ... on InvalidNotificationPreferences { message field }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      __typename\n      ... on NotificationPreferencesUpdated { preferences { muted quietFrom quietUntil } }\n      ... on InvalidNotificationPreferences { message field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,11 @@
 // « Mon compte et sécurité »: the profile (name, mobile number; the e-mail is shown), how well the account is
 // protected and what to do next, the devices signed in now (sign one out, or all), and the recent sign-ins with
-// place and device, so the customer notices one that was not theirs.
+// place and device, so the customer notices one that was not theirs; the notifications this device and the others
+// receive.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
+import { Notifications } from '../account/Notifications.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
 import { adoptAccessToken, signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
@@ -241,6 +243,7 @@ export function Account() {
             )}
           </section>
           <ChangePassword />
+          <Notifications />
           <section className="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Appareils connectés</h2>
             <ul className="guarantees" aria-label="Appareils connectés">

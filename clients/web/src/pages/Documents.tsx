@@ -7,6 +7,7 @@ import { download, fileSize } from '../documents/download.ts';
 import { date } from '../format.ts';
 import { graphql } from '../gql/index.ts';
 import { DOCUMENT_KIND } from '../labels.ts';
+import { type AttestationInfo, keepAttestation, offlineEpoch } from '../offline/store.ts';
 
 const DocumentsQuery = graphql(`
   query Documents {
@@ -38,10 +39,15 @@ export function Documents() {
   const documents = [...(me?.documents ?? [])].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   const active = me?.policies.filter((p) => p.status === 'ACTIVE') ?? [];
 
-  async function open(event: MouseEvent<HTMLAnchorElement>, path: string) {
+  async function open(event: MouseEvent<HTMLAnchorElement>, path: string, attestation?: AttestationInfo) {
     event.preventDefault();
     setNotice(null);
-    if (!(await download(path)))
+    // The last attestation downloaded stays readable offline, for this customer only.
+    const customerId = me?.id;
+    const since = offlineEpoch();
+    const keep =
+      attestation && customerId ? (file: Response) => keepAttestation(customerId, attestation, file, since) : undefined;
+    if (!(await download(path, keep)))
       setNotice({ kind: 'error', text: 'Le téléchargement n’a pas pu commencer. Réessayez dans un instant.' });
   }
 
@@ -109,7 +115,21 @@ export function Documents() {
                 <a
                   className="button secondary"
                   href={doc.downloadUrl}
-                  onClick={(event) => void open(event, doc.downloadUrl)}
+                  onClick={(event) =>
+                    void open(
+                      event,
+                      doc.downloadUrl,
+                      doc.kind === 'ATTESTATION'
+                        ? {
+                            documentId: doc.id,
+                            path: doc.downloadUrl,
+                            title: doc.title,
+                            policyNumber: doc.policy.number,
+                            issuedAt: doc.issuedAt,
+                          }
+                        : undefined,
+                    )
+                  }
                   aria-describedby={`document-${doc.id}`}
                 >
                   Télécharger le PDF ({fileSize(doc.sizeBytes)})
