@@ -158,6 +158,10 @@ describe.skipIf(skipBrowser)('« Mes données » and the relevé d’information
           assistance.getByText(/Le service client peut voir votre espace, en lecture seule, jusqu’au/).count(),
         )
         .toBe(1);
+      // The button pressed is gone: the focus moved to what replaced it.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toMatch(/^Le service client peut voir/);
       await agentReadsUnderGrant(who);
       const since = assistance.getByRole('list', { name: 'Consulté depuis votre accord' });
       await expect.poll(() => since.textContent(), { timeout: 45_000 }).toContain(`Motif${NBSP}: ${REASON}`);
@@ -167,7 +171,9 @@ describe.skipIf(skipBrowser)('« Mes données » and the relevé d’information
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(assistance.getByRole('button', { name: 'Retirer l’accès maintenant' }));
       await expect.poll(() => assistance.getByText('Le service client ne voit plus votre espace.').count()).toBe(1);
-      await expect.poll(() => assistance.getByRole('button', { name: 'Autoriser le service client' }).count()).toBe(1);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Autoriser le service client');
       const after = await agent.request<{ openAssistance: { __typename: string } }>(
         'mutation($c: String!) { openAssistance(contractNumber: $c) { __typename } }',
         { c: DEMO[who].contractNumber },

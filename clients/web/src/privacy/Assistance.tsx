@@ -1,7 +1,7 @@
 // « Assistance à distance »: the customer lets a support agent see their space, read-only, for a few minutes (the
 // agent opens it with the contract number the customer reads out), and may take it back at any moment. While it
 // runs, what was consulted since it was given is listed and read again every few seconds.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { dateTime } from '../format.ts';
 import { graphql } from '../gql/index.ts';
@@ -51,11 +51,25 @@ export function Assistance() {
     ? (data?.me?.staffAccess ?? []).filter((a) => new Date(a.at) >= new Date(running.grantedAt))
     : [];
 
+  // The button pressed goes away with the state it changed: focus follows to what replaces it.
+  const focusNext = useRef<'notice' | 'form' | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  const grantButton = useRef<HTMLButtonElement>(null);
+  const isRunning = Boolean(running);
   useEffect(() => {
-    if (!running) return;
+    const target = isRunning
+      ? focusNext.current === 'notice' && notice.current
+      : focusNext.current === 'form' && grantButton.current;
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  }, [isRunning]);
+
+  useEffect(() => {
+    if (!isRunning) return;
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [running, refetch]);
+  }, [isRunning, refetch]);
 
   async function give(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,8 +77,10 @@ export function Assistance() {
     const minutes = Number(new FormData(event.currentTarget).get('minutes') ?? 30);
     const result = await grant({ minutes });
     const outcome = result.data?.grantSupportAccess;
-    if (outcome?.__typename === 'SupportAccessGranted') setSaid({ ok: true, text: 'Accès accordé au service client.' });
-    else
+    if (outcome?.__typename === 'SupportAccessGranted') {
+      focusNext.current = 'notice';
+      setSaid({ ok: true, text: 'Accès accordé au service client.' });
+    } else
       setSaid({
         ok: false,
         text:
@@ -79,9 +95,10 @@ export function Assistance() {
     setSaid(null);
     const result = await revoke({});
     const outcome = result.data?.revokeSupportAccess;
-    if (outcome?.__typename === 'SupportAccessRevoked')
+    if (outcome?.__typename === 'SupportAccessRevoked') {
+      focusNext.current = 'form';
       setSaid({ ok: true, text: 'Le service client ne voit plus votre espace.' });
-    else
+    } else
       setSaid({
         ok: false,
         text:
@@ -126,13 +143,13 @@ export function Assistance() {
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="secondary" disabled={granting.fetching}>
+          <button type="submit" className="secondary" disabled={granting.fetching} ref={grantButton}>
             Autoriser le service client
           </button>
         </form>
       )}
       {running && (
-        <div className="notice stack">
+        <div className="notice stack" ref={notice} tabIndex={-1}>
           <p>
             <strong>
               Le service client peut voir votre espace, en lecture seule, jusqu’au {dateTime(running.expiresAt)}.
