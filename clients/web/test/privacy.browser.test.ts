@@ -3,7 +3,7 @@
 // consent withdrawn and given again, in its history; a copy of the data asked for, its progress shown, then the ZIP
 // downloaded; assistance given, a support agent's read under it shown, then taken back; the erasure preview saying
 // why it would be refused today (a running contract), with nothing erased; and a relevé d'information issued and
-// downloaded from « Mes documents ».
+// downloaded from « Mes documents », where each document's kind reads in French.
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
@@ -200,6 +200,10 @@ describe.skipIf(skipBrowser)('« Mes données » and the relevé d’information
       await tap(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Documents' }));
       await page.waitForURL(`${web.origin}/documents`);
       const statement = page.getByRole('region', { name: 'Relevé d’information' });
+      // Each document's kind in French, the conditions particulières included.
+      const documents = page.getByRole('list', { name: 'Documents' });
+      await expect.poll(() => documents.textContent()).toMatch(/Conditions particulières · contrat/);
+      expect(await documents.textContent()).not.toMatch(/[A-Z]{3,}_[A-Z]{3,}/);
       await tap(statement.getByRole('button', { name: 'Obtenir un relevé d’information' }));
       await expect
         .poll(() => statement.getByText(/Votre relevé d’information n°\u00a0RI-\S+ est prêt/).count())
