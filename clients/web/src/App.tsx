@@ -20,6 +20,7 @@ import { SearchBar } from './search/SearchBar.tsx';
 const Account = lazy(() => import('./pages/Account.tsx').then((m) => ({ default: m.Account })));
 const Contract = lazy(() => import('./pages/Contract.tsx').then((m) => ({ default: m.Contract })));
 const Documents = lazy(() => import('./pages/Documents.tsx').then((m) => ({ default: m.Documents })));
+const Privacy = lazy(() => import('./pages/Privacy.tsx').then((m) => ({ default: m.Privacy })));
 const Payments = lazy(() => import('./pages/Payments.tsx').then((m) => ({ default: m.Payments })));
 const Verify = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.Verify })));
 const access = () => import('./pages/Access.tsx');
@@ -115,6 +116,7 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/paiements" element={<Payments />} />
             <Route path="/documents" element={<Documents />} />
             <Route path="/compte" element={<Account />} />
+            <Route path="/compte/donnees" element={<Privacy />} />
             <Route path="/aide" element={<Help />} />
             <Route path="/aide/:articleId" element={<Help />} />
             <Route path="*" element={<NotFound />} />

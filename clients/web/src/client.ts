@@ -1,6 +1,6 @@
 // The GraphQL client: urql with a normalised cache (entities by __typename + id, so a claim updated by a live event
 // is updated on every screen that shows it) and graphql-ws for subscriptions on the same origin's /graphql.
-import { cacheExchange } from '@urql/exchange-graphcache';
+import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { createClient as createSocket } from 'graphql-ws';
 import { Client, type Exchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange } from 'urql';
 import { authedFetch, renew, session } from './auth/session.ts';
@@ -24,7 +24,36 @@ const EMBEDDED = [
   'PolicyVersion',
   'Attachment',
   'NotificationPreferences',
+  // « Mes données »: the register, the access log, consents' history, the erasure preview, and the events of
+  // customerEvents (a screen reads what it needs from them; the entities they name are refetched).
+  'PrivacySection',
+  'PersonalDataCategory',
+  'ConsentChange',
+  'StaffAccess',
+  'SupportGrant',
+  'ErasureSection',
+  'ErasureItem',
+  'ErasureBlocker',
+  'ClaimAttachmentUpdate',
+  'ClaimStatusUpdate',
+  'ContractUpdate',
+  'DataExportUpdate',
+  'DocumentIssuedUpdate',
+  'PaymentMethodsUpdate',
+  'PaymentUpdate',
+  'ProfileUpdate',
+  'ScheduleUpdate',
+  'SecondFactorUpdate',
+  'SessionRevokedUpdate',
+  'SignInUpdate',
 ];
+
+/** Entities identified by another field than `id`. */
+const KEYS: KeyingConfig = {
+  PrivacyDashboard: (d) => (d['customerId'] as string | undefined) ?? null,
+  ErasurePreview: (p) => (p['customerId'] as string | undefined) ?? null,
+  Consent: (c) => (c['purpose'] as string | undefined) ?? null,
+};
 
 /**
  * Trusted documents: every operation goes by its hash alone (`extensions.persistedQuery`, as automatic persisted
@@ -80,7 +109,7 @@ export function createApiClient(): { client: Client } {
     // Screens show the cache at once and refresh it from the server (a claim declared elsewhere, a new document).
     requestPolicy: 'cache-and-network',
     exchanges: [
-      cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])) }),
+      cacheExchange({ keys: { ...Object.fromEntries(EMBEDDED.map((name) => [name, () => null])), ...KEYS } }),
       // After the cache: graphcache forwards each operation rebuilt from its key, query and variables only, so a
       // hash set before it would be dropped and the full text sent (refused where trusted documents are enforced).
       hashesOnly,

@@ -41,3 +41,7 @@ export function signedMoney(value: { amountCents: number; currency: string } | n
   const sign = value.amountCents > 0 ? '+' : value.amountCents < 0 ? '\u2212' : '';
   return `${sign}${money({ ...value, amountCents: Math.abs(value.amountCents) })}`;
 }
+
+/** "40 %" (with the narrow non-breaking space French puts before the sign), from a share out of 100. */
+export const percent = (value: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);

@@ -35,6 +35,7 @@ export const DOCUMENT_KIND: Record<string, string> = {
   CERTIFICATE: 'Certificat de garanties',
   AVENANT: 'Avenant',
   GENERAL_CONDITIONS: 'Conditions générales',
+  PARTICULAR_CONDITIONS: 'Conditions particulières',
 };
 
 export const POLICY_OPTION: Record<string, string> = {

@@ -3,6 +3,7 @@
 // place and device, so the customer notices one that was not theirs; the notifications this device and the others
 // receive.
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
 import { Notifications } from '../account/Notifications.tsx';
@@ -244,6 +245,18 @@ export function Account() {
           </section>
           <ChangePassword />
           <Notifications />
+          <section className="card" aria-labelledby="my-data-heading">
+            <h2 id="my-data-heading">Mes données</h2>
+            <p>
+              Ce que nous conservons et pourquoi, vos consentements, une copie de vos données, qui a consulté votre
+              dossier, l’assistance à distance et l’effacement.
+            </p>
+            <p>
+              <Link className="button secondary" to="/compte/donnees">
+                Voir et gérer mes données
+              </Link>
+            </p>
+          </section>
           <section className="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Appareils connectés</h2>
             <ul className="guarantees" aria-label="Appareils connectés">

@@ -15,6 +15,7 @@ const DocumentsQuery = graphql(`
       id
       policies { id number status }
       documents { id kind title issuedAt sizeBytes downloadUrl policy { id number } }
+      claimsStatements { id number policyId issuedAt sizeBytes downloadUrl }
     }
   }
 `);
@@ -29,26 +30,66 @@ const GenerateAttestation = graphql(`
   }
 `);
 
+const RequestClaimsStatement = graphql(`
+  mutation RequestClaimsStatement($policyId: ID!) {
+    requestClaimsStatement(policyId: $policyId) {
+      __typename
+      ... on ClaimsStatementIssued { statement { id number policyId issuedAt sizeBytes downloadUrl } }
+      ... on Error { message }
+    }
+  }
+`);
+
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function Documents() {
   const [{ data, error }, refetch] = useQuery({ query: DocumentsQuery });
   const [generating, generate] = useMutation(GenerateAttestation);
+  const [requesting, requestStatement] = useMutation(RequestClaimsStatement);
   const [notice, setNotice] = useState<Notice>(null);
+  const [statementNotice, setStatementNotice] = useState<Notice>(null);
   const me = data?.me;
+  const statements = [...(me?.claimsStatements ?? [])].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   const documents = [...(me?.documents ?? [])].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   const active = me?.policies.filter((p) => p.status === 'ACTIVE') ?? [];
+  const policies = me?.policies ?? [];
+  const numberOf = (policyId: string) => policies.find((p) => p.id === policyId)?.number ?? '';
 
-  async function open(event: MouseEvent<HTMLAnchorElement>, path: string, attestation?: AttestationInfo) {
+  async function open(
+    event: MouseEvent<HTMLAnchorElement>,
+    path: string,
+    attestation?: AttestationInfo,
+    say: (notice: Notice) => void = setNotice,
+  ) {
     event.preventDefault();
-    setNotice(null);
+    say(null);
     // The last attestation downloaded stays readable offline, for this customer only.
     const customerId = me?.id;
     const since = offlineEpoch();
     const keep =
       attestation && customerId ? (file: Response) => keepAttestation(customerId, attestation, file, since) : undefined;
     if (!(await download(path, keep)))
-      setNotice({ kind: 'error', text: 'Le téléchargement n’a pas pu commencer. Réessayez dans un instant.' });
+      say({ kind: 'error', text: 'Le téléchargement n’a pas pu commencer. Réessayez dans un instant.' });
+  }
+
+  async function statement(policyId: string) {
+    setStatementNotice(null);
+    const result = await requestStatement({ policyId });
+    const outcome = result.data?.requestClaimsStatement;
+    if (outcome?.__typename === 'ClaimsStatementIssued') {
+      setStatementNotice({
+        kind: 'ok',
+        text: `Votre relevé d’information n°\u00a0${outcome.statement.number} est prêt\u00a0: il figure en tête de la liste ci-dessous.`,
+      });
+      refetch({ requestPolicy: 'network-only' });
+    } else
+      setStatementNotice({
+        kind: 'error',
+        text:
+          outcome && 'message' in outcome
+            ? outcome.message
+            : 'Le relevé d’information n’a pas pu être établi. Réessayez dans un instant.',
+      });
   }
 
   async function issue(policyId: string) {
@@ -97,6 +138,55 @@ export function Documents() {
               </button>
             ))}
           </p>
+        </section>
+      )}
+      {policies.length > 0 && (
+        <section className="card" aria-labelledby="statement-heading">
+          <h2 id="statement-heading">Relevé d’information</h2>
+          <p>
+            Le nouvel assureur auquel vous vous adressez vous le demande&nbsp;: il récapitule votre contrat et vos
+            sinistres des cinq dernières années.
+          </p>
+          <p className="actions">
+            {policies.map((policy) => (
+              <button
+                key={policy.id}
+                type="button"
+                className="secondary"
+                disabled={requesting.fetching}
+                onClick={() => void statement(policy.id)}
+              >
+                Obtenir un relevé d’information{policies.length > 1 ? ` (contrat ${policy.number})` : ''}
+              </button>
+            ))}
+          </p>
+          <div aria-live="polite">
+            {statementNotice && (
+              <p className={statementNotice.kind === 'error' ? 'error' : 'ok'}>{statementNotice.text}</p>
+            )}
+          </div>
+          {statements.length > 0 && (
+            <ul className="guarantees" aria-label="Relevés d’information">
+              {statements.map((s) => (
+                <li key={s.id}>
+                  <strong id={`statement-${s.id}`}>Relevé d’information n°&nbsp;{s.number}</strong>
+                  <p className="muted note">
+                    Contrat {numberOf(s.policyId)} · émis le {date(s.issuedAt)}
+                  </p>
+                  <p>
+                    <a
+                      className="button secondary"
+                      href={s.downloadUrl}
+                      onClick={(event) => void open(event, s.downloadUrl, undefined, setStatementNotice)}
+                      aria-describedby={`statement-${s.id}`}
+                    >
+                      Télécharger le PDF ({fileSize(s.sizeBytes)})
+                    </a>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <div aria-live="polite">
