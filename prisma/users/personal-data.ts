@@ -263,6 +263,7 @@ export const usersRegister = definePersonalDataRegister({
       channel: 'messages',
       template: 'messages',
       recipientEncrypted: 'messages',
+      recipientIndex: 'messages',
       subject: 'messages',
       bodyEncrypted: 'messages',
       createdAt: 'messages',
