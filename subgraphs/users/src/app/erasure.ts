@@ -23,7 +23,7 @@ import {
   retainUntil,
   runPurge,
 } from '@abri/platform';
-import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
+import { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { usersRegister } from '../../../../prisma/users/personal-data.ts';
 import { queueMessage, recipientIndexes } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
@@ -231,6 +231,7 @@ async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date
       email: `${customerId}@efface.invalid`,
       phoneEncrypted: null,
       recoveryPhoneEncrypted: null,
+      postalAddress: Prisma.DbNull,
       emailVerifiedAt: null,
       phoneVerifiedAt: null,
       totpSecretEncrypted: null,

@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "users"."Customer" ADD COLUMN     "postalAddress" JSONB;
+
+-- AlterTable
 ALTER TABLE "users"."MessageOutbox" ADD COLUMN     "recipientIndex" TEXT;
 
 -- CreateIndex
