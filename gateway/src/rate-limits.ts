@@ -82,6 +82,8 @@ export const ENTRY_LIMITS: Record<string, readonly RateRule[]> = {
   search: [perCaller(60, MINUTE)],
   generateAttestation: [perCaller(10, HOUR), perCaller(30, DAY)],
   issueLenderCertificate: [perCaller(10, HOUR), perCaller(30, DAY)],
+  // Each new statement is rendered and sealed; an unchanged one is answered from the one already issued.
+  requestClaimsStatement: [perCaller(10, HOUR), perCaller(30, DAY)],
   quotePolicyChange: [perCaller(60, HOUR)],
   applyPolicyChange: [perCaller(10, HOUR)],
   declareClaim: [perCaller(10, DAY)],

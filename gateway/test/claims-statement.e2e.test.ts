@@ -11,6 +11,7 @@ import { euros, frenchDate, parisDay } from '@abri/platform/french';
 import type { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignature } from '../../platform/test/pdf-signature.ts';
+import { ENTRY_LIMITS } from '../src/rate-limits.ts';
 import { customer, startTestSystem } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -127,6 +128,51 @@ describe('relevé d’information', () => {
     expect(data?.me.claimsStatements).toEqual([{ id: statement.id, number: statement.number }]);
   });
 
+  const issue = async (client: AbriClient, policyId: string) => {
+    const { data, errors } = await client.request<{
+      requestClaimsStatement: { __typename: string; statement?: Statement };
+    }>(REQUEST, { p: policyId });
+    return { result: data?.requestClaimsStatement, code: errors?.[0]?.extensions?.['code'] };
+  };
+  const rows = (policyId: string) => system.services.claims.app.prisma.claimsStatement.count({ where: { policyId } });
+
+  it('answers the statement already issued while no claim of the contract changed', async () => {
+    const again = await issue(camille, DEMO.camille.policyId);
+    expect(again.result?.statement?.id).toBe(statement.id);
+    expect(again.result?.statement?.number).toBe(statement.number);
+    expect(await rows(DEMO.camille.policyId)).toBe(1);
+  });
+
+  it('issues a new statement once a claim of the contract changed, with the change printed', async () => {
+    await system.services.claims.app.prisma.claim.update({
+      where: { reference: 'SIN-2024-000101' },
+      data: { indemnityCents: 1_300_000 },
+    });
+    const renewed = (await issue(camille, DEMO.camille.policyId)).result?.statement;
+    expect(renewed?.id).toBeDefined();
+    expect(renewed?.id).not.toBe(statement.id);
+    const res = await download(camille, renewed!.downloadUrl);
+    const text = (await pdfText(Buffer.from(await res.arrayBuffer()))).replace(/[\u00A0\u202F]/g, ' ');
+    expect(text).toContain(`Réglé ${amount(1_300_000)}`);
+    // The first one stays as issued.
+    const first = await download(camille, statement.downloadUrl);
+    expect(Buffer.from(await first.arrayBuffer()).length).toBe(statement.sizeBytes);
+    expect(await rows(DEMO.camille.policyId)).toBe(2);
+  });
+
+  it('issues one statement for many requests at the same time', async () => {
+    await system.services.claims.app.prisma.claim.update({
+      where: { reference: 'SIN-2025-000202' },
+      data: { assignedTo: null },
+    });
+    const before = await rows(DEMO.camille.policyId);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => issue(camille, DEMO.camille.policyId)));
+    const ids = new Set(answers.map((a) => a.result?.statement?.id));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toBeDefined();
+    expect(await rows(DEMO.camille.policyId)).toBe(before + 1);
+  });
+
   it('issues nothing for another customer’s contract, and serves a statement to its owner only', async () => {
     const louis = await customer(url, 'louis');
     const { data } = await louis.request<{ requestClaimsStatement: { __typename: string; message: string } }>(REQUEST, {
@@ -146,5 +192,15 @@ describe('relevé d’information', () => {
     expect(
       await system.services.claims.app.prisma.claimsStatement.count({ where: { customerId: DEMO.louis.customerId } }),
     ).toBe(0);
+  });
+
+  it('counts each customer’s requests: past the hourly limit, RATE_LIMITED before anything is rendered', async () => {
+    const louis = await customer(url, 'louis');
+    const max = ENTRY_LIMITS['requestClaimsStatement']![0]!.max;
+    // Louis asked once already (for Camille's contract): that request counts too.
+    const answers = await Promise.all(Array.from({ length: max }, () => issue(louis, DEMO.louis.policyId)));
+    expect(answers.filter((a) => a.code === 'RATE_LIMITED')).toHaveLength(1);
+    expect(answers.filter((a) => a.result?.__typename === 'ClaimsStatementIssued')).toHaveLength(max - 1);
+    expect(await rows(DEMO.louis.policyId)).toBe(1);
   });
 });

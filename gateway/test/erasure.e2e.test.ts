@@ -6,6 +6,7 @@
 import { addYears, DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueMessage, recipientIndexes } from '../../subgraphs/users/src/messaging/dispatcher.ts';
 import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
@@ -144,6 +145,20 @@ describe('erasure', () => {
     expect(statement.data?.requestClaimsStatement.__typename).toBe('ClaimsStatementIssued');
 
     const { email } = await users.app.prisma.customer.findUniqueOrThrow({ where: { id } });
+    // A message to Louis still waiting for its next attempt (the mail provider was down): it must not go out after
+    // the erasure, nor stay with his address and its text.
+    await users.app.prisma.$transaction(async (tx) => {
+      await queueMessage(users.app, tx, email, {
+        channel: 'EMAIL',
+        template: 'heldForRetry',
+        subject: 'Votre avis d’échéance',
+        text: 'Bonjour Louis, votre prochaine échéance…',
+      });
+      await tx.messageOutbox.updateMany({
+        where: { template: 'heldForRetry' },
+        data: { attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + 3_600_000) },
+      });
+    });
     const { data } = await louis.request<{ requestErasure: { request: { id: string } } }>(REQUEST);
     const requestId = data!.requestErasure.request.id;
     await expect
@@ -159,6 +174,13 @@ describe('erasure', () => {
         'Votre espace client est fermé et vos données effacées',
       ]),
     );
+    // Of the messages to his address, only the last one is left (the confirmation above, kept as sent).
+    const toLouis = await users.app.prisma.messageOutbox.findMany({
+      where: { recipientIndex: { in: recipientIndexes(users.app, email).all } },
+      select: { template: true },
+    });
+    expect(toLouis.map((m) => m.template)).toEqual(['accountErased']);
+    expect(await users.app.prisma.messageOutbox.count({ where: { template: 'heldForRetry' } })).toBe(0);
     // Every session is closed: the gateway refuses their tokens.
     for (const device of [louis, tablet])
       await expect

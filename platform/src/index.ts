@@ -18,6 +18,7 @@ export * from './permissions.ts';
 export * from './ports.ts';
 export * from './privacy/erasure.ts';
 export * from './privacy/export.ts';
+export * from './privacy/rectification.ts';
 export * from './privacy/register.ts';
 export * from './privacy/staff-access.ts';
 export * from './rate-limit.ts';

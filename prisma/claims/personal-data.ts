@@ -141,6 +141,7 @@ export const claimsRegister = definePersonalDataRegister({
       policyId: no,
       customerId: no,
       number: 'statements',
+      basis: no,
       issuedAt: 'statements',
       sizeBytes: no,
       content: 'statements',

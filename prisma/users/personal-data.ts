@@ -19,7 +19,8 @@ export const usersRegister = definePersonalDataRegister({
     },
     contact: {
       label: 'Coordonnées',
-      contains: 'Votre adresse e-mail et votre numéro de mobile (chiffré), et la date où vous les avez confirmés.',
+      contains:
+        'Votre adresse e-mail, votre numéro de mobile et votre adresse postale (chiffrés), et la date où vous avez confirmé l’adresse e-mail et le numéro.',
       purpose: 'Vous écrire au sujet de votre contrat, de vos sinistres et de la sécurité de votre compte.',
       legalBasis: LegalBasis.CONTRACT,
       recipients: ['Notre prestataire d’envoi d’e-mails et de SMS'],
@@ -189,6 +190,7 @@ export const usersRegister = definePersonalDataRegister({
       emailIndex: 'contact',
       phoneEncrypted: 'contact',
       recoveryPhoneEncrypted: 'contact',
+      postalAddress: 'contact',
       status: 'accountSecurity',
       failedLogins: 'accountSecurity',
       lockedUntil: 'accountSecurity',
@@ -263,6 +265,7 @@ export const usersRegister = definePersonalDataRegister({
       channel: 'messages',
       template: 'messages',
       recipientEncrypted: 'messages',
+      recipientIndex: 'messages',
       subject: 'messages',
       bodyEncrypted: 'messages',
       createdAt: 'messages',
@@ -380,7 +383,12 @@ export const usersRegister = definePersonalDataRegister({
  * exports (parts and ZIP) are sealed by the application itself (subgraphs/users/src/sealed.ts).
  */
 export const usersSealedFields = {
-  Customer: { firstName: 'text', lastName: 'text', email: { kind: 'text', index: 'emailIndex' } },
+  Customer: {
+    firstName: 'text',
+    lastName: 'text',
+    email: { kind: 'text', index: 'emailIndex' },
+    postalAddress: 'json',
+  },
   StaffMember: { email: { kind: 'text', index: 'emailIndex' }, displayName: 'text' },
   Session: { userAgent: 'text', ip: 'text', device: 'text', city: 'text' },
   TwoFactorChallenge: { userAgent: 'text', ip: 'text' },

@@ -18,6 +18,7 @@ import { followCoverStatus } from './app/cover-status.ts';
 import { documentDownload, PUBLIC_GENERAL_CONDITIONS_PATH, publicGeneralConditions } from './app/documents.ts';
 import { policiesErasure } from './app/erasure.ts';
 import { policiesExport } from './app/export.ts';
+import { followProfile } from './app/rectification.ts';
 import type { PoliciesApp } from './context.ts';
 import { schema } from './schema/index.ts';
 import { policiesSealed } from './sealed.ts';
@@ -54,7 +55,11 @@ export function createPoliciesService(deps: PoliciesDeps) {
     deps,
     app: (base) => (built = app(base as never)),
     background: async (app) => {
-      const stops = [await followCoverStatus(app), await joinErasure(app, policiesErasure(app))];
+      const stops = [
+        await followCoverStatus(app),
+        await followProfile(app),
+        await joinErasure(app, policiesErasure(app)),
+      ];
       return () => {
         for (const stop of stops) stop();
       };

@@ -9,7 +9,7 @@ import { type Identity, isCustomer } from '@abri/platform';
 import { euros, frenchDate, parisDay, printable } from '@abri/platform/french';
 import { documentNumber, issuePdf, signedOff } from '@abri/platform/pdf';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import type { Claim } from '../../../../prisma/claims/generated/prisma/client.ts';
+import type { Claim, PolicyTerms } from '../../../../prisma/claims/generated/prisma/client.ts';
 import type { ClaimsApp } from '../context.ts';
 import { claimForm } from '../domain/forms/index.ts';
 
@@ -44,7 +44,26 @@ const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => 
 
 export type StatementOutcome = { kind: 'issued'; statementId: string } | { kind: 'notFound' };
 
-/** Issues the statement of one of the customer's contracts, and keeps it. */
+/**
+ * What a statement was issued from: the contract, the day (its period ends on it), the contract's terms as claims
+ * last received them (holder, home, dates) and the last change of any claim of the contract (both database times,
+ * never the application clock). Two requests with the same basis would print the same statement.
+ */
+const basisOf = (policyId: string, day: Date, termsAt: Date, claimsAt: Date | null) =>
+  [policyId, day.toISOString().slice(0, 10), termsAt.toISOString(), claimsAt?.toISOString() ?? '-'].join('|');
+
+/** Statements being issued in this process, by basis: concurrent requests share one rendering. */
+const issuing = new Map<string, Promise<string>>();
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+
+/**
+ * The statement of one of the customer's contracts: the latest one issued when nothing it prints has changed since
+ * (same day, same terms, no claim of the contract changed), else a new one, kept. Rendering and sealing a PDF is
+ * costly: repeated or concurrent requests never issue twice the same statement (one rendering per process, one row
+ * whatever the number of replicas, through the unique basis).
+ */
 export async function issueClaimsStatement(
   app: ClaimsApp,
   customerId: string,
@@ -53,6 +72,20 @@ export async function issueClaimsStatement(
   const terms = await app.prisma.policyTerms.findUnique({ where: { policyId } });
   if (!terms || terms.customerId !== customerId) return { kind: 'notFound' };
   const at = app.clock.now();
+  const claimsChanged = await app.prisma.claim.aggregate({ where: { policyId }, _max: { updatedAt: true } });
+  const basis = basisOf(policyId, parisDay(at), terms.updatedAt, claimsChanged._max.updatedAt);
+  const issued = await app.prisma.claimsStatement.findUnique({ where: { basis }, select: { id: true } });
+  if (issued) return { kind: 'issued', statementId: issued.id };
+  let pending = issuing.get(basis);
+  if (!pending) {
+    pending = issueNew(app, terms, at, basis).finally(() => issuing.delete(basis));
+    issuing.set(basis, pending);
+  }
+  return { kind: 'issued', statementId: await pending };
+}
+
+async function issueNew(app: ClaimsApp, terms: PolicyTerms, at: Date, basis: string): Promise<string> {
+  const { policyId, customerId } = terms;
   const today = parisDay(at);
   const end = terms.endDate && terms.endDate < today ? terms.endDate : today;
   const fiveYearsBefore = new Date(
@@ -132,10 +165,17 @@ export async function issueClaimsStatement(
     signedOff(app.insurer, today, 'Le service Sinistres'),
   ];
   const pdf = await issuePdf({ title, number, insurer: app.insurer, content, at });
-  const statement = await app.prisma.claimsStatement.create({
-    data: { policyId, customerId, number, issuedAt: at, sizeBytes: pdf.length, content: new Uint8Array(pdf) },
-  });
-  return { kind: 'issued', statementId: statement.id };
+  try {
+    const statement = await app.prisma.claimsStatement.create({
+      data: { policyId, customerId, number, basis, issuedAt: at, sizeBytes: pdf.length, content: new Uint8Array(pdf) },
+      select: { id: true },
+    });
+    return statement.id;
+  } catch (error) {
+    // Another replica issued the same statement meanwhile: theirs is the one.
+    if (!isUniqueViolation(error)) throw error;
+    return (await app.prisma.claimsStatement.findUniqueOrThrow({ where: { basis }, select: { id: true } })).id;
+  }
 }
 
 /** GET /claims-statements/<id> (signed by the gateway): the statement as issued, to its owner only. */

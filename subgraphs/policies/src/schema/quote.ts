@@ -1,6 +1,7 @@
 // Changing the contract online: price a change, then accept it.
 import { unauthenticated } from '@abri/platform';
 import { applyPolicyChange, quotePolicyChange } from '../app/quotes.ts';
+import { type AddressChange, quoteMoves } from '../app/rectification.ts';
 import { builder } from '../builder.ts';
 import { contentsCapitalCents, OPTION_CODES, OPTION_LABELS, type OptionCode } from '../domain/pricing.ts';
 import { type NotActive, PolicyNotActive } from './document.ts';
@@ -244,3 +245,32 @@ builder.prismaObjectFields(PolicyRef, (t) => ({
         ?.lines ?? [],
   }),
 }));
+
+// A new postal address (users' `updateProfile`): the move of each main home the customer leaves, priced at once so
+// the answer shows the price change to accept (app/rectification.ts).
+builder
+  .externalRef('PostalAddressChange', builder.selection<AddressChange>('id customerId addressLine postalCode city'))
+  .implement({
+    externalFields: (t) => ({
+      id: t.id(),
+      customerId: t.id(),
+      addressLine: t.string(),
+      postalCode: t.string(),
+      city: t.string(),
+    }),
+    fields: (t) => ({
+      moveQuotes: t.prismaField({
+        type: [QuoteRef],
+        description:
+          'The move of each active contract insuring a main home at another address, priced with the home as ' +
+          'declared (correct its type, surface or rooms with `quotePolicyChange`). Accepting one with ' +
+          '`applyPolicyChange` moves the contract; until then it insures the home it insured. Empty when no contract ' +
+          'moves.',
+        resolve: async (query, change, _a, ctx) => {
+          if (!ctx.who) throw unauthenticated();
+          const ids = await quoteMoves(ctx.app, ctx.who, change);
+          return ctx.app.prisma.quote.findMany({ ...query, where: { id: { in: ids } }, orderBy: { policyId: 'asc' } });
+        },
+      }),
+    }),
+  });

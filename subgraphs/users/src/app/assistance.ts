@@ -5,7 +5,7 @@
 // and every read under it is in the customer's « Qui a consulté mon dossier ».
 import { signAccessToken } from '@abri/platform';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
+import { announceProfileChange } from './profile.ts';
 import { revokeSessions } from './sessions.ts';
 
 /** @default 5 to 60 minutes a grant may last */
@@ -30,12 +30,7 @@ export async function grantSupportAccess(
     const created = await tx.supportGrant.create({
       data: { customerId, grantedAt: now, expiresAt: new Date(now.getTime() + minutes * 60_000), device },
     });
-    await app.outbox.add(tx, {
-      topic: Topics.profileChanged,
-      customerId,
-      payload: { changedFields: ['supportAccess'] },
-      at: now,
-    });
+    await announceProfileChange(app, tx, customerId, ['supportAccess'], now);
     return created;
   });
   app.outbox.kick();

@@ -3,7 +3,7 @@
 import type { ConsentPurpose, Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { type ConsentState, consentStates } from '../domain/consents.ts';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
+import { announceProfileChange } from './profile.ts';
 
 type Reader = Pick<Prisma.TransactionClient, 'consentChange'>;
 
@@ -53,12 +53,7 @@ export async function setConsent(
     await tx.consentChange.create({
       data: { customerId, purpose, given, at: now, device: origin.device, sessionId: origin.sessionId },
     });
-    await app.outbox.add(tx, {
-      topic: Topics.profileChanged,
-      customerId,
-      payload: { changedFields: ['consents'] },
-      at: now,
-    });
+    await announceProfileChange(app, tx, customerId, ['consents'], now);
     return 'changed' as const;
   });
   if (result === 'phoneRequired') return { kind: 'phoneRequired' };

@@ -8,9 +8,8 @@ import { decryptField, encryptField, sha256 } from '@abri/platform';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
 import { checkSmsCode, issueCode, useToken } from './one-time-tokens.ts';
-import { phoneContext, type Requester } from './profile.ts';
+import { announceProfileChange, phoneContext, type Requester } from './profile.ts';
 import { RECOVERY_CAPS, takeSend } from './recovery.ts';
 import { announceSecurityChange } from './step-up.ts';
 
@@ -86,12 +85,7 @@ export async function confirmEmailChange(
     // Told at the address it replaces (read before the change), and by SMS to the confirmed number.
     await announceSecurityChange(app, tx, customerId, by.sessionId, 'email', current.recoveryPhoneEncrypted);
     await tx.customer.update({ where: { id: customerId }, data: { email, emailVerifiedAt: now } });
-    await app.outbox.add(tx, {
-      topic: Topics.profileChanged,
-      customerId,
-      payload: { changedFields: ['email'] },
-      at: now,
-    });
+    await announceProfileChange(app, tx, customerId, ['email'], now);
     return true;
   });
   if (!done) return { kind: 'invalidCode' };
@@ -141,12 +135,7 @@ export async function confirmPhone(app: UsersApp, customerId: string, code: stri
       where: { id: customerId },
       data: { recoveryPhoneEncrypted: current.phoneEncrypted, phoneVerifiedAt: now },
     });
-    await app.outbox.add(tx, {
-      topic: Topics.profileChanged,
-      customerId,
-      payload: { changedFields: ['phoneConfirmed'] },
-      at: now,
-    });
+    await announceProfileChange(app, tx, customerId, ['phoneConfirmed'], now);
     return true;
   });
   if (!done) return { kind: 'invalidCode' };

@@ -7,6 +7,7 @@
 import {
   addYears,
   CUSTOMER_ERASED,
+  decryptField,
   ERASURE_CHECKERS,
   ERASURE_REQUESTED,
   type ErasureBlocker,
@@ -22,12 +23,14 @@ import {
   retainUntil,
   runPurge,
 } from '@abri/platform';
-import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
+import { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { usersRegister } from '../../../../prisma/users/personal-data.ts';
-import { queueMessage } from '../messaging/dispatcher.ts';
+import { queueMessage, recipientIndexes } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
+import { pendingEmailContext, pendingPhoneContext } from './contact-change.ts';
 import type { UsersApp } from './index.ts';
 import { Topics } from './index.ts';
+import { phoneContext } from './profile.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -118,9 +121,9 @@ export async function recordErasureCheck(
         );
         return 'REFUSED';
       }
-      // The last message goes to the address before it is erased.
-      await queueMessage(app, tx, customer.email, templates.accountErased(customer.firstName));
       await eraseAccount(app, tx, customerId, now);
+      // The last message goes to the address just erased (read before), after the messages still queued for it went.
+      await queueMessage(app, tx, customer.email, templates.accountErased(customer.firstName));
       await tx.erasureRequest.update({ where: { id: requestId }, data: { status: 'DONE', decidedAt: now } });
       await app.outbox.add(tx, { topic: CUSTOMER_ERASED, customerId, payload: { requestId }, at: now });
       return 'DONE';
@@ -135,8 +138,39 @@ export async function recordErasureCheck(
 
 const rule = (category: 'connections' | 'consents' | 'staffAccess') => erasureRuleOf(usersRegister, category);
 
+/**
+ * Messages queued or kept for the person (their e-mail, phone, recovery phone, and an address or number waiting for
+ * its code) are deleted: a message still queued would otherwise go out after the erasure, and a sent one keeps the
+ * address and the text. The outbox holds no customer id: rows are found by the keyed index of their recipient.
+ */
+async function deleteMessages(app: UsersApp, tx: Tx, customerId: string): Promise<void> {
+  const customer = await tx.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { email: true, phoneEncrypted: true, recoveryPhoneEncrypted: true },
+  });
+  const pending = await tx.oneTimeToken.findMany({
+    where: { customerId, purpose: { in: ['EMAIL_CHANGE', 'PHONE_CONFIRMATION'] }, valueEncrypted: { not: null } },
+    select: { purpose: true, valueEncrypted: true },
+  });
+  const open = (sealed: string | null, context: string) => (sealed ? decryptField(app.keyring, sealed, context) : null);
+  const recipients = [
+    customer.email,
+    open(customer.phoneEncrypted, phoneContext(customerId)),
+    open(customer.recoveryPhoneEncrypted, phoneContext(customerId)),
+    ...pending.map((t) =>
+      open(
+        t.valueEncrypted,
+        t.purpose === 'EMAIL_CHANGE' ? pendingEmailContext(customerId) : pendingPhoneContext(customerId),
+      ),
+    ),
+  ].filter((r): r is string => !!r);
+  const indexes = recipients.flatMap((r) => recipientIndexes(app, r).all);
+  await tx.messageOutbox.deleteMany({ where: { recipientIndex: { in: indexes } } });
+}
+
 /** Users' own part: sessions closed, secrets and sign-in numbers deleted, identity pseudonymised, the rest dated. */
 async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date): Promise<void> {
+  await deleteMessages(app, tx, customerId);
   const open = await tx.session.findMany({ where: { customerId, revokedAt: null }, select: { id: true } });
   await tx.session.updateMany({
     where: { id: { in: open.map((s) => s.id) } },
@@ -197,6 +231,7 @@ async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date
       email: `${customerId}@efface.invalid`,
       phoneEncrypted: null,
       recoveryPhoneEncrypted: null,
+      postalAddress: Prisma.DbNull,
       emailVerifiedAt: null,
       phoneVerifiedAt: null,
       totpSecretEncrypted: null,

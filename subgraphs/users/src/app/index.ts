@@ -1,5 +1,12 @@
 // The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
-import type { Keyring, PresenceTracker, RateLimiter, ServiceBase, SigningKey } from '@abri/platform';
+import {
+  type Keyring,
+  PROFILE_CHANGED,
+  type PresenceTracker,
+  type RateLimiter,
+  type ServiceBase,
+  type SigningKey,
+} from '@abri/platform';
 import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { MessageTransport } from '../messaging/transport.ts';
 import type { PushStats } from '../push/dispatcher.ts';
@@ -53,7 +60,7 @@ export interface PushSettings {
 }
 
 export const Topics = {
-  profileChanged: 'users.profileChanged',
+  profileChanged: PROFILE_CHANGED,
   sessionRevoked: 'users.sessionRevoked',
   secondFactorChanged: 'users.secondFactorChanged',
   signedIn: 'users.signedIn',

@@ -1,6 +1,6 @@
 // Messages: queued inside the caller's transaction, then sent by a loop with retries and back-off. Contents never
 // reach the logs.
-import { decryptField, encryptField } from '@abri/platform';
+import { blindIndexes, decryptField, encryptField } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { hasConsent } from '../app/consents.ts';
 import type { UsersApp } from '../app/index.ts';
@@ -10,6 +10,14 @@ import type { RenderedMessage } from './templates.ts';
 const MAX_ATTEMPTS = 8;
 
 export const messageContext = (id: string) => `message:${id}`;
+
+/**
+ * Keyed index of a message's recipient (see `blindIndexes`): the outbox keeps no customer id and no clear address,
+ * yet an erasure finds every message queued or kept for the person's addresses. `current` is written; `all` (one per
+ * key of the ring) finds rows written before a rotation.
+ */
+export const recipientIndexes = (app: Pick<UsersApp, 'keyring'>, to: string) =>
+  blindIndexes(app.keyring, to.trim().toLowerCase(), 'message-recipient');
 
 /**
  * Queues `message` for `to` inside the caller's transaction; returns false, queuing nothing, when the message needs a
@@ -36,6 +44,7 @@ export async function queueMessage(
       channel: message.channel,
       template: message.template,
       recipientEncrypted: encryptField(app.keyring, to, `${messageContext(id)}:to`),
+      recipientIndex: recipientIndexes(app, to).current,
       subject: message.subject,
       bodyEncrypted: encryptField(app.keyring, message.text, `${messageContext(id)}:body`),
       createdAt: app.clock.now(),

@@ -2,6 +2,7 @@
 import {
   accessCustomer,
   type BusEvent,
+  canAccessCustomer,
   cursorOf,
   customerEvents,
   decryptField,
@@ -12,12 +13,55 @@ import {
   unauthenticated,
 } from '@abri/platform';
 import { Topics } from '../app/index.ts';
-import { phoneContext, updateProfile } from '../app/profile.ts';
+import { type AddressChange, phoneContext, updateProfile } from '../app/profile.ts';
 import { builder } from '../builder.ts';
+import type { PostalAddress } from '../domain/profile.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
 /** What a staff member reads when they open a customer's file, as the customer's access log says it. */
 export const IDENTITY = 'Identité et coordonnées';
+
+const PostalAddressRef = builder.objectRef<PostalAddress>('PostalAddress').implement({
+  description: 'A postal address in France.',
+  fields: (t) => ({
+    addressLine: t.exposeString('addressLine', { description: 'Number and street.' }),
+    postalCode: t.exposeString('postalCode'),
+    city: t.exposeString('city'),
+  }),
+});
+
+const PostalAddressInput = builder.inputType('PostalAddressInput', {
+  description: 'A postal address in France.',
+  fields: (t) => ({
+    addressLine: t.string({ required: true, description: 'Number and street.' }),
+    postalCode: t.string({ required: true, description: 'Five digits.' }),
+    city: t.string({ required: true }),
+  }),
+});
+
+/**
+ * A new postal address, as the profile edit that made it answers it. Policies adds the move quotes of the contracts
+ * whose home the customer leaves: the new premium to accept with `applyPolicyChange`. Until one is accepted the
+ * contract insures the home it insured; the quotes lapse after their validity.
+ */
+const PostalAddressChange = builder.objectRef<AddressChange>('PostalAddressChange').implement({
+  description:
+    'A new postal address: letters go there from now on. The insured home moves only when the customer accepts a ' +
+    'move quote (`moveQuotes`, from the contracts subgraph); declined or left to expire, the contract keeps ' +
+    'insuring the home it insured, and the customer can declare the move later from the contract.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'This change.' }),
+    customerId: t.exposeID('customerId'),
+    addressLine: t.exposeString('addressLine'),
+    postalCode: t.exposeString('postalCode'),
+    city: t.exposeString('city'),
+  }),
+});
+
+builder.asEntity(PostalAddressChange, {
+  key: builder.selection<AddressChange>('id customerId addressLine postalCode city'),
+  resolveReference: (ref, ctx) => (canAccessCustomer(ctx.who, ref.customerId) ? ref : null),
+});
 
 export const CustomerRef = builder.prismaObject('Customer', {
   description: 'A policyholder.',
@@ -32,6 +76,13 @@ export const CustomerRef = builder.prismaObject('Customer', {
       select: { phoneEncrypted: true },
       resolve: (c, _a, ctx) =>
         c.phoneEncrypted ? decryptField(ctx.app.keyring, c.phoneEncrypted, phoneContext(c.id)) : null,
+    }),
+    postalAddress: t.field({
+      type: PostalAddressRef,
+      nullable: true,
+      description: 'Where letters go (not necessarily the insured home: see each contract’s dwelling).',
+      select: { postalAddress: true },
+      resolve: (c) => (c.postalAddress as PostalAddress | null) ?? null,
     }),
   }),
 });
@@ -62,16 +113,31 @@ const ProfileInput = builder.inputType('ProfileInput', {
     firstName: t.string(),
     lastName: t.string(),
     phone: t.string({ description: 'Mobile number (06 12 34 56 78 or +33612345678); empty to remove it.' }),
+    postalAddress: t.field({
+      type: PostalAddressInput,
+      description:
+        'A new postal address. The answer’s `addressChange.moveQuotes` prices moving the insured home there; the ' +
+        'contract changes only once a quote is accepted.',
+    }),
   }),
 });
 
-type Updated = Typed<'UpdateProfileSuccess', { customerId: string; changedFields: string[] }>;
+type Updated = Typed<
+  'UpdateProfileSuccess',
+  { customerId: string; changedFields: string[]; addressChange: AddressChange | null }
+>;
 type Invalid = Typed<'InvalidProfile', { message: string; field: string }>;
 
 const UpdateProfileSuccess = builder.objectRef<Updated>('UpdateProfileSuccess').implement({
   description: 'The profile was saved; every connected device of the customer receives a profileChanged event.',
   fields: (t) => ({
     changedFields: t.exposeStringList('changedFields', { description: 'Names of the fields whose value changed.' }),
+    addressChange: t.field({
+      type: PostalAddressChange,
+      nullable: true,
+      description: 'When the postal address changed: the change, with the move quotes of the contracts concerned.',
+      resolve: (r) => r.addressChange,
+    }),
     customer: t.prismaField({
       type: 'Customer',
       resolve: (query, r, _a, ctx) =>
@@ -105,7 +171,12 @@ builder.mutationField('updateProfile', (t) =>
       if (outcome.kind === 'reauthenticationRequired') throw reauthenticationRequired();
       return outcome.kind === 'invalid'
         ? { __typename: 'InvalidProfile', field: outcome.field, message: outcome.message }
-        : { __typename: 'UpdateProfileSuccess', customerId: ctx.who.sub, changedFields: outcome.changedFields };
+        : {
+            __typename: 'UpdateProfileSuccess',
+            customerId: ctx.who.sub,
+            changedFields: outcome.changedFields,
+            addressChange: outcome.addressChange,
+          };
     },
   }),
 );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Policy_retainUntil_idx" ON "policies"."Policy"("retainUntil");
