@@ -229,12 +229,23 @@ export type PolicyStatus =
   /** Ended. */
   | 'TERMINATED';
 
+/** A postal address in France. */
+export type PostalAddressInput = {
+  /** Number and street. */
+  addressLine: string;
+  city: string;
+  /** Five digits. */
+  postalCode: string;
+};
+
 /** Fields to change; omitted fields stay as they are. */
 export type ProfileInput = {
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
   /** Mobile number (06 12 34 56 78 or +33612345678); empty to remove it. */
   phone?: string | null | undefined;
+  /** A new postal address. The answer’s `addressChange.moveQuotes` prices moving the insured home there; the contract changes only once a quote is accepted. */
+  postalAddress?: PostalAddressInput | null | undefined;
 };
 
 /** How a device receives notifications. */
