@@ -5,7 +5,7 @@
 /** What the gateway's /auth routes answer (the users subgraph's LoginResult without its refresh token). */
 export type AuthOutcome =
   | { __typename: 'LoginSuccess'; accessToken: string; expiresAt: string }
-  | { __typename: 'TwoFactorRequired'; challengeToken: string }
+  | { __typename: 'TwoFactorRequired'; challengeToken: string; method: 'TOTP' | 'SMS' }
   | { __typename: 'AccountLocked'; lockedUntil: string; message: string }
   | { __typename: 'InvalidCredentials' | 'AccountNotActivated' | 'PasswordChangeRequired'; message: string }
   | { __typename: 'SignedOut' };

@@ -15,9 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation AcknowledgeSignIn($id: ID!) {\n    acknowledgeSignIn(signInId: $id) {\n      __typename\n      ... on SignInReviewed { signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n": typeof types.AcknowledgeSignInDocument,
+    "\n  mutation ReportSignIn($id: ID!, $everywhere: Boolean) {\n    reportSignIn(signInId: $id, everywhere: $everywhere) {\n      __typename\n      ... on SignInReviewed { endedSessions signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ReportSignInDocument,
     "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": typeof types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ChooseSmsSecondFactor($code: String) {\n    chooseSmsSecondFactor(code: $code) {\n      __typename\n      ... on SmsSecondFactorChosen { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChooseSmsSecondFactorDocument,
     "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": typeof types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.QuotePolicyChangeDocument,
@@ -28,11 +31,12 @@ type Documents = {
     "\n  mutation ActivateAccount($token: String!) {\n    activateAccount(token: $token) {\n      __typename\n      ... on AccountActivated { message }\n      ... on InvalidToken { message }\n    }\n  }\n": typeof types.ActivateAccountDocument,
     "\n  mutation RequestActivationLink($contractNumber: String!) {\n    requestActivationLink(contractNumber: $contractNumber)\n  }\n": typeof types.RequestActivationLinkDocument,
     "\n  mutation RequestPasswordReset($contractNumber: String!) {\n    requestPasswordReset(contractNumber: $contractNumber)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation RecoverContractNumber($email: String!) {\n    recoverContractNumber(email: $email)\n  }\n": typeof types.RecoverContractNumberDocument,
     "\n  mutation RequestSmsCode($contractNumber: String!) {\n    requestSmsCode(contractNumber: $contractNumber)\n  }\n": typeof types.RequestSmsCodeDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      __typename\n      ... on PasswordResetDone { message }\n      ... on InvalidToken { message }\n      ... on PasswordRejected { message reasons }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation ResetPasswordWithSmsCode($contractNumber: String!, $code: String!, $newPassword: String!) {\n    resetPasswordWithSmsCode(contractNumber: $contractNumber, code: $code, newPassword: $newPassword) {\n      __typename\n      ... on PasswordResetDone { message }\n      ... on InvalidToken { message }\n      ... on PasswordRejected { message reasons }\n    }\n  }\n": typeof types.ResetPasswordWithSmsCodeDocument,
     "\n  mutation ReportUnrecognisedSignIn($token: String!) {\n    reportUnrecognisedSignIn(token: $token)\n  }\n": typeof types.ReportUnrecognisedSignInDocument,
-    "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      phoneConfirmed\n      twoFactorEnabled\n      twoFactorMethod\n      securityScore { score recommendations factors { key label ok } }\n      securityScoreHistory(days: 90) { day score }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { id at outcome city country device unrecognised review }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n": typeof types.ConfirmIdentityDocument,
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": typeof types.RevokeSessionDocument,
@@ -58,9 +62,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on PasswordChanged { message }\n      ... on PasswordRejected { message reasons }\n      ... on Error { message }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation AcknowledgeSignIn($id: ID!) {\n    acknowledgeSignIn(signInId: $id) {\n      __typename\n      ... on SignInReviewed { signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n": types.AcknowledgeSignInDocument,
+    "\n  mutation ReportSignIn($id: ID!, $everywhere: Boolean) {\n    reportSignIn(signInId: $id, everywhere: $everywhere) {\n      __typename\n      ... on SignInReviewed { endedSessions signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n": types.ReportSignInDocument,
     "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.StepUpConfirmIdentityDocument,
     "\n  mutation StartTwoFactorEnrolment {\n    startTwoFactorEnrolment { qrCode secret }\n  }\n": types.StartTwoFactorEnrolmentDocument,
     "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ChooseSmsSecondFactor($code: String) {\n    chooseSmsSecondFactor(code: $code) {\n      __typename\n      ... on SmsSecondFactorChosen { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n": types.ChooseSmsSecondFactorDocument,
     "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
     "\n  subscription ClaimEvents($after: String) {\n    claimStatusChanged(after: $after) {\n      cursor\n      status\n      at\n      claim {\n        id\n        status\n        indemnity { amountCents currency }\n        history { from to at note }\n      }\n    }\n  }\n": types.ClaimEventsDocument,
     "\n  mutation QuotePolicyChange($input: PolicyChangeInput!) {\n    quotePolicyChange(input: $input) {\n      __typename\n      ... on PolicyChangeQuoted {\n        quote {\n          id\n          changes\n          effectiveDate\n          currentAnnualPremium { amountCents currency }\n          newAnnualPremium { amountCents currency }\n          annualDifference { amountCents currency }\n          proRata { amountCents currency }\n          validUntil\n        }\n      }\n      ... on InvalidPolicyChange { message field }\n      ... on Error { message }\n    }\n  }\n": types.QuotePolicyChangeDocument,
@@ -71,11 +78,12 @@ const documents: Documents = {
     "\n  mutation ActivateAccount($token: String!) {\n    activateAccount(token: $token) {\n      __typename\n      ... on AccountActivated { message }\n      ... on InvalidToken { message }\n    }\n  }\n": types.ActivateAccountDocument,
     "\n  mutation RequestActivationLink($contractNumber: String!) {\n    requestActivationLink(contractNumber: $contractNumber)\n  }\n": types.RequestActivationLinkDocument,
     "\n  mutation RequestPasswordReset($contractNumber: String!) {\n    requestPasswordReset(contractNumber: $contractNumber)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation RecoverContractNumber($email: String!) {\n    recoverContractNumber(email: $email)\n  }\n": types.RecoverContractNumberDocument,
     "\n  mutation RequestSmsCode($contractNumber: String!) {\n    requestSmsCode(contractNumber: $contractNumber)\n  }\n": types.RequestSmsCodeDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      __typename\n      ... on PasswordResetDone { message }\n      ... on InvalidToken { message }\n      ... on PasswordRejected { message reasons }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation ResetPasswordWithSmsCode($contractNumber: String!, $code: String!, $newPassword: String!) {\n    resetPasswordWithSmsCode(contractNumber: $contractNumber, code: $code, newPassword: $newPassword) {\n      __typename\n      ... on PasswordResetDone { message }\n      ... on InvalidToken { message }\n      ... on PasswordRejected { message reasons }\n    }\n  }\n": types.ResetPasswordWithSmsCodeDocument,
     "\n  mutation ReportUnrecognisedSignIn($token: String!) {\n    reportUnrecognisedSignIn(token: $token)\n  }\n": types.ReportUnrecognisedSignInDocument,
-    "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n": types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      phoneConfirmed\n      twoFactorEnabled\n      twoFactorMethod\n      securityScore { score recommendations factors { key label ok } }\n      securityScoreHistory(days: 90) { day score }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { id at outcome city country device unrecognised review }\n    }\n  }\n": types.AccountDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }\n      ... on InvalidProfile { message field }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on IdentityConfirmed { accessToken expiresAt }\n      ... on WrongCurrentPassword { message }\n    }\n  }\n": types.ConfirmIdentityDocument,
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": types.RevokeSessionDocument,
@@ -121,6 +129,14 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AcknowledgeSignIn($id: ID!) {\n    acknowledgeSignIn(signInId: $id) {\n      __typename\n      ... on SignInReviewed { signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeSignIn($id: ID!) {\n    acknowledgeSignIn(signInId: $id) {\n      __typename\n      ... on SignInReviewed { signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportSignIn($id: ID!, $everywhere: Boolean) {\n    reportSignIn(signInId: $id, everywhere: $everywhere) {\n      __typename\n      ... on SignInReviewed { endedSessions signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ReportSignIn($id: ID!, $everywhere: Boolean) {\n    reportSignIn(signInId: $id, everywhere: $everywhere) {\n      __typename\n      ... on SignInReviewed { endedSessions signIn { id review reviewedAt } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StepUpConfirmIdentity($password: String!) {\n    confirmIdentity(password: $password) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -130,6 +146,10 @@ export function graphql(source: "\n  mutation StartTwoFactorEnrolment {\n    sta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      __typename\n      ... on TwoFactorEnabled { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChooseSmsSecondFactor($code: String) {\n    chooseSmsSecondFactor(code: $code) {\n      __typename\n      ... on SmsSecondFactorChosen { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChooseSmsSecondFactor($code: String) {\n    chooseSmsSecondFactor(code: $code) {\n      __typename\n      ... on SmsSecondFactorChosen { recoveryCodes }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -173,6 +193,10 @@ export function graphql(source: "\n  mutation RequestPasswordReset($contractNumb
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RecoverContractNumber($email: String!) {\n    recoverContractNumber(email: $email)\n  }\n"): (typeof documents)["\n  mutation RecoverContractNumber($email: String!) {\n    recoverContractNumber(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestSmsCode($contractNumber: String!) {\n    requestSmsCode(contractNumber: $contractNumber)\n  }\n"): (typeof documents)["\n  mutation RequestSmsCode($contractNumber: String!) {\n    requestSmsCode(contractNumber: $contractNumber)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -189,7 +213,7 @@ export function graphql(source: "\n  mutation ReportUnrecognisedSignIn($token: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      twoFactorEnabled\n      securityScore { score recommendations factors { key label ok } }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { at outcome city country device unrecognised }\n    }\n  }\n"];
+export function graphql(source: "\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      phoneConfirmed\n      twoFactorEnabled\n      twoFactorMethod\n      securityScore { score recommendations factors { key label ok } }\n      securityScoreHistory(days: 90) { day score }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { id at outcome city country device unrecognised review }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      firstName\n      lastName\n      email\n      phone\n      phoneConfirmed\n      twoFactorEnabled\n      twoFactorMethod\n      securityScore { score recommendations factors { key label ok } }\n      securityScoreHistory(days: 90) { day score }\n      sessions { id device city country signedInAt lastSeenAt current }\n      loginHistory(first: 10) { id at outcome city country device unrecognised review }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

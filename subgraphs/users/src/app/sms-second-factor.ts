@@ -35,7 +35,7 @@ export async function chooseSmsSecondFactor(
   if (!recentlyAuthenticated) return { kind: 'reauthenticationRequired' };
   const customer = await app.prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
   if (customer.smsTwoFactorEnabledAt && !customer.totpEnabledAt) return { kind: 'alreadyChosen' };
-  if (!customer.recoveryPhoneEncrypted) return { kind: 'phoneNotConfirmed' };
+  if (!customer.recoveryPhoneEncrypted || !customer.phoneVerifiedAt) return { kind: 'phoneNotConfirmed' };
   if (customer.totpSecretEncrypted) {
     if (!currentCode) return { kind: 'invalidCode' };
     const secret = decryptField(app.keyring, customer.totpSecretEncrypted, totpContext('customer', customerId));
