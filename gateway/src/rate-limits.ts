@@ -69,6 +69,11 @@ export const ENTRY_LIMITS: Record<string, readonly RateRule[]> = {
   resetPassword: [perAddress(20, HOUR)],
   resetPasswordWithSmsCode: [perAddress(20, HOUR), perArgument('contractNumber', 10, DAY)],
   reportUnrecognisedSignIn: [perAddress(20, HOUR)],
+  // Sends an e-mail: per address asked for too (kept hashed), so nobody floods a mailbox from many addresses.
+  recoverContractNumber: [perAddress(10, HOUR), perArgument('email', 3, HOUR), perArgument('email', 6, DAY)],
+  chooseSmsSecondFactor: [perCaller(5, 15 * MINUTE)],
+  acknowledgeSignIn: [perCaller(60, HOUR)],
+  reportSignIn: [perCaller(10, HOUR)],
   changePassword: [perCaller(5, 15 * MINUTE), perAddress(30, HOUR)],
   startTwoFactorEnrolment: [perCaller(10, HOUR)],
   confirmTwoFactorEnrolment: [perCaller(10, 15 * MINUTE)],

@@ -78,6 +78,11 @@ const MATRIX: Record<string, Row> = {
       'mutation { resetPasswordWithSmsCode(contractNumber: "HAB9930006", code: "000000", newPassword: "Un-Mot-De-Passe-2027!") { __typename } }',
   },
   reportUnrecognisedSignIn: { allowed: 'f f f f', call: () => 'mutation { reportUnrecognisedSignIn(token: "x") }' },
+  // « Numéro de contrat oublié ? »: the same answer for anyone and any address.
+  recoverContractNumber: {
+    allowed: 's s s s',
+    call: () => 'mutation { recoverContractNumber(email: "personne@exemple.fr") }',
+  },
 
   // One's own account: a signed-in customer, on their own data only (`me` is always the caller).
   me: { allowed: 'f s f f', call: () => '{ me { id } }' },
@@ -109,6 +114,19 @@ const MATRIX: Record<string, Row> = {
     call: () => 'mutation { confirmTwoFactorEnrolment(code: "000000") { __typename } }',
   },
   disableTwoFactor: { allowed: 'u f u u', call: () => 'mutation { disableTwoFactor(password: "x", code: "000000") }' },
+  chooseSmsSecondFactor: {
+    allowed: 'u s u u',
+    call: () => 'mutation { chooseSmsSecondFactor { __typename } }',
+  },
+  // A sign-in of the history: the customer's own only (Louis's session id is no sign-in of Camille's).
+  acknowledgeSignIn: {
+    allowed: 'u f u u',
+    call: (ids) => `mutation { acknowledgeSignIn(signInId: "${ids.sessionId}") { __typename } }`,
+  },
+  reportSignIn: {
+    allowed: 'u f u u',
+    call: (ids) => `mutation { reportSignIn(signInId: "${ids.sessionId}") { __typename } }`,
+  },
   setConsent: {
     allowed: 'u s u u',
     call: () => 'mutation { setConsent(purpose: MARKETING_EMAIL, given: false) { __typename } }',

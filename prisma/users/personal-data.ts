@@ -201,6 +201,7 @@ export const usersRegister = definePersonalDataRegister({
       totpPendingSecretEncrypted: 'credentials',
       totpEnabledAt: 'credentials',
       totpLastStep: 'credentials',
+      smsTwoFactorEnabledAt: 'credentials',
       createdAt: 'identity',
       updatedAt: no,
       erasedAt: 'erasure',
@@ -259,6 +260,7 @@ export const usersRegister = definePersonalDataRegister({
       usedAt: 'accountSecurity',
       userAgent: 'connections',
       ip: 'connections',
+      codeHash: 'accountSecurity',
     },
     MessageOutbox: {
       id: no,
@@ -300,7 +302,16 @@ export const usersRegister = definePersonalDataRegister({
       deviceKey: 'connections',
       sessionId: no,
       unrecognised: 'connections',
+      review: 'connections',
+      reviewedAt: 'connections',
       retainUntil: no,
+    },
+    SecurityScorePoint: {
+      customerId: no,
+      day: 'accountSecurity',
+      score: 'accountSecurity',
+      factors: 'accountSecurity',
+      at: 'accountSecurity',
     },
     ProcessedEvent: { source: no, eventId: no, processedAt: no },
     ConsentChange: {

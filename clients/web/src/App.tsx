@@ -32,6 +32,7 @@ const PUBLIC: Record<string, ReturnType<typeof lazy>> = {
   '/creer-mon-acces': lazy(() => access().then((m) => ({ default: m.CreateAccess }))),
   '/activation': lazy(() => access().then((m) => ({ default: m.Activation }))),
   '/mot-de-passe/oublie': lazy(() => access().then((m) => ({ default: m.ForgotPassword }))),
+  '/numero-de-contrat-oublie': lazy(() => access().then((m) => ({ default: m.ForgotContractNumber }))),
   '/mot-de-passe/nouveau': lazy(() => access().then((m) => ({ default: m.NewPassword }))),
   '/securite/ce-n-etait-pas-moi': lazy(() => access().then((m) => ({ default: m.NotMe }))),
 };

@@ -55,7 +55,7 @@ describe.skipIf(skipBrowser)('account and security', () => {
       const security = page.getByRole('region', { name: 'Sécurité du compte' });
       await expect.poll(() => security.count()).toBe(1);
       expect(await security.textContent()).toMatch(/Niveau de protection : \d{1,3}\u00a0\/\u00a0100/);
-      expect(await security.textContent()).toContain('Validation en deux étapes : désactivée');
+      expect(await security.textContent()).toContain('Validation en deux étapes\u00a0: désactivée');
       expect(await security.getByRole('listitem').count()).toBeGreaterThan(0);
       const history = page.getByRole('region', { name: 'Dernières connexions' });
       expect(await history.getByRole('listitem').first().textContent()).toMatch(/^Connexion réussie/);
@@ -128,7 +128,7 @@ describe.skipIf(skipBrowser)('account and security', () => {
       const security = page.getByRole('region', { name: 'Sécurité du compte' });
       await expect.poll(() => security.getByText('Validation en deux étapes : désactivée').count()).toBe(1);
 
-      await tap(security.getByRole('button', { name: 'Activer la validation en deux étapes' }));
+      await tap(security.getByRole('button', { name: 'Activer avec une application' }));
       const enrol = security.getByRole('form', { name: 'Activer la validation en deux étapes' });
       await expect
         .poll(() =>

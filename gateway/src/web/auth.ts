@@ -29,7 +29,7 @@ export interface WebAuthOptions {
 
 const OUTCOME = `__typename
   ... on LoginSuccess { accessToken refreshToken expiresAt }
-  ... on TwoFactorRequired { challengeToken }
+  ... on TwoFactorRequired { challengeToken method }
   ... on AccountLocked { lockedUntil message }
   ... on Error { message }`;
 

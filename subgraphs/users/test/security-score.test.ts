@@ -12,10 +12,11 @@ import {
 const WEIGHTS: Record<SecurityFactorKey, number> = {
   PASSWORD_STRENGTH: 25,
   TWO_FACTOR: 30,
-  PASSWORD_AGE: 10,
+  PASSWORD_AGE: 5,
   EMAIL_VERIFIED: 10,
   PHONE_VERIFIED: 10,
   NO_UNRECOGNISED_SIGN_INS: 15,
+  CONNECTION_REGULARITY: 5,
 };
 
 const NOW = new Date('2025-06-15T12:00:00.000Z');
@@ -26,6 +27,7 @@ const BEST: SecurityInputs = {
   emailVerified: true,
   phoneVerified: true,
   unrecognisedSignIns: 0,
+  activeMonths: 3,
   now: NOW,
 };
 const WORST: SecurityInputs = {
@@ -35,6 +37,7 @@ const WORST: SecurityInputs = {
   emailVerified: false,
   phoneVerified: false,
   unrecognisedSignIns: 4,
+  activeMonths: 0,
   now: NOW,
 };
 
@@ -61,11 +64,11 @@ describe('securityScore', () => {
   it('gives 0 and one recommendation per factor to an unprotected account', () => {
     const result = securityScore(WORST);
     expect(result.score).toBe(0);
-    expect(result.recommendations).toHaveLength(6);
+    expect(result.recommendations).toHaveLength(7);
     expect(result.factors.every((f) => !f.ok && f.points === 0)).toBe(true);
   });
 
-  it('reports the six factors with French labels and weights summing to 100', () => {
+  it('reports the seven factors with French labels and weights summing to 100', () => {
     const { factors } = securityScore(BEST);
     expect(factors.map((f) => [f.key, f.maxPoints])).toEqual(Object.entries(WEIGHTS));
     expect(factors.reduce((sum, f) => sum + f.maxPoints, 0)).toBe(100);
@@ -76,6 +79,7 @@ describe('securityScore', () => {
       'Adresse e-mail vérifiée',
       'Numéro de téléphone vérifié',
       'Aucune connexion non reconnue',
+      'Connexions régulières',
     ]);
   });
 
@@ -86,6 +90,7 @@ describe('securityScore', () => {
     ['EMAIL_VERIFIED', { emailVerified: false }, /^Confirmez votre adresse e-mail/],
     ['PHONE_VERIFIED', { phoneVerified: false }, /^Ajoutez et confirmez votre numéro de téléphone/],
     ['NO_UNRECOGNISED_SIGN_INS', { unrecognisedSignIns: 1 }, /^Vérifiez la connexion non reconnue/],
+    ['CONNECTION_REGULARITY', { activeMonths: 1 }, /^Connectez-vous au moins une fois par mois/],
   ])('loses exactly the weight of %s when only that factor fails', (key, degraded, advice) => {
     const result = securityScore({ ...BEST, ...degraded });
     expect(result.score).toBe(100 - WEIGHTS[key]);
@@ -116,16 +121,16 @@ describe('securityScore', () => {
   describe('password age', () => {
     // NOW is 2025-06-15T12:00Z: one year before is 2024-06-15T12:00Z, three years before 2022-06-15T12:00Z.
     it.each([
-      ['a strong password changed exactly 3 years ago', 4, '2022-06-15T12:00:00.000Z', 10],
+      ['a strong password changed exactly 3 years ago', 4, '2022-06-15T12:00:00.000Z', 5],
       ['a strong password changed 3 years and 1 ms ago', 4, '2022-06-15T11:59:59.999Z', 0],
-      ['a fair (3) password changed 2 years ago', 3, '2023-06-15T12:00:00.000Z', 10],
+      ['a fair (3) password changed 2 years ago', 3, '2023-06-15T12:00:00.000Z', 5],
       ['a fair (3) password changed 3 years and 1 ms ago', 3, '2022-06-15T11:59:59.999Z', 0],
-      ['a weak password changed exactly 1 year ago', 2, '2024-06-15T12:00:00.000Z', 10],
+      ['a weak password changed exactly 1 year ago', 2, '2024-06-15T12:00:00.000Z', 5],
       ['a weak password changed 1 year and 1 ms ago', 2, '2024-06-15T11:59:59.999Z', 0],
-      ['an unmeasured password changed exactly 1 year ago', null, '2024-06-15T12:00:00.000Z', 10],
+      ['an unmeasured password changed exactly 1 year ago', null, '2024-06-15T12:00:00.000Z', 5],
       ['an unmeasured password changed 1 year and 1 ms ago', null, '2024-06-15T11:59:59.999Z', 0],
-      ['a very weak password changed yesterday', 0, '2025-06-14T12:00:00.000Z', 10],
-      ['a password dated in the future (clock skew)', 4, '2025-06-16T12:00:00.000Z', 10],
+      ['a very weak password changed yesterday', 0, '2025-06-14T12:00:00.000Z', 5],
+      ['a password dated in the future (clock skew)', 4, '2025-06-16T12:00:00.000Z', 5],
     ] as const)('scores %s', (_, strength, changedAt, expected) => {
       expect(
         points(
@@ -141,7 +146,7 @@ describe('securityScore', () => {
     it('counts calendar years in UTC, 29 February minus one year being 1 March', () => {
       const now = new Date('2028-02-29T00:00:00.000Z');
       const weak = { passwordStrength: 1, now } as const;
-      expect(points({ ...weak, passwordChangedAt: new Date('2027-03-01T00:00:00.000Z') }, 'PASSWORD_AGE')).toBe(10);
+      expect(points({ ...weak, passwordChangedAt: new Date('2027-03-01T00:00:00.000Z') }, 'PASSWORD_AGE')).toBe(5);
       expect(points({ ...weak, passwordChangedAt: new Date('2027-02-28T23:59:59.999Z') }, 'PASSWORD_AGE')).toBe(0);
     });
 
@@ -185,6 +190,33 @@ describe('securityScore', () => {
     });
   });
 
+  describe('second factor by SMS', () => {
+    it('earns 20 of the 30 points, and advises an app instead', () => {
+      const result = securityScore({ ...BEST, twoFactorBySms: true });
+      expect(factor(result, 'TWO_FACTOR').points).toBe(20);
+      expect(result.score).toBe(90);
+      expect(result.recommendations).toEqual([expect.stringMatching(/^Préférez une application d’authentification/)]);
+    });
+
+    it('earns nothing while two-factor is off', () => {
+      expect(points({ twoFactorEnabled: false, twoFactorBySms: true }, 'TWO_FACTOR')).toBe(0);
+    });
+  });
+
+  describe('connection regularity', () => {
+    it.each([
+      [3, 5],
+      [2, 3],
+      [1, 0],
+      [0, 0],
+      [4, 0],
+      [-1, 0],
+      [Number.NaN, 0],
+    ])('gives %s active months out of the last three %i points', (months, expected) => {
+      expect(points({ activeMonths: months }, 'CONNECTION_REGULARITY')).toBe(expected);
+    });
+  });
+
   describe('recommendations', () => {
     it('come most missing points first', () => {
       const result = securityScore({
@@ -219,6 +251,14 @@ describe('securityScore', () => {
         expect.stringMatching(/^Changez votre mot de passe : nous ne connaissons pas/),
       ]);
     });
+
+    it('put regularity before password age when both miss 5 points', () => {
+      const result = securityScore({ ...BEST, passwordChangedAt: null, activeMonths: 0 });
+      expect(result.recommendations).toEqual([
+        expect.stringMatching(/^Connectez-vous au moins une fois par mois/),
+        expect.stringMatching(/^Changez votre mot de passe : nous ne connaissons pas/),
+      ]);
+    });
   });
 
   const inputs = fc.record({
@@ -228,6 +268,8 @@ describe('securityScore', () => {
     emailVerified: fc.boolean(),
     phoneVerified: fc.boolean(),
     unrecognisedSignIns: fc.oneof(fc.nat(1000), fc.double()),
+    activeMonths: fc.oneof(fc.nat(5), fc.double()),
+    twoFactorBySms: fc.boolean(),
     now: fc.date({
       min: new Date('2000-01-01T00:00:00Z'),
       max: new Date('2100-01-01T00:00:00Z'),

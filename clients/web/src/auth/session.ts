@@ -8,7 +8,7 @@ import { clearOfflineData, type DashboardSnapshot, keepOnlyCustomer, lastDashboa
 /** What the gateway's /auth routes answer (the users subgraph's LoginResult without its refresh token). */
 export type AuthOutcome =
   | { __typename: 'LoginSuccess'; accessToken: string; expiresAt: string }
-  | { __typename: 'TwoFactorRequired'; challengeToken: string }
+  | { __typename: 'TwoFactorRequired'; challengeToken: string; method: 'TOTP' | 'SMS' }
   | { __typename: 'AccountLocked'; lockedUntil: string; message: string }
   | { __typename: 'InvalidCredentials' | 'AccountNotActivated' | 'PasswordChangeRequired'; message: string }
   | { __typename: 'SignedOut' };

@@ -40,6 +40,12 @@ const RequestReset = graphql(`
   }
 `);
 
+const RecoverContractNumber = graphql(`
+  mutation RecoverContractNumber($email: String!) {
+    recoverContractNumber(email: $email)
+  }
+`);
+
 const RequestSms = graphql(`
   mutation RequestSmsCode($contractNumber: String!) {
     requestSmsCode(contractNumber: $contractNumber)
@@ -210,6 +216,49 @@ export const CreateAccess = anonymous(function CreateAccess() {
           <Message said={result} />
           <button type="submit" className="primary" disabled={state.fetching}>
             Créer mon accès
+          </button>
+        </form>
+      )}
+    </PublicPage>
+  );
+});
+
+/**
+ * « Numéro de contrat oublié ? »: the numbers go by e-mail to the address of the account. The page says the same
+ * whatever the address, as the API does: it never tells whether the address is a customer's.
+ */
+export const ForgotContractNumber = anonymous(function ForgotContractNumber() {
+  const [state, run] = useMutation(RecoverContractNumber);
+  const [result, setResult] = useState<Said>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const answer = await run({ email: field(event.currentTarget, 'email').trim() });
+    setResult(
+      answer.data?.recoverContractNumber
+        ? {
+            ok: true,
+            text: 'Si cette adresse est celle d’un espace client Abri, votre numéro de contrat vient d’y être envoyé. Pensez à regarder dans vos courriers indésirables.',
+          }
+        : { ok: false, text: UNAVAILABLE },
+    );
+  }
+  return (
+    <PublicPage title="Numéro de contrat oublié">
+      {result?.ok ? (
+        <Message said={result} />
+      ) : (
+        <form className="card stack" onSubmit={(e) => void submit(e)}>
+          <p>
+            Saisissez l’adresse e-mail de votre espace client&nbsp;: nous y envoyons votre numéro de contrat. Il figure
+            aussi sur vos conditions particulières et sur votre attestation d’assurance.
+          </p>
+          <div className="field">
+            <label htmlFor="email">Adresse e-mail</label>
+            <input id="email" name="email" type="email" autoComplete="email" required />
+          </div>
+          <Message said={result} />
+          <button type="submit" className="primary" disabled={state.fetching}>
+            Recevoir mon numéro de contrat
           </button>
         </form>
       )}

@@ -7,12 +7,13 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
 import { Notifications } from '../account/Notifications.tsx';
+import { ScoreHistory } from '../account/ScoreHistory.tsx';
+import { SignInHistory } from '../account/SignInHistory.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
 import { adoptAccessToken, signOut } from '../auth/session.ts';
 import { dateTime } from '../format.ts';
 import type { ProfileInput } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
-import { SIGN_IN_OUTCOME } from '../labels.ts';
 
 const AccountQuery = graphql(`
   query Account {
@@ -22,10 +23,13 @@ const AccountQuery = graphql(`
       lastName
       email
       phone
+      phoneConfirmed
       twoFactorEnabled
+      twoFactorMethod
       securityScore { score recommendations factors { key label ok } }
+      securityScoreHistory(days: 90) { day score }
       sessions { id device city country signedInAt lastSeenAt current }
-      loginHistory(first: 10) { at outcome city country device unrecognised }
+      loginHistory(first: 10) { id at outcome city country device unrecognised review }
     }
   }
 `);
@@ -231,7 +235,12 @@ export function Account() {
             <p className="score">
               Niveau de protection : <strong>{me.securityScore.score}&nbsp;/&nbsp;100</strong>
             </p>
-            <TwoFactor enabled={me.twoFactorEnabled} changed={() => refetch({ requestPolicy: 'network-only' })} />
+            <ScoreHistory points={me.securityScoreHistory} />
+            <TwoFactor
+              method={me.twoFactorMethod ?? null}
+              phoneConfirmed={me.phoneConfirmed}
+              changed={() => refetch({ requestPolicy: 'network-only' })}
+            />
             {me.securityScore.recommendations.length > 0 && (
               <>
                 <h3>Nos conseils</h3>
@@ -289,20 +298,7 @@ export function Account() {
               </button>
             </p>
           </section>
-          <section className="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">Dernières connexions</h2>
-            <ul className="guarantees">
-              {me.loginHistory.map((event) => (
-                <li key={`${event.at}-${event.outcome}`}>
-                  <strong>{SIGN_IN_OUTCOME[event.outcome] ?? event.outcome}</strong>{' '}
-                  {event.unrecognised && <span className="badge">Nouvel appareil</span>}
-                  <p className="muted note">
-                    {dateTime(event.at)} · {event.device ?? 'appareil inconnu'} · {place(event)}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <SignInHistory events={me.loginHistory} changed={() => refetch({ requestPolicy: 'network-only' })} />
         </>
       )}
     </>

@@ -22,6 +22,8 @@ function refusal(outcome: AuthOutcome | null): string | null {
 
 export function SignIn() {
   const [challenge, setChallenge] = useState<string | null>(null);
+  // Where the code comes from: the authenticator app, or an SMS just sent to the confirmed phone.
+  const [method, setMethod] = useState<'TOTP' | 'SMS'>('TOTP');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recovery, setRecovery] = useState(false);
@@ -37,8 +39,10 @@ export function SignIn() {
       ? await verifySecondFactor(challenge, String(form.get('code') ?? '').replace(/\s/g, ''))
       : await signIn(String(form.get('contractNumber') ?? '').trim(), String(form.get('password') ?? ''));
     setBusy(false);
-    if (outcome?.__typename === 'TwoFactorRequired') setChallenge(outcome.challengeToken);
-    else setError(refusal(outcome));
+    if (outcome?.__typename === 'TwoFactorRequired') {
+      setChallenge(outcome.challengeToken);
+      setMethod(outcome.method);
+    } else setError(refusal(outcome));
     setNext(
       outcome?.__typename === 'AccountNotActivated'
         ? 'activate'
@@ -58,8 +62,17 @@ export function SignIn() {
         {challenge ? (
           <div className="field">
             <label htmlFor="code">
-              {recovery ? 'Code de secours' : 'Code à 6 chiffres de votre application d’authentification'}
+              {recovery
+                ? 'Code de secours'
+                : method === 'SMS'
+                  ? 'Code à 6 chiffres reçu par SMS'
+                  : 'Code à 6 chiffres de votre application d’authentification'}
             </label>
+            {method === 'SMS' && !recovery && (
+              <p id="code-help" className="help">
+                Nous venons de l’envoyer à votre numéro de mobile confirmé. Il est valable 5&nbsp;minutes.
+              </p>
+            )}
             <input
               key={recovery ? 'recovery' : 'totp'}
               id="code"
@@ -67,6 +80,7 @@ export function SignIn() {
               // A recovery code has letters: a phone must show its full keyboard for it.
               inputMode={recovery ? 'text' : 'numeric'}
               autoComplete="one-time-code"
+              aria-describedby={method === 'SMS' && !recovery ? 'code-help' : undefined}
               autoCapitalize="none"
               spellCheck={false}
               required
@@ -75,7 +89,9 @@ export function SignIn() {
             />
             <button type="button" className="link" onClick={() => setRecovery(!recovery)}>
               {recovery
-                ? 'Utiliser le code de l’application'
+                ? method === 'SMS'
+                  ? 'Utiliser le code reçu par SMS'
+                  : 'Utiliser le code de l’application'
                 : 'Je n’ai plus mon téléphone\u00a0: utiliser un code de secours'}
             </button>
           </div>
@@ -125,6 +141,9 @@ export function SignIn() {
         <ul className="lines" aria-label="Aide à la connexion">
           <li>
             <Link to="/mot-de-passe/oublie">Mot de passe oublié&nbsp;?</Link>
+          </li>
+          <li>
+            <Link to="/numero-de-contrat-oublie">Numéro de contrat oublié&nbsp;?</Link>
           </li>
           <li>
             <Link to="/creer-mon-acces">Première visite&nbsp;: créer mon accès</Link>

@@ -10,14 +10,19 @@ import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
 import { originOf, type SignInOrigin } from './places.ts';
 import { useRecoveryCode } from './recovery-codes.ts';
+import { noteSecurityChange } from './security-score.ts';
 import { type IssuedSession, openSession, type Subject } from './sessions.ts';
 import { alertUnrecognisedSignIn, isUnrecognised, recordSignIn } from './sign-ins.ts';
+import { isSignInCode, textSignInCode } from './sms-second-factor.ts';
 
 export type ClientInfo = { ip: string | null; userAgent: string | null };
 
+export type SecondFactorMethod = 'TOTP' | 'SMS';
+
 export type LoginOutcome =
   | { kind: 'success'; session: IssuedSession }
-  | { kind: 'twoFactorRequired'; challengeToken: string }
+  /** `method`: where the code comes from (an authenticator app, or an SMS just sent to the confirmed phone). */
+  | { kind: 'twoFactorRequired'; challengeToken: string; method: SecondFactorMethod }
   | { kind: 'invalidCredentials' }
   | { kind: 'locked'; lockedUntil: Date }
   | { kind: 'notActivated' }
@@ -172,6 +177,8 @@ async function completeSignIn(app: UsersApp, subject: Subject, origin: SignInOri
     unrecognised,
   });
   if (unrecognised) await alertUnrecognisedSignIn(app, subject.id, session.sessionId, origin);
+  // Sign-ins feed the score's regularity (and an unrecognised one lowers it): today's point follows.
+  if (subject.kind === 'customer') await noteSecurityChange(app, subject.id);
   return { kind: 'success', session };
 }
 
@@ -179,9 +186,10 @@ async function openChallenge(
   app: UsersApp,
   who: { customerId?: string; staffMemberId?: string },
   origin: SignInOrigin,
+  method: SecondFactorMethod = 'TOTP',
 ): Promise<LoginOutcome> {
   const challengeToken = randomToken();
-  await app.prisma.twoFactorChallenge.create({
+  const challenge = await app.prisma.twoFactorChallenge.create({
     data: {
       tokenHash: sha256(challengeToken),
       customerId: who.customerId ?? null,
@@ -191,9 +199,11 @@ async function openChallenge(
       userAgent: origin.device,
     },
   });
+  if (method === 'SMS') await textSignInCode(app, who.customerId!, challenge.id);
   return finish(app, who, origin, {
     kind: 'twoFactorRequired',
     challengeToken,
+    method,
   });
 }
 
@@ -244,7 +254,9 @@ export async function login(
   if (customer!.status === 'PENDING_ACTIVATION') return finish(app, who, origin, { kind: 'notActivated' });
   if (customer!.status !== 'ACTIVE') return finish(app, who, origin, INVALID);
   if (customer!.passwordResetRequired) return finish(app, who, origin, { kind: 'passwordChangeRequired' });
-  if (customer!.totpEnabledAt) return openChallenge(app, who, origin);
+  if (customer!.totpEnabledAt) return openChallenge(app, who, origin, 'TOTP');
+  if (customer!.smsTwoFactorEnabledAt && customer!.recoveryPhoneEncrypted)
+    return openChallenge(app, who, origin, 'SMS');
   return completeSignIn(app, { kind: 'customer', id: customer!.id }, origin);
 }
 
@@ -281,7 +293,7 @@ export async function staffLogin(
 /** @default 5 wrong codes end a challenge */
 const MAX_CHALLENGE_ATTEMPTS = 5;
 
-/** Completes a sign-in with a TOTP code, or (customers) a recovery code. */
+/** Completes a sign-in with a TOTP code, the code texted for it (SMS second factor), or (customers) a recovery code. */
 export async function verifyTwoFactor(
   app: UsersApp,
   challengeToken: string,
@@ -307,7 +319,7 @@ export async function verifyTwoFactor(
   const who = challenge.staffMemberId
     ? { staffMemberId: challenge.staffMemberId }
     : { customerId: challenge.customerId! };
-  const subject = await secondFactorSubject(app, who, code, now);
+  const subject = await secondFactorSubject(app, who, code, now, challenge);
   if (!subject) {
     await recordSignIn(app, { ...who, outcome: 'WRONG_SECOND_FACTOR', origin });
     return INVALID;
@@ -326,6 +338,7 @@ async function secondFactorSubject(
   who: { staffMemberId?: string; customerId?: string },
   code: string,
   now: Date,
+  challenge: { id: string; codeHash: string | null },
 ): Promise<Subject | null> {
   if (who.staffMemberId) {
     const staff = await app.prisma.staffMember.findUniqueOrThrow({
@@ -346,7 +359,12 @@ async function secondFactorSubject(
   const customer = await app.prisma.customer.findUniqueOrThrow({
     where: { id: who.customerId! },
   });
-  if (!customer.totpSecretEncrypted) return null;
+  if (!customer.totpSecretEncrypted) {
+    // SMS second factor: the code texted for this very challenge, else a recovery code.
+    if (!customer.smsTwoFactorEnabledAt) return null;
+    if (isSignInCode(challenge, code)) return { kind: 'customer', id: customer.id };
+    return (await useRecoveryCode(app, customer.id, code)) ? { kind: 'customer', id: customer.id } : null;
+  }
   const secret = decryptField(app.keyring, customer.totpSecretEncrypted, totpContext('customer', customer.id));
   const step = await checkTotp(secret, code, now, customer.totpLastStep);
   if (step !== null) {

@@ -200,6 +200,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     preference,
     exports,
     erasures,
+    scorePoints,
   ] = await Promise.all([
     app.prisma.customer.findUniqueOrThrow({ where: { id: customerId } }),
     app.prisma.credential.findMany({ where, orderBy: { seq: 'asc' } }),
@@ -215,6 +216,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     app.prisma.notificationPreference.findMany({ where }),
     app.prisma.dataExport.findMany({ where, orderBy: { requestedAt: 'asc' } }),
     app.prisma.erasureRequest.findMany({ where, orderBy: { requestedAt: 'asc' } }),
+    app.prisma.securityScorePoint.findMany({ where, orderBy: { day: 'asc' } }),
   ]);
   const { phoneEncrypted, ...account } = customer;
   return exportPart(usersRegister, {
@@ -237,6 +239,7 @@ async function usersPart(app: UsersApp, customerId: string): Promise<ExportPart>
     NotificationPreference: preference,
     DataExport: exports,
     ErasureRequest: erasures,
+    SecurityScorePoint: scorePoints,
   });
 }
 

@@ -192,6 +192,7 @@ async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date
   await tx.contractLogin.deleteMany({ where });
   await tx.credential.deleteMany({ where });
   await tx.recoveryCode.deleteMany({ where });
+  await tx.securityScorePoint.deleteMany({ where });
   await tx.oneTimeToken.deleteMany({ where });
   await tx.twoFactorChallenge.deleteMany({ where });
   await tx.supportGrant.deleteMany({ where });
@@ -238,6 +239,7 @@ async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date
       totpPendingSecretEncrypted: null,
       totpEnabledAt: null,
       totpLastStep: null,
+      smsTwoFactorEnabledAt: null,
       failedLogins: 0,
       lockedUntil: null,
       passwordResetRequired: false,

@@ -41,6 +41,12 @@ export const RECOVERY_CAPS = {
   /** Codes confirming a new phone number, per customer per hour and per day. */
   phoneCodesPerHour: 3,
   phoneCodesPerDay: 5,
+  /** Contract-number reminders per account per hour and per day. */
+  contractRemindersPerHour: 2,
+  contractRemindersPerDay: 4,
+  /** Sign-in codes texted to a customer whose second factor is SMS, per hour and per day. */
+  signInCodesPerHour: 6,
+  signInCodesPerDay: 20,
 } as const;
 
 /** Counts one send to `customerId` for `what`; false when a cap is reached (nothing must be sent). */

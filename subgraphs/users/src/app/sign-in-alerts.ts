@@ -2,6 +2,7 @@
 import type { UsersApp } from './index.ts';
 import { findLinkToken, useToken } from './one-time-tokens.ts';
 import { revokeSessions } from './sessions.ts';
+import { markReported } from './sign-in-review.ts';
 
 export async function reportUnrecognisedSignIn(app: UsersApp, token: string): Promise<boolean> {
   const row = await findLinkToken(app, 'SIGN_IN_ALERT', token);
@@ -15,6 +16,7 @@ export async function reportUnrecognisedSignIn(app: UsersApp, token: string): Pr
     return true;
   });
   if (!done) return false;
+  if (row.sessionId) await markReported(app, row.customerId, row.sessionId);
   // An alert about a change made elsewhere (a payment method) names no session: every open one ends.
   const ids = row.sessionId
     ? [row.sessionId]

@@ -7,6 +7,7 @@ import { verifyPassword } from '../domain/password.ts';
 import { checkTotp, totpContext } from '../domain/totp.ts';
 import { Topics, type UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
+import { noteSecurityChange } from './security-score.ts';
 import { announceSecurityChange } from './step-up.ts';
 
 const secretContext = (customerId: string) => totpContext('customer', customerId);
@@ -74,6 +75,8 @@ export async function confirmEnrolment(
         totpPendingSecretEncrypted: null,
         totpEnabledAt: app.clock.now(),
         totpLastStep: step,
+        // An app replaces SMS codes as the second factor.
+        smsTwoFactorEnabledAt: null,
       },
     });
     await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOn');
@@ -82,6 +85,7 @@ export async function confirmEnrolment(
   });
   app.kickMessages();
   app.outbox.kick();
+  await noteSecurityChange(app, customerId);
   return codes;
 }
 
@@ -96,10 +100,17 @@ export async function disableTwoFactor(
     where: { id: customerId },
     include: { credentials: { orderBy: { seq: 'desc' }, take: 1 } },
   });
-  if (!customer.totpSecretEncrypted || !customer.credentials[0]) return false;
+  if ((!customer.totpSecretEncrypted && !customer.smsTwoFactorEnabledAt) || !customer.credentials[0]) return false;
   if (!(await verifyPassword(customer.credentials[0].passwordHash, password))) return false;
-  const secret = decryptField(app.keyring, customer.totpSecretEncrypted, secretContext(customerId));
-  const step = await checkTotp(secret, code, app.clock.now(), customer.totpLastStep);
+  // With an app: its current code or a recovery code. With SMS: a recovery code (no code is texted outside a sign-in).
+  const step = customer.totpSecretEncrypted
+    ? await checkTotp(
+        decryptField(app.keyring, customer.totpSecretEncrypted, secretContext(customerId)),
+        code,
+        app.clock.now(),
+        customer.totpLastStep,
+      )
+    : null;
   if (step === null && !(await useRecoveryCode(app, customerId, code))) return false;
   await app.prisma.$transaction(async (tx) => {
     await tx.customer.update({
@@ -108,6 +119,7 @@ export async function disableTwoFactor(
         totpSecretEncrypted: null,
         totpEnabledAt: null,
         totpLastStep: null,
+        smsTwoFactorEnabledAt: null,
       },
     });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
@@ -116,5 +128,6 @@ export async function disableTwoFactor(
   });
   app.kickMessages();
   app.outbox.kick();
+  await noteSecurityChange(app, customerId);
   return true;
 }

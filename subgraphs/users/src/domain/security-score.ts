@@ -5,12 +5,19 @@ export interface SecurityInputs {
   /** zxcvbn score of the current password, measured when it was set; null = unknown (set before measurement existed). */
   passwordStrength: 0 | 1 | 2 | 3 | 4 | null;
   twoFactorEnabled: boolean;
+  /** The second factor is a texted code rather than an app (weaker: a SIM swap or an SMS interception defeats it). */
+  twoFactorBySms?: boolean;
   passwordChangedAt: Date | null;
   emailVerified: boolean;
   /** A phone number on file that was confirmed (recovery by SMS possible). */
   phoneVerified: boolean;
   /** Sign-ins from a new device or unusual country in the last 90 days that the customer has not confirmed. */
   unrecognisedSignIns: number;
+  /**
+   * Of the last three 30-day periods before `now`, how many saw at least one successful sign-in (0 to 3): how
+   * regularly the customer comes and looks at their account.
+   */
+  activeMonths: number;
   now: Date;
 }
 
@@ -21,6 +28,7 @@ export const SecurityFactorKey = {
   EMAIL_VERIFIED: 'EMAIL_VERIFIED',
   PHONE_VERIFIED: 'PHONE_VERIFIED',
   NO_UNRECOGNISED_SIGN_INS: 'NO_UNRECOGNISED_SIGN_INS',
+  CONNECTION_REGULARITY: 'CONNECTION_REGULARITY',
 } as const;
 export type SecurityFactorKey = (typeof SecurityFactorKey)[keyof typeof SecurityFactorKey];
 
@@ -46,11 +54,17 @@ export interface SecurityScore {
 const MAX_POINTS: Record<SecurityFactorKey, number> = {
   PASSWORD_STRENGTH: 25,
   TWO_FACTOR: 30,
-  PASSWORD_AGE: 10,
+  PASSWORD_AGE: 5,
   EMAIL_VERIFIED: 10,
   PHONE_VERIFIED: 10,
   NO_UNRECOGNISED_SIGN_INS: 15,
+  CONNECTION_REGULARITY: 5,
 };
+
+/** Two-factor by SMS: a real second factor, but one a SIM swap or an intercepted text defeats. */
+const SMS_TWO_FACTOR_POINTS = 20;
+/** By active months out of the last three: someone who looks every month sees an alert or a strange sign-in soon. */
+const REGULARITY_POINTS = [0, 0, 3, 5] as const;
 
 // Indexed by zxcvbn score. The jump between 2 and 3 is zxcvbn's own line between "somewhat guessable" (< 10^8
 // guesses) and "safely unguessable" (< 10^10), which is what matters against offline guessing.
@@ -71,6 +85,7 @@ const LABELS: Record<SecurityFactorKey, string> = {
   EMAIL_VERIFIED: 'Adresse e-mail vérifiée',
   PHONE_VERIFIED: 'Numéro de téléphone vérifié',
   NO_UNRECOGNISED_SIGN_INS: 'Aucune connexion non reconnue',
+  CONNECTION_REGULARITY: 'Connexions régulières',
 };
 
 // Breaks ties between equal missing points: a possible intrusion first, the light advice on age last.
@@ -80,6 +95,7 @@ const TIE_BREAK: readonly SecurityFactorKey[] = [
   'PASSWORD_STRENGTH',
   'EMAIL_VERIFIED',
   'PHONE_VERIFIED',
+  'CONNECTION_REGULARITY',
   'PASSWORD_AGE',
 ];
 
@@ -107,7 +123,8 @@ function pointsFor(key: SecurityFactorKey, inputs: SecurityInputs): number {
       // Unknown earns nothing: the score vouches only for what was measured, and one password change fixes it.
       return inputs.passwordStrength === null ? 0 : STRENGTH_POINTS[inputs.passwordStrength];
     case 'TWO_FACTOR':
-      return inputs.twoFactorEnabled ? MAX_POINTS.TWO_FACTOR : 0;
+      if (!inputs.twoFactorEnabled) return 0;
+      return inputs.twoFactorBySms ? SMS_TWO_FACTOR_POINTS : MAX_POINTS.TWO_FACTOR;
     case 'PASSWORD_AGE':
       return passwordAge(inputs) === 'fresh' ? MAX_POINTS.PASSWORD_AGE : 0;
     case 'EMAIL_VERIFIED':
@@ -118,6 +135,11 @@ function pointsFor(key: SecurityFactorKey, inputs: SecurityInputs): number {
       // One unconfirmed sign-in may already be an intruder, so any count loses everything. Written so that NaN
       // (a broken count) fails closed.
       return inputs.unrecognisedSignIns <= 0 ? MAX_POINTS.NO_UNRECOGNISED_SIGN_INS : 0;
+    case 'CONNECTION_REGULARITY': {
+      // Written so that a broken count (NaN, out of range) earns nothing.
+      const months = Math.trunc(inputs.activeMonths);
+      return months >= 0 && months <= 3 ? REGULARITY_POINTS[months as 0 | 1 | 2 | 3] : 0;
+    }
   }
 }
 
@@ -128,7 +150,9 @@ function recommendationFor(key: SecurityFactorKey, inputs: SecurityInputs): stri
         ? 'Changez votre mot de passe pour que nous puissions évaluer sa robustesse : choisissez une phrase de passe longue, que vous n’utilisez sur aucun autre site.'
         : 'Choisissez un mot de passe plus robuste : une phrase de passe de plusieurs mots, longue et que vous n’utilisez sur aucun autre site.';
     case 'TWO_FACTOR':
-      return 'Activez la double authentification : un code de votre application d’authentification vous sera demandé en plus du mot de passe.';
+      return inputs.twoFactorEnabled
+        ? 'Préférez une application d’authentification aux codes par SMS : un SMS peut être détourné, par exemple en cas de vol de votre carte SIM.'
+        : 'Activez la double authentification : un code de votre application d’authentification, ou reçu par SMS, vous sera demandé en plus du mot de passe.';
     case 'PASSWORD_AGE':
       switch (passwordAge(inputs)) {
         case 'unknown':
@@ -142,6 +166,8 @@ function recommendationFor(key: SecurityFactorKey, inputs: SecurityInputs): stri
       return 'Confirmez votre adresse e-mail avec le lien que nous vous avons envoyé : elle sert à récupérer votre compte et à recevoir nos alertes de sécurité.';
     case 'PHONE_VERIFIED':
       return 'Ajoutez et confirmez votre numéro de téléphone mobile : il permet de récupérer votre compte par SMS.';
+    case 'CONNECTION_REGULARITY':
+      return 'Connectez-vous au moins une fois par mois : vous verrez plus tôt une connexion ou une modification que vous n’avez pas faite.';
     case 'NO_UNRECOGNISED_SIGN_INS': {
       const n = inputs.unrecognisedSignIns;
       const what =

@@ -23,7 +23,7 @@ const email = (template: string, subject: string, text: string): RenderedMessage
 });
 
 /** Changes the customer is always told about. */
-export type SecurityChange = 'phone' | 'email' | 'twoFactorOn' | 'twoFactorOff';
+export type SecurityChange = 'phone' | 'email' | 'twoFactorOn' | 'twoFactorOff' | 'twoFactorSms';
 const SECURITY_CHANGE: Record<SecurityChange, { subject: string; what: string; sms: string }> = {
   email: {
     subject: 'Votre adresse e-mail a été modifiée',
@@ -39,6 +39,11 @@ const SECURITY_CHANGE: Record<SecurityChange, { subject: string; what: string; s
     subject: 'Double authentification activée',
     what: 'la double authentification a été activée sur votre espace client avec une nouvelle application',
     sms: 'la double authentification de votre espace client a été activée',
+  },
+  twoFactorSms: {
+    subject: 'Double authentification par SMS activée',
+    what: 'la double authentification de votre espace client se fait désormais par un code envoyé par SMS à votre numéro confirmé',
+    sms: 'la double authentification de votre espace client se fait désormais par SMS',
   },
   twoFactorOff: {
     subject: 'Double authentification désactivée',
@@ -180,6 +185,27 @@ export const templates = {
       'emailAlreadyUsed',
       'Une demande concernant votre adresse e-mail',
       `Bonjour ${firstName},\n\nQuelqu’un a demandé à utiliser cette adresse pour un autre espace client Abri. Elle reste attachée au vôtre et rien n’a changé.\n\nSi c’était vous, utilisez une autre adresse pour cet autre espace. Sinon, vous n’avez rien à faire.`,
+    ),
+  /** The second step of a sign-in whose second factor is SMS. */
+  signInCode: (code: string): RenderedMessage => ({
+    channel: 'SMS',
+    template: 'signInCode',
+    subject: null,
+    text: `Abri${NBSP}: votre code de connexion est ${code}. Valable 5${NBSP}minutes. Ne le communiquez à personne, pas même à un conseiller Abri.`,
+  }),
+  /** The contract numbers of the account at this address, asked for from « Numéro de contrat oublié ? ». */
+  contractNumberReminder: (firstName: string, contractNumbers: string[], signInUrl: string) =>
+    email(
+      'contractNumberReminder',
+      'Votre numéro de contrat',
+      `Bonjour ${firstName},\n\nVous avez demandé ${contractNumbers.length > 1 ? 'vos numéros' : 'votre numéro'} de contrat pour vous connecter à votre espace client${NBSP}:\n${contractNumbers.map((n) => `- ${n}`).join('\n')}\n\nConnectez-vous avec ${contractNumbers.length > 1 ? 'l’un d’eux' : 'ce numéro'} et votre mot de passe${NBSP}: ${signInUrl}\n\nSi vous n’avez rien demandé, ignorez ce message${NBSP}: personne d’autre que vous ne l’a reçu.`,
+    ),
+  /** Confirms a sign-in reported from the history as not the customer's. */
+  signInReported: (firstName: string, signedInAt: Date, at: Date) =>
+    email(
+      'signInReported',
+      `Connexion signalée${NBSP}: votre mot de passe est bloqué`,
+      `Bonjour ${firstName},\n\nLe ${frenchDateTime(at)}, vous avez signalé que la connexion du ${frenchDateTime(signedInAt)} n’était pas de vous. Nous avons déconnecté l’appareil concerné et bloqué votre mot de passe${NBSP}: choisissez-en un nouveau avec « Mot de passe oublié » sur la page de connexion.`,
     ),
   phoneConfirmationCode: (code: string): RenderedMessage => ({
     channel: 'SMS',

@@ -2,6 +2,7 @@
 // "this was not me" link of a sign-in alert.
 import { isCustomer, unauthenticated } from '@abri/platform';
 import { activateAccount, registerAccount, requestActivationLink } from '../app/activation.ts';
+import { recoverContractNumber } from '../app/contract-number-reminder.ts';
 import { changePassword } from '../app/passwords.ts';
 import { requestPasswordReset, requestSmsCode, resetPassword, resetPasswordWithSmsCode } from '../app/recovery.ts';
 import { reportUnrecognisedSignIn } from '../app/sign-in-alerts.ts';
@@ -139,6 +140,15 @@ builder.mutationFields((t) => ({
     args: { contractNumber: t.arg.string({ required: true }) },
     resolve: (_r, { contractNumber }, ctx) => {
       requestSmsCode(ctx.app, bounded(contractNumber, 'contractNumber'));
+      return true;
+    },
+  }),
+  recoverContractNumber: t.boolean({
+    description:
+      '« Numéro de contrat oublié ? »: e-mails the contract numbers of the account at this address, if there is one. Always true, with the same answer in body and time whether or not the address is a customer’s.',
+    args: { email: t.arg.string({ required: true }) },
+    resolve: (_r, { email }, ctx) => {
+      recoverContractNumber(ctx.app, bounded(email, 'email'));
       return true;
     },
   }),

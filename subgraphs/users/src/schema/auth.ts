@@ -1,6 +1,6 @@
 // Sign-in entry points and their result types.
 import { abriError, ErrorCode, unauthenticated } from '@abri/platform';
-import { type LoginOutcome, login, staffLogin, verifyTwoFactor } from '../app/auth.ts';
+import { type LoginOutcome, login, type SecondFactorMethod, staffLogin, verifyTwoFactor } from '../app/auth.ts';
 import { refreshSession, revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
@@ -17,7 +17,7 @@ type Success = Typed<
 >;
 type Result =
   | Success
-  | Typed<'TwoFactorRequired', { challengeToken: string }>
+  | Typed<'TwoFactorRequired', { challengeToken: string; method: SecondFactorMethod }>
   | Typed<'InvalidCredentials', { message: string }>
   | Typed<'AccountLocked', { message: string; lockedUntil: Date }>
   | Typed<'AccountNotActivated', { message: string }>
@@ -45,13 +45,25 @@ const LoginSuccess = builder.objectRef<Success>('LoginSuccess').implement({
     }),
   }),
 });
+export const SecondFactorMethodEnum = builder.enumType('SecondFactorMethod', {
+  description: 'Where a customer’s second-factor code comes from.',
+  values: {
+    TOTP: { description: 'An authenticator app (TOTP, 6 digits, 30 s).' },
+    SMS: { description: 'A 6-digit code texted to the confirmed phone at each sign-in, valid 5 minutes.' },
+  } as const,
+});
 const TwoFactorRequired = builder
-  .objectRef<Typed<'TwoFactorRequired', { challengeToken: string }>>('TwoFactorRequired')
+  .objectRef<Typed<'TwoFactorRequired', { challengeToken: string; method: SecondFactorMethod }>>('TwoFactorRequired')
   .implement({
-    description: 'The password was right; send a code from the authenticator app with `verifyTwoFactor`.',
+    description:
+      'The password was right; send the second factor’s code (from the authenticator app, or the SMS just sent) with `verifyTwoFactor`. A recovery code works too.',
     fields: (t) => ({
       challengeToken: t.exposeString('challengeToken', {
         description: 'Identifies this sign-in attempt for `verifyTwoFactor`.',
+      }),
+      method: t.expose('method', {
+        type: SecondFactorMethodEnum,
+        description: 'Which code to ask for: TOTP (app; staff always) or SMS (texted now to the confirmed phone).',
       }),
     }),
   });
@@ -109,6 +121,7 @@ function toResult(outcome: LoginOutcome): Result {
       return {
         __typename: 'TwoFactorRequired',
         challengeToken: outcome.challengeToken,
+        method: outcome.method,
       };
     case 'invalidCredentials':
       return {
@@ -165,7 +178,7 @@ const VerifyTwoFactorInput = builder.inputType('VerifyTwoFactorInput', {
     }),
     code: t.string({
       required: true,
-      description: 'The 6-digit code shown by the authenticator app.',
+      description: 'The 6-digit code of the authenticator app or of the SMS, or a recovery code.',
     }),
   }),
 });

@@ -1,10 +1,15 @@
-// What a customer sees of their account's security: score, sessions (and revoking them), sign-in history.
+// What a customer sees of their account's security: score and its history, sessions (and revoking them), sign-in
+// history (and saying « c'est moi » or « ce n'était pas moi » of a sign-in).
 import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { recordSecurityScore, type ScorePoint, securityScoreHistory } from '../app/security-score.ts';
 import { revokeSessions } from '../app/sessions.ts';
+import { acknowledgeSignIn, type ReviewOutcome, reportSignIn } from '../app/sign-in-review.ts';
 import { builder } from '../builder.ts';
 import type { UsersContext } from '../context.ts';
-import { securityScore } from '../domain/security-score.ts';
+import type { securityScore } from '../domain/security-score.ts';
+import { SecondFactorMethodEnum } from './auth.ts';
 import { CustomerRef } from './customer.ts';
+import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
 const SecurityFactor = builder
   .objectRef<ReturnType<typeof securityScore>['factors'][number]>('SecurityFactor')
@@ -27,6 +32,25 @@ const SecurityScore = builder.objectRef<ReturnType<typeof securityScore>>('Secur
     factors: t.field({ type: [SecurityFactor], resolve: (s) => s.factors }),
     recommendations: t.exposeStringList('recommendations', {
       description: 'In French, most valuable first.',
+    }),
+  }),
+});
+
+const FactorPoints = builder.objectRef<{ key: string; points: number }>('SecurityFactorPoints').implement({
+  description: 'The points one factor earned on a day of the history.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'As `SecurityFactor.key`.' }),
+    points: t.exposeInt('points'),
+  }),
+});
+const SecurityScorePoint = builder.objectRef<ScorePoint>('SecurityScorePoint').implement({
+  description: 'The security score as it stood at the end of a day (UTC): the last value computed that day.',
+  fields: (t) => ({
+    day: t.string({ description: 'The day, `YYYY-MM-DD` (UTC).', resolve: (p) => p.day.toISOString().slice(0, 10) }),
+    score: t.exposeInt('score'),
+    factors: t.field({
+      type: [FactorPoints],
+      resolve: (p) => Object.entries(p.factors).map(([key, points]) => ({ key, points })),
     }),
   }),
 });
@@ -66,10 +90,27 @@ const SignInOutcome = builder.enumType('SignInOutcome', {
     'RATE_LIMITED',
   ] as const,
 });
-builder.prismaObject('SignInEvent', {
+const SignInReview = builder.enumType('SignInReview', {
+  description: 'What the customer said of a sign-in in their history.',
+  values: {
+    ACKNOWLEDGED: { description: '« C’est moi »: it no longer counts against the security score.' },
+    REPORTED: {
+      description:
+        '« Ce n’était pas moi »: its session (or every session) was ended and the password blocked until a reset.',
+    },
+  } as const,
+});
+const LoginEvent = builder.prismaObject('SignInEvent', {
   name: 'LoginEvent',
   description: 'A sign-in attempt on the account.',
   fields: (t) => ({
+    id: t.exposeID('id', { description: 'What `acknowledgeSignIn` and `reportSignIn` take.' }),
+    review: t.expose('review', {
+      type: SignInReview,
+      nullable: true,
+      description: 'Null until the customer says whether it was them (successful sign-ins only).',
+    }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
     outcome: t.expose('outcome', { type: SignInOutcome }),
     ip: t.exposeString('ip', { nullable: true }),
@@ -93,35 +134,32 @@ const ownCustomer = async (ctx: UsersContext, customerId: string) => {
 };
 
 builder.objectFields(CustomerRef, (t) => ({
-  twoFactorEnabled: t.boolean({ resolve: (c) => c.totpEnabledAt !== null }),
+  twoFactorEnabled: t.boolean({
+    description: 'A second factor is asked at sign-in (an authenticator app or SMS codes).',
+    resolve: (c) => c.totpEnabledAt !== null || c.smsTwoFactorEnabledAt !== null,
+  }),
+  twoFactorMethod: t.field({
+    type: SecondFactorMethodEnum,
+    nullable: true,
+    description: 'The second factor asked at sign-in; null when there is none.',
+    resolve: (c) => (c.totpEnabledAt ? 'TOTP' : c.smsTwoFactorEnabledAt ? 'SMS' : null),
+  }),
   securityScore: t.field({
     type: SecurityScore,
+    description: 'The score now; reading it also keeps it as today’s point of `securityScoreHistory`.',
     resolve: async (c, _a, ctx) => {
       await ownCustomer(ctx, c.id);
-      const now = ctx.app.clock.now();
-      const customer = c;
-      const [credential, unrecognised] = await Promise.all([
-        ctx.app.prisma.credential.findFirst({
-          where: { customerId: c.id },
-          orderBy: { seq: 'desc' },
-        }),
-        ctx.app.prisma.signInEvent.count({
-          where: {
-            customerId: c.id,
-            unrecognised: true,
-            at: { gte: new Date(now.getTime() - 90 * 86_400_000) },
-          },
-        }),
-      ]);
-      return securityScore({
-        passwordStrength: (credential?.strength ?? null) as 0 | 1 | 2 | 3 | 4 | null,
-        twoFactorEnabled: customer.totpEnabledAt !== null,
-        passwordChangedAt: credential?.createdAt ?? null,
-        emailVerified: customer.emailVerifiedAt !== null,
-        phoneVerified: customer.phoneVerifiedAt !== null,
-        unrecognisedSignIns: unrecognised,
-        now,
-      });
+      return recordSecurityScore(ctx.app, c.id);
+    },
+  }),
+  securityScoreHistory: t.field({
+    type: [SecurityScorePoint],
+    description:
+      'The score day by day, oldest first, ending today: a point for each day it was computed (at sign-in, after a security change, or when read). Up to 365 days back.',
+    args: { days: t.arg.int({ defaultValue: 90, description: 'How many days back, 1 to 365.' }) },
+    resolve: async (c, { days }, ctx) => {
+      await ownCustomer(ctx, c.id);
+      return securityScoreHistory(ctx.app, c.id, Math.min(Math.max(days ?? 90, 1), 365));
     },
   }),
   sessions: t.prismaField({
@@ -156,7 +194,56 @@ builder.objectFields(CustomerRef, (t) => ({
   }),
 }));
 
+type Reviewed = Typed<'SignInReviewed', { signInId: string; endedSessions: number }>;
+type NotFound = Typed<'SignInNotFound', { message: string }>;
+const SignInReviewed = builder.objectRef<Reviewed>('SignInReviewed').implement({
+  description: 'The customer’s answer is recorded on the sign-in.',
+  fields: (t) => ({
+    signIn: t.prismaField({
+      type: LoginEvent,
+      resolve: (query, r, _a, ctx) =>
+        ctx.app.prisma.signInEvent.findUniqueOrThrow({ ...query, where: { id: r.signInId } }),
+    }),
+    endedSessions: t.exposeInt('endedSessions', { description: 'Sessions ended by a report (0 for « c’est moi »).' }),
+  }),
+});
+const SignInNotFound = builder.objectRef<NotFound>('SignInNotFound').implement({
+  description: 'No successful sign-in of this account has that id.',
+  interfaces: [ErrorInterface],
+});
+const ReviewSignInResult = builder.unionType('ReviewSignInResult', {
+  description: 'The outcome of « c’est moi » or « ce n’était pas moi » on a sign-in.',
+  types: [SignInReviewed, SignInNotFound],
+  resolveType: byTypename,
+});
+const reviewResult = (outcome: ReviewOutcome): Reviewed | NotFound =>
+  outcome.kind === 'notFound'
+    ? { __typename: 'SignInNotFound', message: 'Cette connexion est introuvable dans votre historique.' }
+    : { __typename: 'SignInReviewed', signInId: outcome.signInId, endedSessions: outcome.endedSessions };
+
 builder.mutationFields((t) => ({
+  acknowledgeSignIn: t.field({
+    type: ReviewSignInResult,
+    description: '« C’est moi »: the customer recognises a sign-in of their history; it no longer lowers the score.',
+    args: { signInId: t.arg.id({ required: true }) },
+    resolve: async (_r, { signInId }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return reviewResult(await acknowledgeSignIn(ctx.app, ctx.who.sub, String(signInId).slice(0, 64)));
+    },
+  }),
+  reportSignIn: t.field({
+    type: ReviewSignInResult,
+    description:
+      '« Ce n’était pas moi »: ends the session of that sign-in (every session with `everywhere`, this one included) and blocks the password until it is reset, as the alert e-mail’s link does.',
+    args: {
+      signInId: t.arg.id({ required: true }),
+      everywhere: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: async (_r, { signInId, everywhere }, ctx) => {
+      if (!isCustomer(ctx.who)) throw unauthenticated();
+      return reviewResult(await reportSignIn(ctx.app, ctx.who.sub, String(signInId).slice(0, 64), everywhere ?? false));
+    },
+  }),
   revokeSession: t.boolean({
     description:
       'Signs one of the customer’s devices out (its open subscriptions close at once). False if it was not open.',

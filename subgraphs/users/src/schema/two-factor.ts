@@ -7,6 +7,7 @@ import {
   recentlyAuthenticated,
   unauthenticated,
 } from '@abri/platform';
+import { chooseSmsSecondFactor } from '../app/sms-second-factor.ts';
 import { confirmEnrolment, disableTwoFactor, startEnrolment } from '../app/two-factor.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
@@ -41,6 +42,28 @@ const InvalidCode = builder.objectRef<Invalid>('InvalidCode').implement({
 const ConfirmTwoFactorResult = builder.unionType('ConfirmTwoFactorResult', {
   description: 'The outcome of confirming two-factor enrolment.',
   types: [TwoFactorEnabled, InvalidCode],
+  resolveType: byTypename,
+});
+
+type SmsChosen = Typed<'SmsSecondFactorChosen', { recoveryCodes: string[] }>;
+type NoPhone = Typed<'PhoneNotConfirmed', { message: string }>;
+type AlreadySms = Typed<'SmsSecondFactorAlreadyChosen', { message: string }>;
+const SmsSecondFactorChosen = builder.objectRef<SmsChosen>('SmsSecondFactorChosen').implement({
+  description:
+    'From the next sign-in, a code is texted to the confirmed phone. New recovery codes, shown this once, replace any earlier ones.',
+  fields: (t) => ({ recoveryCodes: t.exposeStringList('recoveryCodes') }),
+});
+const PhoneNotConfirmed = builder.objectRef<NoPhone>('PhoneNotConfirmed').implement({
+  description: 'No confirmed mobile number: add one in the profile and confirm it with its code first.',
+  interfaces: [ErrorInterface],
+});
+const SmsSecondFactorAlreadyChosen = builder.objectRef<AlreadySms>('SmsSecondFactorAlreadyChosen').implement({
+  description: 'SMS codes are already the second factor.',
+  interfaces: [ErrorInterface],
+});
+const ChooseSmsSecondFactorResult = builder.unionType('ChooseSmsSecondFactorResult', {
+  description: 'The outcome of choosing SMS codes as the second factor.',
+  types: [SmsSecondFactorChosen, PhoneNotConfirmed, InvalidCode, SmsSecondFactorAlreadyChosen],
   resolveType: byTypename,
 });
 
@@ -80,9 +103,46 @@ builder.mutationFields((t) => ({
       return codes ? { __typename: 'TwoFactorEnabled', recoveryCodes: codes } : invalidCode();
     },
   }),
+  chooseSmsSecondFactor: t.field({
+    type: ChooseSmsSecondFactorResult,
+    description:
+      'Makes a code texted to the confirmed phone the second factor (instead of, or replacing, an authenticator app). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise); when an app is the second factor, `code` is its current code (or a recovery code). Announced by e-mail and SMS.',
+    args: { code: t.arg.string({ description: 'The authenticator app’s current code, when one is active.' }) },
+    resolve: async (_r, { code }, ctx): Promise<SmsChosen | NoPhone | Invalid | AlreadySms> => {
+      const who = customerOnly(ctx);
+      const outcome = await chooseSmsSecondFactor(
+        ctx.app,
+        who.sub,
+        who.sid,
+        recentlyAuthenticated(who, ctx.app.clock.now()),
+        code ? code.slice(0, 40) : null,
+      );
+      switch (outcome.kind) {
+        case 'reauthenticationRequired':
+          throw reauthenticationRequired();
+        case 'chosen':
+          return { __typename: 'SmsSecondFactorChosen', recoveryCodes: outcome.recoveryCodes };
+        case 'phoneNotConfirmed':
+          return {
+            __typename: 'PhoneNotConfirmed',
+            message: 'Ajoutez votre numéro de mobile et confirmez-le avec le code reçu avant de choisir le SMS.',
+          };
+        case 'alreadyChosen':
+          return {
+            __typename: 'SmsSecondFactorAlreadyChosen',
+            message: 'La double authentification se fait déjà par SMS.',
+          };
+        case 'invalidCode':
+          return {
+            __typename: 'InvalidCode',
+            message: 'Saisissez le code actuel de votre application d’authentification (ou un code de secours).',
+          };
+      }
+    },
+  }),
   disableTwoFactor: t.boolean({
     description:
-      'Turns two-factor off; needs the password and a code (or a recovery code). False when either is wrong.',
+      'Turns two-factor off; needs the password and a code of the app (or a recovery code; with SMS codes, a recovery code). False when either is wrong.',
     args: {
       password: t.arg.string({ required: true }),
       code: t.arg.string({ required: true }),
