@@ -175,6 +175,6 @@ describe('search over variants and the whole file', () => {
     expect(doc.body).toContain('n° HAB-48213');
     expect(doc.body).toContain('appartement de 62 m², 3 pièces');
     expect(doc.body).toContain('objets de valeur, assistance habitation');
-    expect(doc.body).toMatch(/Franchise générale : 150\u00a0€/);
+    expect(doc.body).toMatch(/Franchise générale\u00a0: 150\u00a0€/);
   });
 });

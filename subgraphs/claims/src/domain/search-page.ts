@@ -46,6 +46,9 @@ export interface ClaimFacts {
 /** How much of the customer's own description is searched: enough for « fuite sous l’évier », not a novel. */
 const DESCRIPTION_CHARS = 300;
 
+/** A no-break space before « : ; ? ! », as French typography wants (the customer's own text included). */
+const typeset = (text: string) => text.replace(/ ([:;?!])/g, '\u00a0$1');
+
 const sentence = (text: string) => {
   const t = text.trim().replace(/\s+/g, ' ');
   return /[.!?…]$/.test(t) ? t : `${t}.`;
@@ -66,7 +69,7 @@ export function claimSearchPage(c: ClaimFacts): SearchPage {
   return {
     id: `claim:${c.id}`,
     title: `Sinistre ${c.reference} · ${type}`,
-    body: sentences.filter(Boolean).join(' '),
+    body: typeset(sentences.filter(Boolean).join(' ')),
     target: `/sinistres/${c.id}`,
   };
 }

@@ -15,6 +15,7 @@ export interface PaymentFacts {
   amountCents: number;
   status: 'SUCCEEDED' | 'REJECTED' | 'REFUNDED';
   reference: string;
+  rejectionCode: string | null;
 }
 
 export interface ArrearFacts {
@@ -32,13 +33,20 @@ export interface ArrearFacts {
 const SCHEDULE_SHOWN = 12;
 const TARGET = '/paiements';
 
+/** A no-break space before « : ; ? ! », as French typography wants. */
+const typeset = (page: SearchPage): SearchPage => ({
+  ...page,
+  title: page.title.replace(/ ([:;?!])/g, '\u00a0$1'),
+  body: page.body.replace(/ ([:;?!])/g, '\u00a0$1'),
+});
+
 const PAYMENT_WORD = { SUCCEEDED: 'payé', REJECTED: 'refusé par la banque', REFUNDED: 'remboursé' } as const;
 
 export function scheduleSearchPage(coming: readonly InstalmentFacts[]): SearchPage | null {
   if (!coming.length) return null;
   const shown = coming.slice(0, SCHEDULE_SHOWN);
   const lines = shown.map((i) => `${frenchDate(i.dueDate)} : ${eurosInText(i.amountCents)}.`);
-  return {
+  return typeset({
     id: 'payments:schedule',
     title: 'Prochaines échéances',
     body: [
@@ -46,7 +54,7 @@ export function scheduleSearchPage(coming: readonly InstalmentFacts[]): SearchPa
       ...lines,
     ].join(' '),
     target: TARGET,
-  };
+  });
 }
 
 /** One page per calendar year of the history (newest year first). */
@@ -61,11 +69,13 @@ export function historySearchPages(payments: readonly PaymentFacts[]): SearchPag
     .map(([year, list]) => {
       const paid = list.filter((p) => p.status === 'SUCCEEDED');
       const total = paid.reduce((n, p) => n + p.amountCents, 0);
-      const lines = list.map(
-        (p) =>
-          `${frenchDate(p.paidAt)} : ${eurosInText(p.amountCents)} ${PAYMENT_WORD[p.status]} (référence ${p.reference}).`,
-      );
-      return {
+      const lines = list.map((p) => {
+        const why = p.rejectionCode
+          ? `, motif ${p.rejectionCode} : ${explainRejection(p.rejectionCode).label.toLowerCase()}`
+          : '';
+        return `${frenchDate(p.paidAt)} : ${eurosInText(p.amountCents)} ${PAYMENT_WORD[p.status]} (référence ${p.reference}${why}).`;
+      });
+      return typeset({
         id: `payments:${year}`,
         title: `Historique des paiements ${year}`,
         body: [
@@ -73,7 +83,27 @@ export function historySearchPages(payments: readonly PaymentFacts[]): SearchPag
           ...lines,
         ].join(' '),
         target: TARGET,
-      };
+      });
+    });
+}
+
+/**
+ * A refused debit of the history as a page of its own (short, so « prélèvement refusé » finds it before the long
+ * year page), unless an arrear already tells its story (`arrearDays`: the due days of the arrears, as ISO dates).
+ */
+export function rejectedPaymentPages(payments: readonly PaymentFacts[], arrearDays: ReadonlySet<string>): SearchPage[] {
+  return payments
+    .filter((p) => p.status === 'REJECTED' && !arrearDays.has(p.paidAt.toISOString().slice(0, 10)))
+    .map((p) => {
+      const why = p.rejectionCode
+        ? ` Motif ${p.rejectionCode} : ${explainRejection(p.rejectionCode).label.toLowerCase()}.`
+        : '';
+      return typeset({
+        id: `rejected:${p.reference}`,
+        title: `Prélèvement refusé du ${frenchDate(p.paidAt)}`,
+        body: `Le prélèvement du ${frenchDate(p.paidAt)} de ${eurosInText(p.amountCents)} a été refusé par votre banque (référence ${p.reference}).${why}`,
+        target: TARGET,
+      });
     });
 }
 
@@ -86,7 +116,7 @@ export function arrearSearchPage(a: ArrearFacts): SearchPage {
       : a.suspendedAt
         ? `Impayé : garanties suspendues depuis le ${frenchDate(a.suspendedAt)}.`
         : 'Impayé à régulariser : payer maintenant par carte, représenter le prélèvement ou changer de moyen de paiement.';
-  return {
+  return typeset({
     id: `arrear:${a.id}`,
     title: `Prélèvement refusé du ${frenchDate(a.dueDate)}`,
     body: [
@@ -95,5 +125,5 @@ export function arrearSearchPage(a: ArrearFacts): SearchPage {
       state,
     ].join(' '),
     target: TARGET,
-  };
+  });
 }

@@ -4,7 +4,12 @@ import { accessCustomer, forbidden } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { searchPageType } from '@abri/platform/kit';
 import { builder } from '../builder.ts';
-import { arrearSearchPage, historySearchPages, scheduleSearchPage } from '../domain/search-pages.ts';
+import {
+  arrearSearchPage,
+  historySearchPages,
+  rejectedPaymentPages,
+  scheduleSearchPage,
+} from '../domain/search-pages.ts';
 import { CustomerRef } from './payment.ts';
 
 const SearchPageRef = searchPageType(builder);
@@ -16,7 +21,7 @@ builder.objectField(CustomerRef, 'paymentSearchPages', (t) =>
   t.field({
     type: [SearchPageRef],
     description:
-      'The customer’s payments as search pages: coming instalments, one page per year of history, each refused debit.',
+      'The customer’s payments as search pages: coming instalments, each refused debit, one page per year of history.',
     resolve: async (customer, _a, ctx) => {
       if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Recherche dans les paiements'))) throw forbidden();
       const now = ctx.app.clock.now();
@@ -30,12 +35,18 @@ builder.objectField(CustomerRef, 'paymentSearchPages', (t) =>
         ctx.app.prisma.payment.findMany({
           where: { customerId: customer.id, paidAt: { gte: since } },
           orderBy: { paidAt: 'desc' },
-          select: { paidAt: true, amountCents: true, status: true, reference: true },
+          select: { paidAt: true, amountCents: true, status: true, reference: true, rejectionCode: true },
         }),
         ctx.app.prisma.arrear.findMany({ where: { customerId: customer.id }, orderBy: { dueDate: 'desc' }, take: 24 }),
       ]);
       const schedule = scheduleSearchPage(coming);
-      return [...(schedule ? [schedule] : []), ...arrears.map(arrearSearchPage), ...historySearchPages(history)];
+      const arrearDays = new Set(arrears.map((a) => a.dueDate.toISOString().slice(0, 10)));
+      return [
+        ...(schedule ? [schedule] : []),
+        ...arrears.map(arrearSearchPage),
+        ...rejectedPaymentPages(history, arrearDays),
+        ...historySearchPages(history),
+      ];
     },
   }),
 );

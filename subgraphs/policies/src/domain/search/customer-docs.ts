@@ -101,7 +101,10 @@ export function contractDoc(p: ContractFacts, target: string): SearchDoc {
     kind: 'CONTRACT',
     id: `contract:${p.number}`,
     title: `Mon contrat n° ${p.number}`,
-    body: sentences.filter(Boolean).join(' '),
+    body: sentences
+      .filter(Boolean)
+      .join(' ')
+      .replace(/ ([:;?!])/g, '\u00a0$1'),
     target,
   };
 }
