@@ -40,6 +40,9 @@ const MATRIX: Record<string, Row> = {
   claimForm: { allowed: 's s s s', call: () => '{ claimForm(type: WATER_DAMAGE) { __typename } }' },
   verifyAttestation: { allowed: 's s s s', call: () => '{ verifyAttestation(token: "x") { __typename } }' },
   search: { allowed: 's s s s', call: () => '{ search(query: "dégât des eaux") { __typename } }' },
+  helpCategories: { allowed: 's s s s', call: () => '{ helpCategories { __typename } }' },
+  helpCategory: { allowed: 's s s s', call: () => '{ helpCategory(slug: "navigateurs") { __typename } }' },
+  helpArticle: { allowed: 's s s s', call: () => '{ helpArticle(slug: "chrome-cache") { __typename } }' },
   login: {
     allowed: 's s s s',
     call: () => 'mutation { login(input: { contractNumber: "HAB9930001", password: "x" }) { __typename } }',

@@ -119,7 +119,8 @@ function SignedInFrame({ generation }: { generation: number }) {
             <Route path="/compte" element={<Account />} />
             <Route path="/compte/donnees" element={<Privacy />} />
             <Route path="/aide" element={<Help />} />
-            <Route path="/aide/:articleId" element={<Help />} />
+            <Route path="/aide/:categorySlug" element={<Help />} />
+            <Route path="/aide/article/:articleSlug" element={<Help />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

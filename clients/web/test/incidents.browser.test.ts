@@ -122,7 +122,7 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
         .getByRole('link');
       const title = await article.textContent();
       await tap(article);
-      await page.waitForURL(/\/aide\/[\w-]+$/);
+      await page.waitForURL(/\/aide\/article\/[\w-]+$/);
       await expect
         .poll(() => page.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 30_000 })
         .toBe(title);

@@ -3,3 +3,4 @@
 export * from './erasure-types.ts';
 export * from './privacy-types.ts';
 export * from './schema-types.ts';
+export * from './search-types.ts';

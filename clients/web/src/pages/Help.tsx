@@ -1,6 +1,6 @@
-// Search and help: the header's search bar lands here (`/aide?q=`). One query searches the customer's guarantees,
-// documents and the help centre together; a help article opens in the app at `/aide/<slug>` (its text is the one
-// the search answers: the API has no article page of its own yet).
+// Search and help: the header's search bar lands here (`/aide?q=`). One query searches the customer's whole file
+// (contract, guarantees, claims, payments, documents) and the help centre together. Without a question, the help
+// centre is browsed by category (`/aide/<categorie>`) down to its articles (`/aide/article/<slug>`).
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,8 +8,38 @@ import { download } from '../documents/download.ts';
 import { graphql } from '../gql/index.ts';
 
 const SearchQuery = graphql(`
-  query Search($query: String!, $first: Int) {
-    search(query: $query, first: $first) { kind id title snippet target }
+  query SearchFile($query: String!, $first: Int) {
+    me { id search(query: $query, first: $first) { kind id title snippet target } }
+  }
+`);
+
+const CategoriesQuery = graphql(`
+  query HelpCategories {
+    helpCategories { slug title description target articles { slug } }
+  }
+`);
+
+const CategoryQuery = graphql(`
+  query HelpCategory($slug: String!) {
+    helpCategory(slug: $slug) {
+      ... on HelpCategory { slug title description articles { slug title target } }
+      ... on HelpCategoryNotFound { message }
+    }
+  }
+`);
+
+const ArticleQuery = graphql(`
+  query HelpArticle($slug: String!) {
+    helpArticle(slug: $slug) {
+      ... on HelpArticle {
+        slug
+        title
+        body
+        category { slug title target }
+        related { slug title target }
+      }
+      ... on HelpArticleNotFound { message }
+    }
   }
 `);
 
@@ -23,11 +53,18 @@ const SUGGESTIONS = [
   'vol',
 ];
 
-const KIND: Record<string, string> = { GUARANTEE: 'Ma garantie', DOCUMENT: 'Mon document', ARTICLE: 'Aide' };
+const KIND: Record<string, string> = {
+  CONTRACT: 'Mon contrat',
+  GUARANTEE: 'Ma garantie',
+  CLAIM: 'Mon sinistre',
+  PAYMENT: 'Mes paiements',
+  DOCUMENT: 'Mon document',
+  ARTICLE: 'Aide',
+};
 
 type Hit = { kind: string; id: string; title: string; snippet: string; target: string };
 
-/** Where a hit opens in this app: articles here, documents by a signed link, guarantees in « Mon contrat ». */
+/** Where a hit opens in this app: documents by a signed link, guarantees in « Mon contrat », the rest at their route. */
 function HitLink({ hit }: { hit: Hit }) {
   const [failed, setFailed] = useState(false);
   if (hit.kind === 'DOCUMENT')
@@ -62,7 +99,7 @@ function Results({ query }: { query: string }) {
         {error.graphQLErrors[0]?.message ?? 'La recherche n’a pas pu aboutir. Réessayez dans un instant.'}
       </p>
     );
-  const hits = data?.search ?? [];
+  const hits = data?.me?.search ?? [];
   return (
     <section aria-labelledby="results-heading">
       {/* Announced when the results come (a live region around the heading: a role on the h2 would replace its own). */}
@@ -88,50 +125,137 @@ function Results({ query }: { query: string }) {
   );
 }
 
-/** A help article, read in the app: the search's own copy of it, found by its address. */
-function Article({ slug }: { slug: string }) {
-  const words = slug.replace(/-/g, ' ');
-  const [{ data, error, fetching }] = useQuery({ query: SearchQuery, variables: { query: words, first: 20 } });
-  const article = data?.search.find((h) => h.kind === 'ARTICLE' && h.target === `/aide/${slug}`);
+const failedToLoad = 'L’aide n’a pas pu être chargée. Réessayez dans un instant.';
+
+/** The help centre's categories, each with its number of articles. */
+function Categories() {
+  const [{ data, error, fetching }] = useQuery({ query: CategoriesQuery });
   if (fetching && !data) return <p role="status">Chargement…</p>;
-  if (!article)
+  if (!data)
+    return (
+      <p className="error" role="alert">
+        {error ? failedToLoad : ''}
+      </p>
+    );
+  return (
+    <section aria-labelledby="categories-heading">
+      <h2 id="categories-heading">Toutes les rubriques de l’aide</h2>
+      <ul className="cards">
+        {data.helpCategories.map((c) => (
+          <li key={c.slug} className="card">
+            <h3>
+              <Link to={c.target}>{c.title}</Link>
+            </h3>
+            <p>{c.description}</p>
+            <p className="muted note">
+              {c.articles.length} article{c.articles.length > 1 ? 's' : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One category and its articles; an address of the former form `/aide/<article>` opens the article. */
+function Category({ slug }: { slug: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: CategoryQuery, variables: { slug } });
+  if (fetching && !data) return <p role="status">Chargement…</p>;
+  const category = data?.helpCategory;
+  if (!category)
+    return (
+      <p className="error" role="alert">
+        {error ? failedToLoad : ''}
+      </p>
+    );
+  if (!('slug' in category)) return <Article slug={slug} />;
+  return (
+    <section className="stack" aria-labelledby="category-title">
+      <p>
+        <Link to="/aide">Toutes les rubriques</Link>
+      </p>
+      <h2 id="category-title">{category.title}</h2>
+      <p>{category.description}</p>
+      <ul className="lines">
+        {category.articles.map((a) => (
+          <li key={a.slug}>
+            <Link to={a.target}>{a.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A help article with its category and the articles to read next. */
+function Article({ slug }: { slug: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: ArticleQuery, variables: { slug } });
+  if (fetching && !data) return <p role="status">Chargement…</p>;
+  const article = data?.helpArticle;
+  if (!article || !('slug' in article))
     return (
       <p className={error ? 'error' : ''} role={error ? 'alert' : 'status'}>
         {error ? 'Cet article n’a pas pu être chargé. Réessayez dans un instant.' : 'Cet article n’existe pas ou plus.'}
       </p>
     );
   return (
-    <article className="card stack" aria-labelledby="article-title">
-      <h2 id="article-title">{article.title}</h2>
-      <p>{article.snippet}</p>
-      <p>
-        <Link to={`/aide?q=${encodeURIComponent(words)}`}>Articles proches</Link>
-      </p>
-    </article>
-  );
-}
-
-export function Help() {
-  const { articleId } = useParams();
-  const [params] = useSearchParams();
-  const query = (params.get('q') ?? '').trim();
-  return (
     <>
-      <h1 tabIndex={-1}>{articleId ? 'Aide' : 'Recherche et aide'}</h1>
-      {!articleId && <p>Cherchez avec la barre de recherche en haut de la page, ou partez d’une question fréquente.</p>}
-      {!articleId && !query && (
-        <section className="card" aria-labelledby="faq-heading">
-          <h2 id="faq-heading">Questions fréquentes</h2>
+      <p>
+        <Link to="/aide">Aide</Link> › <Link to={article.category.target}>{article.category.title}</Link>
+      </p>
+      <article className="card stack" aria-labelledby="article-title">
+        <h2 id="article-title">{article.title}</h2>
+        {article.body.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </article>
+      {article.related.length > 0 && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">À lire aussi</h2>
           <ul className="lines">
-            {SUGGESTIONS.map((s) => (
-              <li key={s}>
-                <Link to={`/aide?q=${encodeURIComponent(s)}`}>{s}</Link>
+            {article.related.map((r) => (
+              <li key={r.slug}>
+                <Link to={r.target}>{r.title}</Link>
               </li>
             ))}
           </ul>
         </section>
       )}
-      {articleId ? <Article slug={articleId} /> : query && <Results query={query} />}
+    </>
+  );
+}
+
+export function Help() {
+  const { categorySlug, articleSlug } = useParams();
+  const [params] = useSearchParams();
+  const query = (params.get('q') ?? '').trim();
+  const home = !categorySlug && !articleSlug;
+  return (
+    <>
+      <h1 tabIndex={-1}>{home ? 'Recherche et aide' : 'Aide'}</h1>
+      {home && <p>Cherchez avec la barre de recherche en haut de la page, ou parcourez l’aide par rubrique.</p>}
+      {home && !query && (
+        <>
+          <section className="card" aria-labelledby="faq-heading">
+            <h2 id="faq-heading">Questions fréquentes</h2>
+            <ul className="lines">
+              {SUGGESTIONS.map((s) => (
+                <li key={s}>
+                  <Link to={`/aide?q=${encodeURIComponent(s)}`}>{s}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <Categories />
+        </>
+      )}
+      {articleSlug ? (
+        <Article slug={articleSlug} />
+      ) : categorySlug ? (
+        <Category slug={categorySlug} />
+      ) : (
+        query && <Results query={query} />
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ import './staff.ts';
 import './erasure.ts';
 import './privacy.ts';
 import './statement.ts';
+import './search-pages.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -7,6 +7,7 @@ import './arrears.ts';
 import './erasure.ts';
 import './sepa.ts';
 import './privacy.ts';
+import './search-pages.ts';
 
 builder.queryType({ description: 'Reads.' });
 builder.mutationType({ description: 'Changes.' });

@@ -6,6 +6,7 @@ import './policy.ts';
 import './document.ts';
 import './quote.ts';
 import './search.ts';
+import './help.ts';
 import './erasure.ts';
 import './privacy.ts';
 

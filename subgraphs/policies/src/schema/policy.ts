@@ -2,6 +2,7 @@
 import { accessCustomer, forbidden } from '@abri/platform';
 import { builder } from '../builder.ts';
 import { MoneyRef, money } from './money.ts';
+import { SearchPageRef } from './search-page.ts';
 
 const PolicyStatus = builder.enumType('PolicyStatus', {
   description: 'Where a contract stands.',
@@ -98,7 +99,12 @@ builder.asEntity(PolicyRef, {
 });
 
 export const CustomerRef = builder.externalRef('Customer', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
+  // The pages the claims and payments subgraphs build about their data, required by `Customer.search`.
+  externalFields: (t) => ({
+    id: t.id(),
+    claimSearchPages: t.field({ type: [SearchPageRef] }),
+    paymentSearchPages: t.field({ type: [SearchPageRef] }),
+  }),
   fields: (t) => ({
     policies: t.prismaField({
       type: ['Policy'],

@@ -3,7 +3,8 @@
 // (lower case, missing accents, questions, their own words), never copied from a title. A query may accept several
 // pages when each of them answers it; the first three hits must contain one of them.
 //
-// Identifiers: an article slug, `guarantee:<CODE>`, or `document:<key>`.
+// Identifiers: an article slug, `guarantee:<CODE>`, `document:<key>`, `contract:<number>`, `claim:<id>`, or a payments
+// page (`payments:schedule`, `payments:<year>`, `arrear:<id>`).
 
 export interface EvalCase {
   query: string;
@@ -78,7 +79,7 @@ export const EVAL_SET: readonly EvalCase[] = [
   { query: 'lien d’activation expiré', expected: ['premiere-connexion-activer-compte'] },
   { query: 'je ne reçois pas le code par sms', expected: ['code-sms-non-recu'] },
   { query: 'sécuriser mon compte avec une application', expected: ['double-authentification'] },
-  { query: 'nouveau téléphone codes de secours', expected: ['telephone-perdu-codes-recuperation'] },
+  { query: 'nouveau téléphone codes de secours', expected: ['telephone-perdu-codes-recuperation', 'codes-de-secours'] },
   { query: 'changer mon adresse mail', expected: ['changer-adresse-email'] },
   { query: 'connexion depuis un appareil inconnu', expected: ['alerte-connexion-inhabituelle'] },
   { query: 'mot de passe refusé trop simple', expected: ['regles-mot-de-passe'] },
@@ -92,7 +93,11 @@ export const EVAL_SET: readonly EvalCase[] = [
   { query: 'comment changer mon iban', expected: ['changer-iban'] },
   { query: 'changer le jour du prélèvement', expected: ['changer-date-prelevement'] },
   { query: 'payer en une seule fois', expected: ['paiement-mensuel-ou-annuel'] },
-  { query: 'prélèvement refusé par la banque', expected: ['prelevement-rejete'] },
+  {
+    query: 'prélèvement refusé par la banque',
+    // The customer's own refused debit and the reasons article (issue 16) answer it as well.
+    expected: ['prelevement-rejete', 'arrear:1', 'motifs-rejet-prelevement'],
+  },
   { query: 'que se passe-t-il si je ne paie pas', expected: ['prelevement-rejete'] },
   { query: 'justificatif de paiement de ma cotisation', expected: ['attestation-de-paiement'] },
   { query: 'pourquoi mon assurance est plus chère cette année', expected: ['hausse-cotisation'] },
@@ -161,4 +166,51 @@ export const EVAL_SET: readonly EvalCase[] = [
   { query: 'remboursement après résiliation', expected: ['remboursement-cotisation'] },
   { query: 'saisir le médiateur', expected: ['sinistre-refuse'] },
   { query: 'franchise bris de glace', expected: ['guarantee:GLASS_BREAKAGE', 'choisir-franchise'] },
+  // Issue 16: the whole file (the customer's contract, claims, payments, documents' numbers) and the help centre by
+  // category (browsers, systems, devices, moving, notifications, assistance). Written before tuning, as above.
+  { query: 'SIN-2026-004217', expected: ['claim:water'] },
+  { query: 'où en est mon dégât des eaux', expected: ['claim:water', 'suivre-mon-sinistre'] },
+  { query: 'mon sinistre de vitre a-t-il été payé', expected: ['claim:glass'] },
+  { query: 'montant de l’indemnité pour la baie vitrée', expected: ['claim:glass'] },
+  { query: 'sinistre en cours', expected: ['claim:water'] },
+  { query: 'le lave-linge a fui', expected: ['claim:water', 'guarantee:WATER_DAMAGE'] },
+  { query: 'prochain prélèvement', expected: ['payments:schedule', 'echeancier'] },
+  { query: 'combien j’ai payé en 2025', expected: ['payments:2025', 'document:attestation-paiement-2025'] },
+  { query: 'PAY-2025-000606', expected: ['payments:2025'] },
+  { query: 'provision insuffisante', expected: ['arrear:1', 'motifs-rejet-prelevement'] },
+  { query: 'code AM04', expected: ['arrear:1', 'motifs-rejet-prelevement'] },
+  { query: 'adresse du logement assuré', expected: ['contract:HAB-48213'] },
+  { query: 'surface de mon appartement', expected: ['contract:HAB-48213'] },
+  { query: 'montant de ma cotisation annuelle', expected: ['contract:HAB-48213'] },
+  { query: 'attestation ATT-2026-7K3Q9M2D', expected: ['document:attestation'] },
+  {
+    query: 'attestation de paiement pour les impôts',
+    expected: ['document:attestation-paiement-2025', 'attestation-de-paiement'],
+  },
+  { query: 'vider le cache de safari', expected: ['safari-cache'] },
+  { query: 'installer l’appli sur android', expected: ['android-installer', 'chrome-installer', 'application-mobile'] },
+  {
+    query: 'notifications sur iphone',
+    expected: ['ios-notifications', 'safari-notifications', 'notifications-ne-arrivent-pas'],
+  },
+  { query: 'firefox ne garde pas ma connexion', expected: ['firefox-cookies', 'firefox-prive'] },
+  { query: 'où est le pdf téléchargé sur mon mac', expected: ['macos-telechargements', 'safari-pdf'] },
+  {
+    query: 'code de l’application refusé mauvaise heure',
+    expected: ['ios-heure', 'android-heure', 'windows-heure', 'macos-heure'],
+  },
+  {
+    query: 'téléphone volé',
+    expected: ['iphone-appareil-perdu', 'telephone-android-appareil-perdu', 'telephone-perdu-codes-recuperation'],
+  },
+  { query: 'photo hevc iphone sinistre', expected: ['iphone-photos-sinistre', 'ajouter-piece-jointe-sinistre'] },
+  { query: 'nouvelle attestation après déménagement', expected: ['demenagement-attestation', 'attestation-nouvelle'] },
+  { query: 'quand mon nouveau logement est-il couvert', expected: ['demenagement-date-effet'] },
+  { query: 'serrurier en urgence', expected: ['option-assistance-habitation', 'assistance-urgence-que-faire'] },
+  { query: 'faire une réclamation', expected: ['faire-une-reclamation'] },
+  {
+    query: 'mode sombre ne pas déranger notifications',
+    expected: ['notifications-ne-arrivent-pas', 'macos-notifications', 'windows-notifications'],
+  },
+  { query: 'application sans internet', expected: ['application-hors-ligne'] },
 ];

@@ -1,4 +1,4 @@
-// Full-text search over a customer's guarantees and documents and the help centre. Pure and in memory: a corpus is a
+// Full-text search over a customer's file (contract, guarantees, claims, payments, documents) and the help centre. Pure and in memory: a corpus is a
 // few hundred pages at most, so an inverted index in a Map answers in well under a millisecond.
 //
 // Ranking is BM25F: each field's term frequency is normalised by the field's length, weighted (a word in the title
@@ -9,12 +9,15 @@ import { analyze, type Token, tokenize } from './analyze.ts';
 import { makeSnippet } from './snippet.ts';
 import { type Concept, expandQuery } from './thesaurus.ts';
 
-export type SearchKind = 'GUARANTEE' | 'DOCUMENT' | 'ARTICLE';
+export type SearchKind = 'CONTRACT' | 'GUARANTEE' | 'CLAIM' | 'PAYMENT' | 'DOCUMENT' | 'ARTICLE';
 
-/** A page the customer can find: one of their guarantees, one of their documents, or a help-centre article. */
+/**
+ * A page the customer can find: their contract, one of its guarantees, a claim, their payments, one of their
+ * documents, or a help-centre article.
+ */
 export interface SearchDoc {
   kind: SearchKind;
-  /** Unique within the searched indexes: `guarantee:WATER_DAMAGE`, `document:attestation`, an article slug. */
+  /** Unique within the searched indexes: `guarantee:WATER_DAMAGE`, `document:attestation`, `claim:<id>`, a slug. */
   id: string;
   title: string;
   /** Plain text; the snippet is one of its sentences. */
@@ -23,6 +26,12 @@ export interface SearchDoc {
   target: string;
   /** Extra words that should find the page without being shown, weighted between title and body. */
   keywords?: string[];
+  /**
+   * Pages that say the same thing for different devices or browsers (« vider le cache » for Chrome, Firefox…) share a
+   * family: only the best-ranked page of a family is returned, so one question does not fill the results with its
+   * variants, and a query that names the device brings that device's page to the top of its family.
+   */
+  family?: string;
 }
 
 export interface SearchHit {
@@ -70,7 +79,14 @@ const PREFIX_WEIGHT = 0.5;
 const PREFIX_MIN = 4;
 const PREFIX_MAX_EXPANSIONS = 5;
 
-const KIND_ORDER: Record<SearchKind, number> = { GUARANTEE: 0, DOCUMENT: 1, ARTICLE: 2 };
+const KIND_ORDER: Record<SearchKind, number> = {
+  CLAIM: 0,
+  PAYMENT: 1,
+  CONTRACT: 2,
+  GUARANTEE: 3,
+  DOCUMENT: 4,
+  ARTICLE: 5,
+};
 
 export function buildIndex(docs: readonly SearchDoc[]): SearchIndex {
   const postings = new Map<string, Posting[]>();
@@ -219,10 +235,13 @@ export function search(index: SearchIndex | readonly SearchIndex[], query: strin
         b.score - a.score ||
         KIND_ORDER[a.entry.doc.kind] - KIND_ORDER[b.entry.doc.kind] ||
         a.entry.doc.title.localeCompare(b.entry.doc.title, 'fr'),
-    )
+    );
+  const families = new Set<string>();
+  const kept = ranked
+    .filter(({ entry: { doc } }) => !doc.family || (!families.has(doc.family) && !!families.add(doc.family)))
     .slice(0, first);
 
-  return ranked.map(({ entry: { doc, bodyTokens }, score }) => ({
+  return kept.map(({ entry: { doc, bodyTokens }, score }) => ({
     kind: doc.kind,
     id: doc.id,
     title: doc.title,

@@ -1,16 +1,19 @@
-// Help centre: browsers, display problems, the mobile app.
+// Help centre: browsers and display problems, then each supported browser's own guides (browser-guides.ts).
 import type { HelpArticle } from '../help-articles.ts';
+import { BROWSER_GUIDES } from './browser-guides.ts';
 
-export const BROWSER_ARTICLES: readonly HelpArticle[] = [
+const GENERAL: readonly HelpArticle[] = [
   {
     slug: 'navigateurs-compatibles',
     title: 'Navigateurs pris en charge',
     body: [
-      'L’espace client fonctionne avec les deux dernières versions de Chrome, Firefox, Safari et Edge, sur ordinateur, tablette et mobile.',
-      'Internet Explorer n’est plus pris en charge.',
+      'L’espace client fonctionne avec Chrome et Edge à partir de la version 90, Firefox à partir de la version 88 et Safari à partir de la version 14, sur ordinateur, tablette et téléphone.',
+      'Les navigateurs construits sur Chromium, comme Samsung Internet, Opera ou Brave, fonctionnent aussi dans leurs versions récentes.',
+      'Internet Explorer n’est pas pris en charge.',
       'Si une page s’affiche mal ou qu’un bouton ne répond pas, commencez par mettre votre navigateur à jour.',
       'JavaScript doit être activé.',
     ],
+    related: ['chrome-version', 'firefox-version', 'safari-version', 'edge-version'],
   },
   {
     slug: 'cookies-connexion',
@@ -19,7 +22,7 @@ export const BROWSER_ARTICLES: readonly HelpArticle[] = [
       'La connexion repose sur un cookie de session, indispensable pour rester connecté d’une page à l’autre.',
       'Si votre navigateur refuse tous les cookies, la connexion échoue ou vous ramène sans cesse à la page d’accueil.',
       'Autorisez les cookies de notre site dans les réglages de confidentialité de votre navigateur.',
-      'Les cookies de mesure d’audience restent facultatifs et se règlent depuis le lien « Gérer mes cookies » en bas de page.',
+      'L’espace client ne dépose aucun cookie publicitaire ni de mesure d’audience : seuls ceux de la connexion sont utilisés.',
     ],
   },
   {
@@ -41,17 +44,6 @@ export const BROWSER_ARTICLES: readonly HelpArticle[] = [
     ],
   },
   {
-    slug: 'application-mobile',
-    title: 'L’application mobile Abri',
-    body: [
-      'L’application Abri est gratuite sur l’App Store pour iPhone et iPad, et sur Google Play pour Android.',
-      'Vous vous y connectez avec les mêmes identifiants que sur le site.',
-      'Elle permet de consulter vos contrats, de télécharger votre attestation, de déclarer un sinistre avec des photos et de suivre son avancement.',
-      'Vous pouvez ensuite la déverrouiller par empreinte digitale ou reconnaissance faciale.',
-      'Installez ses mises à jour, qui apportent aussi des correctifs de sécurité.',
-    ],
-  },
-  {
     slug: 'telecharger-pdf',
     title: 'Je n’arrive pas à ouvrir un document PDF',
     body: [
@@ -64,6 +56,7 @@ export const BROWSER_ARTICLES: readonly HelpArticle[] = [
   {
     slug: 'deconnexion-automatique',
     title: 'Pourquoi ma session se ferme-t-elle toute seule ?',
+    keywords: ['déconnecté', 'déconnexion'],
     body: [
       'Pour protéger vos informations, votre session se ferme après un moment d’inactivité, ainsi qu’au bout d’une durée maximale même si vous êtes actif.',
       'Vous êtes aussi déconnecté de tous vos appareils après un changement de mot de passe.',
@@ -81,3 +74,5 @@ export const BROWSER_ARTICLES: readonly HelpArticle[] = [
     ],
   },
 ];
+
+export const BROWSER_ARTICLES: readonly HelpArticle[] = [...GENERAL, ...BROWSER_GUIDES];

@@ -7,7 +7,7 @@ export const CLAIM_ARTICLES: readonly HelpArticle[] = [
     slug: 'declarer-sinistre',
     title: 'Déclarer un sinistre en ligne',
     body: [
-      'Dans Mes sinistres › Déclarer un sinistre, indiquez la date, le lieu et les circonstances, puis ajoutez vos photos et justificatifs.',
+      'Dans « Mes sinistres › Déclarer un sinistre », indiquez la date, le lieu et les circonstances, puis ajoutez vos photos et justificatifs.',
       'Vous disposez de 5 jours ouvrés après avoir eu connaissance du sinistre pour le déclarer, et de 2 jours ouvrés pour un vol.',
       'Un numéro de dossier vous est attribué aussitôt et un accusé de réception vous est envoyé.',
       'Si des pièces vous manquent, vous pourrez compléter votre déclaration plus tard.',
@@ -111,7 +111,7 @@ export const CLAIM_ARTICLES: readonly HelpArticle[] = [
     slug: 'suivre-mon-sinistre',
     title: 'Suivre l’avancement de mon dossier',
     body: [
-      'Dans Mes sinistres, chaque dossier affiche son statut en temps réel : déclaré, pris en charge, documents demandés, expert missionné, rapport reçu, indemnité calculée, payé, clos.',
+      'Dans « Mes sinistres », chaque dossier affiche son statut en temps réel : déclaré, pris en charge, documents demandés, expert missionné, rapport reçu, indemnité calculée, payé, clos.',
       'Vous êtes notifié à chaque changement d’étape.',
       'Si des pièces vous sont demandées, déposez-les directement dans le dossier.',
       'Le nom de votre gestionnaire et le moyen de le joindre figurent en haut de la page.',
@@ -177,5 +177,62 @@ export const CLAIM_ARTICLES: readonly HelpArticle[] = [
       'Ne faites pas de réparations définitives importantes avant notre accord ou le passage de l’expert, sauf urgence.',
       'Notre assistance peut vous envoyer un artisan 24 heures sur 24.',
     ],
+  },
+  {
+    slug: 'statuts-sinistre',
+    title: 'Que signifie le statut de mon sinistre ?',
+    body: [
+      'Déclaré : votre déclaration est enregistrée. Pris en charge : un gestionnaire suit votre dossier.',
+      'Pièces demandées : il nous manque un justificatif, que vous ajoutez dans la rubrique « Pièces jointes » du sinistre.',
+      'Expert désigné, puis rapport d’expertise reçu : l’expert a évalué les dommages.',
+      'Indemnité calculée, puis indemnité versée : le montant est fixé, puis payé ; le dossier est ensuite clos.',
+      'Un dossier refusé est motivé, et un dossier clos peut être rouvert si un élément nouveau apparaît.',
+    ],
+    keywords: ['statut', 'étape', 'avancement', 'dossier'],
+    related: ['suivre-mon-sinistre', 'justificatifs-sinistre'],
+  },
+  {
+    slug: 'ajouter-piece-jointe-sinistre',
+    title: 'Ajouter une photo ou un justificatif à un sinistre déjà déclaré',
+    body: [
+      'Ouvrez le sinistre dans « Mes sinistres », puis ajoutez vos fichiers dans la rubrique « Pièces jointes ».',
+      'Sont acceptés les photos JPEG, PNG, WebP et HEIC et les documents PDF, jusqu’à 5 Mo par fichier.',
+      'Un fichier dont le contenu ne correspond pas à un de ces formats est refusé, même si son nom se termine par .jpg ou .pdf.',
+    ],
+    keywords: ['pièce jointe', 'photo', 'facture', 'ajouter un document'],
+    related: ['justificatifs-sinistre', 'iphone-photos-sinistre'],
+  },
+  {
+    slug: 'questionnaire-sinistre',
+    title: 'Pourquoi les questions changent selon le type de sinistre',
+    body: [
+      'Dans « Déclarer un sinistre », vous choisissez d’abord ce qui s’est passé, puis un questionnaire propre à ce type s’affiche.',
+      'Pour un vol, nous demandons le dépôt de plainte ; pour un dégât des eaux, l’origine de la fuite et les voisins concernés ; pour un bris de glace, l’élément touché et s’il est cassé ou seulement fêlé.',
+      'Vos réponses nous évitent de vous recontacter et accélèrent la prise en charge.',
+    ],
+    keywords: ['questionnaire', 'formulaire', 'questions'],
+    related: ['declarer-sinistre', 'declarer-vol-cambriolage'],
+  },
+  {
+    slug: 'declaration-tardive',
+    title: 'J’ai déclaré mon sinistre en retard',
+    body: [
+      'Le délai de déclaration est de 5 jours ouvrés, 2 jours ouvrés pour un vol, et 30 jours après la publication de l’arrêté pour une catastrophe naturelle.',
+      'Une déclaration tardive est enregistrée quand même ; le retard est indiqué dans votre dossier.',
+      'Nous ne pouvons refuser l’indemnisation pour ce seul motif que si le retard nous a causé un préjudice, et jamais en cas de force majeure.',
+    ],
+    keywords: ['retard', 'délai dépassé', 'hors délai'],
+    related: ['declarer-sinistre', 'catastrophe-naturelle'],
+  },
+  {
+    slug: 'sinistre-rouvert',
+    title: 'Rouvrir un dossier de sinistre clos',
+    body: [
+      'Si un dommage réapparaît ou qu’un élément nouveau se présente après la clôture, contactez-nous en rappelant la référence du sinistre.',
+      'Le gestionnaire peut rouvrir le dossier : il repasse alors en cours de traitement et apparaît dans « Sinistres en cours » sur votre « Accueil ».',
+      'Chaque étape reste visible dans le « Suivi » du sinistre.',
+    ],
+    keywords: ['rouvrir', 'réouverture', 'dossier clos'],
+    related: ['statuts-sinistre', 'suivre-mon-sinistre'],
   },
 ];

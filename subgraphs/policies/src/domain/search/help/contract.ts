@@ -6,20 +6,10 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     slug: 'modifier-garanties',
     title: 'Ajouter ou retirer une garantie',
     body: [
-      'Dans Mon contrat › Garanties, ajoutez ou retirez une garantie optionnelle.',
+      'Dans « Mon contrat › Modifier ma couverture », ajoutez ou retirez une option : le nouveau prix s’affiche avant que vous ne confirmiez.',
       'La nouvelle cotisation s’affiche avant toute validation.',
       'Après confirmation, un avenant est émis et la modification prend effet le lendemain.',
       'Les garanties Tempête, Catastrophes naturelles et Attentats sont liées par la loi à la garantie Incendie et ne peuvent pas être retirées seules.',
-    ],
-  },
-  {
-    slug: 'demenagement',
-    title: 'Je change de logement : que devient mon contrat ?',
-    body: [
-      'Indiquez votre nouvelle adresse et la date de remise des clés dans Mon contrat › Déménagement.',
-      'Votre contrat peut être transféré sur le nouveau logement : un avenant précise la nouvelle cotisation, et les deux adresses restent couvertes pendant la période de transition.',
-      'Vous pouvez aussi résilier votre contrat à cause du changement de domicile, dans les 3 mois qui suivent ; la résiliation prend effet un mois après réception de votre demande.',
-      'Si vous devenez locataire, pensez à fournir une attestation pour le nouveau logement à votre bailleur.',
     ],
   },
   {
@@ -27,7 +17,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Assurer mes bijoux et objets de valeur',
     body: [
       'Bijoux, tableaux, montres ou collections dont la valeur dépasse le seuil fixé par vos conditions particulières doivent être déclarés pour être couverts à leur valeur.',
-      'Déclarez-les dans Mon contrat › Objets de valeur, avec une facture, un certificat d’expertise ou des photos.',
+      'Avec l’option Objets de valeur, déclarez leur valeur totale dans « Mon contrat › Modifier ma couverture » ; gardez factures, certificats d’expertise ou photos.',
       'Selon leur montant, une cotisation complémentaire ou des moyens de protection, comme un coffre-fort, peuvent être demandés.',
       'Conservez les justificatifs ailleurs que chez vous, par exemple dans votre espace client.',
     ],
@@ -36,7 +26,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     slug: 'travaux-logement',
     title: 'Faire des travaux dans mon logement',
     body: [
-      'Une extension, une véranda, l’aménagement des combles ou une piscine modifient le risque assuré : signalez-les dans Mon contrat › Mon logement.',
+      'Une extension, une véranda, l’aménagement des combles ou une piscine modifient le risque assuré : signalez-les-nous avant la fin des travaux, car la surface et le nombre de pièces déclarés entrent dans le calcul de la cotisation.',
       'La loi vous demande de déclarer ce type de changement dans les 15 jours où vous en avez connaissance.',
       'Nous ajustons alors la surface, le nombre de pièces et la cotisation par avenant.',
       'Vérifiez que les entreprises qui interviennent ont une assurance décennale, et pour de gros travaux de construction, renseignez-vous sur l’assurance dommages-ouvrage.',
@@ -47,7 +37,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Choisir le montant de ma franchise',
     body: [
       'La franchise est la part des dommages qui reste à votre charge à chaque sinistre.',
-      'Vous pouvez la modifier dans Mon contrat › Garanties : une franchise plus élevée fait baisser la cotisation.',
+      'Vous pouvez la modifier dans « Mon contrat › Modifier ma couverture » (150, 300 ou 500 €) : une franchise plus élevée fait baisser la cotisation.',
       'La franchise des catastrophes naturelles est fixée par la loi et ne peut pas être modifiée.',
       'Le changement prend effet par avenant et ne s’applique qu’aux sinistres survenus après sa date d’effet.',
     ],
@@ -68,7 +58,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     body: [
       'Après un an de contrat, vous pouvez y mettre fin à tout moment, sans frais ni motif : c’est la loi Hamon.',
       'La résiliation prend effet un mois après que nous avons reçu votre demande.',
-      'Utilisez le bouton « Résilier mon contrat » de votre espace, ou laissez votre nouvel assureur s’en charger ; pour un logement loué, c’est lui qui fait la démarche afin que vous restiez assuré sans interruption.',
+      'Envoyez-nous votre demande par lettre ou par e-mail, ou laissez votre nouvel assureur s’en charger ; pour un logement loué, c’est lui qui fait la démarche afin que vous restiez assuré sans interruption.',
       'La part de cotisation payée pour la période après la fin du contrat vous est remboursée.',
     ],
   },
@@ -109,5 +99,61 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
       'La garantie Vol peut y être limitée quand le logement est inhabité plus de 90 jours par an : vérifiez vos conditions particulières.',
       'Vous pouvez souscrire ce contrat depuis votre espace, et tous vos contrats y sont regroupés.',
     ],
+  },
+  {
+    slug: 'option-piscine-jardin',
+    title: 'Les options Piscine et Jardin',
+    body: [
+      'Ces deux options ne sont proposées que pour une maison.',
+      'L’option Piscine couvre le bassin, le liner, la bâche, l’abri et la filtration, jusqu’à 15 000 € ; les dégâts du gel sur une piscine non hivernée et l’usure du liner sont exclus.',
+      'L’option Jardin couvre arbres, arbustes, plantations et mobilier de jardin, replantation comprise, jusqu’à 5 000 €, hors maladies, parasites, gel et sécheresse sans arrêté de catastrophe naturelle.',
+      'Ajoutez-les dans « Mon contrat › Modifier ma couverture ».',
+    ],
+    keywords: ['piscine', 'jardin', 'arbres', 'liner'],
+    related: ['modifier-garanties', 'choisir-franchise'],
+  },
+  {
+    slug: 'option-reequipement-a-neuf',
+    title: 'L’option Rééquipement à neuf',
+    body: [
+      'Sans cette option, un bien endommagé est indemnisé à sa valeur du jour, vétusté déduite.',
+      'Avec elle, le mobilier et les appareils de moins de 10 ans sont indemnisés à leur valeur à neuf.',
+      'Les biens de plus de 10 ans, le linge et les vêtements restent indemnisés vétusté déduite.',
+    ],
+    keywords: ['valeur à neuf', 'vétusté', 'électroménager'],
+    related: ['calcul-indemnite', 'modifier-garanties'],
+  },
+  {
+    slug: 'option-assurance-scolaire',
+    title: 'L’option Assurance scolaire',
+    body: [
+      'Elle couvre les accidents de vos enfants à l’école, sur le trajet et pendant les activités périscolaires, jusqu’à 50 000 €, sans franchise.',
+      'Les sports pratiqués en compétition sont exclus.',
+      'Votre attestation d’assurance habitation ne suffit pas à l’école : téléchargez le certificat de garanties, qui mentionne l’option.',
+    ],
+    keywords: ['école', 'scolaire', 'enfants', 'cantine'],
+    related: ['certificat-de-garanties', 'responsabilite-civile'],
+  },
+  {
+    slug: 'historique-contrat',
+    title: 'Retrouver les versions successives de mon contrat',
+    body: [
+      'Chaque changement de garanties, d’options, de franchise ou d’adresse crée une nouvelle version du contrat.',
+      '« Mon contrat › Historique du contrat » les liste avec leur date d’effet et leur cotisation.',
+      'L’avenant et les conditions particulières de chaque version sont dans « Mes documents ».',
+    ],
+    keywords: ['historique', 'versions', 'avenants'],
+    related: ['avenant-contrat', 'conditions-generales'],
+  },
+  {
+    slug: 'capital-mobilier',
+    title: 'Mes meubles valent plus que le capital prévu',
+    body: [
+      'Le capital assuré pour vos meubles, appareils et vêtements dépend du nombre de pièces de votre logement.',
+      'Si vos biens valent davantage, déclarez le montant total : seule la part au-dessus du capital prévu est ajoutée au prix.',
+      'Vos bijoux et objets précieux relèvent de l’option Objets de valeur, déclarée à part.',
+    ],
+    keywords: ['mobilier', 'meubles', 'électroménager', 'capital'],
+    related: ['objets-de-valeur', 'option-reequipement-a-neuf'],
   },
 ];

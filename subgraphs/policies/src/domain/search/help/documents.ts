@@ -46,6 +46,7 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
   {
     slug: 'conditions-generales',
     title: 'Conditions générales et conditions particulières',
+    keywords: ['télécharger mon contrat', 'contrat complet'],
     body: [
       'Les conditions générales décrivent le fonctionnement de toutes les garanties proposées, les exclusions communes et les démarches en cas de sinistre.',
       'Les conditions particulières les complètent : elles décrivent votre logement et les garanties que vous avez choisies, avec leurs montants.',
@@ -77,8 +78,39 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     title: 'Recevoir mes documents par courrier postal',
     body: [
       'Vos documents sont déposés dans votre espace client et un e-mail vous prévient à chaque nouveauté.',
-      'Si vous préférez le papier, activez l’option « Courrier postal » dans Mon compte › Préférences.',
-      'Les documents suivants vous seront alors aussi envoyés à votre adresse, sans frais.',
+      'Chaque document est un PDF que vous pouvez imprimer depuis « Mes documents ».',
+      'Si vous avez besoin d’un exemplaire envoyé par la poste, contactez-nous : nous vous l’adressons sans frais.',
     ],
+  },
+  {
+    slug: 'numero-de-document',
+    title: 'À quoi sert le numéro imprimé sur mes documents ?',
+    body: [
+      'Chaque document porte un numéro propre, par exemple ATT suivi de l’année pour une attestation.',
+      'Ce numéro permet à notre support ou à un tiers de désigner le document sans ambiguïté.',
+      'La recherche de l’espace client le retrouve : tapez-le dans la barre de recherche.',
+    ],
+    related: ['documents-introuvables', 'verifier-attestation-qr-code'],
+  },
+  {
+    slug: 'attestation-nouvelle',
+    title: 'Obtenir une nouvelle attestation à jour',
+    body: [
+      'Dans « Mes documents », la rubrique « Attestation d’assurance habitation » établit une attestation à la date du jour.',
+      'Elle reprend votre nom, l’adresse assurée, la période couverte et le numéro de contrat, avec un QR code vérifiable.',
+      'Une attestation établie avant un déménagement ou une suspension n’est plus valable : demandez-en une nouvelle.',
+    ],
+    related: ['attestation-assurance-habitation', 'demenagement-attestation'],
+  },
+  {
+    slug: 'documents-signes',
+    title: 'Mes documents sont-ils signés ?',
+    body: [
+      'Les PDF que nous émettons portent une signature électronique de l’assureur.',
+      'Votre lecteur PDF peut l’afficher et indiquer que le document n’a pas été modifié depuis sa signature.',
+      'L’attestation se vérifie en plus par son QR code, sur la page « Vérifier une attestation d’assurance ».',
+    ],
+    keywords: ['signature', 'authentique', 'falsifié'],
+    related: ['verifier-attestation-qr-code', 'numero-de-document'],
   },
 ];

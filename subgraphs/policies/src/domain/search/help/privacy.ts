@@ -26,7 +26,7 @@ export const PRIVACY_ARTICLES: readonly HelpArticle[] = [
     slug: 'rectifier-informations-personnelles',
     title: 'Corriger une information personnelle inexacte',
     body: [
-      'Vous pouvez corriger vous-même vos coordonnées dans Mon compte › Informations personnelles.',
+      'Vous pouvez corriger vous-même vos coordonnées dans « Mon compte et sécurité › Mes informations ».',
       'Pour un changement de nom ou de date de naissance, joignez un justificatif à votre demande depuis la messagerie de votre espace.',
       'C’est votre droit de rectification : nous appliquons la correction dans un délai d’un mois au plus.',
     ],
@@ -35,7 +35,7 @@ export const PRIVACY_ARTICLES: readonly HelpArticle[] = [
     slug: 'exporter-mes-donnees',
     title: 'Obtenir une copie de mes données',
     body: [
-      'Dans Mon compte › Confidentialité, demandez l’export de vos données.',
+      'Demandez la copie de vos données depuis votre espace client ou par écrit à notre délégué à la protection des données.',
       'Vous recevez un fichier lisible par machine (JSON et CSV) contenant vos informations, vos contrats, vos paiements et vos sinistres.',
       'C’est à la fois votre droit d’accès et votre droit à la portabilité : vous pouvez transmettre ce fichier à un autre organisme.',
       'Le fichier est prêt en quelques minutes en général, et au plus tard un mois après votre demande.',
@@ -45,7 +45,7 @@ export const PRIVACY_ARTICLES: readonly HelpArticle[] = [
     slug: 'supprimer-mon-compte',
     title: 'Fermer mon compte et faire effacer mes données',
     body: [
-      'Vous pouvez demander la fermeture de votre espace client et l’effacement de vos données depuis Mon compte › Confidentialité.',
+      'Vous pouvez demander la fermeture de votre espace client et l’effacement de vos données depuis votre espace client ou par écrit à notre délégué à la protection des données.',
       'Les données liées à un contrat en cours ou à un sinistre non réglé ne peuvent pas être effacées tant que nous en avons besoin.',
       'Celles que la loi nous oblige à garder sont conservées à part, avec un accès restreint, jusqu’à la fin du délai légal.',
       'Tout le reste est effacé, et nous vous confirmons la suppression par e-mail.',
@@ -55,7 +55,7 @@ export const PRIVACY_ARTICLES: readonly HelpArticle[] = [
     slug: 'contacter-dpo',
     title: 'Contacter notre délégué à la protection des données',
     body: [
-      'Pour toute question sur l’utilisation de vos données personnelles, écrivez à notre délégué à la protection des données (DPO) depuis Mon compte › Confidentialité ou par courrier à notre siège.',
+      'Pour toute question sur l’utilisation de vos données personnelles, écrivez à notre délégué à la protection des données (DPO) par courrier à notre siège social, dont l’adresse figure sur chacun de vos documents.',
       'Précisez votre demande et votre numéro de contrat.',
       'Il vous répond dans un délai d’un mois, qui peut être prolongé de deux mois pour une demande complexe ; vous en êtes alors informé.',
     ],
@@ -73,9 +73,42 @@ export const PRIVACY_ARTICLES: readonly HelpArticle[] = [
     slug: 'offres-commerciales',
     title: 'Ne plus recevoir d’offres commerciales',
     body: [
-      'Dans Mon compte › Préférences, décochez les offres commerciales par e-mail, SMS ou courrier.',
+      'Chaque e-mail commercial contient un lien de désinscription, et vous pouvez retirer votre accord aux offres d’Abri ou de ses partenaires à tout moment depuis votre espace client.',
       'Chaque e-mail promotionnel contient aussi un lien de désinscription.',
       'Les messages liés à votre contrat, comme un avis d’échéance ou le suivi d’un sinistre, continuent de vous parvenir.',
     ],
+  },
+  {
+    slug: 'donnees-chiffrees',
+    title: 'Comment mes données sensibles sont-elles protégées ?',
+    body: [
+      'Vos données les plus sensibles, comme votre IBAN, votre numéro de téléphone et votre date de naissance, sont chiffrées dans nos bases.',
+      'Nous ne gardons jamais le numéro de votre carte bancaire : seulement ses quatre derniers chiffres et une référence de notre prestataire de paiement.',
+      'Les échanges entre votre appareil et l’espace client sont chiffrés.',
+    ],
+    keywords: ['chiffrement', 'carte bancaire'],
+    related: ['donnees-conservees', 'mandat-sepa'],
+  },
+  {
+    slug: 'consentements',
+    title: 'Les accords que vous pouvez donner ou retirer',
+    body: [
+      'Trois usages dépendent de votre accord : nos offres et actualités par e-mail, les offres de nos partenaires, et les alertes de connexion par SMS.',
+      'Vous pouvez donner ou retirer chacun à tout moment ; retirer un accord ne change rien à votre contrat.',
+      'Sans votre accord, nous ne transmettons pas vos coordonnées à nos partenaires.',
+    ],
+    keywords: ['consentement', 'accord', 'partenaires', 'sms'],
+    related: ['offres-commerciales', 'donnees-conservees'],
+  },
+  {
+    slug: 'journal-acces-personnel',
+    title: 'Savoir qui, chez nous, a consulté mon dossier',
+    body: [
+      'Chaque consultation de votre dossier par un membre de notre personnel est enregistrée, avec la date et ce qui a été consulté.',
+      'Ce journal fait partie des informations que vous pouvez nous demander.',
+      'Un conseiller du support ne voit votre dossier que pendant l’accès que vous lui avez accordé.',
+    ],
+    keywords: ['journal', 'consultation', 'personnel', 'qui a vu'],
+    related: ['acces-support-temporaire', 'exporter-mes-donnees'],
   },
 ];
