@@ -63,7 +63,8 @@ export const ASSISTANCE_ARTICLES: readonly HelpArticle[] = [
     title: 'Un conseiller peut-il voir mon espace client ?',
     body: [
       'Nos conseillers du support ne voient votre espace client que si vous le leur permettez, pour une durée limitée que vous choisissez.',
-      'Vous pouvez mettre fin à cet accès à tout moment, et il s’arrête de lui-même à la fin de la durée choisie.',
+      'Vous accordez cet accès dans « Mon compte et sécurité › Mes données › Assistance à distance », en choisissant sa durée.',
+      'Vous pouvez y mettre fin à tout moment au même endroit, et il s’arrête de lui-même à la fin de la durée choisie.',
       'Chaque consultation par un membre de notre personnel est enregistrée dans le journal des accès à vos données.',
       'Un conseiller ne vous demandera jamais votre mot de passe ni un code reçu par SMS ou donné par votre application.',
     ],

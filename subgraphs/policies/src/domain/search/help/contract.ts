@@ -6,7 +6,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     slug: 'modifier-garanties',
     title: 'Ajouter ou retirer une garantie',
     body: [
-      'Dans « Mon contrat › Modifier ma couverture », ajoutez ou retirez une option : le nouveau prix s’affiche avant que vous ne confirmiez.',
+      'Dans « Mon contrat › Modifier ma couverture », ajoutez ou retirez une option : le nouveau prix s’affiche avant que vous ne confirmiez.',
       'La nouvelle cotisation s’affiche avant toute validation.',
       'Après confirmation, un avenant est émis et la modification prend effet le lendemain.',
       'Les garanties Tempête, Catastrophes naturelles et Attentats sont liées par la loi à la garantie Incendie et ne peuvent pas être retirées seules.',
@@ -17,7 +17,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Assurer mes bijoux et objets de valeur',
     body: [
       'Bijoux, tableaux, montres ou collections dont la valeur dépasse le seuil fixé par vos conditions particulières doivent être déclarés pour être couverts à leur valeur.',
-      'Avec l’option Objets de valeur, déclarez leur valeur totale dans « Mon contrat › Modifier ma couverture » ; gardez factures, certificats d’expertise ou photos.',
+      'Avec l’option Objets de valeur, déclarez leur valeur totale dans « Mon contrat › Modifier ma couverture » ; gardez factures, certificats d’expertise ou photos.',
       'Selon leur montant, une cotisation complémentaire ou des moyens de protection, comme un coffre-fort, peuvent être demandés.',
       'Conservez les justificatifs ailleurs que chez vous, par exemple dans votre espace client.',
     ],
@@ -37,7 +37,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Choisir le montant de ma franchise',
     body: [
       'La franchise est la part des dommages qui reste à votre charge à chaque sinistre.',
-      'Vous pouvez la modifier dans « Mon contrat › Modifier ma couverture » (150, 300 ou 500 €) : une franchise plus élevée fait baisser la cotisation.',
+      'Vous pouvez la modifier dans « Mon contrat › Modifier ma couverture » (150, 300 ou 500 €) : une franchise plus élevée fait baisser la cotisation.',
       'La franchise des catastrophes naturelles est fixée par la loi et ne peut pas être modifiée.',
       'Le changement prend effet par avenant et ne s’applique qu’aux sinistres survenus après sa date d’effet.',
     ],
@@ -49,7 +49,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
       'Le plafond est le montant maximum que nous versons pour un même sinistre au titre d’une garantie.',
       'Chaque garantie a le sien, indiqué dans votre certificat de garanties et dans vos conditions particulières.',
       'Certains biens ont un plafond propre plus bas, par exemple les objets de valeur ou les espèces.',
-      'Si vos biens ont pris de la valeur, vous pouvez augmenter le capital assuré.',
+      'Si vos biens ont pris de la valeur, augmentez le capital assuré dans « Mon contrat › Modifier ma couverture ».',
     ],
   },
   {
@@ -107,7 +107,7 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
       'Ces deux options ne sont proposées que pour une maison.',
       'L’option Piscine couvre le bassin, le liner, la bâche, l’abri et la filtration, jusqu’à 15 000 € ; les dégâts du gel sur une piscine non hivernée et l’usure du liner sont exclus.',
       'L’option Jardin couvre arbres, arbustes, plantations et mobilier de jardin, replantation comprise, jusqu’à 5 000 €, hors maladies, parasites, gel et sécheresse sans arrêté de catastrophe naturelle.',
-      'Ajoutez-les dans « Mon contrat › Modifier ma couverture ».',
+      'Ajoutez-les dans « Mon contrat › Modifier ma couverture ».',
     ],
     keywords: ['piscine', 'jardin', 'arbres', 'liner'],
     related: ['modifier-garanties', 'choisir-franchise'],
@@ -139,8 +139,8 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Retrouver les versions successives de mon contrat',
     body: [
       'Chaque changement de garanties, d’options, de franchise ou d’adresse crée une nouvelle version du contrat.',
-      '« Mon contrat › Historique du contrat » les liste avec leur date d’effet et leur cotisation.',
-      'L’avenant et les conditions particulières de chaque version sont dans « Mes documents ».',
+      '« Mon contrat › Historique du contrat » les liste avec leur date d’effet et leur cotisation.',
+      'L’avenant et les conditions particulières de chaque version sont dans « Mes documents ».',
     ],
     keywords: ['historique', 'versions', 'avenants'],
     related: ['avenant-contrat', 'conditions-generales'],
@@ -150,10 +150,25 @@ export const CONTRACT_ARTICLES: readonly HelpArticle[] = [
     title: 'Mes meubles valent plus que le capital prévu',
     body: [
       'Le capital assuré pour vos meubles, appareils et vêtements dépend du nombre de pièces de votre logement.',
-      'Si vos biens valent davantage, déclarez le montant total : seule la part au-dessus du capital prévu est ajoutée au prix.',
+      'Si vos biens valent davantage, indiquez leur montant total dans « Mon contrat › Modifier ma couverture », champ « Valeur de vos meubles et équipements (en euros) », jusqu’à 300 000 € : seule la part au-dessus du capital prévu est ajoutée au prix.',
+      'Si vous indiquez moins, le capital prévu pour votre nombre de pièces reste acquis.',
+      '« Votre nouveau prix » s’affiche avant que vous ne confirmiez ; la modification donne lieu à un avenant.',
       'Vos bijoux et objets précieux relèvent de l’option Objets de valeur, déclarée à part.',
     ],
     keywords: ['mobilier', 'meubles', 'électroménager', 'capital'],
-    related: ['objets-de-valeur', 'option-reequipement-a-neuf'],
+    related: ['objets-de-valeur', 'option-reequipement-a-neuf', 'modifier-garanties'],
+  },
+  {
+    slug: 'certificat-banque-pret',
+    title: 'Le certificat d’assurance demandé par ma banque pour un prêt immobilier',
+    body: [
+      'Si vous êtes propriétaire et qu’une banque finance votre logement, elle demande un certificat d’assurance avec une clause en sa faveur.',
+      'Dans « Mon contrat », la rubrique « Certificat pour votre banque » vous le donne tout de suite : indiquez l’« Organisme prêteur », l’« Adresse du prêteur » et le « Numéro du prêt » tels qu’ils figurent sur l’offre de prêt, puis touchez « Obtenir le certificat ».',
+      'Avec cette clause, en cas de sinistre touchant le bâtiment, l’indemnité est versée à la banque à hauteur de ce qui lui reste dû, et elle est prévenue avant toute interruption de la garantie.',
+      'Le certificat se télécharge aussitôt avec « Télécharger le certificat » et se range dans « Mes documents » ; si un champ ne convient pas, l’écran dit lequel corriger.',
+      'La rubrique n’apparaît que pour un contrat en cours qui assure un logement dont vous êtes propriétaire.',
+    ],
+    keywords: ['banque', 'prêt immobilier', 'crédit', 'prêteur', 'clause bénéficiaire', 'notaire'],
+    related: ['certificat-de-garanties', 'attestation-assurance-habitation'],
   },
 ];

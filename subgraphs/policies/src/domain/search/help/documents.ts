@@ -29,7 +29,7 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     title: 'Le certificat de garanties',
     body: [
       'Le certificat de garanties détaille ce que couvre votre contrat : chaque garantie souscrite, avec son plafond et sa franchise.',
-      'Plus complet que l’attestation, il peut être demandé par un syndic, une banque ou lors d’une vente.',
+      'Plus complet que l’attestation, il peut être demandé par un syndic ou lors d’une vente ; pour un prêt immobilier, demandez plutôt le « Certificat pour votre banque » dans « Mon contrat ».',
       'Il se télécharge dans Mes documents et il est mis à jour après chaque modification du contrat.',
     ],
   },
@@ -58,19 +58,22 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     slug: 'releve-information',
     title: 'Le relevé d’information',
     body: [
-      'Le relevé d’information récapitule l’historique de votre contrat : date de souscription et sinistres déclarés ces dernières années, avec leur montant.',
+      'Le relevé d’information récapitule votre contrat et vos sinistres des cinq dernières années.',
       'Un nouvel assureur peut vous le demander pour établir son tarif.',
-      'Vous pouvez le télécharger dans Mes documents, et nous vous l’adressons aussi à la fin de votre contrat.',
+      'Dans « Mes documents › Relevé d’information », touchez « Obtenir un relevé d’information » : il est établi aussitôt et apparaît en tête de la liste, avec son numéro et sa date, prêt à télécharger en PDF.',
+      'Si vous avez plusieurs contrats, chacun a son bouton, suivi de son numéro de contrat.',
     ],
+    keywords: ['relevé de sinistralité', 'antécédents', 'nouvel assureur', 'historique des sinistres'],
+    related: ['resiliation-loi-hamon', 'certificat-de-garanties'],
   },
   {
     slug: 'documents-introuvables',
     title: 'Je ne trouve pas un document dans mon espace',
     body: [
       'Mes documents regroupe les documents de vos contrats : attestations, certificats, avenants, conditions générales et particulières, échéanciers.',
-      'Utilisez les filtres par type et par année pour retrouver un document ancien.',
+      'Ils y sont classés du plus récent au plus ancien ; pour un document ancien, tapez son titre ou son numéro dans la barre de recherche.',
       'Les courriers liés à un sinistre sont rangés dans le dossier du sinistre, rubrique Mes sinistres.',
-      'Si un document manque, contactez-nous depuis la messagerie de votre espace.',
+      'Une attestation à jour s’obtient avec « Obtenir une attestation » et un relevé d’information avec « Obtenir un relevé d’information » ; si un autre document manque, contactez-nous.',
     ],
   },
   {
@@ -78,7 +81,7 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     title: 'Recevoir mes documents par courrier postal',
     body: [
       'Vos documents sont déposés dans votre espace client et un e-mail vous prévient à chaque nouveauté.',
-      'Chaque document est un PDF que vous pouvez imprimer depuis « Mes documents ».',
+      'Chaque document est un PDF que vous pouvez imprimer depuis « Mes documents ».',
       'Si vous avez besoin d’un exemplaire envoyé par la poste, contactez-nous : nous vous l’adressons sans frais.',
     ],
   },
@@ -96,7 +99,7 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     slug: 'attestation-nouvelle',
     title: 'Obtenir une nouvelle attestation à jour',
     body: [
-      'Dans « Mes documents », la rubrique « Attestation d’assurance habitation » établit une attestation à la date du jour.',
+      'Dans « Mes documents », la rubrique « Attestation d’assurance habitation » établit une attestation à la date du jour, avec « Obtenir une attestation ».',
       'Elle reprend votre nom, l’adresse assurée, la période couverte et le numéro de contrat, avec un QR code vérifiable.',
       'Une attestation établie avant un déménagement ou une suspension n’est plus valable : demandez-en une nouvelle.',
     ],
@@ -108,7 +111,7 @@ export const DOCUMENT_ARTICLES: readonly HelpArticle[] = [
     body: [
       'Les PDF que nous émettons portent une signature électronique de l’assureur.',
       'Votre lecteur PDF peut l’afficher et indiquer que le document n’a pas été modifié depuis sa signature.',
-      'L’attestation se vérifie en plus par son QR code, sur la page « Vérifier une attestation d’assurance ».',
+      'L’attestation se vérifie en plus par son QR code, sur la page « Vérifier une attestation d’assurance ».',
     ],
     keywords: ['signature', 'authentique', 'falsifié'],
     related: ['verifier-attestation-qr-code', 'numero-de-document'],
