@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
+import { EmailChange, PhoneConfirmation } from '../account/ContactChange.tsx';
 import { Notifications } from '../account/Notifications.tsx';
 import { ScoreHistory } from '../account/ScoreHistory.tsx';
 import { SignInHistory } from '../account/SignInHistory.tsx';
@@ -38,7 +39,7 @@ const UpdateProfile = graphql(`
   mutation UpdateProfile($input: ProfileInput!) {
     updateProfile(input: $input) {
       __typename
-      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone securityScore { score recommendations factors { key label ok } } } }
+      ... on UpdateProfileSuccess { changedFields customer { id firstName lastName phone phoneConfirmed securityScore { score recommendations factors { key label ok } } } }
       ... on InvalidProfile { message field }
     }
   }
@@ -230,6 +231,8 @@ export function Account() {
             outcome={profileOutcome}
             setOutcome={setProfileOutcome}
           />
+          {me.phone && !me.phoneConfirmed && <PhoneConfirmation phone={me.phone} />}
+          <EmailChange email={me.email} />
           <section className="card" aria-labelledby="security-heading">
             <h2 id="security-heading">Sécurité du compte</h2>
             <p className="score">
