@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
 import { Notifications } from '../account/Notifications.tsx';
+import { PostalAddress } from '../account/PostalAddress.tsx';
 import { ScoreHistory } from '../account/ScoreHistory.tsx';
 import { SignInHistory } from '../account/SignInHistory.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
@@ -230,6 +231,7 @@ export function Account() {
             outcome={profileOutcome}
             setOutcome={setProfileOutcome}
           />
+          <PostalAddress />
           <section className="card" aria-labelledby="security-heading">
             <h2 id="security-heading">Sécurité du compte</h2>
             <p className="score">
