@@ -107,7 +107,7 @@ describe.skipIf(skipBrowser)('a new postal address and the move of the contract'
       expect(quote['Nouvelle cotisation annuelle']).toMatch(EUROS);
       expect(quote['Écart sur un an']).toMatch(/^([+\u2212]\d|0,00)/);
       expect(Object.keys(quote).some((term) => /pour la période en cours \(au prorata\)$/.test(term))).toBe(true);
-      expect(await offer.getByRole('listitem').first().textContent()).toBe(
+      expect(await offer.getByTestId('move-change').first().textContent()).toBe(
         `Nouvelle adresse : ${address.line}, ${address.postalCode} ${address.city}`,
       );
       const offerText = (await offer.textContent())!.replace(/\s+/g, ' ');

@@ -102,11 +102,11 @@ function MoveOffer({ quote }: { quote: MoveQuote }) {
     <li>
       <section aria-labelledby={heading} className="stack">
         <h4 id={heading}>Contrat {quote.policy.number}</h4>
-        <ul>
-          {quote.changes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
+        {quote.changes.map((c) => (
+          <p key={c} data-testid="move-change">
+            {c}
+          </p>
+        ))}
         <dl className="figures" data-testid="move-quote">
           <div>
             <dt>Cotisation annuelle actuelle</dt>
