@@ -8,6 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { ChangePassword } from '../account/ChangePassword.tsx';
 import { EmailChange, PhoneConfirmation } from '../account/ContactChange.tsx';
 import { Notifications } from '../account/Notifications.tsx';
+import { PostalAddress } from '../account/PostalAddress.tsx';
 import { ScoreHistory } from '../account/ScoreHistory.tsx';
 import { SignInHistory } from '../account/SignInHistory.tsx';
 import { TwoFactor } from '../account/TwoFactor.tsx';
@@ -233,6 +234,7 @@ export function Account() {
           />
           {me.phone && !me.phoneConfirmed && <PhoneConfirmation phone={me.phone} />}
           <EmailChange email={me.email} />
+          <PostalAddress />
           <section className="card" aria-labelledby="security-heading">
             <h2 id="security-heading">Sécurité du compte</h2>
             <p className="score">
