@@ -55,7 +55,7 @@ function CodeField({
   return (
     <form
       className="inline wrap"
-      aria-label={label}
+      aria-label="Code de confirmation"
       onSubmit={(e: FormEvent<HTMLFormElement>) => {
         e.preventDefault();
         submit(String(new FormData(e.currentTarget).get('code') ?? '').trim());
@@ -143,7 +143,7 @@ export function EmailChange({ email }: { email: string }) {
       {open && !sentUntil && !retry && (
         <form
           className="inline wrap"
-          aria-label="Nouvelle adresse e-mail"
+          aria-label="Changement d’adresse e-mail"
           onSubmit={(e: FormEvent<HTMLFormElement>) => {
             e.preventDefault();
             void request(String(new FormData(e.currentTarget).get('newEmail') ?? '').trim());

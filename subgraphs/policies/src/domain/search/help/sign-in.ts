@@ -94,9 +94,10 @@ export const SIGN_IN_ARTICLES: readonly HelpArticle[] = [
     slug: 'changer-adresse-email',
     title: 'Modifier l’adresse e-mail de mon espace client',
     body: [
-      'Depuis votre espace client, saisissez votre nouvelle adresse e-mail : un code y est envoyé pour confirmer qu’elle est bien la vôtre.',
-      'Un lien de confirmation y est envoyé : la nouvelle adresse n’est prise en compte qu’après un clic sur ce lien.',
-      'Un message part aussi vers l’ancienne adresse, pour vous prévenir si ce changement n’est pas de vous.',
+      'Dans « Mon compte et sécurité › Adresse e-mail », touchez « Changer d’adresse e-mail », saisissez la nouvelle adresse puis « Recevoir un code ».',
+      'Un code à 6 chiffres est envoyé à la nouvelle adresse, valable 15 minutes : saisissez-le puis touchez « Valider le code ». L’adresse ne change qu’à ce moment.',
+      'Si vous vous êtes connecté il y a plus de quelques minutes, votre mot de passe vous est demandé à nouveau avant l’envoi du code.',
+      'Un message part aussi vers l’ancienne adresse, avec un lien pour le signaler si ce changement n’est pas de vous.',
       'Vos documents et notifications arrivent ensuite à la nouvelle adresse.',
     ],
   },
