@@ -61,7 +61,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       await page.goto(`${web.origin}/connexion`);
       await tap(page.getByRole('link', { name: /créer mon accès/ }));
       await page.waitForURL(`${web.origin}/creer-mon-acces`);
-      expect(await heading(page)).toBe('Créer mon accès');
+      await expect.poll(() => heading(page)).toBe('Créer mon accès');
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByLabel('Numéro de contrat').fill(contract);
       await page.getByLabel('Adresse e-mail').fill(person.email);
@@ -87,7 +87,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.goto(`${web.origin}${link}`);
-      expect(await heading(page)).toBe('Activer mon espace client');
+      await expect.poll(() => heading(page)).toBe('Activer mon espace client');
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(page.getByRole('button', { name: 'Activer mon espace client' }));
       await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/activ/i);
@@ -137,7 +137,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
         .toMatch(/lien pour choisir un nouveau mot de passe/);
       const reset = await linkSentTo(web, person.email, /\/mot-de-passe\/nouveau\?jeton=/, since);
       await page.goto(`${web.origin}${reset}`);
-      expect(await heading(page)).toBe('Choisir un nouveau mot de passe');
+      await expect.poll(() => heading(page)).toBe('Choisir un nouveau mot de passe');
       expect(await accessibilityViolations(page)).toEqual([]);
       const first = 'Girafe-Pommier-2718?';
       await page.getByLabel('Nouveau mot de passe').fill(first);
@@ -159,7 +159,7 @@ describe.skipIf(skipBrowser)('activation and password recovery', () => {
       expect(changed.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
       const notMe = await linkSentTo(web, person.email, /\/securite\/ce-n-etait-pas-moi\?jeton=/, since);
       await page.goto(`${web.origin}${notMe}`);
-      expect(await heading(page)).toBe('Ce n’était pas moi');
+      await expect.poll(() => heading(page)).toBe('Ce n’était pas moi');
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(page.getByRole('button', { name: 'Bloquer l’accès et sécuriser mon compte' }));
       await expect
