@@ -84,7 +84,8 @@ export interface ScorePoint {
 
 /** The points of the last `days` days, oldest first (today's is written first, so the curve ends on the score now). */
 export async function securityScoreHistory(app: UsersApp, customerId: string, days: number): Promise<ScorePoint[]> {
-  await recordSecurityScore(app, customerId);
+  // Bookkeeping: if today's point cannot be written now, the history is still read (without it).
+  await noteSecurityChange(app, customerId);
   const from = new Date(dayOf(app.clock.now()).getTime() - (days - 1) * DAY_MS);
   const rows = await app.prisma.securityScorePoint.findMany({
     where: { customerId, day: { gte: from } },
