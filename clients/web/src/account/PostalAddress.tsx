@@ -5,8 +5,8 @@
 // avenant to download; until then the contract keeps insuring the current home.
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { download } from '../documents/download.ts';
-import { date, dateTime, money, signedMoney } from '../format.ts';
+import { AvenantLink, QuoteFigures } from '../contract/QuoteFigures.tsx';
+import { date, dateTime } from '../format.ts';
 import type { UpdatePostalAddressMutation } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 
@@ -107,24 +107,7 @@ function MoveOffer({ quote }: { quote: MoveQuote }) {
             {c}
           </p>
         ))}
-        <dl className="figures" data-testid="move-quote">
-          <div>
-            <dt>Cotisation annuelle actuelle</dt>
-            <dd>{money(quote.currentAnnualPremium)}</dd>
-          </div>
-          <div>
-            <dt>Nouvelle cotisation annuelle</dt>
-            <dd>{money(quote.newAnnualPremium)}</dd>
-          </div>
-          <div>
-            <dt>Écart sur un an</dt>
-            <dd>{signedMoney(quote.annualDifference)}</dd>
-          </div>
-          <div>
-            <dt>{quote.proRata.amountCents < 0 ? 'Remboursé' : 'À régler'} pour la période en cours (au prorata)</dt>
-            <dd>{money({ ...quote.proRata, amountCents: Math.abs(quote.proRata.amountCents) })}</dd>
-          </div>
-        </dl>
+        <QuoteFigures quote={quote} testId="move-quote" />
         <p className="muted">
           À partir du {date(quote.effectiveDate)}, si vous acceptez avant le {dateTime(quote.validUntil)}.
         </p>
@@ -132,17 +115,7 @@ function MoveOffer({ quote }: { quote: MoveQuote }) {
           {applied ? (
             <p className="ok">
               Votre contrat assure désormais votre nouveau logement.{' '}
-              <a
-                href={applied.downloadUrl}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void download(applied.downloadUrl).then((ok) =>
-                    setFailure(ok ? null : 'Le téléchargement n’a pas pu commencer. Réessayez dans un instant.'),
-                  );
-                }}
-              >
-                Télécharger l’avenant
-              </a>
+              <AvenantLink downloadUrl={applied.downloadUrl} failed={setFailure} />
             </p>
           ) : (
             <p>

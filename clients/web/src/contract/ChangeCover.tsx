@@ -4,11 +4,11 @@
 // the mutation returns updates the shared cache, so the dashboard shows the new premium at once.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { download } from '../documents/download.ts';
-import { date, money, signedMoney } from '../format.ts';
+import { date, money } from '../format.ts';
 import type { PolicyOption, QuotePolicyChangeMutation } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { POLICY_OPTION } from '../labels.ts';
+import { AvenantLink, QuoteFigures } from './QuoteFigures.tsx';
 
 const QuoteChange = graphql(`
   mutation QuotePolicyChange($input: PolicyChangeInput!) {
@@ -100,9 +100,9 @@ function changeOf(policy: CoverPolicy, draft: Draft): { input: Record<string, un
   const input: Record<string, unknown> = { policyId: policy.id };
   const add = draft.options.filter((o) => !policy.options.includes(o));
   const remove = policy.options.filter((o) => !draft.options.includes(o));
-  if (add.length) input['addOptions'] = add;
-  if (remove.length) input['removeOptions'] = remove;
-  if (draft.deductibleCents !== policy.deductible.amountCents) input['deductibleCents'] = draft.deductibleCents;
+  if (add.length) input.addOptions = add;
+  if (remove.length) input.removeOptions = remove;
+  if (draft.deductibleCents !== policy.deductible.amountCents) input.deductibleCents = draft.deductibleCents;
   const hasValuables = draft.options.includes('VALUABLES');
   const contents = digitsOf(draft.contents);
   if (!/^\d{1,7}$/.test(contents) || Number(contents) > MAX_CONTENTS_EUROS)
@@ -110,12 +110,12 @@ function changeOf(policy: CoverPolicy, draft: Draft): { input: Record<string, un
       problem: 'Indiquez la valeur de vos meubles et équipements en euros, sans centimes, jusqu’à 300\u00a0000\u00a0€.',
     };
   const contentsCents = Number(contents) * 100;
-  if (contentsCents !== policy.contentsCapital.amountCents) input['contentsCents'] = contentsCents;
+  if (contentsCents !== policy.contentsCapital.amountCents) input.contentsCents = contentsCents;
   const typed = digitsOf(draft.valuables);
   if (hasValuables && !/^\d{1,7}$/.test(typed))
     return { problem: 'Indiquez la valeur de vos objets de valeur en euros, sans centimes (par exemple 8000).' };
   const valuablesCents = hasValuables ? Number(typed) * 100 : 0;
-  if (valuablesCents !== policy.valuables.amountCents) input['valuablesCents'] = valuablesCents;
+  if (valuablesCents !== policy.valuables.amountCents) input.valuablesCents = valuablesCents;
   return { input: Object.keys(input).length > 1 ? input : null };
 }
 
@@ -262,27 +262,7 @@ export function ChangeCover({ policy }: { policy: CoverPolicy }) {
         {pricing.state === 'refused' && <p className="error">{pricing.message}</p>}
         {pricing.state === 'quoted' && (
           <>
-            <dl className="figures" data-testid="quote">
-              <div>
-                <dt>Cotisation annuelle actuelle</dt>
-                <dd>{money(pricing.quote.currentAnnualPremium)}</dd>
-              </div>
-              <div>
-                <dt>Nouvelle cotisation annuelle</dt>
-                <dd>{money(pricing.quote.newAnnualPremium)}</dd>
-              </div>
-              <div>
-                <dt>Écart sur un an</dt>
-                <dd>{signedMoney(pricing.quote.annualDifference)}</dd>
-              </div>
-              <div>
-                <dt>
-                  {pricing.quote.proRata.amountCents < 0 ? 'Remboursé' : 'À régler'} pour la période en cours (au
-                  prorata)
-                </dt>
-                <dd>{money({ ...pricing.quote.proRata, amountCents: Math.abs(pricing.quote.proRata.amountCents) })}</dd>
-              </div>
-            </dl>
+            <QuoteFigures quote={pricing.quote} testId="quote" />
             <ul>
               {pricing.quote.changes.map((c) => (
                 <li key={c}>{c}</li>
@@ -295,18 +275,7 @@ export function ChangeCover({ policy }: { policy: CoverPolicy }) {
         )}
         {applied && (
           <p className="ok">
-            Votre contrat est modifié.{' '}
-            <a
-              href={applied.downloadUrl}
-              onClick={(e) => {
-                e.preventDefault();
-                void download(applied.downloadUrl).then((ok) =>
-                  setFailure(ok ? null : 'Le téléchargement n’a pas pu commencer. Réessayez dans un instant.'),
-                );
-              }}
-            >
-              Télécharger l’avenant
-            </a>
+            Votre contrat est modifié. <AvenantLink downloadUrl={applied.downloadUrl} failed={setFailure} />
           </p>
         )}
       </section>
