@@ -161,7 +161,7 @@ export function EmailChange({ email }: { email: string }) {
       {sentUntil && (
         <>
           <p role="status">
-            Un code à 6 chiffres vient d’être envoyé à la nouvelle adresse ; il est valable jusqu’à{' '}
+            Un code à 6 chiffres vient d’être envoyé à la nouvelle adresse&nbsp;; il est valable jusqu’à{' '}
             {dateTime(sentUntil)}. Votre adresse actuelle sera prévenue du changement.
           </p>
           <CodeField

@@ -34,7 +34,7 @@ const FIELDS: { name: Field; label: string; help: string; autoComplete: string }
   {
     name: 'loanReference',
     label: 'Numéro du prêt',
-    help: 'Lettres, chiffres, espaces, « - », « / » ou « . ».',
+    help: 'Lettres, chiffres, espaces, «\u00a0-\u00a0», «\u00a0/\u00a0» ou «\u00a0.\u00a0».',
     autoComplete: 'off',
   },
 ];
@@ -68,9 +68,9 @@ export function LenderCertificate({ policyId }: { policyId: string }) {
     <form className="card stack" aria-labelledby={`lender-${policyId}`} onSubmit={(e) => void submit(e)} noValidate>
       <h2 id={`lender-${policyId}`}>Certificat pour votre banque</h2>
       <p className="muted">
-        Votre banque finance votre logement ? Elle demande un certificat d’assurance avec une clause en sa faveur : en
-        cas de sinistre touchant le bâtiment, l’indemnité lui est versée à hauteur de ce qui lui reste dû, et elle est
-        prévenue avant toute interruption de la garantie.
+        Votre banque finance votre logement&nbsp;? Elle demande un certificat d’assurance avec une clause en sa
+        faveur&nbsp;: en cas de sinistre touchant le bâtiment, l’indemnité lui est versée à hauteur de ce qui lui reste
+        dû, et elle est prévenue avant toute interruption de la garantie.
       </p>
       {FIELDS.map((f) => (
         <div className="field" key={f.name}>
