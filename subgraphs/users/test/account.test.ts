@@ -3,6 +3,7 @@ import { DEMO } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateAccount, registerAccount, requestActivationLink } from '../src/app/activation.ts';
 import { login, verifyTwoFactor } from '../src/app/auth.ts';
+import { currentSecurityScore, securityScoreHistory } from '../src/app/security-score.ts';
 import { reportUnrecognisedSignIn } from '../src/app/sign-in-alerts.ts';
 import { confirmEnrolment, disableTwoFactor, startEnrolment } from '../src/app/two-factor.ts';
 import { totpCode } from '../src/domain/totp.ts';
@@ -194,5 +195,30 @@ describe('sign-in records and alerts', () => {
     );
     h.clock.advance(10 * 60_000);
     expect((await login(h.app, contracts[2]!, DEMO.customerPassword, sprayer)).kind).not.toBe('rateLimited');
+  });
+});
+
+describe('the security score history', () => {
+  it('is written by sign-ins and changes, never by reading it; it ends on the score now', async () => {
+    const customerId = DEMO.louis.customerId;
+    await h.app.prisma.securityScorePoint.deleteMany({ where: { customerId } });
+    const history = await securityScoreHistory(h.app, customerId, 30);
+    expect(await h.app.prisma.securityScorePoint.count({ where: { customerId } })).toBe(0);
+    const now = await currentSecurityScore(h.app, customerId);
+    expect(history).toEqual([
+      {
+        day: new Date(`${h.clock.now().toISOString().slice(0, 10)}T00:00:00Z`),
+        score: now.score,
+        factors: Object.fromEntries(now.factors.map((f) => [f.key, f.points])),
+      },
+    ]);
+
+    expect((await login(h.app, DEMO.louis.contractNumber, DEMO.customerPassword, firefox)).kind).toBe('success');
+    expect(await h.app.prisma.securityScorePoint.count({ where: { customerId } })).toBe(1);
+    // The next day, the stored point comes first and today's is computed.
+    h.clock.advance(86_400_000);
+    const next = await securityScoreHistory(h.app, customerId, 30);
+    expect(next).toHaveLength(2);
+    expect(await h.app.prisma.securityScorePoint.count({ where: { customerId } })).toBe(1);
   });
 });

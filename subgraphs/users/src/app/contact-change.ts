@@ -11,6 +11,7 @@ import type { UsersApp } from './index.ts';
 import { checkSmsCode, issueCode, useToken } from './one-time-tokens.ts';
 import { announceProfileChange, phoneContext, type Requester } from './profile.ts';
 import { RECOVERY_CAPS, takeSend } from './recovery.ts';
+import { noteSecurityChange } from './security-score.ts';
 import { announceSecurityChange } from './step-up.ts';
 
 export const pendingEmailContext = (customerId: string) => `customer:${customerId}:pending-email`;
@@ -89,6 +90,7 @@ export async function confirmEmailChange(
     return true;
   });
   if (!done) return { kind: 'invalidCode' };
+  await noteSecurityChange(app, customerId);
   app.outbox.kick();
   app.kickMessages();
   return { kind: 'confirmed' };
@@ -139,6 +141,7 @@ export async function confirmPhone(app: UsersApp, customerId: string, code: stri
     return true;
   });
   if (!done) return { kind: 'invalidCode' };
+  await noteSecurityChange(app, customerId);
   app.outbox.kick();
   return { kind: 'confirmed' };
 }

@@ -7,6 +7,7 @@ import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
 import { endTokens } from './one-time-tokens.ts';
+import { noteSecurityChange } from './security-score.ts';
 import { revokeSessions } from './sessions.ts';
 
 /** The last five passwords (the current one included) cannot be chosen again. */
@@ -79,6 +80,7 @@ export async function storePassword(
     select: { id: true },
   });
   await revokeSessions(app, { ids: others.map((s) => s.id) }, 'password changed');
+  await noteSecurityChange(app, customerId);
   app.kickMessages();
 }
 

@@ -9,6 +9,7 @@ import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts
 import { type PostalAddress, type ProfileInput, sameAddress, validateProfile } from '../domain/profile.ts';
 import { sendPhoneCode } from './contact-change.ts';
 import type { UsersApp } from './index.ts';
+import { noteSecurityChange } from './security-score.ts';
 import { announceSecurityChange } from './step-up.ts';
 
 export const phoneContext = (customerId: string) => `customer:${customerId}:phone`;
@@ -102,7 +103,11 @@ export async function updateProfile(
   });
   if (changedFields === 'reauthenticationRequired') return { kind: changedFields };
   if (changedFields.length) app.outbox.kick();
-  if (changedFields.includes('phone')) app.kickMessages();
+  if (changedFields.includes('phone')) {
+    // An unconfirmed (or removed) number moves the score.
+    await noteSecurityChange(app, customerId);
+    app.kickMessages();
+  }
   const addressChange =
     changedFields.includes('postalAddress') && values.postalAddress
       ? { id: randomUUID(), customerId, ...values.postalAddress }

@@ -1,6 +1,7 @@
-// The security score of a customer now, and as it stood day after day: each computation writes the day's point
-// (the day's last value wins), so the customer can follow its evolution; points older than the history's term are
-// deleted as new ones come, so the history stays bounded.
+// The security score of a customer now, and as it stood day after day. A sign-in and each security change write the
+// day's point (the day's last value wins), so the customer can follow its evolution; points older than the history's
+// term are deleted as new ones come, so the history stays bounded. Reading the score or its history writes nothing:
+// the history ends on the score computed now.
 import { type SecurityScore, securityScore } from '../domain/security-score.ts';
 import type { UsersApp } from './index.ts';
 
@@ -51,7 +52,7 @@ export async function currentSecurityScore(app: UsersApp, customerId: string): P
 }
 
 /** Computes the score and keeps it as today's point of the history; returns it. */
-export async function recordSecurityScore(app: UsersApp, customerId: string): Promise<SecurityScore> {
+async function recordSecurityScore(app: UsersApp, customerId: string): Promise<SecurityScore> {
   const score = await currentSecurityScore(app, customerId);
   const now = app.clock.now();
   const day = dayOf(now);
@@ -82,14 +83,19 @@ export interface ScorePoint {
   factors: Record<string, number>;
 }
 
-/** The points of the last `days` days, oldest first (today's is written first, so the curve ends on the score now). */
+/** The points of the last `days` days, oldest first, ending today on the score now (computed, not written). */
 export async function securityScoreHistory(app: UsersApp, customerId: string, days: number): Promise<ScorePoint[]> {
-  // Bookkeeping: if today's point cannot be written now, the history is still read (without it).
-  await noteSecurityChange(app, customerId);
-  const from = new Date(dayOf(app.clock.now()).getTime() - (days - 1) * DAY_MS);
-  const rows = await app.prisma.securityScorePoint.findMany({
-    where: { customerId, day: { gte: from } },
-    orderBy: { day: 'asc' },
-  });
-  return rows.map((r) => ({ day: r.day, score: r.score, factors: r.factors as Record<string, number> }));
+  const today = dayOf(app.clock.now());
+  const from = new Date(today.getTime() - (days - 1) * DAY_MS);
+  const [rows, current] = await Promise.all([
+    app.prisma.securityScorePoint.findMany({
+      where: { customerId, day: { gte: from, lt: today } },
+      orderBy: { day: 'asc' },
+    }),
+    currentSecurityScore(app, customerId),
+  ]);
+  return [
+    ...rows.map((r) => ({ day: r.day, score: r.score, factors: r.factors as Record<string, number> })),
+    { day: today, score: current.score, factors: Object.fromEntries(current.factors.map((f) => [f.key, f.points])) },
+  ];
 }

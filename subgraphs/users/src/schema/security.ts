@@ -1,7 +1,7 @@
 // What a customer sees of their account's security: score and its history, sessions (and revoking them), sign-in
 // history (and saying « c'est moi » or « ce n'était pas moi » of a sign-in).
 import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
-import { recordSecurityScore, type ScorePoint, securityScoreHistory } from '../app/security-score.ts';
+import { currentSecurityScore, type ScorePoint, securityScoreHistory } from '../app/security-score.ts';
 import { revokeSessions } from '../app/sessions.ts';
 import { acknowledgeSignIn, type ReviewOutcome, reportSignIn } from '../app/sign-in-review.ts';
 import { builder } from '../builder.ts';
@@ -146,16 +146,16 @@ builder.objectFields(CustomerRef, (t) => ({
   }),
   securityScore: t.field({
     type: SecurityScore,
-    description: 'The score now; reading it also keeps it as today’s point of `securityScoreHistory`.',
+    description: 'The score now, computed from what the account holds (reading it writes nothing).',
     resolve: async (c, _a, ctx) => {
       await ownCustomer(ctx, c.id);
-      return recordSecurityScore(ctx.app, c.id);
+      return currentSecurityScore(ctx.app, c.id);
     },
   }),
   securityScoreHistory: t.field({
     type: [SecurityScorePoint],
     description:
-      'The score day by day, oldest first, ending today: a point for each day it was computed (at sign-in, after a security change, or when read). Up to 365 days back.',
+      'The score day by day, oldest first: a point for each day with a sign-in or a security change, then today’s, the score now. Up to 365 days back.',
     args: { days: t.arg.int({ defaultValue: 90, description: 'How many days back, 1 to 365.' }) },
     resolve: async (c, { days }, ctx) => {
       await ownCustomer(ctx, c.id);
