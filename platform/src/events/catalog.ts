@@ -7,7 +7,7 @@
 //
 // Schemas describe the JSON as it is on the wire and in the outboxes, which keep events for years: a field added to
 // a payload is optional (events written before lack it), a field is never renamed or retyped, and schemas carry no
-// transform or default (a consumer receives the payload as published; fields a newer producer added pass through).
+// transform or default (a consumer receives the payload exactly as published; fields a newer producer added pass through).
 import { z } from 'zod';
 
 /** One topic and the shape of what it carries. */
@@ -143,7 +143,7 @@ const staffAccessed = (source: 'users' | 'policies' | 'claims' | 'payments') =>
     }),
     {
       producedBy: `${source} (a staff read or action on a customer's data)`,
-      consumedBy: ['users (« qui a consulté mon dossier »)'],
+      consumedBy: ['users (\u00ab\u00a0qui a consulté mon dossier\u00a0\u00bb)'],
     },
   );
 
@@ -331,7 +331,7 @@ export const Events = {
     z.object({ change: z.enum(['added', 'removed', 'defaultChanged']), methodId: id }),
     {
       producedBy: 'payments (a method added, removed or made the default)',
-      consumedBy: ['users (« ce n’était pas moi » e-mail, customer stream)'],
+      consumedBy: ['users (\u00ab\u00a0ce n’était pas moi\u00a0\u00bb e-mail, customer stream)'],
     },
   ),
   scheduleChanged: defineEvent('payments.scheduleChanged', z.object({ policyId: id, dueDay: z.number().int() }), {
