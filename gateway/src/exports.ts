@@ -3,8 +3,8 @@
 // users, which assembles the ZIP. It starts when users announces a request and also looks for leftovers on a timer:
 // a job whose relay stopped (a gateway restarted mid-way) is taken over when its lease ends, from the parts missing.
 import {
-  DATA_EXPORT_REQUESTED,
   type EventBus,
+  Events,
   EXPORT_PART_PATH,
   HOP_HEADER,
   type Logger,
@@ -90,7 +90,7 @@ export function startExportRelay(options: ExportRelayOptions) {
   timer.unref();
   let unsubscribe: (() => void) | undefined;
   void options.bus
-    .subscribe(DATA_EXPORT_REQUESTED, () => kick())
+    .subscribe(Events.dataExportRequested, () => kick())
     .then((stop) => {
       unsubscribe = stop;
     })

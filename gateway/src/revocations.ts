@@ -2,9 +2,7 @@
 // replica asks it (signed route) for the sessions revoked within one access-token lifetime when it starts and every
 // `pullSeconds` after, so a replica started after Redis lost its streams still refuses them. The bus brings each
 // revocation at once in between, to close the session's open sockets without waiting.
-import { type EventBus, HOP_HEADER, type Logger, type SigningKey, sha256, signHop } from '@abri/platform';
-
-export const SESSION_REVOKED = 'users.sessionRevoked';
+import { type EventBus, Events, HOP_HEADER, type Logger, type SigningKey, sha256, signHop } from '@abri/platform';
 
 export interface Revocations {
   isRevoked(sid: string): boolean;
@@ -67,10 +65,7 @@ export function trackRevocations(options: RevocationOptions): Revocations {
   };
   const subscribe = async () => {
     try {
-      unsubscribe = await bus.subscribe(SESSION_REVOKED, (event) => {
-        const sid = (event.payload as { sid?: string }).sid;
-        if (sid) add(sid);
-      });
+      unsubscribe = await bus.subscribe(Events.sessionRevoked, (event) => add(event.payload.sid));
     } catch (error) {
       log.warn('could not follow revocations on the bus; reading them from users meanwhile', { error: String(error) });
     }

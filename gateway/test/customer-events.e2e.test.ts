@@ -2,12 +2,12 @@
 // profile and a session ended, each from its own subgraph, reach every device of the customer through
 // `customerEvents` with one cursor, in one order; a device that was away resumes with `follow()` and gets exactly
 // what it missed, once, in the same order as the others; another customer gets none of it.
-import { DEMO } from '@abri/platform';
+import { DEMO, Events } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
-import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
+import { copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { NEXT } from './claim-mover.ts';
 import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
@@ -51,7 +51,7 @@ const staffOnce = () => {
 async function lastCursor(customerId: string) {
   const [row] = await system.services.users.app.prisma.$queryRawUnsafe<{ id: bigint }[]>(
     `SELECT max(id) AS id FROM "users"."OutboxEvent" WHERE topic = $1 AND "customerId" = $2`,
-    CUSTOMER_EVENT,
+    Events.customerEvent.topic,
     customerId,
   );
   return `users.${row?.id ?? 0}`;
@@ -177,7 +177,7 @@ describe('customerEvents', () => {
 
     // The same origin event delivered again (at-least-once bus) adds nothing to the stream.
     const [origin] = await system.services.claims.app.outbox.since(
-      'claims.claimStatusChanged',
+      Events.claimStatusChanged,
       DEMO.camille.customerId,
       0n,
     );

@@ -4,12 +4,11 @@
 // made default and removed, schedule, payment step, profile, new sign-in, session ended, second factor) reaches
 // each device exactly once by the right channel: the open ones on their socket and never by push, the closed one by
 // push (decrypted by the local receiver with its subscription's keys), in the stream's order.
-import { DEMO } from '@abri/platform';
+import { DEMO, Events } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
-import { CUSTOMER_EVENT } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { generateVapidKey } from '../../subgraphs/users/src/push/web-push.ts';
 import { startPushReceiver } from '../../subgraphs/users/test/push-receiver.ts';
@@ -40,7 +39,7 @@ const PNG = Buffer.from(
 async function lastCursor() {
   const [row] = await system.services.users.app.prisma.$queryRawUnsafe<{ id: bigint }[]>(
     `SELECT max(id) AS id FROM "users"."OutboxEvent" WHERE topic = $1 AND "customerId" = $2`,
-    CUSTOMER_EVENT,
+    Events.customerEvent.topic,
     DEMO.camille.customerId,
   );
   return `users.${row?.id ?? 0}`;

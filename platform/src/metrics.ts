@@ -60,6 +60,12 @@ const eventsDelivered = new Counter({
   labelNames: ['topic', 'from'] as const,
   registers: [registry],
 });
+const eventsRejected = new Counter({
+  name: 'abri_events_rejected_total',
+  help: 'Events skipped because their payload does not match the catalogue (platform/src/events/catalog.ts), by topic and consumer.',
+  labelNames: ['topic', 'consumer'] as const,
+  registers: [registry],
+});
 const argon2 = new Histogram({
   name: 'abri_argon2_duration_seconds',
   help: 'Time of an argon2id hash or verification.',
@@ -189,6 +195,8 @@ export function graphqlMetrics<C extends BaseContext>(service: string): ApolloSe
 export const subscriptionStarted = (service: string) => subscriptions.inc({ service });
 export const subscriptionEnded = (service: string) => subscriptions.dec({ service });
 export const eventDelivered = (topic: string, from: 'outbox' | 'bus') => eventsDelivered.inc({ topic, from });
+/** `consumer`: a durable consumer's group, or `live` for a subscription. */
+export const eventRejected = (topic: string, consumer: string) => eventsRejected.inc({ topic, consumer });
 
 /** Times an argon2 call. */
 export async function timeArgon2<T>(operation: 'hash' | 'verify', run: () => Promise<T>): Promise<T> {

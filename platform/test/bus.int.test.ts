@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type BusEvent, createMemoryBus, createRedisBus, type EventBus, parseEnv } from '../src/index.ts';
+import {
+  type BusEvent,
+  createMemoryBus,
+  createRedisBus,
+  defineEvent,
+  type EventBus,
+  type EventDescriptor,
+  parseEnv,
+} from '../src/index.ts';
 
 const env = parseEnv(
   z.object({ ABRI_TEST_REDIS_URL: z.string().url().optional(), ABRI_REQUIRE_SERVICES: z.string().default('false') }),
@@ -18,7 +26,10 @@ afterAll(async () => {
   for (const [, bus] of buses) await bus.close();
 });
 
-const event = (topic: string, id: number): BusEvent => ({
+/** A topic of its own for each test (the transport's, not the catalogue's). */
+const freshTopic = () => defineEvent(`users.t-${randomUUID()}`, z.object({ n: z.number() }));
+
+const event = ({ topic }: EventDescriptor, id: number): BusEvent => ({
   id: String(id),
   source: 'test',
   topic,
@@ -38,7 +49,7 @@ function until(check: () => boolean, ms = 10_000): Promise<void> {
 
 describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
   it('delivers to a new group what was published before it started, then what comes after, in order', async () => {
-    const topic = `t-${randomUUID()}`;
+    const topic = freshTopic();
     await bus.publish(event(topic, 1));
     await bus.publish(event(topic, 2));
     const seen: string[] = [];
@@ -52,7 +63,7 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
   });
 
   it('delivers again an event whose handler failed, until it succeeds', async () => {
-    const topic = `t-${randomUUID()}`;
+    const topic = freshTopic();
     let attempts = 0;
     const done: string[] = [];
     const stop = await bus.consume(topic, 'payouts', async (e) => {
@@ -68,7 +79,7 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
   });
 
   it('gives every group every event', async () => {
-    const topic = `t-${randomUUID()}`;
+    const topic = freshTopic();
     const a: string[] = [];
     const b: string[] = [];
     const stops = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBus, customerEvents, type EventBus, type Outbox } from '../src/index.ts';
+import { z } from 'zod';
+import { createMemoryBus, customerEvents, defineEvent, type EventBus, type Outbox } from '../src/index.ts';
 
 describe('closing a customer event stream', () => {
   it('stops listening to the bus at once, without waiting for another event', async () => {
@@ -7,9 +8,9 @@ describe('closing a customer event stream', () => {
     let listening = 0;
     const bus: EventBus = {
       ...memory,
-      async subscribe(topic, handler) {
+      async subscribe(event, handler) {
         listening++;
-        const stop = await memory.subscribe(topic, handler);
+        const stop = await memory.subscribe(event, handler);
         return () => {
           listening--;
           stop();
@@ -17,7 +18,13 @@ describe('closing a customer event stream', () => {
       },
     };
     const outbox = { since: async () => [] } as unknown as Outbox;
-    const stream = customerEvents({ bus, outbox, topic: 't', customerId: 'c1', afterId: -1n });
+    const stream = customerEvents({
+      bus,
+      outbox,
+      event: defineEvent('users.t', z.unknown()),
+      customerId: 'c1',
+      afterId: -1n,
+    });
     const pending = stream.next();
     await new Promise((r) => setTimeout(r, 10));
     expect(listening).toBe(1);

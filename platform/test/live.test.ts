@@ -1,10 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type BusEvent, createMemoryBus, type EventBus } from '../src/events/bus.ts';
+import { defineEvent, type TypedEvent } from '../src/events/catalog.ts';
 import { cursorOf, customerEvents, parseCursor } from '../src/events/live.ts';
 import type { Outbox } from '../src/events/outbox.ts';
 
-const TOPIC = 'claims.statusChanged';
+const FOLLOWED = defineEvent('claims.statusChanged', z.object({ id: z.number() }));
+const TOPIC = FOLLOWED.topic;
 
 const event = (id: number, customerId: string | null = 'c1', topic = TOPIC): BusEvent => ({
   id: String(id),
@@ -41,13 +44,13 @@ function fakeOutbox(
     head: unused,
     start: unused,
     stop: unused,
-    async since(topic, customerId, afterId, limit = 1000) {
+    async since<P>({ topic }: { topic: string }, customerId: string, afterId: bigint, limit = 1000) {
       calls.push({ topic, customerId, afterId });
       await options.beforeRead?.(calls.length);
       return rows
         .filter((row) => row.topic === topic && row.customerId === customerId && BigInt(row.id) > afterId)
         .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))
-        .slice(0, Math.min(limit, options.pageSize ?? limit));
+        .slice(0, Math.min(limit, options.pageSize ?? limit)) as TypedEvent<P>[];
     },
   };
   return { outbox, calls };
@@ -60,8 +63,8 @@ function observedBus() {
   let stopped = 0;
   const observed: EventBus = {
     ...bus,
-    async subscribe(topic, handler) {
-      const stop = await bus.subscribe(topic, handler);
+    async subscribe(event, handler) {
+      const stop = await bus.subscribe(event, handler);
       subscribed.resolve();
       return () => {
         stopped++;
@@ -74,7 +77,7 @@ function observedBus() {
 
 function stream(bus: EventBus, outbox: Outbox, afterId: bigint, customerId = 'c1') {
   const abort = new AbortController();
-  const events = customerEvents({ bus, outbox, topic: TOPIC, customerId, afterId, signal: abort.signal });
+  const events = customerEvents({ bus, outbox, event: FOLLOWED, customerId, afterId, signal: abort.signal });
   const ids = async (count: number) => {
     const out: string[] = [];
     for (let i = 0; i < count; i++) {

@@ -3,13 +3,15 @@
 // The test runs its own Redis server (so it can kill it) and a real outbox on PGlite.
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusEvent, createOutbox, createRedisBus, customerEvents, type EventBus } from '../src/index.ts';
+import { z } from 'zod';
+import { createOutbox, createRedisBus, customerEvents, defineEvent, type EventBus } from '../src/index.ts';
 import { createLogger } from '../src/log.ts';
 import { type RedisServer, startRedisServer } from './redis-server.ts';
 import { pgliteSql } from './sql.ts';
 
 const SOURCE = 'prod';
-const TOPIC = 'prod.changed';
+const CHANGED = defineEvent('prod.changed', z.object({ i: z.number() }));
+const TOPIC = CHANGED.topic;
 const log = createLogger('test', { silent: true });
 
 let redis: RedisServer;
@@ -43,7 +45,7 @@ describe('Redis restarted empty', () => {
     outbox.start();
     const add = async (n: number) => {
       for (let i = 0; i < n; i++)
-        await db.$transaction((tx) => outbox.add(tx, { topic: TOPIC, customerId: 'c1', payload: { i } }));
+        await db.$transaction((tx) => outbox.add(tx, CHANGED, { customerId: 'c1', payload: { i } }));
       outbox.kick();
     };
     const ids = async () =>
@@ -57,14 +59,14 @@ describe('Redis restarted empty', () => {
     let gate: Promise<void> | undefined;
     let open: (() => void) | undefined;
     const consumerBus = bus();
-    const stop = await consumerBus.consume(TOPIC, 'projection', async (event: BusEvent) => {
+    const stop = await consumerBus.consume(CHANGED, 'projection', async (event) => {
       await gate;
       deliveries++;
       if (!applied.includes(event.id)) applied.push(event.id);
     });
     // A live reader (a device's subscription, from the start of the stream) that never resumes by itself.
     const live: string[] = [];
-    const stream = customerEvents({ bus: bus(), outbox, topic: TOPIC, customerId: 'c1', afterId: 0n });
+    const stream = customerEvents({ bus: bus(), outbox, event: CHANGED, customerId: 'c1', afterId: 0n });
     const reading = (async () => {
       for await (const event of stream) live.push(event.id);
     })();
@@ -113,7 +115,7 @@ describe('Redis away', () => {
       onError: (e) => errors.push(e),
     });
     buses.push(watched);
-    const stop = await watched.consume('away.topic', 'watcher', async () => {});
+    const stop = await watched.consume(defineEvent('away.topic', z.unknown()), 'watcher', async () => {});
     const state = () => watched.health().consumers[0]?.state;
     await expect.poll(state).toBe('ok');
     await redis.stop();

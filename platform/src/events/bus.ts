@@ -1,7 +1,17 @@
 // The event bus between services. Live delivery (`subscribe`) is at-most-once: what must not be lost is in the
 // sending subgraph's outbox, which a subscription replays from (live.ts) and which the outbox relay publishes again
 // when the bus has lost its history (outbox.ts). Durable consumers (`consume`) are at-least-once: handlers are
-// idempotent by event id. Topics are `<source>.<name>`.
+// idempotent by event id. Topics are `<source>.<name>`, each declared once with its payload in catalog.ts.
+//
+// Two layers: the transport (memory here, Redis in redis-bus.ts) carries topics as strings and payloads unchecked;
+// the bus services use (`EventBus`) takes a catalogue descriptor, checks each payload against its schema and hands
+// the handler a typed event. A payload the schema refuses cannot get better by retrying (the outbox keeps it as
+// written), so it is skipped at once: logged with the topic, the consumer, the event id and what is wrong (never the
+// values), and counted in `abri_events_rejected_total`. It stays in the producer's outbox, the record, from which it
+// can be queued again once the producer or the catalogue is fixed.
+import { createLogger, type Logger } from '../log.ts';
+import { eventRejected } from '../metrics.ts';
+import { checkPayload, type EventDescriptor, type TypedEvent } from './catalog.ts';
 
 /** An event as it travels on the bus. */
 export interface BusEvent {
@@ -41,7 +51,9 @@ export const STUCK_AFTER_MS = 30_000;
 /** Publish outcome: the bus may have lost what `source` published before (a Redis restarted empty). */
 export type PublishOutcome = 'published' | 'history-lost';
 
-export interface EventBus {
+/** What carries events: topics as strings, payloads unchecked. Bus implementations and their tests use it. */
+export interface EventTransport {
+  /** Publishes one event as it is (the relay forwards outbox rows; the gateway announces its presence). */
   publish(event: BusEvent): Promise<void>;
   /**
    * Publishes `events` of `source` in order, all or none: none when the bus no longer holds what `source` published
@@ -72,6 +84,69 @@ export interface EventBus {
    */
   consumerLag?(): Promise<{ topic: string; group: string; lag: number }[]>;
   close(): Promise<void>;
+}
+
+/** The bus as services use it: topics from the catalogue, payloads checked and typed. */
+export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume'> {
+  /**
+   * Calls `handler` for each event of `event` published after the returned promise resolves; resolves to the
+   * function that stops it. A payload the schema refuses is logged and skipped.
+   */
+  subscribe<P>(event: EventDescriptor<P>, handler: (event: TypedEvent<P>) => void): Promise<() => void>;
+  /**
+   * Durable, at-least-once consumption (see `EventTransport.consume`) of `event`, the payload checked before
+   * `handler` runs: one the schema refuses is logged, counted and acknowledged without calling `handler`.
+   */
+  consume<P>(
+    event: EventDescriptor<P>,
+    group: string,
+    handler: (event: TypedEvent<P>) => Promise<void>,
+  ): Promise<() => void>;
+}
+
+/** Where a refused payload is told. @default the `events` logger */
+export type RejectionReport = (message: string, fields: Record<string, unknown>) => void;
+
+let fallbackLog: Logger | undefined;
+const logRejection: RejectionReport = (message, fields) => {
+  fallbackLog ??= createLogger('events');
+  fallbackLog.error(message, fields);
+};
+
+/** The typed, checked bus over `transport`. */
+export function checkedBus(transport: EventTransport, report: RejectionReport = logRejection): EventBus {
+  const checked = <P>(event: EventDescriptor<P>, consumer: string, raw: BusEvent): TypedEvent<P> | null => {
+    const result = checkPayload(event, raw.payload);
+    if (result.ok) return { ...raw, payload: result.payload };
+    eventRejected(event.topic, consumer);
+    report('event skipped: its payload does not match the catalogue', {
+      topic: event.topic,
+      consumer,
+      source: raw.source,
+      eventId: raw.id,
+      issues: result.error.issues,
+    });
+    return null;
+  };
+  return {
+    publish: (event) => transport.publish(event),
+    publishAll: (source, events) => transport.publishAll(source, events),
+    acknowledgeHistoryLoss: (source) => transport.acknowledgeHistoryLoss(source),
+    ping: () => transport.ping(),
+    health: () => transport.health(),
+    close: () => transport.close(),
+    ...(transport.consumerLag ? { consumerLag: () => transport.consumerLag!() } : {}),
+    subscribe: (event, handler) =>
+      transport.subscribe(event.topic, (raw) => {
+        const typed = checked(event, 'live', raw);
+        if (typed) handler(typed);
+      }),
+    consume: (event, group, handler) =>
+      transport.consume(event.topic, group, async (raw) => {
+        const typed = checked(event, group, raw);
+        if (typed) await handler(typed);
+      }),
+  };
 }
 
 /** @default 10_000 events of history kept per topic, as the Redis streams keep. */
@@ -108,6 +183,12 @@ export function deliverInOrder(
 export function createMemoryBus(
   options: { onError?: (message: string, fields: Record<string, unknown>) => void } = {},
 ): EventBus {
+  return checkedBus(memoryTransport(options), options.onError);
+}
+
+function memoryTransport(options: {
+  onError?: (message: string, fields: Record<string, unknown>) => void;
+}): EventTransport {
   const handlers = new Map<string, Set<BusHandler>>();
   const history = new Map<string, BusEvent[]>();
   const consumers: ConsumerHealth[] = [];

@@ -1,4 +1,5 @@
 export * from './bus.ts';
+export * from './catalog.ts';
 export * from './live.ts';
 export * from './outbox.ts';
 export * from './presence.ts';

@@ -2,11 +2,12 @@
 // then live events (from the bus), each exactly once and in order.
 import { abriError, ErrorCode, isTransientFailure } from '../errors.ts';
 import { eventDelivered } from '../metrics.ts';
-import type { BusEvent, EventBus } from './bus.ts';
+import type { EventBus } from './bus.ts';
+import type { EventDescriptor, TypedEvent } from './catalog.ts';
 import type { Outbox } from './outbox.ts';
 
 /** Cursors are `<source>.<outbox id>`: opaque to clients, checked here. */
-export const cursorOf = (event: BusEvent): string => `${event.source}.${event.id}`;
+export const cursorOf = (event: { source: string; id: string }): string => `${event.source}.${event.id}`;
 
 /** The largest outbox id (a Postgres bigint). */
 const MAX_ID = 9_223_372_036_854_775_807n;
@@ -24,10 +25,11 @@ export function parseCursor(source: string, cursor: string | null | undefined): 
 /** @default 1000 undelivered events before a too-slow subscriber is cut off (it resumes from its cursor). */
 const MAX_BUFFER = 1000;
 
-interface CustomerEventsOptions {
+interface CustomerEventsOptions<P> {
   bus: EventBus;
   outbox: Outbox;
-  topic: string;
+  /** The topic followed, from the catalogue; payloads it refuses are left out (and logged). */
+  event: EventDescriptor<P>;
   customerId: string;
   /** Outbox id of the last event the client has; -1n for live only. */
   afterId: bigint;
@@ -38,11 +40,11 @@ interface CustomerEventsOptions {
  * The stream, ended at once by `return()`: a generator waiting for its next event would only see `return()` after
  * that event, keeping the bus listener (and the client's resources) of a closed subscription alive until then.
  */
-export function customerEvents(options: CustomerEventsOptions): AsyncGenerator<BusEvent> {
+export function customerEvents<P>(options: CustomerEventsOptions<P>): AsyncGenerator<TypedEvent<P>> {
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const inner = eventsUntilAborted({ ...options, signal: controller.signal });
-  const stream: AsyncGenerator<BusEvent> = {
+  const stream: AsyncGenerator<TypedEvent<P>> = {
     next: () => inner.next(),
     async return(value) {
       controller.abort();
@@ -53,17 +55,18 @@ export function customerEvents(options: CustomerEventsOptions): AsyncGenerator<B
       return inner.throw(error);
     },
     [Symbol.asyncIterator]: () => stream,
-  } as AsyncGenerator<BusEvent>;
+  } as AsyncGenerator<TypedEvent<P>>;
   return stream;
 }
 
-async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerator<BusEvent> {
-  const { bus, outbox, topic, customerId } = options;
-  const buffered: BusEvent[] = [];
+async function* eventsUntilAborted<P>(options: CustomerEventsOptions<P>): AsyncGenerator<TypedEvent<P>> {
+  const { bus, outbox, event: followed, customerId } = options;
+  const topic = followed.topic;
+  const buffered: TypedEvent<P>[] = [];
   let wake: (() => void) | undefined;
   let overflow = false;
   // Listen first, then read the outbox: an event committed in between is in one or both, and ids de-duplicate.
-  const stop = await bus.subscribe(topic, (event) => {
+  const stop = await bus.subscribe(followed, (event) => {
     if (event.customerId !== customerId) return;
     if (buffered.length >= MAX_BUFFER) overflow = true;
     else buffered.push(event);
@@ -74,7 +77,7 @@ async function* eventsUntilAborted(options: CustomerEventsOptions): AsyncGenerat
   try {
     let last = options.afterId;
     if (last >= 0n) {
-      const read = () => retryTransient(() => outbox.since(topic, customerId, last));
+      const read = () => retryTransient(() => outbox.since(followed, customerId, last));
       for (let page = await read(); page.length; page = await read()) {
         for (const event of page) {
           last = BigInt(event.id);

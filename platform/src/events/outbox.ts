@@ -8,9 +8,11 @@
 import type { Span } from '@opentelemetry/api';
 import type { Keyring } from '../crypto.ts';
 import type { Logger } from '../log.ts';
+import { eventRejected } from '../metrics.ts';
 import { openValue, sealValue } from '../sealed/fields.ts';
 import { contextFromTraceparent, currentTraceparent, SpanKind, startSpan, traceparentOf } from '../tracing.ts';
 import type { BusEvent, EventBus } from './bus.ts';
+import { checkPayload, type EventDescriptor, type TypedEvent } from './catalog.ts';
 
 /** What the outbox needs of a Prisma client or transaction. */
 export interface SqlRunner {
@@ -39,21 +41,27 @@ export interface Outbox {
   /** The subgraph whose outbox this is: the first part of its topics. */
   readonly source: string;
   /**
-   * Records an event inside the caller's transaction `tx`. A per-customer advisory lock held until commit makes ids
-   * follow commit order for each customer, which is what replay and de-duplication rely on.
+   * Records an event of the catalogue inside the caller's transaction `tx`. The payload is checked against the
+   * event's schema first (an `InvalidEventPayload` is thrown, so the transaction fails rather than announce what no
+   * consumer can read), and the topic must be this outbox's source's. A per-customer advisory lock held until commit
+   * makes ids follow commit order for each customer, which is what replay and de-duplication rely on.
    */
-  add(
+  add<P>(
     tx: SqlRunner,
-    event: { topic: string; customerId: string | null; payload: unknown; at?: Date },
-  ): Promise<BusEvent>;
-  /** Committed events of `topic` for `customerId` with an id above `afterId`, oldest first. */
-  since(topic: string, customerId: string, afterId: bigint, limit?: number): Promise<BusEvent[]>;
+    event: EventDescriptor<P>,
+    fields: { customerId: string | null; payload: NoInfer<P>; at?: Date },
+  ): Promise<TypedEvent<P>>;
+  /**
+   * Committed events of `event` for `customerId` with an id above `afterId`, oldest first. One whose payload the
+   * schema refuses is logged, counted and left out.
+   */
+  since<P>(event: EventDescriptor<P>, customerId: string, afterId: bigint, limit?: number): Promise<TypedEvent<P>[]>;
   /**
    * The id of `customerId`'s last committed event of `topic` (0 when none): a stream position a client can take with
    * the state it reads, then follow from, missing nothing committed after. (The per-customer lock of `add` leaves at
    * most one uncommitted event per customer, and its id is above every committed one.)
    */
-  head(topic: string, customerId: string): Promise<bigint>;
+  head(event: EventDescriptor, customerId: string): Promise<bigint>;
   /** Publishes what is pending now (call after a commit for low latency; the relay also polls). */
   kick(): void;
   /** Starts the relay loop. */
@@ -193,32 +201,51 @@ export function createOutbox({
       );
       return Math.max(0, row?.lag ?? 0);
     },
-    async add(tx, event) {
-      if (event.customerId)
-        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${event.customerId}`);
+    async add(tx, event, { customerId, payload, at }) {
+      if (event.source !== source) throw new Error(`the ${source} outbox cannot announce ${event.topic}`);
+      const checked = checkPayload(event, payload);
+      if (!checked.ok) throw checked.error;
+      if (customerId)
+        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${customerId}`);
       const [row] = await tx.$queryRawUnsafe<OutboxRow[]>(
         `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
         event.topic,
-        event.customerId,
-        JSON.stringify(keyring ? sealValue(keyring, 'json', context, event.payload) : event.payload),
-        event.at ?? new Date(),
+        customerId,
+        JSON.stringify(keyring ? sealValue(keyring, 'json', context, payload) : payload),
+        at ?? new Date(),
         currentTraceparent(),
       );
-      return toBusEvent(row!);
+      return { ...toBusEvent(row!), payload: checked.payload };
     },
-    async since(topic, customerId, afterId, limit = 1000) {
+    async since(event, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
         `SELECT ${COLUMNS} FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,
-        topic,
+        event.topic,
         customerId,
         afterId.toString(),
       );
-      return rows.map(toBusEvent);
+      const out: TypedEvent<typeof event extends EventDescriptor<infer P> ? P : never>[] = [];
+      for (const row of rows) {
+        const raw = toBusEvent(row);
+        const checked = checkPayload(event, raw.payload);
+        if (checked.ok) out.push({ ...raw, payload: checked.payload });
+        else {
+          eventRejected(event.topic, 'live');
+          log.error('event skipped: its payload does not match the catalogue', {
+            topic: event.topic,
+            consumer: 'live',
+            source,
+            eventId: raw.id,
+            issues: checked.error.issues,
+          });
+        }
+      }
+      return out;
     },
-    async head(topic, customerId) {
+    async head(event, customerId) {
       const [row] = await db.$queryRawUnsafe<{ id: bigint | null }[]>(
         `SELECT max(id) AS id FROM ${table} WHERE topic = $1 AND "customerId" = $2`,
-        topic,
+        event.topic,
         customerId,
       );
       return row?.id === null || row?.id === undefined ? 0n : BigInt(row.id);

@@ -6,15 +6,9 @@
 // event live (a double, never a loss).
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from './bus.ts';
+import { Events, type PayloadOf } from './catalog.ts';
 
-export const PRESENCE_TOPIC = 'gateway.presence';
-
-interface Announcement {
-  replica: string;
-  sessions: string[];
-  /** ISO date after which this announcement no longer counts. */
-  until: string;
-}
+type Announcement = PayloadOf<typeof Events.presence>;
 
 export interface PresenceAnnouncer {
   /** The sessions with a socket changed: announce soon (several changes in a tick make one announcement). */
@@ -48,7 +42,7 @@ export function announcePresence(options: {
       .publish({
         id: String(++sequence),
         source: 'gateway',
-        topic: PRESENCE_TOPIC,
+        topic: Events.presence.topic,
         customerId: null,
         payload,
         at: now.toISOString(),
@@ -81,8 +75,8 @@ export interface PresenceTracker {
 
 export async function trackPresence(options: { bus: EventBus; now: () => Date }): Promise<PresenceTracker> {
   const replicas = new Map<string, { sessions: Set<string>; until: number }>();
-  const stop = await options.bus.subscribe(PRESENCE_TOPIC, (event) => {
-    const { replica, sessions, until } = event.payload as Announcement;
+  const stop = await options.bus.subscribe(Events.presence, (event) => {
+    const { replica, sessions, until } = event.payload;
     replicas.set(replica, { sessions: new Set(sessions), until: Date.parse(until) });
   });
   return {

@@ -11,7 +11,9 @@ import {
   type BusEvent,
   type BusHandler,
   type ConsumerHealth,
+  checkedBus,
   type EventBus,
+  type EventTransport,
   MAX_DELIVERIES,
   STUCK_AFTER_MS,
 } from './bus.ts';
@@ -37,7 +39,10 @@ return 1`;
 export interface RedisBusOptions {
   /** @default 'abri:events:' */
   prefix?: string;
-  /** Told of every failure the bus recovers from by itself, and of consumers that get stuck. */
+  /**
+   * Told of every failure the bus recovers from by itself, of consumers that get stuck, and of events skipped because
+   * their payload does not match the catalogue. @default those skipped events to the `events` logger
+   */
   onError?: (error: unknown) => void;
   /** @default 10_000 entries kept per stream */
   maxLen?: number;
@@ -48,6 +53,14 @@ export interface RedisBusOptions {
 const isNoGroup = (error: unknown) => String((error as Error)?.message ?? error).includes('NOGROUP');
 
 export function createRedisBus(url: string, options: RedisBusOptions = {}): EventBus {
+  const { onError } = options;
+  return checkedBus(
+    redisTransport(url, options),
+    onError && ((message, fields) => onError(new Error(`${message} ${JSON.stringify(fields)}`))),
+  );
+}
+
+function redisTransport(url: string, options: RedisBusOptions): EventTransport {
   const prefix = options.prefix ?? 'abri:events:';
   const maxLen = options.maxLen ?? MAX_LEN;
   const stuckAfterMs = options.stuckAfterMs ?? STUCK_AFTER_MS;

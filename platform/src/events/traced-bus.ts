@@ -10,22 +10,22 @@ export function withConsumerSpans(bus: EventBus, service: string): EventBus {
     publish: (event) => bus.publish(event),
     publishAll: (source, events) => bus.publishAll(source, events),
     acknowledgeHistoryLoss: (source) => bus.acknowledgeHistoryLoss(source),
-    subscribe: (topic, handler) => bus.subscribe(topic, handler),
+    subscribe: (event, handler) => bus.subscribe(event, handler),
     ping: () => bus.ping(),
     health: () => bus.health(),
     close: () => bus.close(),
     ...(bus.consumerLag ? { consumerLag: () => bus.consumerLag!() } : {}),
-    consume: (topic, group, handler) =>
-      bus.consume(topic, group, (event) =>
+    consume: (descriptor, group, handler) =>
+      bus.consume(descriptor, group, (event) =>
         withSpan(
-          `consume ${topic}`,
+          `consume ${descriptor.topic}`,
           {
             kind: SpanKind.CONSUMER,
             parent: contextFromTraceparent(event.trace),
             attributes: {
               'service.component': service,
               'messaging.system': 'abri-bus',
-              'messaging.destination.name': topic,
+              'messaging.destination.name': descriptor.topic,
               'messaging.consumer.group.name': group,
               'messaging.message.id': `${event.source}.${event.id}`,
             },

@@ -9,31 +9,22 @@
 //    the register's rule (register.ts, `ErasureRule`); its purge job deletes those rows once the date has passed.
 // The erasure preview (`me.erasurePreview`) shows the same rules and blockers beforehand.
 import type { Clock } from '../clock.ts';
-import type { BusEvent, EventBus } from '../events/bus.ts';
+import type { EventBus } from '../events/bus.ts';
+import { Events, type PayloadOf } from '../events/catalog.ts';
 import type { Outbox, TransactionalSql } from '../events/outbox.ts';
 import type { Logger } from '../log.ts';
 import { every, PURGE_INTERVAL_MS } from '../schedule.ts';
 import type { DataCategory, ErasureRule, PersonalDataRegister } from './register.ts';
 
-/** users → all: a customer asked for erasure (payload `ErasureRequestPayload`). */
-export const ERASURE_REQUESTED = 'users.erasureRequested';
-/** users → all: the request was accepted and users' part is done; erase yours (payload `ErasureRequestPayload`). */
-export const CUSTOMER_ERASED = 'users.customerErased';
+// The topics: `Events.erasureRequested` (users → all), `Events.erasureChecked[<service>]` (<service> → users, what
+// prevents the erasure there) and `Events.customerErased` (users → all: the request was accepted and users' part is
+// done; erase yours).
 /** The subgraphs whose answer users waits for before it decides. */
 export const ERASURE_CHECKERS = ['policies', 'claims', 'payments'] as const;
 export type ErasureChecker = (typeof ERASURE_CHECKERS)[number];
-/** <service> → users: what prevents the erasure in that service (payload `ErasureCheckedPayload`). */
-export const erasureCheckedTopic = (service: ErasureChecker) => `${service}.erasureChecked`;
 
-export interface ErasureRequestPayload {
-  requestId: string;
-}
-export interface ErasureCheckedPayload {
-  requestId: string;
-  blockers: ErasureBlocker[];
-}
-export const erasureRequestPayload = (event: BusEvent) => event.payload as ErasureRequestPayload;
-export const erasureCheckedPayload = (event: BusEvent) => event.payload as ErasureCheckedPayload;
+export type ErasureRequestPayload = PayloadOf<typeof Events.erasureRequested>;
+export type ErasureCheckedPayload = PayloadOf<(typeof Events.erasureChecked)[ErasureChecker]>;
 
 /**
  * What prevents an erasure. Our choice: the customer must end these first. An insurer cannot erase a contract that
@@ -165,16 +156,15 @@ export async function joinErasure(
 ): Promise<() => void> {
   const { service } = participant;
   const stops = [
-    await app.bus.consume(ERASURE_REQUESTED, `${service}-erasure-check`, async (event) => {
+    await app.bus.consume(Events.erasureRequested, `${service}-erasure-check`, async (event) => {
       if (!event.customerId) return;
       const payload: ErasureCheckedPayload = {
-        requestId: erasureRequestPayload(event).requestId,
+        requestId: event.payload.requestId,
         blockers: await participant.blockers(event.customerId),
       };
       // Answering twice is harmless: users keeps the first answer of each service.
       await app.prisma.$transaction((tx) =>
-        app.outbox.add(tx, {
-          topic: erasureCheckedTopic(service),
+        app.outbox.add(tx, Events.erasureChecked[service], {
           customerId: event.customerId,
           payload,
           at: app.clock.now(),
@@ -182,7 +172,7 @@ export async function joinErasure(
       );
       app.outbox.kick();
     }),
-    await app.bus.consume(CUSTOMER_ERASED, `${service}-erasure`, async (event) => {
+    await app.bus.consume(Events.customerErased, `${service}-erasure`, async (event) => {
       if (event.customerId) await participant.erase(event.customerId);
     }),
     every(app, `${service} retention purge`, purgeEveryMs, () => runPurge(app, service, participant.purge)),

@@ -9,8 +9,6 @@ import { NOT_PERSONAL, type PersonalDataRegister } from './register.ts';
 
 /** The signed route every subgraph serves its part on (`?customer=<id>`), to the gateway itself only. */
 export const EXPORT_PART_PATH = '/internal/export-part';
-/** Topic users announces a new export request on; the gateway's relay starts at once instead of at its next poll. */
-export const DATA_EXPORT_REQUESTED = 'users.dataExportRequested';
 /** The subgraphs whose parts the gateway relays to users (users makes its own). */
 export const EXPORT_RELAYED = ['policies', 'claims', 'payments'] as const;
 

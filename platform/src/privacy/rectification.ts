@@ -2,17 +2,10 @@
 // customer's devices and to the subgraphs that keep their own copy of what it says. Policies keeps the holder's name
 // on each contract (printed on the documents it issues) and passes it on in its terms to claims and payments, so a
 // corrected name reaches every document issued afterwards; documents issued before stay as they were issued.
+import type { Events, PayloadOf } from '../events/catalog.ts';
 
-/** Users' topic for a change of the customer's profile (from any device). */
-export const PROFILE_CHANGED = 'users.profileChanged';
-
-/** What a `users.profileChanged` event carries. */
-export interface ProfileChangedPayload {
-  /** The profile fields whose value changed (`firstName`, `email`, `postalAddress`, `consents`…). */
-  changedFields: string[];
-  /** The name after the change, present when the first or last name changed. */
-  name?: { firstName: string; lastName: string };
-}
+/** What a `users.profileChanged` event carries (`Events.profileChanged`). */
+export type ProfileChangedPayload = PayloadOf<typeof Events.profileChanged>;
 
 /** The holder's name as contracts and documents print it. */
 export const holderNameOf = (name: { firstName: string; lastName: string }) =>

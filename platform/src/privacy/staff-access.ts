@@ -6,8 +6,9 @@
 
 import type { Clock } from '../clock.ts';
 import { abriError, ErrorCode } from '../errors.ts';
+import { type Events, type PayloadOf, staffAccessedBy } from '../events/catalog.ts';
 import type { Outbox, SqlRunner, TransactionalSql } from '../events/outbox.ts';
-import { canAccessCustomer, type Identity, isStaff, isSupportOnly, type Role } from '../identity.ts';
+import { canAccessCustomer, type Identity, isStaff, isSupportOnly } from '../identity.ts';
 import type { RequestContext } from '../subgraph.ts';
 
 /** The header a staff tool sends the reason in (percent-encoded when it is not ASCII). */
@@ -32,34 +33,11 @@ export function accessReason(header: string | string[] | undefined): string | nu
 export const StaffAccessKind = { READ: 'READ', ACTION: 'ACTION' } as const;
 export type StaffAccessKind = (typeof StaffAccessKind)[keyof typeof StaffAccessKind];
 
-export const staffAccessTopic = (source: string) => `${source}.staffAccessed`;
-export const STAFF_ACCESS_SOURCES = ['users', 'policies', 'claims', 'payments'] as const;
-
-/** The payload of a `<subgraph>.staffAccessed` event (the event's customerId is the customer concerned). */
-export interface StaffAccessPayload {
-  staffId: string;
-  /** The staff roles of the token used. */
-  roles: Role[];
-  kind: StaffAccessKind;
-  /** What was read or done, in French, as the customer reads it (« Sinistre SIN-2026-00012 »). */
-  what: string;
-  reason: string | null;
-}
-
-export function parseStaffAccess(payload: unknown): StaffAccessPayload | null {
-  if (!payload || typeof payload !== 'object') return null;
-  const p = payload as Record<string, unknown>;
-  if (typeof p.staffId !== 'string' || typeof p.what !== 'string') return null;
-  if (p.kind !== 'READ' && p.kind !== 'ACTION') return null;
-  const roles = Array.isArray(p.roles) ? (p.roles.filter((r) => typeof r === 'string') as Role[]) : [];
-  return {
-    staffId: p.staffId,
-    roles,
-    kind: p.kind,
-    what: p.what,
-    reason: typeof p.reason === 'string' ? p.reason : null,
-  };
-}
+/**
+ * The payload of a `<subgraph>.staffAccessed` event (`Events.staffAccessed[<subgraph>]`; the event's customerId is
+ * the customer concerned).
+ */
+export type StaffAccessPayload = PayloadOf<typeof Events.staffAccessed.users>;
 
 /** What a subgraph's application services give the recorder. */
 export interface StaffAccessApp {
@@ -108,8 +86,7 @@ export async function recordStaffAccess(
     reason: access.reason ?? ctx.client.reason ?? (who.assist ? 'Assistance à votre demande' : null),
   };
   const write = (runner: SqlRunner) =>
-    app.outbox.add(runner, {
-      topic: staffAccessTopic(app.outbox.source),
+    app.outbox.add(runner, staffAccessedBy(app.outbox.source), {
       customerId,
       payload,
       at: app.clock.now(),

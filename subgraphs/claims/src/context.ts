@@ -12,9 +12,3 @@ export interface ClaimsApp extends ServiceBase<PrismaClient> {
 export interface ClaimsContext extends RequestContext {
   app: ClaimsApp;
 }
-
-export const Topics = {
-  claimStatusChanged: 'claims.claimStatusChanged',
-  payoutRequested: 'claims.payoutRequested',
-  attachmentAdded: 'claims.attachmentAdded',
-} as const;

@@ -7,11 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO } from '@abri/platform';
+import { DEMO, Events } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignature } from '../../../platform/test/pdf-signature.ts';
 import { paymentCertificate } from '../src/app/certificate.ts';
-import { POLICY_TERMS_CHANGED, projectContract } from '../src/app/contracts.ts';
+import { projectContract } from '../src/app/contracts.ts';
 import { DEMO_PREMIUMS_CENTS } from '../src/seed.ts';
 import { startPayments } from './harness.ts';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await projectContract(service.app, {
     id: '1',
     source: 'policies',
-    topic: POLICY_TERMS_CHANGED,
+    topic: Events.policyTermsChanged.topic,
     customerId: DEMO.camille.customerId,
     at: '2026-12-01T09:00:00Z',
     payload: {

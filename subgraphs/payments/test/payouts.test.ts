@@ -1,7 +1,7 @@
 // A payout request delivered twice, or twice at once, pays once and answers once.
-import { type BusEvent, DEMO } from '@abri/platform';
+import { DEMO, type EventOf, Events } from '@abri/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAYOUT_RECORDED, recordPayout } from '../src/app/payouts.ts';
+import { recordPayout } from '../src/app/payouts.ts';
 import { startPayments } from './harness.ts';
 
 let service: Awaited<ReturnType<typeof startPayments>>;
@@ -12,18 +12,18 @@ afterAll(async () => {
   await service?.stop();
 });
 
-const request = (claimId: string, id: string): BusEvent => ({
+const request = (claimId: string, id: string): EventOf<typeof Events.payoutRequested> => ({
   id,
   source: 'claims',
-  topic: 'claims.payoutRequested',
+  topic: Events.payoutRequested.topic,
   customerId: DEMO.camille.customerId,
   payload: { claimId, reference: 'SIN-2026-000001', amountCents: 235_000 },
   at: new Date().toISOString(),
 });
 /** Payouts recorded for `claimId`, read through the outbox (payloads are sealed at rest). */
 const outboxOf = async (claimId: string) =>
-  (await service.app.outbox.since(PAYOUT_RECORDED, DEMO.camille.customerId, 0n)).filter(
-    (event) => (event.payload as { claimId?: string }).claimId === claimId,
+  (await service.app.outbox.since(Events.payoutRecorded, DEMO.camille.customerId, 0n)).filter(
+    (event) => event.payload.claimId === claimId,
   ).length;
 
 describe('indemnity payouts', () => {

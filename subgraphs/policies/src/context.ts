@@ -16,9 +16,3 @@ export interface PoliciesApp extends ServiceBase<PrismaClient> {
 export interface PoliciesContext extends RequestContext {
   app: PoliciesApp;
 }
-
-export const Topics = {
-  policyChanged: 'policies.policyChanged',
-  policyTermsChanged: 'policies.policyTermsChanged',
-  documentIssued: 'policies.documentIssued',
-} as const;

@@ -1,10 +1,10 @@
 // Quiet hours (issue 14): a notification that falls in them is held, survives a restart, and is pushed once when they
 // end; a security notification is pushed at once; a category muted meanwhile is not pushed at all. Time is the
 // harness's clock, moved by the test.
-import { DEMO, type PresenceTracker, storedKeyId } from '@abri/platform';
+import { DEMO, Events, type PresenceTracker, storedKeyId } from '@abri/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../src/app/auth.ts';
-import { CUSTOMER_EVENT, type FeedPayload } from '../src/app/customer-feed.ts';
+import type { FeedPayload } from '../src/app/customer-feed.ts';
 import { registerPushDevice } from '../src/app/push-devices.ts';
 import { dispatchPush, type PushStats } from '../src/push/dispatcher.ts';
 import { releaseHeld } from '../src/push/held.ts';
@@ -52,7 +52,7 @@ function streamEvent(id: number, at: Date, kind: FeedPayload['kind'], data: Reco
   return {
     id: String(id),
     source: 'users',
-    topic: CUSTOMER_EVENT,
+    topic: Events.customerEvent.topic,
     customerId: DEMO.camille.customerId,
     payload,
     at: at.toISOString(),

@@ -1,9 +1,9 @@
 // Moving a claim along its lifecycle: checked, recorded with who/when/why, announced in the same transaction. The
 // adjuster computes the indemnity from the expert's assessment; asking for PAID requests the payout from payments,
 // and the claim reaches PAID (by the system) when payments records it.
-import { type RequestContext, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { Events, type RequestContext, recordStaffAccess, StaffAccessKind } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
-import { type ClaimsApp, Topics } from '../context.ts';
+import type { ClaimsApp } from '../context.ts';
 import { applicableDeductible, computeIndemnity } from '../domain/indemnity.ts';
 import { type ClaimStatus, checkTransition, type Mover, type TransitionCheck } from '../domain/lifecycle.ts';
 
@@ -75,8 +75,7 @@ export async function advanceClaim(
     };
     if (requestsPayout) {
       await record('REQUEST_PAYOUT');
-      await app.outbox.add(tx, {
-        topic: Topics.payoutRequested,
+      await app.outbox.add(tx, Events.payoutRequested, {
         customerId: claim.customerId,
         payload: { claimId: claim.id, reference: claim.reference, amountCents: claim.indemnityCents ?? 0 },
         at: now,
@@ -112,8 +111,7 @@ export async function advanceClaim(
         note: input.note,
       },
     });
-    await app.outbox.add(tx, {
-      topic: Topics.claimStatusChanged,
+    await app.outbox.add(tx, Events.claimStatusChanged, {
       customerId: claim.customerId,
       payload: {
         claimId: claim.id,

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { type Identity, isCustomer } from '@abri/platform';
-import { type ClaimsApp, Topics } from '../context.ts';
+import { Events, type Identity, isCustomer } from '@abri/platform';
+import type { ClaimsApp } from '../context.ts';
 import { inspectFile } from '../domain/files.ts';
 
 export interface AttachmentStore {
@@ -86,8 +86,7 @@ export async function attachFile(
         createdAt: app.clock.now(),
       },
     });
-    await app.outbox.add(tx, {
-      topic: Topics.attachmentAdded,
+    await app.outbox.add(tx, Events.attachmentAdded, {
       customerId: claim.customerId,
       payload: { claimId: claim.id, attachmentId: added.id },
       at: added.createdAt,

@@ -2,10 +2,10 @@
 // the type's form, the deadline computed (a late declaration is flagged, not refused), the guarantee's terms kept
 // with the claim, and the first status event, all in one transaction. The customer gets a reference at once.
 import { randomInt } from 'node:crypto';
-import type { Identity } from '@abri/platform';
+import { Events, type Identity } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { ClaimType } from '../../../../prisma/claims/generated/prisma/client.ts';
-import { type ClaimsApp, Topics } from '../context.ts';
+import type { ClaimsApp } from '../context.ts';
 import { declarationDelay } from '../domain/deadlines.ts';
 import { type FormError, validateAnswers } from '../domain/forms/index.ts';
 import type { GuaranteeTerms } from './projection.ts';
@@ -90,8 +90,7 @@ export async function declareClaim(app: ClaimsApp, who: Identity, input: Declare
           },
         },
       });
-      await app.outbox.add(tx, {
-        topic: Topics.claimStatusChanged,
+      await app.outbox.add(tx, Events.claimStatusChanged, {
         customerId: who.sub,
         payload: { claimId: claim.id, from: null, status: 'DECLARED' },
         at: now,

@@ -1,13 +1,12 @@
 // The claim reaches PAID when payments says the payout is recorded (durable consumer). A redelivered event finds the
 // claim already PAID, and the lifecycle refuses PAID → PAID: nothing changes twice.
+import { Events } from '@abri/platform';
 import type { ClaimsApp } from '../context.ts';
 import { advanceClaim } from './advance.ts';
 
-export const PAYOUT_RECORDED = 'payments.payoutRecorded';
-
 export const followPayouts = (app: ClaimsApp) =>
-  app.bus.consume(PAYOUT_RECORDED, 'claims-payouts', async (event) => {
-    const { claimId, payoutId } = event.payload as { claimId: string; payoutId: string };
+  app.bus.consume(Events.payoutRecorded, 'claims-payouts', async (event) => {
+    const { claimId, payoutId } = event.payload;
     const outcome = await advanceClaim(
       app,
       { claimId, to: 'PAID', note: `Virement ${payoutId.slice(0, 8)} enregistré.` },

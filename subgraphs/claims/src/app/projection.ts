@@ -1,36 +1,17 @@
 // The policy terms projection: what claims needs of each policy (owner, status, guarantees), fed by the policies
 // subgraph's events through a durable consumer. Older versions never overwrite newer ones.
-import type { BusEvent } from '@abri/platform';
+import { type EventOf, Events } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
 import type { ClaimsApp } from '../context.ts';
 
-export const POLICY_TERMS_CHANGED = 'policies.policyTermsChanged';
-
-export interface GuaranteeTerms {
-  code: string;
-  label: string;
-  ceilingCents: number;
-  deductibleCents: number;
-}
-
-interface TermsPayload {
-  policyId: string;
-  customerId: string;
-  number: string;
-  status: string;
-  version: number;
-  guarantees: GuaranteeTerms[];
-  /** Added later: absent from events published before, which leave the fields as they were. */
-  holderName?: string;
-  address?: string | null;
-  startDate?: string;
-  endDate?: string | null;
-}
+type TermsEvent = EventOf<typeof Events.policyTermsChanged>;
+export type GuaranteeTerms = TermsEvent['payload']['guarantees'][number];
 
 const day = (iso: string | null | undefined) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
 
-export async function project(app: ClaimsApp, event: BusEvent): Promise<void> {
-  const t = event.payload as TermsPayload;
+/** Fields added to the terms later are absent from events published before, which leave them as they were. */
+export async function project(app: ClaimsApp, event: TermsEvent): Promise<void> {
+  const t = event.payload;
   const data = {
     customerId: t.customerId,
     number: t.number,
@@ -50,4 +31,4 @@ export async function project(app: ClaimsApp, event: BusEvent): Promise<void> {
 }
 
 export const followPolicyTerms = (app: ClaimsApp) =>
-  app.bus.consume(POLICY_TERMS_CHANGED, 'claims-policy-terms', (event) => project(app, event));
+  app.bus.consume(Events.policyTermsChanged, 'claims-policy-terms', (event) => project(app, event));

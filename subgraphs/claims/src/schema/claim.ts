@@ -2,10 +2,11 @@
 import {
   abriError,
   accessCustomer,
-  type BusEvent,
   cursorOf,
   customerEvents,
   ErrorCode,
+  type EventOf,
+  Events,
   forbidden,
   hasRole,
   isCustomer,
@@ -16,7 +17,6 @@ import {
 } from '@abri/platform';
 import { advanceClaim } from '../app/advance.ts';
 import { builder } from '../builder.ts';
-import { Topics } from '../context.ts';
 import { movesFor, ClaimStatus as Statuses, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { ErrorInterface } from './error.ts';
 
@@ -278,19 +278,19 @@ builder.mutationField('advanceClaim', (t) =>
   }),
 );
 
-const ClaimStatusEvent = builder.objectRef<BusEvent>('ClaimStatusEvent').implement({
+const ClaimStatusEvent = builder.objectRef<EventOf<typeof Events.claimStatusChanged>>('ClaimStatusEvent').implement({
   description: 'A claim of the customer changed status.',
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     claim: t.prismaField({
       type: 'Claim',
       resolve: (query, e, _a, ctx) =>
-        ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: (e.payload as { claimId: string }).claimId } }),
+        ctx.app.prisma.claim.findUniqueOrThrow({ ...query, where: { id: e.payload.claimId } }),
     }),
     status: t.field({
       type: ClaimStatus,
       description: 'The status reached by this change.',
-      resolve: (e) => (e.payload as { status: keyof typeof Statuses }).status,
+      resolve: (e) => e.payload.status,
     }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
   }),
@@ -307,7 +307,7 @@ builder.subscriptionField('claimStatusChanged', (t) =>
       return customerEvents({
         bus: ctx.app.bus,
         outbox: ctx.app.outbox,
-        topic: Topics.claimStatusChanged,
+        event: Events.claimStatusChanged,
         customerId: ctx.who.sub,
         afterId: parseCursor('claims', after),
       });

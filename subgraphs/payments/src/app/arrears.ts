@@ -2,41 +2,30 @@
 // days after the due date, cover suspended 30 days after the notice, contract terminated 10 days after that; paying
 // in between stops it, and suspended cover comes back the next day at noon. The timeline runs by itself (a job with
 // the injected clock) and each step is an event the policies subgraph and the customer's devices see.
+import { type ArrearStep, type EventDescriptor, Events, type PayloadOf } from '@abri/platform';
 import { addDays, parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import { chargeCard, openCardCharge } from './card-payments.ts';
 
-export const ArrearTopics = {
-  debitRejected: 'payments.debitRejected',
-  formalNoticeSent: 'payments.formalNoticeSent',
-  coverSuspended: 'payments.coverSuspended',
-  contractTerminated: 'payments.contractTerminated',
-  arrearPaid: 'payments.arrearPaid',
-  coverRestored: 'payments.coverRestored',
-} as const;
-
-/** The one stream the customer's devices follow (`paymentEvents`): every step above, with its kind. */
-export const ACCOUNT_EVENTS = 'payments.accountEvent';
+type StepPayload<S extends ArrearStep> = PayloadOf<(typeof Events)[S]>;
 
 type Outboxed = Parameters<PaymentsApp['outbox']['add']>;
-/** Records a step for the subgraphs that act on it and, on the customer's stream, for their devices. */
-async function announce(
+/**
+ * Records a step on its own topic (`Events.<step>`) for the subgraphs that act on it and, with its kind, on the one
+ * stream the customer's devices follow (`Events.accountEvent`, `paymentEvents`).
+ */
+async function announce<S extends ArrearStep>(
   app: PaymentsApp,
   tx: Outboxed[0],
-  topic: string,
+  step: S,
   customerId: string,
-  payload: Record<string, unknown>,
+  payload: StepPayload<S>,
   at: Date,
 ) {
-  await app.outbox.add(tx, { topic, customerId, payload, at });
-  await app.outbox.add(tx, {
-    topic: ACCOUNT_EVENTS,
-    customerId,
-    payload: { ...payload, kind: topic.replace('payments.', '') },
-    at,
-  });
+  await app.outbox.add(tx, Events[step] as EventDescriptor<StepPayload<S>>, { customerId, payload, at });
+  await app.outbox.add(tx, Events.accountEvent, { customerId, payload: { ...payload, kind: step }, at });
 }
 
 export type RejectOutcome =
@@ -93,7 +82,7 @@ export async function recordRejection(
     await announce(
       app,
       tx,
-      ArrearTopics.debitRejected,
+      'debitRejected',
       instalment.customerId,
       {
         arrearId: arrear.id,
@@ -119,24 +108,26 @@ export async function runUnpaidTimeline(app: PaymentsApp): Promise<string[]> {
   const steps: string[] = [];
   for (const a of open) {
     await app.prisma.$transaction(async (tx) => {
-      const emit = async (topic: string, data: Parameters<typeof tx.arrear.update>[0]['data']) => {
+      const emit = async (
+        step: 'formalNoticeSent' | 'coverSuspended' | 'contractTerminated' | 'coverRestored',
+        data: Parameters<typeof tx.arrear.update>[0]['data'],
+      ) => {
         await tx.arrear.update({ where: { id: a.id }, data });
-        await announce(app, tx, topic, a.customerId, { arrearId: a.id, policyId: a.policyId }, now);
-        steps.push(topic);
+        await announce(app, tx, step, a.customerId, { arrearId: a.id, policyId: a.policyId }, now);
+        steps.push(Events[step].topic);
       };
       const stage = unpaidStage(a.dueDate, now, a.paidAt, a.noticeSentAt);
       if (a.paidAt) {
         // Paid: suspended cover comes back at noon the next day; otherwise the procedure simply stops.
-        if (a.suspendedAt && now >= restorationAt(a.paidAt))
-          await emit(ArrearTopics.coverRestored, { restoredAt: now });
+        if (a.suspendedAt && now >= restorationAt(a.paidAt)) await emit('coverRestored', { restoredAt: now });
         else if (!a.suspendedAt) await tx.arrear.update({ where: { id: a.id }, data: { restoredAt: now } });
         return;
       }
       if (stage === 'DUE') return;
-      if (!a.noticeSentAt) await emit(ArrearTopics.formalNoticeSent, { noticeSentAt: now });
+      if (!a.noticeSentAt) await emit('formalNoticeSent', { noticeSentAt: now });
       if ((stage === 'SUSPENDED' || stage === 'TERMINATED') && !a.suspendedAt)
-        await emit(ArrearTopics.coverSuspended, { suspendedAt: now });
-      if (stage === 'TERMINATED') await emit(ArrearTopics.contractTerminated, { terminatedAt: now });
+        await emit('coverSuspended', { suspendedAt: now });
+      if (stage === 'TERMINATED') await emit('contractTerminated', { terminatedAt: now });
     });
   }
   if (steps.length) app.outbox.kick();
@@ -180,7 +171,7 @@ export async function markArrearPaid(
   await announce(
     app,
     tx,
-    ArrearTopics.arrearPaid,
+    'arrearPaid',
     arrear.customerId,
     { arrearId: arrear.id, policyId: arrear.policyId, restoresAt: restoresAt?.toISOString() ?? null },
     now,

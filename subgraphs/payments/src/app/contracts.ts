@@ -1,33 +1,21 @@
 // The contracts projection: who is insured, where and since when, for each policy, as the policies subgraph announces
 // its terms (a durable consumer, so a change published while payments was down still arrives). The payment
 // certificate names the insured and the contract from it; payments never reads the policies schema.
-import type { BusEvent } from '@abri/platform';
+import { type EventOf, Events } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 
-export const POLICY_TERMS_CHANGED = 'policies.policyTermsChanged';
-
-/** The part of policies' policyTermsChanged payload payments keeps. */
-export interface ContractTermsPayload {
-  policyId: string;
-  customerId: string;
-  number: string;
-  version: number;
-  holderName: string;
-  address: string | null;
-  /** YYYY-MM-DD */
-  startDate: string;
-  annualPremiumCents: number;
-}
-
-export async function projectContract(app: PaymentsApp, event: BusEvent): Promise<void> {
-  const t = event.payload as ContractTermsPayload;
+export async function projectContract(
+  app: PaymentsApp,
+  event: EventOf<typeof Events.policyTermsChanged>,
+): Promise<void> {
+  const t = event.payload;
   // Events from before this projection existed lack the holder: nothing to keep from them.
-  if (typeof t.holderName !== 'string' || typeof t.startDate !== 'string') return;
+  if (t.holderName === undefined || t.startDate === undefined || t.annualPremiumCents === undefined) return;
   const data = {
     customerId: t.customerId,
     number: t.number,
     holderName: t.holderName,
-    address: t.address,
+    address: t.address ?? null,
     startDate: new Date(`${t.startDate}T00:00:00Z`),
     annualPremiumCents: t.annualPremiumCents,
     version: t.version,
@@ -40,4 +28,4 @@ export async function projectContract(app: PaymentsApp, event: BusEvent): Promis
 }
 
 export const followContracts = (app: PaymentsApp) =>
-  app.bus.consume(POLICY_TERMS_CHANGED, 'payments-contracts', (event) => projectContract(app, event));
+  app.bus.consume(Events.policyTermsChanged, 'payments-contracts', (event) => projectContract(app, event));

@@ -1,9 +1,7 @@
 // Moving the monthly due day of a policy's schedule: shown first, then applied in one transaction.
+import { Events } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 import { isDueDay, rescheduleDueDay } from '../domain/due-day.ts';
-
-/** On the customer's stream (users copies it for their devices): the schedule's dates moved. */
-export const SCHEDULE_CHANGED = 'payments.scheduleChanged';
 
 export type DueDayOutcome =
   | { kind: 'previewed' | 'applied'; nextDebitDate: Date | null; dueDates: Date[] }
@@ -40,8 +38,7 @@ export async function changeDueDay(
           data: { dueDate: new Date(Date.UTC(1900, 0, 1 + i)) },
         });
       for (const r of next) await tx.scheduledPayment.update({ where: { id: r.id }, data: { dueDate: r.dueDate } });
-      await app.outbox.add(tx, {
-        topic: SCHEDULE_CHANGED,
+      await app.outbox.add(tx, Events.scheduleChanged, {
         customerId,
         payload: { policyId, dueDay: day },
         at: app.clock.now(),

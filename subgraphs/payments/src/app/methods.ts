@@ -2,14 +2,13 @@
 // mandates (IBAN checked by ISO 13616, encrypted at rest, shown masked; mandate reference generated). One default;
 // the last active method cannot be removed while premiums are due. One bank account backs one active mandate at most,
 // found through a keyed blind index of the IBAN (the IBAN itself is only stored encrypted).
-import { blindIndexes, decryptField, encryptField } from '@abri/platform';
+import { blindIndexes, decryptField, Events, encryptField } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { validateIban } from '../domain/iban.ts';
 import { mandateCustomerPart, mandateReference } from '../domain/mandate.ts';
 
-/** On the customer's stream (users copies it for their devices): a method added, removed or made the default. */
-export const METHODS_CHANGED = 'payments.paymentMethodsChanged';
+/** On the customer's stream (users copies it for their devices), and by e-mail: a method added, removed or made default. */
 type Tx = Parameters<Parameters<PaymentsApp['prisma']['$transaction']>[0]>[0];
 const announce = (
   app: PaymentsApp,
@@ -17,7 +16,8 @@ const announce = (
   customerId: string,
   change: 'added' | 'removed' | 'defaultChanged',
   methodId: string,
-) => app.outbox.add(tx, { topic: METHODS_CHANGED, customerId, payload: { change, methodId }, at: app.clock.now() });
+) =>
+  app.outbox.add(tx, Events.paymentMethodsChanged, { customerId, payload: { change, methodId }, at: app.clock.now() });
 
 export const ibanContext = (methodId: string) => `payment-method:${methodId}:iban`;
 /** The blind indexes of a normalised IBAN (`validateIban`'s output), one per key of the ring. */

@@ -1,13 +1,13 @@
 // Paying an indemnity: claims asks by event; payments records one payout per claim (to the default account) and
 // answers by event. The same request twice, or twice at once, pays once: the claim id is unique.
-import type { BusEvent } from '@abri/platform';
+import { type EventOf, Events } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 
-export const PAYOUT_REQUESTED = 'claims.payoutRequested';
-export const PAYOUT_RECORDED = 'payments.payoutRecorded';
-
-export async function recordPayout(app: PaymentsApp, event: BusEvent): Promise<{ payoutId: string; created: boolean }> {
-  const request = event.payload as { claimId: string; reference: string; amountCents: number };
+export async function recordPayout(
+  app: PaymentsApp,
+  event: EventOf<typeof Events.payoutRequested>,
+): Promise<{ payoutId: string; created: boolean }> {
+  const request = event.payload;
   const customerId = event.customerId!;
   const now = app.clock.now();
   return app.prisma.$transaction(async (tx) => {
@@ -29,8 +29,7 @@ export async function recordPayout(app: PaymentsApp, event: BusEvent): Promise<{
         recordedAt: now,
       },
     });
-    await app.outbox.add(tx, {
-      topic: PAYOUT_RECORDED,
+    await app.outbox.add(tx, Events.payoutRecorded, {
       customerId,
       payload: { claimId: request.claimId, payoutId: payout.id, amountCents: payout.amountCents },
       at: now,
@@ -40,6 +39,6 @@ export async function recordPayout(app: PaymentsApp, event: BusEvent): Promise<{
 }
 
 export const followPayoutRequests = (app: PaymentsApp) =>
-  app.bus.consume(PAYOUT_REQUESTED, 'payments-payouts', async (event) => {
+  app.bus.consume(Events.payoutRequested, 'payments-payouts', async (event) => {
     if ((await recordPayout(app, event)).created) app.outbox.kick();
   });

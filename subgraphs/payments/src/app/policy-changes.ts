@@ -1,24 +1,14 @@
 // The payments side of a contract change: the policies subgraph announces the new premium and the pro-rata amount;
 // the schedule is reshaped once per event (a redelivered event changes nothing).
-import type { BusEvent } from '@abri/platform';
+import { type EventOf, Events } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 import { reschedule } from '../domain/reschedule.ts';
 
-export const POLICY_CHANGED = 'policies.policyChanged';
-
-export interface PolicyChangedPayload {
-  policyId: string;
-  annualPremiumCents: number;
-  proRataCents: number;
-  /** YYYY-MM-DD */
-  effectiveFrom: string;
-  /** YYYY-MM-DD, the renewal date (exclusive end of the period). */
-  periodEnd: string;
-  paymentFrequency?: 'ANNUAL' | 'MONTHLY';
-}
-
-export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Promise<boolean> {
-  const change = event.payload as PolicyChangedPayload;
+export async function applyPolicyChange(
+  app: PaymentsApp,
+  event: EventOf<typeof Events.policyChanged>,
+): Promise<boolean> {
+  const change = event.payload;
   return app.prisma.$transaction(async (tx) => {
     const seen = await tx.processedEvent.createMany({
       data: [{ source: event.source, eventId: event.id }],
@@ -44,7 +34,7 @@ export async function applyPolicyChange(app: PaymentsApp, event: BusEvent): Prom
  * retried); returns what stops it.
  */
 export async function listenForPolicyChanges(app: PaymentsApp): Promise<() => void> {
-  return app.bus.consume(POLICY_CHANGED, 'payments-schedule', async (event) => {
+  return app.bus.consume(Events.policyChanged, 'payments-schedule', async (event) => {
     await applyPolicyChange(app, event);
   });
 }

@@ -1,9 +1,11 @@
 // Rejected debits as the customer sees them (why, what to do, the legal dates) and the ways out.
 import {
+  type ArrearStep,
   accessCustomer,
-  type BusEvent,
   cursorOf,
   customerEvents,
+  type EventOf,
+  Events,
   forbidden,
   hasRole,
   isCustomer,
@@ -12,14 +14,7 @@ import {
   StaffAccessKind,
   unauthenticated,
 } from '@abri/platform';
-import {
-  ACCOUNT_EVENTS,
-  type ArrearTopics,
-  type PayOutcome,
-  payArrear,
-  recordRejection,
-  retryDebit,
-} from '../app/arrears.ts';
+import { type PayOutcome, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
 import { confirmCardCharge } from '../app/card-payments.ts';
 import { builder } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
@@ -320,19 +315,19 @@ const EVENT_KINDS = {
   contractTerminated: 'CONTRACT_TERMINATED',
   arrearPaid: 'ARREAR_PAID',
   coverRestored: 'COVER_RESTORED',
-} as const satisfies Record<keyof typeof ArrearTopics, string>;
+} as const satisfies Record<ArrearStep, string>;
 const PaymentEventKind = builder.enumType('PaymentEventKind', {
   description: 'A step about the customer’s payments.',
   values: Object.values(EVENT_KINDS),
 });
 
-const PaymentEvent = builder.objectRef<BusEvent>('PaymentEvent').implement({
+const PaymentEvent = builder.objectRef<EventOf<typeof Events.accountEvent>>('PaymentEvent').implement({
   description: 'A step about the customer’s payments, live on every device.',
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     kind: t.field({
       type: PaymentEventKind,
-      resolve: (e) => EVENT_KINDS[(e.payload as { kind: keyof typeof EVENT_KINDS }).kind],
+      resolve: (e) => EVENT_KINDS[e.payload.kind],
     }),
     arrear: t.prismaField({
       type: ArrearRef,
@@ -340,7 +335,7 @@ const PaymentEvent = builder.objectRef<BusEvent>('PaymentEvent').implement({
       resolve: (query, e, _a, ctx) =>
         ctx.app.prisma.arrear.findUnique({
           ...query,
-          where: { id: String((e.payload as { arrearId?: string }).arrearId ?? '') },
+          where: { id: e.payload.arrearId },
         }),
     }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
@@ -358,7 +353,7 @@ builder.subscriptionField('paymentEvents', (t) =>
       return customerEvents({
         bus: ctx.app.bus,
         outbox: ctx.app.outbox,
-        topic: ACCOUNT_EVENTS,
+        event: Events.accountEvent,
         customerId: ctx.who.sub,
         afterId: parseCursor('payments', after),
       });

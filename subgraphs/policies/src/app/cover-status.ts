@@ -1,20 +1,21 @@
 // The contract's status follows the unpaid-premium timeline that payments runs: suspended, restored, terminated.
 // Durable consumers; each change is announced to the other subgraphs (claims' projection) in the same transaction.
+import { Events } from '@abri/platform';
 import type { PolicyStatus } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
 import { announceTerms } from './terms-event.ts';
 
-const STATUS_BY_TOPIC: Record<string, PolicyStatus> = {
-  'payments.coverSuspended': 'SUSPENDED',
-  'payments.coverRestored': 'ACTIVE',
-  'payments.contractTerminated': 'TERMINATED',
-};
+const STATUS_BY_STEP = [
+  [Events.coverSuspended, 'SUSPENDED'],
+  [Events.coverRestored, 'ACTIVE'],
+  [Events.contractTerminated, 'TERMINATED'],
+] as const satisfies readonly (readonly [unknown, PolicyStatus])[];
 
 export async function followCoverStatus(app: PoliciesApp): Promise<() => void> {
   const stops = await Promise.all(
-    Object.entries(STATUS_BY_TOPIC).map(([topic, status]) =>
-      app.bus.consume(topic, `policies-${status.toLowerCase()}`, async (event) => {
-        const { policyId } = event.payload as { policyId: string };
+    STATUS_BY_STEP.map(([step, status]) =>
+      app.bus.consume(step, `policies-${status.toLowerCase()}`, async (event) => {
+        const { policyId } = event.payload;
         await app.prisma.$transaction(async (tx) => {
           const policy = await tx.policy.findUnique({ where: { id: policyId } });
           // A terminated contract stays terminated; a redelivered event changes nothing.

@@ -1,10 +1,10 @@
 // Issuing documents (kept as issued: a document is evidence) and serving them to their owner only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canAccessCustomer, type Identity, mayActOn } from '@abri/platform';
+import { canAccessCustomer, Events, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
-import { type PoliciesApp, Topics } from '../context.ts';
+import type { PoliciesApp } from '../context.ts';
 import { attestationPdf } from '../documents/attestation-pdf.ts';
 import {
   type AttestationFacts,
@@ -61,8 +61,7 @@ export async function storeDocument(
       },
       omit: { content: true },
     });
-    await app.outbox.add(db, {
-      topic: Topics.documentIssued,
+    await app.outbox.add(db, Events.documentIssued, {
       customerId: doc.customerId,
       payload: { documentId: stored.id, policyId: doc.policyId, kind: doc.kind },
       at: doc.at,

@@ -2,10 +2,10 @@
 // period, validity); applying it, once, before it expires and only by its owner, makes a new version, an avenant and
 // an event the payments subgraph reschedules on.
 import { createHash } from 'node:crypto';
-import { type ClientInfo, describeDevice, type Identity, mayActOn } from '@abri/platform';
+import { type ClientInfo, describeDevice, Events, type Identity, mayActOn } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
-import { type PoliciesApp, Topics } from '../context.ts';
+import type { PoliciesApp } from '../context.ts';
 import { avenantPdf } from '../documents/avenant-pdf.ts';
 import {
   type ContractFacts,
@@ -237,8 +237,7 @@ export async function applyPolicyChange(
         },
         tx,
       );
-      await app.outbox.add(tx, {
-        topic: Topics.policyChanged,
+      await app.outbox.add(tx, Events.policyChanged, {
         customerId: policy.customerId,
         payload: {
           policyId: policy.id,

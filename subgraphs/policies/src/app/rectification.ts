@@ -7,20 +7,13 @@
 //   insuring a main residence elsewhere, with the home as it is declared today (its type, surface, rooms and
 //   occupancy). Nothing changes until the customer accepts a quote (`applyPolicyChange`); declined or left to
 //   expire, the contract keeps insuring the home it insured.
-import {
-  type BusEvent,
-  holderNameOf,
-  type Identity,
-  mayActOn,
-  PROFILE_CHANGED,
-  type ProfileChangedPayload,
-} from '@abri/platform';
+import { type EventOf, Events, holderNameOf, type Identity, mayActOn } from '@abri/platform';
 import type { PoliciesApp } from '../context.ts';
 import { quotePolicyChange } from './quotes.ts';
 import { announceTerms } from './terms-event.ts';
 
-export async function renameHolder(app: PoliciesApp, event: BusEvent): Promise<void> {
-  const { name } = event.payload as ProfileChangedPayload;
+export async function renameHolder(app: PoliciesApp, event: EventOf<typeof Events.profileChanged>): Promise<void> {
+  const { name } = event.payload;
   if (!name || !event.customerId) return;
   const holderName = holderNameOf(name);
   const customerId = event.customerId;
@@ -38,7 +31,7 @@ export async function renameHolder(app: PoliciesApp, event: BusEvent): Promise<v
 }
 
 export const followProfile = (app: PoliciesApp) =>
-  app.bus.consume(PROFILE_CHANGED, 'policies-holder-name', (event) => renameHolder(app, event));
+  app.bus.consume(Events.profileChanged, 'policies-holder-name', (event) => renameHolder(app, event));
 
 /** A new postal address, as users announces it in its answer to the profile edit. */
 export interface AddressChange {

@@ -5,56 +5,50 @@
 // follow commit order), and the replay of platform/events/live.ts gives a device that resumes exactly what it
 // missed, in order, once. The copy is idempotent by the origin's cursor, so a redelivery (at-least-once bus, a
 // Redis that lost its history and got it again) adds nothing.
-import { type BusEvent, cursorOf } from '@abri/platform';
+import {
+  type BusEvent,
+  type CustomerFeedKind,
+  cursorOf,
+  type EventDescriptor,
+  type EventOf,
+  Events,
+  type TypedEvent,
+} from '@abri/platform';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
 
 /** What each followed topic becomes on the customer's stream (the GraphQL type is chosen from it). */
-export const FeedKinds = {
-  'claims.claimStatusChanged': 'claimStatus',
-  'claims.attachmentAdded': 'attachment',
-  'policies.documentIssued': 'document',
-  'policies.policyChanged': 'contract',
-  'payments.accountEvent': 'payment',
-  'payments.paymentMethodsChanged': 'paymentMethods',
-  'payments.scheduleChanged': 'schedule',
-  [Topics.profileChanged]: 'profile',
-  [Topics.sessionRevoked]: 'sessionRevoked',
-  [Topics.secondFactorChanged]: 'secondFactor',
-  [Topics.signedIn]: 'signIn',
-  [Topics.dataExportChanged]: 'dataExport',
-} as const;
-export type FeedKind = (typeof FeedKinds)[keyof typeof FeedKinds];
-
-/** The topic of the customer's stream in users' outbox. */
-export const CUSTOMER_EVENT = 'users.customerEvent';
+export const FeedKinds: readonly (readonly [EventDescriptor, CustomerFeedKind])[] = [
+  [Events.claimStatusChanged, 'claimStatus'],
+  [Events.attachmentAdded, 'attachment'],
+  [Events.documentIssued, 'document'],
+  [Events.policyChanged, 'contract'],
+  [Events.accountEvent, 'payment'],
+  [Events.paymentMethodsChanged, 'paymentMethods'],
+  [Events.scheduleChanged, 'schedule'],
+  [Events.profileChanged, 'profile'],
+  [Events.sessionRevoked, 'sessionRevoked'],
+  [Events.secondFactorChanged, 'secondFactor'],
+  [Events.signedIn, 'signIn'],
+  [Events.dataExportChanged, 'dataExport'],
+];
+export type FeedKind = CustomerFeedKind;
 
 /** A customer's stream event as stored: the origin's kind, cursor, time and payload. */
-export interface FeedPayload {
-  kind: FeedKind;
-  /** The cursor of the event in its own subgraph's stream. */
-  origin: string;
-  /** When the change happened (ISO). */
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export const feedPayload = (event: BusEvent): FeedPayload => event.payload as FeedPayload;
+export type FeedPayload = EventOf<typeof Events.customerEvent>['payload'];
 
 /** The consumer group: one copy per event, whichever users instance reads it. */
 const GROUP = 'users-customer-feed';
 
+/** The origin event's payload, kept by the stream: an object (every payload of the catalogue is one). */
+const asData = (payload: unknown): Record<string, unknown> =>
+  payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload } : {};
+
 /** Copies one origin event onto the customer's stream, unless it already is there. */
-export async function copyToFeed(app: UsersApp, event: BusEvent): Promise<void> {
-  const kind = FeedKinds[event.topic as keyof typeof FeedKinds];
+export async function copyToFeed(app: UsersApp, event: TypedEvent<unknown> | BusEvent): Promise<void> {
+  const kind = FeedKinds.find(([followed]) => followed.topic === event.topic)?.[1];
   if (!kind || !event.customerId) return;
   const customerId = event.customerId;
-  const payload: FeedPayload = {
-    kind,
-    origin: cursorOf(event),
-    at: event.at,
-    data: (event.payload ?? {}) as Record<string, unknown>,
-  };
+  const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
   const copied = await app.prisma.$transaction(async (tx) => {
     // Keyed apart from the e-mail consumers' rows, which share the table and the origin's ids.
     const first = await tx.processedEvent.createMany({
@@ -62,7 +56,7 @@ export async function copyToFeed(app: UsersApp, event: BusEvent): Promise<void> 
       skipDuplicates: true,
     });
     if (!first.count) return false;
-    await app.outbox.add(tx, { topic: CUSTOMER_EVENT, customerId, payload, at: app.clock.now() });
+    await app.outbox.add(tx, Events.customerEvent, { customerId, payload, at: app.clock.now() });
     return true;
   });
   if (copied) app.outbox.kick();
@@ -71,7 +65,7 @@ export async function copyToFeed(app: UsersApp, event: BusEvent): Promise<void> 
 /** Follows every topic of the catalogue; resolves to what stops it. */
 export async function followCustomerFeed(app: UsersApp): Promise<() => void> {
   const stops = await Promise.all(
-    Object.keys(FeedKinds).map((topic) => app.bus.consume(topic, GROUP, (event) => copyToFeed(app, event))),
+    FeedKinds.map(([followed]) => app.bus.consume(followed, GROUP, (event) => copyToFeed(app, event))),
   );
   return () => {
     for (const stop of stops) stop();

@@ -5,8 +5,8 @@
 // the customer by e-mail and on their stream, then deletes it. Progress is each part's arrival.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  DATA_EXPORT_REQUESTED,
   decryptField,
+  Events,
   EXPORT_RELAYED,
   type ExportPart,
   encryptField,
@@ -24,7 +24,6 @@ import { usersRegister } from '../../../../prisma/users/personal-data.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
 import { phoneContext } from './profile.ts';
 
 /** How long the ZIP may be downloaded. */
@@ -104,7 +103,7 @@ export async function requestDataExport(app: UsersApp, customerId: string): Prom
     if (last && now.getTime() - last.requestedAt.getTime() < EXPORT_INTERVAL_MS)
       return { kind: 'tooSoon' as const, retryAt: new Date(last.requestedAt.getTime() + EXPORT_INTERVAL_MS) };
     const created = await tx.dataExport.create({ data: { customerId, requestedAt: now }, select: VIEW_SELECT });
-    await app.outbox.add(tx, { topic: DATA_EXPORT_REQUESTED, customerId, payload: { exportId: created.id }, at: now });
+    await app.outbox.add(tx, Events.dataExportRequested, { customerId, payload: { exportId: created.id }, at: now });
     await announce(app, tx, customerId, created.id, 'PENDING', 0);
     return { kind: 'requested' as const, export: view(created) };
   });
@@ -115,9 +114,15 @@ export async function requestDataExport(app: UsersApp, customerId: string): Prom
 type Tx = Parameters<Parameters<UsersApp['prisma']['$transaction']>[0]>[0];
 
 /** The customer's devices see each step on their stream (`DataExportUpdate`). */
-async function announce(app: UsersApp, tx: Tx, customerId: string, exportId: string, status: string, progress: number) {
-  await app.outbox.add(tx, {
-    topic: Topics.dataExportChanged,
+async function announce(
+  app: UsersApp,
+  tx: Tx,
+  customerId: string,
+  exportId: string,
+  status: DataExportView['status'],
+  progress: number,
+) {
+  await app.outbox.add(tx, Events.dataExportChanged, {
     customerId,
     payload: { exportId, status, progress },
     at: app.clock.now(),

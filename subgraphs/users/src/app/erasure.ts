@@ -6,15 +6,12 @@
 // its sign-in numbers and passwords are deleted.
 import {
   addYears,
-  CUSTOMER_ERASED,
   decryptField,
   ERASURE_CHECKERS,
-  ERASURE_REQUESTED,
   type ErasureBlocker,
   type ErasureSection,
+  Events,
   erasureBlockerMessage,
-  erasureCheckedPayload,
-  erasureCheckedTopic,
   erasureRuleOf,
   erasureSection,
   every,
@@ -29,7 +26,6 @@ import { queueMessage, recipientIndexes } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import { pendingEmailContext, pendingPhoneContext } from './contact-change.ts';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
 import { phoneContext } from './profile.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -80,7 +76,7 @@ export async function requestErasure(
     const pending = await tx.erasureRequest.findFirst({ where: { customerId, status: 'CHECKING' } });
     if (pending) return view(pending);
     const created = await tx.erasureRequest.create({ data: { customerId, requestedAt: now } });
-    await app.outbox.add(tx, { topic: ERASURE_REQUESTED, customerId, payload: { requestId: created.id }, at: now });
+    await app.outbox.add(tx, Events.erasureRequested, { customerId, payload: { requestId: created.id }, at: now });
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
     await queueMessage(app, tx, customer.email, templates.erasureRequested(customer.firstName));
     return view(created);
@@ -125,7 +121,7 @@ export async function recordErasureCheck(
       // The last message goes to the address just erased (read before), after the messages still queued for it went.
       await queueMessage(app, tx, customer.email, templates.accountErased(customer.firstName));
       await tx.erasureRequest.update({ where: { id: requestId }, data: { status: 'DONE', decidedAt: now } });
-      await app.outbox.add(tx, { topic: CUSTOMER_ERASED, customerId, payload: { requestId }, at: now });
+      await app.outbox.add(tx, Events.customerErased, { customerId, payload: { requestId }, at: now });
       return 'DONE';
     },
     { timeout: 60_000 },
@@ -178,12 +174,7 @@ async function eraseAccount(app: UsersApp, tx: Tx, customerId: string, now: Date
   });
   // Each device and gateway is told, so open sockets close and access tokens are refused at once.
   for (const s of open)
-    await app.outbox.add(tx, {
-      topic: Topics.sessionRevoked,
-      customerId,
-      payload: { sid: s.id, reason: 'erasure' },
-      at: now,
-    });
+    await app.outbox.add(tx, Events.sessionRevoked, { customerId, payload: { sid: s.id, reason: 'erasure' }, at: now });
   const where = { customerId };
   await tx.refreshToken.deleteMany({ where: { session: { customerId } } });
   await tx.pushDevice.deleteMany({ where });
@@ -313,9 +304,9 @@ export async function followErasure(app: UsersApp, purgeEveryMs = PURGE_INTERVAL
   const stops = [
     ...(await Promise.all(
       ERASURE_CHECKERS.map((service) =>
-        app.bus.consume(erasureCheckedTopic(service), 'users-erasure', async (event) => {
+        app.bus.consume(Events.erasureChecked[service], 'users-erasure', async (event) => {
           if (!event.customerId) return;
-          const { requestId, blockers } = erasureCheckedPayload(event);
+          const { requestId, blockers } = event.payload;
           await recordErasureCheck(app, service, event.customerId, requestId, blockers);
         }),
       ),

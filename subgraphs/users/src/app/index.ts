@@ -1,12 +1,5 @@
 // The users subgraph's application services: what resolvers call, holding the Prisma client and collaborators.
-import {
-  type Keyring,
-  PROFILE_CHANGED,
-  type PresenceTracker,
-  type RateLimiter,
-  type ServiceBase,
-  type SigningKey,
-} from '@abri/platform';
+import type { Keyring, PresenceTracker, RateLimiter, ServiceBase, SigningKey } from '@abri/platform';
 import type { PrismaClient } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { MessageTransport } from '../messaging/transport.ts';
 import type { PushStats } from '../push/dispatcher.ts';
@@ -58,12 +51,3 @@ export interface PushSettings {
   /** Which sessions have a socket open on a gateway (set when the service starts). */
   presence: PresenceTracker | null;
 }
-
-export const Topics = {
-  profileChanged: PROFILE_CHANGED,
-  sessionRevoked: 'users.sessionRevoked',
-  secondFactorChanged: 'users.secondFactorChanged',
-  signedIn: 'users.signedIn',
-  /** A data export was requested, progressed, became ready or expired (`DataExportUpdate` on the stream). */
-  dataExportChanged: 'users.dataExportChanged',
-} as const;

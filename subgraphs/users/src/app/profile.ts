@@ -4,7 +4,7 @@
 // issued before stay as issued. A new postal address is where letters go; the insured home does not move with it
 // (see schema/customer.ts, `PostalAddressChange`).
 import { randomUUID } from 'node:crypto';
-import { decryptField, encryptField, PROFILE_CHANGED, type ProfileChangedPayload } from '@abri/platform';
+import { decryptField, Events, encryptField, type ProfileChangedPayload } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { type PostalAddress, type ProfileInput, sameAddress, validateProfile } from '../domain/profile.ts';
 import { sendPhoneCode } from './contact-change.ts';
@@ -27,7 +27,7 @@ export async function announceProfileChange(
   details: Omit<ProfileChangedPayload, 'changedFields'> = {},
 ): Promise<void> {
   const payload: ProfileChangedPayload = { changedFields: fields, ...details };
-  await app.outbox.add(tx, { topic: PROFILE_CHANGED, customerId, payload, at });
+  await app.outbox.add(tx, Events.profileChanged, { customerId, payload, at });
 }
 
 /** A new postal address, as other subgraphs resolve it (policies prices the move of the home it leaves). */

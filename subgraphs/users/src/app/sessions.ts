@@ -1,8 +1,7 @@
 // Sessions: access tokens (JWT, minutes) and rotating refresh tokens (opaque, stored hashed). Replaying a refresh
 // token that was already used revokes its whole session (the rotation family).
-import { type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
+import { Events, type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
 import type { UsersApp } from './index.ts';
-import { Topics } from './index.ts';
 import type { SignInOrigin } from './places.ts';
 
 export type Subject = { kind: 'customer'; id: string } | { kind: 'staff'; id: string; role: Role };
@@ -63,12 +62,7 @@ export async function openSession(app: UsersApp, subject: Subject, origin: SignI
       },
     });
     if (subject.kind === 'customer')
-      await app.outbox.add(tx, {
-        topic: Topics.signedIn,
-        customerId: subject.id,
-        payload: { sid: opened.id },
-        at: now,
-      });
+      await app.outbox.add(tx, Events.signedIn, { customerId: subject.id, payload: { sid: opened.id }, at: now });
     return opened;
   });
   if (subject.kind === 'customer') app.outbox.kick();
@@ -141,8 +135,7 @@ export async function revokeSessions(app: UsersApp, which: { ids: string[] }, re
     // A device registered by a revoked session must not be told anything more.
     await tx.pushDevice.deleteMany({ where: { sessionId: { in: open.map((s) => s.id) } } });
     for (const session of open) {
-      await app.outbox.add(tx, {
-        topic: Topics.sessionRevoked,
+      await app.outbox.add(tx, Events.sessionRevoked, {
         customerId: session.customerId,
         payload: { sid: session.id, reason },
         at: now,

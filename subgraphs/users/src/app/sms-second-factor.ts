@@ -5,11 +5,11 @@
 // it: whoever holds only a session cannot replace a factor. Every switch is announced like the other security changes.
 
 import { randomInt } from 'node:crypto';
-import { decryptField, safeEqual, sha256 } from '@abri/platform';
+import { decryptField, Events, safeEqual, sha256 } from '@abri/platform';
 import { checkTotp, totpContext } from '../domain/totp.ts';
 import { queueMessage } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
-import { Topics, type UsersApp } from './index.ts';
+import type { UsersApp } from './index.ts';
 import { phoneContext } from './profile.ts';
 import { RECOVERY_CAPS, takeSend } from './recovery.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
@@ -55,11 +55,7 @@ export async function chooseSmsSecondFactor(
     });
     // Told by e-mail and by SMS to the phone that will receive the codes.
     await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorSms', customer.recoveryPhoneEncrypted);
-    await app.outbox.add(tx, {
-      topic: Topics.secondFactorChanged,
-      customerId,
-      payload: { enabled: true, method: 'SMS' },
-    });
+    await app.outbox.add(tx, Events.secondFactorChanged, { customerId, payload: { enabled: true, method: 'SMS' } });
     return replaceRecoveryCodes(tx, customerId);
   });
   app.kickMessages();

@@ -1,22 +1,18 @@
 // The customer's « Qui a consulté mon dossier » log: users follows the four subgraphs' `<name>.staffAccessed` events
 // (platform/src/privacy/staff-access.ts) durably and keeps one row per event, with the staff member's name as it was
 // then and the reason encrypted.
-import {
-  type BusEvent,
-  decryptField,
-  encryptField,
-  parseStaffAccess,
-  STAFF_ACCESS_SOURCES,
-  staffAccessTopic,
-} from '@abri/platform';
+import { decryptField, type EventOf, Events, encryptField } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 
 export const reasonContext = (customerId: string) => `customer:${customerId}:staff-access-reason`;
 
-export async function storeStaffAccess(app: UsersApp, event: BusEvent): Promise<void> {
-  const access = parseStaffAccess(event.payload);
-  if (!access || !event.customerId) {
-    app.log.warn('staff access event ignored: malformed', { source: event.source, id: event.id });
+export async function storeStaffAccess(
+  app: UsersApp,
+  event: EventOf<typeof Events.staffAccessed.users>,
+): Promise<void> {
+  const access = event.payload;
+  if (!event.customerId) {
+    app.log.warn('staff access event ignored: no customer', { source: event.source, id: event.id });
     return;
   }
   const staff = await app.prisma.staffMember.findUnique({
@@ -47,8 +43,8 @@ export async function storeStaffAccess(app: UsersApp, event: BusEvent): Promise<
 /** Follows every subgraph's staff access events; returns what stops it. */
 export async function followStaffAccess(app: UsersApp): Promise<() => void> {
   const stops = await Promise.all(
-    STAFF_ACCESS_SOURCES.map((source) =>
-      app.bus.consume(staffAccessTopic(source), 'users-staff-access', (event) => storeStaffAccess(app, event)),
+    Object.values(Events.staffAccessed).map((event) =>
+      app.bus.consume(event, 'users-staff-access', (e) => storeStaffAccess(app, e)),
     ),
   );
   return () => {

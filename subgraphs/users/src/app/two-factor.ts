@@ -1,11 +1,11 @@
 // Customer two-factor: enrol (secret shown as otpauth URI and QR code), confirm with a first code (recovery codes
 // given once), disable with the password and a code.
-import { decryptField, encryptField } from '@abri/platform';
+import { decryptField, Events, encryptField } from '@abri/platform';
 import { generateSecret, generateURI } from 'otplib';
 import qrcode from 'qrcode';
 import { verifyPassword } from '../domain/password.ts';
 import { checkTotp, totpContext } from '../domain/totp.ts';
-import { Topics, type UsersApp } from './index.ts';
+import type { UsersApp } from './index.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 import { noteSecurityChange } from './security-score.ts';
 import { announceSecurityChange } from './step-up.ts';
@@ -80,7 +80,7 @@ export async function confirmEnrolment(
       },
     });
     await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOn');
-    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: true } });
+    await app.outbox.add(tx, Events.secondFactorChanged, { customerId, payload: { enabled: true } });
     return replaceRecoveryCodes(tx, customerId);
   });
   app.kickMessages();
@@ -124,7 +124,7 @@ export async function disableTwoFactor(
     });
     await tx.recoveryCode.deleteMany({ where: { customerId } });
     await announceSecurityChange(app, tx, customerId, sessionId, 'twoFactorOff');
-    await app.outbox.add(tx, { topic: Topics.secondFactorChanged, customerId, payload: { enabled: false } });
+    await app.outbox.add(tx, Events.secondFactorChanged, { customerId, payload: { enabled: false } });
   });
   app.kickMessages();
   app.outbox.kick();

@@ -1,18 +1,13 @@
 // E-mails about a claim's progress (acknowledged, expert assigned, indemnity offered, paid): users owns the contact
 // details, so it follows the claims subgraph's status events (durably) and writes to the customer, once per event.
+import { Events } from '@abri/platform';
 import type { UsersApp } from '../app/index.ts';
 import { queueMessage } from './dispatcher.ts';
 import { templates } from './templates.ts';
 
-export const CLAIM_STATUS_CHANGED = 'claims.claimStatusChanged';
-
 export const followClaimNews = (app: UsersApp) =>
-  app.bus.consume(CLAIM_STATUS_CHANGED, 'users-claim-news', async (event) => {
-    const { reference, status, indemnityCents } = event.payload as {
-      reference?: string;
-      status: string;
-      indemnityCents?: number | null;
-    };
+  app.bus.consume(Events.claimStatusChanged, 'users-claim-news', async (event) => {
+    const { reference, status, indemnityCents } = event.payload;
     if (!event.customerId || !reference) return;
     const customer = await app.prisma.customer.findUnique({ where: { id: event.customerId } });
     const message = customer && templates.claimNews(customer.firstName, reference, status, indemnityCents ?? null);

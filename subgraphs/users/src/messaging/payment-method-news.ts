@@ -1,19 +1,18 @@
 // Bank details are a sensitive change: every payment method added, removed or made the default is announced by
 // e-mail, with a « ce n'était pas moi » link (payments needs a fresh password for the change itself). Users owns the
 // contact details, so it follows the payments subgraph's events (durably) and writes once per event.
+import { Events } from '@abri/platform';
 import type { UsersApp } from '../app/index.ts';
 import { issueLinkToken } from '../app/one-time-tokens.ts';
 import { queueMessage } from './dispatcher.ts';
 import { templates } from './templates.ts';
 
-export const PAYMENT_METHODS_CHANGED = 'payments.paymentMethodsChanged';
-const CHANGES = ['added', 'removed', 'defaultChanged'] as const;
 const GROUP = 'users-payment-method-news';
 
 export const followPaymentMethodNews = (app: UsersApp) =>
-  app.bus.consume(PAYMENT_METHODS_CHANGED, GROUP, async (event) => {
-    const change = CHANGES.find((c) => c === (event.payload as { change?: string }).change);
-    if (!event.customerId || !change) return;
+  app.bus.consume(Events.paymentMethodsChanged, GROUP, async (event) => {
+    const { change } = event.payload;
+    if (!event.customerId) return;
     const customer = await app.prisma.customer.findUnique({ where: { id: event.customerId } });
     if (!customer) return;
     await app.prisma.$transaction(async (tx) => {

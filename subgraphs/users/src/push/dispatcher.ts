@@ -5,9 +5,8 @@
 // and the devices already notified are skipped (one ProcessedEvent row per device and event). A crash between a push
 // and its row can notify one device twice; nothing is ever sent to another customer's device. A notification that
 // falls in the customer's quiet hours is held (push/held.ts) and delivered when they end.
-import type { BusEvent, PresenceTracker } from '@abri/platform';
+import { type EventOf, Events, type PresenceTracker } from '@abri/platform';
 import { parisDay, parisWallTime } from '@abri/platform/french';
-import { CUSTOMER_EVENT, feedPayload } from '../app/customer-feed.ts';
 import type { UsersApp } from '../app/index.ts';
 import { notifiableDevices } from '../app/push-devices.ts';
 import { pushDecision } from '../domain/notification-preferences.ts';
@@ -35,10 +34,15 @@ export interface PushStats {
 export const parisMinute = (now: Date) =>
   Math.floor((now.getTime() - parisWallTime(parisDay(now), 0).getTime()) / 60_000);
 
-export async function dispatchPush(app: UsersApp, presence: PresenceTracker, event: BusEvent, stats: PushStats) {
+export async function dispatchPush(
+  app: UsersApp,
+  presence: PresenceTracker,
+  event: EventOf<typeof Events.customerEvent>,
+  stats: PushStats,
+) {
   if (!event.customerId) return;
   if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
-  const notification = notificationOf(feedPayload(event), `${event.source}.${event.id}`);
+  const notification = notificationOf(event.payload, `${event.source}.${event.id}`);
   if (!notification) return;
   const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: event.customerId } });
   const decision = pushDecision(notification.tag, preferences, parisMinute(app.clock.now()));
@@ -116,5 +120,5 @@ export async function deliver(
 
 /** Starts the dispatcher; resolves to what stops it. */
 export async function startPushDispatcher(app: UsersApp, presence: PresenceTracker): Promise<() => void> {
-  return app.bus.consume(CUSTOMER_EVENT, GROUP, (event) => dispatchPush(app, presence, event, app.push.stats));
+  return app.bus.consume(Events.customerEvent, GROUP, (event) => dispatchPush(app, presence, event, app.push.stats));
 }

@@ -2,9 +2,17 @@
 // The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
-import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unauthenticated } from '@abri/platform';
+import {
+  cursorOf,
+  customerEvents,
+  type EventOf,
+  Events,
+  isCustomer,
+  parseCursor,
+  unauthenticated,
+} from '@abri/platform';
 import { moneyType } from '@abri/platform/kit';
-import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
+import type { FeedKind } from '../app/customer-feed.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
 import { DataExportStatus } from './data-export.ts';
@@ -70,24 +78,25 @@ const TYPE_OF: Record<FeedKind, string> = {
   dataExport: 'DataExportUpdate',
 };
 
-const data = (e: BusEvent) => feedPayload(e).data;
+type StreamEvent = EventOf<typeof Events.customerEvent>;
+const data = (e: StreamEvent) => e.payload.data;
 
-export const CustomerEvent = builder.interfaceRef<BusEvent>('CustomerEvent').implement({
+export const CustomerEvent = builder.interfaceRef<StreamEvent>('CustomerEvent').implement({
   description:
     'A change to the customer’s file, from any subgraph and any device; its type says what changed. One cursor ' +
     'covers every kind.',
-  resolveType: (e) => TYPE_OF[feedPayload(e).kind],
+  resolveType: (e) => TYPE_OF[e.payload.kind],
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     at: t.field({
       type: 'DateTime',
       description: 'When the change was made.',
-      resolve: (e) => new Date(feedPayload(e).at),
+      resolve: (e) => new Date(e.payload.at),
     }),
   }),
 });
 
-builder.objectRef<BusEvent>('ClaimStatusUpdate').implement({
+builder.objectRef<StreamEvent>('ClaimStatusUpdate').implement({
   description: 'A claim of the customer changed status (declared, acknowledged, paid…).',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -106,7 +115,7 @@ builder.objectRef<BusEvent>('ClaimStatusUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('ContractUpdate').implement({
+builder.objectRef<StreamEvent>('ContractUpdate').implement({
   description: 'A contract changed (an avenant: a move, valuables, options, deductible), with its new premium.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -123,7 +132,7 @@ builder.objectRef<BusEvent>('ContractUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('PaymentUpdate').implement({
+builder.objectRef<StreamEvent>('PaymentUpdate').implement({
   description: 'A step about the customer’s payments: a refused debit, the unpaid-premium timeline, a payment.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -139,7 +148,7 @@ builder.objectRef<BusEvent>('PaymentUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('ProfileUpdate').implement({
+builder.objectRef<StreamEvent>('ProfileUpdate').implement({
   description: 'The customer’s profile was saved, from any device.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -155,7 +164,7 @@ builder.objectRef<BusEvent>('ProfileUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('SessionRevokedUpdate').implement({
+builder.objectRef<StreamEvent>('SessionRevokedUpdate').implement({
   description: 'A signed-in device lost its access (signed out, blocked, password changed): it must sign in again.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -169,7 +178,7 @@ const PaymentMethodChange = builder.enumType('PaymentMethodChange', {
   values: Object.values(PAYMENT_METHOD_CHANGES),
 });
 
-builder.objectRef<BusEvent>('PaymentMethodsUpdate').implement({
+builder.objectRef<StreamEvent>('PaymentMethodsUpdate').implement({
   description: 'A payment method (card or SEPA mandate) was added, removed or made the default.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -184,7 +193,7 @@ builder.objectRef<BusEvent>('PaymentMethodsUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('ScheduleUpdate').implement({
+builder.objectRef<StreamEvent>('ScheduleUpdate').implement({
   description: 'The payment schedule of a contract changed (its due day moved).',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -196,7 +205,7 @@ builder.objectRef<BusEvent>('ScheduleUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
+builder.objectRef<StreamEvent>('SecondFactorUpdate').implement({
   description: 'Two-step verification was turned on or off.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -204,7 +213,7 @@ builder.objectRef<BusEvent>('SecondFactorUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('DocumentIssuedUpdate').implement({
+builder.objectRef<StreamEvent>('DocumentIssuedUpdate').implement({
   description: 'A document was issued for one of the customer’s contracts (attestation, avenant, certificate…).',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -213,7 +222,7 @@ builder.objectRef<BusEvent>('DocumentIssuedUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('ClaimAttachmentUpdate').implement({
+builder.objectRef<StreamEvent>('ClaimAttachmentUpdate').implement({
   description: 'A file (photo, report, invoice) was attached to one of the customer’s claims, from any device.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -222,7 +231,7 @@ builder.objectRef<BusEvent>('ClaimAttachmentUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('SignInUpdate').implement({
+builder.objectRef<StreamEvent>('SignInUpdate').implement({
   description: 'Someone signed in to the customer’s space on a new session: if it was not them, they can end it.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -236,7 +245,7 @@ builder.objectRef<BusEvent>('SignInUpdate').implement({
   }),
 });
 
-builder.objectRef<BusEvent>('DataExportUpdate').implement({
+builder.objectRef<StreamEvent>('DataExportUpdate').implement({
   description: 'A copy of the customer’s data moved on: requested, being gathered, ready to download, or deleted.',
   interfaces: [CustomerEvent],
   fields: (t) => ({
@@ -261,7 +270,7 @@ builder.objectField(CustomerRef, 'eventsCursor', (t) =>
       'Where `customerEvents` stands as this answer is read. Read it with what a screen shows, then follow ' +
       '`customerEvents(after:)` from it: every change made after the answer arrives, none made before it. (Without ' +
       '`after`, a subscription gets only what happens once it is open, and a change in between would be missed.)',
-    resolve: async (customer, _a, ctx) => `users.${await ctx.app.outbox.head(CUSTOMER_EVENT, customer.id)}`,
+    resolve: async (customer, _a, ctx) => `users.${await ctx.app.outbox.head(Events.customerEvent, customer.id)}`,
   }),
 );
 
@@ -277,7 +286,7 @@ builder.subscriptionField('customerEvents', (t) =>
       return customerEvents({
         bus: ctx.app.bus,
         outbox: ctx.app.outbox,
-        topic: CUSTOMER_EVENT,
+        event: Events.customerEvent,
         customerId: ctx.who.sub,
         afterId: parseCursor('users', after),
       });

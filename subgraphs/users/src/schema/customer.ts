@@ -1,18 +1,18 @@
 // Customer: owned by users, extended by the other subgraphs. Profile reads, edits and live profile events.
 import {
   accessCustomer,
-  type BusEvent,
   canAccessCustomer,
   cursorOf,
   customerEvents,
   decryptField,
+  type EventOf,
+  Events,
   isCustomer,
   parseCursor,
   reauthenticationRequired,
   recentlyAuthenticated,
   unauthenticated,
 } from '@abri/platform';
-import { Topics } from '../app/index.ts';
 import { type AddressChange, phoneContext, updateProfile } from '../app/profile.ts';
 import { builder } from '../builder.ts';
 import type { PostalAddress } from '../domain/profile.ts';
@@ -181,7 +181,7 @@ builder.mutationField('updateProfile', (t) =>
   }),
 );
 
-const ProfileEvent = builder.objectRef<BusEvent>('ProfileEvent').implement({
+const ProfileEvent = builder.objectRef<EventOf<typeof Events.profileChanged>>('ProfileEvent').implement({
   description: 'A change to the customer’s profile, made from any device.',
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
@@ -190,7 +190,7 @@ const ProfileEvent = builder.objectRef<BusEvent>('ProfileEvent').implement({
       resolve: (query, e, _a, ctx) =>
         ctx.app.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.customerId! } }),
     }),
-    changedFields: t.stringList({ resolve: (e) => (e.payload as { changedFields: string[] }).changedFields }),
+    changedFields: t.stringList({ resolve: (e) => e.payload.changedFields }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
   }),
 });
@@ -205,7 +205,7 @@ builder.subscriptionField('profileChanged', (t) =>
       return customerEvents({
         bus: ctx.app.bus,
         outbox: ctx.app.outbox,
-        topic: Topics.profileChanged,
+        event: Events.profileChanged,
         customerId: ctx.who.sub,
         afterId: parseCursor('users', after),
       });
