@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { startEmbedded } from '@abri/gateway/embedded';
+import { startEmbedded } from '@abri/embedded';
 
 type Hop = { count: number; ms: number; inFlight: number; maxInFlight: number };
 

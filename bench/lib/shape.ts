@@ -8,9 +8,9 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations, DEMO_INSURER_SETTINGS, demoSealSettings, generateSigningJwk } from '@abri/platform';
+import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '@abri/testkit/processes';
 import type { JWK } from 'jose';
 import pg from 'pg';
-import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '../../gateway/test/processes.ts';
 import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
 
 export interface ShapeOptions {

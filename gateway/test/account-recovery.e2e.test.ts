@@ -4,10 +4,10 @@
 // confirmed by its code is proven in contact-change.e2e.test.ts.)
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settle } from '../../subgraphs/users/src/app/later.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

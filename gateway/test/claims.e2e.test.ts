@@ -2,9 +2,9 @@
 // once; a third, offline for two changes, resumes with `after` and gets exactly those two. The indemnity is computed
 // from the guarantee's terms, payments pays it, the customer is e-mailed at each step that matters.
 import { DEMO } from '@abri/platform';
+import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JPEG, PNG, pdf, polyglots } from '../../subgraphs/claims/test/files.fixtures.ts';
-import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

@@ -4,8 +4,8 @@
 // receives recovery codes only once its own code comes back.
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

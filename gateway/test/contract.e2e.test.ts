@@ -1,8 +1,8 @@
 // "Mon contrat": the dashboard in one round trip; a change priced, accepted once by its owner only, with a new
 // version, an avenant and the payment schedule following.
 import { DEMO } from '@abri/platform';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

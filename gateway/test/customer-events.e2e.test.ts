@@ -4,13 +4,13 @@
 // what it missed, once, in the same order as the others; another customer gets none of it.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, customer, startTestSystem } from '@abri/testkit';
+import { NEXT } from '@abri/testkit/claim-mover';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
-import { NEXT } from './claim-mover.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(after: $after) {
   __typename cursor at

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, parseEnv } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkPdfSignature } from '../../platform/test/pdf-signature.ts';
 import { tokenFromScanned } from '../../subgraphs/policies/src/documents/attestation-token.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 const env = parseEnv(z.object({ ABRI_REQUIRE_SERVICES: z.string().default('false') }));
 const tools = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/zbarimg');

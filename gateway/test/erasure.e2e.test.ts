@@ -5,9 +5,9 @@
 
 import { addYears, DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { adjuster, advance, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMessage, recipientIndexes } from '../../subgraphs/users/src/messaging/dispatcher.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
 let system: Awaited<ReturnType<typeof startTestSystem>>;

@@ -2,9 +2,9 @@
 import { connect } from 'node:net';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 let system: System;

@@ -2,10 +2,10 @@
 // refused with OPERATION_LIMIT before any subgraph is asked, over HTTP and WebSocket alike.
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LIMITS, SOCKET_LIMITS, TOO_MANY } from '../src/limits.ts';
-import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

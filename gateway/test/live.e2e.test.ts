@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO, manualClock } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 type ClaimEvent = {
   claimStatusChanged: { cursor: string; status: string; claim: { policy: { number: string | null } } };

@@ -3,8 +3,8 @@
 // to 23:30 UTC of the current day, the hour the web test first failed in CI.
 import { DEMO, manualClock } from '@abri/platform';
 import { addDays, isoDay, parisDay } from '@abri/platform/french';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 const lateEvening = new Date();
 lateEvening.setUTCHours(23, 30, 0, 0);

@@ -1,9 +1,9 @@
 // The production shape: PostgreSQL, a Redis bus per service, two gateway replicas. An adjuster acts through
 // replica A; the customer's devices listen on replica B.
 import { DEMO } from '@abri/platform';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from '@abri/testkit';
+import { type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
-import { type TestServices, testServices } from './services.ts';
 
 type ClaimEvent = {
   claimStatusChanged: { cursor: string; status: string; claim: { id: string; policy: { number: string } } };

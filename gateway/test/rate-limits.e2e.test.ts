@@ -2,9 +2,9 @@
 // an anonymous request names, counted atomically before any subgraph works; refused with RATE_LIMITED, HTTP 429 and
 // Retry-After; the refusal the same whether or not the account exists.
 import { DEMO, manualClock } from '@abri/platform';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_LIMITS } from '../src/rate-limits.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

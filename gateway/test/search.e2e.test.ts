@@ -2,8 +2,8 @@
 // the other subgraphs own) with the help centre; nobody else's. The help centre browsed by category, signed in or not.
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

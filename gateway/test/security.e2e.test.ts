@@ -1,8 +1,8 @@
 // Ownership and session rules on every path, including the ones only the gateway can reach (_entities).
 import { DEMO, HOP_HEADER, type Identity, manualClock, sha256, signHop } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { adjuster, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

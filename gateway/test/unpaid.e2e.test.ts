@@ -1,9 +1,9 @@
 // A rejected debit (AM04) through formal notice, suspension and restoration after payment, with an injected clock:
 // the policy's status and the events at each step.
 import { DEMO, manualClock } from '@abri/platform';
+import { collect, customer, staffMember, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
-import { collect, customer, staffMember, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
 let system: Awaited<ReturnType<typeof startTestSystem>>;

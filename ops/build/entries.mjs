@@ -12,7 +12,7 @@ export const BUILD_RECORD = join(BUILD_DIR, 'build.json');
 
 /** One JavaScript file per process: `node dist/server/<name>.js`. */
 export const BUILD_ENTRIES = {
-  start: 'gateway/src/start.ts',
+  start: 'dev/embedded/src/start.ts',
   gateway: 'gateway/src/main.ts',
   users: 'subgraphs/users/src/main.ts',
   policies: 'subgraphs/policies/src/main.ts',

@@ -7,11 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { DEMO } from '@abri/platform';
+import { customer } from '@abri/testkit';
+import { type ProcessName, type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
+import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD } from '../../bench/lib/queries.ts';
-import { customer } from '../../gateway/test/helpers.ts';
-import { type ProcessName, type ProcessSystem, startProcessSystem } from '../../gateway/test/processes.ts';
-import { requireServices, type TestServices, testServices } from '../../gateway/test/services.ts';
 import { PNG } from '../../subgraphs/claims/test/files.fixtures.ts';
 import { startS3Server } from '../../subgraphs/claims/test/s3-server.ts';
 

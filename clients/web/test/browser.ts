@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
+import { type Embedded, type EmbeddedOptions, startEmbedded } from '@abri/embedded';
 import { type Clock, DEMO } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Embedded, type EmbeddedOptions, startEmbedded } from '../../../gateway/src/embedded.ts';
 import { loadTrustedDocuments, WEB_MANIFEST } from '../../../gateway/src/trusted-documents.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 

@@ -1,8 +1,9 @@
 // `npm start`: the whole system on embedded defaults, with the demo accounts on a fresh database.
+
+import { ensureWebBuild } from '@abri/gateway/web-build';
 import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv, publicUrlSetting } from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
-import { ensureWebBuild } from './web/build.ts';
 
 const env = parseEnv(
   z.object({

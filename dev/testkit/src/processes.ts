@@ -25,8 +25,8 @@ import { seedPolicies } from '@abri/policies/seed';
 import { createUsersService } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers } from '@abri/users/seed';
-import { ensureServerBuild } from '../../ops/build/entries.mjs';
-import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { ensureServerBuild } from '../../../ops/build/entries.mjs';
+import { prismaProject, ROOT, SUBGRAPHS } from '../../../prisma/projects.ts';
 
 export type ProcessName = 'users' | 'policies' | 'claims' | 'payments' | 'gatewayA' | 'gatewayB';
 

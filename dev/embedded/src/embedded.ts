@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createClaimsService } from '@abri/claims';
 import { diskStore, memoryStore } from '@abri/claims/attachments';
 import { claimsIsEmpty, seedClaims } from '@abri/claims/seed';
+import { type Gateway, type GatewayDeps, startGateway } from '@abri/gateway';
+import { loadTrustedDocuments } from '@abri/gateway/trusted-documents';
 import { createPaymentsService } from '@abri/payments';
 import { paymentsIsEmpty, seedPayments } from '@abri/payments/seed';
 import {
@@ -30,9 +32,7 @@ import { policiesIsEmpty, seedPolicies } from '@abri/policies/seed';
 import { createUsersService, type UsersDeps } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
 import { seedUsers, usersIsEmpty } from '@abri/users/seed';
-import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
-import { loadTrustedDocuments } from './trusted-documents.ts';
+import { prismaProject, ROOT, SUBGRAPHS } from '../../../prisma/projects.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
