@@ -4,9 +4,9 @@
 // what it missed, once, in the same order as the others; another customer gets none of it.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
-import { adjuster, advance, customer, startTestSystem } from '@abri/testkit';
+import { adjuster, advance, customer, systemForFile } from '@abri/testkit';
 import { NEXT } from '@abri/testkit/claim-mover';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { CUSTOMER_EVENT, copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
@@ -29,15 +29,8 @@ const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(aft
 type Event = { __typename: string; cursor: string; [field: string]: unknown };
 type Data = { customerEvents: Event };
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 // One adjuster session for the file: a second sign-in within the same 30-second step would reuse its TOTP code,
 // which the users subgraph rightly refuses.

@@ -19,8 +19,7 @@ describe('closing a customer event stream', () => {
     const outbox = { since: async () => [] } as unknown as Outbox;
     const stream = customerEvents({ bus, outbox, topic: 't', customerId: 'c1', afterId: -1n });
     const pending = stream.next();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(listening).toBe(1);
+    await expect.poll(() => listening).toBe(1);
     await stream.return(undefined);
     expect(listening).toBe(0);
     expect(await pending).toEqual({ done: true, value: undefined });
