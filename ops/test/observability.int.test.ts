@@ -173,7 +173,7 @@ describe.runIf(available)('traces, logs and attachment storage in production sha
     const spans = inTrace();
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     // The gateway's plan steps call each subgraph; each subgraph's request span is the child of that call.
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of SUBGRAPH_NAMES) {
       const served = servedBy(subgraph)!;
       expect(byId.get(served.parentSpanId)).toMatchObject({ service: 'gateway', name: `fetch ${subgraph}` });
     }
@@ -181,7 +181,7 @@ describe.runIf(available)('traces, logs and attachment storage in production sha
     // Prisma's queries hang under the subgraph's operation, with the statement (never its values).
     const query = spans.find((s) => /db_query/.test(s.name))!;
     expect(query.attributes['db.query.text']).toMatch(/SELECT/);
-    expect(SUBGRAPHS).toContain(query.service);
+    expect(SUBGRAPH_NAMES).toContain(query.service);
   }, 120_000);
 
   it('continues the trace of declareClaim in the users consumer that reads the event', async () => {
