@@ -17,6 +17,8 @@ COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/policies/package.json subgraphs/policies/
 COPY subgraphs/claims/package.json subgraphs/claims/
 COPY subgraphs/payments/package.json subgraphs/payments/
+COPY dev/embedded/package.json dev/embedded/
+COPY dev/testkit/package.json dev/testkit/
 COPY clients/web/package.json clients/web/
 COPY clients/sdk/package.json clients/sdk/
 COPY bench/package.json bench/

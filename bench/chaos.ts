@@ -6,12 +6,12 @@
 // has the first move made after it.
 //   ABRI_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx bench/chaos.ts [devices=40] [moves=12]
 import { DEMO } from '@abri/platform';
-import { type Balancer, startBalancer } from '../gateway/test/balancer.ts';
-import { moveClaim } from '../gateway/test/claim-mover.ts';
-import { audit, type Device, followDevice, followWithSdk } from '../gateway/test/device.ts';
-import { adjuster, customer } from '../gateway/test/helpers.ts';
-import { startProcessSystem } from '../gateway/test/processes.ts';
-import { testServices } from '../gateway/test/services.ts';
+import { adjuster, customer } from '@abri/testkit';
+import { type Balancer, startBalancer } from '@abri/testkit/balancer';
+import { moveClaim } from '@abri/testkit/claim-mover';
+import { audit, type Device, followDevice, followWithSdk } from '@abri/testkit/device';
+import { startProcessSystem } from '@abri/testkit/processes';
+import { testServices } from '@abri/testkit/services';
 import { startRedisServer } from '../platform/test/redis-server.ts';
 
 const devicesCount = Number(process.argv[2] ?? 40);

@@ -9,13 +9,14 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { startEmbedded } from '@abri/gateway/embedded';
+import { startEmbedded } from '@abri/embedded';
+import { FREE_PORTS } from '@abri/platform';
 
 type Hop = { count: number; ms: number; inFlight: number; maxInFlight: number };
 
 const system = await startEmbedded({
   dataDir: null,
-  ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
+  ports: FREE_PORTS,
   silent: true,
 });
 

@@ -6,7 +6,7 @@
 // so that the clients' work and heap are not counted as the server's. Every device is Camille's (the only demo
 // customer with a claim in progress), each on its own WebSocket: one change fans out to all N, the worst case.
 // Sign-in costs an argon2id hash, so `devicesPerSession` devices share one session's access token (1: one sign-in
-// per device). --selection picks what each device asks for: `federated` (the default, `gateway/test/helpers.ts`'
+// per device). --selection picks what each device asks for: `federated` (the default, `@abri/testkit`'s
 // CLAIM_EVENTS: claim.policy.number costs an _entities fetch to policies per device and event), `claim` (claims
 // fields only) or `event` (cursor and status only), to attribute the delay. --cpu-prof writes the server's CPU profile
 // of the measured changes (open it in Chrome DevTools or speedscope).
@@ -20,8 +20,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, CLAIM_EVENTS, customer } from '@abri/testkit';
 import type { Client } from 'graphql-ws';
-import { adjuster, advance, CLAIM_EVENTS, customer } from '../gateway/test/helpers.ts';
 import { ROOT } from '../prisma/projects.ts';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -14,7 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, importSigningKey } from '@abri/platform';
+import { DEMO, importSigningKey, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
 import { closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
@@ -90,10 +90,7 @@ try {
   const proxies = await recordingProxies(subgraphUrls);
   const recorder = await shape.start('gateway-recorder', 'gateway/src/main.ts', {
     ...shape.gatewayEnv,
-    USERS_URL: proxies.urls.users!,
-    POLICIES_URL: proxies.urls.policies!,
-    CLAIMS_URL: proxies.urls.claims!,
-    PAYMENTS_URL: proxies.urls.payments!,
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, proxies.urls[name]!])),
   });
   const recorded = await post(agent, new URL(recorder.url), request, auth);
   if (recorded.body.trimEnd() !== expected) throw new Error('the recorder answered differently');

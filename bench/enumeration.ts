@@ -4,7 +4,7 @@
 // Prints the median and p90 per kind and the difference of the medians (the promise: within a few milliseconds,
 // noise of the machine included; the answer itself is decided before any lookup, see recovery.test.ts).
 import { DEMO } from '@abri/platform';
-import { startTestSystem } from '../gateway/test/helpers.ts';
+import { startTestSystem } from '@abri/testkit';
 
 const perKind = Number(process.argv[2] ?? 200);
 const system = await startTestSystem();

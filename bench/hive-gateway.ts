@@ -12,7 +12,11 @@ import {
   importSigningKey,
   parseEnv,
   parseJwkSetting,
+  perSubgraph,
   remoteKeySource,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type SubgraphName,
   sha256,
   signHop,
   verifyAccessToken,
@@ -21,23 +25,19 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway'
 import { z } from 'zod';
 import { ROOT } from '../prisma/projects.ts';
 
+/** `USERS_URL`, `POLICIES_URL`, …: one setting per subgraph of the registry, as Abri's gateway has. */
+const subgraphUrlSettings = Object.fromEntries(
+  SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, z.string().url()]),
+) as Record<(typeof SUBGRAPHS)[SubgraphName]['urlSetting'], z.ZodString>;
 const env = parseEnv(
   z.object({
     ...commonEnv,
     PORT: z.coerce.number().int().min(0).max(65_535),
     GATEWAY_PRIVATE_KEY: z.string().min(1),
-    USERS_URL: z.string().url(),
-    POLICIES_URL: z.string().url(),
-    CLAIMS_URL: z.string().url(),
-    PAYMENTS_URL: z.string().url(),
+    ...subgraphUrlSettings,
   }),
 );
-const urls: Record<string, string> = {
-  users: env.USERS_URL,
-  policies: env.POLICIES_URL,
-  claims: env.CLAIMS_URL,
-  payments: env.PAYMENTS_URL,
-};
+const urls: Record<string, string> = perSubgraph((name) => env[SUBGRAPHS[name].urlSetting]);
 const subgraphOf = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
 const supergraph = readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8').replace(
   /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,

@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startEmbedded } from '@abri/embedded';
 import { DEMO } from '@abri/platform';
+import { FREE_PORTS } from '@abri/testkit';
 import { chromium, type Page } from 'playwright-core';
 import { photo } from '../clients/web/test/browser.ts';
-import { startEmbedded } from '../gateway/src/embedded.ts';
 import { ensureWebBuild, WEB_DIST } from '../gateway/src/web/build.ts';
-import { FREE_PORTS } from '../gateway/test/helpers.ts';
 
 const runs = Number(process.argv[2] ?? 7);
 if (!(runs >= 1)) throw new Error('usage: web.ts [runs>=1]');

@@ -1,5 +1,6 @@
 // Every production service with its environment schema: the one list `npm run keys`, the README's env table and the
 // start-up checks are derived from, so a setting added to a service shows up everywhere at once.
+import type { SubgraphName } from '@abri/platform';
 import type { z } from 'zod';
 import { gatewayEnv } from '../gateway/src/env.ts';
 import { claimsEnv } from '../subgraphs/claims/src/env.ts';
@@ -7,7 +8,8 @@ import { paymentsEnv } from '../subgraphs/payments/src/env.ts';
 import { policiesEnv } from '../subgraphs/policies/src/env.ts';
 import { usersEnv } from '../subgraphs/users/src/env.ts';
 
-export const SERVICE_ENVS: Record<'gateway' | 'users' | 'policies' | 'claims' | 'payments', z.ZodObject> = {
+// The schemas are each service's own (static imports); a subgraph of the registry missing here fails the typecheck.
+export const SERVICE_ENVS: Record<'gateway' | SubgraphName, z.ZodObject> = {
   gateway: gatewayEnv,
   users: usersEnv,
   policies: policiesEnv,
@@ -19,10 +21,6 @@ export type ProductionService = keyof typeof SERVICE_ENVS;
 export const PRODUCTION_SERVICES = Object.keys(SERVICE_ENVS) as ProductionService[];
 
 /** Each service's process in production: its compiled entry (`npm run build:server`, from its `src/main.ts`). */
-export const SERVICE_ENTRIES: Record<ProductionService, string> = {
-  gateway: 'dist/server/gateway.js',
-  users: 'dist/server/users.js',
-  policies: 'dist/server/policies.js',
-  claims: 'dist/server/claims.js',
-  payments: 'dist/server/payments.js',
-};
+export const SERVICE_ENTRIES = Object.fromEntries(
+  PRODUCTION_SERVICES.map((service) => [service, `dist/server/${service}.js`]),
+) as Record<ProductionService, string>;

@@ -4,26 +4,27 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { schema as claims } from '@abri/claims/schema';
 import { schema as payments } from '@abri/payments/schema';
-import { DEFAULT_PORTS } from '@abri/platform';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@abri/platform';
 import { schema as policies } from '@abri/policies/schema';
 import { schema as users } from '@abri/users/schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { composeServices } from '@theguild/federation-composition';
-import { introspectionFromSchema, parse } from 'graphql';
+import { type GraphQLSchema, introspectionFromSchema, parse } from 'graphql';
 import { apiSchemaOf } from '../gateway/src/engine/index.ts';
 import { ROOT } from '../prisma/projects.ts';
 
 const check = process.argv.includes('--check');
-const subgraphs = { users, policies, claims, payments };
+// Each subgraph's schema module (static imports, for the bundler and the types); a missing one fails the typecheck.
+const subgraphs: Record<SubgraphName, GraphQLSchema> = { users, policies, claims, payments };
 const files: Record<string, string> = {};
-const services = Object.entries(subgraphs).map(([name, schema]) => {
-  const sdl = printSubgraphSchema(schema);
+const services = SUBGRAPH_NAMES.map((name) => {
+  const sdl = printSubgraphSchema(subgraphs[name]);
   files[`schema/${name}.graphql`] = `${sdl.trim()}\n`;
   // The URLs are the embedded defaults; deployments override them per subgraph (gateway env).
   return {
     name,
-    url: `http://127.0.0.1:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql`,
+    url: `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`,
     typeDefs: parse(sdl),
   };
 });

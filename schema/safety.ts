@@ -11,9 +11,10 @@ import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildASTSchema, type GraphQLSchema, parse } from 'graphql';
 import { apiSchemaOf } from '../gateway/src/engine/index.ts';
+import { SUBGRAPHS } from '../prisma/projects.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SUBGRAPH_FILES = ['users', 'policies', 'claims', 'payments'].map((n) => `schema/${n}.graphql`);
+export const SUBGRAPH_FILES = SUBGRAPHS.map((n) => `schema/${n}.graphql`);
 
 export interface Breaking {
   /** `api` (what clients see) or the subgraph file. */

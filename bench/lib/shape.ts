@@ -7,11 +7,19 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, DEMO_INSURER_SETTINGS, demoSealSettings, generateSigningJwk } from '@abri/platform';
+import {
+  applyMigrations,
+  DEMO_INSURER_SETTINGS,
+  demoSealSettings,
+  generateSigningJwk,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type SubgraphName,
+} from '@abri/platform';
+import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '@abri/testkit/processes';
 import type { JWK } from 'jose';
 import pg from 'pg';
-import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '../../gateway/test/processes.ts';
-import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { prismaProject, ROOT } from '../../prisma/projects.ts';
 
 export interface ShapeOptions {
   /** An administrative connection; the benchmark creates its own database beside it and drops it at the end. */
@@ -98,7 +106,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
   });
 
   try {
-    for (const name of SUBGRAPHS)
+    for (const name of SUBGRAPH_NAMES)
       await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
     const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
     const seal = demoSealSettings();
@@ -132,32 +140,27 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     };
 
     const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic), ENCRYPTION_KEYS: encryptionKeys };
-    const [users, policies, claims, payments] = await Promise.all([
-      start('users', 'subgraphs/users/src/main.ts', {
-        ...subgraphEnv,
+    // What each subgraph needs beyond what they all get (its own keys and settings: see its env.ts).
+    const own: Record<SubgraphName, Record<string, string>> = {
+      users: {
         ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
-      }),
-      start('policies', 'subgraphs/policies/src/main.ts', {
-        ...subgraphEnv,
+      },
+      policies: {
         ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
         PUBLIC_URL: 'https://espace-client.abri.example',
         ...DEMO_INSURER_SETTINGS,
         ...seal,
-      }),
-      start('claims', 'subgraphs/claims/src/main.ts', {
-        ...subgraphEnv,
-        ATTACHMENTS_DIR: join(profileDir, 'attachments'),
-      }),
-      start('payments', 'subgraphs/payments/src/main.ts', {
-        ...subgraphEnv,
-        ...DEMO_INSURER_SETTINGS,
-        ...seal,
-      }),
-    ]);
-    const subgraphs = { users: users!, policies: policies!, claims: claims!, payments: payments! };
+      },
+      claims: { ATTACHMENTS_DIR: join(profileDir, 'attachments') },
+      payments: { ...DEMO_INSURER_SETTINGS, ...seal },
+    };
+    const started = await Promise.all(
+      SUBGRAPH_NAMES.map((name) => start(name, `${SUBGRAPHS[name].dir}/src/main.ts`, { ...subgraphEnv, ...own[name] })),
+    );
+    const subgraphs = Object.fromEntries(started.map((proc) => [proc.name, proc])) as Record<SubgraphName, Proc>;
     return {
       subgraphs,
       hopJwk,
@@ -166,10 +169,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),
         // The benchmarks send their own operations as customers: not the web app's trusted documents.
         TRUSTED_DOCUMENTS: 'off',
-        USERS_URL: subgraphs.users.url,
-        POLICIES_URL: subgraphs.policies.url,
-        CLAIMS_URL: subgraphs.claims.url,
-        PAYMENTS_URL: subgraphs.payments.url,
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, subgraphs[name].url])),
       },
       start,
       async postgresPids() {

@@ -1,22 +1,33 @@
 // The gateway's production configuration: one schema, parsed once at boot by main.ts; `npm run keys` and the
 // README's table read it too.
-import { DEFAULT_PORTS, productionEnv, setting, signingKeySetting } from '@abri/platform';
+import {
+  DEFAULT_PORTS,
+  productionEnv,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type SubgraphName,
+  setting,
+  signingKeySetting,
+} from '@abri/platform';
 import { z } from 'zod';
 
-const subgraphUrl = (name: keyof typeof DEFAULT_PORTS) =>
+const subgraphUrl = (name: SubgraphName) =>
   setting(
     z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
     `the ${name} subgraph's GraphQL URL`,
   );
 
+type UrlSetting = (typeof SUBGRAPHS)[SubgraphName]['urlSetting'];
+/** `USERS_URL`, `POLICIES_URL`, …: one setting per subgraph of the registry. */
+const subgraphUrls = Object.fromEntries(
+  SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, subgraphUrl(name)]),
+) as Record<UrlSetting, ReturnType<typeof subgraphUrl>>;
+
 export const gatewayEnv = z.object({
   ...productionEnv(DEFAULT_PORTS.gateway),
   GATEWAY_PRIVATE_KEY: signingKeySetting('private JWK (or `file:<path>`) signing every hop to a subgraph'),
   SUPERGRAPH_PATH: setting(z.string().optional(), 'the composed supergraph (default: `schema/supergraph.graphql`)'),
-  USERS_URL: subgraphUrl('users'),
-  POLICIES_URL: subgraphUrl('policies'),
-  CLAIMS_URL: subgraphUrl('claims'),
-  PAYMENTS_URL: subgraphUrl('payments'),
+  ...subgraphUrls,
   JWKS_URL: setting(z.string().url().optional(), "access-token keys (default: users' `/.well-known/jwks.json`)"),
   ACCESS_TOKEN_TTL_SECONDS: setting(
     z.coerce.number().int().positive().default(600),

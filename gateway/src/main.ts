@@ -7,8 +7,10 @@ import {
   importSigningKey,
   parseEnv,
   parseJwkSetting,
+  perSubgraph,
   remoteKeySource,
   runService,
+  SUBGRAPHS,
   startTracing,
 } from '@abri/platform';
 import { gatewayEnv } from './env.ts';
@@ -23,12 +25,7 @@ await runService('gateway', async () => {
   return startGateway(
     {
       supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-      subgraphUrls: {
-        users: env.USERS_URL,
-        policies: env.POLICIES_URL,
-        claims: env.CLAIMS_URL,
-        payments: env.PAYMENTS_URL,
-      },
+      subgraphUrls: perSubgraph((name) => env[SUBGRAPHS[name].urlSetting]),
       hopKey: await importSigningKey(parseJwkSetting(env.GATEWAY_PRIVATE_KEY)),
       tokenKeys: remoteKeySource(env.JWKS_URL ?? env.USERS_URL.replace(/\/graphql$/, '/.well-known/jwks.json')),
       bus: createRedisBus(env.REDIS_URL, {

@@ -88,15 +88,19 @@ export function createFederatedSubscriptions(options: {
   key: SigningKey;
   log: Logger;
   clock: Clock;
+  /** The subscriptions to subgraphs. @default graphql-ws connections to `subgraphUrls` (tests give their own) */
+  upstreams?: Upstreams;
 }): FederatedSubscriptions {
   const { engine } = options;
   const schema = engine.apiSchema;
-  const upstreams: Upstreams = createUpstreams({
-    subgraphUrls: options.subgraphUrls,
-    key: options.key,
-    log: options.log,
-    now: () => options.clock.now(),
-  });
+  const upstreams: Upstreams =
+    options.upstreams ??
+    createUpstreams({
+      subgraphUrls: options.subgraphUrls,
+      key: options.key,
+      log: options.log,
+      now: () => options.clock.now(),
+    });
   const channels = new Map<string, Channel>();
   const operations = new Map<string, LiveOperation>();
 

@@ -4,24 +4,17 @@
 // confirmed by its code is proven in contact-change.e2e.test.ts.)
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { settle } from '../../subgraphs/users/src/app/later.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const clock = manualClock(new Date());
 
-beforeAll(async () => {
-  // Choosing SMS is called more often in this file than its rate allows in a quarter of an hour (5), and whether the
-  // calls fall in one window depends on the hour the file runs. Per-caller rates are proven in rate-limits.e2e.test.ts.
-  system = await startTestSystem({ clock, gatewayOptions: { rateLimits: { chooseSmsSecondFactor: [] } } });
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+// Choosing SMS is called more often in this file than its rate allows in a quarter of an hour (5), and whether the
+// calls fall in one window depends on the hour the file runs. Per-caller rates are proven in rate-limits.e2e.test.ts.
+const system = await systemForFile({ clock, gatewayOptions: { rateLimits: { chooseSmsSecondFactor: [] } } });
+const url = system.gateway.url;
 
 const CAMILLE_EMAIL = 'camille.martin@abri.example';
 const CAMILLE_PHONE = '+33612345678';

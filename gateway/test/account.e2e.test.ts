@@ -2,20 +2,12 @@
 // change, the customer's view of their security.
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { customer, startTestSystem } from './helpers.ts';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 describe('no account enumeration', () => {
   // Same body here; same time because nothing about the account is looked up before the answer leaves (proved in

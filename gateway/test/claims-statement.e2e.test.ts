@@ -9,10 +9,10 @@ import { promisify } from 'node:util';
 import { DEMO } from '@abri/platform';
 import { euros, frenchDate, parisDay } from '@abri/platform/french';
 import type { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignature } from '../../platform/test/pdf-signature.ts';
 import { ENTRY_LIMITS } from '../src/rate-limits.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 const run = promisify(execFile);
 let system: Awaited<ReturnType<typeof startTestSystem>>;

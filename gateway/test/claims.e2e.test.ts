@@ -2,22 +2,15 @@
 // once; a third, offline for two changes, resumes with `after` and gets exactly those two. The indemnity is computed
 // from the guarantee's terms, payments pays it, the customer is e-mailed at each step that matters.
 import { DEMO } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, CLAIM_EVENTS, collect, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { JPEG, PNG, pdf, polyglots } from '../../subgraphs/claims/test/files.fixtures.ts';
-import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 // A TOTP code works once per 30-second step: the adjuster signs in once for the whole file.
 let staffSession: ReturnType<typeof adjuster> | undefined;
 const staffClient = () => (staffSession ??= adjuster(url));
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 type Event = {
   claimStatusChanged: {
@@ -143,16 +136,18 @@ describe('a water-damage claim, live on every device', () => {
     ).toBe('FORBIDDEN');
 
     // E-mails at acknowledgement, expert assignment, indemnity offer and payment.
-    await new Promise((r) => setTimeout(r, 1500));
-    const mails = system.mailbox.sent.filter(
-      (m) => m.to === 'camille.martin@abri.example' && m.subject?.includes(claim.reference),
-    );
-    expect(mails.map((m) => m.subject?.replace(` (${claim.reference})`, ''))).toEqual([
-      'Votre déclaration de sinistre est enregistrée',
-      'Un expert est désigné pour votre sinistre',
-      'Proposition d’indemnisation',
-      'Votre indemnité est versée',
-    ]);
+    const subjects = () =>
+      system.mailbox.sent
+        .filter((m) => m.to === 'camille.martin@abri.example' && m.subject?.includes(claim.reference))
+        .map((m) => m.subject?.replace(` (${claim.reference})`, ''));
+    await expect
+      .poll(subjects, { timeout: 30_000 })
+      .toEqual([
+        'Votre déclaration de sinistre est enregistrée',
+        'Un expert est désigné pour votre sinistre',
+        'Proposition d’indemnisation',
+        'Votre indemnité est versée',
+      ]);
 
     for (const s of [a, b, resumed]) await s.stop();
     for (const s of [phone, laptop, tablet]) await s.dispose();

@@ -4,20 +4,13 @@
 // receives recovery codes only once its own code comes back.
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, customer, startTestSystem } from './helpers.ts';
+import { collect, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const clock = manualClock(new Date());
 
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 const REQUEST = `mutation($e: String!) { requestEmailChange(newEmail: $e) { __typename
   ... on EmailChangeRequested { expiresAt } ... on Error { message } } }`;

@@ -1,19 +1,11 @@
 // "Mon contrat": the dashboard in one round trip; a change priced, accepted once by its owner only, with a new
 // version, an avenant and the payment schedule following.
 import { DEMO } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it, vi } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 const QUOTE = `mutation($i: PolicyChangeInput!) { quotePolicyChange(input: $i) {
   __typename
@@ -122,10 +114,13 @@ describe('changing the contract', () => {
 
     // The payments subgraph reshapes the schedule from the event: the instalments still due carry the pro-rata.
     let after = before;
-    for (let i = 0; i < 100 && JSON.stringify(after) === JSON.stringify(before); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      after = await camille.request(SCHEDULE);
-    }
+    await vi.waitFor(
+      async () => {
+        after = await camille.request(SCHEDULE);
+        expect(after).not.toEqual(before);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     const total = (s: typeof before) => s.data!.me.paymentSchedule.reduce((sum, p) => sum + p.amount.amountCents, 0);
     expect(total(after)).not.toBe(total(before));
     expect(after.data!.me.paymentSchedule.map((p) => p.dueDate)).toEqual(

@@ -4,13 +4,13 @@
 // what it missed, once, in the same order as the others; another customer gets none of it.
 import { DEMO, Events } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, advance, customer, systemForFile } from '@abri/testkit';
+import { NEXT } from '@abri/testkit/claim-mover';
+import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { copyToFeed } from '../../subgraphs/users/src/app/customer-feed.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
-import { NEXT } from './claim-mover.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(after: $after) {
   __typename cursor at
@@ -29,15 +29,8 @@ const EVENTS = `subscription CustomerEvents($after: String) { customerEvents(aft
 type Event = { __typename: string; cursor: string; [field: string]: unknown };
 type Data = { customerEvents: Event };
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 // One adjuster session for the file: a second sign-in within the same 30-second step would reuse its TOTP code,
 // which the users subgraph rightly refuses.

@@ -4,26 +4,19 @@
 // 7 days (an injected clock) it is deleted.
 import { DEMO, isWithheld, manualClock, NOT_PERSONAL, type PersonalDataRegister } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { collect, customer, systemForFile } from '@abri/testkit';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimsRegister } from '../../prisma/claims/personal-data.ts';
 import { paymentsRegister } from '../../prisma/payments/personal-data.ts';
 import { policiesRegister } from '../../prisma/policies/personal-data.ts';
 import { usersRegister } from '../../prisma/users/personal-data.ts';
-import { collect, customer, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const origin = () => url.replace('/graphql', '');
 
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-}, 120_000);
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 interface ExportView {
   id: string;

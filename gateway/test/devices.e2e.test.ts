@@ -6,13 +6,13 @@
 // push (decrypted by the local receiver with its subscription's keys), in the stream's order.
 import { DEMO, Events } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../clients/sdk/src/storage.ts';
 import { recordRejection } from '../../subgraphs/payments/src/app/arrears.ts';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { generateVapidKey } from '../../subgraphs/users/src/push/web-push.ts';
 import { startPushReceiver } from '../../subgraphs/users/test/push-receiver.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const vapid = generateVapidKey();
 let receiver: Awaited<ReturnType<typeof startPushReceiver>>;

@@ -6,28 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, parseEnv } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkPdfSignature } from '../../platform/test/pdf-signature.ts';
 import { tokenFromScanned } from '../../subgraphs/policies/src/documents/attestation-token.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 const env = parseEnv(z.object({ ABRI_REQUIRE_SERVICES: z.string().default('false') }));
 const tools = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/zbarimg');
 if (env.ABRI_REQUIRE_SERVICES === 'true' && !tools)
   throw new Error('pdftoppm and zbarimg are required (poppler-utils, zbar-tools)');
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const origin = () => url.replace('/graphql', '');
 
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 const download = (client: AbriClient, path: string) =>
   fetch(`${origin()}${path}`, { headers: client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {} });

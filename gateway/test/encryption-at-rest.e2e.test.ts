@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
+import { customer, startTestSystem } from '@abri/testkit';
+import { type TestServices, testServices } from '@abri/testkit/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngWithText } from '../../subgraphs/claims/test/files.fixtures.ts';
-import { customer, startTestSystem } from './helpers.ts';
-import { type TestServices, testServices } from './services.ts';
 
 let services: TestServices;
 let system: Awaited<ReturnType<typeof startTestSystem>>;

@@ -5,21 +5,14 @@
 
 import { addYears, DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, advance, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { queueMessage, recipientIndexes } from '../../subgraphs/users/src/messaging/dispatcher.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-}, 120_000);
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 interface Item {
   key: string;

@@ -2,13 +2,13 @@
 // and each purge, run under an injected clock moved across the terms, deletes exactly what reached its date, then
 // nothing more.
 import { addYears, DEMO, manualClock } from '@abri/platform';
+import { customer, startTestSystem } from '@abri/testkit';
+import { type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsErasure } from '../../subgraphs/claims/src/app/erasure.ts';
 import { paymentsErasure } from '../../subgraphs/payments/src/app/erasure.ts';
 import { policiesErasure } from '../../subgraphs/policies/src/app/erasure.ts';
 import { purgeUsers, recordErasureCheck, requestErasure } from '../../subgraphs/users/src/app/erasure.ts';
-import { customer, startTestSystem } from './helpers.ts';
-import { type TestServices, testServices } from './services.ts';
 
 const DAY = 86_400_000;
 const clock = manualClock(new Date('2026-12-01T10:00:00Z'));

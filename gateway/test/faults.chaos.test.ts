@@ -3,15 +3,15 @@
 // every move once, in order, and every durable consumer must have caught up. `bench/chaos.ts` runs a longer variant
 // and prints the recovery time of each fault.
 import { DEMO } from '@abri/platform';
+import { adjuster, customer } from '@abri/testkit';
+import { type Balancer, startBalancer } from '@abri/testkit/balancer';
+import { type ClaimMover, moveClaim } from '@abri/testkit/claim-mover';
+import { audit, type Device, followDevice, followWithSdk } from '@abri/testkit/device';
+import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
+import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../platform/test/redis-server.ts';
-import { type Balancer, startBalancer } from './balancer.ts';
-import { type ClaimMover, moveClaim } from './claim-mover.ts';
-import { audit, type Device, followDevice, followWithSdk } from './device.ts';
-import { adjuster, customer } from './helpers.ts';
-import { type ProcessSystem, startProcessSystem } from './processes.ts';
-import { requireServices, type TestServices, testServices } from './services.ts';
 
 let services: TestServices;
 let redis: RedisServer;

@@ -2,21 +2,12 @@
 import { connect } from 'node:net';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
-type System = Awaited<ReturnType<typeof startTestSystem>>;
-let system: System;
-let url: string;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 type ClaimEvent = {
   claimStatusChanged: {

@@ -5,11 +5,11 @@
 // a subscription runs over the gateway's socket (issue 14.5).
 import { existsSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
+import { startTestSystem } from '@abri/testkit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
 import { buildGraphiql } from '../src/graphiql/build.ts';
-import { startTestSystem } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);

@@ -1,7 +1,7 @@
 // Security headers on every answer of the gateway, and the client's address through a trusted proxy.
 import { DEMO } from '@abri/platform';
+import { startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let base: string;

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import fc from 'fast-check';
 import {
   buildSchema,
@@ -19,7 +20,6 @@ import {
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

@@ -3,8 +3,8 @@
 // against its caller.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let clients: Record<'camille' | 'louis', AbriClient>;

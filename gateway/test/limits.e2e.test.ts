@@ -2,25 +2,18 @@
 // refused with OPERATION_LIMIT before any subgraph is asked, over HTTP and WebSocket alike.
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjuster, CLAIM_EVENTS, collect, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LIMITS, SOCKET_LIMITS, TOO_MANY } from '../src/limits.ts';
-import { adjuster, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const clock = manualClock(new Date());
 
-beforeAll(async () => {
-  system = await startTestSystem({
-    clock,
-    gatewayOptions: { introspection: 'staff', socketLimits: { anonymousIdleMs: 1_000 } },
-  });
-  url = system.gateway.url;
+const system = await systemForFile({
+  clock,
+  gatewayOptions: { introspection: 'staff', socketLimits: { anonymousIdleMs: 1_000 } },
 });
-afterAll(async () => {
-  await system?.stop();
-});
+const url = system.gateway.url;
 
 type Answer = Awaited<ReturnType<AbriClient['request']>>;
 const limitOf = (answer: Answer) => answer.errors?.[0]?.extensions?.['limit'];

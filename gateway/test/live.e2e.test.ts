@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO, manualClock } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer, systemForFile } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer, startTestSystem } from './helpers.ts';
 
 type ClaimEvent = {
   claimStatusChanged: { cursor: string; status: string; claim: { policy: { number: string | null } } };
@@ -49,20 +49,17 @@ async function policiesProxy(target: string): Promise<string> {
 }
 
 const clock = manualClock(new Date());
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
+const system = await systemForFile({
+  clock,
+  gatewayRoute: async (name, target) => (name === 'policies' ? policiesProxy(target) : target),
+});
+const url = system.gateway.url;
 let staff: AbriClient;
 
 beforeAll(async () => {
-  system = await startTestSystem({
-    clock,
-    gatewayRoute: async (name, target) => (name === 'policies' ? policiesProxy(target) : target),
-  });
-  url = system.gateway.url;
   staff = await adjuster(url, clock.now());
 });
-afterAll(async () => {
-  await system?.stop();
+afterAll(() => {
   proxy?.closeAllConnections();
   proxy?.close();
 });

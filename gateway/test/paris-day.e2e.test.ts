@@ -3,21 +3,15 @@
 // to 23:30 UTC of the current day, the hour the web test first failed in CI.
 import { DEMO, manualClock } from '@abri/platform';
 import { addDays, isoDay, parisDay } from '@abri/platform/french';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
 const lateEvening = new Date();
 lateEvening.setUTCHours(23, 30, 0, 0);
 const clock = manualClock(lateEvening);
 const parisToday = parisDay(lateEvening);
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
 
 const DECLARE = `mutation($i: DeclareClaimInput!) { declareClaim(input: $i) {
   __typename

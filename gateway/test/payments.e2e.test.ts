@@ -5,18 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 const ADD_MANDATE = `mutation($i: SepaMandateInput!) { addSepaMandate(input: $i) { __typename
   ... on PaymentMethodAdded { paymentMethod { id kind label isDefault mandateReference preDebitNoticeDays } }

@@ -3,13 +3,13 @@
 // staff read and action on a customer's data shown to that customer.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { customer, staffMember, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsRegister } from '../../prisma/claims/personal-data.ts';
 import { paymentsRegister } from '../../prisma/payments/personal-data.ts';
 import { policiesRegister } from '../../prisma/policies/personal-data.ts';
 import { usersRegister } from '../../prisma/users/personal-data.ts';
 import { sendOffer } from '../../subgraphs/users/src/app/offers.ts';
-import { customer, staffMember, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

@@ -1,10 +1,10 @@
 // Production as deployed: each service its own process started from its main.ts with configuration from the
 // environment only, on PostgreSQL and Redis, two gateway replicas. Needs the real services (CI has them).
 import { DEMO } from '@abri/platform';
+import { adjuster, advance, CLAIM_EVENTS, collect, customer } from '@abri/testkit';
+import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
+import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, CLAIM_EVENTS, collect, customer } from './helpers.ts';
-import { type ProcessSystem, startProcessSystem } from './processes.ts';
-import { requireServices, type TestServices, testServices } from './services.ts';
 
 let services: TestServices;
 let system: ProcessSystem | undefined;

@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Embedded } from '@abri/embedded';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicUrlSetting } from '../../platform/src/env.ts';
-import type { Embedded } from '../src/embedded.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
 const tools = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/zbarimg');
 if (process.env['ABRI_REQUIRE_SERVICES'] === 'true' && !tools)

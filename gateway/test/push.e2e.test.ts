@@ -5,11 +5,11 @@
 // customer's device; a dead endpoint is removed; a signed-out session's device is forgotten.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { adjuster, advance, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushAddress, PushNotification, PushProvider } from '../../subgraphs/users/src/push/providers.ts';
 import { generateVapidKey } from '../../subgraphs/users/src/push/web-push.ts';
 import { startPushReceiver } from '../../subgraphs/users/test/push-receiver.ts';
-import { adjuster, advance, customer, startTestSystem } from './helpers.ts';
 
 const vapid = generateVapidKey();
 const apns: { address: PushAddress; notification: PushNotification }[] = [];

@@ -2,26 +2,19 @@
 // an anonymous request names, counted atomically before any subgraph works; refused with RATE_LIMITED, HTTP 429 and
 // Retry-After; the refusal the same whether or not the account exists.
 import { DEMO, manualClock } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { ENTRY_LIMITS } from '../src/rate-limits.ts';
-import { customer, startTestSystem } from './helpers.ts';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const clock = manualClock(new Date());
 const HOUR = 3_600_000;
 
-beforeAll(async () => {
-  system = await startTestSystem({
-    clock,
-    // One rule tightened, so the per-caller count shows without issuing ten PDFs.
-    gatewayOptions: { rateLimits: { generateAttestation: [{ key: { by: 'caller' }, max: 2, windowMs: HOUR }] } },
-  });
-  url = system.gateway.url;
+const system = await systemForFile({
+  clock,
+  // One rule tightened, so the per-caller count shows without issuing ten PDFs.
+  gatewayOptions: { rateLimits: { generateAttestation: [{ key: { by: 'caller' }, max: 2, windowMs: HOUR }] } },
 });
-afterAll(async () => {
-  await system?.stop();
-});
+const url = system.gateway.url;
 
 type Answer = {
   status: number;

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { collect, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, customer, startTestSystem } from './helpers.ts';
 
 const run = promisify(execFile);
 let system: Awaited<ReturnType<typeof startTestSystem>>;

@@ -3,12 +3,12 @@
 // sessions from their record in the users subgraph when it starts.
 import { readFileSync } from 'node:fs';
 import { createLogger, createRedisBus, localKeySource } from '@abri/platform';
+import { customer, startTestSystem } from '@abri/testkit';
+import { type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../platform/test/redis-server.ts';
 import { ROOT } from '../../prisma/projects.ts';
 import { type Gateway, startGateway } from '../src/server.ts';
-import { customer, startTestSystem } from './helpers.ts';
-import { type TestServices, testServices } from './services.ts';
 
 let services: TestServices;
 let redis: RedisServer;

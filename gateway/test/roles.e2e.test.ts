@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { DEMO, type Role, signAccessToken } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer, startTestSystem } from '@abri/testkit';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let url: string;

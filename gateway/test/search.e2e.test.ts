@@ -2,18 +2,11 @@
 // the other subgraphs own) with the help centre; nobody else's. The help centre browsed by category, signed in or not.
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-beforeAll(async () => {
-  system = await startTestSystem();
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile();
+const url = system.gateway.url;
 
 type Hit = { kind: string; id: string; title: string; snippet: string; target: string };
 const SEARCH = 'query($q: String!) { search(query: $q, first: 5) { kind id title snippet target } }';

@@ -1,11 +1,9 @@
 // Ownership and session rules on every path, including the ones only the gateway can reach (_entities).
 import { DEMO, HOP_HEADER, type Identity, manualClock, sha256, signHop } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, customer, startTestSystem } from './helpers.ts';
+import { adjuster, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 // TOTP codes are single use per 30-second step: each staff sign-in moves this clock to a fresh step.
 const clock = manualClock(new Date());
 const staffSignIn = () => {
@@ -13,13 +11,8 @@ const staffSignIn = () => {
   return adjuster(url, clock.now());
 };
 
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 /** A request signed with the gateway's key, as the gateway would send it on behalf of `who`. */
 async function signedCall(subgraph: string, who: Identity | null, body: unknown) {
@@ -162,11 +155,8 @@ describe('refresh tokens', () => {
     );
     // And the access token of that session stops working as soon as the gateway hears of it.
     camille.accessToken = second.data!.refreshSession.accessToken!;
-    let status = 200;
-    for (let i = 0; i < 50 && status !== 401; i++) {
-      status = (await camille.request('{ me { id } }')).status;
-      if (status !== 401) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(status).toBe(401);
+    await expect
+      .poll(async () => (await camille.request('{ me { id } }')).status, { timeout: 10_000, interval: 20 })
+      .toBe(401);
   });
 });

@@ -3,21 +3,14 @@
 // announced to the customer, the previous phone included, with a link that ends the session that made it.
 import { DEMO, manualClock } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer, startTestSystem } from './helpers.ts';
+import { customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
 const clock = manualClock(new Date());
 const SIX_MINUTES = 6 * 60_000;
 
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 const PHONE = 'mutation($p: String) { updateProfile(input: { phone: $p }) { __typename } }';
 const CONFIRM = `mutation($p: String!) { confirmIdentity(password: $p) { __typename

@@ -2,12 +2,12 @@
 // HTTP and WebSocket; a customer's or an anonymous free text refused with a typed error; an unknown hash refused;
 // staff still free (GraphiQL), and the SDK's and GraphiQL's sign-ins, which are trusted texts.
 import { readFileSync } from 'node:fs';
+import type { Embedded } from '@abri/embedded';
+import { adjuster, customer, startTestSystem } from '@abri/testkit';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Embedded } from '../src/embedded.ts';
 import { loadTrustedDocuments, sha256Hex, WEB_MANIFEST } from '../src/trusted-documents.ts';
-import { adjuster, customer, startTestSystem } from './helpers.ts';
 
 const manifest = JSON.parse(readFileSync(WEB_MANIFEST, 'utf8')) as Record<string, string>;
 /** The hash of the web app's operation `name`, as the app sends it. */

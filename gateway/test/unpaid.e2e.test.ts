@@ -1,20 +1,13 @@
 // A rejected debit (AM04) through formal notice, suspension and restoration after payment, with an injected clock:
 // the policy's status and the events at each step.
 import { DEMO, manualClock } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, customer, staffMember, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
 import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
-import { collect, customer, staffMember, startTestSystem } from './helpers.ts';
 
 const clock = manualClock(new Date());
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let url: string;
-beforeAll(async () => {
-  system = await startTestSystem({ clock });
-  url = system.gateway.url;
-});
-afterAll(async () => {
-  await system?.stop();
-});
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
 
 const DAY = 86_400_000;
 /** Signs Camille in again (moving the clock expires access tokens) and reads her contract status and arrears. */
@@ -30,11 +23,7 @@ async function camilleView() {
   return { camille, policy: data!.me.policies[0]!.status, arrear: data!.me.arrears[0] };
 }
 async function policyStatusBecomes(status: string) {
-  for (let i = 0; i < 100; i++) {
-    if ((await camilleView()).policy === status) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`policy never became ${status}`);
+  await expect.poll(async () => (await camilleView()).policy, { timeout: 30_000, interval: 50 }).toBe(status);
 }
 const topics = async () =>
   (

@@ -10,14 +10,22 @@ export const BUILD_DIR = join(ROOT, 'dist', 'server');
 /** Written last by the build: the Node version and every source file the build was made from. */
 export const BUILD_RECORD = join(BUILD_DIR, 'build.json');
 
+/**
+ * The subgraphs, from their folders: plain JavaScript cannot import the registry (`@abri/platform/subgraphs`), and
+ * subgraphs/test/skeleton.test.ts proves the folders and the registry name the same subgraphs.
+ */
+function subgraphFolders() {
+  return readdirSync(join(ROOT, 'subgraphs'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'subgraphs', entry.name, 'src', 'main.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** One JavaScript file per process: `node dist/server/<name>.js`. */
 export const BUILD_ENTRIES = {
-  start: 'gateway/src/start.ts',
+  start: 'dev/embedded/src/start.ts',
   gateway: 'gateway/src/main.ts',
-  users: 'subgraphs/users/src/main.ts',
-  policies: 'subgraphs/policies/src/main.ts',
-  claims: 'subgraphs/claims/src/main.ts',
-  payments: 'subgraphs/payments/src/main.ts',
+  ...Object.fromEntries(subgraphFolders().map((name) => [name, `subgraphs/${name}/src/main.ts`])),
   migrate: 'prisma/migrate.ts',
   admin: 'ops/cli/admin.ts',
   keys: 'ops/cli/keys.ts',
@@ -36,7 +44,7 @@ const files = (dir) =>
  */
 export const watchedInputs = () => [
   'package-lock.json',
-  ...['users', 'policies', 'claims', 'payments'].map((name) => `prisma/${name}/schema.prisma`),
+  ...subgraphFolders().map((name) => `prisma/${name}/schema.prisma`),
   ...files('gateway/src/graphiql'),
 ];
 

@@ -7,6 +7,7 @@ import {
   importSigningKey,
   parseEnv,
   parseKeyring,
+  SUBGRAPH_NAMES,
 } from '@abri/platform';
 import { CompactSign, compactVerify, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ describe('npm run keys', () => {
     const signed = await new CompactSign(new TextEncoder().encode('hop'))
       .setProtectedHeader({ alg: 'EdDSA' })
       .sign(hop.privateKey);
-    for (const service of ['users', 'policies', 'claims', 'payments'] as const) {
+    for (const service of SUBGRAPH_NAMES) {
       const key = await importPublicKey(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!) as JWK);
       await expect(compactVerify(signed, key)).resolves.toBeDefined();
       expect(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!)).not.toHaveProperty('d');

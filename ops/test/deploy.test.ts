@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_INSURER_SETTINGS, describeEnv, parseEnv } from '@abri/platform';
+import { DEMO_INSURER_SETTINGS, describeEnv, parseEnv, SUBGRAPH_NAMES } from '@abri/platform';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
@@ -273,15 +273,15 @@ describe('compose.yaml', () => {
     expect(validate({ services: { web: { image: 'x', healthcheck: { interval: 'often' } } } })).toBe(false);
   });
 
-  it('runs PostgreSQL, Redis, a mail catcher, the four subgraphs and two gateways, after the migrations', () => {
+  it('runs PostgreSQL, Redis, a mail catcher, every subgraph and two gateways, after the migrations', () => {
     const services = compose.services as Record<string, Record<string, unknown>>;
     expect(Object.keys(services)).toEqual(
-      expect.arrayContaining(['postgres', 'redis', 'mail', 'migrate', 'users', 'policies', 'claims', 'payments']),
+      expect.arrayContaining(['postgres', 'redis', 'mail', 'migrate', ...SUBGRAPH_NAMES]),
     );
     const gateways = Object.entries(services).filter(([, s]) => (s.command as string[] | undefined)?.[0] === 'gateway');
     expect(gateways).toHaveLength(2);
     expect(new Set(gateways.map(([, s]) => (s.ports as string[])[0]!.split(':')[0])).size).toBe(2);
-    for (const name of ['users', 'policies', 'claims', 'payments'])
+    for (const name of SUBGRAPH_NAMES)
       expect(services[name]!.depends_on, name).toMatchObject({
         migrate: { condition: 'service_completed_successfully' },
       });

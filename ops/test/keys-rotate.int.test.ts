@@ -17,10 +17,10 @@ import {
   type ResealProgress,
   storedKeyId,
 } from '@abri/platform';
+import { seedDemo } from '@abri/testkit/processes';
+import { type TestServices, testServices } from '@abri/testkit/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../gateway/test/processes.ts';
-import { type TestServices, testServices } from '../../gateway/test/services.ts';
 import { prismaProject, SUBGRAPHS } from '../../prisma/projects.ts';
 import { partContext } from '../../subgraphs/users/src/app/data-export.ts';
 import { createLocalMailbox } from '../../subgraphs/users/src/messaging/transport.ts';

@@ -1,7 +1,7 @@
 import { DEMO } from '@abri/platform';
+import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
+import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProcessSystem, startProcessSystem } from '../../gateway/test/processes.ts';
-import { requireServices, type TestServices, testServices } from '../../gateway/test/services.ts';
 
 let services: TestServices;
 let system: ProcessSystem;

@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { DEMO } from '@abri/platform';
+import { DEMO, SUBGRAPH_NAMES } from '@abri/platform';
+import { customer } from '@abri/testkit';
+import { type ProcessName, type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
+import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD } from '../../bench/lib/queries.ts';
-import { customer } from '../../gateway/test/helpers.ts';
-import { type ProcessName, type ProcessSystem, startProcessSystem } from '../../gateway/test/processes.ts';
-import { requireServices, type TestServices, testServices } from '../../gateway/test/services.ts';
 import { PNG } from '../../subgraphs/claims/test/files.fixtures.ts';
 import { startS3Server } from '../../subgraphs/claims/test/s3-server.ts';
 
@@ -162,18 +162,18 @@ describe.runIf(available)('traces, logs and attachment storage in production sha
     const inTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
     await expect
       .poll(() => new Set(inTrace().map((s) => s.service)), { timeout: 30_000 })
-      .toEqual(new Set(['gateway', 'users', 'policies', 'payments', 'claims']));
+      .toEqual(new Set(['gateway', ...SUBGRAPH_NAMES]));
     await expect.poll(() => inTrace().some((s) => /db_query/.test(s.name)), { timeout: 30_000 }).toBe(true);
     // Each process exports in its own batches: a subgraph's query spans may arrive before its request span (which
     // ends last), so the request span of every subgraph is awaited, not assumed.
-    const SUBGRAPHS = ['users', 'policies', 'payments', 'claims'];
+    // Every subgraph takes part in the dashboard query.
     const servedBy = (subgraph: string) => inTrace().find((s) => s.service === subgraph && s.name === 'POST /graphql');
-    await expect.poll(() => SUBGRAPHS.filter((subgraph) => !servedBy(subgraph)), { timeout: 30_000 }).toEqual([]);
+    await expect.poll(() => SUBGRAPH_NAMES.filter((subgraph) => !servedBy(subgraph)), { timeout: 30_000 }).toEqual([]);
 
     const spans = inTrace();
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     // The gateway's plan steps call each subgraph; each subgraph's request span is the child of that call.
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of SUBGRAPH_NAMES) {
       const served = servedBy(subgraph)!;
       expect(byId.get(served.parentSpanId)).toMatchObject({ service: 'gateway', name: `fetch ${subgraph}` });
     }
@@ -181,7 +181,7 @@ describe.runIf(available)('traces, logs and attachment storage in production sha
     // Prisma's queries hang under the subgraph's operation, with the statement (never its values).
     const query = spans.find((s) => /db_query/.test(s.name))!;
     expect(query.attributes['db.query.text']).toMatch(/SELECT/);
-    expect(SUBGRAPHS).toContain(query.service);
+    expect(SUBGRAPH_NAMES).toContain(query.service);
   }, 120_000);
 
   it('continues the trace of declareClaim in the users consumer that reads the event', async () => {

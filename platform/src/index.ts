@@ -30,5 +30,6 @@ export * from './sealed/reseal.ts';
 export * from './secrets.ts';
 export * from './service.ts';
 export * from './subgraph.ts';
+export * from './subgraphs.ts';
 export * from './tokens.ts';
 export * from './tracing.ts';

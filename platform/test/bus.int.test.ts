@@ -1,7 +1,7 @@
 // Durable consumption on both buses (Redis when configured, always in CI): history for a new group, retries until
 // the handler succeeds, every group gets every event.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   type BusEvent,
@@ -38,14 +38,8 @@ const event = ({ topic }: EventDescriptor, id: number): BusEvent => ({
   at: new Date().toISOString(),
 });
 
-function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () =>
-      check() ? resolve() : Date.now() > deadline ? reject(new Error('timed out')) : setTimeout(tick, 10);
-    tick();
-  });
-}
+const until = (check: () => boolean, timeout = 10_000) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
 
 describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
   it('delivers to a new group what was published before it started, then what comes after, in order', async () => {

@@ -26,8 +26,7 @@ describe('closing a customer event stream', () => {
       afterId: -1n,
     });
     const pending = stream.next();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(listening).toBe(1);
+    await expect.poll(() => listening).toBe(1);
     await stream.return(undefined);
     expect(listening).toBe(0);
     expect(await pending).toEqual({ done: true, value: undefined });

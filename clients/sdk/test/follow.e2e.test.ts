@@ -3,8 +3,8 @@
 // the device exactly once, in order, and the device never gives up (issue 14.4; issue 12, the SDK finding).
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { DEMO } from '@abri/platform';
+import { adjuster, advance, CLAIM_EVENTS, customer, startTestSystem } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, CLAIM_EVENTS, customer, startTestSystem } from '../../../gateway/test/helpers.ts';
 import { AbriClient } from '../src/node.ts';
 import { memoryStorage } from '../src/storage.ts';
 

@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEMO } from '@abri/platform';
+import { adjuster, advance, startTestSystem } from '@abri/testkit';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance, startTestSystem } from '../../../gateway/test/helpers.ts';
 
 const run = promisify(execFile);
 const SDK = join(dirname(fileURLToPath(import.meta.url)), '..');

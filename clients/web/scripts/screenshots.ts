@@ -5,11 +5,11 @@
 // Writes clients/web/docs/<size>/<screen>.png, full page, reduced to 256 colours (png8.ts) to stay small.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startEmbedded } from '@abri/embedded';
 import { DEMO } from '@abri/platform';
+import { customer, FREE_PORTS, staffMember } from '@abri/testkit';
 import { chromium, type Page } from 'playwright-core';
-import { startEmbedded } from '../../../gateway/src/embedded.ts';
 import { ensureWebBuild, WEB_DIST, WEB_ROOT } from '../../../gateway/src/web/build.ts';
-import { customer, FREE_PORTS, staffMember } from '../../../gateway/test/helpers.ts';
 import { toPalettePng } from './png8.ts';
 
 const DOCS = join(WEB_ROOT, 'docs');

@@ -4,9 +4,9 @@
 // phone change, which ends the session that made it and blocks the password until a new one is chosen.
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
+import { customer } from '@abri/testkit';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customer } from '../../../gateway/test/helpers.ts';
 import { hashPassword } from '../../../subgraphs/users/src/domain/password.ts';
 import {
   accessibilityViolations,

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import { type Clock, DEMO } from '@abri/platform';
+import { type Embedded, type EmbeddedOptions, startEmbedded } from '@abri/embedded';
+import { type Clock, DEMO, FREE_PORTS } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type Embedded, type EmbeddedOptions, startEmbedded } from '../../../gateway/src/embedded.ts';
 import { loadTrustedDocuments, WEB_MANIFEST } from '../../../gateway/src/trusted-documents.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
@@ -44,7 +44,7 @@ export async function startWeb(
     ...(options.clock ? { clock: options.clock } : {}),
     gatewayOptions: { trustedDocuments: loadTrustedDocuments({ enforce: true }), ...options.gatewayOptions },
     dataDir: null,
-    ports: { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 },
+    ports: FREE_PORTS,
     silent: true,
     web: { dir: WEB_DIST },
   });

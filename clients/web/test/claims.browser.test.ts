@@ -1,8 +1,8 @@
 // A water-damage claim declared from the dashboard with a photo, on a desktop and on a phone, in at most twelve
 // interactions; then an adjuster moves it through the API and the open page shows each step without a reload.
 import { DEMO } from '@abri/platform';
+import { adjuster, advance } from '@abri/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjuster, advance } from '../../../gateway/test/helpers.ts';
 import {
   accessibilityViolations,
   pageProblems,

@@ -4,9 +4,9 @@
 // with TOTP) through the API, as the back office does.
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { staffMember } from '@abri/testkit';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffMember } from '../../../gateway/test/helpers.ts';
 import {
   accessibilityViolations,
   pageProblems,

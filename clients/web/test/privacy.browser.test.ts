@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
+import { staffMember } from '@abri/testkit';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffMember } from '../../../gateway/test/helpers.ts';
 import { usersRegister } from '../../../prisma/users/personal-data.ts';
 import {
   accessibilityViolations,

@@ -8,7 +8,7 @@ import {
   importPublicKey,
   manualClock,
 } from '@abri/platform';
-import { requireServices, testServices } from '../../../gateway/test/services.ts';
+import { requireServices, testServices } from '@abri/testkit/services';
 import { prismaProject } from '../../../prisma/projects.ts';
 import { seedPayments } from '../src/seed.ts';
 import { createPaymentsService, type PaymentsDeps } from '../src/server.ts';

@@ -4,31 +4,28 @@
 // goodbye to its peers) and start it again with the same configuration, as an orchestrator would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createClaimsService } from '@abri/claims';
-import { seedClaims } from '@abri/claims/seed';
-import { createPaymentsService } from '@abri/payments';
-import { seedPayments } from '@abri/payments/seed';
+import { createSubgraphServices, seedWhenEmpty } from '@abri/embedded/subgraphs';
 import {
   applyMigrations,
   createLogger,
   createMemoryBus,
-  type Database,
   DEMO_INSURER_SETTINGS,
   demoSealSettings,
+  GATEWAY_PORT,
   generateSigningJwk,
   importPublicKey,
   importSigningKey,
   parseKeyring,
+  perSubgraph,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type SubgraphName,
 } from '@abri/platform';
-import { createPoliciesService } from '@abri/policies';
-import { seedPolicies } from '@abri/policies/seed';
-import { createUsersService } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
-import { seedUsers } from '@abri/users/seed';
-import { ensureServerBuild } from '../../ops/build/entries.mjs';
-import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
+import { ensureServerBuild } from '../../../ops/build/entries.mjs';
+import { prismaProject, ROOT } from '../../../prisma/projects.ts';
 
-export type ProcessName = 'users' | 'policies' | 'claims' | 'payments' | 'gatewayA' | 'gatewayB';
+export type ProcessName = SubgraphName | 'gatewayA' | 'gatewayB';
 
 export interface ProcessSystem {
   /** GraphQL URL of each gateway replica. */
@@ -57,37 +54,31 @@ export async function waitReady(target: string, ms = 300_000) {
 
 /** Migrates and seeds the demo data through the services' own code, in-process, before the processes start. */
 async function seedDatabase(databaseUrl: string, keys: string) {
-  for (const name of SUBGRAPHS)
+  for (const name of SUBGRAPH_NAMES)
     await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
   await seedDemo(databaseUrl, keys);
 }
 
 /** The demo data written through each service's own code into a migrated database (`keys`: its encryption keys). */
 export async function seedDemo(databaseUrl: string, keys: string, blindIndexKey = DEMO_BLIND_INDEX_KEY) {
-  const deps = async (name: string) => ({
-    db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 } satisfies Database,
-    bus: createMemoryBus(),
-    gatewayKey: await importPublicKey((await generateSigningJwk()) as never),
-    log: createLogger(name, { silent: true }),
-    keyring: parseKeyring(keys),
-    blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
-  });
-  const users = createUsersService({
-    ...(await deps('users')),
-    tokenKey: await importSigningKey(await generateSigningJwk()),
+  // Keys nothing here signs or verifies with: the services need one to be built.
+  const unused = await generateSigningJwk();
+  const gatewayKey = await importPublicKey(unused);
+  const services = createSubgraphServices({
+    deps: (name) => ({
+      db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 },
+      bus: createMemoryBus(),
+      gatewayKey,
+      log: createLogger(name, { silent: true }),
+      keyring: parseKeyring(keys),
+      blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
+    }),
+    tokenKey: await importSigningKey(unused),
+    attestationKey: await importSigningKey(unused),
     transport: createLocalMailbox(null),
   });
-  const policies = createPoliciesService({
-    ...(await deps('policies')),
-    attestationKey: await importSigningKey(await generateSigningJwk()),
-  });
-  const claims = createClaimsService(await deps('claims'));
-  const payments = createPaymentsService(await deps('payments'));
-  await seedUsers(users.app);
-  await seedPolicies(policies.app, new Date());
-  await seedClaims(claims.app, new Date());
-  await seedPayments(payments.app, new Date());
-  for (const s of [users, policies, claims, payments]) await s.stop();
+  await seedWhenEmpty(services, new Date());
+  for (const name of SUBGRAPH_NAMES) await services[name].stop();
 }
 
 export async function startProcessSystem(options: {
@@ -103,13 +94,11 @@ export async function startProcessSystem(options: {
 }): Promise<ProcessSystem> {
   if (!ensureServerBuild({ quiet: true })) throw new Error('the services could not be compiled (npm run build:server)');
   const base = 21_000 + Math.floor(Math.random() * 20_000);
+  // The registry's layout from `base`: gateway A there, each subgraph at its distance, gateway B after the last.
   const port: Record<ProcessName, number> = {
     gatewayA: base,
-    users: base + 1,
-    policies: base + 2,
-    claims: base + 3,
-    payments: base + 4,
-    gatewayB: base + 5,
+    ...perSubgraph((name) => base + SUBGRAPHS[name].port - GATEWAY_PORT),
+    gatewayB: base + SUBGRAPH_NAMES.length + 1,
   };
   const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
   const seal = demoSealSettings();
@@ -133,49 +122,31 @@ export async function startProcessSystem(options: {
     GATEWAY_PRIVATE_KEY: JSON.stringify(hop),
     // These tests send their own operations as customers: not the web app's trusted documents.
     TRUSTED_DOCUMENTS: 'off',
-    USERS_URL: url(port.users),
-    POLICIES_URL: url(port.policies),
-    CLAIMS_URL: url(port.claims),
-    PAYMENTS_URL: url(port.payments),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, url(port[name])])),
     PORT: String(port[name]),
   });
-  const specs: Record<ProcessName, { entry: string; env: Record<string, string> }> = {
+  // What each subgraph needs beyond what they all get (its own keys and settings: see its env.ts).
+  const own: Record<SubgraphName, Record<string, string>> = {
     users: {
-      entry: 'dist/server/users.js',
-      env: {
-        ...subgraph('users'),
-        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-        ENCRYPTION_KEYS: encryptionKeys,
-        BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
-        SMTP_URL: 'smtp://127.0.0.1:2525',
-        PUBLIC_URL: 'https://espace-client.abri.example',
-      },
+      ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+      BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      PUBLIC_URL: 'https://espace-client.abri.example',
     },
     policies: {
-      entry: 'dist/server/policies.js',
-      env: {
-        ...subgraph('policies'),
-        ENCRYPTION_KEYS: encryptionKeys,
-        ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-        PUBLIC_URL: 'https://espace-client.abri.example',
-        ...DEMO_INSURER_SETTINGS,
-        ...seal,
-      },
+      ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+      PUBLIC_URL: 'https://espace-client.abri.example',
+      ...DEMO_INSURER_SETTINGS,
+      ...seal,
     },
-    claims: {
-      entry: 'dist/server/claims.js',
-      env: {
-        ...subgraph('claims'),
-        ENCRYPTION_KEYS: encryptionKeys,
-        ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`,
-        ...DEMO_INSURER_SETTINGS,
-        ...seal,
-      },
-    },
-    payments: {
-      entry: 'dist/server/payments.js',
-      env: { ...subgraph('payments'), ENCRYPTION_KEYS: encryptionKeys, ...DEMO_INSURER_SETTINGS, ...seal },
-    },
+    claims: { ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`, ...DEMO_INSURER_SETTINGS, ...seal },
+    payments: { ...DEMO_INSURER_SETTINGS, ...seal },
+  };
+  const specs: Record<ProcessName, { entry: string; env: Record<string, string> }> = {
+    ...perSubgraph((name) => ({
+      entry: `dist/server/${name}.js`,
+      env: { ...subgraph(name), ENCRYPTION_KEYS: encryptionKeys, ...own[name] },
+    })),
     gatewayA: { entry: 'dist/server/gateway.js', env: gateway('gatewayA') },
     gatewayB: { entry: 'dist/server/gateway.js', env: gateway('gatewayB') },
   };

@@ -1,13 +1,11 @@
-// The embedded system: gateway and the four subgraphs in one process, each on its own port, over one PGlite data
+// The embedded system: gateway and every subgraph of the registry in one process, each on its own port, over one PGlite data
 // directory (one Postgres schema per subgraph) and the in-process bus. `npm start` and the end-to-end tests use it.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClaimsService } from '@abri/claims';
 import { diskStore, memoryStore } from '@abri/claims/attachments';
-import { claimsIsEmpty, seedClaims } from '@abri/claims/seed';
-import { createPaymentsService } from '@abri/payments';
-import { paymentsIsEmpty, seedPayments } from '@abri/payments/seed';
+import { type Gateway, type GatewayDeps, startGateway } from '@abri/gateway';
+import { loadTrustedDocuments } from '@abri/gateway/trusted-documents';
 import {
   applyMigrations,
   type Clock,
@@ -23,16 +21,14 @@ import {
   localKeySource,
   openPglite,
   type Served,
+  SUBGRAPH_NAMES,
+  type SubgraphName,
   systemClock,
 } from '@abri/platform';
-import { createPoliciesService } from '@abri/policies';
-import { policiesIsEmpty, seedPolicies } from '@abri/policies/seed';
-import { createUsersService, type UsersDeps } from '@abri/users';
+import type { UsersDeps } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
-import { seedUsers, usersIsEmpty } from '@abri/users/seed';
-import { prismaProject, ROOT, SUBGRAPHS } from '../../prisma/projects.ts';
-import { type Gateway, type GatewayDeps, startGateway } from './server.ts';
-import { loadTrustedDocuments } from './trusted-documents.ts';
+import { prismaProject, ROOT } from '../../../prisma/projects.ts';
+import { createSubgraphServices, seedWhenEmpty } from './subgraphs.ts';
 
 export interface EmbeddedOptions {
   /** Data directory; null keeps everything in memory (tests). @default '.data' */
@@ -77,7 +73,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const pglite = databaseUrl ? null : await openPglite(pgDir);
   const dbOf = (schema: string): Database =>
     pglite ? { kind: 'pglite', pglite, schema } : { kind: 'postgres', url: databaseUrl!, schema, maxConnections: 5 };
-  for (const name of SUBGRAPHS) await applyMigrations(dbOf(name), prismaProject(name));
+  for (const name of SUBGRAPH_NAMES) await applyMigrations(dbOf(name), prismaProject(name));
 
   const sharedBus = options.production ? null : createMemoryBus();
   const buses: EventBus[] = [];
@@ -88,7 +84,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     return bus;
   };
   const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
-  const base = (name: string) => ({
+  const base = (name: SubgraphName) => ({
     db: dbOf(name),
     bus: busOf(name),
     gatewayKey,
@@ -103,51 +99,25 @@ export async function startEmbedded(options: EmbeddedOptions) {
     /\/+$/,
     '',
   );
-  const users = createUsersService({
-    ...base('users'),
+  const services = createSubgraphServices({
+    deps: base,
     tokenKey: secrets.tokenKey,
-    transport: mailbox,
-    config: { publicUrl },
-    ...(options.push ? { push: options.push } : {}),
-  });
-  const policies = createPoliciesService({
-    ...base('policies'),
     attestationKey: secrets.attestationKey,
+    transport: mailbox,
     publicUrl,
     insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
-  });
-  const claims = createClaimsService({
-    ...base('claims'),
     attachments: options.dataDir ? diskStore(join(options.dataDir, 'attachments')) : memoryStore(),
-    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
+    ...(options.push ? { push: options.push } : {}),
   });
-  const payments = createPaymentsService({
-    ...base('payments'),
-    insurer: { ...DEMO_INSURER, seal: secrets.documentSeal },
-  });
+  const all = SUBGRAPH_NAMES.map((name) => services[name]);
   // A data directory written before these fields were sealed: seal what is still in clear (and index e-mails)
   // before serving; values already under the current key are skipped, so this costs one query a column.
-  if (options.dataDir || databaseUrl) for (const service of [users, policies, claims, payments]) await service.reseal();
+  if (options.dataDir || databaseUrl) for (const service of all) await service.reseal();
 
-  let seeded = false;
-  if (options.seed ?? true) {
-    const empty =
-      (await usersIsEmpty(users.app)) &&
-      (await policiesIsEmpty(policies.app)) &&
-      (await claimsIsEmpty(claims.app)) &&
-      (await paymentsIsEmpty(payments.app));
-    if (empty) {
-      await seedUsers(users.app);
-      await seedPolicies(policies.app, clock.now());
-      await seedClaims(claims.app, clock.now());
-      await seedPayments(payments.app, clock.now());
-      seeded = true;
-    }
-  }
+  const seeded = (options.seed ?? true) && (await seedWhenEmpty(services, clock.now()));
 
   const served: Record<string, Served> = {};
-  for (const [name, service] of Object.entries({ users, policies, claims, payments }))
-    served[name] = await service.start(port(name as keyof typeof DEFAULT_PORTS));
+  for (const name of SUBGRAPH_NAMES) served[name] = await services[name].start(port(name));
   const subgraphUrls: Record<string, string> = {};
   for (const [name, s] of Object.entries(served))
     subgraphUrls[name] = options.gatewayRoute ? await options.gatewayRoute(name, s.url) : s.url;
@@ -181,13 +151,13 @@ export async function startEmbedded(options: EmbeddedOptions) {
       gateways[i] = await startGateway(gatewayDeps(i), Number(new URL(old.url).port));
     },
     subgraphs: served,
-    services: { users, policies, claims, payments },
+    services,
     secrets,
     mailbox,
     seeded,
     async stop() {
       for (const gateway of gateways) await gateway.stop();
-      for (const service of [users, policies, claims, payments]) await service.stop();
+      for (const service of all) await service.stop();
       for (const bus of sharedBus ? [sharedBus] : buses) await bus.close();
       if (pglite) await closePglite(pgDir);
     },

@@ -1,8 +1,18 @@
 // `npm start`: the whole system on embedded defaults, with the demo accounts on a fresh database.
-import { commonEnv, DEFAULT_PORTS, DEMO, parseEnv, publicUrlSetting } from '@abri/platform';
+
+import { ensureWebBuild } from '@abri/gateway/web-build';
+import {
+  commonEnv,
+  DEFAULT_PORTS,
+  DEMO,
+  GATEWAY_PORT,
+  parseEnv,
+  perSubgraph,
+  publicUrlSetting,
+  SUBGRAPHS,
+} from '@abri/platform';
 import { z } from 'zod';
 import { startEmbedded } from './embedded.ts';
-import { ensureWebBuild } from './web/build.ts';
 
 const env = parseEnv(
   z.object({
@@ -15,7 +25,8 @@ const env = parseEnv(
   }),
 );
 const base = env.ABRI_BASE_PORT;
-const ports = { gateway: base, users: base + 1, policies: base + 2, claims: base + 3, payments: base + 4 };
+// Each subgraph keeps its distance from the gateway's default port (users: the next one, and so on).
+const ports = { gateway: base, ...perSubgraph((name) => base + SUBGRAPHS[name].port - GATEWAY_PORT) };
 // The web app is built on the first start (and again when its sources change); without it the API still runs.
 const web = await ensureWebBuild().then(
   ({ dir, built }) => {

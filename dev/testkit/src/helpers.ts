@@ -1,15 +1,12 @@
-// Shared test helpers: the embedded system on free ports, signing in, reading subscription events.
+// Shared test helpers: signing in as the demo customers and staff, moving a claim, reading subscription events.
+
+import { STAFF_SESSION_DOCUMENTS } from '@abri/gateway/staff-session';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import type { Client } from 'graphql-ws';
-import { totpCode } from '../../subgraphs/users/src/domain/totp.ts';
-import { type EmbeddedOptions, startEmbedded } from '../src/embedded.ts';
-import { STAFF_SESSION_DOCUMENTS } from '../src/graphiql/app/session.ts';
+import { totpCode } from '../../../subgraphs/users/src/domain/totp.ts';
 
-export const FREE_PORTS = { gateway: 0, users: 0, policies: 0, claims: 0, payments: 0 };
-
-export const startTestSystem = (options: Partial<EmbeddedOptions> = {}) =>
-  startEmbedded({ dataDir: null, ports: FREE_PORTS, silent: true, ...options });
+export { FREE_PORTS } from '@abri/platform';
 
 export async function customer(url: string, who: 'camille' | 'louis'): Promise<AbriClient> {
   const client = new AbriClient(url);
