@@ -82,12 +82,12 @@ try {
   sides.push(await side('baseline', baseline));
   sides.push(await side('this', undefined));
   const [a, b] = sides as [Side, Side];
-  // Each database is seeded alike; an answer that differs is a change of behaviour, not of speed.
-  console.log(
-    a.expected === b.expected
-      ? `answers identical: ${a.expected.length} bytes`
-      : `ANSWERS DIFFER:\n${a.expected}\n---\n${b.expected}`,
-  );
+  // Each database is seeded alike but for generated ids (the payment schedule's): an answer that differs otherwise
+  // is a change of behaviour, not of speed.
+  const uuids = (body: string) => body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '…');
+  if (uuids(a.expected) !== uuids(b.expected))
+    throw new Error(`the answers differ:\n${a.expected}\n---\n${b.expected}`);
+  console.log(`answers identical but for generated ids: ${b.expected.length} bytes`);
   const subgraphNames = Object.keys(a.shape.subgraphs);
   const columns = ['gateway', ...subgraphNames, 'postgres'];
   type Row = { side: string; rps: number; p50: number; errors: number; cpu: Record<string, number> };
