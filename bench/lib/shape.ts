@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   applyMigrations,
   DEMO_INSURER_SETTINGS,
@@ -29,6 +29,11 @@ export interface ShapeOptions {
   nodeFlags?: string[];
   /** Where `--cpu-prof` profiles go (one file per process, named by service). */
   profileDir?: string;
+  /**
+   * The checkout whose services run (entries are relative to it), to compare another version of the code with this
+   * one side by side (bench/compare.ts). @default this checkout
+   */
+  root?: string;
 }
 
 export interface Proc {
@@ -62,7 +67,7 @@ const freePort = () =>
     });
   });
 
-export async function waitReady(url: string, child: ChildProcess, ms = 120_000) {
+export async function waitReady(url: string, child: ChildProcess, ms = 300_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
@@ -74,6 +79,7 @@ export async function waitReady(url: string, child: ChildProcess, ms = 120_000) 
 }
 
 export async function startShape(options: ShapeOptions): Promise<Shape> {
+  const root = options.root ? `${resolve(options.root)}/` : ROOT;
   const run = randomUUID().slice(0, 8);
   const database = `abri_bench_${run}`;
   const admin = new pg.Client({ connectionString: options.databaseUrl });
@@ -128,7 +134,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         f === '--cpu-prof' ? [f, `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [f],
       );
       const child = spawn(process.execPath, [...flags.flat(), '--import', 'tsx', entry], {
-        cwd: ROOT,
+        cwd: root,
         env: { ...process.env, ...common, ...env, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -154,7 +160,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
         ...DEMO_INSURER_SETTINGS,
         ...seal,
       },
-      claims: { ATTACHMENTS_DIR: join(profileDir, 'attachments') },
+      claims: { ATTACHMENTS_DIR: join(profileDir, 'attachments'), ...DEMO_INSURER_SETTINGS, ...seal },
       payments: { ...DEMO_INSURER_SETTINGS, ...seal },
     };
     const started = await Promise.all(

@@ -43,11 +43,17 @@ function firstFlaw(value: unknown, where: string, long: boolean): string | null 
   return null;
 }
 
-/** The refusal for the first flawed string in the document's literals or the variables; null when all are fine. */
-export function checkInputs(
-  document: DocumentNode,
-  variables: Record<string, unknown> | null | undefined,
-): GraphQLError | null {
+/** What a document's own text says: the variables that feed a file argument, and the first flawed literal. */
+interface DocumentInputs {
+  fileVariables: ReadonlySet<string>;
+  literalFlaw: string | null;
+}
+/** Read once per parsed document (Apollo hands the same one for the same text); facts about the text only. */
+const read = new WeakMap<DocumentNode, DocumentInputs>();
+
+function documentInputs(document: DocumentNode): DocumentInputs {
+  const known = read.get(document);
+  if (known) return known;
   // Variables that feed a file argument may be long; every other string is bounded.
   const fileVariables = new Set<string>();
   let literalFlaw: string | null = null;
@@ -63,11 +69,22 @@ export function checkInputs(
       literalFlaw ??= flaw(node.value, false) && `Un argument texte ${flaw(node.value, false)}`;
     },
   });
-  const found =
-    literalFlaw ??
-    Object.entries(variables ?? {})
-      .map(([name, value]) => firstFlaw(value, `$${name}`, fileVariables.has(name)))
-      .find(Boolean) ??
-    null;
+  const found = { fileVariables, literalFlaw };
+  read.set(document, found);
+  return found;
+}
+
+/** The refusal for the first flawed string in the document's literals or the variables; null when all are fine. */
+export function checkInputs(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
+  const { fileVariables, literalFlaw } = documentInputs(document);
+  let found = literalFlaw;
+  if (!found && variables)
+    for (const name of Object.keys(variables)) {
+      found = firstFlaw(variables[name], `$${name}`, fileVariables.has(name));
+      if (found) break;
+    }
   return found ? abriError(ErrorCode.BAD_USER_INPUT, `${found}.`, { limit: 'input' }) : null;
 }

@@ -165,17 +165,33 @@ export interface LimitCheck {
   introspection?: 'everyone' | 'staff';
 }
 
-/** The limits the operation breaks, as typed errors; empty when it may run. Cheap: no subgraph is asked. */
-export function checkLimits(check: LimitCheck): GraphQLError[] {
-  const introspecting = asksIntrospection(check.document);
-  if (introspecting && check.introspection === 'staff' && !isStaff(check.who))
-    return [
-      abriError(ErrorCode.FORBIDDEN, 'Le schéma n’est décrit qu’au personnel d’Abri.', { limit: 'introspection' }),
-    ];
+/**
+ * What the limits make of a document alone: whether it introspects, the limits its syntax breaks, and its cost for
+ * each operation name when sent without variables. Apollo Server hands the same parsed document for the same text,
+ * so a repeated operation (every dashboard load) is checked once; these are facts about the text, never an answer,
+ * and go with the document when Apollo's document cache drops it.
+ */
+interface DocumentLimits {
+  introspecting: boolean;
+  broken: readonly GraphQLError[];
+  /** Cost by operation name (`''`: the only one), for requests without variables; bounded by the operation count. */
+  costs: Map<string, number>;
+}
+const checked = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentLimits>>();
+
+function documentLimits(schema: GraphQLSchema, document: DocumentNode): DocumentLimits {
+  let bySchema = checked.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    checked.set(schema, bySchema);
+  }
+  let known = bySchema.get(document);
+  if (known) return known;
+  const introspecting = asksIntrospection(document);
   // GraphiQL's introspection query nests `ofType` deeper than any data query: once allowed, it is held to the
   // token, alias and directive limits only (its answer is the schema's size, whoever asks).
   const rules = introspecting ? RULES.slice(1) : RULES;
-  const broken = validate(check.schema, check.document, rules).map((error) => {
+  const broken = validate(schema, document, rules).map((error) => {
     if (error.extensions.code === ErrorCode.OPERATION_LIMIT) return error;
     const [, limit, message] = LIMIT_OF.find(([pattern]) => pattern.test(error.message)) ?? [
       null,
@@ -184,19 +200,43 @@ export function checkLimits(check: LimitCheck): GraphQLError[] {
     ];
     return refusal(limit)(message);
   });
-  if (broken.length || introspecting) return broken;
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema: check.schema,
-      query: check.document,
-      variables: (check.variables ?? {}) as Record<string, unknown>,
-      ...(check.operationName ? { operationName: check.operationName } : {}),
-      estimators: [estimate],
-    });
-  } catch {
-    // Variables that do not fit the operation: validation proper says so next, with a clearer message.
-    return [];
+  known = { introspecting, broken, costs: new Map() };
+  bySchema.set(document, known);
+  return known;
+}
+
+/** The limits the operation breaks, as typed errors; empty when it may run. Cheap: no subgraph is asked. */
+export function checkLimits(check: LimitCheck): GraphQLError[] {
+  const known = documentLimits(check.schema, check.document);
+  if (known.introspecting && check.introspection === 'staff' && !isStaff(check.who))
+    return [
+      abriError(ErrorCode.FORBIDDEN, 'Le schéma n’est décrit qu’au personnel d’Abri.', { limit: 'introspection' }),
+    ];
+  if (known.broken.length || known.introspecting) return [...known.broken];
+  // The cost depends on the variables (`first: $n`): kept only for a request that has none.
+  const reusable = !check.variables || Object.keys(check.variables).length === 0;
+  const costKey = check.operationName ?? '';
+  let cost = reusable ? known.costs.get(costKey) : undefined;
+  if (cost === undefined) {
+    try {
+      cost = getComplexity({
+        schema: check.schema,
+        query: check.document,
+        variables: (check.variables ?? {}) as Record<string, unknown>,
+        ...(check.operationName ? { operationName: check.operationName } : {}),
+        estimators: [estimate],
+      });
+    } catch {
+      // Variables that do not fit the operation: validation proper says so next, with a clearer message.
+      return [];
+    }
+    // An operation name the document does not define is not kept: the names kept are the document's own.
+    const named =
+      !check.operationName ||
+      check.document.definitions.some(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === check.operationName,
+      );
+    if (reusable && named) known.costs.set(costKey, cost);
   }
   return cost > LIMITS.maxCost
     ? [

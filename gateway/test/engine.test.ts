@@ -166,4 +166,39 @@ describe('federation engine', () => {
     const first = engine.prepare(parse(query), undefined, 'same-key', query);
     expect(engine.prepare(parse(query), undefined, 'same-key', query)).toBe(first);
   });
+
+  it('plans a changed document anew, and each operation of a document on its own', async () => {
+    const one = '{ me { firstName } }';
+    const other = '{ me { firstName policies { number } } }';
+    const first = engine.prepare(parse(one), undefined, 'key-one', one);
+    const changed = engine.prepare(parse(other), undefined, 'key-other', other);
+    expect(changed).not.toBe(first);
+    expect(JSON.stringify(changed.plan)).toContain('policies');
+    expect(JSON.stringify(first.plan)).not.toContain('policies');
+    const both = 'query A { me { firstName } } query B { me { policies { number } } }';
+    const a = engine.prepare(parse(both), 'A', 'key-both', both);
+    const b = engine.prepare(parse(both), 'B', 'key-both', both);
+    expect(a.operation.name?.value).toBe('A');
+    expect(b.operation.name?.value).toBe('B');
+    expect(JSON.stringify(b.plan)).toContain('policies');
+    expect(engine.prepare(parse(both), 'A', 'key-both', both)).toBe(a);
+  });
+
+  it('keeps at most planCacheSize plans, the least recently used leaving first', async () => {
+    const small = createEngine({
+      supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
+      subgraphUrls: {},
+      hopKey: await importSigningKey(await generateSigningJwk()),
+      hops: { send: () => Promise.reject(new Error('not sent')), close() {} },
+      planCacheSize: 2,
+    });
+    const texts = ['{ me { id } }', '{ me { firstName } }', '{ me { lastName } }'];
+    const prepare = (i: number) => small.prepare(parse(texts[i]!), undefined, `k${i}`, texts[i]);
+    const [p0, p1] = [prepare(0), prepare(1)];
+    expect(prepare(0)).toBe(p0); // 0 is now the most recently used
+    prepare(2); // 1 leaves
+    expect(prepare(0)).toBe(p0);
+    expect(prepare(1)).not.toBe(p1);
+    small.close();
+  });
 });

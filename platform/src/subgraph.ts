@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
@@ -98,7 +101,9 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints: a subgraph answers only the gateway, which sets its own headers. Without the cache-control
+    // plugin no plugin listens to each field, so Apollo calls the resolvers as they are (no per-field hook).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => maskError(formatted, error, log.error),
   });
 

@@ -43,11 +43,21 @@ export function createHops(options: {
   /** The clock signatures are dated by (the subgraphs check them against theirs). @default the system clock */
   now?: () => Date;
 }): Hops {
+  // Host, port and path read once: node:http would convert the URL again on every request.
   const targets = new Map(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [
-      name,
-      { url: new URL(url), agent: new Agent({ keepAlive: true, maxSockets: 128 }) },
-    ]),
+    Object.entries(options.subgraphUrls).map(([name, url]) => {
+      const { hostname, port, pathname, search, protocol } = new URL(url);
+      return [
+        name,
+        {
+          http: protocol === 'http:',
+          hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
+          port: port || '80',
+          path: `${pathname}${search}`,
+          agent: new Agent({ keepAlive: true, maxSockets: 128 }),
+        },
+      ];
+    }),
   );
   const timeoutMs = options.timeoutMs ?? 10_000;
 
@@ -59,10 +69,13 @@ export function createHops(options: {
   ): Promise<SubgraphResponse> {
     const target = targets.get(subgraph);
     if (!target) return Promise.reject(new HopFailed(subgraph, 'unreachable', 'no URL configured'));
+    if (!target.http) return Promise.reject(new HopFailed(subgraph, 'unreachable', 'not an http URL'));
     return new Promise((resolve, reject) => {
       const req = request(
-        target.url,
         {
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
           method: 'POST',
           agent: target.agent,
           timeout: timeoutMs,

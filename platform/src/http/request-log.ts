@@ -26,14 +26,27 @@ const RECORD = Symbol('abri.requestRecord');
 export const customerHash = (key: string | Buffer, id: string): string =>
   createHmac('sha256', key).update(id).digest('base64url').slice(0, 22);
 
+/** @default 10_000 customers whose hash a process keeps, so a request does not pay an HMAC for its log line */
+const HASHES_KEPT = 10_000;
+
 export function requestLog(log: Logger, hashKey: string | undefined, service: string) {
   const key = hashKey ?? randomBytes(32);
+  const hashes = new Map<string, string>();
+  const hashOf = (id: string) => {
+    let hash = hashes.get(id);
+    if (hash === undefined) {
+      hash = customerHash(key, id);
+      if (hashes.size >= HASHES_KEPT) hashes.delete(hashes.keys().next().value!);
+      hashes.set(id, hash);
+    }
+    return hash;
+  };
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart({ contextValue }) {
       const record = (contextValue as { [RECORD]?: RequestRecord })[RECORD];
       if (!record) return;
       const who = (contextValue as { who?: { sub?: unknown } | null }).who;
-      if (typeof who?.sub === 'string') record.customer = customerHash(key, who.sub);
+      if (typeof who?.sub === 'string') record.customer = hashOf(who.sub);
       return {
         async didResolveOperation({ operationName, operation }) {
           const type = operation?.operation ?? 'unknown';
