@@ -33,6 +33,8 @@ export interface Shape {
   subgraphs: Record<string, Proc>;
   /** The gateway's private hop key (the floor signs with it, as a gateway would). */
   hopJwk: JWK;
+  /** The users subgraph's access-token key: a benchmark mints its customers' tokens with it instead of signing in. */
+  accessTokenJwk: JWK;
   /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
   gatewayEnv: Record<string, string>;
   database: string;
@@ -104,6 +106,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     const seal = demoSealSettings();
     await seed(databaseUrl, encryptionKeys);
     const hopJwk = await generateSigningJwk();
+    const accessTokenJwk = await generateSigningJwk();
     const { d: _private, ...hopPublic } = hopJwk;
     const common = {
       ABRI_MODE: 'production',
@@ -135,7 +138,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     const [users, policies, claims, payments] = await Promise.all([
       start('users', 'subgraphs/users/src/main.ts', {
         ...subgraphEnv,
-        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(accessTokenJwk),
         BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
@@ -150,6 +153,9 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       start('claims', 'subgraphs/claims/src/main.ts', {
         ...subgraphEnv,
         ATTACHMENTS_DIR: join(profileDir, 'attachments'),
+        // Claims prints and signs documents too (the claims statement).
+        ...DEMO_INSURER_SETTINGS,
+        ...seal,
       }),
       start('payments', 'subgraphs/payments/src/main.ts', {
         ...subgraphEnv,
@@ -161,6 +167,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     return {
       subgraphs,
       hopJwk,
+      accessTokenJwk,
       database,
       gatewayEnv: {
         GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),
