@@ -56,7 +56,7 @@ const freePort = () =>
     });
   });
 
-export async function waitReady(url: string, child: ChildProcess, ms = 120_000) {
+export async function waitReady(url: string, child: ChildProcess, ms = 300_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
