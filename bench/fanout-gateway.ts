@@ -50,7 +50,7 @@ createServer((req, res) => {
       inspector.disconnect();
       return answer({ file });
     }
-    res.writeHead(404).end();
+    return res.writeHead(404).end();
   })().catch((error: unknown) => res.writeHead(500).end(String(error)));
 }).listen(statsPort, '127.0.0.1');
 
