@@ -132,3 +132,6 @@ process.on('message', (command: WorkerCommand) => {
   })();
 });
 process.on('disconnect', () => process.exit(0));
+// graphql-ws may reject a connection attempt nobody awaits when a device is disposed while it connects (the open
+// timeout): that device already counts as failed, the process must not end for it.
+process.on('unhandledRejection', () => {});
