@@ -46,6 +46,8 @@ export interface Shape {
   subgraphs: Record<string, Proc>;
   /** The gateway's private hop key (the floor signs with it, as a gateway would). */
   hopJwk: JWK;
+  /** The users subgraph's access-token key: a benchmark mints its customers' tokens with it instead of signing in. */
+  accessTokenJwk: JWK;
   /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
   gatewayEnv: Record<string, string>;
   database: string;
@@ -118,6 +120,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     const seal = demoSealSettings();
     await seed(databaseUrl, encryptionKeys);
     const hopJwk = await generateSigningJwk();
+    const accessTokenJwk = await generateSigningJwk();
     const { d: _private, ...hopPublic } = hopJwk;
     const common = {
       ABRI_MODE: 'production',
@@ -149,7 +152,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     // What each subgraph needs beyond what they all get (its own keys and settings: see its env.ts).
     const own: Record<SubgraphName, Record<string, string>> = {
       users: {
-        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(accessTokenJwk),
         BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         PUBLIC_URL: 'https://espace-client.abri.example',
@@ -170,6 +173,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     return {
       subgraphs,
       hopJwk,
+      accessTokenJwk,
       database,
       gatewayEnv: {
         GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),

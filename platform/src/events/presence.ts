@@ -1,9 +1,11 @@
 // Which sessions have the app open: each gateway replica announces on the bus the sessions holding a socket with it,
-// at once when that changes and again every `everyMs`; the push dispatcher (users) keeps the latest announcement of
+// soon after that changes and again every `everyMs`; the push dispatcher (users) keeps the latest announcement of
 // each replica until it expires, so a device that follows its events live is not notified a second time by push. A
 // replica that dies stops announcing and its sessions count as away once its last announcement expires; a
 // dispatcher that just started knows nobody for up to `everyMs`, and may then push to a device that also had the
-// event live (a double, never a loss).
+// event live (a double, never a loss). Changes are announced at most once per `minGapMs`: an announcement names every
+// session of the replica, so one per connection would cost the square of the sockets when thousands connect at once
+// (a restart, bench/fanout.ts).
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from './bus.ts';
 import { Events, type PayloadOf } from './catalog.ts';
@@ -11,7 +13,7 @@ import { Events, type PayloadOf } from './catalog.ts';
 type Announcement = PayloadOf<typeof Events.presence>;
 
 export interface PresenceAnnouncer {
-  /** The sessions with a socket changed: announce soon (several changes in a tick make one announcement). */
+  /** The sessions with a socket changed: announce soon (the changes until then make one announcement). */
   changed(): void;
   stop(): void;
 }
@@ -22,16 +24,26 @@ export function announcePresence(options: {
   now: () => Date;
   /** @default 10_000 ms between announcements when nothing changes; each counts for three periods */
   everyMs?: number;
+  /**
+   * Least time between two announcements: changes within it wait and go out together. A device that connects in
+   * between may get a push for an event it also receives live (a double, never a loss).
+   * @default 1_000 ms
+   */
+  minGapMs?: number;
   onError?: (error: unknown) => void;
 }): PresenceAnnouncer {
   const everyMs = options.everyMs ?? 10_000;
+  const minGapMs = options.minGapMs ?? 1_000;
   const replica = randomUUID();
   let sequence = 0;
-  let queued = false;
+  let queued: NodeJS.Timeout | undefined;
+  let lastAt = Number.NEGATIVE_INFINITY;
   let stopped = false;
   const announce = (leaving = false) => {
-    queued = false;
+    clearTimeout(queued);
+    queued = undefined;
     if (stopped) return;
+    lastAt = Date.now();
     const now = options.now();
     const payload: Announcement = {
       replica,
@@ -55,8 +67,7 @@ export function announcePresence(options: {
   return {
     changed() {
       if (queued || stopped) return;
-      queued = true;
-      setImmediate(() => announce());
+      queued = setTimeout(() => announce(), Math.max(0, lastAt + minGapMs - Date.now())).unref();
     },
     stop() {
       // Announced empty, so that the dispatcher does not wait for the expiry to push to those devices.

@@ -1,9 +1,9 @@
 // Web Push as the RFCs define it (message encryption, VAPID), what a device may register, what the lock screen
-// shows, and how presence expires.
+// shows, how presence expires, and how often it is announced.
 
 import { createECDH, randomBytes } from 'node:crypto';
-import { announcePresence, createMemoryBus, manualClock, trackPresence } from '@abri/platform';
-import { describe, expect, it } from 'vitest';
+import { announcePresence, createMemoryBus, manualClock, PRESENCE_TOPIC, trackPresence } from '@abri/platform';
+import { describe, expect, it, vi } from 'vitest';
 import { checkPreferences, isQuiet, shouldPush } from '../src/domain/notification-preferences.ts';
 import { checkPushDevice } from '../src/domain/push-device.ts';
 import { notificationOf } from '../src/push/messages.ts';
@@ -152,7 +152,13 @@ describe('presence', () => {
     const clock = manualClock(new Date('2026-12-01T12:00:00Z'));
     const tracker = await trackPresence({ bus, now: () => clock.now() });
     const sessions = new Set(['s1']);
-    const replica = announcePresence({ bus, sessions: () => sessions, now: () => clock.now(), everyMs: 60_000 });
+    const replica = announcePresence({
+      bus,
+      sessions: () => sessions,
+      now: () => clock.now(),
+      everyMs: 60_000,
+      minGapMs: 0,
+    });
     expect(tracker.isLive('s1')).toBe(true);
     expect(tracker.isLive('s2')).toBe(false);
     sessions.delete('s1');
@@ -166,5 +172,32 @@ describe('presence', () => {
     expect(tracker.isLive('s3')).toBe(false);
     replica.stop();
     tracker.stop();
+  });
+
+  it('announces a burst of connections together, at most once per gap, not once per connection', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const bus = createMemoryBus();
+      const announced: string[][] = [];
+      await bus.subscribe(PRESENCE_TOPIC, (event) => {
+        announced.push((event.payload as { sessions: string[] }).sessions);
+      });
+      const sessions = new Set<string>();
+      const replica = announcePresence({ bus, sessions: () => sessions, now: () => new Date(), minGapMs: 1_000 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(announced).toEqual([[]]);
+      // 200 devices connect over two seconds, one every 10 ms.
+      for (let i = 0; i < 200; i++) {
+        sessions.add(`s${i}`);
+        replica.changed();
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(announced.length).toBeLessThanOrEqual(4);
+      expect(announced.at(-1)).toHaveLength(200);
+      replica.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
