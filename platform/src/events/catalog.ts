@@ -349,7 +349,7 @@ export const Events = {
       until: isoDateTime,
     }),
     {
-      producedBy: 'gateway (each replica, every 10 s and on change; on the bus only, no outbox)',
+      producedBy: 'gateway (each replica, every 10 s and on change, at most once a second; on the bus only, no outbox)',
       consumedBy: ['users (push dispatcher: no push to a device that is live)'],
     },
   ),

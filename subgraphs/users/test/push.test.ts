@@ -2,7 +2,7 @@
 // shows, how presence expires, and how often it is announced.
 
 import { createECDH, randomBytes } from 'node:crypto';
-import { announcePresence, createMemoryBus, manualClock, PRESENCE_TOPIC, trackPresence } from '@abri/platform';
+import { announcePresence, createMemoryBus, Events, manualClock, trackPresence } from '@abri/platform';
 import { describe, expect, it, vi } from 'vitest';
 import { checkPreferences, isQuiet, shouldPush } from '../src/domain/notification-preferences.ts';
 import { checkPushDevice } from '../src/domain/push-device.ts';
@@ -179,8 +179,8 @@ describe('presence', () => {
     try {
       const bus = createMemoryBus();
       const announced: string[][] = [];
-      await bus.subscribe(PRESENCE_TOPIC, (event) => {
-        announced.push((event.payload as { sessions: string[] }).sessions);
+      await bus.subscribe(Events.presence, (event) => {
+        announced.push(event.payload.sessions);
       });
       const sessions = new Set<string>();
       const replica = announcePresence({ bus, sessions: () => sessions, now: () => new Date(), minGapMs: 1_000 });
