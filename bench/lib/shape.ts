@@ -9,14 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   applyMigrations,
-  DEMO_INSURER_SETTINGS,
   demoSealSettings,
   generateSigningJwk,
   SUBGRAPH_NAMES,
   SUBGRAPHS,
   type SubgraphName,
 } from '@abri/platform';
-import { DEMO_BLIND_INDEX_KEY, seedDemo as seed } from '@abri/testkit/processes';
+import { seedDemo as seed, subgraphSettings } from '@abri/testkit/processes';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { prismaProject, ROOT } from '../../prisma/projects.ts';
@@ -149,23 +148,7 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     };
 
     const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic), ENCRYPTION_KEYS: encryptionKeys };
-    // What each subgraph needs beyond what they all get (its own keys and settings: see its env.ts).
-    const own: Record<SubgraphName, Record<string, string>> = {
-      users: {
-        ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(accessTokenJwk),
-        BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
-        SMTP_URL: 'smtp://127.0.0.1:2525',
-        PUBLIC_URL: 'https://espace-client.abri.example',
-      },
-      policies: {
-        ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-        PUBLIC_URL: 'https://espace-client.abri.example',
-        ...DEMO_INSURER_SETTINGS,
-        ...seal,
-      },
-      claims: { ATTACHMENTS_DIR: join(profileDir, 'attachments'), ...DEMO_INSURER_SETTINGS, ...seal },
-      payments: { ...DEMO_INSURER_SETTINGS, ...seal },
-    };
+    const own = await subgraphSettings({ attachmentsDir: join(profileDir, 'attachments'), seal, accessTokenJwk });
     const started = await Promise.all(
       SUBGRAPH_NAMES.map((name) => start(name, `${SUBGRAPHS[name].dir}/src/main.ts`, { ...subgraphEnv, ...own[name] })),
     );

@@ -22,6 +22,7 @@ import {
   type SubgraphName,
 } from '@abri/platform';
 import { createLocalMailbox } from '@abri/users/mailbox';
+import type { JWK } from 'jose';
 import { ensureServerBuild } from '../../../ops/build/entries.mjs';
 import { prismaProject, ROOT } from '../../../prisma/projects.ts';
 
@@ -125,23 +126,7 @@ export async function startProcessSystem(options: {
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, url(port[name])])),
     PORT: String(port[name]),
   });
-  // What each subgraph needs beyond what they all get (its own keys and settings: see its env.ts).
-  const own: Record<SubgraphName, Record<string, string>> = {
-    users: {
-      ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-      BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      PUBLIC_URL: 'https://espace-client.abri.example',
-    },
-    policies: {
-      ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
-      PUBLIC_URL: 'https://espace-client.abri.example',
-      ...DEMO_INSURER_SETTINGS,
-      ...seal,
-    },
-    claims: { ATTACHMENTS_DIR: `/tmp/abri-it-attachments-${base}`, ...DEMO_INSURER_SETTINGS, ...seal },
-    payments: { ...DEMO_INSURER_SETTINGS, ...seal },
-  };
+  const own = await subgraphSettings({ attachmentsDir: `/tmp/abri-it-attachments-${base}`, seal });
   const specs: Record<ProcessName, { entry: string; env: Record<string, string> }> = {
     ...perSubgraph((name) => ({
       entry: `dist/server/${name}.js`,
@@ -193,5 +178,35 @@ export async function startProcessSystem(options: {
     async stop() {
       await Promise.all(names.map((name) => end(name, 'SIGTERM')));
     },
+  };
+}
+
+/**
+ * What each subgraph process needs beyond the settings they all get (its own keys and settings: see its env.ts), on
+ * demo values: the process tests and the benches start the production shape with these.
+ */
+export async function subgraphSettings(options: {
+  attachmentsDir: string;
+  seal: Record<string, string>;
+  /** The users subgraph's token key, when the caller mints tokens itself. @default a new one */
+  accessTokenJwk?: JWK;
+}): Promise<Record<SubgraphName, Record<string, string>>> {
+  const { seal } = options;
+  return {
+    users: {
+      ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(options.accessTokenJwk ?? (await generateSigningJwk())),
+      BLIND_INDEX_KEY: DEMO_BLIND_INDEX_KEY,
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      PUBLIC_URL: 'https://espace-client.abri.example',
+    },
+    policies: {
+      ATTESTATION_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()),
+      PUBLIC_URL: 'https://espace-client.abri.example',
+      ...DEMO_INSURER_SETTINGS,
+      ...seal,
+    },
+    // Claims prints and signs documents too (the claims statement).
+    claims: { ATTACHMENTS_DIR: options.attachmentsDir, ...DEMO_INSURER_SETTINGS, ...seal },
+    payments: { ...DEMO_INSURER_SETTINGS, ...seal },
   };
 }

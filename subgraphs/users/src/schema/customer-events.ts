@@ -3,6 +3,7 @@
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
 import {
+  CLAIM_STATUSES,
   cursorOf,
   customerEvents,
   type EventOf,
@@ -36,18 +37,7 @@ const PolicyRef = builder
 // takes it as input too), so the two cannot drift apart unnoticed.
 const ClaimStatus = builder.enumType('ClaimStatus', {
   description: 'Where a claim stands in its lifecycle.',
-  values: [
-    'DECLARED',
-    'ACKNOWLEDGED',
-    'DOCUMENTS_REQUESTED',
-    'EXPERT_ASSIGNED',
-    'EXPERT_REPORT',
-    'INDEMNITY_COMPUTED',
-    'PAID',
-    'CLOSED',
-    'REFUSED',
-    'REOPENED',
-  ] as const,
+  values: CLAIM_STATUSES,
 });
 const PAYMENT_KINDS = {
   debitRejected: 'DEBIT_REJECTED',
