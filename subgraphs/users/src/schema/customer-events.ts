@@ -2,14 +2,11 @@
 // The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
-import { type BusEvent, cursorOf, customerEvents, isCustomer, parseCursor, unauthenticated } from '@abri/platform';
-import { moneyType } from '@abri/platform/kit';
+import { type BusEvent, cursorOf } from '@abri/platform';
 import { CUSTOMER_EVENT, type FeedKind, feedPayload } from '../app/customer-feed.ts';
-import { builder } from '../builder.ts';
+import { builder, customerEventSubscription, MoneyRef } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
 import { DataExportStatus } from './data-export.ts';
-
-const MoneyRef = moneyType(builder);
 
 const ClaimRef = builder
   .externalRef('Claim', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
@@ -265,23 +262,11 @@ builder.objectField(CustomerRef, 'eventsCursor', (t) =>
   }),
 );
 
-builder.subscriptionField('customerEvents', (t) =>
-  t.field({
-    type: CustomerEvent,
-    description:
-      'Every change of the signed-in customer’s file, whichever device or service made it, in one order; with ' +
-      '`after`, first exactly the ones missed since that cursor.',
-    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
-    subscribe: (_r, { after }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({
-        bus: ctx.app.bus,
-        outbox: ctx.app.outbox,
-        topic: CUSTOMER_EVENT,
-        customerId: ctx.who.sub,
-        afterId: parseCursor('users', after),
-      });
-    },
-    resolve: (event) => event,
-  }),
-);
+customerEventSubscription('customerEvents', {
+  type: CustomerEvent,
+  description:
+    'Every change of the signed-in customer’s file, whichever device or service made it, in one order; with ' +
+    '`after`, first exactly the ones missed since that cursor.',
+  topic: CUSTOMER_EVENT,
+  source: 'users',
+});
