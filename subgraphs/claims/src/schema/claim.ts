@@ -5,6 +5,7 @@ import {
   type BusEvent,
   cursorOf,
   ErrorCode,
+  forbidden,
   hasRole,
   isSupportOnly,
   recordStaffReads,
@@ -136,6 +137,8 @@ builder.queryField('claimQueue', (t) =>
   t.withAuth({ staff: true }).prismaField({
     type: ['Claim'],
     description: 'Staff: claims in a status, oldest first (the work queue).',
+    // The queue has always answered FORBIDDEN to every non-staff caller, signed in or not (clients rely on it).
+    unauthorizedError: () => forbidden(),
     args: {
       status: t.arg({ type: ClaimStatus, required: true }),
       first: t.arg.int({ required: true, defaultValue: 50 }),
