@@ -70,6 +70,31 @@ describe('subgraph skeleton', () => {
         expect(existsSync(join(ROOT, 'prisma', name, 'personal-data.ts'))).toBe(true);
       });
 
+      it('builds its schema on the kit: builder.ts is the kit factory and a few lines, with no Pothos of its own', () => {
+        const text = readFileSync(join(dirOf(name), 'src/builder.ts'), 'utf8');
+        expect(specifiers(text)).toContain('@abri/platform/kit');
+        expect(text).toMatch(/\bcreateSubgraphBuilder</);
+        expect(specifiers(text).filter((spec) => spec.startsWith('@pothos/'))).toEqual([]);
+        expect(
+          text.split('\n').filter((line) => line.trim() && !line.trim().startsWith('//')).length,
+        ).toBeLessThanOrEqual(15);
+      });
+
+      it('takes the shared types and the customer-event stream from the kit, never a copy', () => {
+        const copies = sources(join(dirOf(name), 'src/schema')).flatMap((file) => {
+          const text = readFileSync(file, 'utf8');
+          return [
+            /\bnew SchemaBuilder\b/.test(text) && 'a second builder',
+            /\b(moneyType|errorInterface)\(/.test(text) && 'Money or Error declared again',
+            /\bcustomerEvents\(\{/.test(text) && 'a customer-event subscription written by hand',
+            /interfaceRef<[^>]*>\('Error'\)|objectRef<[^>]*>\('Money'\)/.test(text) && 'Money or Error copied',
+          ]
+            .filter((what): what is string => !!what)
+            .map((what) => `${relative(ROOT, file)}: ${what}`);
+        });
+        expect(copies).toEqual([]);
+      });
+
       it("imports nothing of another subgraph's code or database", () => {
         const others = SUBGRAPHS.filter((other) => other !== name);
         const crossings = sources(join(dirOf(name), 'src')).flatMap((file) =>

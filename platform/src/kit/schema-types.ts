@@ -7,7 +7,7 @@ import type { InterfaceRef, ObjectRef, SchemaTypes } from '@pothos/core';
 // against a builder's types while they are still a type parameter, so they are declared on the untyped builder and
 // the refs are handed back typed.
 // biome-ignore lint/suspicious/noExplicitAny: see above
-type AnyBuilder = PothosSchemaTypes.SchemaBuilder<any>;
+export type AnyBuilder = PothosSchemaTypes.SchemaBuilder<any>;
 
 /** An expected failure as a result type carries it: a French message that can be shown as is. */
 export interface ErrorShape {

@@ -1,24 +1,10 @@
-// Pothos configuration of the policies subgraph, and nothing else.
-
-import { DateScalar, DateTimeScalar } from '@abri/platform';
-import SchemaBuilder from '@pothos/core';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
-import PrismaPlugin from '@pothos/plugin-prisma';
+// Pothos configuration of the policies subgraph: the platform kit's builder on this subgraph's context and Prisma types.
+import { createSubgraphBuilder } from '@abri/platform/kit';
 import type PrismaTypes from '../../../prisma/policies/generated/pothos-types.ts';
 import { getDatamodel } from '../../../prisma/policies/generated/pothos-types.ts';
 import type { PoliciesContext } from './context.ts';
 
-export const builder = new SchemaBuilder<{
-  Context: PoliciesContext;
-  PrismaTypes: PrismaTypes;
-  Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date } };
-  DefaultFieldNullability: false;
-}>({
-  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
-  defaultFieldNullability: false,
-  prisma: { client: (ctx) => ctx.app.prisma, dmmf: getDatamodel(), onUnusedQuery: null },
+export const { builder, ErrorInterface, MoneyRef } = createSubgraphBuilder<PoliciesContext, PrismaTypes>({
+  datamodel: getDatamodel(),
+  money: true,
 });
-
-builder.addScalarType('DateTime', DateTimeScalar);
-builder.addScalarType('Date', DateScalar);

@@ -1,28 +1,14 @@
-// Pothos configuration of the users subgraph, and nothing else.
-
-import { DateTimeScalar } from '@abri/platform';
-import SchemaBuilder from '@pothos/core';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
-import PrismaPlugin from '@pothos/plugin-prisma';
+// Pothos configuration of the users subgraph: the platform kit's builder on this subgraph's context and Prisma types.
+import { createSubgraphBuilder } from '@abri/platform/kit';
 import type PrismaTypes from '../../../prisma/users/generated/pothos-types.ts';
 import { getDatamodel } from '../../../prisma/users/generated/pothos-types.ts';
 import type { UsersContext } from './context.ts';
 
-export const builder = new SchemaBuilder<{
-  Context: UsersContext;
-  PrismaTypes: PrismaTypes;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
-  DefaultFieldNullability: false;
-}>({
-  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
-  defaultFieldNullability: false,
-  prisma: {
-    client: (ctx) => ctx.app.prisma,
-    dmmf: getDatamodel(),
-    filterConnectionTotalCount: true,
-    onUnusedQuery: null,
-  },
+export const { builder, ErrorInterface, MoneyRef, customerEventSubscription } = createSubgraphBuilder<
+  UsersContext,
+  PrismaTypes
+>({
+  datamodel: getDatamodel(),
+  money: true,
+  filterConnectionTotalCount: true,
 });
-
-builder.addScalarType('DateTime', DateTimeScalar);

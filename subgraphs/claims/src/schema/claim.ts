@@ -3,20 +3,16 @@ import {
   abriError,
   accessCustomer,
   cursorOf,
-  customerEvents,
   ErrorCode,
   type EventOf,
   Events,
   forbidden,
   hasRole,
-  isCustomer,
   isSupportOnly,
-  parseCursor,
   recordStaffReads,
-  unauthenticated,
 } from '@abri/platform';
 import { advanceClaim } from '../app/advance.ts';
-import { builder } from '../builder.ts';
+import { builder, customerEventSubscription } from '../builder.ts';
 import { movesFor, ClaimStatus as Statuses, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { ErrorInterface } from './error.ts';
 
@@ -123,10 +119,10 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     claims: t.prismaField({
+      authScopes: (customer) => ({ customerFile: { customerId: customer.id, what: 'Liste des sinistres' } }),
       type: ['Claim'],
       description: 'The customer’s claims, newest first.',
       resolve: async (query, customer, _a, ctx) => {
-        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Liste des sinistres'))) throw forbidden();
         return ctx.app.prisma.claim.findMany({
           ...query,
           where: { customerId: customer.id },
@@ -138,15 +134,16 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
 });
 
 builder.queryField('claimQueue', (t) =>
-  t.prismaField({
+  t.withAuth({ staff: true }).prismaField({
     type: ['Claim'],
     description: 'Staff: claims in a status, oldest first (the work queue).',
+    // The queue has always answered FORBIDDEN to every non-staff caller, signed in or not (clients rely on it).
+    unauthorizedError: () => forbidden(),
     args: {
       status: t.arg({ type: ClaimStatus, required: true }),
       first: t.arg.int({ required: true, defaultValue: 50 }),
     },
     resolve: async (query, _r, { status, first }, ctx) => {
-      if (!hasRole(ctx.who, 'ADJUSTER', 'AGENT', 'ADMIN')) throw forbidden();
       if (first < 1 || first > 200)
         throw abriError(ErrorCode.BAD_USER_INPUT, 'first doit être compris entre 1 et 200.');
       // Support sees only the claims of the customer whose assistance it opened.
@@ -240,13 +237,11 @@ const AdvanceClaimResult = builder.unionType('AdvanceClaimResult', {
 });
 
 builder.mutationField('advanceClaim', (t) =>
-  t.field({
+  t.withAuth({ role: 'ADJUSTER' }).field({
     type: AdvanceClaimResult,
     description: 'Claims adjusters (ADJUSTER) move a claim along its lifecycle.',
     args: { input: t.arg({ type: AdvanceClaimInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Advanced | NotFound | Refused | Pending | Needs> => {
-      if (!ctx.who) throw unauthenticated();
-      if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
       const note = input.note?.trim() || null;
       const damage = input.assessedDamageCents;
       if (damage != null && (!Number.isInteger(damage) || damage < 0))
@@ -296,22 +291,9 @@ const ClaimStatusEvent = builder.objectRef<EventOf<typeof Events.claimStatusChan
   }),
 });
 
-builder.subscriptionField('claimStatusChanged', (t) =>
-  t.field({
-    type: ClaimStatusEvent,
-    description:
-      'Status changes of every claim of the signed-in customer; with `after`, first those missed since that cursor.',
-    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
-    subscribe: (_r, { after }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({
-        bus: ctx.app.bus,
-        outbox: ctx.app.outbox,
-        event: Events.claimStatusChanged,
-        customerId: ctx.who.sub,
-        afterId: parseCursor('claims', after),
-      });
-    },
-    resolve: (event) => event,
-  }),
-);
+customerEventSubscription('claimStatusChanged', {
+  type: ClaimStatusEvent,
+  description:
+    'Status changes of every claim of the signed-in customer; with `after`, first those missed since that cursor.',
+  event: Events.claimStatusChanged,
+});

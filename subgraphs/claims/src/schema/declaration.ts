@@ -1,5 +1,5 @@
 // The customer's side of a claim: the form of each type as data, the declaration checked against it.
-import { accessCustomer, isCustomer, unauthenticated } from '@abri/platform';
+import { accessCustomer } from '@abri/platform';
 import { NBSP } from '@abri/platform/french';
 import { attachFile } from '../app/attachments.ts';
 import { declareClaim } from '../app/declare.ts';
@@ -114,12 +114,11 @@ const DeclareClaimResult = builder.unionType('DeclareClaimResult', {
 });
 
 builder.mutationField('declareClaim', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: DeclareClaimResult,
     description: 'Declares a claim; a late declaration is accepted and flagged with its delay.',
     args: { input: t.arg({ type: DeclareClaimInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Declared | Invalid | Simple> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await declareClaim(ctx.app, ctx.who, {
         ...input,
         policyId: String(input.policyId),
@@ -219,7 +218,7 @@ const AddAttachmentResult = builder.unionType('AddAttachmentResult', {
 });
 
 builder.mutationField('addClaimAttachment', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: AddAttachmentResult,
     description: 'Attaches a photo, police report or invoice to one of the customer’s claims (base64, 5 MiB at most).',
     args: {
@@ -228,7 +227,6 @@ builder.mutationField('addClaimAttachment', (t) =>
       contentBase64: t.arg.string({ required: true }),
     },
     resolve: async (_r, { claimId, filename, contentBase64 }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await attachFile(ctx.app, ctx.who, { claimId: String(claimId), filename, base64: contentBase64 });
       if (outcome.kind === 'attached')
         return { __typename: 'AttachmentAdded' as const, attachmentId: outcome.attachmentId };

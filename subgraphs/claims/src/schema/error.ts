@@ -1,5 +1,3 @@
-// The shared `Error` interface (platform kit) on this subgraph's builder.
-import { errorInterface } from '@abri/platform/kit';
-import { builder } from '../builder.ts';
+// The shared `Error` interface (platform kit, declared by the builder) for this subgraph's result types.
 
-export const ErrorInterface = errorInterface(builder);
+export { ErrorInterface } from '../builder.ts';

@@ -3,7 +3,6 @@ import { builder } from '../builder.ts';
 import './error.ts';
 import './claim.ts';
 import './declaration.ts';
-import './money.ts';
 import './staff.ts';
 import './erasure.ts';
 import './privacy.ts';

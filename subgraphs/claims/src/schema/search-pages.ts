@@ -1,6 +1,5 @@
 // Customer.claimSearchPages: the customer's claims as search pages, which the policies subgraph requires to rank
 // the whole file (it never reads this subgraph's tables).
-import { accessCustomer, forbidden } from '@abri/platform';
 import { searchPageType } from '@abri/platform/kit';
 import { builder } from '../builder.ts';
 import { claimSearchPage } from '../domain/search-page.ts';
@@ -9,28 +8,29 @@ import { CustomerRef } from './claim.ts';
 const SearchPageRef = searchPageType(builder);
 
 builder.objectField(CustomerRef, 'claimSearchPages', (t) =>
-  t.field({
-    type: [SearchPageRef],
-    description: 'The customer’s claims as search pages (reference, type, status, dates, amounts), newest first.',
-    resolve: async (customer, _a, ctx) => {
-      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Recherche dans les sinistres'))) throw forbidden();
-      const claims = await ctx.app.prisma.claim.findMany({
-        where: { customerId: customer.id },
-        orderBy: { declaredAt: 'desc' },
-        select: {
-          id: true,
-          reference: true,
-          type: true,
-          status: true,
-          occurredOn: true,
-          declaredAt: true,
-          description: true,
-          assessedDamageCents: true,
-          indemnityCents: true,
-          deductibleCents: true,
-        },
-      });
-      return claims.map(claimSearchPage);
-    },
-  }),
+  t
+    .withAuth((customer) => ({ customerFile: { customerId: customer.id, what: 'Recherche dans les sinistres' } }))
+    .field({
+      type: [SearchPageRef],
+      description: 'The customer’s claims as search pages (reference, type, status, dates, amounts), newest first.',
+      resolve: async (customer, _a, ctx) => {
+        const claims = await ctx.app.prisma.claim.findMany({
+          where: { customerId: customer.id },
+          orderBy: { declaredAt: 'desc' },
+          select: {
+            id: true,
+            reference: true,
+            type: true,
+            status: true,
+            occurredOn: true,
+            declaredAt: true,
+            description: true,
+            assessedDamageCents: true,
+            indemnityCents: true,
+            deductibleCents: true,
+          },
+        });
+        return claims.map(claimSearchPage);
+      },
+    }),
 );

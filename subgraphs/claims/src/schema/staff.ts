@@ -1,9 +1,9 @@
 // Claims staff tools (GraphiQL): assigning, the audit trail, and the claim details staff work with.
-import { forbidden, hasRole, isStaff, recordStaffAccess, StaffAccessKind, unauthenticated } from '@abri/platform';
+import { isStaff, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { money } from '@abri/platform/kit';
 import { audit } from '../app/advance.ts';
-import { builder } from '../builder.ts';
+import { builder, MoneyRef } from '../builder.ts';
 import { ClaimRef } from './claim.ts';
-import { MoneyRef, money } from './money.ts';
 
 builder.prismaObjectFields(ClaimRef, (t) => ({
   deadline: t.expose('deadline', { type: 'Date', nullable: true, description: 'Last day to declare in time.' }),
@@ -52,13 +52,11 @@ builder.prismaObject('StaffAction', {
 });
 
 builder.queryField('claimAudit', (t) =>
-  t.prismaField({
+  t.withAuth({ staff: true }).prismaField({
     type: ['StaffAction'],
     description: 'Staff: every staff action on a claim, oldest first.',
     args: { claimId: t.arg.id({ required: true }) },
     resolve: (query, _r, { claimId }, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!isStaff(ctx.who)) throw forbidden();
       return ctx.app.prisma.staffAction.findMany({
         ...query,
         where: { claimId: String(claimId) },
@@ -69,14 +67,12 @@ builder.queryField('claimAudit', (t) =>
 );
 
 builder.mutationField('assignClaimToMe', (t) =>
-  t.prismaField({
+  t.withAuth({ role: 'ADJUSTER' }).prismaField({
     type: 'Claim',
     nullable: true,
     description: 'Claims adjusters take a claim (null when it does not exist).',
     args: { claimId: t.arg.id({ required: true }) },
     resolve: async (query, _r, { claimId }, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!hasRole(ctx.who, 'ADJUSTER')) throw forbidden();
       const staffId = ctx.who.sub;
       const id = String(claimId);
       const now = ctx.app.clock.now();

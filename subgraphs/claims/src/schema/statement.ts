@@ -1,6 +1,5 @@
 // The relevé d'information: requested by the customer for one of their contracts, issued at once, listed on the
 // customer and downloaded as a PDF (app/statement.ts).
-import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { issueClaimsStatement } from '../app/statement.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './claim.ts';
@@ -25,18 +24,19 @@ builder.prismaObject('ClaimsStatement', {
 });
 
 builder.objectField(CustomerRef, 'claimsStatements', (t) =>
-  t.prismaField({
-    type: ['ClaimsStatement'],
-    description: 'The relevés d’information issued to the customer, newest first.',
-    resolve: async (query, customer, _a, ctx) => {
-      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Relevés d’information'))) throw forbidden();
-      return ctx.app.prisma.claimsStatement.findMany({
-        ...query,
-        where: { customerId: customer.id },
-        orderBy: { issuedAt: 'desc' },
-      });
-    },
-  }),
+  t
+    .withAuth((customer) => ({ customerFile: { customerId: customer.id, what: 'Relevés d’information' } }))
+    .prismaField({
+      type: ['ClaimsStatement'],
+      description: 'The relevés d’information issued to the customer, newest first.',
+      resolve: async (query, customer, _a, ctx) => {
+        return ctx.app.prisma.claimsStatement.findMany({
+          ...query,
+          where: { customerId: customer.id },
+          orderBy: { issuedAt: 'desc' },
+        });
+      },
+    }),
 );
 
 type Issued = { __typename: 'ClaimsStatementIssued'; statementId: string };
@@ -62,13 +62,12 @@ const RequestClaimsStatementResult = builder.unionType('RequestClaimsStatementRe
 });
 
 builder.mutationField('requestClaimsStatement', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: RequestClaimsStatementResult,
     description:
       'Issues the relevé d’information of one of the customer’s contracts (current or ended): the claims of the last five years, sealed by the insurer.',
     args: { policyId: t.arg.id({ required: true }) },
     resolve: async (_r, { policyId }, ctx): Promise<Issued | NotFound> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await issueClaimsStatement(ctx.app, ctx.who.sub, String(policyId));
       return outcome.kind === 'issued'
         ? { __typename: 'ClaimsStatementIssued', statementId: outcome.statementId }

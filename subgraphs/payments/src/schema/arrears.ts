@@ -1,22 +1,9 @@
 // Rejected debits as the customer sees them (why, what to do, the legal dates) and the ways out.
-import {
-  type ArrearStep,
-  accessCustomer,
-  cursorOf,
-  customerEvents,
-  type EventOf,
-  Events,
-  forbidden,
-  hasRole,
-  isCustomer,
-  parseCursor,
-  recordStaffAccess,
-  StaffAccessKind,
-  unauthenticated,
-} from '@abri/platform';
+import { type ArrearStep, cursorOf, type EventOf, Events, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { money } from '@abri/platform/kit';
 import { type PayOutcome, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
 import { confirmCardCharge } from '../app/card-payments.ts';
-import { builder } from '../builder.ts';
+import { builder, customerEventSubscription, MoneyRef } from '../builder.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import {
@@ -29,7 +16,6 @@ import {
   type Typed,
 } from './error.ts';
 import { messages } from './messages.ts';
-import { MoneyRef, money } from './money.ts';
 import { CustomerRef } from './payment.ts';
 
 const Stage = builder.enumType('UnpaidStage', {
@@ -74,21 +60,26 @@ const ArrearRef = builder.prismaObject('Arrear', {
 });
 
 builder.objectFields(CustomerRef, (t) => ({
-  arrears: t.prismaField({
-    type: [ArrearRef],
-    description: 'Refused debits not yet settled, and the last settled ones.',
-    resolve: async (query, customer, _a, ctx) => {
-      if (!(isCustomer(ctx.who) && ctx.who.sub === customer.id) && !hasRole(ctx.who, 'AGENT', 'ADMIN'))
-        throw forbidden();
-      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Impayés'))) throw forbidden();
-      return ctx.app.prisma.arrear.findMany({
-        ...query,
-        where: { customerId: customer.id },
-        orderBy: { dueDate: 'desc' },
-        take: 24,
-      });
-    },
-  }),
+  // Payments staff or the customer; the read is recorded (`$any` is decided before the record is written).
+  arrears: t
+    .withAuth((customer) => ({
+      $all: {
+        $any: { self: customer.id, role: ['AGENT', 'ADMIN'] },
+        customerFile: { customerId: customer.id, what: 'Impayés' },
+      },
+    }))
+    .prismaField({
+      type: [ArrearRef],
+      description: 'Refused debits not yet settled, and the last settled ones.',
+      resolve: async (query, customer, _a, ctx) => {
+        return ctx.app.prisma.arrear.findMany({
+          ...query,
+          where: { customerId: customer.id },
+          orderBy: { dueDate: 'desc' },
+          take: 24,
+        });
+      },
+    }),
 }));
 
 type Failure<N extends string> = Typed<N, { message: string }>;
@@ -224,13 +215,11 @@ const payResult = (outcome: PayOutcome) => {
 };
 
 builder.mutationFields((t) => ({
-  recordDebitRejection: t.field({
+  recordDebitRejection: t.withAuth({ role: ['AGENT', 'ADMIN'] }).field({
     type: RecordDebitRejectionResult,
     description: 'Staff (AGENT, ADMIN): records a direct debit the bank refused, with its SEPA reason code.',
     args: { scheduledPaymentId: t.arg.id({ required: true }), reasonCode: t.arg.string({ required: true }) },
     resolve: async (_r, { scheduledPaymentId, reasonCode }, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!hasRole(ctx.who, 'AGENT', 'ADMIN')) throw forbidden();
       const outcome = await recordRejection(ctx.app, String(scheduledPaymentId), reasonCode.slice(0, 8));
       switch (outcome.kind) {
         case 'recorded': {
@@ -253,7 +242,7 @@ builder.mutationFields((t) => ({
       }
     },
   }),
-  retryDebit: t.field({
+  retryDebit: t.withAuth({ customer: true }).field({
     type: RetryDebitResult,
     description:
       'Plans a new debit of a refused instalment on a chosen date, from tomorrow to the day before the suspension date.',
@@ -263,7 +252,6 @@ builder.mutationFields((t) => ({
       { arrearId, on },
       ctx,
     ): Promise<Scheduled | NotRetryable | InvalidDate | Failure<'ArrearNotFound'>> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await retryDebit(ctx.app, ctx.who.sub, String(arrearId), on);
       switch (outcome.kind) {
         case 'scheduled':
@@ -286,22 +274,20 @@ builder.mutationFields((t) => ({
       }
     },
   }),
-  payArrear: t.field({
+  payArrear: t.withAuth({ customer: true }).field({
     type: PayArrearResult,
     description: 'Pays a refused instalment now with one of the customer’s methods.',
     args: { arrearId: t.arg.id({ required: true }), paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { arrearId, paymentMethodId }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return payResult(await payArrear(ctx.app, ctx.who.sub, String(arrearId), String(paymentMethodId)));
     },
   }),
-  confirmArrearPayment: t.field({
+  confirmArrearPayment: t.withAuth({ customer: true }).field({
     type: PayArrearResult,
     description:
       'After the card’s authentication: asks the payment provider how the charge ended; the arrear is paid only if the provider confirms.',
     args: { chargeId: t.arg.id({ required: true }) },
     resolve: async (_r, { chargeId }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return payResult(await confirmCardCharge(ctx.app, ctx.who.sub, String(chargeId)));
     },
   }),
@@ -342,22 +328,9 @@ const PaymentEvent = builder.objectRef<EventOf<typeof Events.accountEvent>>('Pay
   }),
 });
 
-builder.subscriptionField('paymentEvents', (t) =>
-  t.field({
-    type: PaymentEvent,
-    description:
-      'Payment steps of the signed-in customer, on every device; with `after`, first those missed since that cursor.',
-    args: { after: t.arg.string() },
-    subscribe: (_r, { after }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({
-        bus: ctx.app.bus,
-        outbox: ctx.app.outbox,
-        event: Events.accountEvent,
-        customerId: ctx.who.sub,
-        afterId: parseCursor('payments', after),
-      });
-    },
-    resolve: (event) => event,
-  }),
-);
+customerEventSubscription('paymentEvents', {
+  type: PaymentEvent,
+  description:
+    'Payment steps of the signed-in customer, on every device; with `after`, first those missed since that cursor.',
+  event: Events.accountEvent,
+});

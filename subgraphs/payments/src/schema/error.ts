@@ -1,11 +1,11 @@
 // The shared `Error` interface (platform kit) on this subgraph's builder, and the failures several mutations share.
-import { errorInterface, type Typed } from '@abri/platform/kit';
-import { builder } from '../builder.ts';
+import type { Typed } from '@abri/platform/kit';
+import { builder, ErrorInterface } from '../builder.ts';
 import { messages } from './messages.ts';
 
 export { byTypename, type Typed } from '@abri/platform/kit';
 
-export const ErrorInterface = errorInterface(builder);
+export { ErrorInterface };
 
 type Failure<N extends string> = Typed<N, { message: string }>;
 

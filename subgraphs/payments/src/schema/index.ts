@@ -1,6 +1,5 @@
 // Imports every type of the payments subgraph and builds its federated schema.
 import { builder } from '../builder.ts';
-import './money.ts';
 import './payment.ts';
 import './methods.ts';
 import './arrears.ts';

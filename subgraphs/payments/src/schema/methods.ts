@@ -1,12 +1,5 @@
 // Managing payment methods and the monthly due day.
-import {
-  type Clock,
-  type Identity,
-  isCustomer,
-  reauthenticationRequired,
-  recentlyAuthenticated,
-  unauthenticated,
-} from '@abri/platform';
+import { type Clock, type Identity, reauthenticationRequired, recentlyAuthenticated } from '@abri/platform';
 import { changeDueDay } from '../app/due-day.ts';
 import {
   addCard,
@@ -31,16 +24,10 @@ type NoSchedule = ReturnType<typeof scheduleNotFound>;
 
 import { messages } from './messages.ts';
 
-const customerOnly = (ctx: { who: Identity | null }) => {
-  if (!isCustomer(ctx.who)) throw unauthenticated();
-  return ctx.who.sub;
-};
-
 /** Where money comes from changes only after a recent proof of the password (users' `confirmIdentity`). */
-const customerWithFreshProof = (ctx: { who: Identity | null; app: { clock: Clock } }) => {
-  const customerId = customerOnly(ctx);
-  if (!recentlyAuthenticated(ctx.who!, ctx.app.clock.now())) throw reauthenticationRequired();
-  return customerId;
+const customerWithFreshProof = (ctx: { who: Identity; app: { clock: Clock } }) => {
+  if (!recentlyAuthenticated(ctx.who, ctx.app.clock.now())) throw reauthenticationRequired();
+  return ctx.who.sub;
 };
 
 builder.prismaObjectFields('PaymentMethod', (t) => ({
@@ -172,7 +159,7 @@ const ChangeDueDayResult = builder.unionType('ChangeDueDayResult', {
 });
 
 builder.mutationFields((t) => ({
-  addSepaMandate: t.field({
+  addSepaMandate: t.withAuth({ customer: true }).field({
     type: AddPaymentMethodResult,
     description:
       'Adds a SEPA direct-debit mandate (IBAN checked, stored encrypted, shown masked). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
@@ -180,14 +167,14 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) =>
       added(await addSepaMandate(ctx.app, customerWithFreshProof(ctx), { ...input, iban: input.iban.slice(0, 64) })),
   }),
-  addCard: t.field({
+  addCard: t.withAuth({ customer: true }).field({
     type: AddPaymentMethodResult,
     description:
       'Adds a card by its payment-provider token. Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
     args: { input: t.arg({ type: CardInput, required: true }) },
     resolve: async (_r, { input }, ctx) => added(await addCard(ctx.app, customerWithFreshProof(ctx), input)),
   }),
-  setDefaultPaymentMethod: t.field({
+  setDefaultPaymentMethod: t.withAuth({ customer: true }).field({
     type: SetDefaultPaymentMethodResult,
     description:
       'Makes one of the customer’s methods the default. Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise).',
@@ -199,7 +186,7 @@ builder.mutationFields((t) => ({
         : paymentMethodNotFound();
     },
   }),
-  removePaymentMethod: t.field({
+  removePaymentMethod: t.withAuth({ customer: true }).field({
     type: RemovePaymentMethodResult,
     description:
       'Removes a method; the last one cannot go while premiums are due. Needs a password proven in the last 5 minutes.',
@@ -211,7 +198,7 @@ builder.mutationFields((t) => ({
       return { __typename: 'LastPaymentMethodRequired', message: messages.lastMethodWhilePremiumsDue };
     },
   }),
-  changeDueDay: t.field({
+  changeDueDay: t.withAuth({ customer: true }).field({
     type: ChangeDueDayResult,
     description:
       'Moves the monthly due day (1 to 28) of a policy’s schedule without a double debit or a skipped month.',
@@ -221,7 +208,7 @@ builder.mutationFields((t) => ({
       confirm: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (_r, { policyId, day, confirm }, ctx): Promise<DueDays | InvalidDay | NoSchedule> => {
-      const outcome = await changeDueDay(ctx.app, customerOnly(ctx), String(policyId), day, confirm ?? false);
+      const outcome = await changeDueDay(ctx.app, ctx.who.sub, String(policyId), day, confirm ?? false);
       if (outcome.kind === 'invalidDay') return { __typename: 'InvalidDueDay', message: messages.invalidDueDay };
       if (outcome.kind === 'scheduleNotFound') return scheduleNotFound();
       return {

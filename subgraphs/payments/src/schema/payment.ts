@@ -1,8 +1,8 @@
 // Schedule, history and payment methods of a customer; the next due date of a policy.
 import { abriError, accessCustomer, ErrorCode, forbidden } from '@abri/platform';
-import { builder } from '../builder.ts';
+import { money } from '@abri/platform/kit';
+import { builder, MoneyRef } from '../builder.ts';
 import type { PaymentsContext } from '../context.ts';
-import { MoneyRef, money } from './money.ts';
 
 const ScheduledPaymentStatus = builder.enumType('ScheduledPaymentStatus', {
   description: 'Where an instalment stands.',
@@ -170,10 +170,10 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
     paymentSchedule: t.prismaField({
+      authScopes: (customer) => ({ customerFile: { customerId: customer.id, what: 'Échéancier' } }),
       type: ['ScheduledPayment'],
       description: 'Planned instalments from today on, soonest first.',
       resolve: async (query, customer, _a, ctx) => {
-        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Échéancier'))) throw forbidden();
         return ctx.app.prisma.scheduledPayment.findMany({
           ...query,
           where: { customerId: customer.id, status: 'PLANNED', dueDate: { gte: startOfDay(ctx.app.clock.now()) } },
@@ -182,6 +182,7 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
       },
     }),
     paymentHistory: t.field({
+      authScopes: (customer) => ({ customerFile: { customerId: customer.id, what: 'Historique des paiements' } }),
       type: PaymentConnection,
       description: 'Payments of the last ten years, newest first, a page at a time.',
       args: {
@@ -190,7 +191,6 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
         year: t.arg.int({ description: 'Only the payments of this calendar year.' }),
       },
       resolve: async (customer, { first, after, year }, ctx) => {
-        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Historique des paiements'))) throw forbidden();
         const size = first ?? 20;
         if (size < 1 || size > 100)
           throw abriError(ErrorCode.BAD_USER_INPUT, 'first doit être compris entre 1 et 100.');
@@ -216,10 +216,10 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
       },
     }),
     paymentMethods: t.prismaField({
+      authScopes: (customer) => ({ customerFile: { customerId: customer.id, what: 'Moyens de paiement' } }),
       type: ['PaymentMethod'],
       description: 'Active cards and mandates, default first.',
       resolve: async (query, customer, _a, ctx) => {
-        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Moyens de paiement'))) throw forbidden();
         return ctx.app.prisma.paymentMethod.findMany({
           ...query,
           where: { customerId: customer.id, removedAt: null },

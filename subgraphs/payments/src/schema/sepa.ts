@@ -1,21 +1,16 @@
 // The back office's two bank files: the direct-debit file of a collection date, and the bank's returns. Staff
 // mutations rather than an admin command: the IBANs are decrypted inside this service only (its keys stay here), and
 // the agent who imports a return is the one who records rejections by hand today, signed in with TOTP and audited.
-import { forbidden, hasRole, recordStaffAccess, StaffAccessKind, unauthenticated } from '@abri/platform';
+import { recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { money } from '@abri/platform/kit';
 import { exportCollections, importBankReturns, type ReturnLine, type SkipReason } from '../app/sepa.ts';
-import { builder } from '../builder.ts';
+import { builder, MoneyRef } from '../builder.ts';
 import type { UnreadableReason } from '../domain/sepa/returns.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
 import { messages } from './messages.ts';
-import { MoneyRef, money } from './money.ts';
 
 /** Bank files are small (a few thousand transactions); anything far larger is not one. */
 const MAX_FILE_CHARS = 5_000_000;
-
-const staffOnly = (ctx: { who: Parameters<typeof hasRole>[0] }) => {
-  if (!ctx.who) throw unauthenticated();
-  if (!hasRole(ctx.who, 'AGENT', 'ADMIN')) throw forbidden();
-};
 
 const SKIP = { noMandate: 'NO_MANDATE' } as const satisfies Record<SkipReason, string>;
 const SkipReasonEnum = builder.enumType('SepaSkipReason', {
@@ -134,13 +129,12 @@ const ImportResult = builder.unionType('ImportBankReturnsResult', {
 });
 
 builder.mutationFields((t) => ({
-  exportSepaCollections: t.field({
+  exportSepaCollections: t.withAuth({ role: ['AGENT', 'ADMIN'] }).field({
     type: ExportResult,
     description:
       'Staff (AGENT, ADMIN): the SEPA direct-debit file (pain.008) of the planned instalments due on a date.',
     args: { collectionDate: t.arg({ type: 'Date', required: true }) },
     resolve: async (_r, { collectionDate }, ctx): Promise<File | Nothing | NotConfigured> => {
-      staffOnly(ctx);
       const outcome = await exportCollections(ctx.app, collectionDate);
       switch (outcome.kind) {
         case 'exported':
@@ -152,13 +146,12 @@ builder.mutationFields((t) => ({
       }
     },
   }),
-  importBankReturns: t.field({
+  importBankReturns: t.withAuth({ role: ['AGENT', 'ADMIN'] }).field({
     type: ImportResult,
     description:
       'Staff (AGENT, ADMIN): records the debits a bank file (pain.002 or camt.054) reports refused; importing it again changes nothing.',
     args: { file: t.arg.string({ required: true, description: 'The file, UTF-8 XML.' }) },
     resolve: async (_r, { file }, ctx): Promise<Imported | Unreadable> => {
-      staffOnly(ctx);
       const unreadable = (reason: keyof typeof UNREADABLE): Unreadable => ({
         __typename: 'UnreadableBankFile',
         message: messages.unreadableBankFile[reason],

@@ -1,6 +1,6 @@
 // Documents of a contract (attestation, certificate, avenants, general conditions), issuing an attestation, and the
 // public check of an attestation's QR code.
-import { accessCustomer, forbidden, issuerSeal, sealSigner, unauthenticated } from '@abri/platform';
+import { accessCustomer, issuerSeal, sealSigner } from '@abri/platform';
 import { checkAttestation, issueAttestation, issueLenderCertificate } from '../app/documents.ts';
 import { builder } from '../builder.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
@@ -55,18 +55,19 @@ builder.prismaObjectField(PolicyRef, 'documents', (t) =>
 );
 
 builder.objectField(CustomerRef, 'documents', (t) =>
-  t.prismaField({
-    type: ['Document'],
-    description: 'Every document of the customer’s contracts, newest first.',
-    resolve: async (query, customer, _a, ctx) => {
-      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Documents'))) throw forbidden();
-      return ctx.app.prisma.document.findMany({
-        ...query,
-        where: { customerId: customer.id },
-        orderBy: { createdAt: 'desc' },
-      });
-    },
-  }),
+  t
+    .withAuth((customer) => ({ customerFile: { customerId: customer.id, what: 'Documents' } }))
+    .prismaField({
+      type: ['Document'],
+      description: 'Every document of the customer’s contracts, newest first.',
+      resolve: async (query, customer, _a, ctx) => {
+        return ctx.app.prisma.document.findMany({
+          ...query,
+          where: { customerId: customer.id },
+          orderBy: { createdAt: 'desc' },
+        });
+      },
+    }),
 );
 
 type Generated = Typed<'DocumentGenerated', { documentId: string }>;
@@ -92,13 +93,12 @@ const GenerateDocumentResult = builder.unionType('GenerateDocumentResult', {
 });
 
 builder.mutationField('generateAttestation', (t) =>
-  t.field({
+  t.withAuth({ signedIn: true }).field({
     type: GenerateDocumentResult,
     description:
       'Issues an attestation d’assurance habitation for the current period, with a QR code anyone can check.',
     args: { policyId: t.arg.id({ required: true }) },
     resolve: async (_r, { policyId }, ctx): Promise<Generated | NotActive | ReturnType<typeof policyNotFound>> => {
-      if (!ctx.who) throw unauthenticated();
       const outcome = await issueAttestation(ctx.app, String(policyId), ctx.who);
       if (outcome.kind === 'notFound') return policyNotFound();
       if (outcome.kind === 'notActive')
@@ -145,7 +145,7 @@ const LenderCertificateResult = builder.unionType('LenderCertificateResult', {
 const LENDER_FIELD = { name: 'lenderName', address: 'lenderAddress', loanReference: 'loanReference' } as const;
 
 builder.mutationField('issueLenderCertificate', (t) =>
-  t.field({
+  t.withAuth({ signedIn: true }).field({
     type: LenderCertificateResult,
     description:
       'Issues the certificate of guarantees a bank asks for when it finances the home: the contract as it stands, with a clause delegating the building indemnities to the lender and promising it notice before the cover lapses. Owners only.',
@@ -155,7 +155,6 @@ builder.mutationField('issueLenderCertificate', (t) =>
       { input },
       ctx,
     ): Promise<Generated | InvalidLender | NoBuilding | NotActive | ReturnType<typeof policyNotFound>> => {
-      if (!ctx.who) throw unauthenticated();
       const outcome = await issueLenderCertificate(ctx.app, String(input.policyId), ctx.who, {
         name: input.lenderName,
         address: input.lenderAddress,

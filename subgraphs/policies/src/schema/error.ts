@@ -1,10 +1,10 @@
 // The shared `Error` interface (platform kit) on this subgraph's builder, and this subgraph's common failures.
-import { errorInterface, type Typed } from '@abri/platform/kit';
-import { builder } from '../builder.ts';
+import type { Typed } from '@abri/platform/kit';
+import { builder, ErrorInterface } from '../builder.ts';
 
 export { byTypename, type Typed } from '@abri/platform/kit';
 
-export const ErrorInterface = errorInterface(builder);
+export { ErrorInterface };
 
 export const PolicyNotFound = builder
   .objectRef<Typed<'PolicyNotFound', { message: string }>>('PolicyNotFound')

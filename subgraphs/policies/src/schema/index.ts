@@ -1,6 +1,5 @@
 // Imports every type of the policies subgraph and builds its federated schema.
 import { builder } from '../builder.ts';
-import './money.ts';
 import './error.ts';
 import './policy.ts';
 import './document.ts';

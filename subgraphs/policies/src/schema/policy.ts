@@ -1,7 +1,7 @@
 // Policy (contrat habitation) with its dwelling and guarantees; Customer.policies.
-import { accessCustomer, forbidden } from '@abri/platform';
-import { builder } from '../builder.ts';
-import { MoneyRef, money } from './money.ts';
+import { accessCustomer } from '@abri/platform';
+import { money } from '@abri/platform/kit';
+import { builder, MoneyRef } from '../builder.ts';
 import { SearchPageRef } from './search-page.ts';
 
 const PolicyStatus = builder.enumType('PolicyStatus', {
@@ -107,10 +107,10 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
   }),
   fields: (t) => ({
     policies: t.prismaField({
+      authScopes: (customer) => ({ customerFile: { customerId: customer.id, what: 'Contrats' } }),
       type: ['Policy'],
       description: 'The customer’s home contracts, newest first.',
       resolve: async (query, customer, _a, ctx) => {
-        if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Contrats'))) throw forbidden();
         return ctx.app.prisma.policy.findMany({
           ...query,
           where: { customerId: customer.id },

@@ -1,12 +1,11 @@
 // Changing the contract online: price a change, then accept it.
-import { unauthenticated } from '@abri/platform';
+import { money } from '@abri/platform/kit';
 import { applyPolicyChange, quotePolicyChange } from '../app/quotes.ts';
 import { type AddressChange, quoteMoves } from '../app/rectification.ts';
-import { builder } from '../builder.ts';
+import { builder, MoneyRef } from '../builder.ts';
 import { contentsCapitalCents, OPTION_CODES, OPTION_LABELS, type OptionCode } from '../domain/pricing.ts';
 import { type NotActive, PolicyNotActive } from './document.ts';
 import { byTypename, ErrorInterface, PolicyNotFound, policyNotFound, type Typed } from './error.ts';
-import { MoneyRef, money } from './money.ts';
 import { DwellingType, Occupancy, PolicyRef, ResidenceKind } from './policy.ts';
 
 export const PolicyOption = builder.enumType('PolicyOption', {
@@ -125,12 +124,11 @@ const PolicyChangeQuoteResult = builder.unionType('PolicyChangeQuoteResult', {
 });
 
 builder.mutationField('quotePolicyChange', (t) =>
-  t.field({
+  t.withAuth({ signedIn: true }).field({
     type: PolicyChangeQuoteResult,
     description: 'Prices a change of the contract: new premium, difference, pro-rata for the rest of the period.',
     args: { input: t.arg({ type: PolicyChangeInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Quoted | Invalid | NotActive | ReturnType<typeof policyNotFound>> => {
-      if (!ctx.who) throw unauthenticated();
       const outcome = await quotePolicyChange(ctx.app, ctx.who, { ...input, policyId: String(input.policyId) });
       if (outcome.kind === 'notFound') return policyNotFound();
       if (outcome.kind === 'notActive')
@@ -183,12 +181,11 @@ const MESSAGES = {
 } as const;
 
 builder.mutationField('applyPolicyChange', (t) =>
-  t.field({
+  t.withAuth({ signedIn: true }).field({
     type: ApplyPolicyChangeResult,
     description: 'Accepts a quote: the contract gets a new version and an avenant; the payment schedule follows.',
     args: { quoteId: t.arg.id({ required: true }) },
     resolve: async (_r, { quoteId }, ctx): Promise<Applied | QuoteProblem> => {
-      if (!ctx.who) throw unauthenticated();
       const outcome = await applyPolicyChange(ctx.app, ctx.who, String(quoteId), ctx.client);
       if (outcome.kind === 'applied')
         return { __typename: 'PolicyChangeApplied', policyId: outcome.policyId, avenantId: outcome.avenantId };
@@ -260,6 +257,7 @@ builder
     }),
     fields: (t) => ({
       moveQuotes: t.prismaField({
+        authScopes: { signedIn: true },
         type: [QuoteRef],
         description:
           'The move of each active contract insuring a main home at another address, priced with the home as ' +
@@ -267,8 +265,8 @@ builder
           '`applyPolicyChange` moves the contract; until then it insures the home it insured. Empty when no contract ' +
           'moves.',
         resolve: async (query, change, _a, ctx) => {
-          if (!ctx.who) throw unauthenticated();
-          const ids = await quoteMoves(ctx.app, ctx.who, change);
+          // `signedIn` above: there is a caller (an entity's fields take scopes as an option, without the typing).
+          const ids = await quoteMoves(ctx.app, ctx.who!, change);
           return ctx.app.prisma.quote.findMany({ ...query, where: { id: { in: ids } }, orderBy: { policyId: 'asc' } });
         },
       }),

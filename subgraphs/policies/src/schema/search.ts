@@ -1,6 +1,6 @@
 // Search in French: `Query.search` over the help centre (and the signed-in customer's contract, guarantees and
 // documents), `Customer.search` over the customer's whole file, claims and payments included.
-import { abriError, accessCustomer, ErrorCode, forbidden } from '@abri/platform';
+import { abriError, ErrorCode } from '@abri/platform';
 import type { SearchPage } from '@abri/platform/kit';
 import { searchFile, searchFor } from '../app/search.ts';
 import { builder } from '../builder.ts';
@@ -54,21 +54,22 @@ const PAGE = 'id title body target';
 type Required = { claimSearchPages?: SearchPage[]; paymentSearchPages?: SearchPage[] };
 
 builder.objectField(CustomerRef, 'search', (t) =>
-  t.field({
-    type: [SearchHitRef],
-    description:
-      'Searches the customer’s whole file in French (contract, guarantees, claims, payments, documents) with the help centre, best first.',
-    args: { query: t.arg.string({ required: true }), first: t.arg.int({ defaultValue: 10 }) },
-    // The plugin reads `requires` on any field; its types offer it only inside the entity's `implement` (policy.ts).
-    ...({
-      requires: builder.selection<Required>(`claimSearchPages { ${PAGE} } paymentSearchPages { ${PAGE} }`),
-    } as object),
-    resolve: async (customer, { query, first }, ctx) => {
-      const size = checked(query, first);
-      if (!(await accessCustomer(ctx.app, ctx, customer.id, 'Recherche dans le dossier'))) throw forbidden();
-      const { claimSearchPages, paymentSearchPages } = customer as Required;
-      const owned = { claims: claimSearchPages ?? [], payments: paymentSearchPages ?? [] };
-      return searchFile(ctx.app, customer.id, owned, query, size);
-    },
-  }),
+  t
+    .withAuth((customer) => ({ customerFile: { customerId: customer.id, what: 'Recherche dans le dossier' } }))
+    .field({
+      type: [SearchHitRef],
+      description:
+        'Searches the customer’s whole file in French (contract, guarantees, claims, payments, documents) with the help centre, best first.',
+      args: { query: t.arg.string({ required: true }), first: t.arg.int({ defaultValue: 10 }) },
+      // The plugin reads `requires` on any field; its types offer it only inside the entity's `implement` (policy.ts).
+      ...({
+        requires: builder.selection<Required>(`claimSearchPages { ${PAGE} } paymentSearchPages { ${PAGE} }`),
+      } as object),
+      resolve: async (customer, { query, first }, ctx) => {
+        const size = checked(query, first);
+        const { claimSearchPages, paymentSearchPages } = customer as Required;
+        const owned = { claims: claimSearchPages ?? [], payments: paymentSearchPages ?? [] };
+        return searchFile(ctx.app, customer.id, owned, query, size);
+      },
+    }),
 );

@@ -1,6 +1,5 @@
 // Creating one's access, activation, forgotten password (e-mail link or SMS code), password change, and the
 // "this was not me" link of a sign-in alert.
-import { isCustomer, unauthenticated } from '@abri/platform';
 import { activateAccount, registerAccount, requestActivationLink } from '../app/activation.ts';
 import { recoverContractNumber } from '../app/contract-number-reminder.ts';
 import { changePassword } from '../app/passwords.ts';
@@ -180,7 +179,7 @@ builder.mutationFields((t) => ({
         ),
       ),
   }),
-  changePassword: t.field({
+  changePassword: t.withAuth({ customer: true }).field({
     type: ChangePasswordResult,
     description: 'Changes the signed-in customer’s password; every other session ends at once.',
     args: {
@@ -188,7 +187,6 @@ builder.mutationFields((t) => ({
       newPassword: t.arg.string({ required: true }),
     },
     resolve: async (_r, { currentPassword, newPassword }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await changePassword(
         ctx.app,
         ctx.who.sub,
@@ -208,13 +206,12 @@ builder.mutationFields((t) => ({
       };
     },
   }),
-  confirmIdentity: t.field({
+  confirmIdentity: t.withAuth({ customer: true }).field({
     type: ConfirmIdentityResult,
     description:
       'Proves the current password again (step-up): changing the phone, the second factor or bank details needs it within 5 minutes of sign-in or of this call; they answer REAUTHENTICATION_REQUIRED otherwise.',
     args: { password: t.arg.string({ required: true }) },
     resolve: async (_r, { password }, ctx): Promise<Confirmed | Typed<'WrongCurrentPassword', { message: string }>> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await confirmIdentity(ctx.app, ctx.who.sub, ctx.who.sid, bounded(password, 'password'));
       if (outcome.kind === 'wrongPassword')
         return { __typename: 'WrongCurrentPassword', message: 'Le mot de passe actuel est incorrect.' };

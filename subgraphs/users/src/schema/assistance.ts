@@ -1,6 +1,6 @@
 // Assistance with consent (`grantSupportAccess`, `revokeSupportAccess`, `me.supportAccess`; for support agents,
 // `openAssistance`): see app/assistance.ts.
-import { describeDevice, forbidden, hasRole, isCustomer, unauthenticated } from '@abri/platform';
+import { describeDevice } from '@abri/platform';
 import {
   GRANT_MINUTES,
   grantSupportAccess,
@@ -29,14 +29,13 @@ const SupportGrant = builder.objectRef<GrantView>('SupportGrant').implement({
 
 builder.prismaObjectField(CustomerRef, 'supportAccess', (t) =>
   t.field({
+    authScopes: (c) => ({ self: c.id }),
     type: SupportGrant,
     nullable: true,
     description:
       'The view granted to support now (null: none; support then sees nothing of this customer). Every read under it is in staffAccess.',
     select: { id: true },
     resolve: (c, _a, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!(isCustomer(ctx.who) && ctx.who.sub === c.id)) throw forbidden();
       return runningGrant(ctx.app, c.id);
     },
   }),
@@ -93,12 +92,11 @@ const OpenAssistanceResult = builder.unionType('OpenAssistanceResult', {
 const NO_GRANT = 'Aucun accès n’est accordé au service client en ce moment.';
 
 builder.mutationFields((t) => ({
-  grantSupportAccess: t.field({
+  grantSupportAccess: t.withAuth({ customer: true }).field({
     type: GrantSupportAccessResult,
     description: `Grants support a read-only view of the signed-in customer’s space for ${GRANT_MINUTES.min} to ${GRANT_MINUTES.max} minutes (replacing a running one).`,
     args: { minutes: t.arg.int({ required: true }) },
     resolve: async (_r, { minutes }, ctx): Promise<Granted | InvalidDuration> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await grantSupportAccess(
         ctx.app,
         ctx.who.sub,
@@ -113,24 +111,21 @@ builder.mutationFields((t) => ({
         : { __typename: 'SupportAccessGranted', grant: outcome.grant };
     },
   }),
-  revokeSupportAccess: t.field({
+  revokeSupportAccess: t.withAuth({ customer: true }).field({
     type: RevokeSupportAccessResult,
     description: 'Ends support’s view of the signed-in customer’s space now.',
     resolve: async (_r, _a, ctx): Promise<Revoked | NoGrant> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return (await revokeSupportAccess(ctx.app, ctx.who.sub))
         ? { __typename: 'SupportAccessRevoked', revoked: true }
         : { __typename: 'NoSupportGrant', message: NO_GRANT };
     },
   }),
-  openAssistance: t.field({
+  openAssistance: t.withAuth({ role: 'AGENT' }).field({
     type: OpenAssistanceResult,
     description:
       'Support (AGENT): opens the view a customer granted, by the contract number they read out; without a running grant, nothing.',
     args: { contractNumber: t.arg.string({ required: true }) },
     resolve: async (_r, { contractNumber }, ctx): Promise<Opened | NoGrant> => {
-      if (!ctx.who) throw unauthenticated();
-      if (!hasRole(ctx.who, 'AGENT')) throw forbidden();
       const outcome = await openAssistance(ctx.app, ctx.who.sub, contractNumber.trim().slice(0, 20), {
         device: describeDevice(ctx.client.userAgent).label,
         ip: ctx.client.ip,

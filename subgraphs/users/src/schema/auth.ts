@@ -1,5 +1,5 @@
 // Sign-in entry points and their result types.
-import { abriError, ErrorCode, unauthenticated } from '@abri/platform';
+import { abriError, ErrorCode } from '@abri/platform';
 import { type LoginOutcome, login, type SecondFactorMethod, staffLogin, verifyTwoFactor } from '../app/auth.ts';
 import { refreshSession, revokeSessions } from '../app/sessions.ts';
 import { builder } from '../builder.ts';
@@ -231,12 +231,11 @@ builder.mutationFields((t) => ({
       return toResult(session ? { kind: 'success', session } : { kind: 'invalidCredentials' });
     },
   }),
-  logout: t.boolean({
+  logout: t.withAuth({ signedIn: true }).boolean({
     description: 'Ends this session, or every session of the account with `everywhere: true`.',
     args: { everywhere: t.arg.boolean({ defaultValue: false }) },
     resolve: async (_r, { everywhere }, ctx) => {
-      const who = ctx.who;
-      if (!who) throw unauthenticated();
+      const { who } = ctx;
       const ids = everywhere
         ? (
             await ctx.app.prisma.session.findMany({

@@ -1,6 +1,6 @@
 // Consents (`me.consents`, `setConsent`): what the customer accepted or refused, when and from which device, with the
 // whole history. The message queue reads them before sending anything that needs one (messaging/dispatcher.ts).
-import { accessCustomer, describeDevice, forbidden, isCustomer, unauthenticated } from '@abri/platform';
+import { describeDevice } from '@abri/platform';
 import { consentsOf, setConsent } from '../app/consents.ts';
 import { builder } from '../builder.ts';
 import { type ConsentChangeRow, ConsentPurposes, type ConsentState } from '../domain/consents.ts';
@@ -49,16 +49,16 @@ const Consent = builder.objectRef<ConsentState>('Consent').implement({
 });
 
 builder.prismaObjectField(CustomerRef, 'consents', (t) =>
-  t.field({
-    type: [Consent],
-    description: 'Every purpose the customer may consent to, with their current answer and its history.',
-    select: { id: true },
-    resolve: async (c, _a, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!(await accessCustomer(ctx.app, ctx, c.id, 'Consentements'))) throw forbidden();
-      return consentsOf(ctx.app, c.id);
-    },
-  }),
+  t
+    .withAuth((c) => ({ customerFile: { customerId: c.id, what: 'Consentements' } }))
+    .field({
+      type: [Consent],
+      description: 'Every purpose the customer may consent to, with their current answer and its history.',
+      select: { id: true },
+      resolve: async (c, _a, ctx) => {
+        return consentsOf(ctx.app, c.id);
+      },
+    }),
 );
 
 type Set = Typed<'SetConsentSuccess', { consent: ConsentState }>;
@@ -80,7 +80,7 @@ const SetConsentResult = builder.unionType('SetConsentResult', {
 });
 
 builder.mutationField('setConsent', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: SetConsentResult,
     description:
       'Gives or withdraws the signed-in customer’s consent for a purpose, recorded with the time and device.',
@@ -89,7 +89,6 @@ builder.mutationField('setConsent', (t) =>
       given: t.arg.boolean({ required: true }),
     },
     resolve: async (_r, { purpose, given }, ctx): Promise<Set | PhoneRequired> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await setConsent(ctx.app, ctx.who.sub, purpose, given, {
         device: describeDevice(ctx.client.userAgent).label,
         sessionId: ctx.who.sid,

@@ -1,6 +1,6 @@
 // Changing the e-mail address (step-up, then a code sent to the new address) and confirming a new phone number (a
 // code by SMS) before either is used for recovery. The rules are in app/contact-change.ts.
-import { isCustomer, reauthenticationRequired, recentlyAuthenticated, unauthenticated } from '@abri/platform';
+import { reauthenticationRequired, recentlyAuthenticated } from '@abri/platform';
 import { NBSP } from '@abri/platform/french';
 import { confirmEmailChange, confirmPhone, requestEmailChange } from '../app/contact-change.ts';
 import { builder } from '../builder.ts';
@@ -50,7 +50,7 @@ const codeInvalid = (): CodeInvalid => ({
 });
 
 builder.mutationField('requestEmailChange', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: builder.unionType('RequestEmailChangeResult', {
       description: 'The outcome of asking for a new e-mail address.',
       types: [EmailChangeRequested, InvalidEmailRef],
@@ -60,7 +60,6 @@ builder.mutationField('requestEmailChange', (t) =>
       'Sends a 6-digit code to a new e-mail address; `confirmEmailChange` makes it the account’s. Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise, see `confirmIdentity`).',
     args: { newEmail: t.arg.string({ required: true }) },
     resolve: async (_r, { newEmail }, ctx): Promise<Requested | InvalidEmail> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await requestEmailChange(ctx.app, ctx.who.sub, bounded(newEmail, 'newEmail'), {
         sessionId: ctx.who.sid,
         recentlyAuthenticated: recentlyAuthenticated(ctx.who, ctx.app.clock.now()),
@@ -86,13 +85,12 @@ const ConfirmContactResult = builder.unionType('ConfirmContactResult', {
 });
 
 builder.mutationField('confirmEmailChange', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: ConfirmContactResult,
     description:
       'The code sent to the new address: the address becomes the account’s, the previous one is told (with a « ce n’était pas moi » link).',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_r, { code }, ctx): Promise<Confirmed | CodeInvalid> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await confirmEmailChange(ctx.app, ctx.who.sub, bounded(code, 'code'), { sessionId: ctx.who.sid });
       return outcome.kind === 'confirmed' ? { __typename: 'ContactConfirmed', customerId: ctx.who.sub } : codeInvalid();
     },
@@ -100,13 +98,12 @@ builder.mutationField('confirmEmailChange', (t) =>
 );
 
 builder.mutationField('confirmPhone', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: ConfirmContactResult,
     description:
       'The code sent by SMS to the profile’s new number: from then on recovery codes and SMS alerts go to it.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_r, { code }, ctx): Promise<Confirmed | CodeInvalid> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await confirmPhone(ctx.app, ctx.who.sub, bounded(code, 'code'));
       return outcome.kind === 'confirmed' ? { __typename: 'ContactConfirmed', customerId: ctx.who.sub } : codeInvalid();
     },

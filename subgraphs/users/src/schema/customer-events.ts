@@ -2,23 +2,11 @@
 // The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
-import {
-  CLAIM_STATUSES,
-  cursorOf,
-  customerEvents,
-  type EventOf,
-  Events,
-  isCustomer,
-  parseCursor,
-  unauthenticated,
-} from '@abri/platform';
-import { moneyType } from '@abri/platform/kit';
+import { CLAIM_STATUSES, cursorOf, type EventOf, Events } from '@abri/platform';
 import type { FeedKind } from '../app/customer-feed.ts';
-import { builder } from '../builder.ts';
+import { builder, customerEventSubscription, MoneyRef } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
 import { DataExportStatus } from './data-export.ts';
-
-const MoneyRef = moneyType(builder);
 
 const ClaimRef = builder
   .externalRef('Claim', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
@@ -264,23 +252,10 @@ builder.objectField(CustomerRef, 'eventsCursor', (t) =>
   }),
 );
 
-builder.subscriptionField('customerEvents', (t) =>
-  t.field({
-    type: CustomerEvent,
-    description:
-      'Every change of the signed-in customer’s file, whichever device or service made it, in one order; with ' +
-      '`after`, first exactly the ones missed since that cursor.',
-    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
-    subscribe: (_r, { after }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({
-        bus: ctx.app.bus,
-        outbox: ctx.app.outbox,
-        event: Events.customerEvent,
-        customerId: ctx.who.sub,
-        afterId: parseCursor('users', after),
-      });
-    },
-    resolve: (event) => event,
-  }),
-);
+customerEventSubscription('customerEvents', {
+  type: CustomerEvent,
+  description:
+    'Every change of the signed-in customer’s file, whichever device or service made it, in one order; with ' +
+    '`after`, first exactly the ones missed since that cursor.',
+  event: Events.customerEvent,
+});

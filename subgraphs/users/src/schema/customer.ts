@@ -3,18 +3,15 @@ import {
   accessCustomer,
   canAccessCustomer,
   cursorOf,
-  customerEvents,
   decryptField,
   type EventOf,
   Events,
   isCustomer,
-  parseCursor,
   reauthenticationRequired,
   recentlyAuthenticated,
-  unauthenticated,
 } from '@abri/platform';
 import { type AddressChange, phoneContext, updateProfile } from '../app/profile.ts';
-import { builder } from '../builder.ts';
+import { builder, customerEventSubscription } from '../builder.ts';
 import type { PostalAddress } from '../domain/profile.ts';
 import { byTypename, ErrorInterface, type Typed } from './error.ts';
 
@@ -157,13 +154,12 @@ const UpdateProfileResult = builder.unionType('UpdateProfileResult', {
 });
 
 builder.mutationField('updateProfile', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: UpdateProfileResult,
     description:
       'Edits the signed-in customer’s profile. A new phone (where recovery codes go) needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise) and is announced by e-mail and to the previous number.',
     args: { input: t.arg({ type: ProfileInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Updated | Invalid> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await updateProfile(ctx.app, ctx.who.sub, input, {
         sessionId: ctx.who.sid,
         recentlyAuthenticated: recentlyAuthenticated(ctx.who, ctx.app.clock.now()),
@@ -195,21 +191,8 @@ const ProfileEvent = builder.objectRef<EventOf<typeof Events.profileChanged>>('P
   }),
 });
 
-builder.subscriptionField('profileChanged', (t) =>
-  t.field({
-    type: ProfileEvent,
-    description: 'Profile changes of the signed-in customer; with `after`, first the ones missed since that cursor.',
-    args: { after: t.arg.string({ description: 'The cursor of the last event received.' }) },
-    subscribe: (_r, { after }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
-      return customerEvents({
-        bus: ctx.app.bus,
-        outbox: ctx.app.outbox,
-        event: Events.profileChanged,
-        customerId: ctx.who.sub,
-        afterId: parseCursor('users', after),
-      });
-    },
-    resolve: (event) => event,
-  }),
-);
+customerEventSubscription('profileChanged', {
+  type: ProfileEvent,
+  description: 'Profile changes of the signed-in customer; with `after`, first the ones missed since that cursor.',
+  event: Events.profileChanged,
+});

@@ -1,5 +1,4 @@
 // Portability (`requestDataExport`, `me.dataExports`): see app/data-export.ts.
-import { forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { frenchDateTime } from '@abri/platform/french';
 import { type DataExportView, exportPath, exportsOf, progressOf, requestDataExport } from '../app/data-export.ts';
 import { builder } from '../builder.ts';
@@ -45,13 +44,12 @@ const DataExport = builder.objectRef<DataExportView>('DataExport').implement({
 
 builder.prismaObjectField(CustomerRef, 'dataExports', (t) =>
   t.field({
+    authScopes: (c) => ({ self: c.id }),
     type: [DataExport],
     description: 'The copies of their data the customer asked for, newest first.',
     select: { id: true },
     resolve: (c, _a, ctx) => {
-      if (!ctx.who) throw unauthenticated();
       // The customer's own, never staff's: the ZIP holds the whole file.
-      if (!(isCustomer(ctx.who) && ctx.who.sub === c.id)) throw forbidden();
       return exportsOf(ctx.app, c.id);
     },
   }),
@@ -76,13 +74,12 @@ const RequestDataExportResult = builder.unionType('RequestDataExportResult', {
 });
 
 builder.mutationField('requestDataExport', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: RequestDataExportResult,
     description:
       'Asks for a copy of all the signed-in customer’s data (every subgraph), prepared in the background: follow ' +
       '`me.dataExports` or `DataExportUpdate` on `customerEvents`.',
     resolve: async (_r, _a, ctx): Promise<Requested | TooSoon> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await requestDataExport(ctx.app, ctx.who.sub);
       return outcome.kind === 'tooSoon'
         ? {

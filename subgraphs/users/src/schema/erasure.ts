@@ -1,14 +1,7 @@
 // Erasure (`me.erasurePreview`, `requestErasure`, `me.erasureRequest`): see app/erasure.ts. Users owns the
 // `ErasurePreview` entity and its account section; policies, claims and payments each add theirs
 // (platform/src/kit/erasure-types.ts).
-import {
-  canAccessCustomer,
-  forbidden,
-  isCustomer,
-  reauthenticationRequired,
-  recentlyAuthenticated,
-  unauthenticated,
-} from '@abri/platform';
+import { canAccessCustomer, reauthenticationRequired, recentlyAuthenticated } from '@abri/platform';
 import { type ErasurePreviewShape, erasureTypes } from '@abri/platform/kit';
 import { type ErasureRequestView, latestErasureRequest, requestErasure, usersErasureSection } from '../app/erasure.ts';
 import { builder } from '../builder.ts';
@@ -76,12 +69,12 @@ const ErasureRequest = builder.objectRef<ErasureRequestView>('ErasureRequest').i
 
 builder.prismaObjectField(CustomerRef, 'erasureRequest', (t) =>
   t.field({
+    authScopes: (c) => ({ self: c.id }),
     type: ErasureRequest,
     nullable: true,
     description: 'The customer’s latest erasure request, if any.',
     select: { id: true },
     resolve: (c, _a, ctx) => {
-      if (!(isCustomer(ctx.who) && ctx.who.sub === c.id)) throw forbidden();
       return latestErasureRequest(ctx.app, c.id);
     },
   }),
@@ -98,7 +91,7 @@ const ErasureRequested = builder.objectRef<Requested>('ErasureRequested').implem
 });
 
 builder.mutationField('requestErasure', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: builder.unionType('RequestErasureResult', {
       description: 'The outcome of asking for one’s data to be erased.',
       types: [ErasureRequested],
@@ -109,7 +102,6 @@ builder.mutationField('requestErasure', (t) =>
       'in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise, see `confirmIdentity`). A request already being ' +
       'checked is returned as it is.',
     resolve: async (_r, _a, ctx): Promise<Requested> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await requestErasure(ctx.app, ctx.who.sub, {
         recentlyAuthenticated: recentlyAuthenticated(ctx.who, ctx.app.clock.now()),
       });

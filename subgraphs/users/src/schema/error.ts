@@ -1,11 +1,9 @@
 // The shared `Error` interface (platform kit) on this subgraph's builder, and this subgraph's common failures.
 import { abriError, ErrorCode } from '@abri/platform';
-import { errorInterface } from '@abri/platform/kit';
-import { builder } from '../builder.ts';
 
 export { byTypename, type Typed } from '@abri/platform/kit';
 
-export const ErrorInterface = errorInterface(builder);
+export { ErrorInterface } from '../builder.ts';
 
 /** Free-text inputs of the account entry points are bounded before any work (hashing, lookups). */
 export const MAX_INPUT = 1024;

@@ -1,5 +1,4 @@
 // The customer's notification preferences: categories turned off and quiet hours (push/dispatcher.ts follows them).
-import { canAccessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { builder } from '../builder.ts';
 import { CATEGORIES, checkPreferences, type Preferences, timeOf } from '../domain/notification-preferences.ts';
 import { CustomerRef } from './customer.ts';
@@ -65,12 +64,11 @@ const UpdateNotificationPreferencesResult = builder.unionType('UpdateNotificatio
 });
 
 builder.mutationField('updateNotificationPreferences', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: UpdateNotificationPreferencesResult,
     description: 'Chooses which notifications are pushed to the signed-in customer’s devices, and quiet hours.',
     args: { input: t.arg({ type: NotificationPreferencesInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Updated | Invalid> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const checked = checkPreferences(input);
       if (checked.kind === 'invalid')
         return { __typename: 'InvalidNotificationPreferences', field: checked.field, message: checked.message };
@@ -86,13 +84,13 @@ builder.mutationField('updateNotificationPreferences', (t) =>
 );
 
 builder.objectFields(CustomerRef, (t) => ({
-  notificationPreferences: t.field({
-    type: NotificationPreferences,
-    resolve: async (c, _a, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!canAccessCustomer(ctx.who, c.id)) throw forbidden();
-      const row = await ctx.app.prisma.notificationPreference.findUnique({ where: { customerId: c.id } });
-      return row ?? { muted: [], quietFrom: null, quietUntil: null };
-    },
-  }),
+  notificationPreferences: t
+    .withAuth((c) => ({ seesCustomer: c.id }))
+    .field({
+      type: NotificationPreferences,
+      resolve: async (c, _a, ctx) => {
+        const row = await ctx.app.prisma.notificationPreference.findUnique({ where: { customerId: c.id } });
+        return row ?? { muted: [], quietFrom: null, quietUntil: null };
+      },
+    }),
 }));

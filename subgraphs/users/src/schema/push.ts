@@ -1,6 +1,5 @@
 // Push notifications: a device registers for them from a signed-in session (and loses them with it), unregisters,
 // and the customer sees which devices are registered. The notifications themselves: push/dispatcher.ts.
-import { canAccessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { registerPushDevice, unregisterPushDevice } from '../app/push-devices.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
@@ -87,14 +86,13 @@ const UnregisterPushDeviceResult = builder.unionType('UnregisterPushDeviceResult
 });
 
 builder.mutationField('registerPushDevice', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: RegisterPushDeviceResult,
     description:
       'Registers this device for push notifications while the app is closed, for the signed-in session: signing ' +
       'out or revoking the session removes it.',
     args: { input: t.arg({ type: PushDeviceInput, required: true }) },
     resolve: async (_r, { input }, ctx): Promise<Registered | Invalid | Unavailable> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const outcome = await registerPushDevice(ctx.app, ctx.who, {
         channel: input.channel,
         endpoint: input.endpoint ? bounded(input.endpoint, 'endpoint') : null,
@@ -114,12 +112,11 @@ builder.mutationField('registerPushDevice', (t) =>
 );
 
 builder.mutationField('unregisterPushDevice', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: UnregisterPushDeviceResult,
     description: 'Stops notifications to one of the customer’s devices.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx): Promise<Unregistered | NotFound> => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return (await unregisterPushDevice(ctx.app, ctx.who.sub, String(id)))
         ? { __typename: 'PushDeviceUnregistered', id: String(id) }
         : { __typename: 'PushDeviceNotFound', message: 'Cet appareil n’est pas inscrit aux notifications.' };
@@ -136,17 +133,17 @@ builder.queryField('webPushPublicKey', (t) =>
 );
 
 builder.objectFields(CustomerRef, (t) => ({
-  pushDevices: t.prismaField({
-    type: [PushDevice],
-    description: 'Devices registered for push notifications, most recent first.',
-    resolve: (query, c, _a, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!canAccessCustomer(ctx.who, c.id)) throw forbidden();
-      return ctx.app.prisma.pushDevice.findMany({
-        ...query,
-        where: { customerId: c.id },
-        orderBy: { createdAt: 'desc' },
-      });
-    },
-  }),
+  pushDevices: t
+    .withAuth((c) => ({ seesCustomer: c.id }))
+    .prismaField({
+      type: [PushDevice],
+      description: 'Devices registered for push notifications, most recent first.',
+      resolve: (query, c, _a, ctx) => {
+        return ctx.app.prisma.pushDevice.findMany({
+          ...query,
+          where: { customerId: c.id },
+          orderBy: { createdAt: 'desc' },
+        });
+      },
+    }),
 }));

@@ -1,11 +1,7 @@
-// What a customer sees of their account's security: score and its history, sessions (and revoking them), sign-in
-// history (and saying « c'est moi » or « ce n'était pas moi » of a sign-in).
-import { accessCustomer, forbidden, isCustomer, unauthenticated } from '@abri/platform';
 import { currentSecurityScore, type ScorePoint, securityScoreHistory } from '../app/security-score.ts';
 import { revokeSessions } from '../app/sessions.ts';
 import { acknowledgeSignIn, type ReviewOutcome, reportSignIn } from '../app/sign-in-review.ts';
 import { builder } from '../builder.ts';
-import type { UsersContext } from '../context.ts';
 import type { securityScore } from '../domain/security-score.ts';
 import { SecondFactorMethodEnum } from './auth.ts';
 import { CustomerRef } from './customer.ts';
@@ -127,11 +123,9 @@ const LoginEvent = builder.prismaObject('SignInEvent', {
  * The customer themself, or staff (support agents look at an account's security with the customer), as elsewhere;
  * a staff read is recorded for the customer to see.
  */
-const ownCustomer = async (ctx: UsersContext, customerId: string) => {
-  if (!ctx.who) throw unauthenticated();
-  if (!(await accessCustomer(ctx.app, ctx, customerId, 'Sécurité du compte : sessions et connexions')))
-    throw forbidden();
-};
+const securityOf = (c: { id: string }) => ({
+  customerFile: { customerId: c.id, what: 'Sécurité du compte : sessions et connexions' },
+});
 
 builder.objectFields(CustomerRef, (t) => ({
   twoFactorEnabled: t.boolean({
@@ -144,29 +138,26 @@ builder.objectFields(CustomerRef, (t) => ({
     description: 'The second factor asked at sign-in; null when there is none.',
     resolve: (c) => (c.totpEnabledAt ? 'TOTP' : c.smsTwoFactorEnabledAt ? 'SMS' : null),
   }),
-  securityScore: t.field({
+  securityScore: t.withAuth(securityOf).field({
     type: SecurityScore,
     description: 'The score now, computed from what the account holds (reading it writes nothing).',
     resolve: async (c, _a, ctx) => {
-      await ownCustomer(ctx, c.id);
       return currentSecurityScore(ctx.app, c.id);
     },
   }),
-  securityScoreHistory: t.field({
+  securityScoreHistory: t.withAuth(securityOf).field({
     type: [SecurityScorePoint],
     description:
       'The score day by day, oldest first: a point for each day with a sign-in or a security change, then today’s, the score now. Up to 365 days back.',
     args: { days: t.arg.int({ defaultValue: 90, description: 'How many days back, 1 to 365.' }) },
     resolve: async (c, { days }, ctx) => {
-      await ownCustomer(ctx, c.id);
       return securityScoreHistory(ctx.app, c.id, Math.min(Math.max(days ?? 90, 1), 365));
     },
   }),
-  sessions: t.prismaField({
+  sessions: t.withAuth(securityOf).prismaField({
     type: [Session],
     description: 'Devices signed in now, most recent first.',
     resolve: async (query, c, _a, ctx) => {
-      await ownCustomer(ctx, c.id);
       return ctx.app.prisma.session.findMany({
         ...query,
         where: {
@@ -178,12 +169,11 @@ builder.objectFields(CustomerRef, (t) => ({
       });
     },
   }),
-  loginHistory: t.prismaField({
+  loginHistory: t.withAuth(securityOf).prismaField({
     type: ['SignInEvent'],
     description: 'Sign-in attempts, newest first.',
     args: { first: t.arg.int({ defaultValue: 20 }) },
     resolve: async (query, c, { first }, ctx) => {
-      await ownCustomer(ctx, c.id);
       return ctx.app.prisma.signInEvent.findMany({
         ...query,
         where: { customerId: c.id },
@@ -222,16 +212,15 @@ const reviewResult = (outcome: ReviewOutcome): Reviewed | NotFound =>
     : { __typename: 'SignInReviewed', signInId: outcome.signInId, endedSessions: outcome.endedSessions };
 
 builder.mutationFields((t) => ({
-  acknowledgeSignIn: t.field({
+  acknowledgeSignIn: t.withAuth({ customer: true }).field({
     type: ReviewSignInResult,
     description: '« C’est moi »: the customer recognises a sign-in of their history; it no longer lowers the score.',
     args: { signInId: t.arg.id({ required: true }) },
     resolve: async (_r, { signInId }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return reviewResult(await acknowledgeSignIn(ctx.app, ctx.who.sub, String(signInId).slice(0, 64)));
     },
   }),
-  reportSignIn: t.field({
+  reportSignIn: t.withAuth({ customer: true }).field({
     type: ReviewSignInResult,
     description:
       '« Ce n’était pas moi »: ends the session of that sign-in (every session with `everywhere`, this one included) and blocks the password until it is reset, as the alert e-mail’s link does.',
@@ -240,16 +229,14 @@ builder.mutationFields((t) => ({
       everywhere: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (_r, { signInId, everywhere }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       return reviewResult(await reportSignIn(ctx.app, ctx.who.sub, String(signInId).slice(0, 64), everywhere ?? false));
     },
   }),
-  revokeSession: t.boolean({
+  revokeSession: t.withAuth({ customer: true }).boolean({
     description:
       'Signs one of the customer’s devices out (its open subscriptions close at once). False if it was not open.',
     args: { sessionId: t.arg.id({ required: true }) },
     resolve: async (_r, { sessionId }, ctx) => {
-      if (!isCustomer(ctx.who)) throw unauthenticated();
       const session = await ctx.app.prisma.session.findFirst({
         where: { id: String(sessionId), customerId: ctx.who.sub },
       });

@@ -1,6 +1,6 @@
 // « Qui a consulté mon dossier » (`me.staffAccess`): every read or action of Abri's staff on the customer's data, in
 // any subgraph, with who, when, what and why; and `customer(id)`, the staff's way into a file, recorded like any read.
-import { abriError, accessCustomer, ErrorCode, forbidden, isCustomer, isStaff, unauthenticated } from '@abri/platform';
+import { abriError, accessCustomer, ErrorCode } from '@abri/platform';
 import { type StaffAccessView, staffAccessOf } from '../app/staff-access.ts';
 import { builder } from '../builder.ts';
 import { CustomerRef, IDENTITY } from './customer.ts';
@@ -49,14 +49,13 @@ const StaffAccess = builder.objectRef<StaffAccessView>('StaffAccess').implement(
 
 builder.prismaObjectField(CustomerRef, 'staffAccess', (t) =>
   t.field({
+    authScopes: (c) => ({ self: c.id }),
     type: [StaffAccess],
     description:
       'Who at Abri read or acted on this file, when, what and why, newest first (the customer only). A record appears within seconds of the access.',
     args: { first: t.arg.int({ defaultValue: 20 }) },
     select: { id: true },
     resolve: (c, { first }, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!(isCustomer(ctx.who) && ctx.who.sub === c.id)) throw forbidden();
       if (first == null || first < 1 || first > 200)
         throw abriError(ErrorCode.BAD_USER_INPUT, 'first must be between 1 and 200.');
       return staffAccessOf(ctx.app, c.id, first);
@@ -65,15 +64,13 @@ builder.prismaObjectField(CustomerRef, 'staffAccess', (t) =>
 );
 
 builder.queryField('customer', (t) =>
-  t.prismaField({
+  t.withAuth({ staff: true }).prismaField({
     type: 'Customer',
     nullable: true,
     description:
       'Staff: a customer’s file by id (null when there is none). Recorded in the customer’s access log; support agents must give the reason in the `x-abri-reason` header.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
-      if (!ctx.who) throw unauthenticated();
-      if (!isStaff(ctx.who)) throw forbidden();
       const customer = await ctx.app.prisma.customer.findUnique({ ...query, where: { id: String(id) } });
       if (!customer) return null;
       return (await accessCustomer(ctx.app, ctx, customer.id, IDENTITY)) ? customer : null;

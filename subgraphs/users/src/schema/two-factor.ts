@@ -1,12 +1,5 @@
 // Customer two-factor authentication: enrolment, confirmation with recovery codes, disabling.
-import {
-  abriError,
-  ErrorCode,
-  isCustomer,
-  reauthenticationRequired,
-  recentlyAuthenticated,
-  unauthenticated,
-} from '@abri/platform';
+import { abriError, ErrorCode, reauthenticationRequired, recentlyAuthenticated } from '@abri/platform';
 import { chooseSmsSecondFactor } from '../app/sms-second-factor.ts';
 import { confirmEnrolment, disableTwoFactor, startEnrolment } from '../app/two-factor.ts';
 import { builder } from '../builder.ts';
@@ -71,18 +64,14 @@ const invalidCode = (): Invalid => ({
   __typename: 'InvalidCode',
   message: 'Code incorrect.',
 });
-const customerOnly = (ctx: { who: import('@abri/platform').Identity | null }) => {
-  if (!isCustomer(ctx.who)) throw unauthenticated();
-  return ctx.who;
-};
 
 builder.mutationFields((t) => ({
-  startTwoFactorEnrolment: t.field({
+  startTwoFactorEnrolment: t.withAuth({ customer: true }).field({
     type: TwoFactorEnrolment,
     description:
       'Begins enrolling an authenticator app (replaces an unfinished enrolment). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise, see `confirmIdentity`); refused (FORBIDDEN) while a second factor is on: turn it off first with `disableTwoFactor`.',
     resolve: async (_r, _a, ctx) => {
-      const who = customerOnly(ctx);
+      const { who } = ctx;
       const outcome = await startEnrolment(ctx.app, who.sub, recentlyAuthenticated(who, ctx.app.clock.now()));
       if (outcome.kind === 'reauthenticationRequired') throw reauthenticationRequired();
       if (outcome.kind === 'alreadyEnabled')
@@ -93,23 +82,23 @@ builder.mutationFields((t) => ({
       return outcome;
     },
   }),
-  confirmTwoFactorEnrolment: t.field({
+  confirmTwoFactorEnrolment: t.withAuth({ customer: true }).field({
     type: ConfirmTwoFactorResult,
     description: 'Turns two-factor on with the app’s first code; returns 10 single-use recovery codes.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_r, { code }, ctx): Promise<Enabled | Invalid> => {
-      const who = customerOnly(ctx);
+      const { who } = ctx;
       const codes = await confirmEnrolment(ctx.app, who.sub, who.sid, code.slice(0, 20));
       return codes ? { __typename: 'TwoFactorEnabled', recoveryCodes: codes } : invalidCode();
     },
   }),
-  chooseSmsSecondFactor: t.field({
+  chooseSmsSecondFactor: t.withAuth({ customer: true }).field({
     type: ChooseSmsSecondFactorResult,
     description:
       'Makes a code texted to the confirmed phone the second factor (instead of, or replacing, an authenticator app). Needs a password proven in the last 5 minutes (REAUTHENTICATION_REQUIRED otherwise); when an app is the second factor, `code` is its current code (or a recovery code). Announced by e-mail and SMS.',
     args: { code: t.arg.string({ description: 'The authenticator app’s current code, when one is active.' }) },
     resolve: async (_r, { code }, ctx): Promise<SmsChosen | NoPhone | Invalid | AlreadySms> => {
-      const who = customerOnly(ctx);
+      const { who } = ctx;
       const outcome = await chooseSmsSecondFactor(
         ctx.app,
         who.sub,
@@ -140,7 +129,7 @@ builder.mutationFields((t) => ({
       }
     },
   }),
-  disableTwoFactor: t.boolean({
+  disableTwoFactor: t.withAuth({ customer: true }).boolean({
     description:
       'Turns two-factor off; needs the password and a code of the app (or a recovery code; with SMS codes, a recovery code). False when either is wrong.',
     args: {
@@ -148,7 +137,7 @@ builder.mutationFields((t) => ({
       code: t.arg.string({ required: true }),
     },
     resolve: (_r, { password, code }, ctx) => {
-      const who = customerOnly(ctx);
+      const { who } = ctx;
       return disableTwoFactor(ctx.app, who.sub, who.sid, password.slice(0, 1024), code.slice(0, 40));
     },
   }),
