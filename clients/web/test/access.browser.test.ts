@@ -6,7 +6,7 @@ import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { customer } from '@abri/testkit';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../subgraphs/users/src/domain/password.ts';
 import {
   accessibilityViolations,
@@ -16,18 +16,11 @@ import {
   signInAs,
   skipBrowser,
   smsCodeSentTo,
-  startWeb,
-  type WebHarness,
   webDocument,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-}, 600_000);
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 const PEOPLE = {
   desktop: { who: 'camille', email: 'camille.martin@abri.example', phone: '+33612345678' },

@@ -6,7 +6,7 @@
 // the password changed, other devices signed out.
 import { DEMO } from '@abri/platform';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../../subgraphs/users/src/domain/totp.ts';
 import {
   accessibilityViolations,
@@ -15,18 +15,10 @@ import {
   type Size,
   signInAs,
   skipBrowser,
-  startWeb,
-  type WebHarness,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** The other device: another browser, so the session list tells it apart. */
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';

@@ -6,7 +6,7 @@ import { deflateSync } from 'node:zlib';
 import { type Embedded, type EmbeddedOptions, startEmbedded } from '@abri/embedded';
 import { type Clock, DEMO, FREE_PORTS } from '@abri/platform';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadTrustedDocuments, WEB_MANIFEST } from '../../../gateway/src/trusted-documents.ts';
 import { WEB_DIST } from '../../../gateway/src/web/build.ts';
 
@@ -73,6 +73,28 @@ export async function startWeb(
       await system.stop();
     },
   };
+}
+
+/**
+ * The web harness of this test file in one line, at the file's top level: `const web = webForFile()`. It starts before
+ * the file's first test (the whole system and Chromium can take minutes on a loaded machine) and stops after its last;
+ * where the browser is skipped it never starts. Reading it before it started is a test bug, said so.
+ */
+export function webForFile(options: Parameters<typeof startWeb>[0] = {}): WebHarness {
+  let harness: WebHarness | undefined;
+  beforeAll(async () => {
+    if (!skipBrowser) harness = await startWeb(options);
+  }, 600_000);
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  // The harness's members are plain values and closures (no `this`), so forwarding reads is all a test needs.
+  return new Proxy({} as WebHarness, {
+    get(_target, key) {
+      if (!harness) throw new Error('the web harness is read before the file started it (beforeAll)');
+      return Reflect.get(harness, key);
+    },
+  });
 }
 
 /**

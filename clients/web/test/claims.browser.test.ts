@@ -2,7 +2,7 @@
 // interactions; then an adjuster moves it through the API and the open page shows each step without a reload.
 import { DEMO } from '@abri/platform';
 import { adjuster, advance } from '@abri/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   pageProblems,
@@ -10,11 +10,9 @@ import {
   type Size,
   signInAs,
   skipBrowser,
-  startWeb,
-  type WebHarness,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
 // The adjuster signs in once for the file: a TOTP code is single use, and the two sizes may run in the same 30 s step.
 let staffClient: Awaited<ReturnType<typeof adjuster>> | undefined;
 const staffOnce = async () => {
@@ -22,12 +20,7 @@ const staffOnce = async () => {
   return staffClient;
 };
 
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 describe.skipIf(skipBrowser)('declaring a claim and following it live', () => {
   for (const size of ['desktop', 'mobile'] as Size[]) {

@@ -2,7 +2,7 @@
 // address is told), and a new mobile number confirmed by its SMS code; a wrong code is said in place and changes
 // nothing.
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   pageProblems,
@@ -10,18 +10,10 @@ import {
   signInAs,
   skipBrowser,
   smsCodeSentTo,
-  startWeb,
-  type WebHarness,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** The 6-digit code of the last e-mail sent to `to` since `since`. */
 async function emailCodeSentTo(to: string, since: number): Promise<string> {

@@ -5,25 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** A definition list as { term: value }, whitespace as the reader sees it. */
 const figures = (list: Locator) =>

@@ -8,26 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signAttestation, tokenFromScanned } from '../../../subgraphs/policies/src/documents/attestation-token.ts';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** What a phone's camera reads from the attestation's QR code: the PDF's first page rendered, then decoded. */
 function scanQrCode(pdf: Buffer): string {

@@ -3,25 +3,10 @@
 // against a gateway that runs trusted documents only.
 import { DEMO } from '@abri/platform';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-beforeAll(async () => {
-  if (skipBrowser) return;
-  web = await startWeb();
-}, 600_000);
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 describe.skipIf(skipBrowser)('help centre and search over the file', () => {
   for (const size of ['desktop', 'mobile'] as Size[]) {

@@ -6,28 +6,16 @@ import { DEMO } from '@abri/platform';
 import type { AbriClient } from '@abri/sdk';
 import { staffMember } from '@abri/testkit';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
+const web = webForFile();
 // One agent session for the file: a second staff sign-in within the same 30-s TOTP step is refused (replay).
 let agent: AbriClient;
 beforeAll(async () => {
   if (skipBrowser) return;
-  web = await startWeb();
   agent = await staffMember(web.system.gateway.url, 'agent');
 }, 600_000);
-afterAll(async () => {
-  await web?.stop();
-});
 
 const WHO: Record<Size, 'camille' | 'louis'> = { desktop: 'camille', mobile: 'louis' };
 const DAY = 86_400_000;

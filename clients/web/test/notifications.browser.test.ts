@@ -5,25 +5,18 @@
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   pageProblems,
   type Size,
   signInAs,
   skipBrowser,
-  startWeb,
-  type WebHarness,
   webDocument,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** The push service's side of PushManager, as a page script: subscriptions with real keys, the key asked recorded. */
 function fakePushService() {

@@ -5,25 +5,18 @@ import { readFileSync } from 'node:fs';
 import { DEMO } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   pageProblems,
   type Size,
   signInAs,
   skipBrowser,
-  startWeb,
-  type WebHarness,
   webDocument,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** What the browser keeps for offline reading: each offline cache with the text of every entry. */
 const offlineStorage = (page: Page) =>

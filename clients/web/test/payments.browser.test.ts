@@ -3,25 +3,10 @@
 // after a preview of the schedule it gives.
 import { readFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 const DAYS: Record<Size, number> = { desktop: 20, mobile: 12 };
 

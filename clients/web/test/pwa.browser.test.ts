@@ -2,16 +2,10 @@
 // serves the shell when the network is gone, and a push delivered to it (through the DevTools protocol, as no push
 // service is reachable offline) shown as a notification that opens the screen it is about.
 import { DEMO } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, skipBrowser, startWeb, type WebHarness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 /** Width and height of a PNG, read from its IHDR chunk. */
 const pngSize = (bytes: Buffer) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];

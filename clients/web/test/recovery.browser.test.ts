@@ -4,7 +4,7 @@
 // device is recognised (« C'est moi ») or reported (« Ce n'était pas moi »: that device is signed out).
 import { DEMO } from '@abri/platform';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   pageProblems,
@@ -13,18 +13,10 @@ import {
   signInAs,
   skipBrowser,
   smsCodeSentTo,
-  startWeb,
-  type WebHarness,
+  webForFile,
 } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_IPHONE =

@@ -2,17 +2,10 @@
 // server's refusal shown as is, the dashboard in one query, a reload that stays signed in through the HttpOnly
 // refresh cookie (never visible to the page), sign-out; axe-core finds no serious or critical violation.
 import { DEMO } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, pageProblems, type Size, skipBrowser, startWeb, type WebHarness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
-
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb();
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile();
 
 describe.skipIf(skipBrowser)('sign-in and dashboard', () => {
   for (const size of ['desktop', 'mobile'] as Size[]) {

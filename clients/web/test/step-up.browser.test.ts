@@ -1,25 +1,11 @@
 // A new mobile number long after signing in: the space asks for the password first (the number receives the account's
 // recovery codes), refuses a wrong one in place, then saves the number as it was typed, without a second try.
 import { DEMO, manualClock } from '@abri/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  pageProblems,
-  type Size,
-  signInAs,
-  skipBrowser,
-  startWeb,
-  type WebHarness,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
-let web: WebHarness;
 const clock = manualClock(new Date());
-beforeAll(async () => {
-  if (!skipBrowser) web = await startWeb({ clock });
-});
-afterAll(async () => {
-  await web?.stop();
-});
+const web = webForFile({ clock });
 
 describe.skipIf(skipBrowser)('changing the mobile number needs the password again', () => {
   for (const [size, number] of [
