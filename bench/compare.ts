@@ -7,9 +7,8 @@
 // The baseline checkout needs its own node_modules and generated Prisma clients (`npm run generate` there).
 import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { DEMO } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
-import { closedLoop, percentile, post } from './lib/load.ts';
+import { camilleAuth, closedLoop, percentile, post } from './lib/load.ts';
 import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, type Shape, startShape } from './lib/shape.ts';
 
@@ -50,18 +49,7 @@ async function side(name: string, root: string | undefined): Promise<Side> {
   try {
     const gateway = await shape.start('gateway', 'gateway/src/main.ts', shape.gatewayEnv);
     const url = new URL(gateway.url);
-    const login = await post(
-      agent,
-      url,
-      JSON.stringify({
-        query:
-          'mutation($c: String!, $p: String!) { login(input: { contractNumber: $c, password: $p }) { ... on LoginSuccess { accessToken } } }',
-        variables: { c: DEMO.camille.contractNumber, p: DEMO.customerPassword },
-      }),
-      {},
-    );
-    const token = (JSON.parse(login.body) as { data: { login: { accessToken: string } } }).data.login.accessToken;
-    const auth = { authorization: `Bearer ${token}` };
+    const auth = await camilleAuth(agent, url);
     const first = await post(agent, url, request, auth);
     if (first.status !== 200 || first.body.includes('"errors"'))
       throw new Error(`${name} answered ${first.status}: ${first.body}`);

@@ -14,10 +14,10 @@ import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, importSigningKey, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
+import { importSigningKey, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
-import { closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
+import { camilleAuth, closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
 import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, startShape } from './lib/shape.ts';
 
@@ -59,18 +59,7 @@ try {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const any = (gateways.abri ?? gateways.hive)!;
 
-  const login = await post(
-    agent,
-    new URL(any.url),
-    JSON.stringify({
-      query:
-        'mutation($c: String!, $p: String!) { login(input: { contractNumber: $c, password: $p }) { ... on LoginSuccess { accessToken } } }',
-      variables: { c: DEMO.camille.contractNumber, p: DEMO.customerPassword },
-    }),
-    {},
-  );
-  const token = (JSON.parse(login.body) as { data: { login: { accessToken: string } } }).data.login.accessToken;
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = await camilleAuth(agent, new URL(any.url));
   const request = JSON.stringify({ query: DASHBOARD, operationName: 'Dashboard' });
 
   // The expected answer, and the same through every gateway, byte for byte.

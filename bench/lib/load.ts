@@ -2,6 +2,7 @@
 // in, for a fixed duration. node:http with keep-alive sockets, so the client itself costs as little CPU as it can.
 import { type Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { DEMO } from '@abri/platform';
 
 export interface LoadResult {
   requests: number;
@@ -41,6 +42,22 @@ export function post(
     });
     req.end(body);
   });
+}
+
+/** Signs Camille in through the gateway at `url`; the authorization header her requests carry. */
+export async function camilleAuth(agent: Agent, url: URL): Promise<Record<string, string>> {
+  const login = await post(
+    agent,
+    url,
+    JSON.stringify({
+      query:
+        'mutation($c: String!, $p: String!) { login(input: { contractNumber: $c, password: $p }) { ... on LoginSuccess { accessToken } } }',
+      variables: { c: DEMO.camille.contractNumber, p: DEMO.customerPassword },
+    }),
+    {},
+  );
+  const token = (JSON.parse(login.body) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+  return { authorization: `Bearer ${token}` };
 }
 
 /**
