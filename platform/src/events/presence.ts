@@ -5,7 +5,10 @@
 // dispatcher that just started knows nobody for up to `everyMs`, and may then push to a device that also had the
 // event live (a double, never a loss). Changes are announced at most once per `minGapMs`: an announcement names every
 // session of the replica, so one per connection would cost the square of the sockets when thousands connect at once
-// (a restart, bench/fanout.ts).
+// (a restart, bench/fanout.ts). The cost of the gap: a device that connects within it may get a push for an event it
+// also had live, and one that closes the app within it still counts as present until the next announcement, so an
+// event in that second is not pushed to it (the event itself is not lost: the app reads it from its cursor when it
+// opens again).
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from './bus.ts';
 import { Events, type PayloadOf } from './catalog.ts';
@@ -26,7 +29,8 @@ export function announcePresence(options: {
   everyMs?: number;
   /**
    * Least time between two announcements: changes within it wait and go out together. A device that connects in
-   * between may get a push for an event it also receives live (a double, never a loss).
+   * between may get a push for an event it also receives live; one that leaves in between is not pushed what happens
+   * before the next announcement (it reads it from its cursor when the app opens again).
    * @default 1_000 ms
    */
   minGapMs?: number;
