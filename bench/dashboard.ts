@@ -6,9 +6,11 @@
 // The answers are checked first (Abri's and Hive's byte-identical; the floor's calls answered exactly as when the
 // gateway made them), then each target is measured in turn, alternating, at each concurrency, for `rounds` rounds:
 // req/s, p50, p99, errors and CPU milliseconds per request of every process (gateway, each subgraph, PostgreSQL's
-// backends for this run's database, and this client).
-//   npx tsx bench/dashboard.ts [--seconds=10] [--rounds=2] [--concurrency=10,50] [--targets=abri,hive,floor]
-//                              [--cpu-prof] [--database=postgresql://…] [--redis=redis://…]
+// backends for this run's database, and this client). Before round 1, every target runs unmeasured for `warmup`
+// seconds at each concurrency: the first target measured would otherwise pay alone for the JIT and for the
+// subgraphs' database pools growing (about +60 % CPU per request on a fresh shape).
+//   npx tsx bench/dashboard.ts [--seconds=10] [--rounds=2] [--warmup=5] [--concurrency=10,50]
+//                              [--targets=abri,hive,floor] [--cpu-prof] [--database=postgresql://…] [--redis=redis://…]
 // --cpu-prof writes a CPU profile per process (Abri's gateway and the subgraphs) into a directory it prints.
 import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -29,6 +31,7 @@ const option = (name: string, fallback: string) =>
     .join('=') ?? fallback;
 const seconds = Number(option('seconds', '10'));
 const rounds = Number(option('rounds', '2'));
+const warmup = Number(option('warmup', '5'));
 const concurrencies = option('concurrency', '10,50').split(',').map(Number);
 const targets = option('targets', 'abri,hive,floor').split(',') as ('abri' | 'hive' | 'floor')[];
 const profile = process.argv.includes('--cpu-prof');
@@ -41,7 +44,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(
-  `dashboard bench: ${cpus().length} cores, load average ${load()}; ${seconds} s per measure, ${rounds} rounds`,
+  `dashboard bench: ${cpus().length} cores, load average ${load()}; ${seconds} s per measure, ${rounds} rounds after ${warmup} s of warm-up per target and concurrency`,
 );
 
 const shape = await startShape({
@@ -109,6 +112,14 @@ try {
       }),
     ),
   };
+
+  if (warmup > 0) {
+    for (const concurrency of concurrencies)
+      for (const target of targets) {
+        const result = await closedLoop(once[target]!, concurrency, warmup);
+        console.log(`warm-up c=${concurrency} ${target}: ${result.requests} requests, errors ${result.errors}`);
+      }
+  }
 
   type Row = { target: string; concurrency: number; result: LoadResult; cpu: Record<string, number> };
   const rows: Row[] = [];

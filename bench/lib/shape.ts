@@ -1,12 +1,15 @@
 // The production shape on this machine, for benchmarks: a fresh PostgreSQL database (migrated, demo data seeded), a
-// Redis bus under a run-specific prefix, and each service its own process started from its main.ts with
-// configuration from the environment only. Gateways (Abri's, or any other entry) are started on top of it.
+// Redis bus under a run-specific prefix, and each service its own process with configuration from the environment
+// only. Services run as in production, from their compiled bundles (`node dist/server/<name>.js`, built first when
+// stale, as `npm start` does); entries that have no bundle (a benchmark's own gateway) run from TypeScript through
+// tsx. Gateways (Abri's, or any other entry) are started on top of it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   applyMigrations,
   demoSealSettings,
@@ -50,7 +53,7 @@ export interface Shape {
   /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
   gatewayEnv: Record<string, string>;
   database: string;
-  /** Starts `entry` (a TypeScript file under the repository) as its own process, waits for its /ready. */
+  /** Starts `entry` (a TypeScript file under the repository; its compiled bundle when it has one) as its own process, waits for its /ready. */
   start(name: string, entry: string, env: Record<string, string>): Promise<Proc>;
   /** The pids of PostgreSQL backends serving this run's database. */
   postgresPids(): Promise<number[]>;
@@ -79,8 +82,27 @@ export async function waitReady(url: string, child: ChildProcess, ms = 300_000) 
   throw new Error(`${url} never became ready`);
 }
 
+/**
+ * The compiled bundle of each entry that has one (`entry` → `dist/server/<name>.js`), built first when stale; empty
+ * for a checkout older than the build (its services then run through tsx).
+ */
+async function compiledBundles(root: string): Promise<Map<string, string>> {
+  const build = join(root, 'ops', 'build', 'entries.mjs');
+  const { BUILD_DIR, BUILD_ENTRIES, ensureServerBuild } = (await import(pathToFileURL(build).href).catch(
+    () => ({}),
+  )) as {
+    BUILD_DIR?: string;
+    BUILD_ENTRIES?: Record<string, string>;
+    ensureServerBuild?: (options?: { quiet?: boolean }) => boolean;
+  };
+  if (!BUILD_DIR || !BUILD_ENTRIES || !ensureServerBuild) return new Map();
+  if (!ensureServerBuild()) throw new Error(`${root}: the services could not be compiled`);
+  return new Map(Object.entries(BUILD_ENTRIES).map(([name, entry]) => [entry, join(BUILD_DIR, `${name}.js`)]));
+}
+
 export async function startShape(options: ShapeOptions): Promise<Shape> {
   const root = options.root ? `${resolve(options.root)}/` : ROOT;
+  const bundles = await compiledBundles(root);
   const run = randomUUID().slice(0, 8);
   const database = `abri_bench_${run}`;
   const admin = new pg.Client({ connectionString: options.databaseUrl });
@@ -135,7 +157,8 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       const flags = (options.nodeFlags ?? []).map((f) =>
         f === '--cpu-prof' ? [f, `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [f],
       );
-      const child = spawn(process.execPath, [...flags.flat(), '--import', 'tsx', entry], {
+      const bundle = bundles.get(entry);
+      const child = spawn(process.execPath, [...flags.flat(), ...(bundle ? [bundle] : ['--import', 'tsx', entry])], {
         cwd: root,
         env: { ...process.env, ...common, ...env, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'pipe'],
