@@ -100,7 +100,12 @@ console.log(
     `${replicas} gateway replica(s), ${workers} device processes; load average ${loadAtStart}`,
 );
 const profileDir = profile ? mkdtempSync(join(tmpdir(), 'abri-fanout-prof-')) : undefined;
-const shape = await startShape({ databaseUrl, redisUrl });
+const shape = await startShape({
+  databaseUrl,
+  redisUrl,
+  // The subgraphs' whole lives (start-up included: read the profile's last seconds).
+  ...(profile ? { nodeFlags: ['--cpu-prof'], profileDir: profileDir! } : {}),
+});
 const children: ChildProcess[] = [];
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');

@@ -86,3 +86,47 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     for (const stop of stops) stop();
   });
 });
+
+describe.each(buses)('%s bus, live subscribers', (_name, bus) => {
+  it('hands each event to its customer’s subscribers and to those of every customer, checking it once', async () => {
+    let checks = 0;
+    const topic = defineEvent(
+      `users.t-${randomUUID()}`,
+      z.object({ n: z.number() }).refine(() => {
+        checks++;
+        return true;
+      }),
+    );
+    const got: Record<string, string[]> = { a1: [], a2: [], b: [], everyone: [] };
+    const to = (who: string) => (e: { id: string }) => void got[who]!.push(e.id);
+    // Many followers of other customers, as a gateway following thousands has.
+    const others = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => bus.subscribe(topic, to('b'), { customerId: `other-${i}` })),
+    );
+    const stops = [
+      await bus.subscribe(topic, to('a1'), { customerId: 'A' }),
+      await bus.subscribe(topic, to('a2'), { customerId: 'A' }),
+      await bus.subscribe(topic, to('b'), { customerId: 'B' }),
+      await bus.subscribe(topic, to('everyone')),
+    ];
+    const of = (id: number, customerId: string | null): BusEvent => ({ ...event(topic, id), customerId });
+    await bus.publish(of(1, 'A'));
+    await bus.publish(of(2, 'B'));
+    await bus.publish(of(3, 'nobody-follows'));
+    await until(() => got.everyone!.length === 3);
+    expect(got).toEqual({ a1: ['1'], a2: ['1'], b: ['2'], everyone: ['1', '2', '3'] });
+    expect(checks).toBe(3);
+
+    // Stopped: A's first follower gets nothing more; with no one following every customer, an event nobody here
+    // wants is not even checked.
+    stops[0]!();
+    stops[3]!();
+    await bus.publish(of(4, 'A'));
+    await bus.publish(of(5, 'nobody-follows'));
+    await until(() => got.a2!.length === 2);
+    expect(got.a1).toEqual(['1']);
+    expect(got.a2).toEqual(['1', '4']);
+    expect(checks).toBe(4);
+    for (const stop of [...stops, ...others]) stop();
+  });
+});

@@ -92,7 +92,11 @@ export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume'> 
    * Calls `handler` for each event of `event` published after the returned promise resolves; resolves to the
    * function that stops it. A payload the schema refuses is logged and skipped.
    */
-  subscribe<P>(event: EventDescriptor<P>, handler: (event: TypedEvent<P>) => void): Promise<() => void>;
+  subscribe<P>(
+    event: EventDescriptor<P>,
+    handler: (event: TypedEvent<P>) => void,
+    only?: LiveFilter,
+  ): Promise<() => void>;
   /**
    * Durable, at-least-once consumption (see `EventTransport.consume`) of `event`, the payload checked before
    * `handler` runs: one the schema refuses is logged, counted and acknowledged without calling `handler`.
@@ -102,6 +106,11 @@ export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume'> 
     group: string,
     handler: (event: TypedEvent<P>) => Promise<void>,
   ): Promise<() => void>;
+}
+
+/** Which events of a topic a live subscriber wants: one customer's (a device's stream), or all. */
+export interface LiveFilter {
+  customerId: string;
 }
 
 /** Where a refused payload is told. @default the `events` logger */
@@ -128,6 +137,7 @@ export function checkedBus(transport: EventTransport, report: RejectionReport = 
     });
     return null;
   };
+  const live = liveRouter(transport, checked);
   return {
     publish: (event) => transport.publish(event),
     publishAll: (source, events) => transport.publishAll(source, events),
@@ -136,16 +146,65 @@ export function checkedBus(transport: EventTransport, report: RejectionReport = 
     health: () => transport.health(),
     close: () => transport.close(),
     ...(transport.consumerLag ? { consumerLag: () => transport.consumerLag!() } : {}),
-    subscribe: (event, handler) =>
-      transport.subscribe(event.topic, (raw) => {
-        const typed = checked(event, 'live', raw);
-        if (typed) handler(typed);
-      }),
+    subscribe: (event, handler, only) => live.add(event, handler as LiveHandler, only),
     consume: (event, group, handler) =>
       transport.consume(event.topic, group, async (raw) => {
         const typed = checked(event, group, raw);
         if (typed) await handler(typed);
       }),
+  };
+}
+
+type LiveHandler = (event: TypedEvent<unknown>) => void;
+
+/**
+ * Live subscribers of one process share one transport subscription per topic: each event is checked once, then
+ * handed to the subscribers of its customer and to those of every customer. A gateway following 5,000 customers
+ * makes 5,000 subscriptions to one topic in a subgraph; before this, each event was checked and filtered 5,000 times.
+ * The transport subscription stays open once made (topics are a few dozen; an idle one costs nothing per event).
+ */
+function liveRouter(
+  transport: EventTransport,
+  checked: <P>(event: EventDescriptor<P>, consumer: string, raw: BusEvent) => TypedEvent<P> | null,
+) {
+  const topics = new Map<
+    string,
+    { ready: Promise<unknown>; everyone: Set<LiveHandler>; byCustomer: Map<string, Set<LiveHandler>> }
+  >();
+  return {
+    async add(event: EventDescriptor<unknown>, handler: LiveHandler, only?: LiveFilter): Promise<() => void> {
+      let topic = topics.get(event.topic);
+      if (!topic) {
+        const everyone = new Set<LiveHandler>();
+        const byCustomer = new Map<string, Set<LiveHandler>>();
+        const ready = transport.subscribe(event.topic, (raw) => {
+          const mine = raw.customerId === null ? undefined : byCustomer.get(raw.customerId);
+          if (!everyone.size && !mine) return;
+          const typed = checked(event, 'live', raw);
+          if (!typed) return;
+          // Copies: a handler may stop its own or another's subscription while the event is handed out.
+          for (const deliver of [...everyone, ...(mine ?? [])]) deliver(typed);
+        });
+        topic = { ready, everyone, byCustomer };
+        topics.set(event.topic, topic);
+        // A transport that could not subscribe: the next subscriber tries again.
+        ready.catch(() => topics.delete(event.topic));
+      }
+      const { everyone, byCustomer } = topic;
+      await topic.ready;
+      let set = everyone;
+      if (only) {
+        set = byCustomer.get(only.customerId) ?? new Set();
+        byCustomer.set(only.customerId, set);
+      }
+      // The same function subscribed twice is two subscriptions, each stopped by its own stop.
+      const entry: LiveHandler = (typed) => handler(typed);
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+        if (only && !set.size && byCustomer.get(only.customerId) === set) byCustomer.delete(only.customerId);
+      };
+    },
   };
 }
 

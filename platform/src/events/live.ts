@@ -66,12 +66,16 @@ async function* eventsUntilAborted<P>(options: CustomerEventsOptions<P>): AsyncG
   let wake: (() => void) | undefined;
   let overflow = false;
   // Listen first, then read the outbox: an event committed in between is in one or both, and ids de-duplicate.
-  const stop = await bus.subscribe(followed, (event) => {
-    if (event.customerId !== customerId) return;
-    if (buffered.length >= MAX_BUFFER) overflow = true;
-    else buffered.push(event);
-    wake?.();
-  });
+  const stop = await bus.subscribe(
+    followed,
+    (event) => {
+      if (event.customerId !== customerId) return;
+      if (buffered.length >= MAX_BUFFER) overflow = true;
+      else buffered.push(event);
+      wake?.();
+    },
+    { customerId },
+  );
   const onAbort = () => wake?.();
   options.signal?.addEventListener('abort', onAbort);
   try {

@@ -10,7 +10,7 @@ export function withConsumerSpans(bus: EventBus, service: string): EventBus {
     publish: (event) => bus.publish(event),
     publishAll: (source, events) => bus.publishAll(source, events),
     acknowledgeHistoryLoss: (source) => bus.acknowledgeHistoryLoss(source),
-    subscribe: (event, handler) => bus.subscribe(event, handler),
+    subscribe: (event, handler, only) => bus.subscribe(event, handler, only),
     ping: () => bus.ping(),
     health: () => bus.health(),
     close: () => bus.close(),
