@@ -27,7 +27,7 @@ import {
   verifyAccessToken,
 } from '@abri/platform';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { type DocumentNode, GraphQLError, parse, print, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, print, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
@@ -125,6 +125,35 @@ function trustedDocumentsPlugin(trusted: TrustedDocuments | undefined): ApolloSe
 }
 
 /** Subscriptions need a socket: over HTTP they get a clear 400 instead of the gateway's internal failure. */
+/**
+ * A subscription's document parsed and validated once per text (the last 500 valid ones): every device of every
+ * customer subscribes with the same few documents, and parsing and validating each anew was a fifth of the gateway's
+ * CPU while 10,000 devices connected. The cached document is also what the limits and input checks keep their
+ * findings on. Refused documents are not kept (anyone can send endless new ones).
+ */
+function validDocuments(schema: GraphQLSchema, size = 500) {
+  const valid = new Map<string, DocumentNode>();
+  return (text: string): DocumentNode | readonly GraphQLError[] => {
+    const hit = valid.get(text);
+    if (hit) {
+      valid.delete(text);
+      valid.set(text, hit);
+      return hit;
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(text, { maxTokens: LIMITS.maxTokens });
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('Erreur de syntaxe.')];
+    }
+    const invalid = validate(schema, document, specifiedRules);
+    if (invalid.length) return invalid;
+    valid.set(text, document);
+    if (valid.size > size) valid.delete(valid.keys().next().value!);
+    return document;
+  };
+}
+
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
@@ -299,6 +328,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     log,
     clock,
   });
+  const validDocument = validDocuments(subscriptions.apiSchema);
 
   const verified = verifiedTokens();
   /** The caller of a request: null when anonymous; refuses an invalid, expired or revoked token. */
@@ -474,14 +504,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           if (resolved instanceof GraphQLError) return [resolved];
           text = resolved.query;
         }
-        let document: DocumentNode;
-        try {
-          document = parse(text, { maxTokens: LIMITS.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Erreur de syntaxe.')];
-        }
-        const invalid = validate(subscriptions.apiSchema, document, specifiedRules);
-        if (invalid.length) return invalid;
+        const document = validDocument(text);
+        if (!('kind' in document)) return document;
         const broken = checkLimits({
           schema: subscriptions.apiSchema,
           document,

@@ -110,6 +110,28 @@ describe('operation limits', () => {
     await socket.dispose();
   });
 
+  it('reads a document sent on many sockets the same way each time, with each caller its own answer', async () => {
+    const [camille, louis] = [await customer(url, 'camille'), await customer(url, 'louis')];
+    const sockets = [camille.socket(), louis.socket()];
+    // Refused on every socket, not only the first (a refused document is never kept as read).
+    for (const socket of sockets) {
+      const wrong = collect(socket, '{ me { id nope } }');
+      await expect.poll(() => wrong.ended).toBe(true);
+      expect(JSON.stringify(wrong.failure)).toContain('nope');
+    }
+    // One text, two callers: each gets their own answer.
+    const ids = await Promise.all(
+      sockets.map(async (socket) => (await collect<{ me: { id: string } }>(socket, '{ me { id } }').until(1))[0]),
+    );
+    const [mine, his] = [
+      await camille.request<{ me: { id: string } }>('{ me { id } }'),
+      await louis.request<{ me: { id: string } }>('{ me { id } }'),
+    ];
+    expect(ids.map((a) => a?.data?.me.id)).toEqual([mine.data?.me.id, his.data?.me.id]);
+    expect(mine.data?.me.id).not.toBe(his.data?.me.id);
+    for (const socket of sockets) await socket.dispose();
+  });
+
   it('describes the schema to staff only', async () => {
     const query = '{ __schema { queryType { name } } }';
     const camille = await customer(url, 'camille');
