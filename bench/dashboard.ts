@@ -16,7 +16,7 @@ import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importSigningKey, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
+import { parseHopSecrets, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
 import { camilleAuth, closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
@@ -92,8 +92,8 @@ try {
   console.log(
     `floor: ${proxies.hops.length} subgraph calls in ${waves.length} waves: ${waves.map((w) => w.map((h) => h.subgraph).join('+')).join(' → ')}`,
   );
-  const hopKey = await importSigningKey(shape.hopJwk);
-  const floorOnce = () => replay(waves, hopKey, (url, body, headers) => post(agent, new URL(url), body, headers));
+  const hopSecrets = parseHopSecrets(shape.hopSecrets);
+  const floorOnce = () => replay(waves, hopSecrets, (url, body, headers) => post(agent, new URL(url), body, headers));
   const check = await floorOnce();
   if (check) throw new Error(`floor: ${check}`);
 

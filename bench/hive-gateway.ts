@@ -1,5 +1,5 @@
 // Hive Gateway's runtime doing what Abri's gateway does on a query, for bench/dashboard.ts only (never shipped):
-// verifies the access token (same JWKS), then signs every hop with the same EdDSA JWS (audience, body hash,
+// verifies the access token (same JWKS), then signs every hop with the same HS256 JWS (audience, body hash,
 // identity). Outbound in-flight deduplication is off: it is keyed before the identity is attached, so concurrent
 // callers would share answers (and the benchmark's identical requests would be served by fewer subgraph calls).
 //   node --import tsx bench/hive-gateway.ts   (environment as gateway/src/main.ts)
@@ -9,9 +9,8 @@ import {
   commonEnv,
   HOP_HEADER,
   type Identity,
-  importSigningKey,
   parseEnv,
-  parseJwkSetting,
+  parseHopSecrets,
   perSubgraph,
   remoteKeySource,
   SUBGRAPH_NAMES,
@@ -33,7 +32,7 @@ const env = parseEnv(
   z.object({
     ...commonEnv,
     PORT: z.coerce.number().int().min(0).max(65_535),
-    GATEWAY_PRIVATE_KEY: z.string().min(1),
+    HOP_SECRETS: z.string().min(1),
     ...subgraphUrlSettings,
   }),
 );
@@ -43,7 +42,7 @@ const supergraph = readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8').repl
   /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,
   (_all, name: string) => `@join__graph(name: "${name}", url: "${urls[name]}")`,
 );
-const hopKey = await importSigningKey(parseJwkSetting(env.GATEWAY_PRIVATE_KEY));
+const hopSecrets = parseHopSecrets(env.HOP_SECRETS);
 const tokenKeys = remoteKeySource(env.USERS_URL.replace(/\/graphql$/, '/.well-known/jwks.json'));
 
 type Ctx = { who?: Identity | null };
@@ -57,7 +56,7 @@ const signing: GatewayPlugin<Ctx> = {
     const subgraph = subgraphOf.get(url);
     if (!subgraph) return;
     const body = typeof options.body === 'string' ? options.body : '';
-    const signature = await signHop(hopKey, subgraph, {
+    const signature = signHop(hopSecrets, subgraph, {
       use: 'http',
       bh: sha256(body),
       who: (context as Ctx | undefined)?.who ?? null,

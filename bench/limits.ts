@@ -18,7 +18,7 @@ const iterations = Number(process.argv[2] ?? 20_000);
 const engine = createEngine({
   supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
   subgraphUrls: {},
-  hopKey: null as never,
+  hopSecrets: null as never,
   now: () => new Date(),
 });
 const who = { sub: 'c', sid: 's', roles: ['CUSTOMER' as const], exp: 0 };

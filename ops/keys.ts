@@ -1,8 +1,15 @@
 // The key material of a production deployment, derived from the services' env schemas: every setting marked as a
-// key gets a fresh value (a public key is the public half of the private key it names, wherever that one lives),
+// key gets a fresh value (a subgraph's hop keys are derived, for that subgraph only, from the gateway's hop secrets),
 // and every other required setting is listed for the operator to fill in.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { demoSealSettings, describeEnv, type EnvRow, generateSigningJwk } from '@abri/platform';
+import {
+  demoSealSettings,
+  describeEnv,
+  type EnvRow,
+  generateHopSecret,
+  generateSigningJwk,
+  parseHopSecrets,
+} from '@abri/platform';
 import type { JWK } from 'jose';
 import { PRODUCTION_SERVICES, type ProductionService, SERVICE_ENVS } from './services.ts';
 
@@ -33,14 +40,21 @@ export async function generateKeys(services: readonly ProductionService[] = PROD
     return value;
   };
   const year = new Date().getFullYear();
+  const hopSecrets = new Map<string, string>();
+  const hopSecretsOf = (name: string) => {
+    const value = hopSecrets.get(name) ?? generateHopSecret(`k${year}`);
+    hopSecrets.set(name, value);
+    return value;
+  };
   const set = {} as KeySet;
   for (const service of services) {
     const lines: SettingLine[] = [];
     for (const row of describeEnv(SERVICE_ENVS[service])) {
       if (row.key?.kind === 'signing-jwk') lines.push({ row, value: JSON.stringify(await signingKey(row.name)) });
-      else if (row.key?.kind === 'public-jwk') {
-        const { d: _private, ...publicJwk } = await signingKey(row.key.of);
-        lines.push({ row, value: JSON.stringify(publicJwk) });
+      else if (row.key?.kind === 'hop-secrets') lines.push({ row, value: hopSecretsOf(row.name) });
+      else if (row.key?.kind === 'hop-keys') {
+        // This service's own key only: holding it signs requests to this service and to no other.
+        lines.push({ row, value: parseHopSecrets(hopSecretsOf(row.key.of)).keysSetting(service) });
       } else if (row.key?.kind === 'ec-p256-jwk') {
         const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
         lines.push({ row, value: JSON.stringify(privateKey.export({ format: 'jwk' })) });

@@ -1,13 +1,6 @@
 // A subgraph's database in memory (PGlite, migrated) and the deps every service takes, for tests that run one
 // subgraph's application services without servers: written once here instead of in each harness.
-import {
-  applyMigrations,
-  createLogger,
-  createMemoryBus,
-  embeddedSecrets,
-  importPublicKey,
-  manualClock,
-} from '@abri/platform';
+import { applyMigrations, createLogger, createMemoryBus, embeddedSecrets, manualClock } from '@abri/platform';
 import { PGlite } from '@electric-sql/pglite';
 import { prismaProject, type SubgraphName } from './projects.ts';
 
@@ -24,7 +17,7 @@ export async function memoryService(name: SubgraphName, now: Date) {
     deps: {
       db,
       bus: createMemoryBus(),
-      gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
+      hopKeys: secrets.hopSecrets.keysFor(name),
       log: createLogger(name, { silent: true }),
       clock,
       keyring: secrets.keyring,

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { HOP_HEADER, type SigningKey, sha256, signHop } from '@abri/platform';
+import { HOP_HEADER, type HopSecrets, sha256, signHop } from '@abri/platform';
 
 export interface Hop {
   subgraph: string;
@@ -94,13 +94,13 @@ export function inWaves(hops: Hop[]): Hop[][] {
 /** One floor request: every wave's calls at once, each signed afresh; null when every answer is the recorded one. */
 export async function replay(
   waves: Hop[][],
-  key: SigningKey,
+  hopSecrets: HopSecrets,
   send: (url: string, body: string, headers: Record<string, string>) => Promise<{ status: number; body: string }>,
 ): Promise<string | null> {
   for (const wave of waves) {
     const answers = await Promise.all(
       wave.map(async (hop) => {
-        const signature = await signHop(key, hop.subgraph, {
+        const signature = signHop(hopSecrets, hop.subgraph, {
           use: 'http',
           bh: sha256(hop.body),
           who: hop.claims.who as never,

@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 import {
   applyMigrations,
   demoSealSettings,
+  generateHopSecret,
   generateSigningJwk,
+  parseHopSecrets,
   SUBGRAPH_NAMES,
   SUBGRAPHS,
   type SubgraphName,
@@ -46,8 +48,8 @@ export interface Proc {
 
 export interface Shape {
   subgraphs: Record<string, Proc>;
-  /** The gateway's private hop key (the floor signs with it, as a gateway would). */
-  hopJwk: JWK;
+  /** The gateway's hop secrets, `HOP_SECRETS` (the floor signs with them, as a gateway would). */
+  hopSecrets: string;
   /** The users subgraph's access-token key: a benchmark mints its customers' tokens with it instead of signing in. */
   accessTokenJwk: JWK;
   /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
@@ -140,9 +142,9 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
     const seal = demoSealSettings();
     await seed(databaseUrl, encryptionKeys);
-    const hopJwk = await generateSigningJwk();
+    const hopSecrets = generateHopSecret();
+    const hop = parseHopSecrets(hopSecrets);
     const accessTokenJwk = await generateSigningJwk();
-    const { d: _private, ...hopPublic } = hopJwk;
     const common = {
       ABRI_MODE: 'production',
       LOG_SILENT: 'true',
@@ -170,19 +172,21 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
       return proc;
     };
 
-    const subgraphEnv = { GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic), ENCRYPTION_KEYS: encryptionKeys };
+    const subgraphEnv = (name: SubgraphName) => ({ HOP_KEYS: hop.keysSetting(name), ENCRYPTION_KEYS: encryptionKeys });
     const own = await subgraphSettings({ attachmentsDir: join(profileDir, 'attachments'), seal, accessTokenJwk });
     const started = await Promise.all(
-      SUBGRAPH_NAMES.map((name) => start(name, `${SUBGRAPHS[name].dir}/src/main.ts`, { ...subgraphEnv, ...own[name] })),
+      SUBGRAPH_NAMES.map((name) =>
+        start(name, `${SUBGRAPHS[name].dir}/src/main.ts`, { ...subgraphEnv(name), ...own[name] }),
+      ),
     );
     const subgraphs = Object.fromEntries(started.map((proc) => [proc.name, proc])) as Record<SubgraphName, Proc>;
     return {
       subgraphs,
-      hopJwk,
+      hopSecrets,
       accessTokenJwk,
       database,
       gatewayEnv: {
-        GATEWAY_PRIVATE_KEY: JSON.stringify(hopJwk),
+        HOP_SECRETS: hopSecrets,
         // The benchmarks send their own operations as customers: not the web app's trusted documents.
         TRUSTED_DOCUMENTS: 'off',
         ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, subgraphs[name].url])),

@@ -3,60 +3,60 @@
 //
 // Two ways to prove who asks: the access token in the Authorization header (mobile apps, scripts), or a signed link
 // for browsers, whose plain <a href> cannot carry a header: POST /download-links with the token answers the file's
-// path with `?link=<jws>`, signed with the gateway's hop key for the audience `download`, bound to that path and to the
-// caller's identity, and valid for a minute (the hop lifetime). A link copied elsewhere serves nothing else, nobody
+// path with `?link=<jws>`, signed with the gateway's key of the audience `download` (derived from its hop secrets,
+// given to no subgraph), bound to that path and to the caller's identity, and valid for a minute (the hop lifetime). A link copied elsewhere serves nothing else, nobody
 // else's file, and nothing once its minute or its session is over.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import {
   type ClientInfo,
+  DOWNLOAD_AUDIENCE,
   HOP_HEADER,
+  type HopSecrets,
   HttpError,
   type Identity,
   type RouteHandler,
-  type SigningKey,
   sendJson,
   sha256,
   signHop,
   verifyHop,
 } from '@abri/platform';
-import type { CryptoKey } from 'jose';
 import { readJson } from './web/auth.ts';
 
-/** The audience of download links: no subgraph has this name, so a link is never a valid hop. */
-const LINK_AUDIENCE = 'download';
-
-export interface LinkKeys {
-  sign: SigningKey;
-  verify: CryptoKey;
-}
-
 /** Who a signed link was made for, if it is one for this path, still valid, from a session not revoked. */
-async function linkHolder(
-  keys: LinkKeys,
+function linkHolder(
+  hopSecrets: HopSecrets,
   link: string,
   path: string,
   now: Date,
   isRevoked: (sid: string) => boolean,
-): Promise<Identity> {
+): Identity {
   const refused = new HttpError(
     401,
     'Ce lien de téléchargement n’est plus valable : demandez-en un nouveau.',
     'UNAUTHENTICATED',
   );
-  const claims = await verifyHop(keys.verify, LINK_AUDIENCE, link, { use: 'download', bodyHash: sha256(path) }, now)
-    .then((c) => c.who)
-    .catch(() => null);
-  if (!claims || isRevoked(claims.sid)) throw refused;
-  return claims;
+  let who: Identity | null;
+  try {
+    ({ who } = verifyHop(
+      hopSecrets.keysFor(DOWNLOAD_AUDIENCE),
+      DOWNLOAD_AUDIENCE,
+      link,
+      { use: 'download', bodyHash: sha256(path) },
+      now,
+    ));
+  } catch {
+    throw refused;
+  }
+  if (!who || isRevoked(who.sid)) throw refused;
+  return who;
 }
 
 export function fileRoute(options: {
   subgraph: string;
   subgraphUrl: string;
   path: RegExp;
-  hopKey: SigningKey;
-  linkKeys: LinkKeys;
+  hopSecrets: HopSecrets;
   now: () => Date;
   identify: (authorization: unknown) => Promise<Identity | null>;
   isRevoked: (sid: string) => boolean;
@@ -70,11 +70,11 @@ export function fileRoute(options: {
     const who =
       req.headers.authorization || !link
         ? await options.identify(req.headers.authorization)
-        : await linkHolder(options.linkKeys, link, path, options.now(), options.isRevoked);
+        : linkHolder(options.hopSecrets, link, path, options.now(), options.isRevoked);
     if (!who) throw new HttpError(401, 'Connectez-vous pour continuer.', 'UNAUTHENTICATED');
     if (!options.path.test(path)) throw new HttpError(404, 'Document introuvable.', 'NOT_FOUND');
-    const hop = await signHop(
-      options.hopKey,
+    const hop = signHop(
+      options.hopSecrets,
       options.subgraph,
       {
         use: 'http',
@@ -123,7 +123,7 @@ export function publicFileRoute(subgraphUrl: string, path: string): RouteHandler
  */
 export function downloadLinkRoute(options: {
   paths: RegExp[];
-  linkKeys: LinkKeys;
+  hopSecrets: HopSecrets;
   now: () => Date;
   identify: (authorization: unknown) => Promise<Identity | null>;
 }): RouteHandler {
@@ -134,7 +134,7 @@ export function downloadLinkRoute(options: {
     const path = typeof body['path'] === 'string' ? body['path'] : '';
     if (!options.paths.some((p) => p.test(path))) throw new HttpError(404, 'Document introuvable.', 'NOT_FOUND');
     const now = options.now();
-    const link = await signHop(options.linkKeys.sign, LINK_AUDIENCE, { use: 'download', bh: sha256(path), who }, now);
+    const link = signHop(options.hopSecrets, DOWNLOAD_AUDIENCE, { use: 'download', bh: sha256(path), who }, now);
     const { exp } = JSON.parse(Buffer.from(link.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };
     sendJson(
       res,

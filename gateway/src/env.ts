@@ -2,12 +2,12 @@
 // README's table read it too.
 import {
   DEFAULT_PORTS,
+  hopSecretsSetting,
   productionEnv,
   SUBGRAPH_NAMES,
   SUBGRAPHS,
   type SubgraphName,
   setting,
-  signingKeySetting,
 } from '@abri/platform';
 import { z } from 'zod';
 
@@ -25,7 +25,9 @@ const subgraphUrls = Object.fromEntries(
 
 export const gatewayEnv = z.object({
   ...productionEnv(DEFAULT_PORTS.gateway),
-  GATEWAY_PRIVATE_KEY: signingKeySetting('private JWK (or `file:<path>`) signing every hop to a subgraph'),
+  HOP_SECRETS: hopSecretsSetting(
+    'secrets of the signature on every hop to a subgraph, `kid:base64,...` (32 random bytes or more each, the first current); each subgraph gets only its own key derived from them',
+  ),
   SUPERGRAPH_PATH: setting(z.string().optional(), 'the composed supergraph (default: `schema/supergraph.graphql`)'),
   ...subgraphUrls,
   JWKS_URL: setting(z.string().url().optional(), "access-token keys (default: users' `/.well-known/jwks.json`)"),

@@ -7,15 +7,15 @@ import {
   Events,
   EXPORT_PART_PATH,
   HOP_HEADER,
+  type HopSecrets,
   type Logger,
-  type SigningKey,
   sha256,
   signHop,
 } from '@abri/platform';
 
 export interface ExportRelayOptions {
   subgraphUrls: Record<string, string>;
-  hopKey: SigningKey;
+  hopSecrets: HopSecrets;
   bus: EventBus;
   now: () => Date;
   log: Logger;
@@ -30,10 +30,10 @@ interface Job {
 }
 
 export function startExportRelay(options: ExportRelayOptions) {
-  const { subgraphUrls, hopKey, now, log } = options;
+  const { subgraphUrls, hopSecrets, now, log } = options;
   const base = (name: string) => subgraphUrls[name]!.replace(/\/graphql$/, '');
   const call = async (subgraph: string, path: string, init: RequestInit = {}) => {
-    const hop = await signHop(hopKey, subgraph, { use: 'http', bh: sha256(path) }, now());
+    const hop = signHop(hopSecrets, subgraph, { use: 'http', bh: sha256(path) }, now());
     const res = await fetch(`${base(subgraph)}${path}`, {
       ...init,
       headers: { ...(init.headers as Record<string, string>), [HOP_HEADER]: hop },

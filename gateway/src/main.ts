@@ -4,9 +4,8 @@ import {
   createLogger,
   createRedisBus,
   createRedisRateLimiter,
-  importSigningKey,
   parseEnv,
-  parseJwkSetting,
+  parseHopSecrets,
   perSubgraph,
   remoteKeySource,
   runService,
@@ -26,7 +25,7 @@ await runService('gateway', async () => {
     {
       supergraphSdl: readFileSync(supergraphPath, 'utf8'),
       subgraphUrls: perSubgraph((name) => env[SUBGRAPHS[name].urlSetting]),
-      hopKey: await importSigningKey(parseJwkSetting(env.GATEWAY_PRIVATE_KEY)),
+      hopSecrets: parseHopSecrets(env.HOP_SECRETS),
       tokenKeys: remoteKeySource(env.JWKS_URL ?? env.USERS_URL.replace(/\/graphql$/, '/.well-known/jwks.json')),
       bus: createRedisBus(env.REDIS_URL, {
         prefix: env.ABRI_BUS_PREFIX,

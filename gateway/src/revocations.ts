@@ -2,7 +2,7 @@
 // replica asks it (signed route) for the sessions revoked within one access-token lifetime when it starts and every
 // `pullSeconds` after, so a replica started after Redis lost its streams still refuses them. The bus brings each
 // revocation at once in between, to close the session's open sockets without waiting.
-import { type EventBus, Events, HOP_HEADER, type Logger, type SigningKey, sha256, signHop } from '@abri/platform';
+import { type EventBus, Events, HOP_HEADER, type HopSecrets, type Logger, sha256, signHop } from '@abri/platform';
 
 export interface Revocations {
   isRevoked(sid: string): boolean;
@@ -27,13 +27,13 @@ export interface RevocationOptions {
 /** `pull` over the users subgraph's signed route. */
 export function pullFromUsers(
   usersUrl: string,
-  hopKey: SigningKey,
+  hopSecrets: HopSecrets,
   now: () => Date = () => new Date(),
 ): RevocationOptions['pull'] {
   const base = usersUrl.replace(/\/graphql$/, '');
   return async (seconds) => {
     const path = `/internal/revoked-sessions?within=${seconds}`;
-    const hop = await signHop(hopKey, 'users', { use: 'http', bh: sha256(path) }, now());
+    const hop = signHop(hopSecrets, 'users', { use: 'http', bh: sha256(path) }, now());
     const res = await fetch(`${base}${path}`, { headers: { [HOP_HEADER]: hop }, signal: AbortSignal.timeout(5_000) });
     if (!res.ok) throw new Error(`users answered ${res.status} for revoked sessions`);
     return ((await res.json()) as { revoked: { sid: string }[] }).revoked.map((r) => r.sid);

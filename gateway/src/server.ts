@@ -11,9 +11,9 @@ import {
   createMemoryRateLimiter,
   ErrorCode,
   type EventBus,
+  type HopSecrets,
   HttpError,
   type Identity,
-  importPublicKey,
   type KeySource,
   type Logger,
   maskError,
@@ -21,7 +21,6 @@ import {
   type RateLimiter,
   REASON_HEADER,
   type Served,
-  type SigningKey,
   serve,
   systemClock,
   verifyAccessToken,
@@ -32,7 +31,7 @@ import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
 import type { GatewayContext } from './context.ts';
-import { downloadLinkRoute, fileRoute, type LinkKeys, publicFileRoute } from './documents.ts';
+import { downloadLinkRoute, fileRoute, publicFileRoute } from './documents.ts';
 import { engineGateway } from './engine/apollo.ts';
 import { createEngine } from './engine/index.ts';
 import { startExportRelay } from './exports.ts';
@@ -50,8 +49,8 @@ export interface GatewayDeps {
   supergraphSdl: string;
   /** GraphQL URL of each subgraph, by name. */
   subgraphUrls: Record<string, string>;
-  /** Signs every hop to a subgraph. */
-  hopKey: SigningKey;
+  /** Sign every hop to a subgraph (each subgraph's key is derived from them) and the download links. */
+  hopSecrets: HopSecrets;
   /** The users subgraph's published keys, to verify access tokens. */
   tokenKeys: KeySource;
   bus: EventBus;
@@ -236,14 +235,14 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const rateLimits = { ...ENTRY_LIMITS, ...deps.rateLimits };
   const revocations = trackRevocations({
     bus: deps.bus,
-    pull: pullFromUsers(usersUrl, deps.hopKey, () => clock.now()),
+    pull: pullFromUsers(usersUrl, deps.hopSecrets, () => clock.now()),
     accessTokenTtlSeconds: deps.accessTokenTtlSeconds ?? 600,
     now: () => clock.now(),
     log,
   });
   const exportRelay = startExportRelay({
     subgraphUrls: deps.subgraphUrls,
-    hopKey: deps.hopKey,
+    hopSecrets: deps.hopSecrets,
     bus: deps.bus,
     now: () => clock.now(),
     log,
@@ -251,7 +250,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const engine = createEngine({
     supergraphSdl: deps.supergraphSdl,
     subgraphUrls: deps.subgraphUrls,
-    hopKey: deps.hopKey,
+    hopSecrets: deps.hopSecrets,
     now: () => clock.now(),
     onHopFailure: (subgraph, error) =>
       log.warn('subgraph gave no answer', { subgraph, error: error instanceof Error ? error.message : String(error) }),
@@ -324,7 +323,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
   const subscriptions = createFederatedSubscriptions({
     engine,
     subgraphUrls: deps.subgraphUrls,
-    key: deps.hopKey,
+    hopSecrets: deps.hopSecrets,
     log,
     clock,
   });
@@ -373,7 +372,6 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     return { bus: await probe(deps.bus.ping()), ...Object.fromEntries(subgraphs) };
   };
 
-  const linkKeys: LinkKeys = { sign: deps.hopKey, verify: await importPublicKey(deps.hopKey.publicJwk) };
   const fileRoutes = FILE_ROUTES.filter((r) => deps.subgraphUrls[r.subgraph]);
 
   const webFiles = deps.web?.dir ? webApp(deps.web.dir) : null;
@@ -552,8 +550,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
           subgraph: r.subgraph,
           subgraphUrl: deps.subgraphUrls[r.subgraph]!,
           path: r.path,
-          hopKey: deps.hopKey,
-          linkKeys,
+          hopSecrets: deps.hopSecrets,
           now: () => clock.now(),
           identify,
           isRevoked: (sid) => revocations.isRevoked(sid),
@@ -572,7 +569,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       ...authRoutes,
       '/download-links': downloadLinkRoute({
         paths: fileRoutes.map((r) => r.path),
-        linkKeys,
+        hopSecrets: deps.hopSecrets,
         now: () => clock.now(),
         identify,
       }),

@@ -3,7 +3,7 @@
 // thing share one upstream subscription and one run of the plan per event (live/channel.ts); each keeps its own
 // cursor. Upstream subscriptions resume from the last cursor delivered, freshly signed (live/upstream.ts). When a
 // secondary subgraph fails, the event still goes out with its cursor and what could be resolved, plus a typed error.
-import { abriError, type Clock, ErrorCode, type Logger, type SigningKey } from '@abri/platform';
+import { abriError, type Clock, ErrorCode, type HopSecrets, type Logger } from '@abri/platform';
 import type { FetchNode, PlanNode } from '@graphql-hive/router-query-planner';
 import {
   type DocumentNode,
@@ -85,7 +85,7 @@ const cursorId = (cursor: unknown): bigint | null => {
 export function createFederatedSubscriptions(options: {
   engine: Engine;
   subgraphUrls: Record<string, string>;
-  key: SigningKey;
+  hopSecrets: HopSecrets;
   log: Logger;
   clock: Clock;
   /** The subscriptions to subgraphs. @default graphql-ws connections to `subgraphUrls` (tests give their own) */
@@ -97,7 +97,7 @@ export function createFederatedSubscriptions(options: {
     options.upstreams ??
     createUpstreams({
       subgraphUrls: options.subgraphUrls,
-      key: options.key,
+      hopSecrets: options.hopSecrets,
       log: options.log,
       now: () => options.clock.now(),
     });

@@ -1,7 +1,7 @@
 // The federation engine on Abri's supergraph with scripted subgraph answers: what it sends, how it merges, how a
 // missing or refused answer reaches the client.
 import { readFileSync } from 'node:fs';
-import { generateSigningJwk, importSigningKey } from '@abri/platform';
+import { generateHopSecret, parseHopSecrets } from '@abri/platform';
 import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../prisma/projects.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   engine = createEngine({
     supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
     subgraphUrls: {},
-    hopKey: await importSigningKey(await generateSigningJwk()),
+    hopSecrets: parseHopSecrets(generateHopSecret()),
     hops,
   });
 });
@@ -188,7 +188,7 @@ describe('federation engine', () => {
     const small = createEngine({
       supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
       subgraphUrls: {},
-      hopKey: await importSigningKey(await generateSigningJwk()),
+      hopSecrets: parseHopSecrets(generateHopSecret()),
       hops: { send: () => Promise.reject(new Error('not sent')), close() {} },
       planCacheSize: 2,
     });

@@ -55,7 +55,7 @@ describe('revocations after Redis lost its streams', () => {
       {
         supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
         subgraphUrls,
-        hopKey: system.secrets.hopKey,
+        hopSecrets: system.secrets.hopSecrets,
         tokenKeys: localKeySource({ keys: [system.secrets.tokenKey.publicJwk] }),
         bus: createRedisBus(redis.url, { prefix: 'abri:' }),
         log: createLogger('gateway', { silent: true }),

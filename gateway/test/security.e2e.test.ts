@@ -1,4 +1,5 @@
 // Ownership and session rules on every path, including the ones only the gateway can reach (_entities).
+import { createHmac } from 'node:crypto';
 import { DEMO, HOP_HEADER, type Identity, manualClock, sha256, signHop } from '@abri/platform';
 import { AbriClient } from '@abri/sdk';
 import { adjuster, customer, systemForFile } from '@abri/testkit';
@@ -18,8 +19,8 @@ const url = system.gateway.url;
 async function signedCall(subgraph: string, who: Identity | null, body: unknown) {
   const raw = JSON.stringify(body);
   // Dated by the system's clock, which subgraphs check signatures against.
-  const hop = await signHop(
-    system.secrets.hopKey,
+  const hop = signHop(
+    system.secrets.hopSecrets,
     subgraph,
     { use: 'http', bh: sha256(raw), who, client: { ip: null, userAgent: null } },
     clock.now(),
@@ -84,13 +85,34 @@ describe('_entities serve only the owner', () => {
 
   it('refuses a signature made for another subgraph', async () => {
     const raw = JSON.stringify({ query: '{ __typename }' });
-    const hop = await signHop(system.secrets.hopKey, 'users', { use: 'http', bh: sha256(raw) });
+    const hop = signHop(system.secrets.hopSecrets, 'users', { use: 'http', bh: sha256(raw) });
     const res = await fetch(system.subgraphs.payments!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [HOP_HEADER]: hop },
       body: raw,
     });
     expect(res.status).toBe(401);
+  });
+
+  it("refuses at payments a request signed with users' own key, naming payments as its audience", async () => {
+    const raw = JSON.stringify({ query: '{ __typename }' });
+    // What a leak of the users subgraph's HOP_KEYS gives: its key, with which anything can be signed by hand.
+    const [kid, key] = system.secrets.hopSecrets.keysSetting('users').split(',')[0]!.split(':') as [string, string];
+    const forge = (audience: string) => {
+      const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const iat = Math.floor(clock.now().getTime() / 1000);
+      const input = `${b64({ alg: 'HS256', kid })}.${b64({ use: 'http', bh: sha256(raw), iss: 'abri-gateway', aud: audience, iat, exp: iat + 60 })}`;
+      return `${input}.${createHmac('sha256', Buffer.from(key, 'base64')).update(input).digest('base64url')}`;
+    };
+    const call = (subgraph: string) =>
+      fetch(system.subgraphs[subgraph]!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [HOP_HEADER]: forge(subgraph) },
+        body: raw,
+      });
+    expect((await call('payments')).status).toBe(401);
+    // The forgery is well made: users, whose key it is, takes it.
+    expect((await call('users')).status).toBe(200);
   });
 });
 

@@ -2,7 +2,7 @@
 // `claims` streams claim events, `policies` owns the policy number those events ask for. What goes over the wire
 // in production is replaced at the two seams the executor already has: the hops (entity fetches, run by graphql-js
 // on the subgraph's schema) and the upstreams (subgraph subscriptions, run by graphql-js's `subscribe`).
-import { createLogger, generateSigningJwk, importSigningKey, systemClock } from '@abri/platform';
+import { createLogger, generateHopSecret, parseHopSecrets, systemClock } from '@abri/platform';
 import { composeServices } from '@theguild/federation-composition';
 import {
   buildSchema,
@@ -143,12 +143,12 @@ async function twoSubgraphs() {
     { name: 'policies', typeDefs: parse(`${FEDERATION}\n${POLICIES_SDL}`), url: 'http://policies.invalid/graphql' },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  const hopKey = await importSigningKey(await generateSigningJwk());
-  const engine = createEngine({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, hopKey, hops });
+  const hopSecrets = parseHopSecrets(generateHopSecret());
+  const engine = createEngine({ supergraphSdl: composed.supergraphSdl, subgraphUrls: {}, hopSecrets, hops });
   const federated = createFederatedSubscriptions({
     engine,
     subgraphUrls: {},
-    key: hopKey,
+    hopSecrets,
     log: createLogger('gateway', { silent: true }),
     clock: systemClock,
     upstreams,

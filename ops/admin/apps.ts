@@ -4,9 +4,10 @@
 import {
   createLogger,
   createMemoryBus,
+  generateHopSecret,
   generateSigningJwk,
-  importPublicKey,
   importSigningKey,
+  parseHopKeys,
   parseKeyring,
 } from '@abri/platform';
 import { createPoliciesService } from '../../subgraphs/policies/src/server.ts';
@@ -20,7 +21,7 @@ export async function openApps(env: AdminEnv) {
   const base = async (name: 'users' | 'policies', url: string) => ({
     db: { kind: 'postgres' as const, url, schema: name, maxConnections: 2 },
     bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(unused),
+    hopKeys: parseHopKeys(generateHopSecret()),
     log: createLogger(`admin:${name}`, { silent: true }),
     keyring: parseKeyring(name === 'users' ? env.ENCRYPTION_KEYS : env.POLICIES_ENCRYPTION_KEYS),
     blindIndexKey: Buffer.from(env.BLIND_INDEX_KEY, 'base64'),

@@ -111,6 +111,15 @@ async function main(): Promise<number> {
         console.error(`${outcome.name}: set the current value in the environment first`);
         return 1;
       }
+      if (outcome.services) {
+        // Hop secrets: a subgraph must know the new key before the gateway signs with it.
+        console.log('# 1. first, every subgraph its own keys (the new one and the old ones):');
+        for (const [service, settings] of Object.entries(outcome.services)) {
+          console.log(`# --- ${service}`);
+          for (const [key, value] of Object.entries(settings)) console.log(`${key}='${value}'`);
+        }
+        console.log('# 2. then the gateway:');
+      }
       for (const [key, value] of Object.entries(outcome.settings)) console.log(`${key}='${value}'`);
       return 0;
     }

@@ -1,5 +1,5 @@
-// `npm run keys`: fresh production keys for every service at once (a public key must match its private half), and
-// the settings each service needs that are not keys.
+// `npm run keys`: fresh production keys for every service at once (each subgraph's hop keys are derived from the
+// gateway's hop secrets), and the settings each service needs that are not keys.
 // `npm run keys -- --env-dir <dir>`: the keys only, one env file per service (`<dir>/<service>.env`, mode 600), for
 // Compose (compose.yaml reads ops/compose/secrets) or Kubernetes Secrets; existing files are kept, never overwritten.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ if (!dir) {
   const files = Object.keys(set).map((service) => join(dir, `${service}.env`));
   const existing = files.filter((file) => existsSync(file));
   if (existing.length) {
-    // Keys of one deployment belong together (a public key matches its private half): all new or none.
+    // Keys of one deployment belong together (subgraphs' hop keys come from the gateway's secrets): all new or none.
     console.error(`Kept as they are (delete them all to make new keys): ${existing.join(', ')}`);
     process.exit(existing.length === files.length ? 0 : 1);
   }

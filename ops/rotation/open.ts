@@ -5,10 +5,11 @@ import {
   createLogger,
   createMemoryBus,
   type Database,
+  generateHopSecret,
   generateSigningJwk,
-  importPublicKey,
   importSigningKey,
   type Keyring,
+  parseHopKeys,
   type ResealOptions,
   type ResealReport,
 } from '@abri/platform';
@@ -39,7 +40,7 @@ export async function openResealer(name: SubgraphName, target: ResealTarget): Pr
   const deps = {
     db: target.db,
     bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(unused),
+    hopKeys: parseHopKeys(generateHopSecret()),
     log: createLogger(`keys:rotate:${name}`, { silent: true }),
     keyring: target.keyring,
     ...(target.blindIndexKey ? { blindIndexKey: target.blindIndexKey } : {}),

@@ -3,13 +3,17 @@ import {
   DEMO_INSURER_SETTINGS,
   describeEnv,
   EnvError,
-  importPublicKey,
+  HopRejected,
   importSigningKey,
   parseEnv,
+  parseHopKeys,
+  parseHopSecrets,
   parseKeyring,
   SUBGRAPH_NAMES,
+  signHop,
+  verifyHop,
 } from '@abri/platform';
-import { CompactSign, compactVerify, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { vapidKeyFromJwk } from '../../subgraphs/users/src/push/web-push.ts';
 import { renderEnvTable, withEnvTable } from '../env-table.ts';
@@ -86,17 +90,27 @@ describe('npm run keys', () => {
     expect(Buffer.from(vapid.publicKey, 'base64url')).toHaveLength(65);
   });
 
-  it("gives the subgraphs the public half of the gateway's hop key", async () => {
+  it("gives each subgraph its own hop key only, derived from the gateway's hop secrets", async () => {
     const printed = parseKeysOutput(renderKeys(await generateKeys()));
-    const hop = await importSigningKey(JSON.parse(printed.gateway!.GATEWAY_PRIVATE_KEY!) as JWK);
-    const signed = await new CompactSign(new TextEncoder().encode('hop'))
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .sign(hop.privateKey);
+    const secrets = printed.gateway!.HOP_SECRETS!;
+    const gateway = parseHopSecrets(secrets);
+    expect(printed.gateway).not.toHaveProperty('HOP_KEYS');
     for (const service of SUBGRAPH_NAMES) {
-      const key = await importPublicKey(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!) as JWK);
-      await expect(compactVerify(signed, key)).resolves.toBeDefined();
-      expect(JSON.parse(printed[service]!.GATEWAY_PUBLIC_KEY!)).not.toHaveProperty('d');
+      const own = printed[service]!.HOP_KEYS!;
+      expect(own).toBe(gateway.keysSetting(service));
+      expect(printed[service]).not.toHaveProperty('HOP_SECRETS');
+      expect(Object.values(printed[service]!)).not.toContain(secrets);
+      // What the gateway signs for this subgraph passes there, and nowhere else.
+      const keys = parseHopKeys(own);
+      for (const target of SUBGRAPH_NAMES) {
+        const hop = signHop(gateway, target, { use: 'http' });
+        if (target === service) expect(verifyHop(keys, service, hop, { use: 'http' })).toMatchObject({ who: null });
+        else expect(() => verifyHop(keys, target, hop, { use: 'http' })).toThrow(HopRejected);
+      }
     }
+    const subgraphKeys = SUBGRAPH_NAMES.map((service) => printed[service]!.HOP_KEYS);
+    expect(new Set(subgraphKeys).size).toBe(SUBGRAPH_NAMES.length);
+    expect(subgraphKeys).not.toContain(gateway.keysSetting('download'));
   });
 });
 

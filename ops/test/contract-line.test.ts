@@ -1,3 +1,12 @@
+import {
+  generateHopSecret,
+  HopRejected,
+  parseHopKeys,
+  parseHopSecrets,
+  SUBGRAPH_NAMES,
+  signHop,
+  verifyHop,
+} from '@abri/platform';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_COLUMNS, readContractLine } from '../admin/contract-line.ts';
 import { parseCsv } from '../admin/csv.ts';
@@ -85,6 +94,26 @@ describe('key rotation', () => {
     expect(next.kind === 'rotated' && next.settings.ENCRYPTION_KEYS).toMatch(new RegExp(`^k202703:[^,]+,${old}$`));
   });
 
+  it('puts a new hop secret in front and gives each subgraph its own keys, the new one and the old', async () => {
+    const old = generateHopSecret('k1');
+    const next = await rotate('HOP_SECRETS', { HOP_SECRETS: old }, new Date('2027-03-05T00:00:00Z'));
+    if (next.kind !== 'rotated') throw new Error(next.kind);
+    expect(next.settings.HOP_SECRETS).toMatch(new RegExp(`^k202703:[^,]+,${old}$`));
+    const before = parseHopSecrets(old);
+    const after = parseHopSecrets(next.settings.HOP_SECRETS!);
+    expect(Object.keys(next.services ?? {})).toEqual(SUBGRAPH_NAMES);
+    for (const service of SUBGRAPH_NAMES) {
+      const keys = parseHopKeys(next.services![service]!.HOP_KEYS!);
+      // Given to the subgraph first: it takes what the gateway signs before and after its own restart.
+      for (const gateway of [before, after])
+        expect(verifyHop(keys, service, signHop(gateway, service, { use: 'http' }), { use: 'http' })).toBeDefined();
+      const other = SUBGRAPH_NAMES.find((name) => name !== service)!;
+      expect(() => verifyHop(keys, other, signHop(after, other, { use: 'http' }), { use: 'http' })).toThrow(
+        HopRejected,
+      );
+    }
+  });
+
   it('retires the old signing key to the published previous keys', async () => {
     const first = await rotate(
       'ACCESS_TOKEN_PRIVATE_KEY',
@@ -94,7 +123,8 @@ describe('key rotation', () => {
     expect(first.kind === 'rotated' && JSON.parse(first.settings.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS!)).toEqual([
       { kty: 'OKP', kid: 'a', x: 'p' },
     ]);
-    expect(await rotate('GATEWAY_PRIVATE_KEY', {}, new Date())).toEqual({ kind: 'unknownSetting' });
+    // A subgraph's hop keys are derived from the gateway's hop secrets, never made on their own.
+    expect(await rotate('HOP_KEYS', {}, new Date())).toEqual({ kind: 'unknownSetting' });
     expect(await rotate('ATTESTATION_PRIVATE_KEY', {}, new Date())).toEqual({
       kind: 'currentMissing',
       name: 'ATTESTATION_PRIVATE_KEY',

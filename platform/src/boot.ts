@@ -1,11 +1,11 @@
 // Production start-up shared by every service's main.ts: configuration from the environment (validated once, every
-// problem listed), PostgreSQL, the Redis bus, the gateway's public key. Failing fast beats half-starting.
+// problem listed), PostgreSQL, the Redis bus, the keys of the gateway's signature. Failing fast beats half-starting.
 import { z } from 'zod';
 import { parseKeyring } from './crypto.ts';
-import { commonEnv, EnvError, keyringSetting, parseEnv, productionEnv, publicKeySetting, setting } from './env.ts';
+import { commonEnv, EnvError, hopKeysSetting, keyringSetting, parseEnv, productionEnv, setting } from './env.ts';
 import { createRedisBus } from './events/redis-bus.ts';
+import { parseHopKeys } from './hop.ts';
 import type { StopOptions } from './http/serve.ts';
-import { importPublicKey, parseJwkSetting } from './keys.ts';
 import { createLogger } from './log.ts';
 import { DEFAULT_PORTS, type ServiceName } from './ports.ts';
 import type { ServiceDeps } from './service.ts';
@@ -19,9 +19,9 @@ export const subgraphEnv = (name: Exclude<ServiceName, 'gateway'>) =>
       z.string().url(),
       'PostgreSQL, `postgresql://user:password@host:5432/db`; each subgraph uses its own schema',
     ),
-    GATEWAY_PUBLIC_KEY: publicKeySetting(
-      'GATEWAY_PRIVATE_KEY',
-      "the gateway's public JWK (or `file:<path>`): the only caller served",
+    HOP_KEYS: hopKeysSetting(
+      'HOP_SECRETS',
+      "this subgraph's own keys of the gateway's hop signature, `kid:base64,...` (`npm run keys` derives them from the gateway's `HOP_SECRETS`): the only caller served",
     ),
     ENCRYPTION_KEYS: keyringSetting(
       "this service's own AES-256-GCM keys for personal data at rest, `kid:base64,...`, the first current (older ones still decrypt; `npm run keys:rotate` re-encrypts under the first)",
@@ -48,7 +48,7 @@ export async function bootSubgraph<S extends z.ZodType<SubgraphEnv>>(
       prefix: env.ABRI_BUS_PREFIX,
       onError: (error) => log.warn('bus error', { error: String(error) }),
     }),
-    gatewayKey: await importPublicKey(parseJwkSetting(env.GATEWAY_PUBLIC_KEY)),
+    hopKeys: parseHopKeys(env.HOP_KEYS),
     log,
     ...(env.LOG_HASH_KEY ? { logHashKey: env.LOG_HASH_KEY } : {}),
     keyring: parseKeyring(env.ENCRYPTION_KEYS),

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Keyring, parseKeyring } from './crypto.ts';
+import { generateHopSecret, type HopSecrets, parseHopSecrets } from './hop.ts';
 import { DEMO_INSURER } from './insurer.ts';
 import { generateSigningJwk, importSigningKey, loadOrCreateJwk, type SigningKey } from './keys.ts';
 import { createDemoSeal, type DocumentSeal, sealFromPem } from './seal.ts';
 
 export interface EmbeddedSecrets {
-  hopKey: SigningKey;
+  /** The gateway's hop secrets; each subgraph is given its own keys, derived from them. */
+  hopSecrets: HopSecrets;
   tokenKey: SigningKey;
   /** Signs attestation QR codes (published by the policies subgraph). */
   attestationKey: SigningKey;
@@ -41,7 +43,7 @@ function loadOrCreateSeal(dir: string): DocumentSeal {
 export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedSecrets> {
   if (!dataDir) {
     return {
-      hopKey: await importSigningKey(await generateSigningJwk()),
+      hopSecrets: parseHopSecrets(generateHopSecret()),
       tokenKey: await importSigningKey(await generateSigningJwk()),
       attestationKey: await importSigningKey(await generateSigningJwk()),
       keyring: parseKeyring(`k1:${randomBytes(32).toString('base64')}`),
@@ -56,10 +58,15 @@ export async function embeddedSecrets(dataDir: string | null): Promise<EmbeddedS
     writeFileSync(keyringPath, `k1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
     chmodSync(keyringPath, 0o600);
   }
+  const hopSecretsPath = join(dir, 'hop-secrets');
+  if (!existsSync(hopSecretsPath)) {
+    writeFileSync(hopSecretsPath, generateHopSecret(), { mode: 0o600 });
+    chmodSync(hopSecretsPath, 0o600);
+  }
   const blindIndexPath = join(dir, 'blind-index-key');
   if (!existsSync(blindIndexPath)) writeFileSync(blindIndexPath, randomBytes(32).toString('base64'), { mode: 0o600 });
   return {
-    hopKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'gateway-hop.jwk.json'))),
+    hopSecrets: parseHopSecrets(readFileSync(hopSecretsPath, 'utf8').trim()),
     tokenKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'access-token.jwk.json'))),
     attestationKey: await importSigningKey(await loadOrCreateJwk(join(dir, 'attestation.jwk.json'))),
     keyring: parseKeyring(readFileSync(keyringPath, 'utf8').trim()),

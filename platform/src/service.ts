@@ -2,13 +2,13 @@
 // together. Each subgraph's server.ts adds its own application services on top.
 
 import type { GraphQLSchema } from 'graphql';
-import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
 import type { Keyring } from './crypto.ts';
 import type { Database } from './db/adapter.ts';
 import type { EventBus } from './events/bus.ts';
 import { createOutbox, type Outbox, type TransactionalSql } from './events/outbox.ts';
 import { withConsumerSpans } from './events/traced-bus.ts';
+import type { HopKeys } from './hop.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
@@ -20,8 +20,8 @@ import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 export interface ServiceDeps {
   db: Database;
   bus: EventBus;
-  /** The gateway's public key: the only caller served. */
-  gatewayKey: CryptoKey;
+  /** This subgraph's keys of the gateway's signature (HOP_KEYS): the only caller served. */
+  hopKeys: HopKeys;
   log: Logger;
   /** @default the system clock */
   clock?: Clock;
@@ -118,7 +118,7 @@ export function createSubgraphService<
       served = await startSubgraphServer({
         name,
         schema: options.schema,
-        gatewayKey: deps.gatewayKey,
+        hopKeys: deps.hopKeys,
         log: deps.log,
         ...(deps.logHashKey ? { logHashKey: deps.logHashKey } : {}),
         clock: deps.clock ?? systemClock,

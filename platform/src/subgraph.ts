@@ -8,11 +8,18 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { CryptoKey } from 'jose';
 import { type Clock, systemClock } from './clock.ts';
 import { sha256 } from './crypto.ts';
 import { abriError, ErrorCode, maskError } from './errors.ts';
-import { type ClientInfo, HOP_EXTENSION, HOP_HEADER, HopRejected, operationHash, verifyHop } from './hop.ts';
+import {
+  type ClientInfo,
+  HOP_EXTENSION,
+  HOP_HEADER,
+  type HopKeys,
+  HopRejected,
+  operationHash,
+  verifyHop,
+} from './hop.ts';
 import { HttpError, type RouteHandler, type Served, serve } from './http/serve.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './log.ts';
@@ -29,8 +36,8 @@ export interface RequestContext {
 export interface SubgraphServerOptions<S extends object = object> {
   name: string;
   schema: GraphQLSchema;
-  /** The gateway's public key: only requests it signed are served. */
-  gatewayKey: CryptoKey;
+  /** This subgraph's keys of the gateway's signature: only requests signed with them are served. */
+  hopKeys: HopKeys;
   log: Logger;
   /** Resolves when the subgraph can serve (its database answers); rejects otherwise. */
   ready: () => Promise<void>;
@@ -73,7 +80,7 @@ function operationIdentities(extra: object): Map<string, Identity | null> {
 }
 
 export async function startSubgraphServer<S extends object>(options: SubgraphServerOptions<S>): Promise<Served> {
-  const { name, schema, gatewayKey, log } = options;
+  const { name, schema, hopKeys, log } = options;
   const now = () => (options.clock ?? systemClock).now();
   /** Each route behind the gateway's signature on its path (and query). */
   const signed = (routes: Record<string, SignedRoute> = {}) =>
@@ -83,8 +90,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
         async (req: IncomingMessage, res: ServerResponse) => {
           let who: Identity | null;
           try {
-            ({ who } = await verifyHop(
-              gatewayKey,
+            ({ who } = verifyHop(
+              hopKeys,
               name,
               header(req, HOP_HEADER) ?? undefined,
               { use: 'http', bodyHash: sha256(req.url ?? '') },
@@ -121,8 +128,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
     trustsCaller: () => true,
     async context(req, raw, requestId) {
       try {
-        const { who, client } = await verifyHop(
-          gatewayKey,
+        const { who, client } = verifyHop(
+          hopKeys,
           name,
           header(req, HOP_HEADER) ?? undefined,
           {
@@ -147,8 +154,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       schema,
       async onConnect(ctx) {
         try {
-          await verifyHop(
-            gatewayKey,
+          verifyHop(
+            hopKeys,
             name,
             ctx.connectionParams?.[HOP_EXTENSION] as string | undefined,
             { use: 'ws-connection' },
@@ -162,8 +169,8 @@ export async function startSubgraphServer<S extends object>(options: SubgraphSer
       async onSubscribe(ctx, id, payload) {
         const signature = payload.extensions?.[HOP_EXTENSION];
         try {
-          const { who } = await verifyHop(
-            gatewayKey,
+          const { who } = verifyHop(
+            hopKeys,
             name,
             typeof signature === 'string' ? signature : undefined,
             {

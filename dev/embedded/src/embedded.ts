@@ -17,7 +17,6 @@ import {
   DEMO_INSURER,
   type EventBus,
   embeddedSecrets,
-  importPublicKey,
   localKeySource,
   openPglite,
   type Served,
@@ -83,11 +82,11 @@ export async function startEmbedded(options: EmbeddedOptions) {
     buses.push(bus);
     return bus;
   };
-  const gatewayKey = await importPublicKey(secrets.hopKey.publicJwk);
   const base = (name: SubgraphName) => ({
     db: dbOf(name),
     bus: busOf(name),
-    gatewayKey,
+    // Each subgraph holds its own key only, as in production.
+    hopKeys: secrets.hopSecrets.keysFor(name),
     log: log(name),
     clock,
     keyring: secrets.keyring,
@@ -127,7 +126,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
   const gatewayDeps = (i: number) => ({
     supergraphSdl: readFileSync(`${ROOT}schema/supergraph.graphql`, 'utf8'),
     subgraphUrls,
-    hopKey: secrets.hopKey,
+    hopSecrets: secrets.hopSecrets,
     tokenKeys: localKeySource({ keys: [secrets.tokenKey.publicJwk] }),
     bus: busOf(`gateway-${i}`),
     log: log('gateway'),

@@ -12,9 +12,11 @@ import {
   DEMO_INSURER_SETTINGS,
   demoSealSettings,
   GATEWAY_PORT,
+  generateHopSecret,
   generateSigningJwk,
-  importPublicKey,
   importSigningKey,
+  parseHopKeys,
+  parseHopSecrets,
   parseKeyring,
   perSubgraph,
   SUBGRAPH_NAMES,
@@ -64,12 +66,11 @@ async function seedDatabase(databaseUrl: string, keys: string) {
 export async function seedDemo(databaseUrl: string, keys: string, blindIndexKey = DEMO_BLIND_INDEX_KEY) {
   // Keys nothing here signs or verifies with: the services need one to be built.
   const unused = await generateSigningJwk();
-  const gatewayKey = await importPublicKey(unused);
   const services = createSubgraphServices({
     deps: (name) => ({
       db: { kind: 'postgres', url: databaseUrl, schema: name, maxConnections: 2 },
       bus: createMemoryBus(),
-      gatewayKey,
+      hopKeys: parseHopKeys(generateHopSecret()),
       log: createLogger(name, { silent: true }),
       keyring: parseKeyring(keys),
       blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
@@ -105,22 +106,22 @@ export async function startProcessSystem(options: {
   const seal = demoSealSettings();
   await seedDatabase(options.databaseUrl, encryptionKeys);
 
-  const hop = await generateSigningJwk();
-  const { d: _private, ...hopPublic } = hop;
+  const hopSecrets = generateHopSecret();
+  const hop = parseHopSecrets(hopSecrets);
   const common = {
     ABRI_MODE: 'production',
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     ABRI_BUS_PREFIX: options.busPrefix,
   };
-  const subgraph = (name: ProcessName) => ({
+  const subgraph = (name: SubgraphName) => ({
     ...common,
-    GATEWAY_PUBLIC_KEY: JSON.stringify(hopPublic),
+    HOP_KEYS: hop.keysSetting(name),
     PORT: String(port[name]),
   });
   const gateway = (name: ProcessName) => ({
     ...common,
-    GATEWAY_PRIVATE_KEY: JSON.stringify(hop),
+    HOP_SECRETS: hopSecrets,
     // These tests send their own operations as customers: not the web app's trusted documents.
     TRUSTED_DOCUMENTS: 'off',
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlSetting, url(port[name])])),

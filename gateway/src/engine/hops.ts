@@ -2,7 +2,7 @@
 // body and the caller's identity. Bodies are built by concatenation around the operation text, which is escaped
 // once per plan, so nothing is re-printed or re-serialised per hop but the variables.
 import { Agent, request } from 'node:http';
-import type { SigningKey } from '@abri/platform';
+import type { HopSecrets } from '@abri/platform';
 import { HOP_HEADER, injectTraceHeaders, sha256, signHop } from '@abri/platform';
 import type { GatewayContext } from '../context.ts';
 
@@ -37,7 +37,7 @@ const ANONYMOUS = { ip: null, userAgent: null };
 
 export function createHops(options: {
   subgraphUrls: Record<string, string>;
-  key: SigningKey;
+  hopSecrets: HopSecrets;
   /** @default 10_000 ms: a subgraph that has not answered by then is counted as unreachable */
   timeoutMs?: number;
   /** The clock signatures are dated by (the subgraphs check them against theirs). @default the system clock */
@@ -120,8 +120,8 @@ export function createHops(options: {
       const body = variables
         ? `{"query":${operationJson},"variables":${JSON.stringify(variables)}}`
         : `{"query":${operationJson}}`;
-      const signature = await signHop(
-        options.key,
+      const signature = signHop(
+        options.hopSecrets,
         subgraph,
         {
           use: 'http',

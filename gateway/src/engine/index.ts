@@ -69,7 +69,7 @@ export interface Engine {
 export function createEngine(options: {
   supergraphSdl: string;
   subgraphUrls: Record<string, string>;
-  hopKey: import('@abri/platform').SigningKey;
+  hopSecrets: import('@abri/platform').HopSecrets;
   /** @default 1000 documents */
   planCacheSize?: number;
   /** @default signed HTTP calls to `subgraphUrls` (tests give their own) */
@@ -85,7 +85,7 @@ export function createEngine(options: {
     options.hops ??
     createHops({
       subgraphUrls: options.subgraphUrls,
-      key: options.hopKey,
+      hopSecrets: options.hopSecrets,
       ...(options.now ? { now: options.now } : {}),
     });
   const matches: TypeMatcher = (typename, condition) => {

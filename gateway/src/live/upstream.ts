@@ -4,7 +4,7 @@
 // operation (a GraphQL error) ends it; a subgraph that is away is waited for.
 
 import type { Identity } from '@abri/platform';
-import { HOP_EXTENSION, type Logger, operationHash, type SigningKey, signHop } from '@abri/platform';
+import { HOP_EXTENSION, type HopSecrets, type Logger, operationHash, signHop } from '@abri/platform';
 import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -35,7 +35,7 @@ const backoff = (attempt: number) => Math.min(10_000, 250 * 2 ** attempt) * (0.5
 
 export function createUpstreams(options: {
   subgraphUrls: Record<string, string>;
-  key: SigningKey;
+  hopSecrets: HopSecrets;
   log: Logger;
   now: () => Date;
 }): Upstreams {
@@ -54,8 +54,8 @@ export function createUpstreams(options: {
         lazyCloseTimeout: 10_000,
         keepAlive: 15_000,
         retryAttempts: 0,
-        connectionParams: async () => ({
-          [HOP_EXTENSION]: await signHop(options.key, subgraph, { use: 'ws-connection' }, options.now()),
+        connectionParams: () => ({
+          [HOP_EXTENSION]: signHop(options.hopSecrets, subgraph, { use: 'ws-connection' }, options.now()),
         }),
       });
       clients.set(subgraph, client);
@@ -72,8 +72,8 @@ export function createUpstreams(options: {
     const start = async () => {
       if (stopped) return;
       const variables = operation.variables();
-      const signature = await signHop(
-        options.key,
+      const signature = signHop(
+        options.hopSecrets,
         subgraph,
         { use: 'ws-operation', bh: operationHash(operation.query, variables), who: operation.who },
         options.now(),

@@ -1,13 +1,6 @@
 // The payments service on the machine's real PostgreSQL (a fresh database per file), migrated and seeded, with an
 // injected clock: for the integration tests whose point is what PostgreSQL enforces (unique indexes, locks).
-import {
-  applyMigrations,
-  createLogger,
-  createMemoryBus,
-  embeddedSecrets,
-  importPublicKey,
-  manualClock,
-} from '@abri/platform';
+import { applyMigrations, createLogger, createMemoryBus, embeddedSecrets, manualClock } from '@abri/platform';
 import { requireServices, testServices } from '@abri/testkit/services';
 import { prismaProject } from '../../../prisma/projects.ts';
 import { seedPayments } from '../src/seed.ts';
@@ -28,7 +21,7 @@ export async function startPaymentsOnPostgres(now: Date, extra: Partial<Payments
   const service = createPaymentsService({
     db,
     bus: createMemoryBus(),
-    gatewayKey: await importPublicKey(secrets.hopKey.publicJwk),
+    hopKeys: secrets.hopSecrets.keysFor('payments'),
     log: createLogger('payments', { silent: true }),
     clock,
     keyring: secrets.keyring,
