@@ -24,12 +24,13 @@ const openPglites = new Map<string, Promise<PGlite>>();
 /**
  * Opens (once per process) the PGlite data directory `dataDir`; `memory://` gives a throw-away database.
  * Several subgraphs in one process share it, as PGlite allows a single owner of a data directory.
+ * `image`: a new database starts as a copy of this one (`dumpDataDir`), without initdb.
  */
-export function openPglite(dataDir: string): Promise<PGlite> {
+export function openPglite(dataDir: string, image?: Blob): Promise<PGlite> {
   let pg = openPglites.get(dataDir);
   if (!pg) {
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    pg = PGlite.create(dataDir);
+    pg = image ? PGlite.create(dataDir, { loadDataDir: image }) : PGlite.create(dataDir);
     openPglites.set(dataDir, pg);
   }
   return pg;
