@@ -60,12 +60,20 @@ export const reauthenticationRequired = () =>
 const TRANSIENT_SQLSTATE = /^(08...|57P0[123]|53300|40001|40P01)$/;
 /** Prisma codes for the same: unreachable, timed out, closed, pool exhausted, write conflict. */
 const TRANSIENT_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2034']);
+/**
+ * Prisma's interactive transaction (P2028) that could not start in time (no pool connection free: nothing was sent)
+ * or that ran past its timeout and was rolled back. Its other P2028 errors (a transaction used after it closed) are
+ * faults of the code.
+ */
+const TRANSIENT_TRANSACTION =
+  /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 const TRANSIENT_MESSAGE =
   /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|timeout exceeded when trying to connect|Client has encountered a connection error|MaxRetriesPerRequest|Connection is closed|Stream isn't writeable/i;
 
 /**
  * Whether `error` (or what caused it) is a momentary failure of a dependency rather than a fault of the request or
- * of the code: a database connection cut or refused, a server shutting down, a pool exhausted, a conflict.
+ * of the code: a database connection cut or refused, a server shutting down, a pool exhausted (a transaction that
+ * could not start in time), a conflict.
  */
 export function isTransientFailure(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
@@ -87,6 +95,7 @@ export function isTransientFailure(error: unknown, depth = 0): boolean {
   )
     return true;
   if (typeof e.code === 'string' && (TRANSIENT_PRISMA.has(e.code) || TRANSIENT_SQLSTATE.test(e.code))) return true;
+  if (e.code === 'P2028' && typeof e.message === 'string' && TRANSIENT_TRANSACTION.test(e.message)) return true;
   if (typeof e.message === 'string' && TRANSIENT_MESSAGE.test(e.message)) return true;
   return isTransientFailure(e.cause, depth + 1) || isTransientFailure(e.originalError, depth + 1);
 }

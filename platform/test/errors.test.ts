@@ -133,6 +133,22 @@ describe('momentary failures of a dependency', () => {
     ['a pool that cannot hand out a connection', Object.assign(new Error('Timed out'), { code: 'P2024' })],
     ['a refused connection', new Error('connect ECONNREFUSED 127.0.0.1:5432')],
     ['a connection lost while waiting', new Error('Connection terminated unexpectedly')],
+    // What Prisma 7 throws when every pool connection stays taken past the transaction's maxWait (2 s by default).
+    [
+      'a transaction that could not start in time',
+      Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), {
+        code: 'P2028',
+      }),
+    ],
+    [
+      'a transaction rolled back after its timeout',
+      Object.assign(
+        new Error(
+          'Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5012 ms passed since the start of the transaction.',
+        ),
+        { code: 'P2028' },
+      ),
+    ],
     ['a serialization conflict', Object.assign(new Error('could not serialize'), { code: '40001' })],
     ['any of those as the cause', new Error('wrapped', { cause: cut })],
   ])('turns %s into UNAVAILABLE, retryable, with no driver text', (_what, original) => {
@@ -150,9 +166,10 @@ describe('momentary failures of a dependency', () => {
     expect(log).toHaveBeenCalledWith('dependency unavailable', expect.any(Object));
   });
 
-  it('keeps a constraint violation or a bug an internal error', () => {
+  it('keeps a constraint violation, a transaction misused or a bug an internal error', () => {
     for (const original of [
       Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }),
+      Object.assign(new Error('Transaction API error: Transaction not found.'), { code: 'P2028' }),
       new TypeError("Cannot read properties of undefined (reading 'id')"),
     ])
       expect(
