@@ -205,16 +205,28 @@ export function createOutbox({
       if (event.source !== source) throw new Error(`the ${source} outbox cannot announce ${event.topic}`);
       const checked = checkPayload(event, payload);
       if (!checked.ok) throw checked.error;
-      if (customerId)
-        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${source}:${customerId}`);
-      const [row] = await tx.$queryRawUnsafe<OutboxRow[]>(
-        `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
+      const values = [
         event.topic,
         customerId,
         JSON.stringify(keyring ? sealValue(keyring, 'json', context, payload) : payload),
         at ?? new Date(),
         currentTraceparent(),
-      );
+      ];
+      // The lock and the row in one statement (one round trip of the caller's transaction, which holds a pooled
+      // connection meanwhile): the locking CTE is materialised and joined, so the lock is taken before the row draws
+      // its id.
+      const [row] = customerId
+        ? await tx.$queryRawUnsafe<OutboxRow[]>(
+            `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext($6)))
+             INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent)
+             SELECT $1::text, $2::text, $3::jsonb, $4::timestamp(3), $5::text FROM locked RETURNING ${COLUMNS}`,
+            ...values,
+            `${source}:${customerId}`,
+          )
+        : await tx.$queryRawUnsafe<OutboxRow[]>(
+            `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
+            ...values,
+          );
       return { ...toBusEvent(row!), payload: checked.payload };
     },
     async since(event, customerId, afterId, limit = 1000) {

@@ -1,0 +1,98 @@
+// The outbox on PostgreSQL: a customer's events take their ids in commit order, which is what replay (`since`, the
+// `after:` cursors) and de-duplication by id rely on. The per-customer lock and the row are written in one statement;
+// the lock must be taken before the row draws its id.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createOutbox, type SqlRunner, type TransactionalSql } from '../src/events/outbox.ts';
+import { createLogger, createMemoryBus, defineEvent, parseEnv } from '../src/index.ts';
+
+const env = parseEnv(
+  z.object({ ABRI_TEST_DATABASE_URL: z.string().url().optional(), ABRI_REQUIRE_SERVICES: z.string().default('false') }),
+);
+if (env.ABRI_REQUIRE_SERVICES === 'true' && !env.ABRI_TEST_DATABASE_URL)
+  throw new Error('ABRI_TEST_DATABASE_URL is required');
+
+const name = `abri_outbox_${randomUUID().slice(0, 8)}`;
+let admin: pg.Client | undefined;
+let pool: pg.Pool | undefined;
+
+beforeAll(async () => {
+  if (!env.ABRI_TEST_DATABASE_URL) return;
+  admin = new pg.Client({ connectionString: env.ABRI_TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(env.ABRI_TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // The table as the subgraphs' migrations create it.
+  await pool.query(`CREATE SCHEMA claims;
+    CREATE TABLE claims."OutboxEvent" (
+      id BIGSERIAL PRIMARY KEY, topic TEXT NOT NULL, "customerId" TEXT, payload JSONB NOT NULL,
+      "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "publishedAt" TIMESTAMP(3), traceparent TEXT)`);
+});
+afterAll(async () => {
+  await pool?.end();
+  await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin?.end();
+});
+
+const runner = (client: pg.PoolClient | pg.Pool): SqlRunner => ({
+  async $queryRawUnsafe<T>(query: string, ...values: unknown[]) {
+    return (await client.query(query, values)).rows as T;
+  },
+  async $executeRawUnsafe(query: string, ...values: unknown[]) {
+    return (await client.query(query, values)).rowCount ?? 0;
+  },
+});
+const noted = defineEvent('claims.t-noted', z.object({ n: z.number() }));
+
+describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
+  it('gives an event that waits for another transaction of its customer an id above what commits meanwhile', async () => {
+    const db: TransactionalSql = { ...runner(pool!), $transaction: () => Promise.reject(new Error('not used')) };
+    const outbox = createOutbox({
+      source: 'claims',
+      db,
+      bus: createMemoryBus(),
+      log: createLogger('claims', { silent: true }),
+    });
+    const [a, b, c] = await Promise.all([pool!.connect(), pool!.connect(), pool!.connect()]);
+    try {
+      await a.query('BEGIN');
+      const first = await outbox.add(runner(a), noted, { customerId: 'camille', payload: { n: 1 } });
+      // Camille's second event waits for the first's transaction.
+      await b.query('BEGIN');
+      const second = outbox.add(runner(b), noted, { customerId: 'camille', payload: { n: 2 } });
+      await expect
+        .poll(
+          async () =>
+            (
+              await admin!.query<{ waiting: number }>(
+                `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+                 WHERE d.datname = $1 AND l.locktype = 'advisory' AND NOT l.granted`,
+                [name],
+              )
+            ).rows[0]!.waiting,
+        )
+        .toBe(1);
+      // Meanwhile another customer's event commits.
+      await c.query('BEGIN');
+      const other = await outbox.add(runner(c), noted, { customerId: 'louis', payload: { n: 3 } });
+      await c.query('COMMIT');
+      await a.query('COMMIT');
+      const last = await second;
+      await b.query('COMMIT');
+
+      expect(BigInt(first.id)).toBeLessThan(BigInt(other.id));
+      // Had it drawn its id before waiting, it would sit below Louis's event, committed before it.
+      expect(BigInt(last.id)).toBeGreaterThan(BigInt(other.id));
+      expect((await outbox.since(noted, 'camille', 0n)).map((e) => e.payload.n)).toEqual([1, 2]);
+    } finally {
+      for (const client of [a, b, c]) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
+    }
+  });
+});
