@@ -51,6 +51,9 @@ export const unauthenticated = () => abriError(ErrorCode.UNAUTHENTICATED, 'Conne
 export const forbidden = () => abriError(ErrorCode.FORBIDDEN, 'Vous n’avez pas accès à cette action.');
 /** `notFound('Sinistre')` → « Sinistre introuvable. » */
 export const notFound = (what: string) => abriError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
+const UNAVAILABLE_MESSAGE = 'Service momentanément indisponible : rien n’a été modifié, réessayez dans un instant.';
+/** A momentary failure or conflict the code itself detects: nothing was changed, the request may be sent again. */
+export const unavailable = () => abriError(ErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryable: true });
 export const reauthenticationRequired = () =>
   abriError(ErrorCode.REAUTHENTICATION_REQUIRED, 'Confirmez votre mot de passe pour faire cette modification.', {
     maxAgeSeconds: 300,
@@ -119,7 +122,7 @@ export function maskError(
   if (isTransientFailure(original)) {
     log('dependency unavailable', { error: original instanceof Error ? original.message : String(original) });
     return {
-      message: 'Service momentanément indisponible : rien n’a été modifié, réessayez dans un instant.',
+      message: UNAVAILABLE_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ErrorCode.UNAVAILABLE, retryable: true },
     };

@@ -1,7 +1,7 @@
 // Moving a claim on PostgreSQL, as the gateway calls claims: what one move writes (status, timeline, audit, the
 // customer's access log, the event), two adjusters moving the same claim at once (one wins, the other is told why),
 // and a database with no connection free in time (the caller is told to retry, and nothing was written).
-import { DEMO } from '@abri/platform';
+import { DEMO, Events } from '@abri/platform';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADJUSTER, startClaimsOnPostgres } from './postgres.ts';
 
@@ -85,11 +85,23 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
       action: 'MOVE_TO_EXPERT_REPORT',
       details: { note: 'Rapport reçu.', assessedDamageCents: null },
     });
-    const rows = await app.prisma.$queryRawUnsafe<{ topic: string; payload: unknown }[]>(
-      `SELECT topic, payload FROM "claims"."OutboxEvent" WHERE "customerId" = $1 ORDER BY id DESC LIMIT 2`,
+    const rows = await app.prisma.$queryRawUnsafe<{ topic: string; createdAt: Date }[]>(
+      `SELECT topic, "createdAt" FROM "claims"."OutboxEvent" WHERE "customerId" = $1 ORDER BY id DESC LIMIT 2`,
       DEMO.camille.customerId,
     );
-    expect(rows.map((r) => r.topic).sort()).toEqual(['claims.claimStatusChanged', 'claims.staffAccessed']);
+    // The access log entry first, then the move, both at the move's time.
+    expect(rows.reverse()).toEqual([
+      { topic: 'claims.staffAccessed', createdAt: NOW },
+      { topic: 'claims.claimStatusChanged', createdAt: NOW },
+    ]);
+    const [event] = await app.outbox.since(Events.claimStatusChanged, DEMO.camille.customerId, 0n);
+    expect(event?.payload).toEqual({
+      claimId: DEMO.camilleClaimId,
+      reference: 'SIN-2026-004217',
+      from: 'EXPERT_ASSIGNED',
+      status: 'EXPERT_REPORT',
+      indemnityCents: null,
+    });
   });
 
   it('lets one of two adjusters moving the same claim at once through, and tells the other where it stands', async () => {
@@ -120,6 +132,87 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
     });
   });
 
+  it('decides a move again when another one changed the claim between its read and its write', async () => {
+    const { app, call } = system!;
+    const before = await traces(DEMO.louisClaimId);
+    expect(before.status).toBe('ACKNOWLEDGED');
+    let answer: ReturnType<typeof call<Advanced>> | undefined;
+    // Another writer holds the claim's row: the move reads ACKNOWLEDGED, then waits to write; the other writer moves
+    // the claim to DOCUMENTS_REQUESTED and commits.
+    await app.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe('SELECT id FROM "claims"."Claim" WHERE id = $1 FOR UPDATE', DEMO.louisClaimId);
+        answer = call<Advanced>(
+          ADVANCE,
+          { i: { claimId: DEMO.louisClaimId, to: 'EXPERT_ASSIGNED', note: null } },
+          ADJUSTER,
+        );
+        await expect
+          .poll(async () => {
+            const [row] = await tx.$queryRawUnsafe<{ waiting: number }[]>(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return row?.waiting;
+          })
+          .toBe(1);
+        await tx.claim.update({ where: { id: DEMO.louisClaimId }, data: { status: 'DOCUMENTS_REQUESTED' } });
+      },
+      { timeout: 60_000 },
+    );
+    const result = await answer!;
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.advanceClaim.claim?.status).toBe('EXPERT_ASSIGNED');
+    // The timeline says where the claim really was.
+    const step = await app.prisma.claimStatusChange.findFirstOrThrow({
+      where: { claimId: DEMO.louisClaimId },
+      orderBy: { at: 'desc' },
+    });
+    expect(step).toMatchObject({ from: 'DOCUMENTS_REQUESTED', to: 'EXPERT_ASSIGNED' });
+    expect(await traces(DEMO.louisClaimId)).toMatchObject({
+      status: 'EXPERT_ASSIGNED',
+      history: before.history + 1,
+      audit: before.audit + 1,
+      events: before.events + 2,
+    });
+  });
+
+  it('asks payments to pay a computed indemnity without moving the claim, and says so in the audit and the outbox', async () => {
+    const { app, call } = system!;
+    const computed = await call<Advanced>(
+      ADVANCE,
+      { i: { claimId: DEMO.camilleClaimId, to: 'INDEMNITY_COMPUTED', assessedDamageCents: 120_000 } },
+      ADJUSTER,
+    );
+    expect(computed.data?.advanceClaim.claim?.status).toBe('INDEMNITY_COMPUTED');
+    const claim = await app.prisma.claim.findUniqueOrThrow({ where: { id: DEMO.camilleClaimId } });
+    // 1,200 EUR of damage, the 150 EUR deductible of the demo's water damage.
+    expect(claim).toMatchObject({ assessedDamageCents: 120_000, indemnityCents: 105_000 });
+    const before = await traces(DEMO.camilleClaimId);
+    const result = await call<Advanced>(
+      ADVANCE,
+      { i: { claimId: DEMO.camilleClaimId, to: 'PAID', note: null } },
+      ADJUSTER,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.advanceClaim.__typename).toBe('PayoutRequested');
+    expect(await traces(DEMO.camilleClaimId)).toMatchObject({
+      status: 'INDEMNITY_COMPUTED',
+      history: before.history,
+      audit: before.audit + 1,
+      events: before.events + 2,
+    });
+    const [requested] = await app.prisma.$queryRawUnsafe<{ payload: unknown }[]>(
+      `SELECT payload FROM "claims"."OutboxEvent" WHERE topic = 'claims.payoutRequested' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(requested).toBeDefined();
+    const actions = await app.prisma.staffAction.findMany({
+      where: { claimId: DEMO.camilleClaimId },
+      orderBy: { at: 'asc' },
+    });
+    expect(actions.at(-1)?.action).toBe('REQUEST_PAYOUT');
+  });
+
   it('answers UNAVAILABLE, retryable, in French, and writes nothing when no database connection frees in time', async () => {
     const { app, call } = system!;
     const before = await traces(DEMO.camilleClaimId);
@@ -139,7 +232,7 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
     await Promise.all(taken.map((held) => held.promise));
     const result = await call<Advanced>(
       ADVANCE,
-      { i: { claimId: DEMO.camilleClaimId, to: 'INDEMNITY_COMPUTED', assessedDamageCents: 120_000 } },
+      { i: { claimId: DEMO.camilleClaimId, to: 'REFUSED', note: 'Dommage antérieur à la souscription.' } },
       ADJUSTER,
     );
     release.resolve();

@@ -1,7 +1,7 @@
 // Moving a claim along its lifecycle: checked, recorded with who/when/why, announced in the same transaction. The
 // adjuster computes the indemnity from the expert's assessment; asking for PAID requests the payout from payments,
 // and the claim reaches PAID (by the system) when payments records it.
-import { Events, type RequestContext, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { Events, type RequestContext, recordStaffAccess, StaffAccessKind, unavailable } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
 import type { ClaimsApp } from '../context.ts';
 import { applicableDeductible, computeIndemnity } from '../domain/indemnity.ts';
@@ -37,29 +37,80 @@ export interface StaffTrail {
   what: (claimReference: string) => string;
 }
 
+/** The claim changed between its read and the move's transaction: read it again and decide again. */
+class ClaimChangedMeanwhile extends Error {}
+/** @default 5 reads of a claim that other moves keep changing, before the move gives up (UNAVAILABLE, retryable) */
+const ATTEMPTS = 5;
+
 export async function advanceClaim(
   app: ClaimsApp,
   input: AdvanceInput,
   actor: { mover: Mover; id: string; trail?: StaffTrail },
 ): Promise<AdvanceOutcome> {
-  const now = app.clock.now();
-  const outcome = await app.prisma.$transaction(async (tx): Promise<AdvanceOutcome> => {
-    // Row lock: two adjusters moving the same claim at once are serialised, the second sees the first's status.
-    const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(
-      'SELECT id FROM "claims"."Claim" WHERE id = $1 FOR UPDATE',
-      input.claimId,
-    );
-    if (!locked) return { kind: 'notFound' };
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: input.claimId } });
-    // An adjuster asking for PAID asks payments to pay; the move itself is the system's, when the payout is recorded.
-    const requestsPayout = input.to === 'PAID' && actor.mover === 'ADJUSTER' && claim.status === 'INDEMNITY_COMPUTED';
-    if (!requestsPayout) {
-      const check = checkTransition(claim.status, input.to, actor.mover, input.note);
-      if (!check.ok) return { kind: 'refused', from: claim.status, to: input.to, reason: check.reason };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await attemptMove(app, input, actor);
+      if (outcome.kind === 'advanced' || outcome.kind === 'payoutRequested') app.outbox.kick();
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof ClaimChangedMeanwhile)) throw error;
+      // A momentary conflict: nothing was written, the caller may send the move again.
+      if (attempt === ATTEMPTS) throw unavailable();
     }
-    const record = async (action: string) => {
-      if (actor.mover !== 'ADJUSTER') return;
-      await audit(tx, actor.id, action, claim.id, now, {
+  }
+}
+
+// The claim is read and the move decided before the transaction, which then only writes: it holds its pooled
+// connection for six statements, none of them a read (advanceClaim used to take eleven, with a row lock and two
+// reads, and at 100 moves a second the pool ran dry). Its first statement is the guard: the claim's row is updated
+// (or, for a payout request, locked) only where it is still as read, status and last update, so two adjusters moving
+// the same claim at once are serialised by PostgreSQL and the second decides again from the first's status.
+async function attemptMove(
+  app: ClaimsApp,
+  input: AdvanceInput,
+  actor: { mover: Mover; id: string; trail?: StaffTrail },
+): Promise<AdvanceOutcome> {
+  const now = app.clock.now();
+  const claim = await app.prisma.claim.findUnique({ where: { id: input.claimId } });
+  if (!claim) return { kind: 'notFound' };
+  // An adjuster asking for PAID asks payments to pay; the move itself is the system's, when the payout is recorded.
+  const requestsPayout = input.to === 'PAID' && actor.mover === 'ADJUSTER' && claim.status === 'INDEMNITY_COMPUTED';
+  if (!requestsPayout) {
+    const check = checkTransition(claim.status, input.to, actor.mover, input.note);
+    if (!check.ok) return { kind: 'refused', from: claim.status, to: input.to, reason: check.reason };
+  }
+  let indemnity: { assessedDamageCents: number; indemnityCents: number | null } | undefined;
+  if (!requestsPayout && input.to === 'INDEMNITY_COMPUTED') {
+    const damage = input.assessedDamageCents ?? claim.assessedDamageCents;
+    if (damage == null || claim.ceilingCents == null || claim.deductibleCents == null)
+      return { kind: 'assessmentRequired' };
+    const terms = { ceilingCents: claim.ceilingCents, deductibleCents: claim.deductibleCents };
+    const naturalEvent = (claim.answers as Record<string, unknown>).eventKind;
+    const deductible = applicableDeductible(claim.type, terms, typeof naturalEvent === 'string' ? naturalEvent : null);
+    indemnity = { assessedDamageCents: damage, indemnityCents: computeIndemnity(damage, terms, deductible) };
+  } else if (!requestsPayout && input.assessedDamageCents != null) {
+    indemnity = { assessedDamageCents: input.assessedDamageCents, indemnityCents: claim.indemnityCents };
+  }
+  const asRead = { id: claim.id, status: claim.status, updatedAt: claim.updatedAt };
+
+  return app.prisma.$transaction(async (tx): Promise<AdvanceOutcome> => {
+    if (requestsPayout) {
+      const [held] = await tx.$queryRawUnsafe<unknown[]>(
+        'SELECT 1 FROM "claims"."Claim" WHERE id = $1 AND status = $2::"claims"."ClaimStatus" AND "updatedAt" = $3 FOR UPDATE',
+        asRead.id,
+        asRead.status,
+        asRead.updatedAt,
+      );
+      if (!held) throw new ClaimChangedMeanwhile();
+    } else {
+      const { count } = await tx.claim.updateMany({
+        where: asRead,
+        data: { status: input.to, ...(indemnity ?? {}) },
+      });
+      if (count === 0) throw new ClaimChangedMeanwhile();
+    }
+    if (actor.mover === 'ADJUSTER') {
+      await audit(tx, actor.id, requestsPayout ? 'REQUEST_PAYOUT' : `MOVE_TO_${input.to}`, claim.id, now, {
         note: input.note,
         assessedDamageCents: input.assessedDamageCents ?? null,
       });
@@ -72,9 +123,8 @@ export async function advanceClaim(
           { kind: StaffAccessKind.ACTION, what: actor.trail.what(claim.reference), reason: input.note },
           tx,
         );
-    };
+    }
     if (requestsPayout) {
-      await record('REQUEST_PAYOUT');
       await app.outbox.add(tx, Events.payoutRequested, {
         customerId: claim.customerId,
         payload: { claimId: claim.id, reference: claim.reference, amountCents: claim.indemnityCents ?? 0 },
@@ -82,24 +132,6 @@ export async function advanceClaim(
       });
       return { kind: 'payoutRequested', claimId: claim.id };
     }
-    let indemnity: { assessedDamageCents: number; indemnityCents: number | null } | undefined;
-    if (input.to === 'INDEMNITY_COMPUTED') {
-      const damage = input.assessedDamageCents ?? claim.assessedDamageCents;
-      if (damage == null || claim.ceilingCents == null || claim.deductibleCents == null)
-        return { kind: 'assessmentRequired' };
-      const terms = { ceilingCents: claim.ceilingCents, deductibleCents: claim.deductibleCents };
-      const naturalEvent = (claim.answers as Record<string, unknown>).eventKind;
-      const deductible = applicableDeductible(
-        claim.type,
-        terms,
-        typeof naturalEvent === 'string' ? naturalEvent : null,
-      );
-      indemnity = { assessedDamageCents: damage, indemnityCents: computeIndemnity(damage, terms, deductible) };
-    } else if (input.assessedDamageCents != null) {
-      indemnity = { assessedDamageCents: input.assessedDamageCents, indemnityCents: claim.indemnityCents };
-    }
-    await record(`MOVE_TO_${input.to}`);
-    await tx.claim.update({ where: { id: claim.id }, data: { status: input.to, ...(indemnity ?? {}) } });
     await tx.claimStatusChange.create({
       data: {
         claimId: claim.id,
@@ -124,6 +156,4 @@ export async function advanceClaim(
     });
     return { kind: 'advanced', claimId: claim.id };
   });
-  if (outcome.kind === 'advanced' || outcome.kind === 'payoutRequested') app.outbox.kick();
-  return outcome;
 }
