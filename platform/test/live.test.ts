@@ -39,6 +39,7 @@ function fakeOutbox(
   const outbox: Outbox = {
     source: 'claims',
     add: unused,
+    addAll: unused,
     kick: unused,
     lagSeconds: unused,
     head: unused,

@@ -1,11 +1,11 @@
 // The outbox on PostgreSQL: a customer's events take their ids in commit order, which is what replay (`since`, the
-// `after:` cursors) and de-duplication by id rely on. The per-customer lock and the row are written in one statement;
-// the lock must be taken before the row draws its id.
+// `after:` cursors) and de-duplication by id rely on. The per-customer locks and the rows are written in one
+// statement; the locks must be taken before the rows draw their ids.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createOutbox, type SqlRunner, type TransactionalSql } from '../src/events/outbox.ts';
+import { createOutbox, outboxEntry, type SqlRunner } from '../src/events/outbox.ts';
 import { createLogger, createMemoryBus, defineEvent, parseEnv } from '../src/index.ts';
 
 const env = parseEnv(
@@ -26,6 +26,8 @@ beforeAll(async () => {
   const url = new URL(env.ABRI_TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // The database is dropped at the end with its connections: an idle one told so is no failure.
+  pool.on('error', () => undefined);
   // The table as the subgraphs' migrations create it.
   await pool.query(`CREATE SCHEMA claims;
     CREATE TABLE claims."OutboxEvent" (
@@ -48,15 +50,40 @@ const runner = (client: pg.PoolClient | pg.Pool): SqlRunner => ({
 });
 const noted = defineEvent('claims.t-noted', z.object({ n: z.number() }));
 
+const newOutbox = () =>
+  createOutbox({
+    source: 'claims',
+    db: { ...runner(pool!), $transaction: () => Promise.reject(new Error('not used')) },
+    bus: createMemoryBus(),
+    log: createLogger('claims', { silent: true }),
+  });
+
 describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
+  it('writes several events in one statement, with ids in the order given, for several customers or none', async () => {
+    const outbox = newOutbox();
+    const client = await pool!.connect();
+    try {
+      await client.query('BEGIN');
+      const at = new Date();
+      const added = await outbox.addAll(runner(client), [
+        outboxEntry(noted, { customerId: 'zoe', payload: { n: 10 }, at }),
+        outboxEntry(noted, { customerId: null, payload: { n: 11 }, at }),
+        outboxEntry(noted, { customerId: 'adam', payload: { n: 12 }, at }),
+        outboxEntry(noted, { customerId: 'zoe', payload: { n: 13 }, at }),
+      ]);
+      await client.query('COMMIT');
+      expect(added.map((e) => e.payload)).toEqual([{ n: 10 }, { n: 11 }, { n: 12 }, { n: 13 }]);
+      expect(added.map((e) => e.customerId)).toEqual(['zoe', null, 'adam', 'zoe']);
+      const ids = added.map((e) => BigInt(e.id));
+      expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
+      expect((await outbox.since(noted, 'zoe', 0n)).map((e) => e.payload.n)).toEqual([10, 13]);
+    } finally {
+      client.release();
+    }
+  });
+
   it('gives an event that waits for another transaction of its customer an id above what commits meanwhile', async () => {
-    const db: TransactionalSql = { ...runner(pool!), $transaction: () => Promise.reject(new Error('not used')) };
-    const outbox = createOutbox({
-      source: 'claims',
-      db,
-      bus: createMemoryBus(),
-      log: createLogger('claims', { silent: true }),
-    });
+    const outbox = newOutbox();
     const [a, b, c] = await Promise.all([pool!.connect(), pool!.connect(), pool!.connect()]);
     try {
       await a.query('BEGIN');

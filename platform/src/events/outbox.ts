@@ -12,7 +12,7 @@ import { eventRejected } from '../metrics.ts';
 import { openValue, sealValue } from '../sealed/fields.ts';
 import { contextFromTraceparent, currentTraceparent, SpanKind, startSpan, traceparentOf } from '../tracing.ts';
 import type { BusEvent, EventBus } from './bus.ts';
-import { checkPayload, type EventDescriptor, type TypedEvent } from './catalog.ts';
+import { checkPayload, type EventDescriptor, type PayloadOf, type TypedEvent } from './catalog.ts';
 
 /** What the outbox needs of a Prisma client or transaction. */
 export interface SqlRunner {
@@ -37,6 +37,20 @@ const COLUMNS = 'id, topic, "customerId", payload, "createdAt", traceparent';
 /** What a sealed outbox payload is bound to: the outbox of its subgraph. */
 export const outboxPayloadContext = (source: string) => `${source}.OutboxEvent.payload`;
 
+/** One event for `Outbox.addAll`. */
+export interface OutboxEntry {
+  // biome-ignore lint/suspicious/noExplicitAny: an entry of any event; `outboxEntry` checks the payload's type.
+  event: EventDescriptor<any>;
+  customerId: string | null;
+  payload: unknown;
+  at?: Date;
+}
+/** An entry for `Outbox.addAll`, its payload checked against the event's type. */
+export const outboxEntry = <P>(
+  event: EventDescriptor<P>,
+  fields: { customerId: string | null; payload: NoInfer<P>; at?: Date },
+): OutboxEntry => ({ event, ...fields });
+
 export interface Outbox {
   /** The subgraph whose outbox this is: the first part of its topics. */
   readonly source: string;
@@ -51,6 +65,11 @@ export interface Outbox {
     event: EventDescriptor<P>,
     fields: { customerId: string | null; payload: NoInfer<P>; at?: Date },
   ): Promise<TypedEvent<P>>;
+  /**
+   * Records several events (`outboxEntry(...)`) inside `tx` as `add` does, in one statement, with ids in the order
+   * given: for a transaction that announces more than one thing.
+   */
+  addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]>;
   /**
    * Committed events of `event` for `customerId` with an id above `afterId`, oldest first. One whose payload the
    * schema refuses is logged, counted and left out.
@@ -109,6 +128,50 @@ export function createOutbox({
     at: row.createdAt.toISOString(),
     ...(row.traceparent ? { trace: row.traceparent } : {}),
   });
+  /**
+   * The events' rows and their customers' locks in one statement (one round trip of the caller's transaction, which
+   * holds a pooled connection meanwhile). The locks are taken in a materialised CTE the rows are joined with, so
+   * before any row draws its id; in key order, so two writers never wait for each other's second lock.
+   */
+  async function addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]> {
+    if (!entries.length) return [];
+    const values: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    };
+    const checked = entries.map(({ event, customerId, payload, at }) => {
+      if (event.source !== source) throw new Error(`the ${source} outbox cannot announce ${event.topic}`);
+      const check = checkPayload(event, payload);
+      if (!check.ok) throw check.error;
+      const sealed = keyring ? sealValue(keyring, 'json', context, payload) : payload;
+      const row = [
+        param(event.topic, 'text'),
+        param(customerId, 'text'),
+        param(JSON.stringify(sealed), 'jsonb'),
+        param(at ?? new Date(), 'timestamp(3)'),
+        param(currentTraceparent(), 'text'),
+      ];
+      return { payload: check.payload, row: `(${row.join(', ')})` };
+    });
+    const keys = [...new Set(entries.flatMap((e) => (e.customerId ? [`${source}:${e.customerId}`] : [])))].sort();
+    const locked = keys.length
+      ? `WITH locked AS MATERIALIZED (
+           SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${keys.map((k) => `(${param(k, 'text')})`).join(', ')}) AS k(key)
+         ) `
+      : '';
+    const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+      `${locked}INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent)
+       SELECT v.* FROM ${keys.length ? 'locked, ' : ''}(VALUES ${checked.map((c) => c.row).join(', ')})
+         AS v(topic, "customerId", payload, "createdAt", traceparent)
+       RETURNING ${COLUMNS}`,
+      ...values,
+    );
+    // Ids follow the entries' order (the rows are inserted as listed).
+    rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    return rows.map((row, i) => ({ ...toBusEvent(row), payload: checked[i]!.payload }));
+  }
+
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -201,34 +264,11 @@ export function createOutbox({
       );
       return Math.max(0, row?.lag ?? 0);
     },
-    async add(tx, event, { customerId, payload, at }) {
-      if (event.source !== source) throw new Error(`the ${source} outbox cannot announce ${event.topic}`);
-      const checked = checkPayload(event, payload);
-      if (!checked.ok) throw checked.error;
-      const values = [
-        event.topic,
-        customerId,
-        JSON.stringify(keyring ? sealValue(keyring, 'json', context, payload) : payload),
-        at ?? new Date(),
-        currentTraceparent(),
-      ];
-      // The lock and the row in one statement (one round trip of the caller's transaction, which holds a pooled
-      // connection meanwhile): the locking CTE is materialised and joined, so the lock is taken before the row draws
-      // its id.
-      const [row] = customerId
-        ? await tx.$queryRawUnsafe<OutboxRow[]>(
-            `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext($6)))
-             INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent)
-             SELECT $1::text, $2::text, $3::jsonb, $4::timestamp(3), $5::text FROM locked RETURNING ${COLUMNS}`,
-            ...values,
-            `${source}:${customerId}`,
-          )
-        : await tx.$queryRawUnsafe<OutboxRow[]>(
-            `INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING ${COLUMNS}`,
-            ...values,
-          );
-      return { ...toBusEvent(row!), payload: checked.payload };
+    async add(tx, event, fields) {
+      const [added] = await addAll(tx, [{ event, ...fields }]);
+      return added as TypedEvent<PayloadOf<typeof event>>;
     },
+    addAll,
     async since(event, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
         `SELECT ${COLUMNS} FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,

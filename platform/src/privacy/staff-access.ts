@@ -7,7 +7,7 @@
 import type { Clock } from '../clock.ts';
 import { abriError, ErrorCode } from '../errors.ts';
 import { type Events, type PayloadOf, staffAccessedBy } from '../events/catalog.ts';
-import type { Outbox, SqlRunner, TransactionalSql } from '../events/outbox.ts';
+import { type Outbox, type OutboxEntry, outboxEntry, type SqlRunner, type TransactionalSql } from '../events/outbox.ts';
 import { canAccessCustomer, type Identity, isStaff, isSupportOnly } from '../identity.ts';
 import type { RequestContext } from '../subgraph.ts';
 
@@ -62,6 +62,35 @@ export const reasonRequired = () =>
 const recorded = new WeakMap<object, Set<string>>();
 
 /**
+ * The outbox entry of a staff access record, for a caller that writes it with its own events (`outbox.addAll`) and
+ * then calls `recorded()`; null for a customer reading their own data, or when this request already recorded it.
+ */
+export function staffAccessEntry(
+  app: StaffAccessApp,
+  ctx: Pick<RequestContext, 'who' | 'client'>,
+  customerId: string,
+  access: { kind: StaffAccessKind; what: string; reason?: string | null },
+): { entry: OutboxEntry; recorded: () => void } | null {
+  const who = ctx.who;
+  if (!isStaff(who)) return null;
+  const key = `${customerId}\n${access.kind}\n${access.what}`;
+  const done = recorded.get(ctx) ?? new Set<string>();
+  recorded.set(ctx, done);
+  if (done.has(key)) return null;
+  const payload: StaffAccessPayload = {
+    staffId: who.sub,
+    roles: who.roles,
+    kind: access.kind,
+    what: access.what,
+    reason: access.reason ?? ctx.client.reason ?? (who.assist ? 'Assistance à votre demande' : null),
+  };
+  return {
+    entry: outboxEntry(staffAccessedBy(app.outbox.source), { customerId, payload, at: app.clock.now() }),
+    recorded: () => done.add(key),
+  };
+}
+
+/**
  * Writes a staff access record in `tx` (inside the caller's transaction, for actions) or in its own transaction.
  * Nothing for a customer reading their own data.
  */
@@ -72,28 +101,12 @@ export async function recordStaffAccess(
   access: { kind: StaffAccessKind; what: string; reason?: string | null },
   tx?: SqlRunner,
 ): Promise<void> {
-  const who = ctx.who;
-  if (!isStaff(who)) return;
-  const key = `${customerId}\n${access.kind}\n${access.what}`;
-  const done = recorded.get(ctx) ?? new Set<string>();
-  recorded.set(ctx, done);
-  if (done.has(key)) return;
-  const payload: StaffAccessPayload = {
-    staffId: who.sub,
-    roles: who.roles,
-    kind: access.kind,
-    what: access.what,
-    reason: access.reason ?? ctx.client.reason ?? (who.assist ? 'Assistance à votre demande' : null),
-  };
-  const write = (runner: SqlRunner) =>
-    app.outbox.add(runner, staffAccessedBy(app.outbox.source), {
-      customerId,
-      payload,
-      at: app.clock.now(),
-    });
+  const record = staffAccessEntry(app, ctx, customerId, access);
+  if (!record) return;
+  const write = (runner: SqlRunner) => app.outbox.addAll(runner, [record.entry]);
   if (tx) await write(tx);
   else await app.prisma.$transaction(write);
-  done.add(key);
+  record.recorded();
   app.outbox.kick();
 }
 

@@ -1,7 +1,14 @@
 // Moving a claim along its lifecycle: checked, recorded with who/when/why, announced in the same transaction. The
 // adjuster computes the indemnity from the expert's assessment; asking for PAID requests the payout from payments,
 // and the claim reaches PAID (by the system) when payments records it.
-import { Events, type RequestContext, recordStaffAccess, StaffAccessKind, unavailable } from '@abri/platform';
+import {
+  Events,
+  outboxEntry,
+  type RequestContext,
+  StaffAccessKind,
+  staffAccessEntry,
+  unavailable,
+} from '@abri/platform';
 import type { Prisma } from '../../../../prisma/claims/generated/prisma/client.ts';
 import type { ClaimsApp } from '../context.ts';
 import { applicableDeductible, computeIndemnity } from '../domain/indemnity.ts';
@@ -61,8 +68,8 @@ export async function advanceClaim(
 }
 
 // The claim is read and the move decided before the transaction, which then only writes: it holds its pooled
-// connection for six statements, none of them a read (advanceClaim used to take eleven, with a row lock and two
-// reads, and at 100 moves a second the pool ran dry). Its first statement is the guard: the claim's row is updated
+// connection for six statements, BEGIN and COMMIT included, none of them a read (it used to take eleven, with a row
+// lock and two reads, and at 100 moves a second the pool of ten ran dry). Its first statement is the guard: the claim's row is updated
 // (or, for a payout request, locked) only where it is still as read, status and last update, so two adjusters moving
 // the same claim at once are serialised by PostgreSQL and the second decides again from the first's status.
 async function attemptMove(
@@ -109,51 +116,52 @@ async function attemptMove(
       });
       if (count === 0) throw new ClaimChangedMeanwhile();
     }
-    if (actor.mover === 'ADJUSTER') {
+    if (actor.mover === 'ADJUSTER')
       await audit(tx, actor.id, requestsPayout ? 'REQUEST_PAYOUT' : `MOVE_TO_${input.to}`, claim.id, now, {
         note: input.note,
         assessedDamageCents: input.assessedDamageCents ?? null,
       });
-      // The customer sees it in « Qui a consulté mon dossier », with the note as its reason.
-      if (actor.trail)
-        await recordStaffAccess(
-          app,
-          actor.trail.ctx,
-          claim.customerId,
-          { kind: StaffAccessKind.ACTION, what: actor.trail.what(claim.reference), reason: input.note },
-          tx,
-        );
-    }
-    if (requestsPayout) {
-      await app.outbox.add(tx, Events.payoutRequested, {
-        customerId: claim.customerId,
-        payload: { claimId: claim.id, reference: claim.reference, amountCents: claim.indemnityCents ?? 0 },
-        at: now,
+    if (!requestsPayout)
+      await tx.claimStatusChange.create({
+        data: {
+          claimId: claim.id,
+          from: claim.status,
+          to: input.to,
+          at: now,
+          actorKind: actor.mover === 'SYSTEM' ? 'SYSTEM' : 'STAFF',
+          actorId: actor.id,
+          note: input.note,
+        },
       });
-      return { kind: 'payoutRequested', claimId: claim.id };
-    }
-    await tx.claimStatusChange.create({
-      data: {
-        claimId: claim.id,
-        from: claim.status,
-        to: input.to,
-        at: now,
-        actorKind: actor.mover === 'SYSTEM' ? 'SYSTEM' : 'STAFF',
-        actorId: actor.id,
-        note: input.note,
-      },
-    });
-    await app.outbox.add(tx, Events.claimStatusChanged, {
-      customerId: claim.customerId,
-      payload: {
-        claimId: claim.id,
-        reference: claim.reference,
-        from: claim.status,
-        status: input.to,
-        indemnityCents: indemnity?.indemnityCents ?? claim.indemnityCents,
-      },
-      at: now,
-    });
+    // The customer sees the adjuster's action in « Qui a consulté mon dossier », with the note as its reason.
+    const access =
+      actor.mover === 'ADJUSTER' && actor.trail
+        ? staffAccessEntry(app, actor.trail.ctx, claim.customerId, {
+            kind: StaffAccessKind.ACTION,
+            what: actor.trail.what(claim.reference),
+            reason: input.note,
+          })
+        : null;
+    const announced = requestsPayout
+      ? outboxEntry(Events.payoutRequested, {
+          customerId: claim.customerId,
+          payload: { claimId: claim.id, reference: claim.reference, amountCents: claim.indemnityCents ?? 0 },
+          at: now,
+        })
+      : outboxEntry(Events.claimStatusChanged, {
+          customerId: claim.customerId,
+          payload: {
+            claimId: claim.id,
+            reference: claim.reference,
+            from: claim.status,
+            status: input.to,
+            indemnityCents: indemnity?.indemnityCents ?? claim.indemnityCents,
+          },
+          at: now,
+        });
+    await app.outbox.addAll(tx, access ? [access.entry, announced] : [announced]);
+    access?.recorded();
+    if (requestsPayout) return { kind: 'payoutRequested', claimId: claim.id };
     return { kind: 'advanced', claimId: claim.id };
   });
 }
