@@ -155,9 +155,10 @@ export function createOutbox({
       return { payload: check.payload, row: `(${row.join(', ')})` };
     });
     const keys = [...new Set(entries.flatMap((e) => (e.customerId ? [`${source}:${e.customerId}`] : [])))].sort();
+    const lockKeys = keys.map((key) => `(${param(key, 'text')})`).join(', ');
     const locked = keys.length
       ? `WITH locked AS MATERIALIZED (
-           SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${keys.map((k) => `(${param(k, 'text')})`).join(', ')}) AS k(key)
+           SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${lockKeys}) AS k(key)
          ) `
       : '';
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(

@@ -46,7 +46,7 @@ export interface StaffTrail {
 
 /** The claim changed between its read and the move's transaction: read it again and decide again. */
 class ClaimChangedMeanwhile extends Error {}
-/** @default 5 reads of a claim that other moves keep changing, before the move gives up (UNAVAILABLE, retryable) */
+// Reads of a claim that other writers keep changing before the move gives up (UNAVAILABLE, retryable).
 const ATTEMPTS = 5;
 
 export async function advanceClaim(
@@ -69,9 +69,10 @@ export async function advanceClaim(
 
 // The claim is read and the move decided before the transaction, which then only writes: it holds its pooled
 // connection for six statements, BEGIN and COMMIT included, none of them a read (it used to take eleven, with a row
-// lock and two reads, and at 100 moves a second the pool of ten ran dry). Its first statement is the guard: the claim's row is updated
-// (or, for a payout request, locked) only where it is still as read, status and last update, so two adjusters moving
-// the same claim at once are serialised by PostgreSQL and the second decides again from the first's status.
+// lock and two reads, and at 100 moves a second the pool of ten ran dry). Its first statement is the guard: the
+// claim's row is updated (or, for a payout request, locked) only where it is still as read, status and last update,
+// so two adjusters moving the same claim at once are serialised by PostgreSQL and the second decides again from the
+// first's status.
 async function attemptMove(
   app: ClaimsApp,
   input: AdvanceInput,
