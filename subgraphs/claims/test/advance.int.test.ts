@@ -2,6 +2,7 @@
 // customer's access log, the event), two adjusters moving the same claim at once (one wins, the other is told why),
 // and a database with no connection free in time (the caller is told to retry, and nothing was written).
 import { DEMO, Events } from '@abri/platform';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADJUSTER, startClaimsOnPostgres } from './postgres.ts';
 
@@ -247,5 +248,46 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
       },
     ]);
     expect(await traces(DEMO.camilleClaimId)).toEqual(before);
+  });
+
+  it('writes a move in one short transaction: the guarded update, the audit line, the timeline step, the events', async () => {
+    const { call } = system!;
+    // Every statement the claims service sends on a connection, from BEGIN to COMMIT.
+    const transactions: string[][] = [];
+    const open = new WeakMap<object, string[]>();
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
+      const first = args[0];
+      const sql = (typeof first === 'string' ? first : ((first as { text?: string }).text ?? '')).trim();
+      if (sql === 'BEGIN') open.set(this, []);
+      const statements = open.get(this);
+      statements?.push(sql.replace(/\s+/g, ' '));
+      if (statements && (sql === 'COMMIT' || sql === 'ROLLBACK')) {
+        transactions.push(statements);
+        open.delete(this);
+      }
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    try {
+      const result = await call<Advanced>(
+        ADVANCE,
+        { i: { claimId: DEMO.louisClaimId, to: 'DOCUMENTS_REQUESTED', note: 'Photos de la baie vitrée.' } },
+        ADJUSTER,
+      );
+      expect(result.data?.advanceClaim.__typename).toBe('AdvanceClaimSuccess');
+    } finally {
+      pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    }
+    const move = transactions.find((statements) => statements.some((sql) => sql.includes('"ClaimStatusChange"')));
+    expect(move?.map((sql) => /^(\w+)/.exec(sql)?.[1])).toEqual([
+      'BEGIN',
+      'UPDATE',
+      'INSERT',
+      'INSERT',
+      'WITH',
+      'COMMIT',
+    ]);
+    expect(move?.[1]).toContain('"Claim"');
+    expect(move?.[4]).toContain('pg_advisory_xact_lock');
   });
 });
