@@ -31,13 +31,8 @@ import pg from 'pg';
 import { prismaProject } from '../prisma/projects.ts';
 import { seedClaims } from '../subgraphs/claims/src/seed.ts';
 import { createClaimsService } from '../subgraphs/claims/src/server.ts';
+import { option } from './lib/options.ts';
 
-const option = (name: string) =>
-  process.argv
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.split('=')
-    .slice(1)
-    .join('=');
 const calls = Number(option('calls') ?? 1000);
 const rate = option('rate') === undefined ? null : Number(option('rate'));
 const concurrency = Number(option('concurrency') ?? 50);

@@ -9,15 +9,10 @@ import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { camilleAuth, closedLoop, percentile, post } from './lib/load.ts';
+import { option } from './lib/options.ts';
 import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, type Shape, startShape } from './lib/shape.ts';
 
-const option = (name: string, fallback: string) =>
-  process.argv
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.split('=')
-    .slice(1)
-    .join('=') ?? fallback;
 const baseline = option('baseline', '');
 if (!baseline) throw new Error('--baseline=<checkout> is required');
 const seconds = Number(option('seconds', '5'));

@@ -20,15 +20,10 @@ import { parseHopSecrets, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
 import { camilleAuth, closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
+import { option } from './lib/options.ts';
 import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, startShape } from './lib/shape.ts';
 
-const option = (name: string, fallback: string) =>
-  process.argv
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.split('=')
-    .slice(1)
-    .join('=') ?? fallback;
 const seconds = Number(option('seconds', '10'));
 const rounds = Number(option('rounds', '2'));
 const warmup = Number(option('warmup', '5'));

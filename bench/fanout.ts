@@ -25,14 +25,9 @@ import { ROOT } from '../prisma/projects.ts';
 import type { DeviceSpec, WorkerCommand, WorkerMessage, WorkerReport } from './fanout-devices.ts';
 import { cpuMs } from './lib/cpu.ts';
 import { post } from './lib/load.ts';
+import { option } from './lib/options.ts';
 import { type Proc, startShape } from './lib/shape.ts';
 
-const option = (name: string) =>
-  process.argv
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.split('=')
-    .slice(1)
-    .join('=');
 const shapeName = option('shape') ?? 'spread';
 const PRESETS = {
   spread: { customers: 5000, devices: 2, rate: 100, seconds: 30 },
