@@ -1,9 +1,9 @@
 // The gateway's calls to subgraphs: one keep-alive connection pool per subgraph, each request signed for its exact
 // body and the caller's identity. Bodies are built by concatenation around the operation text, which is escaped
 // once per plan, so nothing is re-printed or re-serialised per hop but the variables.
-import { Agent, request } from 'node:http';
 import type { HopSecrets } from '@abri/platform';
 import { HOP_HEADER, injectTraceHeaders, sha256, signHop } from '@abri/platform';
+import { Pool } from 'undici';
 import type { GatewayContext } from '../context.ts';
 
 export interface SubgraphResponse {
@@ -23,12 +23,16 @@ export class HopFailed extends Error {
 }
 
 export interface Hops {
-  /** Sends `operationJson` (the operation text already as a JSON string) with `variables` to `subgraph`. */
+  /**
+   * Sends `operationJson` (the operation text already as a JSON string) with `variables` to `subgraph`. A
+   * `replayable` call (a query) is sent once more when its connection closed under it; a mutation never is.
+   */
   send(
     subgraph: string,
     operationJson: string,
     variables: Record<string, unknown> | undefined,
     context: GatewayContext,
+    replayable?: boolean,
   ): Promise<SubgraphResponse>;
   close(): void;
 }
@@ -43,80 +47,73 @@ export function createHops(options: {
   /** The clock signatures are dated by (the subgraphs check them against theirs). @default the system clock */
   now?: () => Date;
 }): Hops {
-  // Host, port and path read once: node:http would convert the URL again on every request.
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // One undici pool per subgraph: its HTTP/1.1 client took 47 µs of CPU per call against node:http's 74 µs (a
+  // server and a client on this machine, 10 at a time, 20,000 calls): fewer objects and timers per request. Idle
+  // connections are closed before the subgraph would close them (platform/http/serve.ts keeps them 65 s), so a call
+  // rarely meets a connection closing.
   const targets = new Map(
     Object.entries(options.subgraphUrls).map(([name, url]) => {
-      const { hostname, port, pathname, search, protocol } = new URL(url);
-      return [
-        name,
-        {
-          http: protocol === 'http:',
-          hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
-          port: port || '80',
-          path: `${pathname}${search}`,
-          agent: new Agent({ keepAlive: true, maxSockets: 128 }),
-        },
-      ];
+      const { origin, pathname, search, protocol } = new URL(url);
+      const pool =
+        protocol === 'http:'
+          ? new Pool(origin, {
+              connections: 128,
+              keepAliveTimeout: 30_000,
+              keepAliveMaxTimeout: 30_000,
+              headersTimeout: timeoutMs,
+              bodyTimeout: timeoutMs,
+            })
+          : null;
+      return [name, { pool, path: `${pathname}${search}` }];
     }),
   );
-  const timeoutMs = options.timeoutMs ?? 10_000;
 
-  function post(
+  async function post(
     subgraph: string,
     body: string,
     headers: Record<string, string>,
-    retry = true,
+    retry: boolean,
   ): Promise<SubgraphResponse> {
     const target = targets.get(subgraph);
-    if (!target) return Promise.reject(new HopFailed(subgraph, 'unreachable', 'no URL configured'));
-    if (!target.http) return Promise.reject(new HopFailed(subgraph, 'unreachable', 'not an http URL'));
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          hostname: target.hostname,
-          port: target.port,
-          path: target.path,
-          method: 'POST',
-          agent: target.agent,
-          timeout: timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...headers,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', (error) => reject(new HopFailed(subgraph, 'unreachable', error.message)));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode === 401) return reject(new HopFailed(subgraph, 'refused', 'signature refused'));
-            let parsed: SubgraphResponse;
-            try {
-              parsed = JSON.parse(text) as SubgraphResponse;
-            } catch {
-              return reject(new HopFailed(subgraph, 'malformed', `status ${res.statusCode}, not JSON`));
-            }
-            if (typeof parsed !== 'object' || parsed === null || (!('data' in parsed) && !('errors' in parsed)))
-              return reject(new HopFailed(subgraph, 'malformed', `status ${res.statusCode}, not a GraphQL answer`));
-            resolve(parsed);
-          });
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        // A kept-alive connection the subgraph closed as we reused it: the request never reached it, send it again.
-        if (retry && req.reusedSocket && error.code === 'ECONNRESET')
-          post(subgraph, body, headers, false).then(resolve, reject);
-        else reject(new HopFailed(subgraph, 'unreachable', error.message));
+    if (!target) throw new HopFailed(subgraph, 'unreachable', 'no URL configured');
+    if (!target.pool) throw new HopFailed(subgraph, 'unreachable', 'not an http URL');
+    let statusCode: number;
+    let text: string;
+    try {
+      const response = await target.pool.request({
+        path: target.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
       });
-      req.end(body);
-    });
+      statusCode = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      // A kept-alive connection that closed as it was reused: the call may never have reached the subgraph. A query
+      // is sent once more; a mutation is not (it may have been applied): its caller gets the failure.
+      const code = (error as { code?: string }).code;
+      if (retry && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) return post(subgraph, body, headers, false);
+      const detail =
+        code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+          ? `no answer within ${timeoutMs} ms`
+          : (error as Error).message;
+      throw new HopFailed(subgraph, 'unreachable', detail);
+    }
+    if (statusCode === 401) throw new HopFailed(subgraph, 'refused', 'signature refused');
+    let parsed: SubgraphResponse;
+    try {
+      parsed = JSON.parse(text) as SubgraphResponse;
+    } catch {
+      throw new HopFailed(subgraph, 'malformed', `status ${statusCode}, not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || (!('data' in parsed) && !('errors' in parsed)))
+      throw new HopFailed(subgraph, 'malformed', `status ${statusCode}, not a GraphQL answer`);
+    return parsed;
   }
 
   return {
-    async send(subgraph, operationJson, variables, context) {
+    async send(subgraph, operationJson, variables, context, replayable = false) {
       const body = variables
         ? `{"query":${operationJson},"variables":${JSON.stringify(variables)}}`
         : `{"query":${operationJson}}`;
@@ -132,10 +129,11 @@ export function createHops(options: {
         options.now?.(),
       );
       // The trace context rides beside the signature, which binds the body and not this header.
-      return post(subgraph, body, injectTraceHeaders({ [HOP_HEADER]: signature, 'x-request-id': context.requestId }));
+      const headers = injectTraceHeaders({ [HOP_HEADER]: signature, 'x-request-id': context.requestId });
+      return post(subgraph, body, headers, replayable);
     },
     close() {
-      for (const { agent } of targets.values()) agent.destroy();
+      for (const { pool } of targets.values()) void pool?.destroy();
     },
   };
 }

@@ -47,6 +47,10 @@ const operationJson = (node: FetchNode | BatchFetchNode) => {
   return json;
 };
 
+/** Whether a node may be sent again when its connection closed under it: a query, never a mutation. */
+const replayable = (node: FetchNode | BatchFetchNode) =>
+  node.operationKind ? node.operationKind === 'query' : !/^\s*mutation\b/.test(node.operation);
+
 function pick(variables: Record<string, unknown>, usages: readonly string[] | undefined): Json | undefined {
   if (!usages?.length) return undefined;
   const out: Json = {};
@@ -110,7 +114,13 @@ export function createPlanRunner(
     let response: SubgraphResponse;
     try {
       response = await step(node.serviceName, 'root', () =>
-        hops.send(node.serviceName, operationJson(node), pick(state.variables, node.variableUsages), state.context),
+        hops.send(
+          node.serviceName,
+          operationJson(node),
+          pick(state.variables, node.variableUsages),
+          state.context,
+          replayable(node),
+        ),
       );
     } catch (error) {
       onHopFailure(node.serviceName, error);
@@ -147,7 +157,7 @@ export function createPlanRunner(
       response = await step(
         node.serviceName,
         'entities',
-        () => hops.send(node.serviceName, operationJson(node), variables, state.context),
+        () => hops.send(node.serviceName, operationJson(node), variables, state.context, replayable(node)),
         prepared.reduce((n, group) => n + group.representations.length, 0),
       );
     } catch (error) {

@@ -286,6 +286,10 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
   }
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
+  // Idle kept-alive connections are closed by the client first: the gateway's pools after 30 s, a load balancer
+  // after its idle timeout (commonly 60 s). With Node's default 5 s the server would close connections a client is
+  // about to reuse, and the call sent on one would fail.
+  server.keepAliveTimeout = 65_000;
 
   let wss: WebSocketServer | undefined;
   let removeSocketProbe: (() => void) | undefined;
