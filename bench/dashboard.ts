@@ -4,14 +4,18 @@
 //   hive   Hive Gateway's runtime with a plugin that verifies the access token and signs every hop like Abri's
 //   floor  no gateway: the client sends the plan's signed subgraph calls itself (bench/lib/floor.ts)
 // The answers are checked first (Abri's and Hive's byte-identical; the floor's calls answered exactly as when the
-// gateway made them), then each target is measured in turn, alternating, at each concurrency, for `rounds` rounds:
+// gateway made them), then each target is measured in turn, alternating, at each load, for `rounds` rounds:
 // req/s, p50, p99, errors and CPU milliseconds per request of every process (gateway, each subgraph, PostgreSQL's
 // backends for this run's database, and this client). Before round 1, every target runs unmeasured for `warmup`
-// seconds at each concurrency: the first target measured would otherwise pay alone for the JIT and for the
+// seconds at each load: the first target measured would otherwise pay alone for the JIT and for the
 // subgraphs' database pools growing (about +60 % CPU per request on a fresh shape).
-//   npx tsx bench/dashboard.ts [--seconds=10] [--rounds=2] [--warmup=5] [--concurrency=10,50]
+//   npx tsx bench/dashboard.ts [--seconds=10] [--rounds=2] [--warmup=5] [--concurrency=10,50] [--rates=60]
 //                              [--targets=abri,hive,floor] [--cpu-prof] [--database=postgresql://…] [--redis=redis://…]
 // --cpu-prof writes a CPU profile per process (Abri's gateway and the subgraphs) into a directory it prints.
+// --concurrency is a closed loop (each worker sends its next request when the last is answered): at 10 the machine
+// is saturated, so p50 ≈ concurrency ÷ req/s and a gateway's p50 overhead is its CPU cost. --rates adds open loops
+// (requests started at a fixed rate, whatever the answers' pace): the latency a gateway adds at a load the machine
+// carries.
 import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,7 +23,7 @@ import { join } from 'node:path';
 import { parseHopSecrets, SUBGRAPH_NAMES, SUBGRAPHS } from '@abri/platform';
 import { groupCpu, spentMs } from './lib/cpu.ts';
 import { inWaves, recordingProxies, replay } from './lib/floor.ts';
-import { camilleAuth, closedLoop, type LoadResult, percentile, post } from './lib/load.ts';
+import { camilleAuth, closedLoop, type LoadResult, openLoop, percentile, post } from './lib/load.ts';
 import { option } from './lib/options.ts';
 import { DASHBOARD } from './lib/queries.ts';
 import { type Proc, startShape } from './lib/shape.ts';
@@ -27,7 +31,19 @@ import { type Proc, startShape } from './lib/shape.ts';
 const seconds = Number(option('seconds', '10'));
 const rounds = Number(option('rounds', '2'));
 const warmup = Number(option('warmup', '5'));
-const concurrencies = option('concurrency', '10,50').split(',').map(Number);
+const concurrencies = option('concurrency', '10,50').split(',').filter(Boolean).map(Number);
+const rates = option('rates', '').split(',').filter(Boolean).map(Number);
+/** Each load measured: a closed loop of `concurrency` workers, or an open loop at `rate` requests a second. */
+const loads = [
+  ...concurrencies.map((c) => ({
+    label: `c=${c}`,
+    run: (once: () => Promise<string | null>, s: number) => closedLoop(once, c, s),
+  })),
+  ...rates.map((r) => ({
+    label: `${r}/s`,
+    run: (once: () => Promise<string | null>, s: number) => openLoop(once, r, s),
+  })),
+];
 const targets = option('targets', 'abri,hive,floor').split(',') as ('abri' | 'hive' | 'floor')[];
 const profile = process.argv.includes('--cpu-prof');
 const databaseUrl = option('database', 'postgresql://postgres@127.0.0.1:5432/postgres');
@@ -39,7 +55,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(
-  `dashboard bench: ${cpus().length} cores, load average ${load()}; ${seconds} s per measure, ${rounds} rounds after ${warmup} s of warm-up per target and concurrency`,
+  `dashboard bench: ${cpus().length} cores, load average ${load()}; ${seconds} s per measure, ${rounds} rounds after ${warmup} s of warm-up per target and load`,
 );
 
 const shape = await startShape({
@@ -109,18 +125,18 @@ try {
   };
 
   if (warmup > 0) {
-    for (const concurrency of concurrencies)
+    for (const pattern of loads)
       for (const target of targets) {
-        const result = await closedLoop(once[target]!, concurrency, warmup);
-        console.log(`warm-up c=${concurrency} ${target}: ${result.requests} requests, errors ${result.errors}`);
+        const result = await pattern.run(once[target]!, warmup);
+        console.log(`warm-up ${pattern.label} ${target}: ${result.requests} requests, errors ${result.errors}`);
       }
   }
 
-  type Row = { target: string; concurrency: number; result: LoadResult; cpu: Record<string, number> };
+  type Row = { target: string; load: string; result: LoadResult; cpu: Record<string, number> };
   const rows: Row[] = [];
   const subgraphNames = Object.keys(shape.subgraphs);
   for (let round = 0; round < rounds; round++) {
-    for (const concurrency of concurrencies) {
+    for (const pattern of loads) {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const target of order) {
         const pg = await shape.postgresPids();
@@ -131,16 +147,16 @@ try {
         };
         const before = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, groupCpu(p)]));
         const clientBefore = process.cpuUsage();
-        const result = await closedLoop(once[target]!, concurrency, seconds);
+        const result = await pattern.run(once[target]!, seconds);
         const clientCpu = process.cpuUsage(clientBefore);
         const cpu = Object.fromEntries(
           Object.entries(pids).map(([k, p]) => [k, spentMs(before[k]!, groupCpu(p)) / result.requests]),
         );
         cpu.client = (clientCpu.user + clientCpu.system) / 1000 / result.requests;
-        rows.push({ target, concurrency, result, cpu });
+        rows.push({ target, load: pattern.label, result, cpu });
         const sorted = [...result.latencies].sort((a, b) => a - b);
         console.log(
-          `round ${round + 1} c=${concurrency} ${target}: ${(result.requests / seconds).toFixed(1)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}; load ${load()}`,
+          `round ${round + 1} ${pattern.label} ${target}: ${(result.requests / seconds).toFixed(1)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}; load ${load()}`,
         );
       }
     }
@@ -150,19 +166,19 @@ try {
   console.log(`\nload average at the end: ${load()}`);
   const columns = ['gateway', ...subgraphNames, 'postgres', 'client'];
   console.log(
-    `\n| target | concurrency | req/s | p50 ms | p99 ms | errors | CPU ms/request: ${columns.join(' / ')} | subgraphs total |`,
+    `\n| target | load | req/s | p50 ms | p99 ms | errors | CPU ms/request: ${columns.join(' / ')} | subgraphs total |`,
   );
   console.log(`|---|---|---|---|---|---|---|---|`);
-  for (const concurrency of concurrencies) {
+  for (const pattern of loads) {
     for (const target of targets) {
-      const mine = rows.filter((r) => r.target === target && r.concurrency === concurrency);
+      const mine = rows.filter((r) => r.target === target && r.load === pattern.label);
       const requests = mine.reduce((s, r) => s + r.result.requests, 0);
       const errors = mine.reduce((s, r) => s + r.result.errors, 0);
       const sorted = mine.flatMap((r) => r.result.latencies).sort((a, b) => a - b);
       const cpu = (k: string) => mine.reduce((s, r) => s + r.cpu[k]! * r.result.requests, 0) / requests;
       const subgraphTotal = subgraphNames.reduce((s, n) => s + cpu(n), 0);
       console.log(
-        `| ${target} | ${concurrency} | ${(requests / (seconds * mine.length)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${errors} | ${columns.map((k) => cpu(k).toFixed(2)).join(' / ')} | ${subgraphTotal.toFixed(2)} |`,
+        `| ${target} | ${pattern.label} | ${(requests / (seconds * mine.length)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${errors} | ${columns.map((k) => cpu(k).toFixed(2)).join(' / ')} | ${subgraphTotal.toFixed(2)} |`,
       );
     }
   }

@@ -8,9 +8,9 @@
 //          --cpu-prof (the gateways' CPU profile of the measured window) --database=postgresql://… --redis=redis://…
 // Customers, their policies and claims are written straight into the subgraphs' tables (copies of the demo's, in
 // bulk), and their access tokens minted with the users subgraph's key: no sign-in per device. Devices run in
-// `workers` processes of their own (bench/fanout-devices.ts); each gateway replica in its own process
-// (bench/fanout-gateway.ts: gateway/src/main.ts plus a stats port). With two replicas, a customer's devices
-// alternate between them (the worst case: each replica follows every customer).
+// `workers` processes of their own (bench/fanout-devices.ts); each gateway replica in its own process (its production
+// build, with bench/lib/stats-port.mjs preloaded for memory and CPU figures). With two replicas, a customer's
+// devices alternate between them (the worst case: each replica follows every customer).
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -175,10 +175,12 @@ try {
   const gateways: Gateway[] = [];
   for (let r = 0; r < replicas; r++) {
     const statsPort = await freePort();
-    const proc = await shape.start(`gateway${r}`, 'bench/fanout-gateway.ts', {
-      ...shape.gatewayEnv,
-      BENCH_STATS_PORT: String(statsPort),
-    });
+    const proc = await shape.start(
+      `gateway${r}`,
+      'gateway/src/main.ts',
+      { ...shape.gatewayEnv, BENCH_STATS_PORT: String(statsPort) },
+      'bench/lib/stats-port.mjs',
+    );
     gateways.push({ ...proc, stats: `http://127.0.0.1:${statsPort}` });
   }
   interface GatewayStats {

@@ -96,6 +96,58 @@ export async function closedLoop(
   return result;
 }
 
+/**
+ * Starts `once` `rate` times a second for `seconds` (after `warmupSeconds` not counted), whatever the answers' pace:
+ * an open loop, so latency is measured at a load the machine can carry rather than at its saturation. At most
+ * `maxInFlight` calls at once; a start that would exceed it counts as an error.
+ */
+export async function openLoop(
+  once: () => Promise<string | null>,
+  rate: number,
+  seconds: number,
+  warmupSeconds = 1,
+  maxInFlight = 500,
+): Promise<LoadResult> {
+  const begin = performance.now();
+  const warmupEnd = begin + warmupSeconds * 1000;
+  const end = warmupEnd + seconds * 1000;
+  const result: LoadResult = { requests: 0, errors: 0, seconds, latencies: [] };
+  const pending = new Set<Promise<void>>();
+  const call = async (started: number) => {
+    let problem: string | null;
+    try {
+      problem = await once();
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (started < warmupEnd || started >= end) return;
+    result.requests++;
+    result.latencies.push(performance.now() - started);
+    if (problem) {
+      result.errors++;
+      result.firstError ??= problem.slice(0, 300);
+    }
+  };
+  // Each start is due at begin + n / rate: a late timer starts what is due at once, so the rate holds on average.
+  for (let n = 0; ; n++) {
+    const due = begin + (n * 1000) / rate;
+    if (due >= end) break;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (pending.size >= maxInFlight) {
+      if (due >= warmupEnd) {
+        result.errors++;
+        result.firstError ??= `more than ${maxInFlight} calls in flight`;
+      }
+      continue;
+    }
+    const promise = call(due).finally(() => pending.delete(promise));
+    pending.add(promise);
+  }
+  await Promise.all(pending);
+  return result;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

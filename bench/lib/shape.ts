@@ -55,8 +55,11 @@ export interface Shape {
   /** Environment every gateway process needs (subgraph URLs, keys, Redis). */
   gatewayEnv: Record<string, string>;
   database: string;
-  /** Starts `entry` (a TypeScript file under the repository; its compiled bundle when it has one) as its own process, waits for its /ready. */
-  start(name: string, entry: string, env: Record<string, string>): Promise<Proc>;
+  /**
+   * Starts `entry` (a TypeScript file under the repository; its compiled bundle when it has one) as its own process,
+   * with `preload` (a module under the repository) imported first when given; waits for its /ready.
+   */
+  start(name: string, entry: string, env: Record<string, string>, preload?: string): Promise<Proc>;
   /** The pids of PostgreSQL backends serving this run's database. */
   postgresPids(): Promise<number[]>;
   stop(): Promise<void>;
@@ -154,13 +157,15 @@ export async function startShape(options: ShapeOptions): Promise<Shape> {
     };
     const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'abri-bench-'));
 
-    const start = async (name: string, entry: string, env: Record<string, string>): Promise<Proc> => {
+    const start = async (name: string, entry: string, env: Record<string, string>, preload?: string): Promise<Proc> => {
       const port = await freePort();
       const flags = (options.nodeFlags ?? []).map((f) =>
         f === '--cpu-prof' ? [f, `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [f],
       );
       const bundle = bundles.get(entry);
-      const child = spawn(process.execPath, [...flags.flat(), ...(bundle ? [bundle] : ['--import', 'tsx', entry])], {
+      const imports = preload ? ['--import', `./${preload}`] : [];
+      const program = bundle ? [...imports, bundle] : ['--import', 'tsx', ...imports, entry];
+      const child = spawn(process.execPath, [...flags.flat(), ...program], {
         cwd: root,
         env: { ...process.env, ...common, ...env, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'pipe'],

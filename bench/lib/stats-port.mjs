@@ -1,6 +1,7 @@
-// A gateway replica for bench/fanout.ts: the production entry (gateway/src/main.ts, configuration from the
-// environment) plus a private stats port on 127.0.0.1, so the benchmark can read this process's memory after a forced
-// garbage collection and profile its CPU over the measured window without stopping it.
+// Preloaded (`node --import`) into a gateway replica of bench/fanout.ts, which runs the production build of the
+// gateway (dist/server/gateway.js, configuration from the environment): a private stats port on 127.0.0.1, so the
+// benchmark can read this process's memory after a forced garbage collection and profile its CPU over the measured
+// window without stopping it. Plain JavaScript: nothing but the gateway's own code runs in the process.
 //   GET  /stats          {"memory":…,"cpuMs":…,"elu":…} after two full collections
 //   GET  /counters       the same without the collections
 //   POST /profile-start  starts the CPU profiler
@@ -14,13 +15,15 @@ import { runInNewContext } from 'node:vm';
 
 // Node 20 does not take --expose-gc from NODE_OPTIONS: the flag is set here, before anything else runs.
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+/** @type {() => void} */
+const gc = runInNewContext('gc');
 
 const statsPort = Number(process.env.BENCH_STATS_PORT);
 if (!Number.isInteger(statsPort) || statsPort <= 0) throw new Error('BENCH_STATS_PORT is required');
 
 const inspector = new Session();
-function stats(collect: boolean) {
+/** @param {boolean} collect */
+function stats(collect) {
   const cpu = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
   if (collect) {
@@ -32,7 +35,7 @@ function stats(collect: boolean) {
 
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://stats');
-  const answer = (body: unknown) =>
+  const answer = (/** @type {unknown} */ body) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   void (async () => {
     if (url.pathname === '/stats') return answer(stats(true));
@@ -45,13 +48,11 @@ createServer((req, res) => {
     }
     if (url.pathname === '/profile-stop') {
       const { profile } = await inspector.post('Profiler.stop');
-      const file = url.searchParams.get('file')!;
+      const file = url.searchParams.get('file') ?? 'gateway.cpuprofile';
       writeFileSync(file, JSON.stringify(profile));
       inspector.disconnect();
       return answer({ file });
     }
     return res.writeHead(404).end();
-  })().catch((error: unknown) => res.writeHead(500).end(String(error)));
+  })().catch((error) => res.writeHead(500).end(String(error)));
 }).listen(statsPort, '127.0.0.1');
-
-await import('../gateway/src/main.ts');
