@@ -118,6 +118,8 @@ export function createOutbox({
   keyring,
 }: OutboxOptions): Outbox {
   const table = `"${source}"."OutboxEvent"`;
+  /** The sequence behind the table's BIGSERIAL id (migrations name it so). */
+  const sequence = `"${source}"."OutboxEvent_id_seq"`;
   const context = outboxPayloadContext(source);
   const toBusEvent = (row: OutboxRow): BusEvent => ({
     id: row.id.toString(),
@@ -130,8 +132,10 @@ export function createOutbox({
   });
   /**
    * The events' rows and their customers' locks in one statement (one round trip of the caller's transaction, which
-   * holds a pooled connection meanwhile). The locks are taken in a materialised CTE the rows are joined with, so
-   * before any row draws its id; in key order, so two writers never wait for each other's second lock.
+   * holds a pooled connection meanwhile). The locks are taken in a materialised CTE the ids are drawn after, so
+   * before any row gets its id; in key order, so two writers never wait for each other's second lock. The ids are
+   * drawn first, then the smallest given to the first entry and so on (`row_number() OVER (ORDER BY id)` joined
+   * with each entry's position): the order holds whatever order the database inserts rows in.
    */
   async function addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]> {
     if (!entries.length) return [];
@@ -140,7 +144,7 @@ export function createOutbox({
       values.push(value);
       return `$${values.length}::${type}`;
     };
-    const checked = entries.map(({ event, customerId, payload, at }) => {
+    const checked = entries.map(({ event, customerId, payload, at }, index) => {
       if (event.source !== source) throw new Error(`the ${source} outbox cannot announce ${event.topic}`);
       const check = checkPayload(event, payload);
       if (!check.ok) throw check.error;
@@ -152,23 +156,28 @@ export function createOutbox({
         param(at ?? new Date(), 'timestamp(3)'),
         param(currentTraceparent(), 'text'),
       ];
-      return { payload: check.payload, row: `(${row.join(', ')})` };
+      return { payload: check.payload, row: `(${index + 1}, ${row.join(', ')})` };
     });
     const keys = [...new Set(entries.flatMap((e) => (e.customerId ? [`${source}:${e.customerId}`] : [])))].sort();
     const lockKeys = keys.map((key) => `(${param(key, 'text')})`).join(', ');
     const locked = keys.length
-      ? `WITH locked AS MATERIALIZED (
+      ? `locked AS MATERIALIZED (
            SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${lockKeys}) AS k(key)
-         ) `
+         ), `
       : '';
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-      `${locked}INSERT INTO ${table} (topic, "customerId", payload, "createdAt", traceparent)
-       SELECT v.* FROM ${keys.length ? 'locked, ' : ''}(VALUES ${checked.map((c) => c.row).join(', ')})
-         AS v(topic, "customerId", payload, "createdAt", traceparent)
+      `WITH ${locked}ids AS MATERIALIZED (
+         SELECT row_number() OVER (ORDER BY id) AS position, id
+         FROM (SELECT nextval('${sequence}') AS id FROM ${keys.length ? 'locked, ' : ''}generate_series(1, ${checked.length})) AS drawn
+       )
+       INSERT INTO ${table} (id, topic, "customerId", payload, "createdAt", traceparent)
+       SELECT ids.id, v.topic, v."customerId", v.payload, v."createdAt", v.traceparent
+       FROM ids JOIN (VALUES ${checked.map((c) => c.row).join(', ')})
+         AS v(position, topic, "customerId", payload, "createdAt", traceparent) USING (position)
        RETURNING ${COLUMNS}`,
       ...values,
     );
-    // Ids follow the entries' order (the rows are inserted as listed).
+    // The k-th smallest id is the k-th entry's (drawn so above).
     rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     return rows.map((row, i) => ({ ...toBusEvent(row), payload: checked[i]!.payload }));
   }
