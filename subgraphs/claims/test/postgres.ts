@@ -1,20 +1,8 @@
 // The claims subgraph on the machine's real PostgreSQL (a fresh database per file), migrated and seeded, serving
 // GraphQL on a free port to callers signed as the gateway signs them: for the integration tests whose point is what
 // PostgreSQL and its connection pool do (row locks, a pool with no connection free).
-import {
-  applyMigrations,
-  createLogger,
-  createMemoryBus,
-  DEMO,
-  embeddedSecrets,
-  HOP_HEADER,
-  type Identity,
-  manualClock,
-  sha256,
-  signHop,
-} from '@abri/platform';
-import { requireServices, testServices } from '@abri/testkit/services';
-import { prismaProject } from '../../../prisma/projects.ts';
+import { createLogger, createMemoryBus, DEMO, HOP_HEADER, type Identity, sha256, signHop } from '@abri/platform';
+import { migratedPostgres } from '@abri/testkit/postgres';
 import { seedClaims } from '../src/seed.ts';
 import { type ClaimsDeps, createClaimsService } from '../src/server.ts';
 
@@ -34,16 +22,9 @@ export async function startClaimsOnPostgres(
   now: Date,
   { maxConnections = 4, ...extra }: Partial<ClaimsDeps> & { maxConnections?: number } = {},
 ) {
-  const services = await testServices();
-  if (!services.databaseUrl) {
-    await services.dispose();
-    if (requireServices) throw new Error('PostgreSQL is required for this test');
-    return null;
-  }
-  const db = { kind: 'postgres' as const, url: services.databaseUrl, schema: 'claims', maxConnections };
-  await applyMigrations(db, prismaProject('claims'));
-  const secrets = await embeddedSecrets(null);
-  const clock = manualClock(now);
+  const postgres = await migratedPostgres('claims', now, maxConnections);
+  if (!postgres) return null;
+  const { db, secrets, clock } = postgres;
   const service = createClaimsService({
     db,
     bus: createMemoryBus(),
@@ -80,7 +61,7 @@ export async function startClaimsOnPostgres(
     },
     async stop() {
       await service.stop();
-      await services.dispose();
+      await postgres.dispose();
     },
   };
 }
