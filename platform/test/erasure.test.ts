@@ -1,6 +1,6 @@
 // The erasure rules as pure functions: terms from the register, the preview built from it, the purge's log line.
 import { describe, expect, it } from 'vitest';
-import { addYears, erasureSection, latest, retainUntil, runPurge } from '../src/privacy/erasure.ts';
+import { addMonths, addYears, erasureSection, latest, retainUntil, runPurge } from '../src/privacy/erasure.ts';
 import { definePersonalDataRegister, LegalBasis, NOT_PERSONAL } from '../src/privacy/register.ts';
 
 const category = {
@@ -34,6 +34,14 @@ describe('erasure rules', () => {
     expect(retainUntil({ keep: false }, new Date())).toBeNull();
     expect(latest([null, new Date('2020-01-01'), undefined, new Date('2019-01-01')])).toEqual(new Date('2020-01-01'));
     expect(latest([])).toBeNull();
+  });
+
+  it('adds calendar months, ending on the last day of a shorter month', () => {
+    expect(addMonths(new Date('2026-12-03T06:00:00Z'), -3).toISOString()).toBe('2026-09-03T06:00:00.000Z');
+    expect(addMonths(new Date('2027-05-31T10:00:00Z'), -3).toISOString()).toBe('2027-02-28T10:00:00.000Z');
+    expect(addMonths(new Date('2028-05-31T10:00:00Z'), -3).toISOString()).toBe('2028-02-29T10:00:00.000Z');
+    expect(addMonths(new Date('2026-11-30T00:00:00Z'), 3).toISOString()).toBe('2027-02-28T00:00:00.000Z');
+    expect(addMonths(new Date('2026-01-15T00:00:00Z'), 14).toISOString()).toBe('2027-03-15T00:00:00.000Z');
   });
 
   it('builds a preview from the register: held categories only, kept ones dated from their anchor, staff data left out', () => {

@@ -9,7 +9,11 @@ import { prismaProject, SUBGRAPHS } from '../projects.ts';
 
 /** Besides every `retainUntil`, what a purge filters on alone (see each `app/erasure.ts`). */
 const ALSO_PURGED_BY: Record<string, { table_name: string; column_name: string }[]> = {
-  users: [{ table_name: 'ErasureRequest', column_name: 'requestedAt' }],
+  users: [
+    { table_name: 'ErasureRequest', column_name: 'requestedAt' },
+    // Sent messages, 3 months after sending (and those never sent, by sentAt null then nextAttemptAt).
+    { table_name: 'MessageOutbox', column_name: 'sentAt' },
+  ],
 };
 
 describe.each(SUBGRAPHS)('the purge of %s', (name) => {

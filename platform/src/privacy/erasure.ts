@@ -65,6 +65,17 @@ export function addYears(date: Date, years: number): Date {
   return out;
 }
 
+/** `date` plus `months` calendar months (UTC), on the last day of the month when it has no such day (31 May − 3 months: 28 or 29 February). */
+export function addMonths(date: Date, months: number): Date {
+  const out = new Date(date.getTime());
+  const day = out.getUTCDate();
+  out.setUTCDate(1);
+  out.setUTCMonth(out.getUTCMonth() + months);
+  const last = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
+  out.setUTCDate(Math.min(day, last));
+  return out;
+}
+
 /** Until when a row is kept after an erasure: null when the rule deletes it at once. */
 export const retainUntil = (rule: ErasureRule | undefined, anchor: Date): Date | null =>
   rule?.keep ? addYears(anchor, rule.years) : null;

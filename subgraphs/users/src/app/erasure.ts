@@ -5,6 +5,7 @@
 // announces the erasure to the others. Sign-in is refused afterwards like for a contract number that never existed:
 // its sign-in numbers and passwords are deleted.
 import {
+  addMonths,
   addYears,
   decryptField,
   ERASURE_CHECKERS,
@@ -274,13 +275,21 @@ export async function usersErasureSection(app: UsersApp, customerId: string): Pr
 
 const REQUEST_RULE = erasureRuleOf(usersRegister, 'erasure');
 
-/** Deletes what reached its term: rows kept after an erasure, then the pseudonymised accounts, then old requests. */
+/** How long a sent e-mail or SMS is kept (the register's « 3 mois après l’envoi »), in months. */
+export const SENT_MESSAGES_KEPT_MONTHS = 3;
+
+/**
+ * Deletes what reached its term: rows kept after an erasure, then the pseudonymised accounts, then old requests,
+ * and every customer's messages 3 months after they were sent (or, never sent, 3 months after the dispatcher's last
+ * try: it has given up on them).
+ */
 export async function purgeUsers(app: UsersApp): Promise<Record<string, number>> {
   const now = app.clock.now();
   const due = { retainUntil: { lte: now } };
   // A request is kept for its term after it was made, whatever came of it.
   const requestsBefore = REQUEST_RULE.keep ? addYears(now, -REQUEST_RULE.years) : now;
-  const [sessions, signIns, consents, accesses, customers, requests] = await app.prisma.$transaction([
+  const messagesBefore = addMonths(now, -SENT_MESSAGES_KEPT_MONTHS);
+  const [sessions, signIns, consents, accesses, customers, requests, sent, abandoned] = await app.prisma.$transaction([
     // Refresh tokens and push devices go with their session (ON DELETE CASCADE).
     app.prisma.session.deleteMany({ where: due }),
     app.prisma.signInEvent.deleteMany({ where: due }),
@@ -288,6 +297,9 @@ export async function purgeUsers(app: UsersApp): Promise<Record<string, number>>
     app.prisma.staffAccess.deleteMany({ where: due }),
     app.prisma.customer.deleteMany({ where: { erasedAt: { not: null }, ...due } }),
     app.prisma.erasureRequest.deleteMany({ where: { requestedAt: { lte: requestsBefore } } }),
+    // Both through the index led by sentAt.
+    app.prisma.messageOutbox.deleteMany({ where: { sentAt: { lte: messagesBefore } } }),
+    app.prisma.messageOutbox.deleteMany({ where: { sentAt: null, nextAttemptAt: { lte: messagesBefore } } }),
   ]);
   return {
     Session: sessions.count,
@@ -296,6 +308,7 @@ export async function purgeUsers(app: UsersApp): Promise<Record<string, number>>
     StaffAccess: accesses.count,
     Customer: customers.count,
     ErasureRequest: requests.count,
+    MessageOutbox: sent.count + abandoned.count,
   };
 }
 
