@@ -3,7 +3,7 @@
 // once per plan, so nothing is re-printed or re-serialised per hop but the variables.
 import type { HopSecrets } from '@abri/platform';
 import { HOP_HEADER, injectTraceHeaders, sha256, signHop } from '@abri/platform';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { GatewayContext } from '../context.ts';
 
 export interface SubgraphResponse {
@@ -38,6 +38,35 @@ export interface Hops {
 }
 
 const ANONYMOUS = { ip: null, userAgent: null };
+
+/**
+ * One call through `pool`, its answer gathered as text. A handler of undici's own collects the chunks: the
+ * `request()` API would wrap each answer in a readable stream and parse its headers into an object, which cost
+ * about a third of the client's CPU per call here (38 against 53 µs, a client and a server process on this machine).
+ */
+function exchange(pool: Pool, options: Dispatcher.DispatchOptions): Promise<{ statusCode: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    let statusCode = 0;
+    const chunks: Buffer[] = [];
+    pool.dispatch(options, {
+      onConnect: () => {},
+      onHeaders: (status) => {
+        statusCode = status;
+        return true;
+      },
+      onData: (chunk) => {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete: () =>
+        resolve({
+          statusCode,
+          text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'),
+        }),
+      onError: reject,
+    });
+  });
+}
 
 export function createHops(options: {
   subgraphUrls: Record<string, string>;
@@ -81,14 +110,12 @@ export function createHops(options: {
     let statusCode: number;
     let text: string;
     try {
-      const response = await target.pool.request({
+      ({ statusCode, text } = await exchange(target.pool, {
         path: target.path,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body,
-      });
-      statusCode = response.statusCode;
-      text = await response.body.text();
+      }));
     } catch (error) {
       // A kept-alive connection that closed as it was reused: the call may never have reached the subgraph. A query
       // is sent once more; a mutation is not (it may have been applied): its caller gets the failure.
