@@ -86,6 +86,7 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
       action: 'MOVE_TO_EXPERT_REPORT',
       details: { note: 'Rapport reçu.', assessedDamageCents: null },
     });
+    expect(audit.at).toEqual(step.at);
     const rows = await app.prisma.$queryRawUnsafe<{ topic: string; createdAt: Date }[]>(
       `SELECT topic, "createdAt" FROM "claims"."OutboxEvent" WHERE "customerId" = $1 ORDER BY id DESC LIMIT 2`,
       DEMO.camille.customerId,

@@ -1,6 +1,7 @@
 // Moving a claim along its lifecycle: checked, recorded with who/when/why, announced in the same transaction. The
 // adjuster computes the indemnity from the expert's assessment; asking for PAID requests the payout from payments,
 // and the claim reaches PAID (by the system) when payments records it.
+import { randomUUID } from 'node:crypto';
 import {
   Events,
   outboxEntry,
@@ -29,14 +30,22 @@ export interface AdvanceInput {
   assessedDamageCents?: number | null;
 }
 
-export const audit = (
+/**
+ * A line of the staff audit trail. Written in SQL: Prisma 7.10 keeps no query plan for a create whose data holds a
+ * Json field, so `staffAction.create` was compiled anew at every move (about 6 % of the CPU of a move in
+ * `bench/claims-writes.ts`; every other statement of the move reuses its plan).
+ */
+export async function audit(
   tx: Prisma.TransactionClient,
   staffId: string,
   action: string,
   claimId: string,
   at: Date,
   details: object = {},
-) => tx.staffAction.create({ data: { staffId, action, claimId, at, details } });
+): Promise<void> {
+  await tx.$executeRaw`INSERT INTO "claims"."StaffAction" (id, "staffId", action, "claimId", at, details)
+    VALUES (${randomUUID()}, ${staffId}, ${action}, ${claimId}, ${at}, ${JSON.stringify(details)}::jsonb)`;
+}
 
 /** A staff action as the customer's access log records it: the request it came from, and what it did in French. */
 export interface StaffTrail {
