@@ -78,6 +78,39 @@ describe('serve().stop()', () => {
     await expect(fetch(`${base}/ready`)).rejects.toThrow();
   });
 
+  it('stops once the requests in flight are answered, without waiting for their kept-alive connections', async () => {
+    const release = deferred();
+    const started = deferred();
+    const schema = buildSchema('type Query { slow: String! }');
+    const rootValue = {
+      slow: async () => {
+        started.resolve();
+        await release.promise;
+        return 'done';
+      },
+    };
+    const served = await serve({
+      apollo: new ApolloServer({ schema, rootValue }),
+      service: 'test',
+      port: 0,
+      context: async () => ({}),
+    });
+    const inFlight = fetch(served.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ slow }' }),
+    });
+    await started.promise;
+    // No delay and a timeout longer than this test's: stop() must end because the connection closes, not by the
+    // timeout (the connection would otherwise stay open for the server's keep-alive time, 65 s).
+    const stopping = served.stop({ timeoutMs: 600_000 });
+    release.resolve();
+    const answer = await inFlight;
+    expect(await answer.json()).toEqual({ data: { slow: 'done' } });
+    expect(answer.headers.get('connection')).toBe('close');
+    await stopping;
+  });
+
   it('cuts requests still running after the timeout', async () => {
     const schema = buildSchema('type Query { never: String }');
     const apollo = new ApolloServer({ schema, rootValue: { never: () => new Promise(() => {}) } });

@@ -220,6 +220,8 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     ...Object.keys(options.prefixRoutes ?? {}),
     ...Object.keys(options.postPrefixRoutes ?? {}),
   ];
+  /** Answers not finished yet: those still to send their headers are told to close their connection on a stop. */
+  const pending = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     options.onRequest?.(req, res);
     observeHttp(options.service, req, res, knownRoutes);
@@ -244,7 +246,12 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
           },
         })
       : undefined;
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
     res.once('finish', () => {
+      // A connection whose answer was started before the drain was not told to close: once idle, it is closed
+      // now rather than after the keep-alive time (which would hold stop() until its timeout).
+      if (draining) setImmediate(() => server.closeIdleConnections());
       traced?.span.setAttribute('http.response.status_code', res.statusCode);
       traced?.span.end();
       if (options.log && url.pathname !== '/metrics' && url.pathname !== '/health' && url.pathname !== '/ready')
@@ -286,9 +293,10 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
   }
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
-  // Idle kept-alive connections are closed by the client first: the gateway's pools after 30 s, a load balancer
-  // after its idle timeout (commonly 60 s). With Node's default 5 s the server would close connections a client is
-  // about to reuse, and the call sent on one would fail.
+  // Idle kept-alive connections are closed by the client first: the gateway's pools after 30 s, a load balancer in
+  // front of the gateway after its idle timeout (commonly 60 s; a server closing first makes it answer 502). With
+  // Node's default 5 s the server would close connections a client is about to reuse, and the call sent on one
+  // would fail. A stop does not wait for them (see stop()): idle ones are closed as soon as they are idle.
   server.keepAliveTimeout = 65_000;
 
   let wss: WebSocketServer | undefined;
@@ -342,6 +350,7 @@ export async function serve<Ctx extends BaseContext>(options: ServeOptions<Ctx>)
     async stop({ delayMs = 0, timeoutMs = 10_000 } = {}) {
       if (draining) return;
       draining = true;
+      for (const res of pending) if (!res.headersSent) res.setHeader('connection', 'close');
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
