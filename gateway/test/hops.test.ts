@@ -93,6 +93,17 @@ describe('hops', () => {
     expect(failure).toBeInstanceOf(HopFailed);
     expect(failure).toMatchObject({ subgraph: 'users', reason: 'unreachable' });
     expect(received).toHaveLength(1);
+
+    // A query the subgraph had begun to answer is not sent again either: it ran there.
+    received = [];
+    handler = (req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"data":');
+      setImmediate(() => req.socket.destroy());
+    };
+    const cutShort = await hops.send('users', QUERY, undefined, context, true).catch((error: unknown) => error);
+    expect(cutShort).toMatchObject({ subgraph: 'users', reason: 'unreachable' });
+    expect(received).toHaveLength(1);
   });
 
   it('turns every missing answer into a HopFailed: refused, not JSON, not GraphQL, silent, unreachable', async () => {

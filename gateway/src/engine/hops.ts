@@ -63,7 +63,8 @@ function exchange(pool: Pool, options: Dispatcher.DispatchOptions): Promise<{ st
           statusCode,
           text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'),
         }),
-      onError: reject,
+      // Whether the subgraph had begun to answer: a call it answered (even in part) is never sent again.
+      onError: (error) => reject(Object.assign(error, { answered: statusCode !== 0 })),
     });
   });
 }
@@ -117,10 +118,12 @@ export function createHops(options: {
         body,
       }));
     } catch (error) {
-      // A kept-alive connection that closed as it was reused: the call may never have reached the subgraph. A query
-      // is sent once more; a mutation is not (it may have been applied): its caller gets the failure.
-      const code = (error as { code?: string }).code;
-      if (retry && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) return post(subgraph, body, headers, false);
+      // A connection that closed before any answer (most often a kept-alive one the subgraph closed as it was
+      // reused): the call may never have reached the subgraph. A query is sent once more; a mutation is not (it may
+      // have been applied), nor a call the subgraph had begun to answer: their caller gets the failure.
+      const { code, answered } = error as { code?: string; answered?: boolean };
+      if (retry && !answered && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE'))
+        return post(subgraph, body, headers, false);
       const detail =
         code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
           ? `no answer within ${timeoutMs} ms`
