@@ -18,6 +18,12 @@ export async function migratedPostgres(schema: SubgraphName, now: Date, maxConne
     return null;
   }
   const db = { kind: 'postgres' as const, url: services.databaseUrl, schema, maxConnections };
-  await applyMigrations(db, prismaProject(schema));
-  return { db, secrets: await embeddedSecrets(null), clock: manualClock(now), dispose: services.dispose };
+  try {
+    await applyMigrations(db, prismaProject(schema));
+    return { db, secrets: await embeddedSecrets(null), clock: manualClock(now), dispose: services.dispose };
+  } catch (error) {
+    // Nothing left behind by a setup that failed: the database and the admin connection go.
+    await services.dispose();
+    throw error;
+  }
 }

@@ -23,7 +23,7 @@ import {
 } from '@abri/platform';
 import { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { usersRegister } from '../../../../prisma/users/personal-data.ts';
-import { queueMessage, recipientIndexes } from '../messaging/dispatcher.ts';
+import { MAX_ATTEMPTS, queueMessage, recipientIndexes } from '../messaging/dispatcher.ts';
 import { templates } from '../messaging/templates.ts';
 import { pendingEmailContext, pendingPhoneContext } from './contact-change.ts';
 import type { UsersApp } from './index.ts';
@@ -280,8 +280,8 @@ export const SENT_MESSAGES_KEPT_MONTHS = 3;
 
 /**
  * Deletes what reached its term: rows kept after an erasure, then the pseudonymised accounts, then old requests,
- * and every customer's messages 3 months after they were sent (or, never sent, 3 months after the dispatcher's last
- * try: it has given up on them).
+ * and every customer's messages 3 months after they were sent (or, never sent, 3 months after the dispatcher gave
+ * up on them; one still being tried is kept, however old).
  */
 export async function purgeUsers(app: UsersApp): Promise<Record<string, number>> {
   const now = app.clock.now();
@@ -299,7 +299,9 @@ export async function purgeUsers(app: UsersApp): Promise<Record<string, number>>
     app.prisma.erasureRequest.deleteMany({ where: { requestedAt: { lte: requestsBefore } } }),
     // Both through the index led by sentAt.
     app.prisma.messageOutbox.deleteMany({ where: { sentAt: { lte: messagesBefore } } }),
-    app.prisma.messageOutbox.deleteMany({ where: { sentAt: null, nextAttemptAt: { lte: messagesBefore } } }),
+    app.prisma.messageOutbox.deleteMany({
+      where: { sentAt: null, attempts: { gte: MAX_ATTEMPTS }, nextAttemptAt: { lte: messagesBefore } },
+    }),
   ]);
   return {
     Session: sessions.count,

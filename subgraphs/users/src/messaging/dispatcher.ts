@@ -7,7 +7,8 @@ import type { UsersApp } from '../app/index.ts';
 import type { RenderedMessage } from './templates.ts';
 
 /** @default 8 attempts, spaced 30 s × 2^n */
-const MAX_ATTEMPTS = 8;
+/** Tries of a message before the dispatcher gives up on it (the last about an hour after the first). */
+export const MAX_ATTEMPTS = 8;
 
 export const messageContext = (id: string) => `message:${id}`;
 
