@@ -1,6 +1,6 @@
 // The payments side of a contract change: the policies subgraph announces the new premium and the pro-rata amount;
 // the schedule is reshaped once per event (a redelivered event changes nothing).
-import { type EventOf, Events } from '@abri/platform';
+import { type EventOf, Events, firstTime } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 import { reschedule } from '../domain/reschedule.ts';
 
@@ -10,11 +10,7 @@ export async function applyPolicyChange(
 ): Promise<boolean> {
   const change = event.payload;
   return app.prisma.$transaction(async (tx) => {
-    const seen = await tx.processedEvent.createMany({
-      data: [{ source: event.source, eventId: event.id }],
-      skipDuplicates: true,
-    });
-    if (seen.count === 0) return false;
+    if (!(await firstTime(tx, 'payments', event.source, event.id))) return false;
     const planned = await tx.scheduledPayment.findMany({ where: { policyId: change.policyId, status: 'PLANNED' } });
     const updates = reschedule(planned, {
       effectiveFrom: new Date(`${change.effectiveFrom}T00:00:00Z`),

@@ -12,6 +12,7 @@ import {
   type EventDescriptor,
   type EventOf,
   Events,
+  firstTime,
   type TypedEvent,
 } from '@abri/platform';
 import type { UsersApp } from './index.ts';
@@ -51,11 +52,7 @@ export async function copyToFeed(app: UsersApp, event: TypedEvent<unknown> | Bus
   const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
   const copied = await app.prisma.$transaction(async (tx) => {
     // Keyed apart from the e-mail consumers' rows, which share the table and the origin's ids.
-    const first = await tx.processedEvent.createMany({
-      data: [{ source: `${GROUP}:${event.source}`, eventId: event.id }],
-      skipDuplicates: true,
-    });
-    if (!first.count) return false;
+    if (!(await firstTime(tx, 'users', `${GROUP}:${event.source}`, event.id))) return false;
     await app.outbox.add(tx, Events.customerEvent, { customerId, payload, at: app.clock.now() });
     return true;
   });

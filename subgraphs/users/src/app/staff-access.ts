@@ -19,9 +19,11 @@ export async function storeStaffAccess(
     where: { id: access.staffId },
     select: { displayName: true, role: true },
   });
-  await app.prisma.staffAccess.createMany({
-    data: [
-      {
+  // One row per event: a redelivered one meets the unique (source, eventId) and changes nothing. `create` rather
+  // than `createMany({ skipDuplicates })`, whose query plan Prisma 7.10 compiles anew at every call.
+  await app.prisma.staffAccess
+    .create({
+      data: {
         source: event.source,
         eventId: event.id,
         customerId: event.customerId,
@@ -35,9 +37,11 @@ export async function storeStaffAccess(
           : null,
         at: new Date(event.at),
       },
-    ],
-    skipDuplicates: true,
-  });
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 'P2002') throw error;
+    });
 }
 
 /** Follows every subgraph's staff access events; returns what stops it. */

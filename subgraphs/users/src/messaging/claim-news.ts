@@ -1,6 +1,6 @@
 // E-mails about a claim's progress (acknowledged, expert assigned, indemnity offered, paid): users owns the contact
 // details, so it follows the claims subgraph's status events (durably) and writes to the customer, once per event.
-import { Events } from '@abri/platform';
+import { Events, firstTime } from '@abri/platform';
 import type { UsersApp } from '../app/index.ts';
 import { queueMessage } from './dispatcher.ts';
 import { templates } from './templates.ts';
@@ -13,11 +13,7 @@ export const followClaimNews = (app: UsersApp) =>
     const message = customer && templates.claimNews(customer.firstName, reference, status, indemnityCents ?? null);
     if (!message) return;
     await app.prisma.$transaction(async (tx) => {
-      const first = await tx.processedEvent.createMany({
-        data: [{ source: event.source, eventId: event.id }],
-        skipDuplicates: true,
-      });
-      if (first.count) await queueMessage(app, tx, customer.email, message);
+      if (await firstTime(tx, 'users', event.source, event.id)) await queueMessage(app, tx, customer.email, message);
     });
     app.kickMessages();
   });

@@ -5,7 +5,7 @@
 // and the devices already notified are skipped (one ProcessedEvent row per device and event). A crash between a push
 // and its row can notify one device twice; nothing is ever sent to another customer's device. A notification that
 // falls in the customer's quiet hours is held (push/held.ts) and delivered when they end.
-import { type EventOf, Events, type PresenceTracker } from '@abri/platform';
+import { type EventOf, Events, type PresenceTracker, recordProcessed } from '@abri/platform';
 import { parisDay, parisWallTime } from '@abri/platform/french';
 import type { UsersApp } from '../app/index.ts';
 import { notifiableDevices } from '../app/push-devices.ts';
@@ -63,6 +63,7 @@ export async function deliver(
 ) {
   const { eventId, notification } = push;
   const devices = await notifiableDevices(app, push.customerId);
+  if (!devices.length) return;
   const done = new Set(
     (
       await app.prisma.processedEvent.findMany({
@@ -78,13 +79,14 @@ export async function deliver(
   const record = async () => {
     const ids = delivered.splice(0);
     if (!ids.length) return;
-    await app.prisma.$transaction([
-      app.prisma.processedEvent.createMany({
-        data: ids.map((id) => ({ source: `${GROUP}:${id}`, eventId })),
-        skipDuplicates: true,
-      }),
-      app.prisma.pushDevice.updateMany({ where: { id: { in: ids } }, data: { lastPushedAt: app.clock.now() } }),
-    ]);
+    await app.prisma.$transaction(async (tx) => {
+      await recordProcessed(
+        tx,
+        'users',
+        ids.map((id) => ({ source: `${GROUP}:${id}`, eventId })),
+      );
+      await tx.pushDevice.updateMany({ where: { id: { in: ids } }, data: { lastPushedAt: app.clock.now() } });
+    });
   };
   const worker = async () => {
     for (let device = queue.shift(); device; device = queue.shift()) {
