@@ -9,6 +9,8 @@ export const followClaimNews = (app: UsersApp) =>
   app.bus.consume(Events.claimStatusChanged, 'users-claim-news', async (event) => {
     const { reference, status, indemnityCents } = event.payload;
     if (!event.customerId || !reference) return;
+    // Most moves are told by no e-mail: known before the customer is read.
+    if (!templates.claimNews('', reference, status, indemnityCents ?? null)) return;
     const customer = await app.prisma.customer.findUnique({ where: { id: event.customerId } });
     const message = customer && templates.claimNews(customer.firstName, reference, status, indemnityCents ?? null);
     if (!message) return;
