@@ -1,6 +1,7 @@
 // Durable consumption on both buses (Redis when configured, always in CI): history for a new group, retries until
 // the handler succeeds, every group gets every event.
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
@@ -84,6 +85,66 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     await until(() => a.length === 5 && b.length === 5);
     expect(a).toEqual(b);
     for (const stop of stops) stop();
+  });
+});
+
+describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () => {
+  it('takes over what a dead consumer of the group left pending, handles it once and acknowledges it', async () => {
+    const prefix = `abri:it:${randomUUID()}:`;
+    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix, takeOverAfterMs: 200 });
+    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
+    try {
+      const topic = freshTopic();
+      const key = `${prefix}${topic.topic}`;
+      // A consumer of the group read two events and died before acknowledging them.
+      await redis.xgroup('CREATE', key, 'feed', '0', 'MKSTREAM');
+      await bus.publish(event(topic, 1));
+      await bus.publish(event(topic, 2));
+      await redis.xreadgroup('GROUP', 'feed', 'dead-consumer', 'COUNT', 10, 'STREAMS', key, '>');
+      const seen: string[] = [];
+      const stop = await bus.consume(topic, 'feed', async (e) => void seen.push(e.id));
+      await bus.publish(event(topic, 3));
+      await until(() => seen.length === 3, 30_000);
+      expect([...seen].sort()).toEqual(['1', '2', '3']);
+      const pending = async () => ((await redis.xpending(key, 'feed')) as [number])[0];
+      await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+      expect(seen).toHaveLength(3);
+      stop();
+    } finally {
+      redis.disconnect();
+      await bus.close();
+    }
+  });
+
+  it('acknowledges every event it handled, those read together too', async () => {
+    const prefix = `abri:it:${randomUUID()}:`;
+    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix });
+    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
+    try {
+      const topic = freshTopic();
+      for (let i = 1; i <= 150; i++) await bus.publish(event(topic, i));
+      const seen: string[] = [];
+      const stop = await bus.consume(topic, 'feed', async (e) => {
+        if (e.id === '120' && !seen.includes('fail-120')) {
+          seen.push('fail-120');
+          throw new Error('once');
+        }
+        seen.push(e.id);
+      });
+      await until(() => seen.length === 151, 30_000);
+      const handled = seen.filter((id) => id !== 'fail-120');
+      // Each event once; the failed one again after the others of its read, the rest in order.
+      expect(new Set(handled).size).toBe(150);
+      expect(handled.filter((id) => id !== '120')).toEqual(
+        Array.from({ length: 150 }, (_, i) => String(i + 1)).filter((id) => id !== '120'),
+      );
+      const pending = async () => ((await redis.xpending(`${prefix}${topic.topic}`, 'feed')) as [number])[0];
+      await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+      stop();
+    } finally {
+      redis.disconnect();
+      await bus.close();
+    }
   });
 });
 

@@ -21,6 +21,8 @@ import {
 /** @default 10_000 entries kept per stream: enough for readers that restart; history lives in the outboxes. */
 const MAX_LEN = 10_000;
 const BLOCK_MS = 1_000;
+/** How often a consumer looks for events a dead consumer of its group left pending. */
+const TAKE_OVER_EVERY_MS = 5_000;
 
 /**
  * All of a batch or nothing, and nothing unless Redis still holds the source's earlier events: the marker key is set
@@ -48,6 +50,8 @@ export interface RedisBusOptions {
   maxLen?: number;
   /** @default STUCK_AFTER_MS (30 s) of failures or silence before a consumer counts as stuck */
   stuckAfterMs?: number;
+  /** @default 60_000 ms an event stays pending with a consumer before another of its group takes it over */
+  takeOverAfterMs?: number;
 }
 
 const isNoGroup = (error: unknown) => String((error as Error)?.message ?? error).includes('NOGROUP');
@@ -64,6 +68,7 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
   const prefix = options.prefix ?? 'abri:events:';
   const maxLen = options.maxLen ?? MAX_LEN;
   const stuckAfterMs = options.stuckAfterMs ?? STUCK_AFTER_MS;
+  const takeOverAfterMs = options.takeOverAfterMs ?? 60_000;
   // Connection errors are reported by the commands that meet them (and by consumer health); ioredis reconnects by
   // itself, and would otherwise print each failed attempt as an unhandled error event.
   const quiet = (client: Redis) => client.on('error', () => {});
@@ -193,7 +198,8 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
       const reader = quiet(new Redis(url, { maxRetriesPerRequest: null }));
       let stopped = false;
       const failures = new Map<string, number>();
-      const handle = async (id: string, fields: string[]) => {
+      /** Handles one event; whether it is done with (handled, or skipped after too many failures): to acknowledge. */
+      const handle = async (id: string, fields: string[]): Promise<boolean> => {
         try {
           await handler(JSON.parse(fields[1]!) as BusEvent);
           state.handled++;
@@ -201,25 +207,40 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
           failing(error);
           const count = (failures.get(id) ?? 0) + 1;
           failures.set(id, count);
-          if (count < MAX_DELIVERIES) return; // stays pending: read again below
+          if (count < MAX_DELIVERIES) return false; // stays pending: read again below
           options.onError?.(new Error(`event ${id} of ${topic} skipped after ${count} failures: ${String(error)}`));
         }
         failures.delete(id);
-        await writer.xack(key, group, id);
+        return true;
       };
+      /**
+       * Handles a read's events in order, then acknowledges those done with in one command. A crash in between
+       * leaves them pending, to be handled again: handlers are idempotent (each consumer records what it did).
+       */
+      const handleAll = async (entries: [string, string[]][]) => {
+        const done: string[] = [];
+        for (const [id, fields] of entries) if (await handle(id, fields)) done.push(id);
+        if (done.length) await writer.xack(key, group, ...done);
+      };
+      // This consumer's own pending events are read when there may be some: at start (a previous run's), after a
+      // failure or an error, and after taking over a dead consumer's. Otherwise each loop is one blocking read and
+      // one acknowledgement, instead of four commands per event.
+      let checkPending = true;
+      let takeOverAt = 0;
       void (async () => {
         while (!stopped) {
           try {
-            // First what this consumer left pending (a failure, a crash), then new events; then take over what a
-            // dead consumer of the group left pending for more than a minute.
-            const pending = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', key, '0')) as
-              | [string, [string, string[]][]][]
-              | null;
-            const mine = pending?.[0]?.[1] ?? [];
-            for (const [id, fields] of mine) await handle(id, fields);
-            if (mine.length) {
-              await new Promise((r) => setTimeout(r, 100));
-              continue;
+            if (checkPending || failures.size) {
+              const pending = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', key, '0')) as
+                | [string, [string, string[]][]][]
+                | null;
+              const mine = pending?.[0]?.[1] ?? [];
+              checkPending = mine.length === 100;
+              if (mine.length) {
+                await handleAll(mine);
+                await new Promise((r) => setTimeout(r, 100));
+                continue;
+              }
             }
             const fresh = (await reader.xreadgroup(
               'GROUP',
@@ -233,8 +254,21 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
               key,
               '>',
             )) as [string, [string, string[]][]][] | null;
-            for (const [id, fields] of fresh?.[0]?.[1] ?? []) await handle(id, fields);
-            await writer.xautoclaim(key, group, consumer, 60_000, '0-0', 'COUNT', 100);
+            await handleAll(fresh?.[0]?.[1] ?? []);
+            // What a dead consumer of the group left pending for longer than takeOverAfterMs becomes this one's.
+            if (Date.now() >= takeOverAt) {
+              takeOverAt = Date.now() + TAKE_OVER_EVERY_MS;
+              const [, taken] = (await writer.xautoclaim(
+                key,
+                group,
+                consumer,
+                takeOverAfterMs,
+                '0-0',
+                'COUNT',
+                100,
+              )) as [string, unknown[]];
+              if (taken.length) checkPending = true;
+            }
             if (!failures.size) progressing();
             else state.lastPollAt = Date.now();
           } catch (error) {
@@ -248,6 +282,8 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
             }
             failing(error);
             options.onError?.(error);
+            // What was read but not acknowledged is pending: read it again first.
+            checkPending = true;
             await new Promise((r) => setTimeout(r, 500));
           }
         }
