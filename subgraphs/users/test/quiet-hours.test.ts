@@ -101,6 +101,20 @@ describe('quiet hours', () => {
     expect(sent).toHaveLength(2);
   }, 240_000);
 
+  it('holds nothing for a customer without a push device', async () => {
+    const { harness } = await camilleAsleep();
+    await harness.app.prisma.pushDevice.deleteMany({ where: { customerId: DEMO.camille.customerId } });
+    const night = new Date('2026-11-26T22:30:00Z');
+    harness.clock.set(night);
+    await dispatchPush(
+      harness.app,
+      closedApp,
+      streamEvent(44, night, 'claimStatus', { claimId: 'c-1', status: 'PAID' }),
+      stats(),
+    );
+    expect(await harness.app.prisma.heldNotification.count()).toBe(0);
+  });
+
   it('drops a held notification whose category the customer muted before quiet hours ended', async () => {
     const { harness, sent } = await camilleAsleep();
     const night = new Date('2026-11-26T23:00:00Z');

@@ -44,11 +44,14 @@ export async function dispatchPush(
   if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
   const notification = notificationOf(event.payload, `${event.source}.${event.id}`);
   if (!notification) return;
+  // A customer without a push device has nothing to push or hold (a device registered later gets what comes after).
+  const devices = await notifiableDevices(app, event.customerId);
+  if (!devices.length) return;
   const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: event.customerId } });
   const decision = pushDecision(notification.tag, preferences, parisMinute(app.clock.now()));
   if (decision === 'drop') return;
   if (decision === 'hold') return holdNotification(app, event.customerId, event.id, notification);
-  await deliver(app, presence, { customerId: event.customerId, eventId: event.id, notification }, stats);
+  await deliver(app, presence, { customerId: event.customerId, eventId: event.id, notification }, stats, devices);
 }
 
 /**
@@ -60,9 +63,11 @@ export async function deliver(
   presence: PresenceTracker,
   push: { customerId: string; eventId: string; notification: PushNotification },
   stats: PushStats,
+  /** The customer's devices when the caller has just read them. */
+  known?: Awaited<ReturnType<typeof notifiableDevices>>,
 ) {
   const { eventId, notification } = push;
-  const devices = await notifiableDevices(app, push.customerId);
+  const devices = known ?? (await notifiableDevices(app, push.customerId));
   if (!devices.length) return;
   const done = new Set(
     (
