@@ -1,8 +1,9 @@
 // A Redis server of the test's own, on a free port, that the test can kill and start again empty (no persistence),
 // as a managed Redis may come back after a failover.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+// Below the ephemeral range: nothing else of the run can take the port while the server is down for a restart.
+import { freePorts } from '../../dev/testkit/src/ports.ts';
 
 export interface RedisServer {
   url: string;
@@ -13,14 +14,6 @@ export interface RedisServer {
   /** Starts it again, empty, on the same port. */
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function waitUntilUp(url: string): Promise<void> {
@@ -41,7 +34,7 @@ async function waitUntilUp(url: string): Promise<void> {
 }
 
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+  const port = await freePorts(1);
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {

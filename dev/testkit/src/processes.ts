@@ -27,6 +27,7 @@ import { createLocalMailbox } from '@abri/users/mailbox';
 import type { JWK } from 'jose';
 import { ensureServerBuild } from '../../../ops/build/entries.mjs';
 import { prismaProject, ROOT } from '../../../prisma/projects.ts';
+import { freePorts } from './ports.ts';
 
 export type ProcessName = SubgraphName | 'gatewayA' | 'gatewayB';
 
@@ -95,8 +96,8 @@ export async function startProcessSystem(options: {
   onLog?: (name: ProcessName, text: string) => void;
 }): Promise<ProcessSystem> {
   if (!ensureServerBuild({ quiet: true })) throw new Error('the services could not be compiled (npm run build:server)');
-  const base = 21_000 + Math.floor(Math.random() * 20_000);
-  // The registry's layout from `base`: gateway A there, each subgraph at its distance, gateway B after the last.
+  // Gateway A, each subgraph at its distance from it in the registry, gateway B after the last.
+  const base = await freePorts(SUBGRAPH_NAMES.length + 2);
   const port: Record<ProcessName, number> = {
     gatewayA: base,
     ...perSubgraph((name) => base + SUBGRAPHS[name].port - GATEWAY_PORT),
