@@ -74,6 +74,14 @@ export interface EventTransport {
    * An event is acknowledged when `handler` resolves; a failure is retried. Handlers must be idempotent.
    */
   consume(topic: string, group: string, handler: (event: BusEvent) => Promise<void>): Promise<() => void>;
+  /**
+   * `consume` with the events of each read handed over together, in order, so a consumer can act on them in one
+   * transaction (one statement per batch instead of several per event). The batch is acknowledged when `handler`
+   * resolves. When it throws, its events go through the per-event path (`handler` called with one event at a time,
+   * retried, skipped after MAX_DELIVERIES as `consume` does), so one bad event cannot hold back the others.
+   * Absent: the bus calls `handler` with one event at a time through `consume`.
+   */
+  consumeBatch?(topic: string, group: string, handler: (events: BusEvent[]) => Promise<void>): Promise<() => void>;
   /** Resolves when the bus can carry events. */
   ping(): Promise<void>;
   /** The state of this process's durable consumers. */
@@ -87,7 +95,7 @@ export interface EventTransport {
 }
 
 /** The bus as services use it: topics from the catalogue, payloads checked and typed. */
-export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume'> {
+export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume' | 'consumeBatch'> {
   /**
    * Calls `handler` for each event of `event` published after the returned promise resolves; resolves to the
    * function that stops it. A payload the schema refuses is logged and skipped.
@@ -105,6 +113,16 @@ export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume'> 
     event: EventDescriptor<P>,
     group: string,
     handler: (event: TypedEvent<P>) => Promise<void>,
+  ): Promise<() => void>;
+  /**
+   * `consume` by batches (see `EventTransport.consumeBatch`): `handler` gets the checked events of a read, in order
+   * (refused payloads left out, as `consume` does), never an empty list. It must be idempotent for every event of
+   * the batch: a batch that fails is handed again one event at a time, and a crash redelivers it whole.
+   */
+  consumeBatch<P>(
+    event: EventDescriptor<P>,
+    group: string,
+    handler: (events: TypedEvent<P>[]) => Promise<void>,
   ): Promise<() => void>;
 }
 
@@ -152,6 +170,15 @@ export function checkedBus(transport: EventTransport, report: RejectionReport = 
         const typed = checked(event, group, raw);
         if (typed) await handler(typed);
       }),
+    consumeBatch: (event, group, handler) => {
+      const batch = async (raws: BusEvent[]) => {
+        const typed = raws.flatMap((raw) => checked(event, group, raw) ?? []);
+        if (typed.length) await handler(typed);
+      };
+      return transport.consumeBatch
+        ? transport.consumeBatch(event.topic, group, batch)
+        : transport.consume(event.topic, group, (raw) => batch([raw]));
+    },
   };
 }
 
@@ -210,6 +237,8 @@ function liveRouter(
 
 /** @default 10_000 events of history kept per topic, as the Redis streams keep. */
 const HISTORY = 10_000;
+/** Most events handed to a batch handler at once (the Redis bus reads as many per XREADGROUP). */
+export const BATCH = 100;
 /** Attempts of a durable handler before the event is logged and skipped. */
 export const MAX_DELIVERIES = 5;
 
@@ -296,6 +325,60 @@ function memoryTransport(options: {
       );
       for (const event of history.get(topic) ?? []) void deliver(event);
       return this.subscribe(topic, (event) => void deliver(event));
+    },
+    async consumeBatch(topic, group, handler) {
+      const state: ConsumerHealth = {
+        topic,
+        group,
+        state: 'ok',
+        handled: 0,
+        failingSince: null,
+        lastError: null,
+      };
+      consumers.push(state);
+      // The per-event path of a batch that failed: each event retried, then skipped, as `consume` does.
+      const one = deliverInOrder(
+        async (event) => {
+          await handler([event]);
+          state.handled++;
+        },
+        (event, error) => {
+          state.lastError = String(error);
+          options.onError?.('event skipped after repeated failures', {
+            topic,
+            group,
+            eventId: event.id,
+            error: String(error),
+          });
+        },
+      );
+      // Events published while a batch is handled wait here and make the next batch, in order.
+      const queue: BusEvent[] = [];
+      let draining = false;
+      const drain = async () => {
+        if (draining) return;
+        draining = true;
+        try {
+          while (queue.length) {
+            const batch = queue.splice(0, BATCH);
+            try {
+              await handler(batch);
+              state.handled += batch.length;
+            } catch {
+              for (const event of batch) await one(event);
+            }
+          }
+        } finally {
+          draining = false;
+        }
+      };
+      const add = (event: BusEvent) => {
+        queue.push(event);
+        void drain();
+      };
+      queue.push(...(history.get(topic) ?? []));
+      void drain();
+      return this.subscribe(topic, add);
     },
     async subscribe(topic, handler) {
       let set = handlers.get(topic);

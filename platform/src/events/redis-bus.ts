@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import {
+  BATCH,
   type BusEvent,
   type BusHandler,
   type ConsumerHealth,
@@ -21,6 +22,8 @@ import {
 /** @default 10_000 entries kept per stream: enough for readers that restart; history lives in the outboxes. */
 const MAX_LEN = 10_000;
 const BLOCK_MS = 1_000;
+/** Events per XREADGROUP: a batch for `consumeBatch`. */
+const COUNT = BATCH;
 /** How often a consumer looks for events a dead consumer of its group left pending. */
 const TAKE_OVER_EVERY_MS = 5_000;
 
@@ -113,6 +116,154 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
     running = false;
   }
 
+  /**
+   * A durable consumer of `topic` in `group`: `handler` for one event; `batch`, when given, for all the events of a
+   * fresh read at once (the per-event `handler` then serves a batch that failed, and pending events read again).
+   */
+  async function consumeGroup(
+    topic: string,
+    group: string,
+    handler: (event: BusEvent) => Promise<void>,
+    batch?: (events: BusEvent[]) => Promise<void>,
+  ): Promise<() => void> {
+    const key = prefix + topic;
+    const consumer = `${hostname()}-${process.pid}`;
+    const createGroup = () =>
+      writer.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((error: Error) => {
+        if (!String(error.message).includes('BUSYGROUP')) throw error;
+      });
+    await createGroup();
+    const state = {
+      topic,
+      group,
+      state: 'ok' as ConsumerHealth['state'],
+      handled: 0,
+      failingSince: null as string | null,
+      lastError: null as string | null,
+      lastPollAt: Date.now(),
+      failingAt: null as number | null,
+      reported: false,
+    };
+    consumers.push(state);
+    const failing = (error: unknown) => {
+      state.lastError = String((error as Error)?.message ?? error);
+      state.failingAt ??= Date.now();
+      if (!state.reported && Date.now() - state.failingAt > stuckAfterMs) {
+        state.reported = true;
+        options.onError?.(new Error(`consumer ${group} of ${topic} is stuck: ${state.lastError}`));
+      }
+    };
+    const progressing = () => {
+      state.lastPollAt = Date.now();
+      state.failingAt = null;
+      state.reported = false;
+    };
+    const reader = quiet(new Redis(url, { maxRetriesPerRequest: null }));
+    let stopped = false;
+    const failures = new Map<string, number>();
+    /** Handles one event; whether it is done with (handled, or skipped after too many failures): to acknowledge. */
+    const handle = async (id: string, fields: string[]): Promise<boolean> => {
+      try {
+        await handler(JSON.parse(fields[1]!) as BusEvent);
+        state.handled++;
+      } catch (error) {
+        failing(error);
+        const count = (failures.get(id) ?? 0) + 1;
+        failures.set(id, count);
+        if (count < MAX_DELIVERIES) return false; // stays pending: read again below
+        options.onError?.(new Error(`event ${id} of ${topic} skipped after ${count} failures: ${String(error)}`));
+      }
+      failures.delete(id);
+      return true;
+    };
+    /**
+     * Handles a read's events in order, then acknowledges those done with in one command. A crash in between
+     * leaves them pending, to be handled again: handlers are idempotent (each consumer records what it did).
+     */
+    const handleAll = async (entries: [string, string[]][], together = false) => {
+      if (together && batch && entries.length) {
+        try {
+          await batch(entries.map(([, fields]) => JSON.parse(fields[1]!) as BusEvent));
+          state.handled += entries.length;
+          await writer.xack(key, group, ...entries.map(([id]) => id));
+          return;
+        } catch (error) {
+          // One bad event must not hold back the others: each is handled alone, the failing one retried as usual.
+          failing(error);
+        }
+      }
+      const done: string[] = [];
+      for (const [id, fields] of entries) if (await handle(id, fields)) done.push(id);
+      if (done.length) await writer.xack(key, group, ...done);
+    };
+    // This consumer's own pending events are read when there may be some: at start (a previous run's), after a
+    // failure or an error, and after taking over a dead consumer's. Otherwise each loop is one blocking read and
+    // one acknowledgement, instead of four commands per event.
+    let checkPending = true;
+    let takeOverAt = 0;
+    void (async () => {
+      while (!stopped) {
+        try {
+          if (checkPending || failures.size) {
+            const pending = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', COUNT, 'STREAMS', key, '0')) as
+              | [string, [string, string[]][]][]
+              | null;
+            const mine = pending?.[0]?.[1] ?? [];
+            checkPending = mine.length === COUNT;
+            if (mine.length) {
+              await handleAll(mine);
+              await new Promise((r) => setTimeout(r, 100));
+              continue;
+            }
+          }
+          const fresh = (await reader.xreadgroup(
+            'GROUP',
+            group,
+            consumer,
+            'COUNT',
+            COUNT,
+            'BLOCK',
+            BLOCK_MS,
+            'STREAMS',
+            key,
+            '>',
+          )) as [string, [string, string[]][]][] | null;
+          await handleAll(fresh?.[0]?.[1] ?? [], true);
+          // What a dead consumer of the group left pending for longer than takeOverAfterMs becomes this one's.
+          if (Date.now() >= takeOverAt) {
+            takeOverAt = Date.now() + TAKE_OVER_EVERY_MS;
+            const [, taken] = (await writer.xautoclaim(key, group, consumer, takeOverAfterMs, '0-0', 'COUNT', 100)) as [
+              string,
+              unknown[],
+            ];
+            if (taken.length) checkPending = true;
+          }
+          if (!failures.size) progressing();
+          else state.lastPollAt = Date.now();
+        } catch (error) {
+          if (stopped) break;
+          if (isNoGroup(error)) {
+            // Redis lost the group (restarted empty): read the new stream from its start, where the relays put
+            // their recent events again. Handlers are idempotent, so what was handled before is harmless.
+            options.onError?.(new Error(`consumer group ${group} of ${topic} was lost; created again`));
+            await createGroup().catch(failing);
+            continue;
+          }
+          failing(error);
+          options.onError?.(error);
+          // What was read but not acknowledged is pending: read it again first.
+          checkPending = true;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      reader.disconnect();
+    })();
+    return () => {
+      stopped = true;
+      consumers.splice(consumers.indexOf(state), 1);
+    };
+  }
+
   return {
     async publish(event) {
       await writer.xadd(prefix + event.topic, 'MAXLEN', '~', maxLen, '*', 'e', JSON.stringify(event));
@@ -162,138 +313,8 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
       }
       return out;
     },
-    async consume(topic, group, handler) {
-      const key = prefix + topic;
-      const consumer = `${hostname()}-${process.pid}`;
-      const createGroup = () =>
-        writer.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((error: Error) => {
-          if (!String(error.message).includes('BUSYGROUP')) throw error;
-        });
-      await createGroup();
-      const state = {
-        topic,
-        group,
-        state: 'ok' as ConsumerHealth['state'],
-        handled: 0,
-        failingSince: null as string | null,
-        lastError: null as string | null,
-        lastPollAt: Date.now(),
-        failingAt: null as number | null,
-        reported: false,
-      };
-      consumers.push(state);
-      const failing = (error: unknown) => {
-        state.lastError = String((error as Error)?.message ?? error);
-        state.failingAt ??= Date.now();
-        if (!state.reported && Date.now() - state.failingAt > stuckAfterMs) {
-          state.reported = true;
-          options.onError?.(new Error(`consumer ${group} of ${topic} is stuck: ${state.lastError}`));
-        }
-      };
-      const progressing = () => {
-        state.lastPollAt = Date.now();
-        state.failingAt = null;
-        state.reported = false;
-      };
-      const reader = quiet(new Redis(url, { maxRetriesPerRequest: null }));
-      let stopped = false;
-      const failures = new Map<string, number>();
-      /** Handles one event; whether it is done with (handled, or skipped after too many failures): to acknowledge. */
-      const handle = async (id: string, fields: string[]): Promise<boolean> => {
-        try {
-          await handler(JSON.parse(fields[1]!) as BusEvent);
-          state.handled++;
-        } catch (error) {
-          failing(error);
-          const count = (failures.get(id) ?? 0) + 1;
-          failures.set(id, count);
-          if (count < MAX_DELIVERIES) return false; // stays pending: read again below
-          options.onError?.(new Error(`event ${id} of ${topic} skipped after ${count} failures: ${String(error)}`));
-        }
-        failures.delete(id);
-        return true;
-      };
-      /**
-       * Handles a read's events in order, then acknowledges those done with in one command. A crash in between
-       * leaves them pending, to be handled again: handlers are idempotent (each consumer records what it did).
-       */
-      const handleAll = async (entries: [string, string[]][]) => {
-        const done: string[] = [];
-        for (const [id, fields] of entries) if (await handle(id, fields)) done.push(id);
-        if (done.length) await writer.xack(key, group, ...done);
-      };
-      // This consumer's own pending events are read when there may be some: at start (a previous run's), after a
-      // failure or an error, and after taking over a dead consumer's. Otherwise each loop is one blocking read and
-      // one acknowledgement, instead of four commands per event.
-      let checkPending = true;
-      let takeOverAt = 0;
-      void (async () => {
-        while (!stopped) {
-          try {
-            if (checkPending || failures.size) {
-              const pending = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', key, '0')) as
-                | [string, [string, string[]][]][]
-                | null;
-              const mine = pending?.[0]?.[1] ?? [];
-              checkPending = mine.length === 100;
-              if (mine.length) {
-                await handleAll(mine);
-                await new Promise((r) => setTimeout(r, 100));
-                continue;
-              }
-            }
-            const fresh = (await reader.xreadgroup(
-              'GROUP',
-              group,
-              consumer,
-              'COUNT',
-              100,
-              'BLOCK',
-              BLOCK_MS,
-              'STREAMS',
-              key,
-              '>',
-            )) as [string, [string, string[]][]][] | null;
-            await handleAll(fresh?.[0]?.[1] ?? []);
-            // What a dead consumer of the group left pending for longer than takeOverAfterMs becomes this one's.
-            if (Date.now() >= takeOverAt) {
-              takeOverAt = Date.now() + TAKE_OVER_EVERY_MS;
-              const [, taken] = (await writer.xautoclaim(
-                key,
-                group,
-                consumer,
-                takeOverAfterMs,
-                '0-0',
-                'COUNT',
-                100,
-              )) as [string, unknown[]];
-              if (taken.length) checkPending = true;
-            }
-            if (!failures.size) progressing();
-            else state.lastPollAt = Date.now();
-          } catch (error) {
-            if (stopped) break;
-            if (isNoGroup(error)) {
-              // Redis lost the group (restarted empty): read the new stream from its start, where the relays put
-              // their recent events again. Handlers are idempotent, so what was handled before is harmless.
-              options.onError?.(new Error(`consumer group ${group} of ${topic} was lost; created again`));
-              await createGroup().catch(failing);
-              continue;
-            }
-            failing(error);
-            options.onError?.(error);
-            // What was read but not acknowledged is pending: read it again first.
-            checkPending = true;
-            await new Promise((r) => setTimeout(r, 500));
-          }
-        }
-        reader.disconnect();
-      })();
-      return () => {
-        stopped = true;
-        consumers.splice(consumers.indexOf(state), 1);
-      };
-    },
+    consume: (topic, group, handler) => consumeGroup(topic, group, handler),
+    consumeBatch: (topic, group, handler) => consumeGroup(topic, group, (event) => handler([event]), handler),
     async ping() {
       await writer.ping();
     },

@@ -33,5 +33,25 @@ export function withConsumerSpans(bus: EventBus, service: string): EventBus {
           () => handler(event),
         ),
       ),
+    // One span per batch, in the trace of its first event (the others' traces are told by their ids).
+    consumeBatch: (descriptor, group, handler) =>
+      bus.consumeBatch(descriptor, group, (events) =>
+        withSpan(
+          `consume ${descriptor.topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextFromTraceparent(events[0]?.trace),
+            attributes: {
+              'service.component': service,
+              'messaging.system': 'abri-bus',
+              'messaging.destination.name': descriptor.topic,
+              'messaging.consumer.group.name': group,
+              'messaging.batch.message_count': events.length,
+              'messaging.message.id': events.map((e) => `${e.source}.${e.id}`).join(','),
+            },
+          },
+          () => handler(events),
+        ),
+      ),
   };
 }

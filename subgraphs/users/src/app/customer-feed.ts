@@ -12,7 +12,8 @@ import {
   type EventDescriptor,
   type EventOf,
   Events,
-  firstTime,
+  outboxEntry,
+  recordProcessed,
   type TypedEvent,
 } from '@abri/platform';
 import type { UsersApp } from './index.ts';
@@ -45,16 +46,41 @@ const asData = (payload: unknown): Record<string, unknown> =>
   payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload } : {};
 
 /** Copies one origin event onto the customer's stream, unless it already is there. */
-export async function copyToFeed(app: UsersApp, event: TypedEvent<unknown> | BusEvent): Promise<void> {
-  const kind = FeedKinds.find(([followed]) => followed.topic === event.topic)?.[1];
-  if (!kind || !event.customerId) return;
-  const customerId = event.customerId;
-  const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
+export const copyToFeed = (app: UsersApp, event: TypedEvent<unknown> | BusEvent): Promise<void> =>
+  copyAllToFeed(app, [event]);
+
+/**
+ * Copies origin events (a batch of one topic, in order) onto the customers' streams, those not already there, in one
+ * transaction: one statement records which are new, one adds their copies in the same order. A batch that fails is
+ * handed again one event at a time by the bus.
+ */
+export async function copyAllToFeed(app: UsersApp, events: readonly (TypedEvent<unknown> | BusEvent)[]): Promise<void> {
+  const items = events.flatMap((event) => {
+    const kind = FeedKinds.find(([followed]) => followed.topic === event.topic)?.[1];
+    return kind && event.customerId ? [{ event, kind, customerId: event.customerId }] : [];
+  });
+  if (!items.length) return;
+  // Keyed apart from the e-mail consumers' rows, which share the table and the origin's ids.
+  const keyOf = (event: BusEvent) => ({ source: `${GROUP}:${event.source}`, eventId: event.id });
   const copied = await app.prisma.$transaction(async (tx) => {
-    // Keyed apart from the e-mail consumers' rows, which share the table and the origin's ids.
-    if (!(await firstTime(tx, 'users', `${GROUP}:${event.source}`, event.id))) return false;
-    await app.outbox.add(tx, Events.customerEvent, { customerId, payload, at: app.clock.now() });
-    return true;
+    const fresh = new Set(
+      (
+        await recordProcessed(
+          tx,
+          'users',
+          items.map((i) => keyOf(i.event)),
+        )
+      ).map((e) => `${e.source}\n${e.eventId}`),
+    );
+    // `delete`: an event read twice in one batch is copied once.
+    const entries = items
+      .filter((i) => fresh.delete(`${keyOf(i.event).source}\n${i.event.id}`))
+      .map(({ event, kind, customerId }) => {
+        const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
+        return outboxEntry(Events.customerEvent, { customerId, payload, at: app.clock.now() });
+      });
+    if (entries.length) await app.outbox.addAll(tx, entries);
+    return entries.length > 0;
   });
   if (copied) app.outbox.kick();
 }
@@ -62,7 +88,7 @@ export async function copyToFeed(app: UsersApp, event: TypedEvent<unknown> | Bus
 /** Follows every topic of the catalogue; resolves to what stops it. */
 export async function followCustomerFeed(app: UsersApp): Promise<() => void> {
   const stops = await Promise.all(
-    FeedKinds.map(([followed]) => app.bus.consume(followed, GROUP, (event) => copyToFeed(app, event))),
+    FeedKinds.map(([followed]) => app.bus.consumeBatch(followed, GROUP, (events) => copyAllToFeed(app, events))),
   );
   return () => {
     for (const stop of stops) stop();
