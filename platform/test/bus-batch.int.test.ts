@@ -2,45 +2,11 @@
 // over together in order, and a batch that fails handled again one event at a time, each good event once.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
-import {
-  type BusEvent,
-  createMemoryBus,
-  createRedisBus,
-  defineEvent,
-  type EventBus,
-  type EventDescriptor,
-  parseEnv,
-} from '../src/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createRedisBus } from '../src/index.ts';
+import { env, event, freshTopic, testBuses, until } from './buses.ts';
 
-const env = parseEnv(
-  z.object({ ABRI_TEST_REDIS_URL: z.string().url().optional(), ABRI_REQUIRE_SERVICES: z.string().default('false') }),
-);
-if (env.ABRI_REQUIRE_SERVICES === 'true' && !env.ABRI_TEST_REDIS_URL)
-  throw new Error('ABRI_TEST_REDIS_URL is required');
-
-const buses: [string, EventBus][] = [['memory', createMemoryBus()]];
-if (env.ABRI_TEST_REDIS_URL)
-  buses.push(['redis', createRedisBus(env.ABRI_TEST_REDIS_URL, { prefix: `abri:it:${randomUUID()}:` })]);
-afterAll(async () => {
-  for (const [, bus] of buses) await bus.close();
-});
-
-/** A topic of its own for each test (the transport's, not the catalogue's). */
-const freshTopic = () => defineEvent(`users.t-${randomUUID()}`, z.object({ n: z.number() }));
-
-const event = ({ topic }: EventDescriptor, id: number): BusEvent => ({
-  id: String(id),
-  source: 'test',
-  topic,
-  customerId: null,
-  payload: { n: id },
-  at: new Date().toISOString(),
-});
-
-const until = (check: () => boolean, timeout = 10_000) =>
-  vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
+const buses = testBuses();
 
 describe.each(buses)('%s bus, batch consumers', (_name, bus) => {
   it('hands over the events in batches, in order, each once', async () => {

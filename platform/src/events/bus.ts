@@ -280,6 +280,27 @@ function memoryTransport(options: {
   const handlers = new Map<string, Set<BusHandler>>();
   const history = new Map<string, BusEvent[]>();
   const consumers: ConsumerHealth[] = [];
+  /** A durable consumer's health entry, and the delivery of one event to `handle`: in order, retried, then skipped. */
+  const durable = (topic: string, group: string, handle: (event: BusEvent) => Promise<void>) => {
+    const state: ConsumerHealth = { topic, group, state: 'ok', handled: 0, failingSince: null, lastError: null };
+    consumers.push(state);
+    const deliver = deliverInOrder(
+      async (event) => {
+        await handle(event);
+        state.handled++;
+      },
+      (event, error) => {
+        state.lastError = String(error);
+        options.onError?.('event skipped after repeated failures', {
+          topic,
+          group,
+          eventId: event.id,
+          error: String(error),
+        });
+      },
+    );
+    return { state, deliver };
+  };
   return {
     async publishAll(_source, events) {
       for (const event of events) await this.publish(event);
@@ -299,59 +320,13 @@ function memoryTransport(options: {
       for (const handler of handlers.get(event.topic) ?? []) handler(event);
     },
     async consume(topic, group, handler) {
-      const state: ConsumerHealth = {
-        topic,
-        group,
-        state: 'ok',
-        handled: 0,
-        failingSince: null,
-        lastError: null,
-      };
-      consumers.push(state);
-      const deliver = deliverInOrder(
-        async (event) => {
-          await handler(event);
-          state.handled++;
-        },
-        (event, error) => {
-          state.lastError = String(error);
-          options.onError?.('event skipped after repeated failures', {
-            topic,
-            group,
-            eventId: event.id,
-            error: String(error),
-          });
-        },
-      );
+      const { deliver } = durable(topic, group, handler);
       for (const event of history.get(topic) ?? []) void deliver(event);
       return this.subscribe(topic, (event) => void deliver(event));
     },
     async consumeBatch(topic, group, handler) {
-      const state: ConsumerHealth = {
-        topic,
-        group,
-        state: 'ok',
-        handled: 0,
-        failingSince: null,
-        lastError: null,
-      };
-      consumers.push(state);
       // The per-event path of a batch that failed: each event retried, then skipped, as `consume` does.
-      const one = deliverInOrder(
-        async (event) => {
-          await handler([event]);
-          state.handled++;
-        },
-        (event, error) => {
-          state.lastError = String(error);
-          options.onError?.('event skipped after repeated failures', {
-            topic,
-            group,
-            eventId: event.id,
-            error: String(error),
-          });
-        },
-      );
+      const { state, deliver: one } = durable(topic, group, (event) => handler([event]));
       // Events published while a batch is handled wait here and make the next batch, in order.
       const queue: BusEvent[] = [];
       let draining = false;
