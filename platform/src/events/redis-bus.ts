@@ -182,14 +182,20 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
      */
     const handleAll = async (entries: [string, string[]][], together = false) => {
       if (together && batch && entries.length) {
+        let handled = false;
         try {
           await batch(entries.map(([, fields]) => JSON.parse(fields[1]!) as BusEvent));
-          state.handled += entries.length;
-          await writer.xack(key, group, ...entries.map(([id]) => id));
-          return;
+          handled = true;
         } catch (error) {
           // One bad event must not hold back the others: each is handled alone, the failing one retried as usual.
           failing(error);
+        }
+        if (handled) {
+          // Outside the try: an acknowledgement Redis refuses is the loop's error (the batch stays pending and is
+          // read again), not a reason to handle the whole batch a second time, event by event.
+          state.handled += entries.length;
+          await writer.xack(key, group, ...entries.map(([id]) => id));
+          return;
         }
       }
       const done: string[] = [];
