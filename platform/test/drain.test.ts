@@ -18,18 +18,24 @@ function deferred() {
   return { promise, resolve };
 }
 
+/** A `slow` query that tells when it started and answers 'done' once released. */
+function slowQuery() {
+  const release = deferred();
+  const started = deferred();
+  const rootValue = {
+    slow: async () => {
+      started.resolve();
+      await release.promise;
+      return 'done';
+    },
+  };
+  return { release, started, rootValue };
+}
+
 describe('serve().stop()', () => {
   it('reports draining, lets requests in flight finish, refuses new ones and closes sockets with 1001', async () => {
-    const release = deferred();
-    const started = deferred();
+    const { release, started, rootValue } = slowQuery();
     const schema = buildSchema('type Query { slow: String! } type Subscription { ticks: Int! }');
-    const rootValue = {
-      slow: async () => {
-        started.resolve();
-        await release.promise;
-        return 'done';
-      },
-    };
     const apollo = new ApolloServer({ schema, rootValue });
     const served = await serve({
       apollo,
@@ -79,16 +85,8 @@ describe('serve().stop()', () => {
   });
 
   it('stops once the requests in flight are answered, without waiting for their kept-alive connections', async () => {
-    const release = deferred();
-    const started = deferred();
+    const { release, started, rootValue } = slowQuery();
     const schema = buildSchema('type Query { slow: String! }');
-    const rootValue = {
-      slow: async () => {
-        started.resolve();
-        await release.promise;
-        return 'done';
-      },
-    };
     const served = await serve({
       apollo: new ApolloServer({ schema, rootValue }),
       service: 'test',
