@@ -40,6 +40,7 @@ function fakeOutbox(
     source: 'claims',
     add: unused,
     addAll: unused,
+    write: unused,
     kick: unused,
     lagSeconds: unused,
     head: unused,

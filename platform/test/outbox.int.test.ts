@@ -122,4 +122,41 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
       }
     }
   });
+
+  it("writes events inside the caller's own statement, only when its gate returns a row, and draws no id otherwise", async () => {
+    const outbox = newOutbox();
+    await pool!.query('CREATE TABLE IF NOT EXISTS claims.gate (id TEXT PRIMARY KEY, n INT NOT NULL)');
+    await pool!.query(`INSERT INTO claims.gate VALUES ('g1', 0)`);
+    // A change and its event in one statement: the row is updated only where it is still as read (n = seen).
+    const change = async (seen: number) => {
+      const values: unknown[] = [seen];
+      const events = outbox.write(
+        values,
+        [
+          outboxEntry(noted, { customerId: 'camille', payload: { n: seen + 1 } }),
+          outboxEntry(noted, { customerId: null, payload: { n: -(seen + 1) } }),
+        ],
+        'changed',
+      );
+      const rows = await runner(pool!).$queryRawUnsafe<unknown[]>(
+        `WITH changed AS (UPDATE claims.gate SET n = n + 1 WHERE id = 'g1' AND n = $1::int RETURNING id), ${events.ctes}
+         SELECT ${events.columns} FROM announced`,
+        ...values,
+      );
+      return events.events(rows);
+    };
+    const sequence = async () =>
+      (await pool!.query<{ last: string }>(`SELECT last_value::text AS last FROM claims."OutboxEvent_id_seq"`)).rows[0]!
+        .last;
+
+    const written = await change(0);
+    expect(written.map((e) => e.payload)).toEqual([{ n: 1 }, { n: -1 }]);
+    expect(BigInt(written[0]!.id)).toBeLessThan(BigInt(written[1]!.id));
+    const drawn = await sequence();
+    // Stale: the gate returns nothing, so no event is written and no id drawn.
+    expect(await change(0)).toEqual([]);
+    expect(await sequence()).toBe(drawn);
+    expect((await outbox.since(noted, 'camille', 0n)).map((e) => e.payload.n)).toContain(1);
+    expect((await outbox.since(noted, 'camille', BigInt(written[0]!.id))).map((e) => e.payload.n)).toEqual([]);
+  });
 });

@@ -71,6 +71,12 @@ export interface Outbox {
    */
   addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]>;
   /**
+   * `addAll` as part of a statement of the caller's, for a change written in one statement (no transaction held
+   * across round trips): placeholders are numbered after `values`' current length and their values appended to it.
+   * With `gate`, the name of one of the statement's CTEs, the events are recorded only when it returns a row.
+   */
+  write(values: unknown[], entries: readonly OutboxEntry[], gate?: string): OutboxWrite;
+  /**
    * Committed events of `event` for `customerId` with an id above `afterId`, oldest first. One whose payload the
    * schema refuses is logged, counted and left out.
    */
@@ -89,6 +95,16 @@ export interface Outbox {
   stop(): Promise<void>;
   /** Age in seconds of the oldest event not yet published (0 when none waits): the relay's lag. */
   lagSeconds(): Promise<number>;
+}
+
+/** The CTEs of `Outbox.write`: the caller's statement goes `WITH <its CTEs>, ${ctes} SELECT ${columns} FROM announced`. */
+export interface OutboxWrite {
+  /** Common table expressions, the last one `announced`: the inserted rows. */
+  ctes: string;
+  /** The columns to select from `announced`. */
+  columns: string;
+  /** The selected rows as events, in the entries' order. */
+  events(rows: unknown[]): TypedEvent<unknown>[];
 }
 
 export interface OutboxOptions {
@@ -131,15 +147,14 @@ export function createOutbox({
     ...(row.traceparent ? { trace: row.traceparent } : {}),
   });
   /**
-   * The events' rows and their customers' locks in one statement (one round trip of the caller's transaction, which
-   * holds a pooled connection meanwhile). The locks are taken in a materialised CTE the ids are drawn after, so
-   * before any row gets its id; in key order, so two writers never wait for each other's second lock. The ids are
-   * drawn first, then the smallest given to the first entry and so on (`row_number() OVER (ORDER BY id)` joined
-   * with each entry's position): the order holds whatever order the database inserts rows in.
+   * The events' rows and their customers' locks as common table expressions ending with `announced` (the inserted
+   * rows). The locks are taken in a materialised CTE the ids are drawn after, so before any row gets its id; in key
+   * order, so two writers never wait for each other's second lock. The ids are drawn first, then the smallest given
+   * to the first entry and so on (`row_number() OVER (ORDER BY id)` joined with each entry's position): the order
+   * holds whatever order the database inserts rows in. With a `gate` (a CTE of the caller's statement), nothing is
+   * locked, drawn or inserted unless it returns a row.
    */
-  async function addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]> {
-    if (!entries.length) return [];
-    const values: unknown[] = [];
+  function write(values: unknown[], entries: readonly OutboxEntry[], gate?: string): OutboxWrite {
     const param = (value: unknown, type: string) => {
       values.push(value);
       return `$${values.length}::${type}`;
@@ -160,26 +175,39 @@ export function createOutbox({
     });
     const keys = [...new Set(entries.flatMap((e) => (e.customerId ? [`${source}:${e.customerId}`] : [])))].sort();
     const lockKeys = keys.map((key) => `(${param(key, 'text')})`).join(', ');
+    const gated = gate ? ` WHERE EXISTS (SELECT 1 FROM ${gate})` : '';
     const locked = keys.length
       ? `locked AS MATERIALIZED (
-           SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${lockKeys}) AS k(key)
+           SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${lockKeys}) AS k(key)${gated}
          ), `
       : '';
-    const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-      `WITH ${locked}ids AS MATERIALIZED (
+    const ctes = `${locked}ids AS MATERIALIZED (
          SELECT row_number() OVER (ORDER BY id) AS position, id
-         FROM (SELECT nextval('${sequence}') AS id FROM ${keys.length ? 'locked, ' : ''}generate_series(1, ${checked.length})) AS drawn
-       )
-       INSERT INTO ${table} (id, topic, "customerId", payload, "createdAt", traceparent)
-       SELECT ids.id, v.topic, v."customerId", v.payload, v."createdAt", v.traceparent
-       FROM ids JOIN (VALUES ${checked.map((c) => c.row).join(', ')})
-         AS v(position, topic, "customerId", payload, "createdAt", traceparent) USING (position)
-       RETURNING ${COLUMNS}`,
-      ...values,
-    );
-    // The k-th smallest id is the k-th entry's (drawn so above).
-    rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-    return rows.map((row, i) => ({ ...toBusEvent(row), payload: checked[i]!.payload }));
+         FROM (SELECT nextval('${sequence}') AS id FROM ${keys.length ? 'locked, ' : ''}generate_series(1, ${checked.length})${gated}) AS drawn
+       ), announced AS (
+         INSERT INTO ${table} (id, topic, "customerId", payload, "createdAt", traceparent)
+         SELECT ids.id, v.topic, v."customerId", v.payload, v."createdAt", v.traceparent
+         FROM ids JOIN (VALUES ${checked.map((c) => c.row).join(', ')})
+           AS v(position, topic, "customerId", payload, "createdAt", traceparent) USING (position)
+         RETURNING ${COLUMNS}
+       )`;
+    return {
+      ctes,
+      columns: COLUMNS,
+      events(rows) {
+        // The k-th smallest id is the k-th entry's (drawn so above).
+        const sorted = [...(rows as OutboxRow[])].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        return sorted.map((row, i) => ({ ...toBusEvent(row), payload: checked[i]!.payload }));
+      },
+    };
+  }
+
+  /** One statement: one round trip of the caller's transaction, which holds a pooled connection meanwhile. */
+  async function addAll(tx: SqlRunner, entries: readonly OutboxEntry[]): Promise<TypedEvent<unknown>[]> {
+    if (!entries.length) return [];
+    const values: unknown[] = [];
+    const { ctes, columns, events } = write(values, entries);
+    return events(await tx.$queryRawUnsafe<unknown[]>(`WITH ${ctes} SELECT ${columns} FROM announced`, ...values));
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -279,6 +307,7 @@ export function createOutbox({
       return added as TypedEvent<PayloadOf<typeof event>>;
     },
     addAll,
+    write,
     async since(event, customerId, afterId, limit = 1000) {
       const rows = await db.$queryRawUnsafe<OutboxRow[]>(
         `SELECT ${COLUMNS} FROM ${table} WHERE topic = $1 AND "customerId" = $2 AND id > $3::bigint ORDER BY id LIMIT ${Number(limit)}`,

@@ -103,9 +103,8 @@ export async function recordStaffAccess(
 ): Promise<void> {
   const record = staffAccessEntry(app, ctx, customerId, access);
   if (!record) return;
-  const write = (runner: SqlRunner) => app.outbox.addAll(runner, [record.entry]);
-  if (tx) await write(tx);
-  else await app.prisma.$transaction(write);
+  // One statement (the customer's lock and the row): atomic on its own, so no transaction of its own is opened.
+  await app.outbox.addAll(tx ?? app.prisma, [record.entry]);
   record.recorded();
   app.outbox.kick();
 }

@@ -251,22 +251,19 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
     expect(await traces(DEMO.camilleClaimId)).toEqual(before);
   });
 
-  it('writes a move in one short transaction: the guarded update, the audit line, the timeline step, the events', async () => {
+  it('writes a move in one statement, outside any transaction: the guarded update, the audit line, the timeline step, the events', async () => {
     const { call } = system!;
-    // Every statement the claims service sends on a connection, from BEGIN to COMMIT.
-    const transactions: string[][] = [];
-    const open = new WeakMap<object, string[]>();
+    // Every statement the claims service sends, and whether a transaction of several statements was open on its
+    // connection (each statement holds a pooled connection for one round trip; a transaction for all of them).
+    const sent: { sql: string; inTransaction: boolean }[] = [];
+    const open = new WeakSet<object>();
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
       const first = args[0];
       const sql = (typeof first === 'string' ? first : ((first as { text?: string }).text ?? '')).trim();
-      if (sql === 'BEGIN') open.set(this, []);
-      const statements = open.get(this);
-      statements?.push(sql.replace(/\s+/g, ' '));
-      if (statements && (sql === 'COMMIT' || sql === 'ROLLBACK')) {
-        transactions.push(statements);
-        open.delete(this);
-      }
+      if (sql === 'BEGIN') open.add(this);
+      sent.push({ sql: sql.replace(/\s+/g, ' '), inTransaction: open.has(this) });
+      if (sql === 'COMMIT' || sql === 'ROLLBACK') open.delete(this);
       return query.apply(this, args);
     } as typeof pg.Client.prototype.query;
     try {
@@ -279,16 +276,39 @@ describe.runIf(system !== null)('moving a claim on PostgreSQL', () => {
     } finally {
       pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
     }
-    const move = transactions.find((statements) => statements.some((sql) => sql.includes('"ClaimStatusChange"')));
-    expect(move?.map((sql) => /^(\w+)/.exec(sql)?.[1])).toEqual([
-      'BEGIN',
-      'UPDATE',
-      'INSERT',
-      'INSERT',
-      'WITH',
-      'COMMIT',
-    ]);
-    expect(move?.[1]).toContain('"Claim"');
-    expect(move?.[4]).toContain('pg_advisory_xact_lock');
+    const writes = sent.filter(({ sql }) => /"ClaimStatusChange"|"StaffAction"|UPDATE "claims"."Claim" /.test(sql));
+    expect(writes).toHaveLength(1);
+    const [move] = writes;
+    expect(move!.inTransaction).toBe(false);
+    for (const part of [
+      'UPDATE "claims"."Claim"',
+      'INSERT INTO "claims"."StaffAction"',
+      'INSERT INTO "claims"."ClaimStatusChange"',
+      'pg_advisory_xact_lock',
+      'INSERT INTO "claims"."OutboxEvent"',
+    ])
+      expect(move!.sql).toContain(part);
+    // And its traces are those of a move.
+    const after = await traces(DEMO.louisClaimId);
+    expect(after.status).toBe('DOCUMENTS_REQUESTED');
+  });
+
+  it('stamps a move later than the last update even when that one came from a clock ahead of this one', async () => {
+    const { app, call } = system!;
+    // Another replica, its clock a day ahead, moved the claim last: the next move's guard must still see a change.
+    const ahead = new Date(Date.now() + 86_400_000);
+    await app.prisma.$executeRawUnsafe(
+      `UPDATE "claims"."Claim" SET "updatedAt" = $1::timestamp(3) WHERE id = $2`,
+      ahead,
+      DEMO.louisClaimId,
+    );
+    const result = await call<Advanced>(
+      ADVANCE,
+      { i: { claimId: DEMO.louisClaimId, to: 'ACKNOWLEDGED', note: 'Photos reçues.' } },
+      ADJUSTER,
+    );
+    expect(result.data?.advanceClaim.__typename).toBe('AdvanceClaimSuccess');
+    const after = await traces(DEMO.louisClaimId);
+    expect(after.updatedAt.getTime()).toBeGreaterThan(ahead.getTime());
   });
 });
