@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../src/app/auth.ts';
 import type { FeedPayload } from '../src/app/customer-feed.ts';
 import { registerPushDevice } from '../src/app/push-devices.ts';
-import { dispatchPush, type PushStats } from '../src/push/dispatcher.ts';
+import { dispatchPush, dispatchPushes, type PushStats } from '../src/push/dispatcher.ts';
 import { releaseHeld } from '../src/push/held.ts';
 import type { PushNotification, PushProvider } from '../src/push/providers.ts';
 import { usersHarness } from './harness.ts';
@@ -134,5 +134,26 @@ describe('quiet hours', () => {
     expect(await releaseHeld(harness.app, closedApp, stats())).toBe(1);
     expect(sent).toEqual([]);
     expect(await harness.app.prisma.heldNotification.count()).toBe(0);
+  }, 240_000);
+
+  it('pushes the events of one read of the bus in order, each once, and nothing for a customer without a device', async () => {
+    const { harness, sent } = await camilleAsleep();
+    // 10:00 in Paris: out of quiet hours.
+    const day = new Date('2026-11-27T09:00:00Z');
+    harness.clock.set(day);
+    const louis = {
+      ...streamEvent(52, day, 'claimStatus', { claimId: 'c-9', status: 'PAID' }),
+      customerId: DEMO.louis.customerId,
+    };
+    const batch = [
+      streamEvent(51, day, 'claimStatus', { claimId: 'c-1', status: 'ACKNOWLEDGED' }),
+      louis,
+      streamEvent(53, day, 'claimStatus', { claimId: 'c-1', status: 'PAID' }),
+      streamEvent(51, day, 'claimStatus', { claimId: 'c-1', status: 'ACKNOWLEDGED' }), // read twice in one batch
+    ];
+    await dispatchPushes(harness.app, closedApp, batch, stats());
+    // The batch again (at least once): nothing more.
+    await dispatchPushes(harness.app, closedApp, batch, stats());
+    expect(sent.map((n) => n.cursor)).toEqual(['users.51', 'users.53']);
   }, 240_000);
 });

@@ -54,15 +54,31 @@ export async function unregisterPushDevice(app: UsersApp, customerId: string, de
 }
 
 /** The customer's devices that may be notified now: their session still open. */
-export async function notifiableDevices(app: UsersApp, customerId: string) {
+/** The devices of each of `customerIds` a push may go to (open session), in one read. */
+export async function notifiableDevicesOf(app: UsersApp, customerIds: readonly string[]) {
   const now = app.clock.now();
   const devices = await app.prisma.pushDevice.findMany({
-    where: { customerId, session: { revokedAt: null, expiresAt: { gt: now } } },
-    select: { id: true, sessionId: true, channel: true, secret: true },
+    where: { customerId: { in: [...new Set(customerIds)] }, session: { revokedAt: null, expiresAt: { gt: now } } },
+    select: { id: true, customerId: true, sessionId: true, channel: true, secret: true },
   });
-  return devices.map((d) => ({
-    id: d.id,
-    sessionId: d.sessionId,
-    address: JSON.parse(decryptField(app.keyring, d.secret, secretContext(d.id))) as PushDeviceRequest as PushAddress,
-  }));
+  const byCustomer = new Map<string, NotifiableDevice[]>();
+  for (const d of devices) {
+    const list = byCustomer.get(d.customerId) ?? [];
+    byCustomer.set(d.customerId, list);
+    list.push({
+      id: d.id,
+      sessionId: d.sessionId,
+      address: JSON.parse(decryptField(app.keyring, d.secret, secretContext(d.id))) as PushDeviceRequest as PushAddress,
+    });
+  }
+  return byCustomer;
 }
+
+export interface NotifiableDevice {
+  id: string;
+  sessionId: string;
+  address: PushAddress;
+}
+
+export const notifiableDevices = async (app: UsersApp, customerId: string): Promise<NotifiableDevice[]> =>
+  (await notifiableDevicesOf(app, [customerId])).get(customerId) ?? [];

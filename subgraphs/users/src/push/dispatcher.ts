@@ -8,7 +8,7 @@
 import { type EventOf, Events, type PresenceTracker, recordProcessed } from '@abri/platform';
 import { parisDay, parisWallTime } from '@abri/platform/french';
 import type { UsersApp } from '../app/index.ts';
-import { notifiableDevices } from '../app/push-devices.ts';
+import { type NotifiableDevice, notifiableDevices, notifiableDevicesOf } from '../app/push-devices.ts';
 import { pushDecision } from '../domain/notification-preferences.ts';
 import { holdNotification } from './held.ts';
 import { notificationOf } from './messages.ts';
@@ -34,25 +34,46 @@ export interface PushStats {
 export const parisMinute = (now: Date) =>
   Math.floor((now.getTime() - parisWallTime(parisDay(now), 0).getTime()) / 60_000);
 
-export async function dispatchPush(
+/**
+ * The events of one read of the bus, in order: the devices of every customer concerned are read at once (most
+ * customers have none, and then an event costs nothing more), then each event is pushed, held or dropped.
+ */
+export async function dispatchPushes(
+  app: UsersApp,
+  presence: PresenceTracker,
+  events: readonly EventOf<typeof Events.customerEvent>[],
+  stats: PushStats,
+) {
+  const now = app.clock.now();
+  const wanted = events.flatMap((event) => {
+    if (!event.customerId || now.getTime() - Date.parse(event.at) > MAX_AGE_MS) return [];
+    const notification = notificationOf(event.payload, `${event.source}.${event.id}`);
+    return notification ? [{ customerId: event.customerId, eventId: event.id, notification }] : [];
+  });
+  if (!wanted.length) return;
+  // A customer without a push device has nothing to push or hold (a device registered later gets what comes after).
+  const devices = await notifiableDevicesOf(
+    app,
+    wanted.map((w) => w.customerId),
+  );
+  for (const push of wanted) {
+    const known = devices.get(push.customerId);
+    if (!known?.length) continue;
+    const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: push.customerId } });
+    const decision = pushDecision(push.notification.tag, preferences, parisMinute(app.clock.now()));
+    if (decision === 'drop') continue;
+    if (decision === 'hold') await holdNotification(app, push.customerId, push.eventId, push.notification);
+    else await deliver(app, presence, push, stats, known);
+  }
+}
+
+/** One event (`dispatchPushes` of one). */
+export const dispatchPush = (
   app: UsersApp,
   presence: PresenceTracker,
   event: EventOf<typeof Events.customerEvent>,
   stats: PushStats,
-) {
-  if (!event.customerId) return;
-  if (app.clock.now().getTime() - Date.parse(event.at) > MAX_AGE_MS) return;
-  const notification = notificationOf(event.payload, `${event.source}.${event.id}`);
-  if (!notification) return;
-  // A customer without a push device has nothing to push or hold (a device registered later gets what comes after).
-  const devices = await notifiableDevices(app, event.customerId);
-  if (!devices.length) return;
-  const preferences = await app.prisma.notificationPreference.findUnique({ where: { customerId: event.customerId } });
-  const decision = pushDecision(notification.tag, preferences, parisMinute(app.clock.now()));
-  if (decision === 'drop') return;
-  if (decision === 'hold') return holdNotification(app, event.customerId, event.id, notification);
-  await deliver(app, presence, { customerId: event.customerId, eventId: event.id, notification }, stats, devices);
-}
+) => dispatchPushes(app, presence, [event], stats);
 
 /**
  * Pushes one notification to every device of the customer not reached yet for this event; throws when a push
@@ -64,7 +85,7 @@ export async function deliver(
   push: { customerId: string; eventId: string; notification: PushNotification },
   stats: PushStats,
   /** The customer's devices when the caller has just read them. */
-  known?: Awaited<ReturnType<typeof notifiableDevices>>,
+  known?: NotifiableDevice[],
 ) {
   const { eventId, notification } = push;
   const devices = known ?? (await notifiableDevices(app, push.customerId));
@@ -127,5 +148,7 @@ export async function deliver(
 
 /** Starts the dispatcher; resolves to what stops it. */
 export async function startPushDispatcher(app: UsersApp, presence: PresenceTracker): Promise<() => void> {
-  return app.bus.consume(Events.customerEvent, GROUP, (event) => dispatchPush(app, presence, event, app.push.stats));
+  return app.bus.consumeBatch(Events.customerEvent, GROUP, (events) =>
+    dispatchPushes(app, presence, events, app.push.stats),
+  );
 }
