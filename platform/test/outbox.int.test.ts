@@ -159,4 +159,63 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     expect((await outbox.since(noted, 'camille', 0n)).map((e) => e.payload.n)).toContain(1);
     expect((await outbox.since(noted, 'camille', BigInt(written[0]!.id))).map((e) => e.payload.n)).toEqual([]);
   });
+
+  it('relays from one instance at a time: while another holds the relay lock nothing leaves, then all, in order', async () => {
+    const bus = createMemoryBus();
+    const published: string[] = [];
+    await bus.subscribe(noted, (event) => {
+      published.push(event.id);
+    });
+    const db = {
+      ...runner(pool!),
+      async $transaction<T>(fn: (tx: SqlRunner) => Promise<T>) {
+        const client = await pool!.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(runner(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    };
+    const outbox = createOutbox({ source: 'claims', db, bus, log: createLogger('claims', { silent: true }) });
+    // Whatever earlier tests left unpublished goes first.
+    outbox.start();
+    await outbox.stop();
+    published.length = 0;
+
+    const other = await pool!.connect();
+    try {
+      // Another instance's relay, mid-batch.
+      await other.query('BEGIN');
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext('claims:relay'))`);
+      const added = await outbox.addAll(runner(pool!), [
+        outboxEntry(noted, { customerId: 'camille', payload: { n: 21 } }),
+        outboxEntry(noted, { customerId: 'camille', payload: { n: 22 } }),
+      ]);
+      outbox.start();
+      await outbox.stop();
+      expect(published).toEqual([]);
+      const [waiting] = (
+        await pool!.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM claims."OutboxEvent" WHERE "publishedAt" IS NULL AND id = ANY($1::bigint[])`,
+          [added.map((e) => e.id)],
+        )
+      ).rows;
+      expect(waiting!.n).toBe(2);
+
+      await other.query('COMMIT');
+      outbox.start();
+      await outbox.stop();
+      expect(published).toEqual(added.map((e) => e.id));
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      other.release();
+    }
+  });
 });

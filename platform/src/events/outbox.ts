@@ -219,14 +219,14 @@ export function createOutbox({
   async function relayBatch(): Promise<number | 'requeued'> {
     return db.$transaction(
       async (tx) => {
-        // One relay at a time per subgraph (across instances), so events leave in id order.
-        const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
-          'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-          `${source}:relay`,
-        );
-        if (!lock?.locked) return 0;
+        // One relay at a time per subgraph (across instances), so events leave in id order: the rows are read only
+        // by the relay that takes the lock (an uncorrelated subquery, evaluated once, before any row), in the same
+        // round trip. Another relay holding it reads nothing, as when nothing waits.
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT ${COLUMNS} FROM ${table} WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+          `SELECT ${COLUMNS} FROM ${table}
+           WHERE "publishedAt" IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
+           ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+          `${source}:relay`,
         );
         // One span per event, in the trace of the request that wrote it, for the time it takes to reach the bus;
         // the event carries that span, so its consumers' spans follow it.
