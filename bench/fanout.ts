@@ -351,7 +351,9 @@ try {
   const counters1 = await allStats('counters');
   if (profile)
     await Promise.all(
-      gateways.map((g, r) => fetch(`${g.stats}/profile-stop?file=${join(profileDir!, `gateway${r}.cpuprofile`)}`)),
+      gateways.map((g, r) =>
+        fetch(`${g.stats}/profile-stop?file=${join(profileDir!, `gateway${r}-window.cpuprofile`)}`),
+      ),
     );
   const cpu1 = cpuOf();
   const driverCpu = process.cpuUsage(driverCpu0);
@@ -480,7 +482,10 @@ try {
   table(memRows);
   console.log(`\n(per socket heap counts heapUsed + external; delay = arrival at the device − just before advanceClaim is sent, both
 on this machine's wall clock; device processes parse their events on their own cores' share.)`);
-  if (profileDir) console.log(`gateway CPU profiles of the measured window: ${profileDir}`);
+  if (profileDir)
+    console.log(
+      `CPU profiles in ${profileDir}: gateway<n>-window (the measured window), and every process's whole run`,
+    );
 
   await Promise.all(
     pool.map((w) => {

@@ -167,15 +167,43 @@ export interface LimitCheck {
 
 /**
  * What the limits make of a document alone: whether it introspects, the limits its syntax breaks, and its cost for
- * each operation name when sent without variables. Apollo Server hands the same parsed document for the same text,
- * so a repeated operation (every dashboard load) is checked once; these are facts about the text, never an answer,
- * and go with the document when Apollo's document cache drops it.
+ * each operation name and values of the variables the cost depends on. Apollo Server hands the same parsed document
+ * for the same text, so a repeated operation (every dashboard load, every claim move) is checked once; these are
+ * facts about the text, never an answer, and go with the document when Apollo's document cache drops it.
  */
 interface DocumentLimits {
   introspecting: boolean;
   broken: readonly GraphQLError[];
-  /** Cost by operation name (`''`: the only one), for requests without variables; bounded by the operation count. */
+  /**
+   * The variables the cost depends on: those inside a `first:` argument (the only one `estimate` reads) or the
+   * condition of `@include`/`@skip`. The others (a claim's id, a move's note) leave the cost as it is.
+   */
+  costVariables: readonly string[];
+  /** Cost by operation name (`''`: the only one) and the values of `costVariables`; at most MAX_COSTS entries. */
   costs: Map<string, number>;
+}
+/** Costs kept per document: one per operation for most, a few page sizes for a paginated one. */
+const MAX_COSTS = 32;
+
+function variablesOfCost(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument, _key, parent) {
+      const inDirective = (parent as { kind?: Kind } | undefined)?.kind === Kind.DIRECTIVE;
+      if (argument.name.value === 'first' && !inDirective) collect(argument.value);
+    },
+    Directive(directive) {
+      if (directive.name.value === 'include' || directive.name.value === 'skip')
+        for (const argument of directive.arguments ?? []) collect(argument.value);
+    },
+  });
+  return [...names].sort();
 }
 const checked = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentLimits>>();
 
@@ -200,7 +228,7 @@ function documentLimits(schema: GraphQLSchema, document: DocumentNode): Document
     ];
     return refusal(limit)(message);
   });
-  known = { introspecting, broken, costs: new Map() };
+  known = { introspecting, broken, costVariables: variablesOfCost(document), costs: new Map() };
   bySchema.set(document, known);
   return known;
 }
@@ -213,10 +241,15 @@ export function checkLimits(check: LimitCheck): GraphQLError[] {
       abriError(ErrorCode.FORBIDDEN, 'Le schéma n’est décrit qu’au personnel d’Abri.', { limit: 'introspection' }),
     ];
   if (known.broken.length || known.introspecting) return [...known.broken];
-  // The cost depends on the variables (`first: $n`): kept only for a request that has none.
-  const reusable = !check.variables || Object.keys(check.variables).length === 0;
-  const costKey = check.operationName ?? '';
-  let cost = reusable ? known.costs.get(costKey) : undefined;
+  // The cost depends on the variables of `first:` and of `@include`/`@skip` only: kept by their values.
+  const costKey = JSON.stringify([
+    check.operationName ?? '',
+    // [value] when sent, [] when left to the operation's default: the two may cost differently.
+    ...known.costVariables.map((name) =>
+      check.variables && Object.hasOwn(check.variables, name) ? [check.variables[name]] : [],
+    ),
+  ]);
+  let cost = known.costs.get(costKey);
   if (cost === undefined) {
     try {
       cost = getComplexity({
@@ -236,7 +269,7 @@ export function checkLimits(check: LimitCheck): GraphQLError[] {
       check.document.definitions.some(
         (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === check.operationName,
       );
-    if (reusable && named) known.costs.set(costKey, cost);
+    if (named && known.costs.size < MAX_COSTS) known.costs.set(costKey, cost);
   }
   return cost > LIMITS.maxCost
     ? [

@@ -33,6 +33,33 @@ describe('operation limits on a document seen before', () => {
     expect(check({ n: 5000 })).toEqual(['cost']);
   });
 
+  it('prices by the variables of `first:` and of `@include`/`@skip`, in fragments too, and a default apart from null', () => {
+    const queue = 'claimQueue(status: DECLARED, first: $n) { id history { at } }';
+    const inFragment = parse(`query Q($n: Int!, $note: String) { ...F } fragment F on Query { ${queue} }`);
+    const viaFragment = (n: number, note: string) =>
+      limitsOf(checkLimits({ schema, document: inFragment, variables: { n, note }, who: staff }));
+    expect(viaFragment(10, 'a')).toEqual([]);
+    expect(viaFragment(5000, 'a')).toEqual(['cost']);
+    expect(viaFragment(10, 'b')).toEqual([]);
+
+    const included = parse(
+      'query Q($all: Boolean!) { claimQueue(status: DECLARED, first: 5000) @include(if: $all) { id history { at } } }',
+    );
+    const withAll = (all: boolean) =>
+      limitsOf(checkLimits({ schema, document: included, variables: { all }, who: staff }));
+    expect(withAll(false)).toEqual([]);
+    expect(withAll(true)).toEqual(['cost']);
+    expect(withAll(false)).toEqual([]);
+
+    // Left out, $n takes its default (5,000); sent as null, the list takes its usual size.
+    const defaulted = parse(`query Q($n: Int = 5000) { ${queue} }`);
+    const page = (variables: Record<string, unknown>) =>
+      limitsOf(checkLimits({ schema, document: defaulted, variables, who: staff }));
+    expect(page({})).toEqual(['cost']);
+    expect(page({ n: null })).toEqual([]);
+    expect(page({})).toEqual(['cost']);
+  });
+
   it('prices each operation of a document by its own selections', () => {
     const document = parse(`
       query Cheap { me { id } }
