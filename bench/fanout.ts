@@ -4,7 +4,8 @@
 // idle socket. Two shapes of the issue's targets:
 //   npx tsx bench/fanout.ts --shape=spread [--replicas=1|2]   5,000 customers × 2 devices, 100 changes/s
 //   npx tsx bench/fanout.ts --shape=one [--replicas=1|2]      1,000 devices of one customer, 2 changes/s
-// Options: --customers=N --devices=N (per customer) --rate=changes/s --seconds=S --workers=N (device processes)
+// Options: --customers=N --devices=N (per customer) --rate=changes/s --seconds=S --warmup=S (unmeasured changes first,
+//          3 s by default) --workers=N (device processes)
 //          --cpu-prof (the gateways' CPU profile of the measured window) --database=postgresql://… --redis=redis://…
 // Customers, their policies and claims are written straight into the subgraphs' tables (copies of the demo's, in
 // bulk), and their access tokens minted with the users subgraph's key: no sign-in per device. Devices run in
@@ -39,6 +40,7 @@ const customers = Number(option('customers') ?? preset.customers);
 const perCustomer = Number(option('devices') ?? preset.devices);
 const rate = Number(option('rate') ?? preset.rate);
 const seconds = Number(option('seconds') ?? preset.seconds);
+const warmup = Number(option('warmup') ?? 3);
 const replicas = Number(option('replicas') ?? 1);
 const workers = Number(option('workers') ?? 4);
 const profile = process.argv.includes('--cpu-prof');
@@ -47,6 +49,7 @@ const redisUrl = option('redis') ?? 'redis://127.0.0.1:6379';
 const sockets = customers * perCustomer;
 if (![customers, perCustomer, rate, seconds, replicas, workers].every((n) => Number.isInteger(n) && n >= 1))
   throw new Error('--customers, --devices, --rate, --seconds, --replicas and --workers are positive integers');
+if (!(warmup >= 0)) throw new Error('--warmup is a number of seconds, 0 or more');
 
 /** The subscription each device holds: claims fields, and the policy's number from policies (one hop per event). */
 const QUERY = `subscription($after: String) {
@@ -279,8 +282,72 @@ try {
   );
 
   // ---------------------------------------------------------------------------------------------------------------
-  // The measured window: `rate` changes per second, open loop, customers in turn; a customer's changes are sent
-  // one after another (each after the previous answer), so their order is the order of their events.
+  // Changes at `rate` per second, open loop, customers in turn; a customer's changes are sent one after another
+  // (each after the previous answer), so their order is the order of their events. First `warmup` seconds of them,
+  // unmeasured (the services' first moves pay for compiling their code paths and opening database connections, as
+  // the dashboard benchmark's warm-up does), until every device has them; then the measured window.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const sent: number[][] = people.map(() => []);
+  const roundTrips: number[] = [];
+  const chains: Promise<void>[] = people.map(() => Promise.resolve());
+  let mutationErrors = 0;
+  const uncertain = new Set<number>();
+  let firstMutationError = '';
+  let nextChange = 0;
+  const sendChanges = async (count: number, measured: boolean) => {
+    const start = performance.now();
+    for (let n = 0; n < count; n++, nextChange++) {
+      const k = nextChange;
+      const due = start + (n * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const c = k % customers;
+      const change = Math.floor(k / customers);
+      const gateway = gateways[k % replicas]!;
+      chains[c] = chains[c]!.then(async () => {
+        const t0 = wallMs();
+        const { status, body } = await post(
+          agent,
+          new URL(gateway.url),
+          JSON.stringify({
+            query:
+              'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }',
+            variables: { i: { claimId: people[c]!.claim, to: statusOf(change) } },
+          }),
+          { authorization: `Bearer ${staffToken}` },
+        );
+        if (measured) roundTrips.push(wallMs() - t0);
+        if (status !== 200 || !body.includes('AdvanceClaimSuccess')) {
+          // Whether it committed is unknown (an error may come after the commit): this customer is not checked.
+          uncertain.add(c);
+          if (measured) mutationErrors++;
+          firstMutationError ||= `${status} ${body.slice(0, 300)}`;
+          return;
+        }
+        // Warm-up changes count for the order checks, not for the delays (NaN: left out).
+        sent[c]!.push(measured ? t0 : Number.NaN);
+      });
+    }
+    await Promise.all(chains);
+  };
+  const receivedNow = () => pool.reduce((n, w) => n + w.received, 0);
+  const expectedNow = () => sent.reduce((n, list, c) => n + (uncertain.has(c) ? 0 : list.length * perCustomer), 0);
+  /** Until every expected event is in and nothing more comes for a second (a duplicate would come after them). */
+  const drain = async () => {
+    const drainStart = performance.now();
+    for (let seen = -1, quietSince = performance.now(); performance.now() - drainStart < 60_000; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = receivedNow();
+      if (now !== seen) [seen, quietSince] = [now, performance.now()];
+      else if (now >= expectedNow() && performance.now() - quietSince >= 1000) break;
+    }
+  };
+  if (warmup > 0) {
+    await sendChanges(Math.round(rate * warmup), false);
+    await drain();
+    console.log(`warm-up: ${Math.round(rate * warmup)} changes in ${warmup} s, delivered; load average ${load()}`);
+  }
+
   const pids = {
     gateways: gateways.map((g) => g.child.pid!),
     claims: [shape.subgraphs.claims!.child.pid!],
@@ -297,57 +364,16 @@ try {
   if (profile) await Promise.all(gateways.map((g) => fetch(`${g.stats}/profile-start`)));
   const counters0 = await allStats('counters');
 
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const sent: number[][] = people.map(() => []);
-  const roundTrips: number[] = [];
-  const chains: Promise<void>[] = people.map(() => Promise.resolve());
-  let mutationErrors = 0;
-  const uncertain = new Set<number>();
-  let firstMutationError = '';
   const total = rate * seconds;
   const windowStart = performance.now();
-  for (let k = 0; k < total; k++) {
-    const due = windowStart + (k * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const c = k % customers;
-    const change = Math.floor(k / customers);
-    const gateway = gateways[k % replicas]!;
-    chains[c] = chains[c]!.then(async () => {
-      const t0 = wallMs();
-      const { status, body } = await post(
-        agent,
-        new URL(gateway.url),
-        JSON.stringify({
-          query:
-            'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename ... on TransitionNotAllowed { reason } } }',
-          variables: { i: { claimId: people[c]!.claim, to: statusOf(change) } },
-        }),
-        { authorization: `Bearer ${staffToken}` },
-      );
-      roundTrips.push(wallMs() - t0);
-      if (status !== 200 || !body.includes('AdvanceClaimSuccess')) {
-        // Whether it committed is unknown (an error may come after the commit): this customer is not checked.
-        uncertain.add(c);
-        mutationErrors++;
-        firstMutationError ||= `${status} ${body.slice(0, 300)}`;
-        return;
-      }
-      sent[c]!.push(t0);
-    });
-  }
-  await Promise.all(chains);
+  await sendChanges(total, true);
   const sendingMs = performance.now() - windowStart;
-  const expected = sent.reduce((n, list, c) => n + (uncertain.has(c) ? 0 : list.length * perCustomer), 0);
-  const receivedNow = () => pool.reduce((n, w) => n + w.received, 0);
-  const drainStart = performance.now();
-  // Until every expected event is in and nothing more comes for a second (a duplicate would come after them).
-  for (let seen = -1, quietSince = performance.now(); performance.now() - drainStart < 60_000; ) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = receivedNow();
-    if (now !== seen) [seen, quietSince] = [now, performance.now()];
-    else if (now >= expected && performance.now() - quietSince >= 1000) break;
-  }
+  await drain();
+  // Deliveries measured: those of the window's changes (the warm-up's are checked for order, not timed).
+  const expected = sent.reduce(
+    (n, list, c) => n + (uncertain.has(c) ? 0 : list.filter((t) => !Number.isNaN(t)).length * perCustomer),
+    0,
+  );
   const counters1 = await allStats('counters');
   if (profile)
     await Promise.all(
@@ -397,7 +423,7 @@ try {
       if (!reference) cursorsOf.set(c, ids);
       else if (reference.join() !== ids.join()) problems.otherCursor++;
       arrivals.forEach((a, i) => {
-        if (times[i] !== undefined) delays.push(a[2] - times[i]!);
+        if (times[i] !== undefined && !Number.isNaN(times[i])) delays.push(a[2] - times[i]!);
       });
       problems.errors += report.errors[j]!;
       if (report.failures[j]) problems.failed++;
