@@ -144,13 +144,14 @@ async function attemptMove(
   };
   const status = (value: ClaimStatus | null) => param(value, '"claims"."ClaimStatus"');
   const asRead = `id = ${param(claim.id, 'text')} AND status = ${status(claim.status)} AND "updatedAt" = ${param(claim.updatedAt, 'timestamp(3)')}`;
+  // The new "updatedAt" is later than the last one whatever the clocks (another replica's may run ahead): the next
+  // move's guard must see that this one happened.
   const steps = [
     requestsPayout
       ? `moved AS (SELECT id FROM "claims"."Claim" WHERE ${asRead} FOR UPDATE)`
       : `moved AS (
            UPDATE "claims"."Claim" SET status = ${status(input.to)},
              ${indemnity ? `"assessedDamageCents" = ${param(indemnity.assessedDamageCents, 'int')}, "indemnityCents" = ${param(indemnity.indemnityCents, 'int')},` : ''}
-             -- Later than the last update whatever the clocks: the next move's guard must see this one.
              "updatedAt" = GREATEST(${param(new Date(), 'timestamp(3)')}, "updatedAt" + interval '1 millisecond')
            WHERE ${asRead} RETURNING id)`,
   ];
