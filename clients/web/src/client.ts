@@ -78,6 +78,22 @@ export const hashesOnly: Exchange = mapExchange({
   },
 });
 
+/**
+ * A service that did not answer leaves its root fields null beside an error that may carry no path (a hop refused or
+ * timed out before any field ran). Graphcache writes a null it cannot tie to an error as the value: `me: null` from
+ * one section's query would then empty every screen reading `me` (the account page lost the profile being typed in).
+ * Such nulls are left out of what the cache is given, so it keeps what it had and the failing query reads its error.
+ */
+export const keepCacheOnFailure: Exchange = mapExchange({
+  onResult(result) {
+    const errors = result.error?.graphQLErrors ?? [];
+    const data = result.data as Record<string, unknown> | null | undefined;
+    if (!data || !errors.some((e) => !e.path?.length)) return result;
+    const answered = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+    return { ...result, data: Object.keys(answered).length ? answered : null };
+  },
+});
+
 /** For the public pages (the check of an attestation, activation, a forgotten password): anonymous, no cache. */
 export const createPublicClient = () =>
   new Client({ url: '/graphql', exchanges: [hashesOnly, fetchExchange], preferGetMethod: false });
@@ -110,6 +126,7 @@ export function createApiClient(): { client: Client } {
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange({ keys: { ...Object.fromEntries(EMBEDDED.map((name) => [name, () => null])), ...KEYS } }),
+      keepCacheOnFailure,
       // After the cache: graphcache forwards each operation rebuilt from its key, query and variables only, so a
       // hash set before it would be dropped and the full text sent (refused where trusted documents are enforced).
       hashesOnly,
