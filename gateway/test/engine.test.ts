@@ -151,6 +151,21 @@ describe('federation engine', () => {
     expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
   });
 
+  it('names each root field a subgraph left unanswered, so a client cache can tell its nulls from values', async () => {
+    script = ({ subgraph }) => new HopFailed(subgraph, 'refused', 'signature expired');
+    const result = await run('{ me { firstName } key: webPushPublicKey }');
+    expect(result.data).toEqual({ me: null, key: null });
+    const refused = {
+      message: 'Le service users ne répond pas : réessayez dans un instant.',
+      extensions: { code: 'INTERNAL', serviceName: 'users', retryable: false },
+    };
+    expect(result.errors).toEqual([
+      { ...refused, path: ['me'] },
+      { ...refused, path: ['key'] },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('signature expired');
+  });
+
   it('answers introspection from the API schema without asking any subgraph', async () => {
     script = () => new Error('no subgraph should be asked');
     const result = await run('{ __schema { queryType { name } } __type(name: "Customer") { name } }');

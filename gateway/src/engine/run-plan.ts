@@ -10,6 +10,7 @@ import type {
   PlanNode,
   RequiresSelection,
 } from '@graphql-hive/router-query-planner';
+import { Kind, parse, type SelectionNode } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import {
   deepMerge,
@@ -46,6 +47,28 @@ const operationJson = (node: FetchNode | BatchFetchNode) => {
   }
   return json;
 };
+
+/** The response keys of a root fetch's top-level fields, read from its operation when a call fails (once a node). */
+const rootKeysOf = new WeakMap<FetchNode, string[]>();
+function rootKeys(node: FetchNode): string[] {
+  let keys = rootKeysOf.get(node);
+  if (keys) return keys;
+  keys = [];
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections)
+      if (selection.kind === Kind.FIELD) keys!.push(selection.alias?.value ?? selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+  };
+  try {
+    const operation = parse(node.operation).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operation) collect(operation.selectionSet.selections);
+  } catch {
+    // The planner's own text: unreadable, the error goes without a path.
+  }
+  keys = [...new Set(keys)];
+  rootKeysOf.set(node, keys);
+  return keys;
+}
 
 /** Whether a node may be sent again when its connection closed under it: a query, never a mutation. */
 const replayable = (node: FetchNode | BatchFetchNode) =>
@@ -124,7 +147,10 @@ export function createPlanRunner(
       );
     } catch (error) {
       onHopFailure(node.serviceName, error);
-      state.errors.push(unavailable(node.serviceName, error));
+      // One error on each root field the call was to answer: a client's cache can tell these nulls from values.
+      const keys = rootKeys(node);
+      if (!keys.length) state.errors.push(unavailable(node.serviceName, error));
+      for (const key of keys) state.errors.push(unavailable(node.serviceName, error, [key]));
       return;
     }
     if (response.data) deepMerge(state.data, response.data);
