@@ -83,7 +83,7 @@ export default defineConfig({
         // a time after the others, the 15 files took 270 s for 80 s of tests.
         test: {
           name: 'int',
-          globalSetup: ['.config/server-build.setup.ts'],
+          globalSetup: ['.config/server-build.setup.ts', '.config/seeded-template.setup.ts'],
           include: ['**/test/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
@@ -97,7 +97,7 @@ export default defineConfig({
         // project (a group of its own, one worker; vitest runs groups one after the other, in this order).
         test: {
           name: 'chaos',
-          globalSetup: ['.config/server-build.setup.ts'],
+          globalSetup: ['.config/server-build.setup.ts', '.config/seeded-template.setup.ts'],
           include: ['**/test/**/*.chaos.test.ts'],
           exclude: ['**/node_modules/**'],
           ...SLOW_MACHINE,
