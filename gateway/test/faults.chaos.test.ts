@@ -10,7 +10,7 @@ import { audit, type Device, followDevice, followWithSdk } from '@abri/testkit/d
 import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
 import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../platform/test/redis-server.ts';
 
 let services: TestServices;
@@ -20,13 +20,18 @@ let db: pg.Client;
 const balancers: Balancer[] = [];
 
 beforeAll(async () => {
-  services = await testServices();
+  services = await testServices({ seededTemplate: inject('seededTemplate') });
   if (!services.databaseUrl) {
     if (requireServices) throw new Error('PostgreSQL is required for the fault tests');
     throw new Error('the fault tests need PostgreSQL: set ABRI_TEST_DATABASE_URL');
   }
   redis = await startRedisServer();
-  system = await startProcessSystem({ databaseUrl: services.databaseUrl, redisUrl: redis.url, busPrefix: 'abri:' });
+  system = await startProcessSystem({
+    databaseUrl: services.databaseUrl,
+    seeded: services.seeded,
+    redisUrl: redis.url,
+    busPrefix: 'abri:',
+  });
   db = new pg.Client({ connectionString: services.databaseUrl });
   await db.connect();
 }, 600_000);

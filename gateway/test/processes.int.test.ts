@@ -4,13 +4,13 @@ import { DEMO } from '@abri/platform';
 import { adjuster, advance, CLAIM_EVENTS, collect, customer } from '@abri/testkit';
 import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
 import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 let services: TestServices;
 let system: ProcessSystem | undefined;
 
 const real = async () => {
-  services = await testServices();
+  services = await testServices({ seededTemplate: inject('seededTemplate') });
   return Boolean(services.databaseUrl && services.redisUrl);
 };
 const available = await real();
@@ -20,6 +20,7 @@ beforeAll(async () => {
   if (!available) return;
   system = await startProcessSystem({
     databaseUrl: services.databaseUrl!,
+    seeded: services.seeded,
     redisUrl: services.redisUrl!,
     busPrefix: services.busPrefix,
   });

@@ -1,12 +1,12 @@
 import { DEMO } from '@abri/platform';
 import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
 import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 let services: TestServices;
 let system: ProcessSystem;
 const available = await (async () => {
-  services = await testServices();
+  services = await testServices({ seededTemplate: inject('seededTemplate') });
   return Boolean(services.databaseUrl && services.redisUrl);
 })();
 if (requireServices && !available) throw new Error('PostgreSQL and Redis are required for this test');
@@ -15,6 +15,7 @@ beforeAll(async () => {
   if (!available) return;
   system = await startProcessSystem({
     databaseUrl: services.databaseUrl!,
+    seeded: services.seeded,
     redisUrl: services.redisUrl!,
     busPrefix: services.busPrefix,
   });

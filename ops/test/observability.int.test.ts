@@ -10,7 +10,7 @@ import { DEMO, SUBGRAPH_NAMES } from '@abri/platform';
 import { customer } from '@abri/testkit';
 import { type ProcessName, type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
 import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DASHBOARD } from '../../bench/lib/queries.ts';
 import { PNG } from '../../subgraphs/claims/test/files.fixtures.ts';
 import { startS3Server } from '../../subgraphs/claims/test/s3-server.ts';
@@ -90,7 +90,7 @@ let s3: Awaited<ReturnType<typeof startS3Server>>;
 const s3Credentials = { accessKeyId: 'AKIAABRIOBSERVE', secretAccessKey: randomBytes(30).toString('base64') };
 const logs: { name: ProcessName; text: string }[] = [];
 const available = await (async () => {
-  services = await testServices();
+  services = await testServices({ seededTemplate: inject('seededTemplate') });
   return Boolean(services.databaseUrl && services.redisUrl);
 })();
 if (requireServices && !available) throw new Error('PostgreSQL and Redis are required for this test');
@@ -101,6 +101,7 @@ beforeAll(async () => {
   s3 = await startS3Server(s3Credentials);
   system = await startProcessSystem({
     databaseUrl: services.databaseUrl!,
+    seeded: services.seeded,
     redisUrl: services.redisUrl!,
     busPrefix: services.busPrefix,
     env: {

@@ -3,7 +3,6 @@
 // the environment only, on PostgreSQL and Redis, two gateway replicas. A test may kill any process (SIGKILL: no
 // goodbye to its peers) and start it again with the same configuration, as an orchestrator would.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createSubgraphServices, seedWhenEmpty } from '@abri/embedded/subgraphs';
 import {
   applyMigrations,
@@ -56,11 +55,17 @@ export async function waitReady(target: string, ms = 300_000) {
   throw new Error(`${target} never became ready`);
 }
 
+/**
+ * The encryption keys of the process tests' data (a fixed test value: the run's seeded template is encrypted under them
+ * and copied by every file).
+ */
+export const DEMO_ENCRYPTION_KEYS = `k1:${Buffer.alloc(32, 9).toString('base64')}`;
+
 /** Migrates and seeds the demo data through the services' own code, in-process, before the processes start. */
-async function seedDatabase(databaseUrl: string, keys: string) {
+export async function seedDatabase(databaseUrl: string) {
   for (const name of SUBGRAPH_NAMES)
     await applyMigrations({ kind: 'postgres', url: databaseUrl, schema: name }, prismaProject(name));
-  await seedDemo(databaseUrl, keys);
+  await seedDemo(databaseUrl, DEMO_ENCRYPTION_KEYS);
 }
 
 /** The demo data written through each service's own code into a migrated database (`keys`: its encryption keys). */
@@ -86,6 +91,8 @@ export async function seedDemo(databaseUrl: string, keys: string, blindIndexKey 
 
 export async function startProcessSystem(options: {
   databaseUrl: string;
+  /** The database is already migrated and seeded (a copy of the run's seeded template). @default false */
+  seeded?: boolean;
   redisUrl: string;
   busPrefix: string;
   /** Settings added to every process's environment (tracing, logs). */
@@ -103,9 +110,9 @@ export async function startProcessSystem(options: {
     ...perSubgraph((name) => base + SUBGRAPHS[name].port - GATEWAY_PORT),
     gatewayB: base + SUBGRAPH_NAMES.length + 1,
   };
-  const encryptionKeys = `k1:${randomBytes(32).toString('base64')}`;
+  const encryptionKeys = DEMO_ENCRYPTION_KEYS;
   const seal = demoSealSettings();
-  await seedDatabase(options.databaseUrl, encryptionKeys);
+  if (!options.seeded) await seedDatabase(options.databaseUrl);
 
   const hopSecrets = generateHopSecret();
   const hop = parseHopSecrets(hopSecrets);

@@ -21,6 +21,8 @@ if (requireServices && (!env.ABRI_TEST_DATABASE_URL || !env.ABRI_TEST_REDIS_URL)
 export interface TestServices {
   /** A fresh database for this run, or undefined for PGlite. */
   databaseUrl: string | undefined;
+  /** The database is a copy of the run's seeded template: migrated, with the demo data (see `startProcessSystem`). */
+  seeded: boolean;
   redisUrl: string | undefined;
   /** Key prefix of this run's Redis streams. */
   busPrefix: string;
@@ -30,17 +32,29 @@ export interface TestServices {
   dispose(): Promise<void>;
 }
 
-export async function testServices(): Promise<TestServices> {
+const databaseUrlOf = (database: string) => {
+  const url = new URL(env.ABRI_TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+/**
+ * @param options.seededTemplate The run's seeded template (`inject('seededTemplate')`): the database is a copy of it,
+ * migrated with the demo data, instead of an empty one. @default none
+ */
+export async function testServices(options: { seededTemplate?: string | undefined } = {}): Promise<TestServices> {
   const run = randomUUID().slice(0, 8);
   let databaseUrl: string | undefined;
   let admin: pg.Client | undefined;
+  const seeded = Boolean(env.ABRI_TEST_DATABASE_URL && options.seededTemplate);
   if (env.ABRI_TEST_DATABASE_URL) {
     admin = new pg.Client({ connectionString: env.ABRI_TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE abri_it_${run}`);
-    const url = new URL(env.ABRI_TEST_DATABASE_URL);
-    url.pathname = `/abri_it_${run}`;
-    databaseUrl = url.toString();
+    if (options.seededTemplate) {
+      const { copySeededTemplate } = await import('./template.ts');
+      await copySeededTemplate(admin, databaseUrlOf, options.seededTemplate, `abri_it_${run}`);
+    } else await admin.query(`CREATE DATABASE abri_it_${run}`);
+    databaseUrl = databaseUrlOf(`abri_it_${run}`);
   }
   const redisUrl = env.ABRI_TEST_REDIS_URL;
   const memory = createMemoryBus();
@@ -52,6 +66,7 @@ export async function testServices(): Promise<TestServices> {
   }
   return {
     databaseUrl,
+    seeded,
     redisUrl,
     busPrefix: `abri:it:${run}:`,
     bus: (_service) => (redisUrl ? createRedisBus(redisUrl, { prefix: `abri:it:${run}:` }) : memory),
@@ -63,4 +78,16 @@ export async function testServices(): Promise<TestServices> {
       }
     },
   };
+}
+
+/** Drops the run's seeded template, when there is a PostgreSQL (the global setup's teardown). */
+export async function dropSeededTemplate(template: string) {
+  if (!env.ABRI_TEST_DATABASE_URL) return;
+  const admin = new pg.Client({ connectionString: env.ABRI_TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
