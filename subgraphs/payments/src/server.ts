@@ -18,6 +18,7 @@ import { paymentsExport } from './app/export.ts';
 import { indexExistingIbans } from './app/methods.ts';
 import { followPayoutRequests } from './app/payouts.ts';
 import { listenForPolicyChanges } from './app/policy-changes.ts';
+import { startSepaSettlement } from './app/settlement.ts';
 import type { PaymentsApp } from './context.ts';
 import { DEMO_CREDITOR } from './domain/sepa/creditor.ts';
 import type { Creditor } from './domain/sepa/pain008.ts';
@@ -64,6 +65,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         await followPayoutRequests(app),
         await followContracts(app),
         startUnpaidTimeline(app),
+        startSepaSettlement(app),
         await joinErasure(app, paymentsErasure(app)),
       ];
       return () => {

@@ -5,8 +5,10 @@
 import { DEMO } from '@abri/platform';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { retryDebit } from '../src/app/arrears.ts';
 import { addSepaMandate, removeMethod } from '../src/app/methods.ts';
 import { endToEndId, exportCollections, importBankReturns } from '../src/app/sepa.ts';
+import { settleCollections } from '../src/app/settlement.ts';
 import { camt054, pain002 } from './bank-files.ts';
 import { startPaymentsOnPostgres } from './postgres.ts';
 
@@ -164,5 +166,104 @@ describe.runIf(system !== null)('direct-debit file and bank returns', () => {
       [CAMILLE]: 'FRST',
       [LOUIS]: 'RCUR',
     });
+  });
+});
+
+describe.runIf(system !== null)('settlement of the collections no return named', () => {
+  // Where the describe above left things: December exported (Camille's returned AM04, Louis's not), January exported,
+  // the clock on 2 January 2027.
+  const collectionOf = (customerId: string, collectionDate: Date) =>
+    system!.app.prisma.sepaCollection.findFirstOrThrow({ where: { customerId, collectionDate } });
+  const counts = async () => [
+    await system!.app.prisma.payment.count(),
+    await system!.app.prisma.arrear.count(),
+    await system!.app.prisma.outboxEvent.count(),
+  ];
+
+  it('pays an instalment whose collection date is past, on that date and on its mandate, the returned one not', async () => {
+    const app = system!.app;
+    const louis = await collectionOf(LOUIS, DECEMBER);
+    expect(await settleCollections(app)).toEqual({ settled: [louis.endToEndId], arrearsClosed: [] });
+    expect(
+      (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: louis.scheduledPaymentId } })).status,
+    ).toBe('PAID');
+    expect(await app.prisma.payment.findUniqueOrThrow({ where: { reference: louis.endToEndId } })).toMatchObject({
+      customerId: LOUIS,
+      status: 'SUCCEEDED',
+      paidAt: DECEMBER,
+      amountCents: louis.amountCents,
+      paymentMethodId: louis.paymentMethodId,
+    });
+    // January's collection date is not past yet.
+    const january = await collectionOf(LOUIS, JANUARY);
+    expect(
+      (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: january.scheduledPaymentId } })).status,
+    ).toBe('PLANNED');
+  });
+
+  it('waits for the Paris day after the collection date', async () => {
+    // 5 January, 23:30 in Paris: still the collection day.
+    system!.clock.set(new Date('2027-01-05T22:30:00Z'));
+    expect(await settleCollections(system!.app)).toEqual({ settled: [], arrearsClosed: [] });
+  });
+
+  it('settles each collection once when two instances run at the same time, and not again afterwards', async () => {
+    const app = system!.app;
+    system!.clock.set(new Date('2027-01-05T23:30:00Z'));
+    const runs = await Promise.all([settleCollections(app), settleCollections(app)]);
+    const january = [await collectionOf(CAMILLE, JANUARY), await collectionOf(LOUIS, JANUARY)];
+    expect(runs.flatMap((r) => r.settled).sort()).toEqual(january.map((c) => c.endToEndId).sort());
+    expect(await app.prisma.payment.count({ where: { reference: { in: january.map((c) => c.endToEndId) } } })).toBe(2);
+    const before = await counts();
+    expect(await settleCollections(app)).toEqual({ settled: [], arrearsClosed: [] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('turns a settled payment REJECTED when the bank returns it later, with one arrear', async () => {
+    const app = system!.app;
+    const louis = await collectionOf(LOUIS, DECEMBER);
+    const payments = await app.prisma.payment.count();
+    const outcome = await importBankReturns(app, camt054([{ id: louis.endToEndId, code: 'MD06' }], 'BANK-NTF-LATE'));
+    expect(outcome).toMatchObject({ kind: 'imported', lines: [{ kind: 'recorded', endToEndId: louis.endToEndId }] });
+    expect(await app.prisma.payment.findUniqueOrThrow({ where: { reference: louis.endToEndId } })).toMatchObject({
+      status: 'REJECTED',
+      rejectionCode: 'MD06',
+    });
+    expect(await app.prisma.payment.count()).toBe(payments);
+    expect(
+      (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: louis.scheduledPaymentId } })).status,
+    ).toBe('REJECTED');
+    expect(await app.prisma.arrear.count({ where: { scheduledPaymentId: louis.scheduledPaymentId } })).toBe(1);
+    // Returned, it is never settled again.
+    expect((await settleCollections(app)).settled).toEqual([]);
+  });
+
+  it('closes an arrear when its new direct-debit attempt is collected', async () => {
+    const app = system!.app;
+    const arrear = await app.prisma.arrear.findFirstOrThrow({ where: { customerId: CAMILLE, dueDate: DECEMBER } });
+    const on = new Date('2027-01-08T00:00:00Z');
+    const retry = await retryDebit(app, CAMILLE, arrear.id, on);
+    if (retry.kind !== 'scheduled') throw new Error(`expected a retry, got ${retry.kind}`);
+    expect((await exportCollections(app, on)).kind).toBe('exported');
+    const collection = await collectionOf(CAMILLE, on);
+    // Collection day: nothing is paid before the bank has collected.
+    system!.clock.set(new Date('2027-01-08T12:00:00Z'));
+    expect(await settleCollections(app)).toEqual({ settled: [], arrearsClosed: [] });
+    expect((await app.prisma.arrear.findUniqueOrThrow({ where: { id: arrear.id } })).paidAt).toBeNull();
+
+    system!.clock.set(new Date('2027-01-09T08:00:00Z'));
+    expect(await settleCollections(app)).toEqual({
+      settled: [collection.endToEndId],
+      arrearsClosed: [collection.endToEndId],
+    });
+    expect((await app.prisma.arrear.findUniqueOrThrow({ where: { id: arrear.id } })).paidAt).toEqual(on);
+    expect(
+      await app.prisma.payment.findMany({ where: { customerId: CAMILLE, paidAt: on }, select: { reference: true } }),
+    ).toEqual([{ reference: collection.endToEndId }]);
+    const announced = await app.prisma.outboxEvent.findMany({
+      where: { customerId: CAMILLE },
+      orderBy: { id: 'desc' },
+    });
+    expect(announced.map((e) => e.topic)).toContain('payments.arrearPaid');
   });
 });

@@ -6,6 +6,7 @@ import { type ArrearStep, type EventDescriptor, Events, type PayloadOf } from '@
 import { addDays, parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
+import { endToEndId } from '../domain/sepa/pain008.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import { chargeCard, openCardCharge } from './card-payments.ts';
 
@@ -56,17 +57,23 @@ export async function recordRejection(
     if (!instalment) return { kind: 'instalmentNotFound' };
     if (instalment.status !== 'PLANNED' && instalment.status !== 'PAID') return { kind: 'notCollectable' };
     await tx.scheduledPayment.update({ where: { id: instalment.id }, data: { status: 'REJECTED' } });
-    await tx.payment.create({
-      data: {
-        customerId: instalment.customerId,
-        policyId: instalment.policyId,
-        amountCents: instalment.amountCents,
-        paidAt: now,
-        status: 'REJECTED',
-        rejectionCode: code,
-        reference: `REJET-${instalment.id.slice(0, 8)}-${now.getTime()}`,
-      },
+    // A direct debit settled before its return came back: the payment it recorded is what the bank takes back.
+    const { count: settledReturned } = await tx.payment.updateMany({
+      where: { reference: endToEndId(instalment.id), status: 'SUCCEEDED' },
+      data: { status: 'REJECTED', rejectionCode: code },
     });
+    if (!settledReturned)
+      await tx.payment.create({
+        data: {
+          customerId: instalment.customerId,
+          policyId: instalment.policyId,
+          amountCents: instalment.amountCents,
+          paidAt: now,
+          status: 'REJECTED',
+          rejectionCode: code,
+          reference: `REJET-${instalment.id.slice(0, 8)}-${now.getTime()}`,
+        },
+      });
     const arrear = await tx.arrear.create({
       data: {
         scheduledPaymentId: instalment.id,
@@ -146,7 +153,10 @@ export type PayOutcome =
 
 type Arrear = NonNullable<Awaited<ReturnType<PaymentsApp['prisma']['arrear']['findUnique']>>>;
 
-/** The arrear is paid (money received by `methodId`): the payment is recorded and the timeline stops. */
+/**
+ * The arrear is paid (money received by `methodId` on `paidAt`): the payment is recorded and the timeline stops.
+ * @default paidAt now (a settled direct debit was paid on its collection date)
+ */
 export async function markArrearPaid(
   app: PaymentsApp,
   tx: Tx,
@@ -154,20 +164,21 @@ export async function markArrearPaid(
   methodId: string,
   now: Date,
   reference: string,
+  paidAt = now,
 ): Promise<Extract<PayOutcome, { kind: 'paid' }>> {
   await tx.payment.create({
     data: {
       customerId: arrear.customerId,
       policyId: arrear.policyId,
       amountCents: arrear.amountCents,
-      paidAt: now,
+      paidAt,
       status: 'SUCCEEDED',
       reference,
       paymentMethodId: methodId,
     },
   });
-  await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt: now } });
-  const restoresAt = arrear.suspendedAt ? restorationAt(now) : null;
+  await tx.arrear.update({ where: { id: arrear.id }, data: { paidAt } });
+  const restoresAt = arrear.suspendedAt ? restorationAt(paidAt) : null;
   await announce(
     app,
     tx,

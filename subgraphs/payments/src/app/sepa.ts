@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { decryptField } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
-import { buildPain008, type DirectDebit, type SequenceType, sequenceType } from '../domain/sepa/pain008.ts';
+import { buildPain008, type DirectDebit, endToEndId, type SequenceType, sequenceType } from '../domain/sepa/pain008.ts';
 import { readReturnFile, type UnreadableReason } from '../domain/sepa/returns.ts';
 import { recordRejection } from './arrears.ts';
 import { ibanContext } from './methods.ts';
@@ -25,8 +25,7 @@ export type ExportOutcome =
   | { kind: 'nothingToCollect'; skipped: { scheduledPaymentId: string; reason: SkipReason }[] }
   | { kind: 'notConfigured' };
 
-/** The instalment's id without its dashes: 32 characters, within the 35 an end-to-end id may have. */
-export const endToEndId = (scheduledPaymentId: string) => scheduledPaymentId.replace(/-/g, '').toUpperCase();
+export { endToEndId } from '../domain/sepa/pain008.ts';
 
 const compactDate = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, '');
 

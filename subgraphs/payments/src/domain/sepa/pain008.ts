@@ -133,3 +133,6 @@ export function buildPain008(file: CollectionFile): string {
   };
   return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(document);
 }
+
+/** The instalment's id without its dashes: 32 characters, within the 35 an end-to-end id may have. */
+export const endToEndId = (scheduledPaymentId: string) => scheduledPaymentId.replace(/-/g, '').toUpperCase();
