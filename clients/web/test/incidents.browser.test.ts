@@ -73,10 +73,12 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
           .poll(() => incident.getByRole('status').textContent(), { timeout: 30_000 })
           .toMatch(/présenté à nouveau le/);
       } else {
-        // Paid at once with the method on file: the incident is over.
+        // Paid with the mandate on file: a debit is planned, and the incident stays until the bank has collected it.
         await tap(incident.getByRole('button', { name: /^Payer \d/ }));
-        await expect.poll(() => page.getByText(/C’est réglé/).count(), { timeout: 30_000 }).toBe(1);
-        await expect.poll(() => incident.count(), { timeout: 30_000 }).toBe(0);
+        await expect
+          .poll(() => incident.getByRole('status').textContent(), { timeout: 30_000 })
+          .toMatch(/seront prélevés le .+ dès l’encaissement/);
+        expect(await incident.count()).toBe(1);
       }
 
       // A new SEPA mandate, made the default.

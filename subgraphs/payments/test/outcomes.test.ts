@@ -48,11 +48,27 @@ describe('payments outcomes', () => {
     expect(await payArrear(service.app, louis, recorded.arrearId, (await methodOf(camille)).id)).toEqual({
       kind: 'methodNotFound',
     });
-    const paid = await payArrear(service.app, louis, recorded.arrearId, (await methodOf(louis)).id);
-    expect(paid).toMatchObject({ kind: 'paid', arrearId: recorded.arrearId, restoresAt: null });
-    expect(await payArrear(service.app, louis, recorded.arrearId, (await methodOf(louis)).id)).toEqual({
-      kind: 'arrearNotFound',
+  });
+
+  it('pays an arrear by SEPA mandate only through a planned debit, the same one when asked twice', async () => {
+    const next = await nextInstalment(camille);
+    service.clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
+    const recorded = await recordRejection(service.app, next.id, 'AM04');
+    if (recorded.kind !== 'recorded') throw new Error(`not recorded: ${recorded.kind}`);
+    const mandate = await service.app.prisma.paymentMethod.findFirstOrThrow({
+      where: { customerId: camille, kind: 'SEPA_DEBIT', removedAt: null },
     });
+    const payments = await service.app.prisma.payment.count({ where: { customerId: camille } });
+    const planned = await payArrear(service.app, camille, recorded.arrearId, mandate.id);
+    const tomorrow = new Date(next.dueDate.getTime() + 3 * DAY);
+    expect(planned).toEqual({ kind: 'debitPlanned', arrearId: recorded.arrearId, dueDate: tomorrow });
+    expect(await payArrear(service.app, camille, recorded.arrearId, mandate.id)).toEqual(planned);
+    const arrear = await service.app.prisma.arrear.findUniqueOrThrow({ where: { id: recorded.arrearId } });
+    expect(arrear.paidAt).toBeNull();
+    expect(
+      await service.app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: arrear.retryScheduledPaymentId! } }),
+    ).toMatchObject({ dueDate: tomorrow, status: 'PLANNED', amountCents: next.amountCents });
+    expect(await service.app.prisma.payment.count({ where: { customerId: camille } })).toBe(payments);
   });
 
   it('answers another customer’s method as not found, for default and removal alike', async () => {

@@ -14,6 +14,7 @@ const PayArrear = graphql(`
     payArrear(arrearId: $arrearId, paymentMethodId: $paymentMethodId) {
       __typename
       ... on ArrearPaid { coverRestoresAt arrear { id paidAt stage } }
+      ... on DebitRetryScheduled { dueDate arrear { id stage } }
       ... on Error { message }
     }
   }
@@ -129,6 +130,13 @@ export function RefusedDebit({
     const outcome = result.data?.payArrear;
     if (outcome?.__typename === 'ArrearPaid') {
       paid(`C’est réglé\u00a0: ${money(arrear.amount)} payés. Merci.`);
+      changed();
+    } else if (outcome?.__typename === 'DebitRetryScheduled') {
+      // By mandate, nothing is paid until the bank has collected: the debit is announced, the arrear stays.
+      setSaid({
+        ok: true,
+        text: `C’est noté\u00a0: ${money(arrear.amount)} seront prélevés le ${date(outcome.dueDate)}, et l’impayé sera réglé dès l’encaissement.`,
+      });
       changed();
     } else setSaid(answer(outcome, result.error));
   }

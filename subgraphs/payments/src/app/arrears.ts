@@ -149,7 +149,9 @@ export type PayOutcome =
   /** The card's provider awaits the cardholder (3-D Secure): nothing is paid until it confirms. */
   | { kind: 'pending'; chargeId: string; actionUrl: string }
   /** The card's provider refused: the arrear stays unpaid. */
-  | { kind: 'cardRefused'; chargeId: string; code: string };
+  | { kind: 'cardRefused'; chargeId: string; code: string }
+  /** By direct debit: a debit is planned (or was already), and the arrear is paid when it settles (settlement.ts). */
+  | { kind: 'debitPlanned'; arrearId: string; dueDate: Date };
 
 type Arrear = NonNullable<Awaited<ReturnType<PaymentsApp['prisma']['arrear']['findUnique']>>>;
 
@@ -196,7 +198,8 @@ export const lockArrear = (tx: Tx, arrearId: string) =>
 
 /**
  * Paying an arrear now. By card, the provider is asked and the arrear is paid only on its confirmation (see
- * card-payments.ts); by another of the customer's methods, it is recorded paid at once.
+ * card-payments.ts); by direct debit, a debit is planned on the first free day from tomorrow and the arrear is paid
+ * only when the bank has collected it (settlement.ts), as money on a mandate is not received when it is asked for.
  */
 export async function payArrear(
   app: PaymentsApp,
@@ -214,7 +217,15 @@ export async function payArrear(
       const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
       if (!method) return { kind: 'methodNotFound' };
       if (method.kind === 'CARD') return { kind: 'byCard', chargeId: await openCardCharge(tx, arrear, method.id, now) };
-      return markArrearPaid(app, tx, arrear, method.id, now, `REGUL-${arrear.id.slice(0, 8)}`);
+      if (arrear.retryScheduledPaymentId) {
+        const planned = await tx.scheduledPayment.findUniqueOrThrow({ where: { id: arrear.retryScheduledPaymentId } });
+        return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: planned.dueDate };
+      }
+      let on = addDays(parisDay(now), 1);
+      while (await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } }))
+        on = addDays(on, 1);
+      await planRetry(tx, arrear, on);
+      return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: on };
     },
   );
   if (outcome.kind === 'byCard') return chargeCard(app, outcome.chargeId);
@@ -265,10 +276,16 @@ export async function retryDebit(
     // The last calendar day (a UTC midnight, as `Date` arguments arrive) strictly before the suspension.
     const latest = new Date(Math.ceil(suspensionAt.getTime() / DAY_MS) * DAY_MS - DAY_MS);
     if (on < tomorrow || on >= suspensionAt || taken) return { kind: 'invalidDate', earliest: tomorrow, latest };
-    const retry = await tx.scheduledPayment.create({
-      data: { customerId, policyId: arrear.policyId, dueDate: on, amountCents: arrear.amountCents },
-    });
-    await tx.arrear.update({ where: { id: arrear.id }, data: { retryScheduledPaymentId: retry.id } });
+    const retry = await planRetry(tx, arrear, on);
     return { kind: 'scheduled', arrearId: arrear.id, scheduledPaymentId: retry.id, dueDate: on };
   });
+}
+
+/** A new debit of the arrear's amount on `on`, remembered as the arrear's retry (its settlement closes the arrear). */
+async function planRetry(tx: Tx, arrear: Arrear, on: Date) {
+  const retry = await tx.scheduledPayment.create({
+    data: { customerId: arrear.customerId, policyId: arrear.policyId, dueDate: on, amountCents: arrear.amountCents },
+  });
+  await tx.arrear.update({ where: { id: arrear.id }, data: { retryScheduledPaymentId: retry.id } });
+  return retry;
 }

@@ -194,6 +194,7 @@ const PayArrearResult = builder.unionType('PayArrearResult', {
     PaymentMethodNotFound,
     ArrearPaymentPending,
     CardPaymentRefused,
+    DebitRetryScheduled,
   ],
   resolveType: byTypename,
 });
@@ -211,6 +212,8 @@ const payResult = (outcome: PayOutcome) => {
       return { __typename: 'ArrearPaymentPending' as const, chargeId: outcome.chargeId, actionUrl: outcome.actionUrl };
     case 'cardRefused':
       return { __typename: 'CardPaymentRefused' as const, message: messages.cardRefused, code: outcome.code };
+    case 'debitPlanned':
+      return { __typename: 'DebitRetryScheduled' as const, arrearId: outcome.arrearId, dueDate: outcome.dueDate };
   }
 };
 
@@ -276,7 +279,8 @@ builder.mutationFields((t) => ({
   }),
   payArrear: t.withAuth({ customer: true }).field({
     type: PayArrearResult,
-    description: 'Pays a refused instalment now with one of the customer’s methods.',
+    description:
+      'Pays a refused instalment now with one of the customer’s methods. By card, the arrear is paid on the provider’s confirmation; by SEPA mandate, a debit is planned on the first free day from tomorrow (`DebitRetryScheduled`) and the arrear is paid once the bank has collected it.',
     args: { arrearId: t.arg.id({ required: true }), paymentMethodId: t.arg.id({ required: true }) },
     resolve: async (_r, { arrearId, paymentMethodId }, ctx) => {
       return payResult(await payArrear(ctx.app, ctx.who.sub, String(arrearId), String(paymentMethodId)));
