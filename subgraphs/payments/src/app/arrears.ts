@@ -9,6 +9,7 @@ import { explainRejection } from '../domain/rejections.ts';
 import { endToEndId } from '../domain/sepa/pain008.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import { chargeCard, openCardCharge } from './card-payments.ts';
+import { every } from './periodic.ts';
 
 type StepPayload<S extends ArrearStep> = PayloadOf<(typeof Events)[S]>;
 
@@ -234,13 +235,8 @@ export async function payArrear(
 }
 
 /** Runs the timeline every minute. */
-export function startUnpaidTimeline(app: PaymentsApp, everyMs = 60_000): () => void {
-  const timer = setInterval(() => {
-    runUnpaidTimeline(app).catch((error) => app.log.error('unpaid timeline failed', { error: String(error) }));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const startUnpaidTimeline = (app: PaymentsApp, everyMs = 60_000) =>
+  every(app, 'unpaid timeline', () => runUnpaidTimeline(app), everyMs);
 
 const DAY_MS = 86_400_000;
 

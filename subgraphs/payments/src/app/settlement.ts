@@ -8,6 +8,7 @@
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { lockArrear, markArrearPaid, type Tx } from './arrears.ts';
+import { every } from './periodic.ts';
 
 type Collection = NonNullable<Awaited<ReturnType<Tx['sepaCollection']['findUnique']>>>;
 
@@ -93,10 +94,5 @@ async function settleOne(
 }
 
 /** Settles collections every minute, as the unpaid timeline runs. */
-export function startSepaSettlement(app: PaymentsApp, everyMs = 60_000): () => void {
-  const timer = setInterval(() => {
-    settleCollections(app).catch((error) => app.log.error('SEPA settlement failed', { error: String(error) }));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const startSepaSettlement = (app: PaymentsApp, everyMs = 60_000) =>
+  every(app, 'SEPA settlement', () => settleCollections(app), everyMs);
