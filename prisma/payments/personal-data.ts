@@ -170,6 +170,7 @@ export const paymentsRegister = definePersonalDataRegister({
       returnedAt: 'payments',
       returnReason: 'payments',
       returnMessageId: no,
+      settledAt: 'payments',
     },
     CardCharge: {
       id: no,

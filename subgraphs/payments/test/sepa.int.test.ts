@@ -184,6 +184,7 @@ describe.runIf(system !== null)('settlement of the collections no return named',
     const app = system!.app;
     const louis = await collectionOf(LOUIS, DECEMBER);
     expect(await settleCollections(app)).toEqual({ settled: [louis.endToEndId], arrearsClosed: [] });
+    expect((await collectionOf(LOUIS, DECEMBER)).settledAt).toEqual(system!.clock.now());
     expect(
       (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: louis.scheduledPaymentId } })).status,
     ).toBe('PAID');

@@ -22,7 +22,7 @@ export interface SettlementRun {
 export async function settleCollections(app: PaymentsApp): Promise<SettlementRun> {
   const today = parisDay(app.clock.now());
   const candidates = await app.prisma.sepaCollection.findMany({
-    where: { returnedAt: null, collectionDate: { lt: today } },
+    where: { settledAt: null, returnedAt: null, collectionDate: { lt: today } },
     orderBy: { collectionDate: 'asc' },
   });
   if (!candidates.length) return { settled: [], arrearsClosed: [] };
@@ -59,6 +59,10 @@ async function settleOne(
     data: { status: 'PAID' },
   });
   if (count === 0) return 'skipped';
+  await tx.sepaCollection.update({
+    where: { endToEndId: collection.endToEndId },
+    data: { settledAt: app.clock.now() },
+  });
   const current = arrear && (await tx.arrear.findUniqueOrThrow({ where: { id: arrear.id } }));
   if (current && !current.paidAt && !current.terminatedAt) {
     await markArrearPaid(
