@@ -3,7 +3,7 @@
 // statement; the locks must be taken before the rows draw their ids.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createOutbox, outboxEntry, type SqlRunner } from '../src/events/outbox.ts';
 import { createLogger, createMemoryBus, defineEvent, parseEnv } from '../src/index.ts';
@@ -46,6 +46,26 @@ const runner = (client: pg.PoolClient | pg.Pool): SqlRunner => ({
   },
   async $executeRawUnsafe(query: string, ...values: unknown[]) {
     return (await client.query(query, values)).rowCount ?? 0;
+  },
+});
+/** The pool with the interactive transactions of a Prisma client, each one's start and end told to `watch`. */
+const transactional = (watch?: { started(): void; ended(): void }) => ({
+  ...runner(pool!),
+  async $transaction<T>(fn: (tx: SqlRunner) => Promise<T>) {
+    watch?.started();
+    const client = await pool!.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(runner(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+      watch?.ended();
+    }
   },
 });
 const noted = defineEvent('claims.t-noted', z.object({ n: z.number() }));
@@ -166,24 +186,12 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     await bus.subscribe(noted, (event) => {
       published.push(event.id);
     });
-    const db = {
-      ...runner(pool!),
-      async $transaction<T>(fn: (tx: SqlRunner) => Promise<T>) {
-        const client = await pool!.connect();
-        try {
-          await client.query('BEGIN');
-          const result = await fn(runner(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
-    };
-    const outbox = createOutbox({ source: 'claims', db, bus, log: createLogger('claims', { silent: true }) });
+    const outbox = createOutbox({
+      source: 'claims',
+      db: transactional(),
+      bus,
+      log: createLogger('claims', { silent: true }),
+    });
     // Whatever earlier tests left unpublished goes first.
     outbox.start();
     await outbox.stop();
@@ -217,5 +225,68 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
       await other.query('ROLLBACK').catch(() => undefined);
       other.release();
     }
+  });
+  it('takes another batch for a kick that names its events only when the running batch did not publish them', async () => {
+    const bus = createMemoryBus();
+    const published: string[] = [];
+    await bus.subscribe(noted, (event) => {
+      published.push(event.id);
+    });
+    // The bus holds each batch of events until the test lets it go.
+    let letGo: (() => void) | null = null;
+    const publishAll = bus.publishAll.bind(bus);
+    bus.publishAll = async (source, events) => {
+      if (events.length)
+        await new Promise<void>((resolve) => {
+          letGo = resolve;
+        });
+      return publishAll(source, events);
+    };
+    let started = 0;
+    let ended = 0;
+    const db = transactional({ started: () => started++, ended: () => ended++ });
+    await pool!.query(`UPDATE claims."OutboxEvent" SET "publishedAt" = now() WHERE "publishedAt" IS NULL`);
+    // No poll during the test: only its kicks start batches.
+    const log = createLogger('claims', { silent: true });
+    const outbox = createOutbox({ source: 'claims', db, bus, log, pollMs: 3_600_000 });
+    const write = async (n: number) => {
+      const [event] = await outbox.addAll(runner(pool!), [
+        outboxEntry(noted, { customerId: 'camille', payload: { n } }),
+      ]);
+      return event!;
+    };
+    const settled = async (transactions: number) => {
+      await vi.waitFor(() => expect(ended).toBe(transactions));
+      // Whatever the relay decides after its last batch, it decides before the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    outbox.start();
+    await settled(1);
+
+    // A kick naming an event the batch running has read: nothing more to do.
+    const first = await write(31);
+    outbox.kick();
+    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    outbox.kick([first]);
+    letGo!();
+    letGo = null;
+    await settled(2);
+    expect(started).toBe(2);
+    expect(published).toEqual([first.id]);
+
+    // One naming an event committed after that batch's read: one more batch, which publishes it.
+    const second = await write(32);
+    outbox.kick();
+    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    const third = await write(33);
+    outbox.kick([third]);
+    letGo!();
+    letGo = null;
+    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    letGo!();
+    await settled(4);
+    expect(started).toBe(4);
+    expect(published).toEqual([first.id, second.id, third.id]);
+    await outbox.stop();
   });
 });

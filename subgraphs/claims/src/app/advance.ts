@@ -65,9 +65,7 @@ export async function advanceClaim(
 ): Promise<AdvanceOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await attemptMove(app, input, actor);
-      if (outcome.kind === 'advanced' || outcome.kind === 'payoutRequested') app.outbox.kick();
-      return outcome;
+      return await attemptMove(app, input, actor);
     } catch (error) {
       if (!(error instanceof ClaimChangedMeanwhile)) throw error;
       // A momentary conflict: nothing was written, the caller may send the move again.
@@ -90,7 +88,11 @@ async function attemptMove(
   actor: { mover: Mover; id: string; trail?: StaffTrail },
 ): Promise<AdvanceOutcome> {
   const now = app.clock.now();
-  const claim = await app.prisma.claim.findUnique({ where: { id: input.claimId } });
+  // The sealed description is never needed here, the answers only to compute an indemnity: neither is decrypted.
+  const claim = await app.prisma.claim.findUnique({
+    where: { id: input.claimId },
+    omit: { description: true, answers: input.to !== 'INDEMNITY_COMPUTED' },
+  });
   if (!claim) return { kind: 'notFound' };
   // An adjuster asking for PAID asks payments to pay; the move itself is the system's, when the payout is recorded.
   const requestsPayout = input.to === 'PAID' && actor.mover === 'ADJUSTER' && claim.status === 'INDEMNITY_COMPUTED';
@@ -173,6 +175,7 @@ async function attemptMove(
     ...values,
   );
   if (!rows.length) throw new ClaimChangedMeanwhile();
+  app.outbox.kick(events.events(rows));
   access?.recorded();
   return requestsPayout ? { kind: 'payoutRequested', claimId: claim.id } : { kind: 'advanced', claimId: claim.id };
 }
