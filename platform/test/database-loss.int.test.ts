@@ -70,4 +70,18 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('database connections cut under load'
     await expect(transaction()).resolves.toBeUndefined();
     await adapter.dispose();
   }, 60_000);
+
+  it('opens no connection once disposed: a late query fails instead of holding a session nobody closes', async () => {
+    // A service stops by disposing its adapter (Prisma's $disconnect); work still running then (a consumer's batch)
+    // asked Prisma again, which connected anew through a pool nobody owned, left open until the database was
+    // dropped under it (the FATAL 57P01 of a test run).
+    const sessions = async () =>
+      Number((await admin!.query('SELECT count(*) FROM pg_stat_activity WHERE datname = $1', [name])).rows[0].count);
+    const factory = adapterFactory({ kind: 'postgres', url, schema: 'public', maxConnections: 2 });
+    const adapter = await factory.connect();
+    await adapter.queryRaw({ sql: 'SELECT 1 AS one', args: [], argTypes: [] });
+    await adapter.dispose();
+    await expect(factory.connect()).rejects.toThrow(/closed/);
+    expect(await sessions()).toBe(0);
+  }, 60_000);
 });

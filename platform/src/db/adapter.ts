@@ -67,5 +67,17 @@ export function adapterFactory(db: Database): SqlMigrationAwareDriverAdapterFact
   const report = (error: Error) => db.onConnectionError?.(error);
   pool.on('connect', (client) => client.on('error', report));
   pool.on('error', report);
-  return new PrismaPg(pool, { schema: db.schema, disposeExternalPool: true });
+  const factory = new PrismaPg(pool, { schema: db.schema, disposeExternalPool: true });
+  // Prisma disposes its adapter at $disconnect (the pool ends) and, asked again, connects anew: PrismaPg would then
+  // build a pool of its own, without these listeners and ended by nobody. Work still running when a service stopped
+  // held such a connection until its database was dropped under it. Once disposed, this factory connects no more.
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      if (pool.ending) throw new Error(`the connections of ${db.schema} are closed (the service stopped)`);
+      return factory.connect();
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
 }
