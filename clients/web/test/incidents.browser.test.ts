@@ -3,6 +3,7 @@
 // app works from the hashes of its operations alone. The bank's refusal is recorded by the support agent (AGENT,
 // with TOTP) through the API, as the back office does.
 import { DEMO } from '@abri/platform';
+import { addDays, isoDay, parisDay } from '@abri/platform/french';
 import type { AbriClient } from '@abri/sdk';
 import { staffMember } from '@abri/testkit';
 import type { Locator } from 'playwright-core';
@@ -18,8 +19,6 @@ beforeAll(async () => {
 }, 600_000);
 
 const WHO: Record<Size, 'camille' | 'louis'> = { desktop: 'camille', mobile: 'louis' };
-const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The bank refuses the customer's next instalment; the agent records it. Returns the instalments' due days. */
 async function refuseNextDebit(who: 'camille' | 'louis') {
@@ -64,9 +63,10 @@ describe.skipIf(skipBrowser)('payment incidents, mandates, search and help (trus
       expect(await accessibilityViolations(page)).toEqual([]);
 
       if (size === 'desktop') {
-        // Presented again on a chosen day (one that is not already a due day).
-        let day = new Date(Date.now() + DAY);
-        while (dueDays.has(isoDay(day))) day = new Date(day.getTime() + DAY);
+        // Presented again on a chosen day (one that is not already a due day), from tomorrow in Paris: tomorrow in
+        // UTC is still today there between midnight and 1 or 2 a.m., a day the payments subgraph refuses.
+        let day = addDays(parisDay(new Date()), 1);
+        while (dueDays.has(isoDay(day))) day = addDays(day, 1);
         await incident.getByLabel('Date du nouveau prélèvement').fill(isoDay(day));
         await tap(incident.getByRole('button', { name: 'Programmer ce prélèvement' }));
         await expect
