@@ -5,11 +5,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SUBGRAPH_NAMES } from '@abri/platform';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePorts } from '../../dev/testkit/src/ports.ts';
 import { ROOT } from '../../prisma/projects.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'abri-start-'));
-const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+// The gateway's port and the subgraphs' next four, below the kernel's ephemeral range (a random block up to 40000
+// overlapped it: an outgoing connection of another test took a subgraph's port, and `npm start` exited on EADDRINUSE).
+const basePort = await freePorts(SUBGRAPH_NAMES.length + 1);
 const running: ChildProcess[] = [];
 
 afterAll(() => {
