@@ -12,6 +12,7 @@ import type { HopKeys } from './hop.ts';
 import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
+import type { Stop } from './schedule.ts';
 import { type Datamodel, sealPrisma } from './sealed/fields.ts';
 import { type ResealOptions, type ResealReport, resealAll, type SealedSchema } from './sealed/reseal.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
@@ -45,7 +46,10 @@ export interface ServiceBase<P> {
 export interface SubgraphService<A> {
   app: A;
   start(port: number, host?: string): Promise<Served>;
-  /** Drains the server (see `Served.stop`), then stops background work, the relay and the database client. */
+  /**
+   * Drains the server (see `Served.stop`), then stops background work (waiting for the events and runs in hand), the
+   * relay and the database client.
+   */
   stop(options?: StopOptions): Promise<void>;
   /**
    * Seals again under the current key every value stored under an older one or in clear (`npm run keys:rotate`);
@@ -86,7 +90,7 @@ export function createSubgraphService<
   signedRoutes?: SubgraphServerOptions<{ app: A }>['signedRoutes'];
   signedPostRoutes?: SubgraphServerOptions<{ app: A }>['signedPostRoutes'];
   /** Starts background work (bus listeners); returns what stops it. */
-  background?: (app: A) => Promise<() => void>;
+  background?: (app: A) => Promise<Stop>;
 }): SubgraphService<A> {
   const { name, deps } = options;
   const prisma = sealPrisma(options.prisma, {
@@ -99,7 +103,7 @@ export function createSubgraphService<
   const outbox = createOutbox({ source: name, db: prisma, bus, log: deps.log, keyring: deps.keyring });
   const app = options.app({ prisma, outbox, bus, clock: deps.clock ?? systemClock, log: deps.log });
   let served: Served | undefined;
-  let stopBackground: (() => void) | undefined;
+  let stopBackground: Stop | undefined;
   let removeProbes: (() => void)[] = [];
   return {
     app,
@@ -156,7 +160,7 @@ export function createSubgraphService<
     async stop(options) {
       await served?.stop(options);
       for (const remove of removeProbes) remove();
-      stopBackground?.();
+      await stopBackground?.();
       await outbox.stop();
       await prisma.$disconnect();
     },

@@ -21,7 +21,7 @@ describe.each(buses)('%s bus, batch consumers', (_name, bus) => {
     expect(batches.flat()).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
     // What was there before the consumer started comes in one read, not one event at a time.
     expect(batches[0]!.length).toBeGreaterThan(1);
-    stop();
+    await stop();
   });
 
   it('handles a failing batch one event at a time: the good events once, the bad one retried until it succeeds', async () => {
@@ -40,7 +40,7 @@ describe.each(buses)('%s bus, batch consumers', (_name, bus) => {
     await until(() => done.length === 5);
     expect([...done].sort()).toEqual(['1', '2', '3', '4', '5']);
     expect(badAttempts).toBe(3);
-    stop();
+    await stop();
   });
 
   it('leaves out refused payloads and calls no handler for a batch of them only', async () => {
@@ -53,7 +53,7 @@ describe.each(buses)('%s bus, batch consumers', (_name, bus) => {
     await bus.publish(event(topic, 2));
     await until(() => batches.flat().length === 1);
     expect(batches.flat()).toEqual(['2']);
-    stop();
+    await stop();
   });
 });
 
@@ -75,7 +75,7 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, batch consumers of one group
       await until(() => seen.length === 6);
       await vi.waitFor(async () => expect(((await redis.xpending(key, 'feed')) as [number])[0]).toBe(0));
       expect([...seen].sort()).toEqual(['1', '2', '3', '4', '5', '6']);
-      stop();
+      await stop();
     } finally {
       await bus.close();
       redis.disconnect();

@@ -21,7 +21,7 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     await bus.publish(event(topic, 3));
     await until(() => seen.length === 3);
     expect(seen).toEqual(['1', '2', '3']);
-    stop();
+    await stop();
   });
 
   it('delivers again an event whose handler failed, until it succeeds', async () => {
@@ -37,7 +37,7 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     await until(() => done.length === 1);
     expect(attempts).toBe(3);
     expect(done).toEqual(['7']);
-    stop();
+    await stop();
   });
 
   it('gives every group every event', async () => {
@@ -51,7 +51,33 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     for (let i = 1; i <= 5; i++) await bus.publish(event(topic, i));
     await until(() => a.length === 5 && b.length === 5);
     expect(a).toEqual(b);
-    for (const stop of stops) stop();
+    await Promise.all(stops.map((stop) => stop()));
+  });
+
+  it('stops once the event in hand is handled, however long it takes: a stopping service never cuts one off', async () => {
+    const topic = freshTopic();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handled: string[] = [];
+    let entered = false;
+    const stop = await bus.consume(topic, 'drained', async (e) => {
+      entered = true;
+      await held;
+      handled.push(e.id);
+    });
+    await bus.publish(event(topic, 1));
+    await until(() => entered);
+    let stopped = false;
+    const stopping = stop().then(() => {
+      stopped = true;
+    });
+    await new Promise(setImmediate);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(handled).toEqual(['1']);
   });
 });
 
@@ -76,7 +102,7 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       const pending = async () => ((await redis.xpending(key, 'feed')) as [number])[0];
       await expect.poll(pending, { timeout: 30_000 }).toBe(0);
       expect(seen).toHaveLength(3);
-      stop();
+      await stop();
     } finally {
       redis.disconnect();
       await bus.close();
@@ -107,7 +133,38 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       );
       const pending = async () => ((await redis.xpending(`${prefix}${topic.topic}`, 'feed')) as [number])[0];
       await expect.poll(pending, { timeout: 30_000 }).toBe(0);
-      stop();
+      await stop();
+    } finally {
+      redis.disconnect();
+      await bus.close();
+    }
+  });
+
+  it('acknowledges the events in hand before its stop resolves', async () => {
+    const prefix = `abri:it:${randomUUID()}:`;
+    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix });
+    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
+    try {
+      const topic = freshTopic();
+      for (let i = 1; i <= 3; i++) await bus.publish(event(topic, i));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const handled: string[] = [];
+      let entered = false;
+      const stop = await bus.consumeBatch(topic, 'feed', async (events) => {
+        entered = true;
+        await held;
+        handled.push(...events.map((e) => e.id));
+      });
+      await until(() => entered);
+      const stopping = stop();
+      release();
+      await stopping;
+      expect(handled).toEqual(['1', '2', '3']);
+      // Acknowledged already: no other consumer of the group will handle them again.
+      expect(((await redis.xpending(`${prefix}${topic.topic}`, 'feed')) as [number])[0]).toBe(0);
     } finally {
       redis.disconnect();
       await bus.close();

@@ -200,7 +200,7 @@ describe('the event catalogue', () => {
     ]);
     expect(await rejectedCount('payments.payoutRecorded', 'claims-payouts')).toBe(before + 1);
     expect(bus.health().consumers[0]?.state).toBe('ok');
-    stop();
+    await stop();
   });
 
   it('has the README table of producers and consumers as the catalogue renders it', () => {

@@ -99,7 +99,7 @@ describe('Redis restarted empty', () => {
     expect(consumerBus.health().consumers).toEqual([
       expect.objectContaining({ topic: TOPIC, group: 'projection', state: 'ok' }),
     ]);
-    stop();
+    await stop();
     await stream.return(undefined);
     await reading;
     await outbox.stop();
@@ -117,12 +117,15 @@ describe('Redis away', () => {
     buses.push(watched);
     const stop = await watched.consume(defineEvent('away.topic', z.unknown()), 'watcher', async () => {});
     const state = () => watched.health().consumers[0]?.state;
+    // A second consumer, stopped while Redis does not answer: its stop lets go of the read that waits for Redis.
+    const other = await watched.consume(defineEvent('away.other', z.unknown()), 'watcher', async () => {});
     await expect.poll(state).toBe('ok');
     await redis.stop();
+    await other();
     await expect.poll(state, { timeout: 30_000 }).toBe('retrying');
     await expect.poll(state, { timeout: 30_000 }).toBe('stuck');
     await redis.restart();
     await expect.poll(state, { timeout: 30_000 }).toBe('ok');
-    stop();
+    await stop();
   }, 120_000);
 });

@@ -11,6 +11,7 @@
 // can be queued again once the producer or the catalogue is fixed.
 import { createLogger, type Logger } from '../log.ts';
 import { eventRejected } from '../metrics.ts';
+import type { Stop } from '../schedule.ts';
 import { checkPayload, type EventDescriptor, type TypedEvent } from './catalog.ts';
 
 /** An event as it travels on the bus. */
@@ -71,9 +72,10 @@ export interface EventTransport {
   /**
    * Durable, at-least-once consumption for a service that must act on every event (a projection, a payout): each
    * `group` reads `topic` from the oldest event it has not acknowledged, the bus's whole history for a new group.
-   * An event is acknowledged when `handler` resolves; a failure is retried. Handlers must be idempotent.
+   * An event is acknowledged when `handler` resolves; a failure is retried. Handlers must be idempotent. The stop
+   * it resolves to takes no new event and resolves once the events in hand are handled (or failed) and acknowledged.
    */
-  consume(topic: string, group: string, handler: (event: BusEvent) => Promise<void>): Promise<() => void>;
+  consume(topic: string, group: string, handler: (event: BusEvent) => Promise<void>): Promise<Stop>;
   /**
    * `consume` with the events of each read handed over together, in order, so a consumer can act on them in one
    * transaction (one statement per batch instead of several per event). The batch is acknowledged when `handler`
@@ -81,7 +83,7 @@ export interface EventTransport {
    * retried, skipped after MAX_DELIVERIES as `consume` does), so one bad event cannot hold back the others.
    * Absent: the bus calls `handler` with one event at a time through `consume`.
    */
-  consumeBatch?(topic: string, group: string, handler: (events: BusEvent[]) => Promise<void>): Promise<() => void>;
+  consumeBatch?(topic: string, group: string, handler: (events: BusEvent[]) => Promise<void>): Promise<Stop>;
   /** Resolves when the bus can carry events. */
   ping(): Promise<void>;
   /** The state of this process's durable consumers. */
@@ -109,11 +111,7 @@ export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume' |
    * Durable, at-least-once consumption (see `EventTransport.consume`) of `event`, the payload checked before
    * `handler` runs: one the schema refuses is logged, counted and acknowledged without calling `handler`.
    */
-  consume<P>(
-    event: EventDescriptor<P>,
-    group: string,
-    handler: (event: TypedEvent<P>) => Promise<void>,
-  ): Promise<() => void>;
+  consume<P>(event: EventDescriptor<P>, group: string, handler: (event: TypedEvent<P>) => Promise<void>): Promise<Stop>;
   /**
    * `consume` by batches (see `EventTransport.consumeBatch`): `handler` gets the checked events of a read, in order
    * (refused payloads left out, as `consume` does), never an empty list. It must be idempotent for every event of
@@ -123,7 +121,7 @@ export interface EventBus extends Omit<EventTransport, 'subscribe' | 'consume' |
     event: EventDescriptor<P>,
     group: string,
     handler: (events: TypedEvent<P>[]) => Promise<void>,
-  ): Promise<() => void>;
+  ): Promise<Stop>;
 }
 
 /** Which events of a topic a live subscriber wants: one customer's (a device's stream), or all. */
@@ -244,14 +242,15 @@ export const MAX_DELIVERIES = 5;
 
 /**
  * Runs `handler` on each event in order, retrying a failure with back-off; after MAX_DELIVERIES the event is
- * reported to `onGiveUp` and skipped, so one poisoned event cannot stop a consumer for ever.
+ * reported to `onGiveUp` and skipped, so one poisoned event cannot stop a consumer for ever. `idle()` resolves once
+ * every event handed so far is done with.
  */
 export function deliverInOrder(
   handler: (event: BusEvent) => Promise<void>,
   onGiveUp: (event: BusEvent, error: unknown) => void,
 ) {
   let chain = Promise.resolve();
-  return (event: BusEvent) => {
+  const deliver = (event: BusEvent) => {
     chain = chain.then(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -265,6 +264,7 @@ export function deliverInOrder(
     });
     return chain;
   };
+  return Object.assign(deliver, { idle: () => chain });
 }
 
 /** In-process bus for the embedded mode, where the gateway and every subgraph share one process. */
@@ -299,7 +299,15 @@ function memoryTransport(options: {
         });
       },
     );
-    return { state, deliver };
+    /** The consumer's stop: no more events, then those in hand handled. */
+    const stopped =
+      (off: () => void, idle: () => Promise<void>): Stop =>
+      async () => {
+        off();
+        if (consumers.includes(state)) consumers.splice(consumers.indexOf(state), 1);
+        await idle();
+      };
+    return { state, deliver, stopped };
   };
   return {
     async publishAll(_source, events) {
@@ -320,18 +328,19 @@ function memoryTransport(options: {
       for (const handler of handlers.get(event.topic) ?? []) handler(event);
     },
     async consume(topic, group, handler) {
-      const { deliver } = durable(topic, group, handler);
+      const { deliver, stopped } = durable(topic, group, handler);
       for (const event of history.get(topic) ?? []) void deliver(event);
-      return this.subscribe(topic, (event) => void deliver(event));
+      const off = await this.subscribe(topic, (event) => void deliver(event));
+      return stopped(off, deliver.idle);
     },
     async consumeBatch(topic, group, handler) {
       // The per-event path of a batch that failed: each event retried, then skipped, as `consume` does.
-      const { state, deliver: one } = durable(topic, group, (event) => handler([event]));
+      const { state, deliver: one, stopped } = durable(topic, group, (event) => handler([event]));
       // Events published while a batch is handled wait here and make the next batch, in order.
       const queue: BusEvent[] = [];
       let draining = false;
+      let drained = Promise.resolve();
       const drain = async () => {
-        if (draining) return;
         draining = true;
         try {
           while (queue.length) {
@@ -347,13 +356,13 @@ function memoryTransport(options: {
           draining = false;
         }
       };
-      const add = (event: BusEvent) => {
-        queue.push(event);
-        void drain();
+      const add = (...events: BusEvent[]) => {
+        queue.push(...events);
+        if (!draining) drained = drain();
       };
-      queue.push(...(history.get(topic) ?? []));
-      void drain();
-      return this.subscribe(topic, add);
+      add(...(history.get(topic) ?? []));
+      const off = await this.subscribe(topic, add);
+      return stopped(off, () => drained);
     },
     async subscribe(topic, handler) {
       let set = handlers.get(topic);

@@ -7,6 +7,7 @@
 //   are the record.
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
+import type { Stop } from '../schedule.ts';
 import {
   BATCH,
   type BusEvent,
@@ -26,6 +27,24 @@ const BLOCK_MS = 1_000;
 const COUNT = BATCH;
 /** How often a consumer looks for events a dead consumer of its group left pending. */
 const TAKE_OVER_EVERY_MS = 5_000;
+/**
+ * How long a stopping consumer waits for the events in hand to be handled and acknowledged. Past it (a handler stuck
+ * on a lost database), it lets go: what it had read stays pending, and another consumer of the group takes it over.
+ */
+const STOP_WAIT_MS = 10_000;
+
+const LET_GO = Symbol('let go');
+
+/** Whether `work` settles within `ms`. */
+const settlesWithin = (work: Promise<unknown>, ms: number) => {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+};
 
 /**
  * All of a batch or nothing, and nothing unless Redis still holds the source's earlier events: the marker key is set
@@ -125,7 +144,7 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
     group: string,
     handler: (event: BusEvent) => Promise<void>,
     batch?: (events: BusEvent[]) => Promise<void>,
-  ): Promise<() => void> {
+  ): Promise<Stop> {
     const key = prefix + topic;
     const consumer = `${hostname()}-${process.pid}`;
     const createGroup = () =>
@@ -207,42 +226,53 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
     // one acknowledgement, instead of four commands per event.
     let checkPending = true;
     let takeOverAt = 0;
-    void (async () => {
+    /** Whether events read are being handled (a stop then waits for them), rather than a read waiting on Redis. */
+    let inHand = false;
+    // A stop lets go of a command Redis does not answer: ioredis keeps it for ever while it reconnects, even once
+    // disconnected. Whatever Redis had handed to a read let go of stays pending, for another consumer to take over.
+    let letGo!: () => void;
+    const lettingGo = new Promise<typeof LET_GO>((resolve) => {
+      letGo = () => resolve(LET_GO);
+    });
+    type Read = [string, [string, string[]][]][] | null;
+    const unlessLetGo = <T>(command: Promise<unknown>) => Promise.race([command as Promise<T>, lettingGo]);
+    const handleRead = async (entries: [string, string[]][], together = false) => {
+      inHand = true;
+      try {
+        await handleAll(entries, together);
+      } finally {
+        inHand = false;
+      }
+    };
+    const loop = (async () => {
       while (!stopped) {
         try {
           if (checkPending || failures.size) {
-            const pending = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', COUNT, 'STREAMS', key, '0')) as
-              | [string, [string, string[]][]][]
-              | null;
+            const pending = await unlessLetGo<Read>(
+              reader.xreadgroup('GROUP', group, consumer, 'COUNT', COUNT, 'STREAMS', key, '0'),
+            );
+            if (pending === LET_GO) break;
             const mine = pending?.[0]?.[1] ?? [];
             checkPending = mine.length === COUNT;
             if (mine.length) {
-              await handleAll(mine);
+              await handleRead(mine);
               await new Promise((r) => setTimeout(r, 100));
               continue;
             }
           }
-          const fresh = (await reader.xreadgroup(
-            'GROUP',
-            group,
-            consumer,
-            'COUNT',
-            COUNT,
-            'BLOCK',
-            BLOCK_MS,
-            'STREAMS',
-            key,
-            '>',
-          )) as [string, [string, string[]][]][] | null;
-          await handleAll(fresh?.[0]?.[1] ?? [], true);
+          const fresh = await unlessLetGo<Read>(
+            reader.xreadgroup('GROUP', group, consumer, 'COUNT', COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', key, '>'),
+          );
+          if (fresh === LET_GO) break;
+          await handleRead(fresh?.[0]?.[1] ?? [], true);
           // What a dead consumer of the group left pending for longer than takeOverAfterMs becomes this one's.
           if (Date.now() >= takeOverAt) {
             takeOverAt = Date.now() + TAKE_OVER_EVERY_MS;
-            const [, taken] = (await writer.xautoclaim(key, group, consumer, takeOverAfterMs, '0-0', 'COUNT', 100)) as [
-              string,
-              unknown[],
-            ];
-            if (taken.length) checkPending = true;
+            const claimed = await unlessLetGo<[string, unknown[]]>(
+              writer.xautoclaim(key, group, consumer, takeOverAfterMs, '0-0', 'COUNT', 100),
+            );
+            if (claimed === LET_GO) break;
+            if (claimed[1].length) checkPending = true;
           }
           if (!failures.size) progressing();
           else state.lastPollAt = Date.now();
@@ -264,9 +294,16 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
       }
       reader.disconnect();
     })();
-    return () => {
+    // Stopping takes no new read: the blocking read in progress returns within BLOCK_MS and what it brings is handled
+    // like the events in hand, then acknowledged. A read Redis does not answer (it is down) is cut after a moment.
+    return async () => {
       stopped = true;
       consumers.splice(consumers.indexOf(state), 1);
+      if (await settlesWithin(loop, inHand ? STOP_WAIT_MS : BLOCK_MS + 500)) return;
+      letGo();
+      reader.disconnect();
+      if (!(await settlesWithin(loop, STOP_WAIT_MS)))
+        options.onError?.(new Error(`consumer ${group} of ${topic} stopped with events in hand; they stay pending`));
     };
   }
 

@@ -13,7 +13,7 @@ import type { EventBus } from '../events/bus.ts';
 import { Events, type PayloadOf } from '../events/catalog.ts';
 import type { Outbox, TransactionalSql } from '../events/outbox.ts';
 import type { Logger } from '../log.ts';
-import { every, PURGE_INTERVAL_MS } from '../schedule.ts';
+import { every, PURGE_INTERVAL_MS, type Stop, stopAll } from '../schedule.ts';
 import type { DataCategory, ErasureRule, PersonalDataRegister } from './register.ts';
 
 // The topics: `Events.erasureRequested` (users → all), `Events.erasureChecked[<service>]` (<service> → users, what
@@ -164,7 +164,7 @@ export async function joinErasure(
   app: { bus: EventBus; outbox: Outbox; prisma: TransactionalSql; clock: Clock; log: Logger },
   participant: ErasureParticipant,
   purgeEveryMs = PURGE_INTERVAL_MS,
-): Promise<() => void> {
+): Promise<Stop> {
   const { service } = participant;
   const stops = [
     await app.bus.consume(Events.erasureRequested, `${service}-erasure-check`, async (event) => {
@@ -188,7 +188,5 @@ export async function joinErasure(
     }),
     every(app, `${service} retention purge`, purgeEveryMs, () => runPurge(app, service, participant.purge)),
   ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return stopAll(stops);
 }

@@ -8,6 +8,7 @@ import {
   type Insurer,
   joinErasure,
   type ServiceDeps,
+  stopAll,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/claims/generated/prisma/client.ts';
 import { type AttachmentStore, attachmentDownload, memoryStore } from './app/attachments.ts';
@@ -50,9 +51,7 @@ export function createClaimsService(deps: ClaimsDeps) {
         await followPayouts(app),
         await joinErasure(app, claimsErasure(app)),
       ];
-      return () => {
-        for (const stop of stops) stop();
-      };
+      return stopAll(stops);
     },
   });
   return {

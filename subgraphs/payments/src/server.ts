@@ -8,6 +8,7 @@ import {
   type Insurer,
   joinErasure,
   type ServiceDeps,
+  stopAll,
 } from '@abri/platform';
 import { PrismaClient } from '../../../prisma/payments/generated/prisma/client.ts';
 import { startUnpaidTimeline } from './app/arrears.ts';
@@ -68,9 +69,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         startSepaSettlement(app),
         await joinErasure(app, paymentsErasure(app)),
       ];
-      return () => {
-        for (const stop of stops) stop();
-      };
+      return stopAll(stops);
     },
   });
 }

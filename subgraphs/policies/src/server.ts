@@ -11,6 +11,7 @@ import {
   type ServiceDeps,
   type SigningKey,
   sendJson,
+  stopAll,
 } from '@abri/platform';
 import type { CryptoKey, JWK } from 'jose';
 import { PrismaClient } from '../../../prisma/policies/generated/prisma/client.ts';
@@ -60,9 +61,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
         await followProfile(app),
         await joinErasure(app, policiesErasure(app)),
       ];
-      return () => {
-        for (const stop of stops) stop();
-      };
+      return stopAll(stops);
     },
     routes: {
       '/.well-known/jwks.json': (_req, res) =>

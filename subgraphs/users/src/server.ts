@@ -10,6 +10,7 @@ import {
   type ServiceDeps,
   type SigningKey,
   sendJson,
+  stopAll,
   trackPresence,
 } from '@abri/platform';
 import type { JWK } from 'jose';
@@ -115,9 +116,7 @@ export function createUsersService(deps: UsersDeps) {
         startHeldRelease(app, presence),
         presence.stop,
       ];
-      return () => {
-        for (const stop of stops) stop();
-      };
+      return stopAll(stops);
     },
     routes: {
       '/.well-known/jwks.json': (_req, res) => sendJson(res, 200, jwks, { 'cache-control': 'public, max-age=300' }),

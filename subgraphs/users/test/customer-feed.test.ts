@@ -54,6 +54,6 @@ describe('customer feed by batches', () => {
     await h.deliver();
     const sent = h.messagesTo('camille.martin@abri.example');
     expect(sent.map((m) => m.subject)).toEqual([expect.stringContaining('SIN-2026-000123')]);
-    stop();
+    await stop();
   });
 });

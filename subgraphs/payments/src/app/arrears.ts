@@ -2,14 +2,13 @@
 // days after the due date, cover suspended 30 days after the notice, contract terminated 10 days after that; paying
 // in between stops it, and suspended cover comes back the next day at noon. The timeline runs by itself (a job with
 // the injected clock) and each step is an event the policies subgraph and the customer's devices see.
-import { type ArrearStep, type EventDescriptor, Events, type PayloadOf } from '@abri/platform';
+import { type ArrearStep, type EventDescriptor, Events, every, type PayloadOf } from '@abri/platform';
 import { addDays, parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { explainRejection } from '../domain/rejections.ts';
 import { endToEndId } from '../domain/sepa/pain008.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import { chargeCard, openCardCharge } from './card-payments.ts';
-import { every } from './periodic.ts';
 
 type StepPayload<S extends ArrearStep> = PayloadOf<(typeof Events)[S]>;
 
@@ -234,9 +233,9 @@ export async function payArrear(
   return outcome;
 }
 
-/** Runs the timeline every minute. */
+/** Runs the timeline every minute on each instance: each step is idempotent and guards its writes (the arrear's lock). */
 export const startUnpaidTimeline = (app: PaymentsApp, everyMs = 60_000) =>
-  every(app, 'unpaid timeline', () => runUnpaidTimeline(app), everyMs);
+  every(app, 'unpaid timeline', everyMs, () => runUnpaidTimeline(app), { atStart: false });
 
 const DAY_MS = 86_400_000;
 

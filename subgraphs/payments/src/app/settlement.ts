@@ -5,10 +5,10 @@
 // payment does. A return arriving later still goes through `recordRejection`, which turns that payment REJECTED.
 // Settling twice, or from two instances at once, changes nothing more: the instalment's status is the guard and the
 // payment's reference is unique.
+import { every } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { lockArrear, markArrearPaid, type Tx } from './arrears.ts';
-import { every } from './periodic.ts';
 
 type Collection = NonNullable<Awaited<ReturnType<Tx['sepaCollection']['findUnique']>>>;
 
@@ -97,6 +97,6 @@ async function settleOne(
   return 'settled';
 }
 
-/** Settles collections every minute, as the unpaid timeline runs. */
+/** Settles collections every minute on each instance, as the unpaid timeline runs (safe: see above). */
 export const startSepaSettlement = (app: PaymentsApp, everyMs = 60_000) =>
-  every(app, 'SEPA settlement', () => settleCollections(app), everyMs);
+  every(app, 'SEPA settlement', everyMs, () => settleCollections(app), { atStart: false });

@@ -1,6 +1,6 @@
 // The contract's status follows the unpaid-premium timeline that payments runs: suspended, restored, terminated.
 // Durable consumers; each change is announced to the other subgraphs (claims' projection) in the same transaction.
-import { Events } from '@abri/platform';
+import { Events, type Stop, stopAll } from '@abri/platform';
 import type { PolicyStatus } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
 import { announceTerms } from './terms-event.ts';
@@ -11,7 +11,7 @@ const STATUS_BY_STEP = [
   [Events.contractTerminated, 'TERMINATED'],
 ] as const satisfies readonly (readonly [unknown, PolicyStatus])[];
 
-export async function followCoverStatus(app: PoliciesApp): Promise<() => void> {
+export async function followCoverStatus(app: PoliciesApp): Promise<Stop> {
   const stops = await Promise.all(
     STATUS_BY_STEP.map(([step, status]) =>
       app.bus.consume(step, `policies-${status.toLowerCase()}`, async (event) => {
@@ -30,7 +30,5 @@ export async function followCoverStatus(app: PoliciesApp): Promise<() => void> {
       }),
     ),
   );
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return stopAll(stops);
 }

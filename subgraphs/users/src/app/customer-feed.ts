@@ -14,6 +14,8 @@ import {
   Events,
   outboxEntry,
   recordProcessed,
+  type Stop,
+  stopAll,
   type TypedEvent,
 } from '@abri/platform';
 import type { UsersApp } from './index.ts';
@@ -86,11 +88,9 @@ export async function copyAllToFeed(app: UsersApp, events: readonly (TypedEvent<
 }
 
 /** Follows every topic of the catalogue; resolves to what stops it. */
-export async function followCustomerFeed(app: UsersApp): Promise<() => void> {
+export async function followCustomerFeed(app: UsersApp): Promise<Stop> {
   const stops = await Promise.all(
     FeedKinds.map(([followed]) => app.bus.consumeBatch(followed, GROUP, (events) => copyAllToFeed(app, events))),
   );
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return stopAll(stops);
 }

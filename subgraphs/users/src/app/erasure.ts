@@ -20,6 +20,8 @@ import {
   PURGE_INTERVAL_MS,
   retainUntil,
   runPurge,
+  type Stop,
+  stopAll,
 } from '@abri/platform';
 import { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { usersRegister } from '../../../../prisma/users/personal-data.ts';
@@ -315,7 +317,7 @@ export async function purgeUsers(app: UsersApp): Promise<Record<string, number>>
 }
 
 /** Follows the other subgraphs' answers and purges on a schedule; resolves to what stops it. */
-export async function followErasure(app: UsersApp, purgeEveryMs = PURGE_INTERVAL_MS): Promise<() => void> {
+export async function followErasure(app: UsersApp, purgeEveryMs = PURGE_INTERVAL_MS): Promise<Stop> {
   const stops = [
     ...(await Promise.all(
       ERASURE_CHECKERS.map((service) =>
@@ -328,7 +330,5 @@ export async function followErasure(app: UsersApp, purgeEveryMs = PURGE_INTERVAL
     )),
     every(app, 'users retention purge', purgeEveryMs, () => runPurge(app, 'users', () => purgeUsers(app))),
   ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return stopAll(stops);
 }

@@ -2,7 +2,7 @@
 // (platform/src/privacy/staff-access.ts) durably and keeps one row per event, with the staff member's name as it was
 // then and the reason encrypted.
 import { randomUUID } from 'node:crypto';
-import { decryptField, type EventOf, Events, encryptField } from '@abri/platform';
+import { decryptField, type EventOf, Events, encryptField, type Stop, stopAll } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 
 export const reasonContext = (customerId: string) => `customer:${customerId}:staff-access-reason`;
@@ -55,15 +55,13 @@ export async function storeStaffAccesses(app: UsersApp, events: readonly StaffAc
 }
 
 /** Follows every subgraph's staff access events; returns what stops it. */
-export async function followStaffAccess(app: UsersApp): Promise<() => void> {
+export async function followStaffAccess(app: UsersApp): Promise<Stop> {
   const stops = await Promise.all(
     Object.values(Events.staffAccessed).map((event) =>
       app.bus.consumeBatch(event, 'users-staff-access', (events) => storeStaffAccesses(app, events)),
     ),
   );
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return stopAll(stops);
 }
 
 export async function staffAccessOf(app: UsersApp, customerId: string, first: number) {

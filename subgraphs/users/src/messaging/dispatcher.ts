@@ -1,6 +1,6 @@
 // Messages: queued inside the caller's transaction, then sent by a loop with retries and back-off. Contents never
 // reach the logs.
-import { blindIndexes, decryptField, encryptField } from '@abri/platform';
+import { blindIndexes, decryptField, encryptField, every, type Stop } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import { hasConsent } from '../app/consents.ts';
 import type { UsersApp } from '../app/index.ts';
@@ -98,19 +98,8 @@ export async function dispatchMessages(app: UsersApp): Promise<number> {
 }
 
 /** Starts the dispatch loop; returns what stops it. `kick()` on the app sends without waiting for the next tick. */
-export function startDispatcher(app: UsersApp, intervalMs = 1000): () => void {
-  let busy = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    dispatchMessages(app)
-      .catch((error) => app.log.error('message dispatch failed', { error: String(error) }))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  app.kickMessages = tick;
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startDispatcher(app: UsersApp, intervalMs = 1000): Stop {
+  const dispatch = every(app, 'message dispatch', intervalMs, () => dispatchMessages(app), { atStart: false });
+  app.kickMessages = dispatch.kick;
+  return dispatch;
 }

@@ -2,7 +2,7 @@
 // loses none, and pushed when they end. Security notifications never wait (push/dispatcher.ts sends them at once).
 // Each users instance looks for notifications to release every minute; a lease keeps two instances from pushing the
 // same one, and the per-device delivery rows keep a retried release from notifying a device twice.
-import type { PresenceTracker } from '@abri/platform';
+import { every, type PresenceTracker, type Stop } from '@abri/platform';
 import type { Prisma } from '../../../../prisma/users/generated/prisma/client.ts';
 import type { UsersApp } from '../app/index.ts';
 import { pushDecision } from '../domain/notification-preferences.ts';
@@ -75,16 +75,6 @@ export async function releaseHeld(app: UsersApp, presence: PresenceTracker, stat
   return released;
 }
 
-/** Releases held notifications now and every minute; resolves to what stops it. */
-export function startHeldRelease(app: UsersApp, presence: PresenceTracker): () => void {
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = running
-      .then(() => releaseHeld(app, presence, app.push.stats))
-      .catch((error: unknown) => app.log.error('releasing held notifications failed', { error: String(error) }));
-  };
-  round();
-  const timer = setInterval(round, EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** Releases held notifications now and every minute; returns what stops it. */
+export const startHeldRelease = (app: UsersApp, presence: PresenceTracker): Stop =>
+  every(app, 'releasing held notifications', EVERY_MS, () => releaseHeld(app, presence, app.push.stats));
