@@ -26,6 +26,7 @@ import {
 } from '@abri/platform';
 import type { UsersDeps } from '@abri/users';
 import { createLocalMailbox } from '@abri/users/mailbox';
+import { migratedImage } from '../../../prisma/image.ts';
 import { prismaProject, ROOT } from '../../../prisma/projects.ts';
 import { createSubgraphServices, seedWhenEmpty } from './subgraphs.ts';
 
@@ -63,37 +64,15 @@ export interface EmbeddedOptions {
   web?: GatewayDeps['web'];
 }
 
-let image: Promise<Blob> | undefined;
-/**
- * A migrated, empty database, made once per process: a system in memory (the tests start one per file, several per
- * worker) starts from a copy of it in half a second, where initdb and the migrations of every subgraph took about
- * three seconds of CPU each time. The migrations still run after, and find nothing to do.
- */
-function migratedImage(): Promise<Blob> {
-  image ??= (async () => {
-    const dir = `memory://image-${Math.random()}`;
-    const pglite = await openPglite(dir);
-    try {
-      for (const name of SUBGRAPH_NAMES)
-        await applyMigrations({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
-      return await pglite.dumpDataDir('none');
-    } finally {
-      await closePglite(dir);
-    }
-  })();
-  image.catch(() => {
-    image = undefined;
-  });
-  return image;
-}
-
 export async function startEmbedded(options: EmbeddedOptions) {
   const clock = options.clock ?? systemClock;
   const log = (service: string) => createLogger(service, { silent: options.silent ?? false, format: 'lines' });
   const secrets = await embeddedSecrets(options.dataDir);
   const pgDir = options.dataDir ? join(options.dataDir, 'pg') : `memory://${Math.random()}`;
   const { databaseUrl } = options.production ?? {};
-  const pglite = databaseUrl ? null : await openPglite(pgDir, options.dataDir ? undefined : await migratedImage());
+  const pglite = databaseUrl
+    ? null
+    : await openPglite(pgDir, options.dataDir ? undefined : await migratedImage(SUBGRAPH_NAMES));
   const dbOf = (schema: string): Database =>
     pglite ? { kind: 'pglite', pglite, schema } : { kind: 'postgres', url: databaseUrl!, schema, maxConnections: 5 };
   for (const name of SUBGRAPH_NAMES) await applyMigrations(dbOf(name), prismaProject(name));
