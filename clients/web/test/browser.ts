@@ -48,31 +48,40 @@ export async function startWeb(
     silent: true,
     web: { dir: WEB_DIST },
   });
-  const browser = await chromium
-    .launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    .catch(async (error: unknown) => {
-      await system.stop();
-      throw error;
-    });
-  const contexts: BrowserContext[] = [];
+  const browser = await workerBrowser().catch(async (error: unknown) => {
+    await system.stop();
+    throw error;
+  });
   return {
     system,
     origin: `http://localhost:${system.gateway.port}`,
     browser,
-    async context(size) {
-      const context = await browser.newContext({ ...SIZES[size], locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-      contexts.push(context);
-      return context;
-    },
+    context: (size) => browser.newContext({ ...SIZES[size], locale: 'fr-FR', timezoneId: 'Europe/Paris' }),
     async stop() {
-      for (const context of contexts) await context.close().catch(() => {});
-      await browser.close().catch(() => {});
+      // Every context open now is this file's (a worker runs its files one after the other): the next file starts
+      // with a browser holding nothing of this one (cookies, storage, service workers live in contexts).
+      for (const context of browser.contexts()) await context.close().catch(() => {});
       await system.stop();
     },
   };
+}
+
+let launched: Promise<Browser> | undefined;
+/**
+ * One Chromium per vitest worker: the web files of a worker share its modules (isolate: false), and so this browser,
+ * instead of launching one each. It is launched again if it died; playwright ends it when the worker exits.
+ */
+async function workerBrowser(): Promise<Browser> {
+  const browser = await launched;
+  if (browser?.isConnected()) return browser;
+  launched = chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  launched.catch(() => {
+    launched = undefined;
+  });
+  return launched;
 }
 
 /**
