@@ -12,17 +12,49 @@ export const PURGE_INTERVAL_MS = 3600_000;
  */
 export type Stop = () => Promise<void>;
 
-/** Stops them all at once; resolves when each is done. */
+/**
+ * How long a stop waits for the work in hand (an event being handled, a scheduled run): a stopping service has
+ * SHUTDOWN_TIMEOUT_MS for its requests, then 5 s more before the process ends anyway (boot.ts). Past it, the stop
+ * lets go: an event not acknowledged is delivered again, and a scheduled job runs again at the next start.
+ */
+export const STOP_WAIT_MS = 4_000;
+
+/** Whether `work` settles within `ms`. */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Stops them all at once; resolves when each is done. One that fails does not cut the others short: all are waited
+ * for, then the first failure is thrown.
+ */
 export const stopAll =
-  (stops: (() => unknown)[]): Stop =>
+  (stops: (() => void | Promise<unknown>)[]): Stop =>
   async () => {
-    await Promise.all(stops.map((stop) => stop()));
+    const failed = (await Promise.allSettled(stops.map(async (stop) => stop()))).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   };
 
 /** A scheduled job: its stop, and `kick()` to run it now (ignored while a run is going on). */
 export type Scheduled = Stop & { kick(): void };
 
-/** Runs `job` every `intervalMs` (and at once unless `atStart` is false); stopping waits for a run in progress. */
+/**
+ * Runs `job` every `intervalMs` (and at once unless `atStart` is false); stopping waits for a run in progress (at
+ * most STOP_WAIT_MS).
+ */
 export function every(
   deps: { log: Logger },
   what: string,
@@ -49,7 +81,8 @@ export function every(
   const stop = async () => {
     stopped = true;
     clearInterval(timer);
-    await running;
+    if (running && !(await settlesWithin(running, STOP_WAIT_MS)))
+      deps.log.error(`${what} still running when stopped`, { waitedMs: STOP_WAIT_MS });
   };
   return Object.assign(stop, { kick });
 }

@@ -160,7 +160,10 @@ export function createSubgraphService<
     async stop(options) {
       await served?.stop(options);
       for (const remove of removeProbes) remove();
-      await stopBackground?.();
+      // A failing stop must not keep the relay and the database open: it is logged, and the stop goes on.
+      await stopBackground?.().catch((error: unknown) =>
+        deps.log.error('background work stopped with an error', { error: String(error) }),
+      );
       await outbox.stop();
       await prisma.$disconnect();
     },

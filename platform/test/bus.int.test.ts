@@ -140,6 +140,21 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
     }
   });
 
+  it('is stopped once however often its stop is called, and the other consumers stay reported', async () => {
+    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix: `abri:it:${randomUUID()}:` });
+    try {
+      const stop = await bus.consume(freshTopic(), 'first', async () => {});
+      const other = await bus.consume(freshTopic(), 'second', async () => {});
+      await Promise.all([stop(), stop()]);
+      await stop();
+      expect(bus.health().consumers.map((c) => c.group)).toEqual(['second']);
+      await other();
+      expect(bus.health().consumers).toEqual([]);
+    } finally {
+      await bus.close();
+    }
+  });
+
   it('acknowledges the events in hand before its stop resolves', async () => {
     const prefix = `abri:it:${randomUUID()}:`;
     const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix });

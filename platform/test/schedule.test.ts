@@ -2,7 +2,7 @@
 // run in progress (a stopping service disconnects its database only after it) and starts no other.
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/log.ts';
-import { every } from '../src/schedule.ts';
+import { every, stopAll } from '../src/schedule.ts';
 
 const log = createLogger('test', { silent: true });
 
@@ -53,5 +53,30 @@ describe('every', () => {
     job.kick();
     expect(runs).toBe(2);
     await job();
+  });
+});
+
+describe('stopAll', () => {
+  it('waits for every stop, even after one failed, then throws the failure', async () => {
+    let release!: () => void;
+    let slowDone = false;
+    const slow = async () => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      slowDone = true;
+    };
+    const failing = async () => {
+      throw new Error('relay refused');
+    };
+    let settled = false;
+    const stopping = stopAll([failing, slow, () => {}])().finally(() => {
+      settled = true;
+    });
+    await new Promise(setImmediate);
+    expect(settled).toBe(false);
+    release();
+    await expect(stopping).rejects.toThrow('relay refused');
+    expect(slowDone).toBe(true);
   });
 });

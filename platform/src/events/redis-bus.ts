@@ -7,7 +7,7 @@
 //   are the record.
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import type { Stop } from '../schedule.ts';
+import { STOP_WAIT_MS, type Stop, settlesWithin } from '../schedule.ts';
 import {
   BATCH,
   type BusEvent,
@@ -27,24 +27,7 @@ const BLOCK_MS = 1_000;
 const COUNT = BATCH;
 /** How often a consumer looks for events a dead consumer of its group left pending. */
 const TAKE_OVER_EVERY_MS = 5_000;
-/**
- * How long a stopping consumer waits for the events in hand to be handled and acknowledged. Past it (a handler stuck
- * on a lost database), it lets go: what it had read stays pending, and another consumer of the group takes it over.
- */
-const STOP_WAIT_MS = 10_000;
-
 const LET_GO = Symbol('let go');
-
-/** Whether `work` settles within `ms`. */
-const settlesWithin = (work: Promise<unknown>, ms: number) => {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work.then(() => true),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-};
 
 /**
  * All of a batch or nothing, and nothing unless Redis still holds the source's earlier events: the marker key is set
@@ -178,6 +161,17 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
       state.reported = false;
     };
     const reader = quiet(new Redis(url, { maxRetriesPerRequest: null }));
+    /** The reader's connection id (each time it connects), for a stop to unblock its read. */
+    let readerId: number | null = null;
+    reader.on('ready', () => {
+      readerId = null;
+      reader.client('ID').then(
+        (id) => {
+          readerId = Number(id);
+        },
+        () => {},
+      );
+    });
     let stopped = false;
     const failures = new Map<string, number>();
     /** Handles one event; whether it is done with (handled, or skipped after too many failures): to acknowledge. */
@@ -260,13 +254,14 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
               continue;
             }
           }
+          if (stopped) break;
           const fresh = await unlessLetGo<Read>(
             reader.xreadgroup('GROUP', group, consumer, 'COUNT', COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', key, '>'),
           );
           if (fresh === LET_GO) break;
           await handleRead(fresh?.[0]?.[1] ?? [], true);
           // What a dead consumer of the group left pending for longer than takeOverAfterMs becomes this one's.
-          if (Date.now() >= takeOverAt) {
+          if (!stopped && Date.now() >= takeOverAt) {
             takeOverAt = Date.now() + TAKE_OVER_EVERY_MS;
             const claimed = await unlessLetGo<[string, unknown[]]>(
               writer.xautoclaim(key, group, consumer, takeOverAfterMs, '0-0', 'COUNT', 100),
@@ -294,17 +289,26 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
       }
       reader.disconnect();
     })();
-    // Stopping takes no new read: the blocking read in progress returns within BLOCK_MS and what it brings is handled
-    // like the events in hand, then acknowledged. A read Redis does not answer (it is down) is cut after a moment.
-    return async () => {
+    // Stopping takes no new read. A blocking read waiting for events is unblocked (it returns at once, empty: nothing
+    // read, nothing left pending); events in hand are handled and acknowledged first, for at most STOP_WAIT_MS. A
+    // command Redis does not answer (it is down) is let go of after a moment.
+    let stopping: Promise<void> | undefined;
+    const stop = async () => {
       stopped = true;
-      consumers.splice(consumers.indexOf(state), 1);
+      const at = consumers.indexOf(state);
+      if (at >= 0) consumers.splice(at, 1);
+      if (!inHand && readerId !== null) await settlesWithin(writer.client('UNBLOCK', readerId), 500);
       if (await settlesWithin(loop, inHand ? STOP_WAIT_MS : BLOCK_MS + 500)) return;
+      if (inHand)
+        options.onError?.(
+          new Error(
+            `consumer ${group} of ${topic} stopped with events in hand; they stay pending for another consumer`,
+          ),
+        );
       letGo();
       reader.disconnect();
-      if (!(await settlesWithin(loop, STOP_WAIT_MS)))
-        options.onError?.(new Error(`consumer ${group} of ${topic} stopped with events in hand; they stay pending`));
     };
+    return () => (stopping ??= stop());
   }
 
   return {
