@@ -1,4 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Databases in memory start from a migrated image (prisma/image.ts) kept here between the run's processes (the
+// workers inherit this variable) and between runs, instead of each worker migrating its own: named by PGlite's
+// version and the migrations, so a changed migration makes a new one.
+process.env.ABRI_IMAGE_CACHE_DIR ??= join(tmpdir(), 'abri-test-images');
 
 // Projects by file suffix: unit and in-process tests (and a few of them again under a shifted clock); integration against real Postgres and Redis; end to end with
 // the gateway and every subgraph as separate servers.
