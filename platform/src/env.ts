@@ -127,10 +127,13 @@ export const commonEnv = {
     z.coerce.number().int().min(0).default(0),
     'on SIGTERM, how long `/ready` answers 503 before the listener closes (the probe period)',
   ),
-  /** On SIGTERM, how long requests in flight may still run before they are cut. */
+  /**
+   * On SIGTERM, how long requests in flight may still run before they are cut; then the events and scheduled runs in
+   * hand get up to 4 s more (STOP_WAIT_MS) before the database is closed.
+   */
   SHUTDOWN_TIMEOUT_MS: setting(
     z.coerce.number().int().min(0).default(10_000),
-    'on SIGTERM, how long requests in flight may still run',
+    'on SIGTERM, how long requests in flight may still run (then events and scheduled runs in hand get up to 4 s)',
   ),
   LOG_SILENT: setting(
     z
