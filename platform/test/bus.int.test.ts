@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type BusEvent, createRedisBus, defineEvent } from '../src/index.ts';
+import { type BusEvent, createMemoryBus, createRedisBus, defineEvent } from '../src/index.ts';
 import { env, event, freshTopic, testBuses, until } from './buses.ts';
 
 const buses = testBuses();
@@ -78,6 +78,30 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
     release();
     await stopping;
     expect(handled).toEqual(['1']);
+  });
+});
+
+describe('memory bus, a skipped event', () => {
+  it('is reported, and the events after it are still delivered when the report itself throws', async () => {
+    const reported: string[] = [];
+    const bus = createMemoryBus({
+      onError: (_message, fields) => {
+        reported.push(String(fields.eventId));
+        throw new Error('log sink down');
+      },
+    });
+    const topic = freshTopic();
+    const handled: string[] = [];
+    const stop = await bus.consume(topic, 'projection', async (e) => {
+      if (e.id === '1') throw new Error('poisoned');
+      handled.push(e.id);
+    });
+    await bus.publish(event(topic, 1));
+    await bus.publish(event(topic, 2));
+    await until(() => handled.length === 1, 30_000);
+    expect(reported).toEqual(['1']);
+    expect(handled).toEqual(['2']);
+    await stop();
   });
 });
 

@@ -257,7 +257,13 @@ export function deliverInOrder(
           await handler(event);
           return;
         } catch (error) {
-          if (attempt >= MAX_DELIVERIES) return onGiveUp(event, error);
+          if (attempt >= MAX_DELIVERIES) {
+            // A report that throws must not break the chain: every later event would be skipped, silently.
+            try {
+              onGiveUp(event, error);
+            } catch {}
+            return;
+          }
           await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         }
       }
