@@ -4,10 +4,35 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type BusEvent, createMemoryBus, createRedisBus, defineEvent } from '../src/index.ts';
+import { type BusEvent, createMemoryBus, createRedisBus, defineEvent, type EventBus } from '../src/index.ts';
 import { env, event, freshTopic, testBuses, until } from './buses.ts';
 
 const buses = testBuses();
+
+/** A promise a handler waits on (`held`) until the test lets it go on (`release`). */
+function gate() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { held, release };
+}
+
+/** A Redis bus under a prefix of its own and a plain client to read its streams, both closed after `use`. */
+async function withRedisBus(
+  options: Omit<NonNullable<Parameters<typeof createRedisBus>[1]>, 'prefix'>,
+  use: (bus: EventBus, redis: Redis, prefix: string) => Promise<void>,
+) {
+  const prefix = `abri:it:${randomUUID()}:`;
+  const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { ...options, prefix });
+  const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
+  try {
+    await use(bus, redis, prefix);
+  } finally {
+    redis.disconnect();
+    await bus.close();
+  }
+}
 
 describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
   it('delivers to a new group what was published before it started, then what comes after, in order', async () => {
@@ -56,10 +81,7 @@ describe.each(buses)('%s bus, durable consumers', (_name, bus) => {
 
   it('stops once the event in hand is handled, however long it takes: a stopping service never cuts one off', async () => {
     const topic = freshTopic();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { held, release } = gate();
     const handled: string[] = [];
     let entered = false;
     const stop = await bus.consume(topic, 'drained', async (e) => {
@@ -107,10 +129,7 @@ describe('memory bus, a skipped event', () => {
 
 describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () => {
   it('takes over what a dead consumer of the group left pending, handles it once and acknowledges it', async () => {
-    const prefix = `abri:it:${randomUUID()}:`;
-    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix, takeOverAfterMs: 200 });
-    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
-    try {
+    await withRedisBus({ takeOverAfterMs: 200 }, async (bus, redis, prefix) => {
       const topic = freshTopic();
       const key = `${prefix}${topic.topic}`;
       // A consumer of the group read two events and died before acknowledging them.
@@ -127,17 +146,11 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       await expect.poll(pending, { timeout: 30_000 }).toBe(0);
       expect(seen).toHaveLength(3);
       await stop();
-    } finally {
-      redis.disconnect();
-      await bus.close();
-    }
+    });
   });
 
   it('acknowledges every event it handled, those read together too', async () => {
-    const prefix = `abri:it:${randomUUID()}:`;
-    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix });
-    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
-    try {
+    await withRedisBus({}, async (bus, redis, prefix) => {
       const topic = freshTopic();
       for (let i = 1; i <= 150; i++) await bus.publish(event(topic, i));
       const seen: string[] = [];
@@ -158,15 +171,11 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       const pending = async () => ((await redis.xpending(`${prefix}${topic.topic}`, 'feed')) as [number])[0];
       await expect.poll(pending, { timeout: 30_000 }).toBe(0);
       await stop();
-    } finally {
-      redis.disconnect();
-      await bus.close();
-    }
+    });
   });
 
   it('is stopped once however often its stop is called, and the other consumers stay reported', async () => {
-    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix: `abri:it:${randomUUID()}:` });
-    try {
+    await withRedisBus({}, async (bus) => {
       const stop = await bus.consume(freshTopic(), 'first', async () => {});
       const other = await bus.consume(freshTopic(), 'second', async () => {});
       await Promise.all([stop(), stop()]);
@@ -174,22 +183,14 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       expect(bus.health().consumers.map((c) => c.group)).toEqual(['second']);
       await other();
       expect(bus.health().consumers).toEqual([]);
-    } finally {
-      await bus.close();
-    }
+    });
   });
 
   it('acknowledges the events in hand before its stop resolves', async () => {
-    const prefix = `abri:it:${randomUUID()}:`;
-    const bus = createRedisBus(env.ABRI_TEST_REDIS_URL!, { prefix });
-    const redis = new Redis(env.ABRI_TEST_REDIS_URL!);
-    try {
+    await withRedisBus({}, async (bus, redis, prefix) => {
       const topic = freshTopic();
       for (let i = 1; i <= 3; i++) await bus.publish(event(topic, i));
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { held, release } = gate();
       const handled: string[] = [];
       let entered = false;
       const stop = await bus.consumeBatch(topic, 'feed', async (events) => {
@@ -204,10 +205,7 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, consumers of one group', () 
       expect(handled).toEqual(['1', '2', '3']);
       // Acknowledged already: no other consumer of the group will handle them again.
       expect(((await redis.xpending(`${prefix}${topic.topic}`, 'feed')) as [number])[0]).toBe(0);
-    } finally {
-      redis.disconnect();
-      await bus.close();
-    }
+    });
   });
 });
 

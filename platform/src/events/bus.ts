@@ -310,7 +310,8 @@ function memoryTransport(options: {
       (off: () => void, idle: () => Promise<void>): Stop =>
       async () => {
         off();
-        if (consumers.includes(state)) consumers.splice(consumers.indexOf(state), 1);
+        const at = consumers.indexOf(state);
+        if (at >= 0) consumers.splice(at, 1);
         await idle();
       };
     return { state, deliver, stopped };

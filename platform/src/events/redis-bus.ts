@@ -295,10 +295,14 @@ function redisTransport(url: string, options: RedisBusOptions): EventTransport {
     let stopping: Promise<void> | undefined;
     const stop = async () => {
       stopped = true;
+      const deadline = Date.now() + STOP_WAIT_MS;
       const at = consumers.indexOf(state);
       if (at >= 0) consumers.splice(at, 1);
       if (!inHand && readerId !== null) await settlesWithin(writer.client('UNBLOCK', readerId), 500);
-      if (await settlesWithin(loop, inHand ? STOP_WAIT_MS : BLOCK_MS + 500)) return;
+      // A read ends within BLOCK_MS (at once when unblocked); what it brought, or what was in hand, is waited for
+      // until the deadline, also when the read returned events just as the stop began.
+      if (await settlesWithin(loop, BLOCK_MS + 500)) return;
+      if (inHand && (await settlesWithin(loop, deadline - Date.now()))) return;
       if (inHand)
         options.onError?.(
           new Error(
