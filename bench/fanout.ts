@@ -24,7 +24,7 @@ import { DEMO, importSigningKey, Role, signAccessToken } from '@abri/platform';
 import pg from 'pg';
 import { ROOT } from '../prisma/projects.ts';
 import type { DeviceSpec, WorkerCommand, WorkerMessage, WorkerReport } from './fanout-devices.ts';
-import { cpuMs } from './lib/cpu.ts';
+import { cpuMs, machineBusyMs, processesNamed } from './lib/cpu.ts';
 import { post } from './lib/load.ts';
 import { option } from './lib/options.ts';
 import { type Proc, startShape } from './lib/shape.ts';
@@ -152,6 +152,8 @@ try {
     policyId: 'u.policy',
     status: `'ACKNOWLEDGED'::"claims"."ClaimStatus"`,
   });
+  // As after any bulk load: statistics and visibility now, rather than an autovacuum worker's in the measured window.
+  await db.query('VACUUM ANALYZE "policies"."Policy", "claims"."Claim"');
   await db.end();
 
   // Access tokens minted with the users subgraph's key: one session per device, an adjuster for the moves.
@@ -289,6 +291,8 @@ try {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const sent: number[][] = people.map(() => []);
   const roundTrips: number[] = [];
+  /** [sent at, round trip] of the measured changes, for the per-second view. */
+  const tripsBySecond: [number, number][] = [];
   const chains: Promise<void>[] = people.map(() => Promise.resolve());
   let mutationErrors = 0;
   const uncertain = new Set<number>();
@@ -316,7 +320,10 @@ try {
           }),
           { authorization: `Bearer ${staffToken}` },
         );
-        if (measured) roundTrips.push(wallMs() - t0);
+        if (measured) {
+          roundTrips.push(wallMs() - t0);
+          tripsBySecond.push([t0, wallMs() - t0]);
+        }
         if (status !== 200 || !body.includes('AdvanceClaimSuccess')) {
           // Whether it committed is unknown (an error may come after the commit): this customer is not checked.
           uncertain.add(c);
@@ -354,6 +361,8 @@ try {
     policies: [shape.subgraphs.policies!.child.pid!],
     users: [shape.subgraphs.users!.child.pid!],
     postgres: await shape.postgresPids(),
+    // The machine's Redis server (when the bench's Redis is local): the bus, the presence and the relays' publishes.
+    redis: processesNamed('redis-server'),
     devices: pool.map((w) => w.child.pid!),
   };
   const cpuOf = () =>
@@ -366,8 +375,34 @@ try {
 
   const total = rate * seconds;
   const windowStart = performance.now();
+  // Each second of the window, what each process group and the whole machine spent (to tell which one held a stall).
+  const cpuSeconds: { groups: Record<string, number>; machine: number }[] = [];
+  let cpuMark = { groups: cpu0, machine: machineBusyMs() };
+  // And what PostgreSQL's autovacuum workers (whose CPU no group counts) were doing each second.
+  const watcher = new pg.Client({ connectionString: database.toString() });
+  await watcher.connect();
+  const vacuums: string[][] = [];
+  const cpuSampler = setInterval(() => {
+    const now = { groups: cpuOf(), machine: machineBusyMs() };
+    const second = cpuSeconds.length;
+    void watcher
+      .query<{ query: string }>(`SELECT query FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`)
+      .then(
+        ({ rows }) => {
+          vacuums[second] = rows.map((r) => r.query.replace(/^autovacuum: /, ''));
+        },
+        () => {},
+      );
+    cpuSeconds.push({
+      groups: Object.fromEntries(Object.keys(now.groups).map((k) => [k, now.groups[k]! - cpuMark.groups[k]!])),
+      machine: now.machine - cpuMark.machine,
+    });
+    cpuMark = now;
+  }, 1000);
   await sendChanges(total, true);
   const sendingMs = performance.now() - windowStart;
+  clearInterval(cpuSampler);
+  await watcher.end();
   await drain();
   // Deliveries measured: those of the window's changes (the warm-up's are checked for order, not timed).
   const expected = sent.reduce(
@@ -396,6 +431,8 @@ try {
   // ---------------------------------------------------------------------------------------------------------------
   // Checks and figures: the k-th event of each device is its customer's k-th change.
   const delays: number[] = [];
+  /** [sent at, delay] of every measured delivery, for the per-second view. */
+  const delaysAt: [number, number][] = [];
   const problems = {
     lost: 0,
     doubled: 0,
@@ -423,7 +460,10 @@ try {
       if (!reference) cursorsOf.set(c, ids);
       else if (reference.join() !== ids.join()) problems.otherCursor++;
       arrivals.forEach((a, i) => {
-        if (times[i] !== undefined && !Number.isNaN(times[i])) delays.push(a[2] - times[i]!);
+        if (times[i] !== undefined && !Number.isNaN(times[i])) {
+          delays.push(a[2] - times[i]!);
+          delaysAt.push([times[i]!, a[2] - times[i]!]);
+        }
       });
       problems.errors += report.errors[j]!;
       if (report.failures[j]) problems.failed++;
@@ -475,6 +515,48 @@ try {
     ['open / settle', `${ms(openMs)} / ${ms(settleMs)}`],
   ]);
   if (mutationErrors) console.log(`first mutation error: ${firstMutationError}`);
+  // A tail spread over the window (the path is slow) or held in one second (a stall: a collection, a checkpoint)?
+  const windowWall = Math.min(...tripsBySecond.map(([t]) => t));
+  const bySecond = (rows: [number, number][]) => {
+    const groups: number[][] = [];
+    for (const [t, v] of rows) {
+      const k = Math.floor((t - windowWall) / 1000);
+      const group = groups[k] ?? [];
+      group.push(v);
+      groups[k] = group;
+    }
+    return Array.from(groups, (g) => (g ? Float64Array.from(g).sort() : undefined));
+  };
+  const delaySeconds = bySecond(delaysAt);
+  const tripSeconds = bySecond(tripsBySecond);
+  console.log(
+    '\nBy second of the window (changes sent in that second): event to device p50 / p99 / max, advanceClaim p99, ' +
+      'CPU ms that second (the machine, then its two busiest groups):',
+  );
+  table([
+    ['second', 'deliveries', 'p50', 'p99', 'max', 'advanceClaim p99', 'CPU', 'autovacuum'],
+    ...delaySeconds.map((d, k) => {
+      const cpu = cpuSeconds[k];
+      const outside = cpu ? cpu.machine - Object.values(cpu.groups).reduce((a, b) => a + b, 0) : 0;
+      const busiest = cpu
+        ? [...Object.entries(cpu.groups), ['other processes', outside] as [string, number]]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 2)
+            .map(([g, v]) => `${g} ${v.toFixed(0)}`)
+            .join(', ')
+        : '';
+      return [
+        String(k),
+        String(d?.length ?? 0),
+        d ? ms(pct(d, 0.5)) : '—',
+        d ? ms(pct(d, 0.99)) : '—',
+        d ? ms(pct(d, 1)) : '—',
+        tripSeconds[k] ? ms(pct(tripSeconds[k]!, 0.99)) : '—',
+        cpu ? `${cpu.machine.toFixed(0)} (${busiest})` : '—',
+        vacuums[k]?.join('; ') || '—',
+      ];
+    }),
+  ]);
   console.log('\nGateway memory (after forced gc), per socket = (idle − before) / its sockets:');
   const memRows = [
     [
