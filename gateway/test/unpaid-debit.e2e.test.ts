@@ -1,0 +1,108 @@
+// Suspended cover brought back by a direct debit: Louis's debit is refused, his cover is suspended, he chooses to pay
+// the arrear on his mandate; the bank collects it (nothing but the passing of the collection date says so), and his
+// cover comes back at noon the next day, as a card payment would bring it. Each step reaches his phone live.
+import { DEMO, manualClock } from '@abri/platform';
+import { collect, customer, systemForFile } from '@abri/testkit';
+import { describe, expect, it } from 'vitest';
+import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
+import { exportCollections } from '../../subgraphs/payments/src/app/sepa.ts';
+import { settleCollections } from '../../subgraphs/payments/src/app/settlement.ts';
+import { restorationAt } from '../../subgraphs/payments/src/domain/unpaid.ts';
+
+const clock = manualClock(new Date());
+const system = await systemForFile({ clock });
+const url = system.gateway.url;
+const payments = system.services.payments.app;
+const DAY = 86_400_000;
+
+/** Signs Louis in again (moving the clock expires access tokens) and reads his contract status and arrear. */
+async function louisView() {
+  const louis = await customer(url, 'louis');
+  const { data, errors } = await louis.request<{
+    me: {
+      policies: { status: string }[];
+      arrears: { id: string; stage: string }[];
+      paymentMethods: { id: string; kind: string; isDefault: boolean }[];
+    };
+  }>('{ me { policies { status } arrears { id stage } paymentMethods { id kind isDefault } } }');
+  if (errors) throw new Error(JSON.stringify(errors));
+  return { louis, policy: data!.me.policies[0]!.status, arrear: data!.me.arrears[0], methods: data!.me.paymentMethods };
+}
+/** The contract and arrear as Louis sees them, once the policies subgraph has taken the step in. */
+const settlesAs = (policy: string, stage: string) =>
+  expect
+    .poll(
+      async () => {
+        const view = await louisView();
+        return { policy: view.policy, stage: view.arrear?.stage };
+      },
+      { timeout: 30_000, interval: 50 },
+    )
+    .toEqual({ policy, stage });
+
+describe('unpaid premium paid by direct debit', () => {
+  it('restores suspended cover at noon the day after the bank collected the debit, not on the request nor on the collection day', async () => {
+    const next = await payments.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: DEMO.louis.customerId, status: 'PLANNED' },
+      orderBy: { dueDate: 'asc' },
+    });
+    clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
+    const phone = (await customer(url, 'louis')).socket();
+    const live = collect<{ paymentEvents: { kind: string } }>(
+      phone,
+      'subscription { paymentEvents(after: "payments.0") { cursor kind } }',
+    );
+    expect(await recordRejection(payments, next.id, 'AM04')).toMatchObject({ kind: 'recorded' });
+    // His phone is connected (its token checked at this time) before the clock moves on by weeks.
+    await live.until(1);
+    clock.set(new Date(next.dueDate.getTime() + 10 * DAY + 60_000));
+    await runUnpaidTimeline(payments);
+    clock.advance(30 * DAY);
+    await runUnpaidTimeline(payments);
+    await settlesAs('SUSPENDED', 'SUSPENDED');
+
+    // He pays the arrear on his mandate: a debit is planned, and asking for it pays nothing yet.
+    const { louis, arrear, methods } = await louisView();
+    const mandate = methods.find((m) => m.kind === 'SEPA_DEBIT' && m.isDefault)!;
+    const planned = await louis.request<{ payArrear: { __typename: string; dueDate: string } }>(
+      `mutation { payArrear(arrearId: "${arrear!.id}", paymentMethodId: "${mandate.id}") {
+        __typename ... on DebitRetryScheduled { dueDate } } }`,
+    );
+    expect(planned.data?.payArrear.__typename).toBe('DebitRetryScheduled');
+    const collectionDate = new Date(`${planned.data!.payArrear.dueDate}T00:00:00Z`);
+    expect(collectionDate.getTime()).toBeGreaterThan(clock.now().getTime());
+    await runUnpaidTimeline(payments);
+    await settlesAs('SUSPENDED', 'SUSPENDED');
+
+    // The agent's file of that day carries it; on the collection day itself nothing is settled yet.
+    expect(await exportCollections(payments, collectionDate)).toMatchObject({ kind: 'exported', transactionCount: 1 });
+    clock.set(new Date(collectionDate.getTime() + 12 * 3_600_000));
+    await settleCollections(payments);
+    expect((await payments.prisma.arrear.findUniqueOrThrow({ where: { id: arrear!.id } })).paidAt).toBeNull();
+
+    // The next morning (Paris) the collection is settled: the arrear is paid on the collection date, and cover still
+    // waits for noon.
+    const restoresAt = restorationAt(collectionDate);
+    clock.set(new Date(restoresAt.getTime() - 3 * 3_600_000));
+    await settleCollections(payments);
+    expect((await payments.prisma.arrear.findUniqueOrThrow({ where: { id: arrear!.id } })).paidAt).toEqual(
+      collectionDate,
+    );
+    await runUnpaidTimeline(payments);
+    await settlesAs('SUSPENDED', 'SUSPENDED');
+
+    clock.set(new Date(restoresAt.getTime() + 60_000));
+    await runUnpaidTimeline(payments);
+    await settlesAs('ACTIVE', 'RESTORED');
+
+    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual([
+      'DEBIT_REJECTED',
+      'FORMAL_NOTICE_SENT',
+      'COVER_SUSPENDED',
+      'ARREAR_PAID',
+      'COVER_RESTORED',
+    ]);
+    await live.stop();
+    await phone.dispose();
+  });
+});
