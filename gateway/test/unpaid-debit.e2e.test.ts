@@ -105,4 +105,48 @@ describe('unpaid premium paid by direct debit', () => {
     await live.stop();
     await phone.dispose();
   });
+
+  it('tells his devices when a monthly debit went through, on the payment steps and on his one stream', async () => {
+    const next = await payments.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: DEMO.louis.customerId, status: 'PLANNED', dueDate: { gt: clock.now() } },
+      orderBy: { dueDate: 'asc' },
+    });
+    expect(await exportCollections(payments, next.dueDate)).toMatchObject({ kind: 'exported' });
+    // The morning after the debit (Paris); his phone follows from where his file stands, so it misses nothing even
+    // if the scheduled settlement runs before the test's own call.
+    clock.set(new Date(next.dueDate.getTime() + DAY + 8 * 3_600_000));
+    const louis = await customer(url, 'louis');
+    const { data } = await louis.request<{ me: { eventsCursor: string } }>('{ me { eventsCursor } }');
+    const phone = louis.socket();
+    const steps = collect<{ paymentEvents: { kind: string; arrear: unknown } }>(
+      phone,
+      'subscription { paymentEvents(after: "payments.0") { cursor kind arrear { id } } }',
+    );
+    const stream = collect<{ customerEvents: { __typename: string; kind?: string; policy?: { number: string } } }>(
+      phone,
+      'subscription($after: String) { customerEvents(after: $after) { __typename cursor ... on PaymentUpdate { kind policy { number } } } }',
+      { after: data!.me.eventsCursor },
+    );
+    await settleCollections(payments);
+    expect((await payments.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: next.id } })).status).toBe('PAID');
+
+    // Replayed from the start: any earlier step of his comes first.
+    await expect
+      .poll(() => steps.received.map((e) => e.data?.paymentEvents.kind), { timeout: 30_000 })
+      .toContain('INSTALMENT_COLLECTED');
+    expect(steps.received.at(-1)!.data).toEqual({
+      paymentEvents: { cursor: expect.any(String), kind: 'INSTALMENT_COLLECTED', arrear: null },
+    });
+    expect((await stream.until(1, 30_000))[0]!.data).toEqual({
+      customerEvents: {
+        __typename: 'PaymentUpdate',
+        cursor: expect.any(String),
+        kind: 'INSTALMENT_COLLECTED',
+        policy: { number: DEMO.louis.contractNumber },
+      },
+    });
+    await steps.stop();
+    await stream.stop();
+    await phone.dispose();
+  });
 });

@@ -4,15 +4,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { allEvents, type EventDescriptor } from '../src/events/catalog.ts';
+import { allEvents } from '../src/events/catalog.ts';
 
 export const TABLE_BEGIN = '<!-- events table: npx tsx platform/scripts/events-table.ts --write -->';
 export const TABLE_END = '<!-- end of events table -->';
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
-/** The payload's fields, `?` after those an event may lack, `…` when other fields pass through. */
-function fieldsOf(event: EventDescriptor): string {
-  const schema = event.payload;
+/**
+ * The payload's fields, `?` after those an event may lack, `…` when other fields pass through; a payload of several
+ * shapes gives each, separated by "or".
+ */
+function fieldsOf(schema: z.ZodType): string {
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).map(fieldsOf).join(' or ');
   if (!(schema instanceof z.ZodObject)) return '';
   const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(
     ([name, field]) => `${name}${field.safeParse(undefined).success ? '?' : ''}`,
@@ -28,7 +31,7 @@ export function renderEventsTable(): string {
   for (const event of allEvents())
     cells.push([
       `\`${event.topic}\``,
-      cell(fieldsOf(event)),
+      cell(fieldsOf(event.payload)),
       cell(event.doc.producedBy),
       cell(event.doc.consumedBy.join(', ')),
     ]);

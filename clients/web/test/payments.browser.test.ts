@@ -2,8 +2,12 @@
 // and its payment certificate downloaded from a plain signed link, the payment methods, and the monthly due day moved
 // after a preview of the schedule it gives.
 import { readFileSync } from 'node:fs';
+import { DEMO } from '@abri/platform';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { exportCollections } from '../../../subgraphs/payments/src/app/sepa.ts';
+import { settleCollections } from '../../../subgraphs/payments/src/app/settlement.ts';
+import { date, money } from '../src/format.ts';
 import { accessibilityViolations, pageProblems, type Size, signInAs, skipBrowser, webForFile } from './browser.ts';
 
 const web = webForFile();
@@ -62,4 +66,42 @@ describe.skipIf(skipBrowser)('payments', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('shows a direct debit the bank collected as paid as soon as it is settled, without a reload', async () => {
+    const payments = web.system.services.payments.app;
+    // Louis's next instalment, due yesterday (its row moved there: the services keep the real date), in that day's
+    // direct-debit file.
+    const current = await payments.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: DEMO.louis.customerId, status: 'PLANNED' },
+      orderBy: { dueDate: 'asc' },
+    });
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(`${day}T00:00:00Z`);
+    await payments.prisma.scheduledPayment.update({ where: { id: current.id }, data: { dueDate: yesterday } });
+    expect(await exportCollections(payments, yesterday)).toMatchObject({ kind: 'exported' });
+
+    const context = await web.context('mobile');
+    const page = await context.newPage();
+    const problems = pageProblems(page);
+    await signInAs(web, page, 'louis');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Paiements' }).tap();
+    await page.waitForURL(`${web.origin}/paiements`);
+    await page.getByLabel('Année').selectOption(day.slice(0, 4));
+    const latest = page
+      .getByRole('list', { name: `Paiements ${day.slice(0, 4)}` })
+      .getByRole('listitem')
+      .first();
+    await expect.poll(() => latest.count()).toBe(1);
+    expect(await latest.textContent()).not.toMatch(new RegExp(`^${date(day)}\\s`));
+    let loads = 0;
+    page.on('load', () => loads++);
+
+    // Nothing came back from the bank by this morning: the debit went through, and the open screen shows it.
+    expect((await settleCollections(payments)).settled).toHaveLength(1);
+    await expect
+      .poll(() => latest.textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${date(day)}\\sà\\s.*Payé.*${money({ amountCents: current.amountCents, currency: 'EUR' })}$`));
+    expect(loads).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -104,6 +104,9 @@ export const ARREAR_STEPS = [
 ] as const;
 export type ArrearStep = (typeof ARREAR_STEPS)[number];
 const arrearStep = { arrearId: id, policyId: id };
+/** What the customer's devices are told of their payments: a step of the timeline, or an instalment the bank paid. */
+export const PAYMENT_EVENT_KINDS = [...ARREAR_STEPS, 'instalmentCollected'] as const;
+export type PaymentEventKind = (typeof PAYMENT_EVENT_KINDS)[number];
 
 /** What each topic the customer's stream follows becomes on it (the GraphQL type is chosen from it). */
 export const CUSTOMER_FEED_KINDS = [
@@ -319,10 +322,20 @@ export const Events = {
   coverRestored: arrearEvent('coverRestored', {}, ['policies (contract status)']),
   accountEvent: defineEvent(
     'payments.accountEvent',
-    // One of the steps above, with its name: the step's own fields pass through.
-    z.looseObject({ ...arrearStep, kind: z.enum(ARREAR_STEPS) }),
+    z.union([
+      // One of the steps above, with its name: the step's own fields pass through.
+      z.looseObject({ ...arrearStep, kind: z.enum(ARREAR_STEPS) }),
+      // A direct debit the bank collected (its collection date passed with no return): the instalment is paid.
+      z.object({
+        kind: z.literal('instalmentCollected'),
+        policyId: id,
+        scheduledPaymentId: id,
+        amountCents: cents,
+        collectedOn: isoDate,
+      }),
+    ]),
     {
-      producedBy: 'payments (each step of the unpaid timeline, for devices)',
+      producedBy: 'payments (each step of the unpaid timeline, and each direct debit settled, for devices)',
       consumedBy: ['payments (`paymentEvents`)', 'users (customer stream)'],
     },
   ),

@@ -2,7 +2,7 @@
 // even when two customers race), the direct-debit file of a date carries the sealed mandates' data with sequence
 // types that follow each mandate's history, and the bank's returns reach the rejection flow once, however many
 // times the file is imported.
-import { DEMO } from '@abri/platform';
+import { DEMO, Events } from '@abri/platform';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { retryDebit } from '../src/app/arrears.ts';
@@ -195,6 +195,21 @@ describe.runIf(system !== null)('settlement of the collections no return named',
       amountCents: louis.amountCents,
       paymentMethodId: louis.paymentMethodId,
     });
+    // His devices are told, once: the collection that was returned is not.
+    const told = async (customerId: string) =>
+      (await app.outbox.since(Events.accountEvent, customerId, 0n))
+        .map((e) => e.payload)
+        .filter((p) => p.kind === 'instalmentCollected');
+    expect(await told(LOUIS)).toEqual([
+      {
+        kind: 'instalmentCollected',
+        policyId: DEMO.louis.policyId,
+        scheduledPaymentId: louis.scheduledPaymentId,
+        amountCents: louis.amountCents,
+        collectedOn: '2026-12-05',
+      },
+    ]);
+    expect(await told(CAMILLE)).toEqual([]);
     // January's collection date is not past yet.
     const january = await collectionOf(LOUIS, JANUARY);
     expect(

@@ -119,6 +119,13 @@ describe('what the lock screen shows', () => {
     );
     expect(JSON.stringify([claim, payment])).not.toMatch(/SIN-|1234|29,41|AM04|\d{3,}/);
   });
+
+  it('wakes no phone for a monthly debit that went through, and does for a refused one', () => {
+    const payment = (kind: string) =>
+      notificationOf({ kind: 'payment', origin: 'payments.3', at: '', data: { kind, amountCents: 5402 } }, 'users.11');
+    expect(payment('instalmentCollected')).toBeNull();
+    expect(payment('debitRejected')).toMatchObject({ title: 'Vos paiements', url: '/paiements' });
+  });
 });
 
 describe('notification preferences', () => {

@@ -170,7 +170,8 @@ export type PaymentEventKind =
   | 'COVER_RESTORED'
   | 'COVER_SUSPENDED'
   | 'DEBIT_REJECTED'
-  | 'FORMAL_NOTICE_SENT';
+  | 'FORMAL_NOTICE_SENT'
+  | 'INSTALMENT_COLLECTED';
 
 /** How the premium is paid. */
 export type PaymentFrequency =

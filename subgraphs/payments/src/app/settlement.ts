@@ -1,11 +1,11 @@
 // Direct debits that went through. A bank reports only what it refuses (pain.002, camt.054 returns): a collection
 // exported in a pain.008 file whose collection date is past (Paris calendar day) and that no return has named is
 // money received. Its instalment becomes PAID and a SUCCEEDED payment is recorded under the collection's end-to-end
-// id, dated on the collection date; a collection that was a new attempt at an arrear closes that arrear as a card
-// payment does. A return arriving later still goes through `recordRejection`, which turns that payment REJECTED.
+// id, dated on the collection date, and announced on the customer's stream (`instalmentCollected`); a collection that
+// was a new attempt at an arrear closes that arrear as a card payment does. A return arriving later still goes through `recordRejection`, which turns that payment REJECTED.
 // Settling twice, or from two instances at once, changes nothing more: the instalment's status is the guard and the
 // payment's reference is unique.
-import { every } from '@abri/platform';
+import { Events, every } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import type { PaymentsApp } from '../context.ts';
 import { lockArrear, markArrearPaid, type Tx } from './arrears.ts';
@@ -93,6 +93,19 @@ async function settleOne(
       reference: collection.endToEndId,
       paymentMethodId: collection.paymentMethodId,
     },
+  });
+  // Her devices learn it live (the schedule and the payments they show move on); an arrear's retry is told above as
+  // the arrear paid.
+  await app.outbox.add(tx, Events.accountEvent, {
+    customerId: collection.customerId,
+    payload: {
+      kind: 'instalmentCollected',
+      policyId: instalment.policyId,
+      scheduledPaymentId: instalment.id,
+      amountCents: collection.amountCents,
+      collectedOn: collection.collectionDate.toISOString().slice(0, 10),
+    },
+    at: app.clock.now(),
   });
   return 'settled';
 }

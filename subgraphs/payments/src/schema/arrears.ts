@@ -1,5 +1,12 @@
 // Rejected debits as the customer sees them (why, what to do, the legal dates) and the ways out.
-import { type ArrearStep, cursorOf, type EventOf, Events, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import {
+  cursorOf,
+  type EventOf,
+  Events,
+  type PaymentEventKind,
+  recordStaffAccess,
+  StaffAccessKind,
+} from '@abri/platform';
 import { money } from '@abri/platform/kit';
 import { type PayOutcome, payArrear, recordRejection, retryDebit } from '../app/arrears.ts';
 import { confirmCardCharge } from '../app/card-payments.ts';
@@ -305,8 +312,9 @@ const EVENT_KINDS = {
   contractTerminated: 'CONTRACT_TERMINATED',
   arrearPaid: 'ARREAR_PAID',
   coverRestored: 'COVER_RESTORED',
-} as const satisfies Record<ArrearStep, string>;
-const PaymentEventKind = builder.enumType('PaymentEventKind', {
+  instalmentCollected: 'INSTALMENT_COLLECTED',
+} as const satisfies Record<PaymentEventKind, string>;
+const PaymentEventKindEnum = builder.enumType('PaymentEventKind', {
   description: 'A step about the customer’s payments.',
   values: Object.values(EVENT_KINDS),
 });
@@ -316,17 +324,20 @@ const PaymentEvent = builder.objectRef<EventOf<typeof Events.accountEvent>>('Pay
   fields: (t) => ({
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     kind: t.field({
-      type: PaymentEventKind,
+      type: PaymentEventKindEnum,
       resolve: (e) => EVENT_KINDS[e.payload.kind],
     }),
     arrear: t.prismaField({
       type: ArrearRef,
       nullable: true,
+      description: 'The arrear this step is about; null for an instalment collected on its due date.',
       resolve: (query, e, _a, ctx) =>
-        ctx.app.prisma.arrear.findUnique({
-          ...query,
-          where: { id: e.payload.arrearId },
-        }),
+        e.payload.kind === 'instalmentCollected'
+          ? null
+          : ctx.app.prisma.arrear.findUnique({
+              ...query,
+              where: { id: e.payload.arrearId },
+            }),
     }),
     at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
   }),

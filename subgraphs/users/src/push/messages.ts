@@ -44,6 +44,8 @@ export function notificationOf(event: FeedPayload, cursor: string): PushNotifica
         cursor,
       };
     case 'payment':
+      // A monthly debit that went through, as planned: open devices show it, no phone is woken for it.
+      if (data.kind === 'instalmentCollected') return null;
       return data.kind === 'arrearPaid'
         ? {
             title: 'Paiement reçu',

@@ -2,7 +2,7 @@
 // The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
-import { CLAIM_STATUSES, cursorOf, type EventOf, Events } from '@abri/platform';
+import { CLAIM_STATUSES, cursorOf, type EventOf, Events, type PaymentEventKind } from '@abri/platform';
 import type { FeedKind } from '../app/customer-feed.ts';
 import { builder, customerEventSubscription, MoneyRef } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
@@ -34,8 +34,9 @@ const PAYMENT_KINDS = {
   contractTerminated: 'CONTRACT_TERMINATED',
   arrearPaid: 'ARREAR_PAID',
   coverRestored: 'COVER_RESTORED',
-} as const;
-const PaymentEventKind = builder.enumType('PaymentEventKind', {
+  instalmentCollected: 'INSTALMENT_COLLECTED',
+} as const satisfies Record<PaymentEventKind, string>;
+const PaymentEventKindEnum = builder.enumType('PaymentEventKind', {
   description: 'A step about the customer’s payments.',
   values: Object.values(PAYMENT_KINDS),
 });
@@ -115,7 +116,7 @@ builder.objectRef<StreamEvent>('PaymentUpdate').implement({
   interfaces: [CustomerEvent],
   fields: (t) => ({
     kind: t.field({
-      type: PaymentEventKind,
+      type: PaymentEventKindEnum,
       resolve: (e) => PAYMENT_KINDS[data(e).kind as keyof typeof PAYMENT_KINDS],
     }),
     policy: t.field({
