@@ -5,7 +5,7 @@
 import { DEMO, Events } from '@abri/platform';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { retryDebit } from '../src/app/arrears.ts';
+import { payArrear, retryDebit } from '../src/app/arrears.ts';
 import { addSepaMandate, removeMethod } from '../src/app/methods.ts';
 import { endToEndId, exportCollections, importBankReturns } from '../src/app/sepa.ts';
 import { settleCollections } from '../src/app/settlement.ts';
@@ -281,5 +281,42 @@ describe.runIf(system !== null)('settlement of the collections no return named',
       orderBy: { id: 'desc' },
     });
     expect(announced.map((e) => e.topic)).toContain('payments.arrearPaid');
+  });
+
+  it('collects an arrear the customer pays on another of his mandates from that one, not from the default', async () => {
+    const app = system!.app;
+    // Louis's December, returned above (MD06): he pays it on a second account rather than the one that refused it.
+    const arrear = await app.prisma.arrear.findFirstOrThrow({ where: { customerId: LOUIS, paidAt: null } });
+    const second = await addSepaMandate(app, LOUIS, { iban: 'NL91 ABNA 0417 1643 00', holderName: 'Louis Bernard' });
+    if (second.kind !== 'added') throw new Error(`expected a mandate, got ${second.kind}`);
+    const byDefault = await app.prisma.paymentMethod.findFirstOrThrow({
+      where: { customerId: LOUIS, isDefault: true },
+    });
+    /** The mandate his planned debit is to be collected on. */
+    const chosen = async () => {
+      const { retryScheduledPaymentId } = await app.prisma.arrear.findUniqueOrThrow({ where: { id: arrear.id } });
+      return (await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: retryScheduledPaymentId! } }))
+        .paymentMethodId;
+    };
+    // He may change his mind until the bank file is made: the planned debit follows his last choice.
+    expect(await payArrear(app, LOUIS, arrear.id, byDefault.id)).toMatchObject({ kind: 'debitPlanned' });
+    const planned = await payArrear(app, LOUIS, arrear.id, second.methodId);
+    if (planned.kind !== 'debitPlanned') throw new Error(`expected a debit, got ${planned.kind}`);
+    expect(await chosen()).toBe(second.methodId);
+
+    const exported = await exportCollections(app, planned.dueDate);
+    if (exported.kind !== 'exported') throw new Error(`expected a file, got ${exported.kind}`);
+    expect(transactions(exported.xml).map((t) => t.tx.DbtrAcct.Id.IBAN)).toEqual(['NL91ABNA0417164300']);
+    const method = await app.prisma.paymentMethod.findUniqueOrThrow({ where: { id: second.methodId } });
+    expect(await collectionOf(LOUIS, planned.dueDate)).toMatchObject({
+      paymentMethodId: second.methodId,
+      mandateReference: method.mandateReference,
+      sequenceType: 'FRST',
+    });
+    // Once in the file, the debit is the bank's: another choice changes nothing of it.
+    expect(await payArrear(app, LOUIS, arrear.id, byDefault.id)).toMatchObject({ kind: 'debitPlanned' });
+    expect(await chosen()).toBe(second.methodId);
+    expect(await exportCollections(app, planned.dueDate)).toMatchObject({ kind: 'exported', transactionCount: 1 });
+    expect((await collectionOf(LOUIS, planned.dueDate)).paymentMethodId).toBe(second.methodId);
   });
 });

@@ -218,13 +218,16 @@ export async function payArrear(
       if (!method) return { kind: 'methodNotFound' };
       if (method.kind === 'CARD') return { kind: 'byCard', chargeId: await openCardCharge(tx, arrear, method.id, now) };
       if (arrear.retryScheduledPaymentId) {
+        // Already planned: on the mandate chosen now, unless the bank file already carries it.
         const planned = await tx.scheduledPayment.findUniqueOrThrow({ where: { id: arrear.retryScheduledPaymentId } });
+        if (!(await tx.sepaCollection.count({ where: { scheduledPaymentId: planned.id } })))
+          await tx.scheduledPayment.update({ where: { id: planned.id }, data: { paymentMethodId: method.id } });
         return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: planned.dueDate };
       }
       let on = addDays(parisDay(now), 1);
       while (await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } }))
         on = addDays(on, 1);
-      await planRetry(tx, arrear, on);
+      await planRetry(tx, arrear, on, method.id);
       return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: on };
     },
   );
@@ -277,9 +280,16 @@ export async function retryDebit(
 }
 
 /** A new debit of the arrear's amount on `on`, remembered as the arrear's retry (its settlement closes the arrear). */
-async function planRetry(tx: Tx, arrear: Arrear, on: Date) {
+/** A new direct debit of the arrear on `on`, on the mandate the customer chose (none: the default one at export). */
+async function planRetry(tx: Tx, arrear: Arrear, on: Date, paymentMethodId: string | null = null) {
   const retry = await tx.scheduledPayment.create({
-    data: { customerId: arrear.customerId, policyId: arrear.policyId, dueDate: on, amountCents: arrear.amountCents },
+    data: {
+      customerId: arrear.customerId,
+      policyId: arrear.policyId,
+      dueDate: on,
+      amountCents: arrear.amountCents,
+      paymentMethodId,
+    },
   });
   await tx.arrear.update({ where: { id: arrear.id }, data: { retryScheduledPaymentId: retry.id } });
   return retry;

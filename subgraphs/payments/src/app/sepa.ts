@@ -1,6 +1,6 @@
 // Money that really moves by direct debit: the instalments due on a date go to the bank as a pain.008 file, each
-// under its customer's default mandate, and the bank's answers (pain.002, camt.054) come back into the same rejection
-// flow staff use by hand. Exporting a date twice rebuilds the same transactions; importing a file twice changes
+// under the mandate its customer chose for it or else their default one, and the bank's answers (pain.002, camt.054)
+// come back into the same rejection flow staff use by hand. Exporting a date twice rebuilds the same transactions; importing a file twice changes
 // nothing the second time.
 import { createHash } from 'node:crypto';
 import { decryptField } from '@abri/platform';
@@ -31,9 +31,10 @@ const compactDate = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g
 
 /**
  * The pain.008 file of the planned instalments due on `collectionDate`. Each instalment is collected on the mandate
- * that is its customer's default payment method the first time it is exported, with the sequence type its mandate's
- * history gives (FRST until a first collection has not been returned, then RCUR; Abri's mandates are recurrent and
- * their last collection is not known in advance, so neither OOFF nor FNAL is sent, as the EPC rulebook allows).
+ * chosen for it (an arrear the customer pays by direct debit) or else on its customer's default payment method, as
+ * they stand the first time it is exported, with the sequence type its mandate's history gives (FRST until a first
+ * collection has not been returned, then RCUR; Abri's mandates are recurrent and their last collection is not known
+ * in advance, so neither OOFF nor FNAL is sent, as the EPC rulebook allows).
  */
 export async function exportCollections(app: PaymentsApp, collectionDate: Date): Promise<ExportOutcome> {
   const creditor = app.creditor;
@@ -52,11 +53,13 @@ export async function exportCollections(app: PaymentsApp, collectionDate: Date):
         rows.push(existing);
         continue;
       }
+      // The mandate the customer chose for this instalment (an arrear paid by direct debit), else the default one. A
+      // chosen mandate removed since is not replaced by another account: the instalment waits, reported.
       const mandate = await tx.paymentMethod.findFirst({
         where: {
           customerId: instalment.customerId,
           kind: 'SEPA_DEBIT',
-          isDefault: true,
+          ...(instalment.paymentMethodId ? { id: instalment.paymentMethodId } : { isDefault: true }),
           removedAt: null,
           ibanEncrypted: { not: null },
         },

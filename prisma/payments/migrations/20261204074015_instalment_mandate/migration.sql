@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "payments"."ScheduledPayment" ADD COLUMN     "paymentMethodId" TEXT;
+
+-- AddForeignKey
+ALTER TABLE "payments"."ScheduledPayment" ADD CONSTRAINT "ScheduledPayment_paymentMethodId_fkey" FOREIGN KEY ("paymentMethodId") REFERENCES "payments"."PaymentMethod"("id") ON DELETE SET NULL ON UPDATE CASCADE;
