@@ -5,7 +5,7 @@
 import { DEMO, Events } from '@abri/platform';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { payArrear, retryDebit } from '../src/app/arrears.ts';
+import { payArrear, recordRejection, retryDebit } from '../src/app/arrears.ts';
 import { addSepaMandate, removeMethod } from '../src/app/methods.ts';
 import { endToEndId, exportCollections, importBankReturns } from '../src/app/sepa.ts';
 import { settleCollections } from '../src/app/settlement.ts';
@@ -318,5 +318,26 @@ describe.runIf(system !== null)('settlement of the collections no return named',
     expect(await chosen()).toBe(second.methodId);
     expect(await exportCollections(app, planned.dueDate)).toMatchObject({ kind: 'exported', transactionCount: 1 });
     expect((await collectionOf(LOUIS, planned.dueDate)).paymentMethodId).toBe(second.methodId);
+  });
+
+  it('hands a debit planned on a mandate the customer then removes back to the default mandate', async () => {
+    const app = system!.app;
+    const next = await app.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId: CAMILLE, status: 'PLANNED', dueDate: { gt: JANUARY } },
+      orderBy: { dueDate: 'asc' },
+    });
+    const rejected = await recordRejection(app, next.id, 'AM04');
+    if (rejected.kind !== 'recorded') throw new Error(`expected an arrear, got ${rejected.kind}`);
+    const other = await addSepaMandate(app, CAMILLE, { iban: 'GB82 WEST 1234 5698 7654 32', holderName: 'C. Martin' });
+    if (other.kind !== 'added') throw new Error(`expected a mandate, got ${other.kind}`);
+    const planned = await payArrear(app, CAMILLE, rejected.arrearId, other.methodId);
+    if (planned.kind !== 'debitPlanned') throw new Error(`expected a debit, got ${planned.kind}`);
+    expect((await removeMethod(app, CAMILLE, other.methodId)).kind).toBe('removed');
+
+    expect(await exportCollections(app, planned.dueDate)).toMatchObject({ kind: 'exported', skipped: [] });
+    const byDefault = await app.prisma.paymentMethod.findFirstOrThrow({
+      where: { customerId: CAMILLE, isDefault: true },
+    });
+    expect((await collectionOf(CAMILLE, planned.dueDate)).paymentMethodId).toBe(byDefault.id);
   });
 });

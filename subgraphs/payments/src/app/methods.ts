@@ -166,6 +166,12 @@ export async function removeMethod(app: PaymentsApp, customerId: string, methodI
     });
     if (method.isDefault && others[0])
       await tx.paymentMethod.update({ where: { id: others[0].id }, data: { isDefault: true } });
+    // A debit planned on this mandate (an arrear the customer chose to pay with it) goes back to the default mandate,
+    // as every other instalment; one already in a bank file stays on it there (its collection row says so).
+    await tx.scheduledPayment.updateMany({
+      where: { paymentMethodId: methodId, status: 'PLANNED' },
+      data: { paymentMethodId: null },
+    });
     await announce(app, tx, customerId, 'removed', methodId);
     return { kind: 'removed', methodId };
   });

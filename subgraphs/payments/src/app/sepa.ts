@@ -53,8 +53,8 @@ export async function exportCollections(app: PaymentsApp, collectionDate: Date):
         rows.push(existing);
         continue;
       }
-      // The mandate the customer chose for this instalment (an arrear paid by direct debit), else the default one. A
-      // chosen mandate removed since is not replaced by another account: the instalment waits, reported.
+      // The mandate the customer chose for this instalment (an arrear paid by direct debit), else the default one
+      // (removing a mandate hands its planned debits back to the default: methods.ts).
       const mandate = await tx.paymentMethod.findFirst({
         where: {
           customerId: instalment.customerId,
