@@ -1,7 +1,7 @@
 // Suspended cover brought back by a direct debit: Louis's debit is refused, his cover is suspended, he chooses to pay
 // the arrear on his mandate; the bank collects it (nothing but the passing of the collection date says so), and his
 // cover comes back at noon the next day, as a card payment would bring it. Each step reaches his phone live.
-import { DEMO, manualClock } from '@abri/platform';
+import { DEMO, Events, manualClock } from '@abri/platform';
 import { collect, customer, systemForFile } from '@abri/testkit';
 import { describe, expect, it } from 'vitest';
 import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
@@ -115,7 +115,13 @@ describe('unpaid premium paid by direct debit', () => {
     // The morning after the debit (Paris); his phone follows from where his file stands, so it misses nothing even
     // if the scheduled settlement runs before the test's own call.
     clock.set(new Date(next.dueDate.getTime() + DAY + 8 * 3_600_000));
+    const streamHead = async () =>
+      await system.services.users.app.outbox.head(Events.customerEvent, DEMO.louis.customerId);
+    const before = await streamHead();
     const louis = await customer(url, 'louis');
+    // His sign-in is itself on his stream, copied there a moment later: wait for it, so that the cursor read below
+    // comes after it and the first event after that cursor is the debit.
+    await expect.poll(streamHead, { timeout: 30_000 }).not.toBe(before);
     const { data } = await louis.request<{ me: { eventsCursor: string } }>('{ me { eventsCursor } }');
     const phone = louis.socket();
     const steps = collect<{ paymentEvents: { kind: string; arrear: unknown } }>(

@@ -81,6 +81,7 @@ export const paymentsRegister = definePersonalDataRegister({
       amountCents: 'schedule',
       currency: no,
       status: 'schedule',
+      paymentMethodId: no,
       retainUntil: no,
     },
     Payment: {

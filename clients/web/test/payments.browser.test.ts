@@ -100,7 +100,9 @@ describe.skipIf(skipBrowser)('payments', () => {
     expect((await settleCollections(payments)).settled).toHaveLength(1);
     await expect
       .poll(() => latest.textContent(), { timeout: 30_000 })
-      .toMatch(new RegExp(`^${date(day)}\\sà\\s.*Payé.*${money({ amountCents: current.amountCents, currency: 'EUR' })}$`));
+      .toMatch(
+        new RegExp(`^${date(day)}\\sà\\s.*Payé.*${money({ amountCents: current.amountCents, currency: 'EUR' })}$`),
+      );
     expect(loads).toBe(0);
     expect(problems).toEqual([]);
   });

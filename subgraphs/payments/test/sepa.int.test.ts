@@ -320,14 +320,20 @@ describe.runIf(system !== null)('settlement of the collections no return named',
     expect((await collectionOf(LOUIS, planned.dueDate)).paymentMethodId).toBe(second.methodId);
   });
 
-  it('hands a debit planned on a mandate the customer then removes back to the default mandate', async () => {
-    const app = system!.app;
-    const next = await app.prisma.scheduledPayment.findFirstOrThrow({
-      where: { customerId: CAMILLE, status: 'PLANNED', dueDate: { gt: JANUARY } },
+  /** An arrear of `customerId`: their next instalment after January, refused by the bank. */
+  async function newArrear(customerId: string) {
+    const next = await system!.app.prisma.scheduledPayment.findFirstOrThrow({
+      where: { customerId, status: 'PLANNED', dueDate: { gt: JANUARY } },
       orderBy: { dueDate: 'asc' },
     });
-    const rejected = await recordRejection(app, next.id, 'AM04');
+    const rejected = await recordRejection(system!.app, next.id, 'AM04');
     if (rejected.kind !== 'recorded') throw new Error(`expected an arrear, got ${rejected.kind}`);
+    return rejected;
+  }
+
+  it('hands a debit planned on a mandate the customer then removes back to the default mandate', async () => {
+    const app = system!.app;
+    const rejected = await newArrear(CAMILLE);
     const other = await addSepaMandate(app, CAMILLE, { iban: 'GB82 WEST 1234 5698 7654 32', holderName: 'C. Martin' });
     if (other.kind !== 'added') throw new Error(`expected a mandate, got ${other.kind}`);
     const planned = await payArrear(app, CAMILLE, rejected.arrearId, other.methodId);
@@ -339,5 +345,27 @@ describe.runIf(system !== null)('settlement of the collections no return named',
       where: { customerId: CAMILLE, isDefault: true },
     });
     expect((await collectionOf(CAMILLE, planned.dueDate)).paymentMethodId).toBe(byDefault.id);
+  });
+
+  it('plans a debit whose day went by without a bank file again on a day to come when the customer pays again', async () => {
+    const app = system!.app;
+    const rejected = await newArrear(LOUIS);
+    const mandate = await app.prisma.paymentMethod.findFirstOrThrow({ where: { customerId: LOUIS, isDefault: true } });
+    const first = await payArrear(app, LOUIS, rejected.arrearId, mandate.id);
+    if (first.kind !== 'debitPlanned') throw new Error(`expected a debit, got ${first.kind}`);
+    // No file was made that day; two days later he asks again.
+    system!.clock.set(new Date(first.dueDate.getTime() + 2 * 86_400_000 + 9 * 3_600_000));
+    const again = await payArrear(app, LOUIS, rejected.arrearId, mandate.id);
+    if (again.kind !== 'debitPlanned') throw new Error(`expected a debit, got ${again.kind}`);
+    expect(again.dueDate.getTime()).toBeGreaterThan(system!.clock.now().getTime());
+    const { retryScheduledPaymentId } = await app.prisma.arrear.findUniqueOrThrow({ where: { id: rejected.arrearId } });
+    expect(
+      await app.prisma.scheduledPayment.findUniqueOrThrow({ where: { id: retryScheduledPaymentId! } }),
+    ).toMatchObject({
+      dueDate: again.dueDate,
+      status: 'PLANNED',
+    });
+    expect(await exportCollections(app, again.dueDate)).toMatchObject({ kind: 'exported' });
+    expect((await collectionOf(LOUIS, again.dueDate)).scheduledPaymentId).toBe(retryScheduledPaymentId);
   });
 });

@@ -9,6 +9,7 @@ import { explainRejection } from '../domain/rejections.ts';
 import { endToEndId } from '../domain/sepa/pain008.ts';
 import { restorationAt, unpaidStage, unpaidTimeline } from '../domain/unpaid.ts';
 import { chargeCard, openCardCharge } from './card-payments.ts';
+import { lockMethods } from './methods.ts';
 
 type StepPayload<S extends ArrearStep> = PayloadOf<(typeof Events)[S]>;
 
@@ -196,6 +197,12 @@ export async function markArrearPaid(
 export const lockArrear = (tx: Tx, arrearId: string) =>
   tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
 
+/** An instalment, read under a row lock: the bank file and a customer's new choice of mandate take it in turn. */
+export async function lockInstalment(tx: Tx, id: string) {
+  await tx.$queryRawUnsafe('SELECT id FROM "payments"."ScheduledPayment" WHERE id = $1 FOR UPDATE', id);
+  return tx.scheduledPayment.findUniqueOrThrow({ where: { id } });
+}
+
 /**
  * Paying an arrear now. By card, the provider is asked and the arrear is paid only on its confirmation (see
  * card-payments.ts); by direct debit, a debit is planned on the first free day from tomorrow and the arrear is paid
@@ -214,19 +221,29 @@ export async function payArrear(
       const arrear = await tx.arrear.findFirst({ where: { id: arrearId, customerId } });
       if (!arrear || arrear.paidAt) return { kind: 'arrearNotFound' };
       if (arrear.terminatedAt) return { kind: 'contractTerminated' };
+      // Taken as removeMethod takes it: the method cannot be removed between this check and the debit planned on it.
+      await lockMethods(tx, customerId);
       const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
       if (!method) return { kind: 'methodNotFound' };
       if (method.kind === 'CARD') return { kind: 'byCard', chargeId: await openCardCharge(tx, arrear, method.id, now) };
+      const firstFreeDay = async () => {
+        let on = addDays(parisDay(now), 1);
+        while (await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } }))
+          on = addDays(on, 1);
+        return on;
+      };
       if (arrear.retryScheduledPaymentId) {
-        // Already planned: on the mandate chosen now, unless the bank file already carries it.
-        const planned = await tx.scheduledPayment.findUniqueOrThrow({ where: { id: arrear.retryScheduledPaymentId } });
-        if (!(await tx.sepaCollection.count({ where: { scheduledPaymentId: planned.id } })))
-          await tx.scheduledPayment.update({ where: { id: planned.id }, data: { paymentMethodId: method.id } });
-        return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: planned.dueDate };
+        // Already planned. Locked as the bank file locks it, so the file carries either the earlier choice or this
+        // one, never one while the instalment says the other.
+        const planned = await lockInstalment(tx, arrear.retryScheduledPaymentId);
+        if (await tx.sepaCollection.count({ where: { scheduledPaymentId: planned.id } }))
+          return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: planned.dueDate };
+        // Not in a bank file yet: on the mandate chosen now, and on a day still to come if its day went by unsent.
+        const dueDate = planned.dueDate > parisDay(now) ? planned.dueDate : await firstFreeDay();
+        await tx.scheduledPayment.update({ where: { id: planned.id }, data: { paymentMethodId: method.id, dueDate } });
+        return { kind: 'debitPlanned', arrearId: arrear.id, dueDate };
       }
-      let on = addDays(parisDay(now), 1);
-      while (await tx.scheduledPayment.count({ where: { policyId: arrear.policyId, dueDate: on } }))
-        on = addDays(on, 1);
+      const on = await firstFreeDay();
       await planRetry(tx, arrear, on, method.id);
       return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: on };
     },
@@ -279,8 +296,10 @@ export async function retryDebit(
   });
 }
 
-/** A new debit of the arrear's amount on `on`, remembered as the arrear's retry (its settlement closes the arrear). */
-/** A new direct debit of the arrear on `on`, on the mandate the customer chose (none: the default one at export). */
+/**
+ * A new debit of the arrear's amount on `on`, remembered as the arrear's retry (its settlement closes the arrear), on
+ * the mandate the customer chose (null: the default one when the bank file is made).
+ */
 async function planRetry(tx: Tx, arrear: Arrear, on: Date, paymentMethodId: string | null = null) {
   const retry = await tx.scheduledPayment.create({
     data: {

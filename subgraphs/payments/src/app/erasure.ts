@@ -118,8 +118,9 @@ export const paymentsErasure = (app: PaymentsApp): ErasureParticipant => ({
       app.prisma.payment.deleteMany({ where: expired }),
       app.prisma.scheduledPayment.deleteMany({ where: expired }),
       app.prisma.payout.deleteMany({ where: expired }),
-      // Payments made with a method keep it until they go (its row is referenced): only unreferenced ones here.
-      app.prisma.paymentMethod.deleteMany({ where: { ...expired, payments: { none: {} } } }),
+      // Payments made with a method, and instalments it was chosen for, keep it until they go (its row is
+      // referenced): only unreferenced ones here.
+      app.prisma.paymentMethod.deleteMany({ where: { ...expired, payments: { none: {} }, instalments: { none: {} } } }),
       app.prisma.contractParty.deleteMany({ where: expired }),
     ]);
     return {

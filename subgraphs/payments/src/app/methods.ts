@@ -148,10 +148,14 @@ export type RemoveOutcome =
   | { kind: 'methodNotFound' }
   | { kind: 'lastMethodWhilePremiumsDue' };
 
+/** Serialises what changes a customer's methods or plans a debit on one (removeMethod, payArrear). */
+export const lockMethods = (tx: Tx, customerId: string) =>
+  tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `methods:${customerId}`);
+
 export async function removeMethod(app: PaymentsApp, customerId: string, methodId: string): Promise<RemoveOutcome> {
   const outcome = await app.prisma.$transaction(async (tx): Promise<RemoveOutcome> => {
     // Serialise removals of one customer, so two concurrent removals cannot leave nothing.
-    await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `methods:${customerId}`);
+    await lockMethods(tx, customerId);
     const method = await tx.paymentMethod.findFirst({ where: { id: methodId, customerId, removedAt: null } });
     if (!method) return { kind: 'methodNotFound' };
     const others = await tx.paymentMethod.findMany({

@@ -94,8 +94,8 @@ async function settleOne(
       paymentMethodId: collection.paymentMethodId,
     },
   });
-  // Her devices learn it live (the schedule and the payments they show move on); an arrear's retry is told above as
-  // the arrear paid.
+  // Her devices learn it live (the schedule and the payments they show move on). A retry that closed its arrear was
+  // told above as the arrear paid; one collected on an arrear already closed is told as what it is, money taken.
   await app.outbox.add(tx, Events.accountEvent, {
     customerId: collection.customerId,
     payload: {
