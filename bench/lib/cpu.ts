@@ -26,7 +26,7 @@ export const groupCpu = (pids: readonly number[]) => pids.map(cpuMs);
 export const spentMs = (before: readonly number[], after: readonly number[]) =>
   before.reduce((sum, b, i) => (b > 0 && after[i]! > 0 ? sum + after[i]! - b : sum), 0);
 
-/** CPU milliseconds the whole machine has been busy (every core, every process: /proc/stat, all but idle and iowait). */
+/** CPU milliseconds the machine has been busy, every core and process (/proc/stat: all but idle and iowait). */
 export function machineBusyMs(): number {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
   const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);

@@ -1,7 +1,7 @@
 // Money that really moves by direct debit: the instalments due on a date go to the bank as a pain.008 file, each
 // under the mandate its customer chose for it or else their default one, and the bank's answers (pain.002, camt.054)
-// come back into the same rejection flow staff use by hand. Exporting a date twice rebuilds the same transactions; importing a file twice changes
-// nothing the second time.
+// come back into the same rejection flow staff use by hand. Exporting a date twice rebuilds the same transactions;
+// importing a file twice changes nothing the second time.
 import { createHash } from 'node:crypto';
 import { decryptField } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
@@ -55,7 +55,8 @@ export async function exportCollections(app: PaymentsApp, collectionDate: Date):
         rows.push(existing);
         continue;
       }
-      if (instalment.status !== 'PLANNED') continue;
+      // Paid, refused or moved to another day meanwhile: no longer due that day.
+      if (instalment.status !== 'PLANNED' || instalment.dueDate.getTime() !== collectionDate.getTime()) continue;
       // The mandate the customer chose for this instalment (an arrear paid by direct debit), else the default one
       // (removing a mandate hands its planned debits back to the default: methods.ts).
       const mandate = await tx.paymentMethod.findFirst({
