@@ -159,9 +159,14 @@ describe('the staff GraphiQL in headless Chromium', () => {
 
       // Renewed without the password: the next request carries the new token.
       await panel(page, 'Connexion');
+      const stored = () => page.evaluate(() => sessionStorage.getItem('abri.graphiql.session'));
+      const before = await stored();
       const renewed = page.waitForResponse((r) => (r.request().postData() ?? '').includes('refreshSession'));
       await page.getByRole('button', { name: 'Renouveler maintenant' }).click();
       expect((await renewed).status()).toBe(200);
+      // The answer is on the wire before the page has taken it in (a loaded machine shows the gap): the session has
+      // renewed once it keeps the new refresh token.
+      await expect.poll(stored, { timeout: 30_000 }).not.toBe(before);
       await panel(page, 'Opérations');
       await page.getByLabel('Statut (file d’attente, ou statut visé)').fill('EXPERT_ASSIGNED');
       await page.getByRole('button', { name: 'File d’attente des sinistres' }).click();

@@ -51,10 +51,14 @@ describe.skipIf(skipBrowser)('help centre and search over the file', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       await tap(claim.getByRole('link'));
       await page.waitForURL(`${web.origin}/sinistres/${DEMO.camilleClaimId}`);
+      // The header's box is drawn again, empty, for the page without a query: typed into before that (a loaded machine
+      // shows the gap), the text would be lost with the old box.
+      await expect.poll(() => box.inputValue(), { timeout: 30_000 }).toBe('');
 
       // …and a refused debit of the payment history.
       await box.fill('prélèvement refusé provision insuffisante');
       await box.press('Enter');
+      await page.waitForURL(/\/aide\?q=/);
       const payment = page
         .locator('li.card')
         .filter({ has: page.getByText('Mes paiements', { exact: true }) })
