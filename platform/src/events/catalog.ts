@@ -107,6 +107,19 @@ const arrearStep = { arrearId: id, policyId: id };
 /** What the customer's devices are told of their payments: a step of the timeline, or an instalment the bank paid. */
 export const PAYMENT_EVENT_KINDS = [...ARREAR_STEPS, 'instalmentCollected'] as const;
 export type PaymentEventKind = (typeof PAYMENT_EVENT_KINDS)[number];
+/**
+ * The GraphQL `PaymentEventKind` value of each kind, declared alike by the two subgraphs that expose it (payments'
+ * `paymentEvents`, users' `customerEvents`): composition refuses an enum that differs.
+ */
+export const PAYMENT_EVENT_KIND_VALUES = {
+  debitRejected: 'DEBIT_REJECTED',
+  formalNoticeSent: 'FORMAL_NOTICE_SENT',
+  coverSuspended: 'COVER_SUSPENDED',
+  contractTerminated: 'CONTRACT_TERMINATED',
+  arrearPaid: 'ARREAR_PAID',
+  coverRestored: 'COVER_RESTORED',
+  instalmentCollected: 'INSTALMENT_COLLECTED',
+} as const satisfies Record<PaymentEventKind, string>;
 
 /** What each topic the customer's stream follows becomes on it (the GraphQL type is chosen from it). */
 export const CUSTOMER_FEED_KINDS = [

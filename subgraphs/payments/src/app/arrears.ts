@@ -197,10 +197,16 @@ export async function markArrearPaid(
 export const lockArrear = (tx: Tx, arrearId: string) =>
   tx.$queryRawUnsafe('SELECT id FROM "payments"."Arrear" WHERE id = $1 FOR UPDATE', arrearId);
 
-/** An instalment, read under a row lock: the bank file and a customer's new choice of mandate take it in turn. */
-export async function lockInstalment(tx: Tx, id: string) {
-  await tx.$queryRawUnsafe('SELECT id FROM "payments"."ScheduledPayment" WHERE id = $1 FOR UPDATE', id);
-  return tx.scheduledPayment.findUniqueOrThrow({ where: { id } });
+/**
+ * Instalments read under row locks, taken in id order: the bank file and a customer's new choice of mandate take them
+ * in turn. Those gone since are not returned.
+ */
+export async function lockInstalments(tx: Tx, ids: readonly string[]) {
+  await tx.$queryRawUnsafe(
+    'SELECT id FROM "payments"."ScheduledPayment" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+    ids,
+  );
+  return tx.scheduledPayment.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } });
 }
 
 /**
@@ -235,7 +241,8 @@ export async function payArrear(
       if (arrear.retryScheduledPaymentId) {
         // Already planned. Locked as the bank file locks it, so the file carries either the earlier choice or this
         // one, never one while the instalment says the other.
-        const planned = await lockInstalment(tx, arrear.retryScheduledPaymentId);
+        const [planned] = await lockInstalments(tx, [arrear.retryScheduledPaymentId]);
+        if (!planned) throw new Error(`arrear ${arrear.id}: its retry ${arrear.retryScheduledPaymentId} is gone`);
         if (await tx.sepaCollection.count({ where: { scheduledPaymentId: planned.id } }))
           return { kind: 'debitPlanned', arrearId: arrear.id, dueDate: planned.dueDate };
         // Not in a bank file yet: on the mandate chosen now, and on a day still to come if its day went by unsent.

@@ -7,7 +7,7 @@ import { decryptField } from '@abri/platform';
 import type { PaymentsApp } from '../context.ts';
 import { buildPain008, type DirectDebit, endToEndId, type SequenceType, sequenceType } from '../domain/sepa/pain008.ts';
 import { readReturnFile, type UnreadableReason } from '../domain/sepa/returns.ts';
-import { lockInstalment, recordRejection } from './arrears.ts';
+import { lockInstalments, recordRejection } from './arrears.ts';
 import { ibanContext } from './methods.ts';
 
 /** Why an instalment due that day is not in the file. */
@@ -47,9 +47,12 @@ export async function exportCollections(app: PaymentsApp, collectionDate: Date):
   const skipped: { scheduledPaymentId: string; reason: SkipReason }[] = [];
   const collections = await app.prisma.$transaction(async (tx) => {
     const rows = [];
-    for (const { id } of due) {
-      // Read again under its lock: a customer choosing another mandate for it meanwhile is seen, or waits for the file.
-      const instalment = await lockInstalment(tx, id);
+    // Read again under their locks: a customer choosing another mandate for one meanwhile is seen, or waits for the file.
+    const instalments = await lockInstalments(
+      tx,
+      due.map((d) => d.id),
+    );
+    for (const instalment of instalments) {
       const existing = await tx.sepaCollection.findUnique({ where: { scheduledPaymentId: instalment.id } });
       if (existing) {
         rows.push(existing);

@@ -3,7 +3,7 @@ import {
   cursorOf,
   type EventOf,
   Events,
-  type PaymentEventKind,
+  PAYMENT_EVENT_KIND_VALUES,
   recordStaffAccess,
   StaffAccessKind,
 } from '@abri/platform';
@@ -304,19 +304,9 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-/** Each step of the customer's stream, as the client sees it. */
-const EVENT_KINDS = {
-  debitRejected: 'DEBIT_REJECTED',
-  formalNoticeSent: 'FORMAL_NOTICE_SENT',
-  coverSuspended: 'COVER_SUSPENDED',
-  contractTerminated: 'CONTRACT_TERMINATED',
-  arrearPaid: 'ARREAR_PAID',
-  coverRestored: 'COVER_RESTORED',
-  instalmentCollected: 'INSTALMENT_COLLECTED',
-} as const satisfies Record<PaymentEventKind, string>;
 const PaymentEventKindEnum = builder.enumType('PaymentEventKind', {
   description: 'A step about the customer’s payments.',
-  values: Object.values(EVENT_KINDS),
+  values: Object.values(PAYMENT_EVENT_KIND_VALUES),
 });
 
 const PaymentEvent = builder.objectRef<EventOf<typeof Events.accountEvent>>('PaymentEvent').implement({
@@ -325,7 +315,7 @@ const PaymentEvent = builder.objectRef<EventOf<typeof Events.accountEvent>>('Pay
     cursor: t.string({ description: 'Pass as `after` to resume from this event.', resolve: cursorOf }),
     kind: t.field({
       type: PaymentEventKindEnum,
-      resolve: (e) => EVENT_KINDS[e.payload.kind],
+      resolve: (e) => PAYMENT_EVENT_KIND_VALUES[e.payload.kind],
     }),
     arrear: t.prismaField({
       type: ArrearRef,

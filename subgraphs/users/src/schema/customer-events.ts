@@ -2,7 +2,14 @@
 // The events are the copies app/customer-feed.ts makes of each subgraph's own; each kind is a type implementing
 // `CustomerEvent`, and the entities they point at (a claim, a contract) are resolved by their own subgraph through
 // the gateway's plan. The per-topic subscriptions (claimStatusChanged, profileChanged, paymentEvents) stay as they are.
-import { CLAIM_STATUSES, cursorOf, type EventOf, Events, type PaymentEventKind } from '@abri/platform';
+import {
+  CLAIM_STATUSES,
+  cursorOf,
+  type EventOf,
+  Events,
+  PAYMENT_EVENT_KIND_VALUES,
+  type PaymentEventKind,
+} from '@abri/platform';
 import type { FeedKind } from '../app/customer-feed.ts';
 import { builder, customerEventSubscription, MoneyRef } from '../builder.ts';
 import { CustomerRef } from './customer.ts';
@@ -27,18 +34,9 @@ const ClaimStatus = builder.enumType('ClaimStatus', {
   description: 'Where a claim stands in its lifecycle.',
   values: CLAIM_STATUSES,
 });
-const PAYMENT_KINDS = {
-  debitRejected: 'DEBIT_REJECTED',
-  formalNoticeSent: 'FORMAL_NOTICE_SENT',
-  coverSuspended: 'COVER_SUSPENDED',
-  contractTerminated: 'CONTRACT_TERMINATED',
-  arrearPaid: 'ARREAR_PAID',
-  coverRestored: 'COVER_RESTORED',
-  instalmentCollected: 'INSTALMENT_COLLECTED',
-} as const satisfies Record<PaymentEventKind, string>;
 const PaymentEventKindEnum = builder.enumType('PaymentEventKind', {
   description: 'A step about the customer’s payments.',
-  values: Object.values(PAYMENT_KINDS),
+  values: Object.values(PAYMENT_EVENT_KIND_VALUES),
 });
 
 /** The GraphQL type of each kind of event on the stream. */
@@ -117,7 +115,7 @@ builder.objectRef<StreamEvent>('PaymentUpdate').implement({
   fields: (t) => ({
     kind: t.field({
       type: PaymentEventKindEnum,
-      resolve: (e) => PAYMENT_KINDS[data(e).kind as keyof typeof PAYMENT_KINDS],
+      resolve: (e) => PAYMENT_EVENT_KIND_VALUES[data(e).kind as PaymentEventKind],
     }),
     policy: t.field({
       type: PolicyRef,
