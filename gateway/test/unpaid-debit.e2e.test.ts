@@ -8,6 +8,7 @@ import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src
 import { exportCollections } from '../../subgraphs/payments/src/app/sepa.ts';
 import { settleCollections } from '../../subgraphs/payments/src/app/settlement.ts';
 import { restorationAt } from '../../subgraphs/payments/src/domain/unpaid.ts';
+import { accountView, contractBecomes, STEPS_TO_RESTORATION } from './unpaid-view.ts';
 
 const clock = manualClock(new Date());
 const system = await systemForFile({ clock });
@@ -15,30 +16,8 @@ const url = system.gateway.url;
 const payments = system.services.payments.app;
 const DAY = 86_400_000;
 
-/** Signs Louis in again (moving the clock expires access tokens) and reads his contract status and arrear. */
-async function louisView() {
-  const louis = await customer(url, 'louis');
-  const { data, errors } = await louis.request<{
-    me: {
-      policies: { status: string }[];
-      arrears: { id: string; stage: string }[];
-      paymentMethods: { id: string; kind: string; isDefault: boolean }[];
-    };
-  }>('{ me { policies { status } arrears { id stage } paymentMethods { id kind isDefault } } }');
-  if (errors) throw new Error(JSON.stringify(errors));
-  return { louis, policy: data!.me.policies[0]!.status, arrear: data!.me.arrears[0], methods: data!.me.paymentMethods };
-}
-/** The contract and arrear as Louis sees them, once the policies subgraph has taken the step in. */
-const settlesAs = (policy: string, stage: string) =>
-  expect
-    .poll(
-      async () => {
-        const view = await louisView();
-        return { policy: view.policy, stage: view.arrear?.stage };
-      },
-      { timeout: 30_000, interval: 50 },
-    )
-    .toEqual({ policy, stage });
+const louisView = () => accountView(url, 'louis');
+const settlesAs = (policy: string, stage: string) => contractBecomes(url, 'louis', policy, stage);
 
 describe('unpaid premium paid by direct debit', () => {
   it('restores suspended cover at noon the day after the bank collected the debit, not on the request nor on the collection day', async () => {
@@ -62,7 +41,7 @@ describe('unpaid premium paid by direct debit', () => {
     await settlesAs('SUSPENDED', 'SUSPENDED');
 
     // He pays the arrear on his mandate: a debit is planned, and asking for it pays nothing yet.
-    const { louis, arrear, methods } = await louisView();
+    const { client: louis, arrear, methods } = await louisView();
     const mandate = methods.find((m) => m.kind === 'SEPA_DEBIT' && m.isDefault)!;
     const planned = await louis.request<{ payArrear: { __typename: string; dueDate: string } }>(
       `mutation { payArrear(arrearId: "${arrear!.id}", paymentMethodId: "${mandate.id}") {
@@ -95,13 +74,7 @@ describe('unpaid premium paid by direct debit', () => {
     await runUnpaidTimeline(payments);
     await settlesAs('ACTIVE', 'RESTORED');
 
-    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual([
-      'DEBIT_REJECTED',
-      'FORMAL_NOTICE_SENT',
-      'COVER_SUSPENDED',
-      'ARREAR_PAID',
-      'COVER_RESTORED',
-    ]);
+    expect((await live.until(5)).map((e) => e.data?.paymentEvents.kind)).toEqual(STEPS_TO_RESTORATION);
     await live.stop();
     await phone.dispose();
   });
