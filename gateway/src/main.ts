@@ -13,6 +13,7 @@ import {
   startTracing,
 } from '@abri/platform';
 import { gatewayEnv } from './env.ts';
+import { createRedisRelay } from './live/relay.ts';
 import { startGateway } from './server.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 
@@ -31,6 +32,7 @@ await runService('gateway', async () => {
         prefix: env.ABRI_BUS_PREFIX,
         onError: (error) => log.warn('bus error', { error: String(error) }),
       }),
+      liveRelay: createRedisRelay(env.REDIS_URL, { prefix: env.ABRI_BUS_PREFIX, log }),
       log,
       ...(env.LOG_HASH_KEY ? { logHashKey: env.LOG_HASH_KEY } : {}),
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -38,6 +38,7 @@ import { startExportRelay } from './exports.ts';
 import { graphiqlRoutes } from './graphiql/routes.ts';
 import { checkInputs } from './inputs.ts';
 import { checkLimits, LIMITS, SOCKET_LIMITS, TOO_MANY } from './limits.ts';
+import type { LiveRelay } from './live/relay.ts';
 import { checkRates, ENTRY_LIMITS, type RateRule } from './rate-limits.ts';
 import { pullFromUsers, trackRevocations } from './revocations.ts';
 import { createFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions.ts';
@@ -63,6 +64,11 @@ export interface GatewayDeps {
    * @default 'everyone' (the embedded system and tests)
    */
   introspection?: 'everyone' | 'staff';
+  /**
+   * Shares live channels between replicas, so one of them runs a customer's upstream subscription and plan per event.
+   * @default none (one replica): Redis in production
+   */
+  liveRelay?: LiveRelay;
   /** Counts calls of the entry points ENTRY_LIMITS lists. @default in memory (one replica): Redis in production */
   rateLimiter?: RateLimiter;
   /** Rules that differ from ENTRY_LIMITS, by root field. @default ENTRY_LIMITS */
@@ -326,6 +332,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     hopSecrets: deps.hopSecrets,
     log,
     clock,
+    ...(deps.liveRelay ? { relay: deps.liveRelay } : {}),
   });
   const validDocument = validDocuments(subscriptions.apiSchema);
 

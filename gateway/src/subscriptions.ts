@@ -25,8 +25,9 @@ import type { GatewayContext } from './context.ts';
 import type { Engine, PlanError, Prepared } from './engine/index.ts';
 import { frenchCoercionMessage } from './engine/input-errors.ts';
 import type { RunState } from './engine/run-plan.ts';
-import { Channel, type ChannelSource } from './live/channel.ts';
+import { Channel, type ChannelSource, cursorId } from './live/channel.ts';
 import { type Delivered, Device } from './live/device.ts';
+import { type LiveRelay, noRelay, type Shared } from './live/relay.ts';
 import { createUpstreams, type UpstreamSink, type Upstreams } from './live/upstream.ts';
 
 /** The alias under which the gateway asks for every event's cursor, whether or not the client selected it. */
@@ -41,7 +42,12 @@ export interface FederatedSubscriptions {
     contextValue: GatewayContext;
   }): AsyncGenerator<ExecutionResult>;
   /** Open upstream subscriptions and shared channels, for tests and metrics. */
-  stats(): { channels: number; devices: number; reconnections: Record<string, number> };
+  stats(): {
+    channels: number;
+    devices: number;
+    reconnections: Record<string, number>;
+    relay: ReturnType<LiveRelay['stats']>;
+  };
   dispose(): Promise<void>;
 }
 
@@ -77,11 +83,6 @@ function splitPlan(node: PlanNode | undefined): { primary: FetchNode; rest: Plan
   return null;
 }
 
-const cursorId = (cursor: unknown): bigint | null => {
-  const match = typeof cursor === 'string' ? /\.(\d{1,19})$/.exec(cursor) : null;
-  return match ? BigInt(match[1]!) : null;
-};
-
 export function createFederatedSubscriptions(options: {
   engine: Engine;
   subgraphUrls: Record<string, string>;
@@ -90,7 +91,10 @@ export function createFederatedSubscriptions(options: {
   clock: Clock;
   /** The subscriptions to subgraphs. @default graphql-ws connections to `subgraphUrls` (tests give their own) */
   upstreams?: Upstreams;
+  /** Shares each channel's events with the other replicas (disposed with these subscriptions). @default none */
+  relay?: LiveRelay;
 }): FederatedSubscriptions {
+  const relay = options.relay ?? noRelay;
   const { engine } = options;
   const schema = engine.apiSchema;
   const upstreams: Upstreams =
@@ -101,7 +105,7 @@ export function createFederatedSubscriptions(options: {
       log: options.log,
       now: () => options.clock.now(),
     });
-  const channels = new Map<string, Channel>();
+  const channels = new Map<string, Channel<Shared>>();
   const operations = new Map<string, LiveOperation>();
 
   /** Plans a subscription document once, with `abriCursor_: cursor` added to its root field when it resumes. */
@@ -272,8 +276,8 @@ export function createFederatedSubscriptions(options: {
         process: (event) => processEvent(live, event, variables, context),
         refusal,
       };
-      const created: Channel = new Channel(
-        source,
+      const created = new Channel(
+        relay.share(key, source),
         after !== null && afterCursor ? { id: after, cursor: afterCursor } : null,
         () => {
           if (channels.get(key) === created) channels.delete(key);
@@ -319,7 +323,11 @@ export function createFederatedSubscriptions(options: {
       channels: channels.size,
       devices: [...channels.values()].reduce((n, c) => n + c.devices.size, 0),
       reconnections: { ...upstreams.reconnections },
+      relay: relay.stats(),
     }),
-    dispose: () => upstreams.dispose(),
+    async dispose() {
+      await relay.dispose();
+      await upstreams.dispose();
+    },
   };
 }

@@ -3,21 +3,31 @@
 // that asked the same thing. Devices that join with a cursor are served from the channel's recent events when they
 // cover it, else by a private replay from the subgraph until they reach the channel.
 import type { Delivered, Device } from './device.ts';
-import type { UpstreamSink } from './upstream.ts';
+import type { UpstreamEvent, UpstreamSink } from './upstream.ts';
 
 /** @default 256 recent events kept per channel for devices that resume */
 const BUFFER = 256;
 
-export interface ChannelSource {
+/** An event ready for devices, with the cursor it carries (null when none). */
+export type Processed = Delivered & { cursor: string | null };
+
+/** What a channel's events come from. `E`: an event as the source gives it, before `process`. */
+export interface ChannelSource<E = UpstreamEvent> {
   /** Opens the upstream subscription from `cursor` (null: live); events go to `sink`. Returns what stops it. */
-  open(cursor: () => string | null, sink: UpstreamSink): () => void;
-  /** Turns an upstream event into what devices receive (runs the rest of the plan). */
-  process(event: Parameters<UpstreamSink['next']>[0]): Promise<Delivered & { cursor: string | null }>;
+  open(cursor: () => string | null, sink: UpstreamSink<E>): () => void;
+  /** Turns an event into what devices receive (runs the rest of the plan). */
+  process(event: E): Promise<Processed>;
   /** What devices receive when the subgraph refuses the operation. */
   refusal(errors: Parameters<UpstreamSink['refused']>[0]): Delivered['result'];
 }
 
-export class Channel {
+/** The outbox id a cursor (`<source>.<id>`) carries; null when it carries none. */
+export const cursorId = (cursor: unknown): bigint | null => {
+  const match = typeof cursor === 'string' ? /\.(\d{1,19})$/.exec(cursor) : null;
+  return match ? BigInt(match[1]!) : null;
+};
+
+export class Channel<E = UpstreamEvent> {
   readonly devices = new Set<Device>();
   /** The last event through the channel. */
   private last: { id: bigint; cursor: string } | null = null;
@@ -29,7 +39,7 @@ export class Channel {
   private closed = false;
 
   constructor(
-    private readonly source: ChannelSource,
+    private readonly source: ChannelSource<E>,
     start: { id: bigint; cursor: string } | null,
     private readonly onClose: () => void,
   ) {
@@ -48,7 +58,7 @@ export class Channel {
     });
   }
 
-  private async receive(event: Parameters<UpstreamSink['next']>[0]) {
+  private async receive(event: E) {
     if (this.closed) return;
     const delivered = await this.source.process(event);
     if (delivered.id !== null && delivered.cursor !== null) {

@@ -15,8 +15,11 @@ export interface UpstreamOperation {
   who: Identity | null;
 }
 
-export interface UpstreamSink {
-  next(result: FormattedExecutionResult<Record<string, unknown>, unknown>): void;
+/** One event of an upstream subscription, as the subgraph sent it. */
+export type UpstreamEvent = FormattedExecutionResult<Record<string, unknown>, unknown>;
+
+export interface UpstreamSink<E = UpstreamEvent> {
+  next(event: E): void;
   /** The subgraph refused the operation: its (typed) errors; nothing more will come. */
   refused(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): void;
   /** The subgraph ended the stream. */

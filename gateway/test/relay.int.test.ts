@@ -1,0 +1,152 @@
+// Live channels shared between two gateway replicas through Redis (live/relay.ts), on the in-memory subgraphs of
+// in-memory-federation.ts: one replica runs a customer's upstream subscription and plan, the other delivers its
+// results; whatever happens to the leader or to a Redis connection, every device gets every event once, in order.
+// Needs Redis (CI has it).
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@abri/platform';
+import { requireServices } from '@abri/testkit/services';
+import type { ExecutionResult } from 'graphql';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { GatewayContext } from '../src/context.ts';
+import { createRedisRelay } from '../src/live/relay.ts';
+import { CLAIM_CHANGED, camille, createFeed, event, inMemoryGateway } from './in-memory-federation.ts';
+
+const redisUrl = process.env.ABRI_TEST_REDIS_URL;
+if (requireServices && !redisUrl) throw new Error('Redis is required for this test');
+const admin = redisUrl ? new Redis(redisUrl) : undefined;
+
+const louis: GatewayContext = {
+  who: { sub: 'customer-louis', sid: 'session-2', roles: ['CUSTOMER'], exp: 2_000_000_000 },
+  client: { ip: null, userAgent: null },
+  requestId: 'request-2',
+};
+
+type Replica = ReturnType<typeof inMemoryGateway> & { relay: ReturnType<typeof createRedisRelay> };
+const replicas: Replica[] = [];
+const streams: AsyncGenerator<ExecutionResult>[] = [];
+afterEach(async () => {
+  for (const stream of streams.splice(0)) await stream.return(undefined);
+  for (const r of replicas.splice(0)) await r.federated.dispose();
+});
+afterAll(() => admin?.disconnect());
+
+/** A gateway replica on the shared `feed`, its channels shared through Redis under this test's own prefix. */
+function replica(feed: ReturnType<typeof createFeed>, prefix: string): Replica {
+  const relay = createRedisRelay(redisUrl!, { prefix, log: createLogger('gateway', { silent: true }) });
+  const gateway = { ...inMemoryGateway(feed, { relay }), relay };
+  replicas.push(gateway);
+  return gateway;
+}
+
+function follow(r: Replica, after: string | null, who: GatewayContext = camille) {
+  const stream = r.federated.subscribe({ document: CLAIM_CHANGED, variableValues: { after }, contextValue: who });
+  streams.push(stream);
+  return stream;
+}
+
+const next = async (device: AsyncGenerator<ExecutionResult>) => (await device.next()).value as ExecutionResult;
+const POLICY = 'HAB-2026-000001';
+/** The n-th claim event of the feed, as a device receives it. */
+const nth = (n: number, status = `STEP_${n}`) => ({ data: event(`claims.${n}`, status, 'claim-1', POLICY) });
+const publish = (feed: ReturnType<typeof createFeed>, from: number, to: number) => {
+  for (let n = from; n <= to; n++) feed.publish('claim-1', 'p1', `STEP_${n}`);
+};
+
+/** Camille's phone on replica A (which leads), then her laptop on B, following A. */
+async function camilleOnTwoReplicas() {
+  const feed = createFeed();
+  const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
+  const a = replica(feed, prefix);
+  const b = replica(feed, prefix);
+  const phone = follow(a, 'claims.0');
+  await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
+  const laptop = follow(b, 'claims.0');
+  await expect.poll(() => b.relay.stats().following, { timeout: 10_000 }).toBe(1);
+  return { feed, prefix, a, b, phone, laptop };
+}
+
+describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () => {
+  it('runs one upstream subscription and one plan per event for a customer with devices on two replicas', async () => {
+    const { feed, a, b, phone, laptop } = await camilleOnTwoReplicas();
+    publish(feed, 1, 3);
+
+    for (const device of [phone, laptop]) for (let n = 1; n <= 3; n++) expect(await next(device)).toEqual(nth(n));
+    expect(a.opened).toEqual([{ subgraph: 'claims', variables: { after: 'claims.0' } }]);
+    expect(b.opened).toEqual([]);
+    expect(a.fetches.map((f) => f.subgraph)).toEqual(['policies', 'policies', 'policies']);
+    expect(b.fetches).toEqual([]);
+  });
+
+  it('hands a channel over when its leader stops: the follower resumes from where it is', async () => {
+    const { feed, a, b, laptop } = await camilleOnTwoReplicas();
+    publish(feed, 1, 2);
+    for (let n = 1; n <= 2; n++) expect(await next(laptop)).toEqual(nth(n));
+
+    await a.federated.dispose();
+    publish(feed, 3, 4);
+    for (let n = 3; n <= 4; n++) expect(await next(laptop)).toEqual(nth(n));
+    expect(b.opened).toEqual([{ subgraph: 'claims', variables: { after: 'claims.2' } }]);
+    expect(b.relay.stats()).toMatchObject({ leading: 1, following: 0 });
+  });
+
+  it('runs a follower alone while its Redis connection is down, then follows again, losing and doubling nothing', async () => {
+    const { feed, b, phone, laptop } = await camilleOnTwoReplicas();
+    publish(feed, 1, 1);
+    for (const device of [phone, laptop]) expect(await next(device)).toEqual(nth(1));
+
+    const listener = `abri-live-listen-${b.relay.id}`;
+    const idOf = async () => {
+      const list = (await admin!.client('LIST')) as string;
+      const line = list.split('\n').find((l) => l.includes(` name=${listener} `));
+      return line ? /^id=(\d+)/.exec(line)?.[1] : undefined;
+    };
+    const killed = await idOf();
+    expect(killed).toBeDefined();
+    await admin!.client('KILL', 'ID', killed!);
+    publish(feed, 2, 3);
+    for (const device of [phone, laptop]) for (let n = 2; n <= 3; n++) expect(await next(device)).toEqual(nth(n));
+    expect(b.relay.stats().gaps).toBeGreaterThanOrEqual(1);
+    expect(b.opened).toEqual([{ subgraph: 'claims', variables: { after: 'claims.1' } }]);
+
+    // Once its connection is back, the next event the leader publishes continues from where it is: it follows.
+    await expect
+      .poll(async () => (await idOf()) !== undefined && (await idOf()) !== killed, { timeout: 10_000 })
+      .toBe(true);
+    publish(feed, 4, 4);
+    for (const device of [phone, laptop]) expect(await next(device)).toEqual(nth(4));
+    await expect.poll(() => b.relay.stats().following, { timeout: 10_000 }).toBe(1);
+    publish(feed, 5, 5);
+    expect(await next(laptop)).toEqual(nth(5));
+  });
+
+  it('brings a device that joins behind the leader up from its own cursor, then follows', async () => {
+    const feed = createFeed();
+    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
+    const a = replica(feed, prefix);
+    const b = replica(feed, prefix);
+    const phone = follow(a, 'claims.0');
+    publish(feed, 1, 3);
+    for (let n = 1; n <= 3; n++) expect(await next(phone)).toEqual(nth(n));
+
+    const laptop = follow(b, 'claims.1');
+    for (let n = 2; n <= 3; n++) expect(await next(laptop)).toEqual(nth(n));
+    publish(feed, 4, 4);
+    expect(await next(laptop)).toEqual(nth(4));
+    await expect.poll(() => b.relay.stats().following, { timeout: 10_000 }).toBe(1);
+    publish(feed, 5, 5);
+    expect(await next(laptop)).toEqual(nth(5));
+    expect(await next(phone)).toEqual(nth(4));
+  });
+
+  it('never shares a channel between two customers', async () => {
+    const feed = createFeed();
+    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
+    const a = replica(feed, prefix);
+    const b = replica(feed, prefix);
+    follow(a, 'claims.0', camille);
+    follow(b, 'claims.0', louis);
+    await expect.poll(() => [a.relay.stats().leading, b.relay.stats().leading], { timeout: 10_000 }).toEqual([1, 1]);
+    expect([a.opened.length, b.opened.length]).toEqual([1, 1]);
+  });
+});
