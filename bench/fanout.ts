@@ -196,6 +196,19 @@ try {
   const statsOf = async (g: Gateway, what: 'stats' | 'counters' = 'stats') =>
     (await (await fetch(`${g.stats}/${what}`)).json()) as GatewayStats;
   const allStats = (what: 'stats' | 'counters' = 'stats') => Promise.all(gateways.map((g) => statsOf(g, what)));
+  /** Each replica's live channels by role, and how often one had to run alone (its /metrics). */
+  const channelRoles = () =>
+    Promise.all(
+      gateways.map(async (g) => {
+        const text = await (await fetch(g.url.replace(/\/graphql$/, '/metrics'))).text();
+        const value = (pattern: string) =>
+          Number(new RegExp(`^${pattern}\\S* (\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+        return ['leading', 'following', 'alone']
+          .map((role) => `${value(`abri_live_channels\\{[^}]*role="${role}"`)} ${role}`)
+          .concat(`${value('abri_live_relay_gaps_total')} gaps`)
+          .join(', ');
+      }),
+    );
 
   // ---------------------------------------------------------------------------------------------------------------
   // Device processes.
@@ -372,6 +385,7 @@ try {
   const loadAtMeasure = load();
   if (profile) await Promise.all(gateways.map((g) => fetch(`${g.stats}/profile-start`)));
   const counters0 = await allStats('counters');
+  const rolesBefore = await channelRoles();
 
   const total = rate * seconds;
   const windowStart = performance.now();
@@ -410,6 +424,7 @@ try {
     0,
   );
   const counters1 = await allStats('counters');
+  const rolesAfter = await channelRoles();
   if (profile)
     await Promise.all(
       gateways.map((g, r) =>
@@ -506,6 +521,10 @@ try {
       const busy = active / (active + c1.elu.idle - c0.elu.idle);
       return [`gateway${r} CPU / event loop busy`, `${ms(c1.cpuMs - c0.cpuMs)} (${(busy * 100).toFixed(0)}% busy)`];
     }),
+    ...gateways.map((_, r) => [
+      `gateway${r} live channels, window start → end`,
+      `${rolesBefore[r]} → ${rolesAfter[r]}`,
+    ]),
     [
       'CPU per second measured',
       `${Object.entries(spent)

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   abriError,
   accessReason,
+  addLiveChannelsProbe,
   announcePresence,
   type ClientInfo,
   type Clock,
@@ -583,6 +584,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     },
     ...(webFiles ? { fallback: webFiles } : {}),
   });
+  const removeLiveProbe = addLiveChannelsProbe('gateway', () => subscriptions.stats().relay);
   return {
     ...served,
     live: () => subscriptions.stats(),
@@ -595,6 +597,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       await exportRelay.stop();
       revocations.stop();
       presence.stop();
+      removeLiveProbe();
       await subscriptions.dispose();
       if (!deps.rateLimiter) await rateLimiter.close();
     },

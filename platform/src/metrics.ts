@@ -117,6 +117,49 @@ new Gauge({
   },
 });
 
+/** What a gateway replica's live channels are doing: see gateway/src/live/relay.ts. */
+export interface LiveChannels {
+  leading: number;
+  following: number;
+  alone: number;
+  gaps: number;
+}
+const liveProbes = new Map<string, () => LiveChannels>();
+const LIVE_ROLES = ['leading', 'following', 'alone'] as const;
+new Gauge({
+  name: 'abri_live_channels',
+  help:
+    'Live channels of a gateway replica by role: leading (runs the upstream subscription and shares each result), ' +
+    'following (delivers what the leader shares), alone (runs its own, shared with no other replica).',
+  labelNames: ['service', 'role'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [service, probe] of liveProbes) {
+      const now = probe();
+      for (const role of LIVE_ROLES) this.set({ service, role }, now[role]);
+    }
+  },
+});
+new Counter({
+  name: 'abri_live_relay_gaps_total',
+  help: 'Times a shared live channel had to run alone (a missed link, a lost Redis connection, a join behind its leader).',
+  labelNames: ['service'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    for (const [service, probe] of liveProbes) this.inc({ service }, probe().gaps);
+  },
+});
+
+/** Registers how `service` counts its live channels at each scrape; returns what removes it. */
+export function addLiveChannelsProbe(service: string, probe: () => LiveChannels): () => void {
+  liveProbes.set(service, probe);
+  return () => {
+    if (liveProbes.get(service) === probe) liveProbes.delete(service);
+  };
+}
+
 export type ProbeName = 'abri_websockets_open' | 'abri_outbox_lag_seconds' | 'abri_consumers_failing';
 
 /** Registers the value `probe` gives for `service` at each scrape; returns what removes it. */

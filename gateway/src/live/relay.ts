@@ -13,7 +13,7 @@
 //   follower, which takes the lease and resumes the upstream subscription from its own position;
 // - two leaders at once (after a failover) only cost work: each result is passed on once, by its id.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Logger } from '@abri/platform';
+import type { LiveChannels, Logger } from '@abri/platform';
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import { type ChannelSource, cursorId, type Processed } from './channel.ts';
@@ -26,7 +26,7 @@ export interface LiveRelay {
   /** The source a channel of `key` runs on: `source` on the replica that leads it, the leader's results elsewhere. */
   share<E>(key: string, source: ChannelSource<E>): ChannelSource<Shared<E>>;
   /** Channels by role in this process, and how many times one had to run alone (for tests and metrics). */
-  stats(): { leading: number; following: number; alone: number; gaps: number };
+  stats(): LiveChannels;
   dispose(): Promise<void>;
 }
 
@@ -224,7 +224,9 @@ export function createRedisRelay(
       } else if (entry.mode !== 'starting') {
         // No known leader, or one whose heartbeat may have stopped.
         const leader = entry.leader ?? '';
-        watched.set(leader, [...(watched.get(leader) ?? []), [name, entry]]);
+        const list = watched.get(leader);
+        if (list) list.push([name, entry]);
+        else watched.set(leader, [[name, entry]]);
       }
     }
     if (!watched.size) return;
