@@ -62,8 +62,13 @@ interface ClaimEvent {
 
 /** The claims subgraph's outbox: every event ever published, and who waits for the next one. */
 export function createFeed() {
-  const events: ClaimEvent[] = [];
+  // null: an event the subgraph cannot render (its non-null root field fails: an error without data or cursor).
+  const events: (ClaimEvent | null)[] = [];
   const waiting: (() => void)[] = [];
+  let ended = false;
+  const wakeAll = () => {
+    for (const wake of waiting.splice(0)) wake();
+  };
   return {
     publish(claimId: string, policyId: string, status: string) {
       events.push({
@@ -71,13 +76,24 @@ export function createFeed() {
         status,
         claim: { __typename: 'Claim', id: claimId, policy: { __typename: 'Policy', id: policyId } },
       });
-      for (const wake of waiting.splice(0)) wake();
+      wakeAll();
+    },
+    /** An event that reaches devices as an error only. */
+    publishUnreadable() {
+      events.push(null);
+      wakeAll();
+    },
+    /** Ends every stream once it has given what was published. */
+    end() {
+      ended = true;
+      wakeAll();
     },
     /** Replays from after `after`, then follows: as a subgraph's resumable subscription does. */
-    async *follow(after: string | null): AsyncGenerator<{ claimChanged: ClaimEvent }> {
+    async *follow(after: string | null): AsyncGenerator<{ claimChanged: ClaimEvent | null }> {
       let next = after ? Number(after.split('.')[1]) : 0;
       for (;;) {
         while (next < events.length) yield { claimChanged: events[next++]! };
+        if (ended) return;
         await new Promise<void>((wake) => waiting.push(wake));
       }
     },

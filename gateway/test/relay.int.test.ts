@@ -3,6 +3,7 @@
 // results; whatever happens to the leader or to a Redis connection, every device gets every event once, in order.
 // Needs Redis (CI has it).
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { createLogger } from '@abri/platform';
 import { requireServices } from '@abri/testkit/services';
 import type { ExecutionResult } from 'graphql';
@@ -29,11 +30,54 @@ afterEach(async () => {
   for (const stream of streams.splice(0)) await stream.return(undefined);
   for (const r of replicas.splice(0)) await r.federated.dispose();
 });
+const proxies: { close(): void }[] = [];
+afterEach(() => {
+  for (const proxy of proxies.splice(0)) proxy.close();
+});
 afterAll(() => admin?.disconnect());
 
+/** A TCP proxy to Redis that can be cut (its connections dropped, new ones refused) and restored. */
+async function cuttableRedis() {
+  const target = new URL(redisUrl!);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket
+        .on('error', () => socket.destroy())
+        .on('close', () => {
+          sockets.delete(socket);
+          client.destroy();
+          upstream.destroy();
+        });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as net.AddressInfo;
+  const cut = () => {
+    server.close();
+    for (const socket of sockets) socket.destroy();
+  };
+  proxies.push({ close: cut });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    cut,
+    restore: () => new Promise<void>((done) => server.listen(port, '127.0.0.1', done)),
+  };
+}
+
+/** What a device receives until its stream ends. */
+async function untilEnd(device: AsyncGenerator<ExecutionResult>) {
+  const got: ExecutionResult[] = [];
+  for await (const result of device) got.push(result);
+  return got;
+}
+
 /** A gateway replica on the shared `feed`, its channels shared through Redis under this test's own prefix. */
-function replica(feed: ReturnType<typeof createFeed>, prefix: string): Replica {
-  const relay = createRedisRelay(redisUrl!, { prefix, log: createLogger('gateway', { silent: true }) });
+function replica(feed: ReturnType<typeof createFeed>, prefix: string, url = redisUrl!): Replica {
+  const relay = createRedisRelay(url, { prefix, log: createLogger('gateway', { silent: true }) });
   const gateway = { ...inMemoryGateway(feed, { relay }), relay };
   replicas.push(gateway);
   return gateway;
@@ -54,10 +98,10 @@ const publish = (feed: ReturnType<typeof createFeed>, from: number, to: number) 
 };
 
 /** Camille's phone on replica A (which leads), then her laptop on B, following A. */
-async function camilleOnTwoReplicas() {
+async function camilleOnTwoReplicas(options: { redisOfA?: string } = {}) {
   const feed = createFeed();
   const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-  const a = replica(feed, prefix);
+  const a = replica(feed, prefix, options.redisOfA);
   const b = replica(feed, prefix);
   const phone = follow(a, 'claims.0');
   await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
@@ -138,6 +182,67 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
     expect(await next(laptop)).toEqual(nth(5));
     expect(await next(phone)).toEqual(nth(4));
   });
+
+  it('gives followers every event before the end of the stream', async () => {
+    const { feed, phone, laptop } = await camilleOnTwoReplicas();
+    publish(feed, 1, 3);
+    feed.end();
+    const [onPhone, onLaptop] = await Promise.all([untilEnd(phone), untilEnd(laptop)]);
+    expect(onPhone).toEqual([nth(1), nth(2), nth(3)]);
+    expect(onLaptop).toEqual([nth(1), nth(2), nth(3)]);
+  });
+
+  it('lets go of the lease of a closed channel once Redis is back, so that a follower takes over', async () => {
+    const proxy = await cuttableRedis();
+    const { feed, phone, laptop, b } = await camilleOnTwoReplicas({ redisOfA: proxy.url });
+    publish(feed, 1, 1);
+    for (const device of [phone, laptop]) expect(await next(device)).toEqual(nth(1));
+
+    // Replica A loses Redis while its only device leaves: the channel closes, and its lease cannot be let go then.
+    proxy.cut();
+    await phone.return(undefined);
+    await proxy.restore();
+    publish(feed, 2, 3);
+    for (let n = 2; n <= 3; n++) expect(await next(laptop)).toEqual(nth(n));
+    expect(b.relay.stats().leading).toBe(1);
+  }, 30_000);
+
+  it('delivers an event without a cursor once, even while two replicas lead', async () => {
+    const feed = createFeed();
+    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
+    const [a, b, c] = [replica(feed, prefix), replica(feed, prefix), replica(feed, prefix)];
+    follow(a, 'claims.0');
+    await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
+    const devices = { b: follow(b, 'claims.0'), c: follow(c, 'claims.0') };
+    await expect
+      .poll(() => [b.relay.stats().following, c.relay.stats().following], { timeout: 10_000 })
+      .toEqual([1, 1]);
+    // A is slow to beat: its heartbeat goes, B or C takes the lease over while A still leads.
+    await expect
+      .poll(
+        async () => {
+          await admin!.del(`${prefix}live:replica:${a.relay.id}`);
+          return b.relay.stats().leading + c.relay.stats().leading;
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toBe(1);
+    expect(a.relay.stats().leading).toBe(1);
+    const follower = b.relay.stats().following === 1 ? devices.b : devices.c;
+
+    feed.publishUnreadable();
+    publish(feed, 2, 2);
+    // Both leaders publish both events; what the follower's device gets in the next seconds is each once.
+    const got: ExecutionResult[] = [];
+    const stop = Date.now() + 3_000;
+    for (let left = 3_000; left > 0; left = stop - Date.now()) {
+      const result = await Promise.race([follower.next(), new Promise<null>((done) => setTimeout(done, left, null))]);
+      if (!result || result.done) break;
+      got.push(result.value);
+    }
+    expect(got.filter((r) => r.errors && !r.data)).toHaveLength(1);
+    expect(got.filter((r) => r.data)).toEqual([{ data: event('claims.2', 'STEP_2', 'claim-1', POLICY) }]);
+  }, 30_000);
 
   it('never shares a channel between two customers', async () => {
     const feed = createFeed();

@@ -15,8 +15,8 @@ export type Processed = Delivered & { cursor: string | null };
 export interface ChannelSource<E = UpstreamEvent> {
   /** Opens the upstream subscription from `cursor` (null: live); events go to `sink`. Returns what stops it. */
   open(cursor: () => string | null, sink: UpstreamSink<E>): () => void;
-  /** Turns an event into what devices receive (runs the rest of the plan). */
-  process(event: E): Promise<Processed>;
+  /** Turns an event into what devices receive (runs the rest of the plan); null: nothing for them. */
+  process(event: E): Promise<Processed | null>;
   /** What devices receive when the subgraph refuses the operation. */
   refusal(errors: Parameters<UpstreamSink['refused']>[0]): Delivered['result'];
 }
@@ -61,6 +61,7 @@ export class Channel<E = UpstreamEvent> {
   private async receive(event: E) {
     if (this.closed) return;
     const delivered = await this.source.process(event);
+    if (!delivered) return;
     if (delivered.id !== null && delivered.cursor !== null) {
       if (this.last && delivered.id <= this.last.id) return;
       if (this.floor === null) this.floor = delivered.id - 1n;

@@ -19,8 +19,14 @@ import { Redis } from 'ioredis';
 import { type ChannelSource, cursorId, type Processed } from './channel.ts';
 import type { UpstreamEvent, UpstreamSink } from './upstream.ts';
 
-/** What a shared channel processes: an event of its own upstream subscription, or a result another replica ran. */
-export type Shared<E = UpstreamEvent> = { upstream: E } | { relayed: Processed };
+/** How a stream ends: refused by the subgraph (its errors), or completed. */
+type End = { errors: Parameters<UpstreamSink['refused']>[0] } | { errors?: undefined };
+
+/**
+ * What a shared channel processes, in order: an event of its own upstream subscription, a result another replica ran,
+ * or the end of the stream (after the events before it).
+ */
+export type Shared<E = UpstreamEvent> = { upstream: E } | { relayed: Processed } | { ended: End };
 
 export interface LiveRelay {
   /** The source a channel of `key` runs on: `source` on the replica that leads it, the leader's results elsewhere. */
@@ -34,7 +40,8 @@ export interface LiveRelay {
 export const noRelay: LiveRelay = {
   share: (_key, source) => ({
     open: (cursor, sink) => source.open(cursor, { ...sink, next: (upstream) => sink.next({ upstream }) }),
-    process: (event) => ('relayed' in event ? Promise.resolve(event.relayed) : source.process(event.upstream)),
+    process: (event) =>
+      'upstream' in event ? source.process(event.upstream) : Promise.resolve('relayed' in event ? event.relayed : null),
     refusal: (errors) => source.refusal(errors),
   }),
   stats: () => ({ leading: 0, following: 0, alone: 0, gaps: 0 }),
@@ -73,12 +80,15 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 /** Records the leader's position and publishes, in one command. KEYS: position; ARGV: id, message, ms, channel. */
 const ADVANCE = `redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3]) return redis.call('PUBLISH', ARGV[4], ARGV[2])`;
 
-/** A published message: a result (`i`, its id; `p`, the id before it), a position, an end, or a leader's leaving. */
+/**
+ * A published message, from replica `r`: a result (`i`, its id; `p`, the id before it), a position, an end, or a
+ * leader's leaving. `s` numbers a leader's messages on a channel: a follower that misses one (a result without a
+ * cursor has no id to chain) sees the gap.
+ */
 type Message =
-  | { r: string; p: string | null; i: string | null; c: string | null; d: Processed['result'] }
-  | { r: string; at: string }
-  | { r: string; end: 'refused'; e: Parameters<UpstreamSink['refused']>[0] }
-  | { r: string; end: 'complete' }
+  | { r: string; s: number; p: string | null; i: string | null; c: string | null; d: Processed['result'] }
+  | { r: string; s: number; at: string }
+  | { r: string; s: number; end: End }
   | { r: string; gone: true };
 
 interface Entry {
@@ -92,7 +102,11 @@ interface Entry {
   stopUpstream: (() => void) | null;
   /** Messages received while the entry was starting. */
   early: Message[];
+  /** Leading: the number of the last message published. Following: that of the last message from the leader. */
+  seq: number | null;
   receive(message: Message): void;
+  /** Ends the channel's devices' streams (once the events before the end are through). */
+  end(ended: End): void;
   /** Opens this replica's own upstream subscription from where the channel is (no-op when open). */
   runUpstream(): void;
 }
@@ -113,6 +127,8 @@ export function createRedisRelay(
   commands.defineCommand('liveAcquire', { numberOfKeys: 2, lua: ACQUIRE });
   commands.defineCommand('liveAdvance', { numberOfKeys: 1, lua: ADVANCE });
   const entries = new Map<string, Entry>();
+  /** Channels closed here whose lease could not be let go yet. */
+  const unreleased = new Set<string>();
   const leaseOf = (name: string) => `${name}:lease`;
   const positionOf = (name: string) => `${name}:at`;
   let gaps = 0;
@@ -152,13 +168,19 @@ export function createRedisRelay(
     if (commanding)
       for (const [name, entry] of entries)
         if (entry.mode === 'leader' && entry.have !== null)
-          advance(name, entry.have, { r: me, at: String(entry.have) });
+          advance(name, entry.have, { r: me, s: next(entry), at: String(entry.have) });
     commanding = true;
   });
 
   const publish = (name: string, message: Message) => {
     commands.publish(name, JSON.stringify(message)).catch(() => {});
   };
+  /** The next number of a leader's message on a channel. */
+  const next = (entry: Entry) => {
+    entry.seq = (entry.seq ?? 0) + 1;
+    return entry.seq;
+  };
+  /** Publishes a message that moves the leader's position to `id`, and records that position, in one command. */
   const advance = (name: string, id: bigint, message: Message) => {
     scripts.liveAdvance(positionOf(name), String(id), JSON.stringify(message), String(LEASE_MS), name).catch(() => {});
   };
@@ -179,6 +201,7 @@ export function createRedisRelay(
       entry.mode = 'leader';
       return;
     }
+    if (entry.leader !== holder) entry.seq = null;
     entry.leader = holder;
     if (entry.mode === 'leader') entry.mode = 'alone';
     else if (entry.mode === 'starting') {
@@ -217,6 +240,11 @@ export function createRedisRelay(
   async function tick() {
     await beat();
     ticks++;
+    // A channel opened here again since decides about its lease itself.
+    for (const name of unreleased) {
+      if (entries.has(name)) unreleased.delete(name);
+      else void release(name);
+    }
     const watched = new Map<string, [string, Entry][]>();
     for (const [name, entry] of entries) {
       if (entry.mode === 'leader') {
@@ -249,19 +277,34 @@ export function createRedisRelay(
     return {
       refusal: (errors) => source.refusal(errors),
       async process(event) {
-        if ('relayed' in event) return event.relayed;
-        const done = await source.process(event.upstream);
         const self = entry!;
+        if ('relayed' in event) return event.relayed;
+        if ('ended' in event) {
+          // After the events before it (this queue is the channel's), so a follower gets them all first.
+          if (self.mode === 'leader') publish(name, { r: me, s: next(self), end: event.ended });
+          self.end(event.ended);
+          return null;
+        }
+        const done = await source.process(event.upstream);
+        if (!done) return null;
         const leading = self.mode === 'leader';
         if (done.id === null) {
-          if (leading) publish(name, { r: me, p: null, i: null, c: null, d: done.result });
+          if (leading) publish(name, { r: me, s: next(self), p: null, i: null, c: null, d: done.result });
           return done;
         }
         if (self.have !== null && done.id <= self.have) return done;
         const prev = self.have === null ? null : String(self.have);
         self.have = done.id;
         self.haveCursor = done.cursor;
-        if (leading) advance(name, done.id, { r: me, p: prev, i: String(done.id), c: done.cursor, d: done.result });
+        if (leading)
+          advance(name, done.id, {
+            r: me,
+            s: next(self),
+            p: prev,
+            i: String(done.id),
+            c: done.cursor,
+            d: done.result,
+          });
         return done;
       },
       open(cursor, sink) {
@@ -273,17 +316,13 @@ export function createRedisRelay(
           haveCursor: start,
           stopUpstream: null,
           early: [],
+          seq: null,
+          end: (ended) => (ended.errors ? sink.refused(ended.errors) : sink.complete()),
           runUpstream() {
             self.stopUpstream ??= source.open(() => self.haveCursor, {
               next: (upstream) => sink.next({ upstream }),
-              refused: (errors) => {
-                if (self.mode === 'leader') publish(name, { r: me, end: 'refused', e: errors });
-                sink.refused(errors);
-              },
-              complete: () => {
-                if (self.mode === 'leader') publish(name, { r: me, end: 'complete' });
-                sink.complete();
-              },
+              refused: (errors) => sink.next({ ended: { errors } }),
+              complete: () => sink.next({ ended: {} }),
             });
           },
           receive(message) {
@@ -296,10 +335,17 @@ export function createRedisRelay(
               if (message.r === self.leader) void takeOver(name, self);
               return;
             }
+            if (message.r === self.leader) {
+              // A message of the leader missed in between: its results from our own upstream instead.
+              const missed = self.seq !== null && message.s !== self.seq + 1;
+              self.seq = message.s;
+              if (missed && self.mode === 'follower') {
+                runAlone(self);
+                return;
+              }
+            }
             if ('end' in message) {
-              if (self.mode !== 'follower') return;
-              if (message.end === 'refused') sink.refused(message.e);
-              else sink.complete();
+              if (self.mode === 'follower' && message.r === self.leader) sink.next({ ended: message.end });
               return;
             }
             if ('at' in message) {
@@ -310,7 +356,7 @@ export function createRedisRelay(
             const prev = message.p === null ? null : BigInt(message.p);
             if (self.mode === 'alone' && id !== null && id === self.have) {
               // The leader is where this channel is: its results from the next one on, and no upstream of our own.
-              follow(self, message.r);
+              follow(self, message.r, message.s);
               return;
             }
             if (id !== null && self.have !== null && id <= self.have) return;
@@ -320,8 +366,9 @@ export function createRedisRelay(
               if (self.mode === 'follower') runAlone(self);
               return;
             }
-            if (id === null && self.mode !== 'follower') return;
-            if (self.mode === 'alone') follow(self, message.r);
+            // A result without a cursor cannot be told from another leader's copy of it: the leader's only.
+            if (id === null && (self.mode !== 'follower' || message.r !== self.leader)) return;
+            if (self.mode === 'alone' || self.leader !== message.r) follow(self, message.r, message.s);
             if (id !== null) {
               self.have = id;
               self.haveCursor = message.c;
@@ -371,20 +418,25 @@ export function createRedisRelay(
     };
   }
 
-  const follow = (entry: Entry, leader: string) => {
+  const follow = (entry: Entry, leader: string, seq: number) => {
     entry.stopUpstream?.();
     entry.stopUpstream = null;
     entry.mode = 'follower';
     entry.leader = leader;
+    entry.seq = seq;
   };
 
-  /** Lets the lease of `name` go and tells its followers, who take over at once. */
+  /**
+   * Lets the lease of `name` go and tells its followers, who take over at once. Tried again at each heartbeat until it
+   * is done: this replica still beats, so its followers would otherwise wait for a leader that publishes nothing.
+   */
   async function release(name: string) {
     try {
       await commands.eval(RELEASE, 2, leaseOf(name), positionOf(name), me);
       await commands.publish(name, JSON.stringify({ r: me, gone: true } satisfies Message));
+      unreleased.delete(name);
     } catch {
-      // Redis away: the followers see the heartbeat stop instead.
+      unreleased.add(name);
     }
   }
 
