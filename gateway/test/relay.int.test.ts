@@ -244,6 +244,23 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
     expect(got.filter((r) => r.data)).toEqual([{ data: event('claims.2', 'STEP_2', 'claim-1', POLICY) }]);
   }, 30_000);
 
+  it('runs a live-only channel alone until its first event, then follows', async () => {
+    const feed = createFeed();
+    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
+    const a = replica(feed, prefix);
+    const b = replica(feed, prefix);
+    const phone = follow(a, null);
+    await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
+    const laptop = follow(b, null);
+    // Without a position, a leader lost now would leave it nothing to resume from: its own upstream meanwhile.
+    await expect.poll(() => b.relay.stats().alone, { timeout: 10_000 }).toBe(1);
+    publish(feed, 1, 2);
+    for (const device of [phone, laptop]) for (let n = 1; n <= 2; n++) expect(await next(device)).toEqual(nth(n));
+    await expect.poll(() => b.relay.stats().following, { timeout: 10_000 }).toBe(1);
+    publish(feed, 3, 3);
+    expect(await next(laptop)).toEqual(nth(3));
+  });
+
   it('never shares a channel between two customers', async () => {
     const feed = createFeed();
     const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;

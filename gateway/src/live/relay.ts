@@ -104,6 +104,8 @@ interface Entry {
   early: Message[];
   /** Leading: the number of the last message published. Following: that of the last message from the leader. */
   seq: number | null;
+  /** Leading: a message could not be published since the position was last told. */
+  unsent: boolean;
   receive(message: Message): void;
   /** Ends the channel's devices' streams (once the events before the end are through). */
   end(ended: End): void;
@@ -165,15 +167,19 @@ export function createRedisRelay(
   // missed one sees the gap now rather than at the next event.
   let commanding = false;
   commands.on('ready', () => {
-    if (commanding)
-      for (const [name, entry] of entries)
-        if (entry.mode === 'leader' && entry.have !== null)
-          advance(name, entry.have, { r: me, s: next(entry), at: String(entry.have) });
+    if (commanding) for (const [name, entry] of entries) if (entry.mode === 'leader') tellPosition(name, entry);
     commanding = true;
   });
+  /** A leader says where it is: a follower that missed one of its messages sees the gap in their numbers. */
+  const tellPosition = (name: string, entry: Entry) => {
+    entry.unsent = false;
+    if (entry.have !== null) advance(name, entry, entry.have, { r: me, s: next(entry), at: String(entry.have) });
+  };
 
-  const publish = (name: string, message: Message) => {
-    commands.publish(name, JSON.stringify(message)).catch(() => {});
+  const publish = (name: string, entry: Entry, message: Message) => {
+    commands.publish(name, JSON.stringify(message)).catch(() => {
+      entry.unsent = true;
+    });
   };
   /** The next number of a leader's message on a channel. */
   const next = (entry: Entry) => {
@@ -181,8 +187,10 @@ export function createRedisRelay(
     return entry.seq;
   };
   /** Publishes a message that moves the leader's position to `id`, and records that position, in one command. */
-  const advance = (name: string, id: bigint, message: Message) => {
-    scripts.liveAdvance(positionOf(name), String(id), JSON.stringify(message), String(LEASE_MS), name).catch(() => {});
+  const advance = (name: string, entry: Entry, id: bigint, message: Message) => {
+    scripts.liveAdvance(positionOf(name), String(id), JSON.stringify(message), String(LEASE_MS), name).catch(() => {
+      entry.unsent = true;
+    });
   };
   const runAlone = (entry: Entry) => {
     gaps++;
@@ -205,8 +213,10 @@ export function createRedisRelay(
     entry.leader = holder;
     if (entry.mode === 'leader') entry.mode = 'alone';
     else if (entry.mode === 'starting') {
-      // Followers start from where the leader is, unless they are behind it (or cannot tell).
-      const behind = entry.have !== null && (position === '' || BigInt(position) > entry.have);
+      // Followers start from where the leader is, unless they are behind it or cannot tell. A channel without a
+      // position yet (live only) runs alone until its first event: a leader lost before then would leave it none to
+      // resume from.
+      const behind = entry.have === null || position === '' || BigInt(position) > entry.have;
       if (behind) runAlone(entry);
       else entry.mode = 'follower';
     }
@@ -248,6 +258,7 @@ export function createRedisRelay(
     const watched = new Map<string, [string, Entry][]>();
     for (const [name, entry] of entries) {
       if (entry.mode === 'leader') {
+        if (entry.unsent) tellPosition(name, entry);
         if (ticks % RENEW_EVERY === 0) void takeOver(name, entry);
       } else if (entry.mode !== 'starting') {
         // No known leader, or one whose heartbeat may have stopped.
@@ -281,7 +292,7 @@ export function createRedisRelay(
         if ('relayed' in event) return event.relayed;
         if ('ended' in event) {
           // After the events before it (this queue is the channel's), so a follower gets them all first.
-          if (self.mode === 'leader') publish(name, { r: me, s: next(self), end: event.ended });
+          if (self.mode === 'leader') publish(name, self, { r: me, s: next(self), end: event.ended });
           self.end(event.ended);
           return null;
         }
@@ -289,7 +300,7 @@ export function createRedisRelay(
         if (!done) return null;
         const leading = self.mode === 'leader';
         if (done.id === null) {
-          if (leading) publish(name, { r: me, s: next(self), p: null, i: null, c: null, d: done.result });
+          if (leading) publish(name, self, { r: me, s: next(self), p: null, i: null, c: null, d: done.result });
           return done;
         }
         if (self.have !== null && done.id <= self.have) return done;
@@ -297,7 +308,7 @@ export function createRedisRelay(
         self.have = done.id;
         self.haveCursor = done.cursor;
         if (leading)
-          advance(name, done.id, {
+          advance(name, self, done.id, {
             r: me,
             s: next(self),
             p: prev,
@@ -317,6 +328,7 @@ export function createRedisRelay(
           stopUpstream: null,
           early: [],
           seq: null,
+          unsent: false,
           end: (ended) => (ended.errors ? sink.refused(ended.errors) : sink.complete()),
           runUpstream() {
             self.stopUpstream ??= source.open(() => self.haveCursor, {
