@@ -92,6 +92,8 @@ type Message =
   | { r: string; gone: true };
 
 interface Entry {
+  /** The channel's name in Redis (its pub/sub topic; its lease and position keys derive from it). */
+  name: string;
   mode: 'starting' | 'leader' | 'follower' | 'alone';
   /** The replica this one follows (or would follow again), when known. */
   leader: string | null;
@@ -204,6 +206,8 @@ export function createRedisRelay(
    */
   const settle = (entry: Entry, holder: string, position: string) => {
     if (holder === me) {
+      // A leader does not listen to its channel: Redis would send it back each of its own messages.
+      if (entry.mode !== 'leader') listener.unsubscribe(entry.name).catch(() => {});
       entry.leader = me;
       entry.runUpstream();
       entry.mode = 'leader';
@@ -211,8 +215,10 @@ export function createRedisRelay(
     }
     if (entry.leader !== holder) entry.seq = null;
     entry.leader = holder;
-    if (entry.mode === 'leader') entry.mode = 'alone';
-    else if (entry.mode === 'starting') {
+    if (entry.mode === 'leader') {
+      entry.mode = 'alone';
+      listener.subscribe(entry.name).catch(() => {});
+    } else if (entry.mode === 'starting') {
       // Followers start from where the leader is, unless they are behind it or cannot tell. A channel without a
       // position yet (live only) runs alone until its first event: a leader lost before then would leave it none to
       // resume from.
@@ -321,6 +327,7 @@ export function createRedisRelay(
       open(cursor, sink) {
         const start = cursor();
         const self: Entry = {
+          name,
           mode: 'starting',
           leader: null,
           have: cursorId(start),
