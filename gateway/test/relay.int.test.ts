@@ -98,11 +98,15 @@ const publish = (feed: ReturnType<typeof createFeed>, from: number, to: number) 
 };
 
 /** Camille's phone on replica A (which leads), then her laptop on B, following A. */
-async function camilleOnTwoReplicas(options: { redisOfA?: string } = {}) {
+/** Two replicas on one feed, sharing channels under a prefix of their own (`redisOfA`: A's way to Redis). */
+function twoReplicas(options: { redisOfA?: string } = {}) {
   const feed = createFeed();
   const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-  const a = replica(feed, prefix, options.redisOfA);
-  const b = replica(feed, prefix);
+  return { feed, prefix, a: replica(feed, prefix, options.redisOfA), b: replica(feed, prefix) };
+}
+
+async function camilleOnTwoReplicas(options: { redisOfA?: string } = {}) {
+  const { feed, prefix, a, b } = twoReplicas(options);
   const phone = follow(a, 'claims.0');
   await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
   const laptop = follow(b, 'claims.0');
@@ -165,10 +169,7 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
   });
 
   it('brings a device that joins behind the leader up from its own cursor, then follows', async () => {
-    const feed = createFeed();
-    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-    const a = replica(feed, prefix);
-    const b = replica(feed, prefix);
+    const { feed, a, b } = twoReplicas();
     const phone = follow(a, 'claims.0');
     publish(feed, 1, 3);
     for (let n = 1; n <= 3; n++) expect(await next(phone)).toEqual(nth(n));
@@ -245,10 +246,7 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
   }, 30_000);
 
   it('runs a live-only channel alone until its first event, then follows', async () => {
-    const feed = createFeed();
-    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-    const a = replica(feed, prefix);
-    const b = replica(feed, prefix);
+    const { feed, a, b } = twoReplicas();
     const phone = follow(a, null);
     await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
     const laptop = follow(b, null);
@@ -262,10 +260,7 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
   });
 
   it('never shares a channel between two customers', async () => {
-    const feed = createFeed();
-    const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-    const a = replica(feed, prefix);
-    const b = replica(feed, prefix);
+    const { a, b } = twoReplicas();
     follow(a, 'claims.0', camille);
     follow(b, 'claims.0', louis);
     await expect.poll(() => [a.relay.stats().leading, b.relay.stats().leading], { timeout: 10_000 }).toEqual([1, 1]);
