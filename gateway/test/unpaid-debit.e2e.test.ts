@@ -4,11 +4,11 @@
 import { DEMO, Events, manualClock } from '@abri/platform';
 import { collect, customer, systemForFile } from '@abri/testkit';
 import { describe, expect, it } from 'vitest';
-import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
+import { runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
 import { exportCollections } from '../../subgraphs/payments/src/app/sepa.ts';
 import { settleCollections } from '../../subgraphs/payments/src/app/settlement.ts';
 import { restorationAt } from '../../subgraphs/payments/src/domain/unpaid.ts';
-import { accountView, contractBecomes, STEPS_TO_RESTORATION } from './unpaid-view.ts';
+import { accountView, contractBecomes, refuseNextDebit, STEPS_TO_RESTORATION } from './unpaid-view.ts';
 
 const clock = manualClock(new Date());
 const system = await systemForFile({ clock });
@@ -21,17 +21,7 @@ const settlesAs = (policy: string, stage: string) => contractBecomes(url, 'louis
 
 describe('unpaid premium paid by direct debit', () => {
   it('restores suspended cover at noon the day after the bank collected the debit, not on the request nor on the collection day', async () => {
-    const next = await payments.prisma.scheduledPayment.findFirstOrThrow({
-      where: { customerId: DEMO.louis.customerId, status: 'PLANNED' },
-      orderBy: { dueDate: 'asc' },
-    });
-    clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
-    const phone = (await customer(url, 'louis')).socket();
-    const live = collect<{ paymentEvents: { kind: string } }>(
-      phone,
-      'subscription { paymentEvents(after: "payments.0") { cursor kind } }',
-    );
-    expect(await recordRejection(payments, next.id, 'AM04')).toMatchObject({ kind: 'recorded' });
+    const { next, phone, live } = await refuseNextDebit({ url, payments, clock, who: 'louis', fields: 'kind' });
     // His phone is connected (its token checked at this time) before the clock moves on by weeks.
     await live.until(1);
     clock.set(new Date(next.dueDate.getTime() + 10 * DAY + 60_000));

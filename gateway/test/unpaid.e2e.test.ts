@@ -1,10 +1,10 @@
 // A rejected debit (AM04) through formal notice, suspension and restoration after payment, with an injected clock:
 // the policy's status and the events at each step.
 import { DEMO, manualClock } from '@abri/platform';
-import { collect, customer, staffMember, systemForFile } from '@abri/testkit';
+import { customer, staffMember, systemForFile } from '@abri/testkit';
 import { describe, expect, it } from 'vitest';
-import { recordRejection, runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
-import { accountView, contractBecomes, STEPS_TO_RESTORATION } from './unpaid-view.ts';
+import { runUnpaidTimeline } from '../../subgraphs/payments/src/app/arrears.ts';
+import { accountView, contractBecomes, refuseNextDebit, STEPS_TO_RESTORATION } from './unpaid-view.ts';
 
 const clock = manualClock(new Date());
 const system = await systemForFile({ clock });
@@ -23,18 +23,14 @@ const topics = async () =>
 describe('unpaid premium', () => {
   it('runs notice, suspension and restoration after payment, and the contract follows', async () => {
     const payments = system.services.payments.app;
-    const next = await payments.prisma.scheduledPayment.findFirstOrThrow({
-      where: { customerId: DEMO.camille.customerId, status: 'PLANNED' },
-      orderBy: { dueDate: 'asc' },
-    });
-    clock.set(new Date(next.dueDate.getTime() + 2 * DAY));
     // Her phone follows the payment steps live.
-    const phone = (await customer(url, 'camille')).socket();
-    const live = collect<{ paymentEvents: { kind: string } }>(
-      phone,
-      'subscription { paymentEvents(after: "payments.0") { cursor kind arrear { rejectionCode } } }',
-    );
-    expect(await recordRejection(payments, next.id, 'AM04')).toMatchObject({ kind: 'recorded' });
+    const { next, phone, live } = await refuseNextDebit({
+      url,
+      payments,
+      clock,
+      who: 'camille',
+      fields: 'kind arrear { rejectionCode }',
+    });
 
     let view = await camilleView();
     expect(view.arrear).toMatchObject({
