@@ -584,7 +584,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     },
     ...(webFiles ? { fallback: webFiles } : {}),
   });
-  const removeLiveProbe = addLiveChannelsProbe('gateway', () => subscriptions.stats().relay);
+  const liveRelay = deps.liveRelay;
+  const removeLiveProbe = liveRelay ? addLiveChannelsProbe('gateway', () => liveRelay.stats()) : () => {};
   return {
     ...served,
     live: () => subscriptions.stats(),

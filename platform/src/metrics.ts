@@ -152,31 +152,25 @@ new Counter({
   },
 });
 
-/** Registers how `service` counts its live channels at each scrape; returns what removes it. */
-export function addLiveChannelsProbe(service: string, probe: () => LiveChannels): () => void {
-  liveProbes.set(service, probe);
+/** Sets `service`'s probe in `probes`; returns what removes it (unless another took its place since). */
+function register<P>(probes: Map<string, P>, service: string, probe: P): () => void {
+  probes.set(service, probe);
   return () => {
-    if (liveProbes.get(service) === probe) liveProbes.delete(service);
+    if (probes.get(service) === probe) probes.delete(service);
   };
 }
+
+/** Registers how `service` counts its live channels at each scrape; returns what removes it. */
+export const addLiveChannelsProbe = (service: string, probe: () => LiveChannels) =>
+  register(liveProbes, service, probe);
 
 export type ProbeName = 'abri_websockets_open' | 'abri_outbox_lag_seconds' | 'abri_consumers_failing';
 
 /** Registers the value `probe` gives for `service` at each scrape; returns what removes it. */
-export function addProbe(name: ProbeName, service: string, probe: Probe): () => void {
-  probes.get(name)!.set(service, probe);
-  return () => {
-    if (probes.get(name)!.get(service) === probe) probes.get(name)!.delete(service);
-  };
-}
+export const addProbe = (name: ProbeName, service: string, probe: Probe) => register(probes.get(name)!, service, probe);
 
 /** Registers how `service` measures its consumers' lag at each scrape; returns what removes it. */
-export function addConsumerLagProbe(service: string, probe: LagProbe): () => void {
-  lagProbes.set(service, probe);
-  return () => {
-    if (lagProbes.get(service) === probe) lagProbes.delete(service);
-  };
-}
+export const addConsumerLagProbe = (service: string, probe: LagProbe) => register(lagProbes, service, probe);
 
 /** A few routes by name; any other path is `other`, so scanners cannot grow the label set. */
 export function routeOf(pathname: string, known: readonly string[]): string {

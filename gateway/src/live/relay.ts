@@ -5,7 +5,8 @@
 // devices of one caller ever share a result.
 //
 // Nothing is lost, doubled or reordered whatever fails, because each published result names the event before it in
-// the stream (`prev`), and a replica passes a result on only when it has that one:
+// the stream (`prev`), each message of a leader on a channel is numbered, and a replica passes a result on only when
+// it has the one before:
 // - a replica that misses a link (its Redis connection dropped, the leader's publication failed, a leader that
 //   published before this replica listened) runs the channel itself from its own position, as without a relay
 //   ("alone"), and follows again once a published result continues from where it is;
@@ -61,6 +62,8 @@ const RENEW_EVERY = 40;
 const START_MS = 2_000;
 
 /**
+ * (The scripts are for one Redis, not a cluster: ACQUIRE reads the holder's heartbeat key, which it cannot declare.)
+ *
  * Takes the lease unless a live replica holds it, and answers the holder with the position it published last ('' when
  * not known). A replica that takes it records its own position. KEYS: lease, position; ARGV: me, heartbeat prefix,
  * lease ms, my position ('' when none).
@@ -127,8 +130,12 @@ export function createRedisRelay(
   commands.on('error', () => {});
   listener.on('error', () => {});
   // Scripts run by their hash (EVALSHA), sent whole only once.
-  const scripts = commands as unknown as Record<'liveAcquire' | 'liveAdvance', (...args: string[]) => Promise<unknown>>;
+  const scripts = commands as unknown as Record<
+    'liveAcquire' | 'liveAdvance' | 'liveRelease',
+    (...args: string[]) => Promise<unknown>
+  >;
   commands.defineCommand('liveAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+  commands.defineCommand('liveRelease', { numberOfKeys: 2, lua: RELEASE });
   commands.defineCommand('liveAdvance', { numberOfKeys: 1, lua: ADVANCE });
   const entries = new Map<string, Entry>();
   /** Channels closed here whose lease could not be let go yet. */
@@ -169,17 +176,17 @@ export function createRedisRelay(
   // missed one sees the gap now rather than at the next event.
   let commanding = false;
   commands.on('ready', () => {
-    if (commanding) for (const [name, entry] of entries) if (entry.mode === 'leader') tellPosition(name, entry);
+    if (commanding) for (const entry of entries.values()) if (entry.mode === 'leader') tellPosition(entry);
     commanding = true;
   });
   /** A leader says where it is: a follower that missed one of its messages sees the gap in their numbers. */
-  const tellPosition = (name: string, entry: Entry) => {
+  const tellPosition = (entry: Entry) => {
     entry.unsent = false;
-    if (entry.have !== null) advance(name, entry, entry.have, { r: me, s: next(entry), at: String(entry.have) });
+    if (entry.have !== null) advance(entry, entry.have, { r: me, s: next(entry), at: String(entry.have) });
   };
 
-  const publish = (name: string, entry: Entry, message: Message) => {
-    commands.publish(name, JSON.stringify(message)).catch(() => {
+  const publish = (entry: Entry, message: Message) => {
+    commands.publish(entry.name, JSON.stringify(message)).catch(() => {
       entry.unsent = true;
     });
   };
@@ -189,7 +196,8 @@ export function createRedisRelay(
     return entry.seq;
   };
   /** Publishes a message that moves the leader's position to `id`, and records that position, in one command. */
-  const advance = (name: string, entry: Entry, id: bigint, message: Message) => {
+  const advance = (entry: Entry, id: bigint, message: Message) => {
+    const { name } = entry;
     scripts.liveAdvance(positionOf(name), String(id), JSON.stringify(message), String(LEASE_MS), name).catch(() => {
       entry.unsent = true;
     });
@@ -227,24 +235,24 @@ export function createRedisRelay(
       else entry.mode = 'follower';
     }
   };
-  const acquire = (name: string, entry: Entry) =>
+  const acquire = (entry: Entry) =>
     scripts.liveAcquire(
-      leaseOf(name),
-      positionOf(name),
+      leaseOf(entry.name),
+      positionOf(entry.name),
       me,
       heartbeatKey(''),
       String(LEASE_MS),
       entry.have === null ? '' : String(entry.have),
     ) as Promise<[string, string]>;
-  /** Whether `entry` is still the channel `name` of this process; a lease taken for a closed one is let go. */
-  const current = (name: string, entry: Entry, holder: string | null) => {
-    if (entries.get(name) === entry) return true;
-    if (holder === me && !entries.has(name)) void release(name);
+  /** Whether `entry` is still its channel in this process; a lease taken for a closed one is let go. */
+  const current = (entry: Entry, holder: string | null) => {
+    if (entries.get(entry.name) === entry) return true;
+    if (holder === me && !entries.has(entry.name)) void release(entry.name);
     return false;
   };
-  const takeOver = (name: string, entry: Entry) =>
-    acquire(name, entry).then(
-      ([holder, position]) => current(name, entry, holder) && settle(entry, holder, position),
+  const takeOver = (entry: Entry) =>
+    acquire(entry).then(
+      ([holder, position]) => current(entry, holder) && settle(entry, holder, position),
       () => {},
     );
 
@@ -261,17 +269,17 @@ export function createRedisRelay(
       if (entries.has(name)) unreleased.delete(name);
       else void release(name);
     }
-    const watched = new Map<string, [string, Entry][]>();
-    for (const [name, entry] of entries) {
+    const watched = new Map<string, Entry[]>();
+    for (const entry of entries.values()) {
       if (entry.mode === 'leader') {
-        if (entry.unsent) tellPosition(name, entry);
-        if (ticks % RENEW_EVERY === 0) void takeOver(name, entry);
+        if (entry.unsent) tellPosition(entry);
+        if (ticks % RENEW_EVERY === 0) void takeOver(entry);
       } else if (entry.mode !== 'starting') {
         // No known leader, or one whose heartbeat may have stopped.
         const leader = entry.leader ?? '';
         const list = watched.get(leader);
-        if (list) list.push([name, entry]);
-        else watched.set(leader, [[name, entry]]);
+        if (list) list.push(entry);
+        else watched.set(leader, [entry]);
       }
     }
     if (!watched.size) return;
@@ -284,7 +292,7 @@ export function createRedisRelay(
     }
     leaders.forEach((leader, i) => {
       if (alive[i]) return;
-      for (const [name, entry] of watched.get(leader)!) void takeOver(name, entry);
+      for (const entry of watched.get(leader)!) void takeOver(entry);
     });
   }
 
@@ -298,7 +306,7 @@ export function createRedisRelay(
         if ('relayed' in event) return event.relayed;
         if ('ended' in event) {
           // After the events before it (this queue is the channel's), so a follower gets them all first.
-          if (self.mode === 'leader') publish(name, self, { r: me, s: next(self), end: event.ended });
+          if (self.mode === 'leader') publish(self, { r: me, s: next(self), end: event.ended });
           self.end(event.ended);
           return null;
         }
@@ -306,7 +314,7 @@ export function createRedisRelay(
         if (!done) return null;
         const leading = self.mode === 'leader';
         if (done.id === null) {
-          if (leading) publish(name, self, { r: me, s: next(self), p: null, i: null, c: null, d: done.result });
+          if (leading) publish(self, { r: me, s: next(self), p: null, i: null, c: null, d: done.result });
           return done;
         }
         if (self.have !== null && done.id <= self.have) return done;
@@ -314,7 +322,7 @@ export function createRedisRelay(
         self.have = done.id;
         self.haveCursor = done.cursor;
         if (leading)
-          advance(name, self, done.id, {
+          advance(self, done.id, {
             r: me,
             s: next(self),
             p: prev,
@@ -351,7 +359,7 @@ export function createRedisRelay(
             }
             if (self.mode === 'leader') return;
             if ('gone' in message) {
-              if (message.r === self.leader) void takeOver(name, self);
+              if (message.r === self.leader) void takeOver(self);
               return;
             }
             if (message.r === self.leader) {
@@ -411,10 +419,10 @@ export function createRedisRelay(
         }, START_MS);
         listener
           .subscribe(name)
-          .then(() => acquire(name, self))
+          .then(() => acquire(self))
           .then(
             (answer) => {
-              if (!current(name, self, answer[0])) return;
+              if (!current(self, answer[0])) return;
               settle(self, ...answer);
               started();
             },
@@ -451,7 +459,7 @@ export function createRedisRelay(
    */
   async function release(name: string) {
     try {
-      await commands.eval(RELEASE, 2, leaseOf(name), positionOf(name), me);
+      await scripts.liveRelease(leaseOf(name), positionOf(name), me);
       await commands.publish(name, JSON.stringify({ r: me, gone: true } satisfies Message));
       unreleased.delete(name);
     } catch {
@@ -474,8 +482,8 @@ export function createRedisRelay(
     async dispose() {
       disposed = true;
       clearInterval(timer);
-      const led = [...entries].filter(([, e]) => e.mode === 'leader').map(([name]) => name);
-      await Promise.all(led.map(release));
+      const led = [...entries.values()].filter((e) => e.mode === 'leader');
+      await Promise.all(led.map((e) => release(e.name)));
       await commands.del(heartbeatKey(me)).catch(() => {});
       commands.disconnect();
       listener.disconnect();
