@@ -106,12 +106,12 @@ function twoReplicas(options: { redisOfA?: string } = {}) {
 }
 
 async function camilleOnTwoReplicas(options: { redisOfA?: string } = {}) {
-  const { feed, prefix, a, b } = twoReplicas(options);
+  const { feed, a, b } = twoReplicas(options);
   const phone = follow(a, 'claims.0');
   await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
   const laptop = follow(b, 'claims.0');
   await expect.poll(() => b.relay.stats().following, { timeout: 10_000 }).toBe(1);
-  return { feed, prefix, a, b, phone, laptop };
+  return { feed, a, b, phone, laptop };
 }
 
 describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () => {
