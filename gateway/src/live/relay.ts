@@ -120,7 +120,12 @@ interface Entry {
 
 export function createRedisRelay(
   url: string,
-  options: { prefix: string; log: Logger },
+  options: {
+    prefix: string;
+    log: Logger;
+    /** Time between this replica's heartbeats (a replica slower than ALIVE_MS is taken for gone). */
+    heartbeatMs?: number;
+  },
 ): LiveRelay & { /** This replica's id in Redis (its connections are named after it). */ id: string } {
   const me = randomUUID();
   const heartbeatKey = (replica: string) => `${options.prefix}live:replica:${replica}`;
@@ -259,7 +264,7 @@ export function createRedisRelay(
   let ticks = 0;
   const beat = () => commands.set(heartbeatKey(me), '1', 'PX', ALIVE_MS).catch(() => {});
   void beat();
-  const timer = setInterval(() => void tick(), HEARTBEAT_MS);
+  const timer = setInterval(() => void tick(), options.heartbeatMs ?? HEARTBEAT_MS);
   timer.unref();
   async function tick() {
     await beat();
