@@ -12,7 +12,9 @@ process.env.ABRI_IMAGE_CACHE_DIR ??= join(tmpdir(), 'abri-test-images');
 // Timeouts are generous: the suites share two loaded cores with other work, and a setup that migrates an embedded
 // database or a property that hashes passwords can take many times its quiet-machine duration. No test asserts a
 // duration; a timeout only ends a test that hangs.
-const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 180_000 };
+// A poll (`expect.poll`) ends when it passes: its 1 s default failed integration tests whose event crossed PostgreSQL,
+// Redis and another process on a loaded machine.
+const SLOW_MACHINE = { testTimeout: 60_000, hookTimeout: 180_000, expect: { poll: { timeout: 30_000 } } };
 // Files of these projects share their worker's loaded modules (isolate: false): each file still starts and stops
 // its own system, but the code is imported once per worker instead of once per file, which was 40% of the CPU of an
 // end-to-end file (six e2e files: 189 s of CPU isolated, 114 s shared). What a file must not leave behind for the
@@ -77,9 +79,8 @@ export default defineConfig({
           include: ['clients/web/test/**/*.browser.test.ts'],
           ...SHARED_MODULES,
           globalSetup: ['clients/web/test/build.setup.ts'],
+          // A page waits on the whole system: its polls too get as long as a loaded machine needs (SLOW_MACHINE).
           ...SLOW_MACHINE,
-          // A page waits on the whole system: a poll gets as long as a loaded machine needs (it ends when it passes).
-          expect: { poll: { timeout: 30_000 } },
         },
       },
       {

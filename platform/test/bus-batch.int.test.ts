@@ -73,7 +73,9 @@ describe.runIf(env.ABRI_TEST_REDIS_URL)('redis bus, batch consumers of one group
       const seen: string[] = [];
       const stop = await bus.consumeBatch(topic, 'feed', async (events) => void seen.push(...events.map((e) => e.id)));
       await until(() => seen.length === 6);
-      await vi.waitFor(async () => expect(((await redis.xpending(key, 'feed')) as [number])[0]).toBe(0));
+      await vi.waitFor(async () => expect(((await redis.xpending(key, 'feed')) as [number])[0]).toBe(0), {
+        timeout: 30_000,
+      });
       expect([...seen].sort()).toEqual(['1', '2', '3', '4', '5', '6']);
       await stop();
     } finally {

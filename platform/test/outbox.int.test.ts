@@ -256,7 +256,7 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
       return event!;
     };
     const settled = async (transactions: number) => {
-      await vi.waitFor(() => expect(ended).toBe(transactions));
+      await vi.waitFor(() => expect(ended).toBe(transactions), { timeout: 30_000 });
       // Whatever the relay decides after its last batch, it decides before the next turn of the event loop.
       await new Promise((resolve) => setImmediate(resolve));
     };
@@ -266,7 +266,7 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     // A kick naming an event the batch running has read: nothing more to do.
     const first = await write(31);
     outbox.kick();
-    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    await vi.waitFor(() => expect(letGo).not.toBeNull(), { timeout: 30_000 });
     outbox.kick([first]);
     letGo!();
     letGo = null;
@@ -277,12 +277,12 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     // One naming an event committed after that batch's read: one more batch, which publishes it.
     const second = await write(32);
     outbox.kick();
-    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    await vi.waitFor(() => expect(letGo).not.toBeNull(), { timeout: 30_000 });
     const third = await write(33);
     outbox.kick([third]);
     letGo!();
     letGo = null;
-    await vi.waitFor(() => expect(letGo).not.toBeNull());
+    await vi.waitFor(() => expect(letGo).not.toBeNull(), { timeout: 30_000 });
     letGo!();
     await settled(4);
     expect(started).toBe(4);

@@ -84,8 +84,8 @@ export function collect<T = Record<string, unknown>>(
     get failure() {
       return failure;
     },
-    /** Resolves once `count` events have arrived in all (rejects after `ms`). */
-    async until(count: number, ms = 10_000) {
+    /** Resolves once `count` events have arrived in all (rejects after `ms`: long, for a loaded machine). */
+    async until(count: number, ms = 30_000) {
       const deadline = Date.now() + ms;
       while (received.length < count) {
         if (ended)
