@@ -1,6 +1,6 @@
 // The per-address limit, in memory and (when configured, always in CI) on Redis: the production store.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createMemoryRateLimiter, createRedisRateLimiter, parseEnv, type RateLimiter } from '../src/index.ts';
 
@@ -10,12 +10,35 @@ const env = parseEnv(
 if (env.ABRI_REQUIRE_SERVICES === 'true' && !env.ABRI_TEST_REDIS_URL)
   throw new Error('ABRI_TEST_REDIS_URL is required');
 
-const limiters: [string, RateLimiter][] = [['memory', createMemoryRateLimiter({ windowMs: 60_000 })]];
+// One instant for the whole file: a minute's boundary cannot fall between two hits of a test.
+const at = Date.now();
+/** What the Redis limiter fell back to memory for (it must be nothing once connected: Redis counts). */
+const redisErrors: unknown[] = [];
+const limiters: [string, RateLimiter][] = [['memory', createMemoryRateLimiter({ windowMs: 60_000, now: () => at })]];
 if (env.ABRI_TEST_REDIS_URL)
   limiters.push([
     'redis',
-    createRedisRateLimiter(env.ABRI_TEST_REDIS_URL, { windowMs: 60_000, prefix: `abri:it:${randomUUID()}:` }),
+    createRedisRateLimiter(env.ABRI_TEST_REDIS_URL, {
+      windowMs: 60_000,
+      prefix: `abri:it:${randomUUID()}:`,
+      now: () => at,
+      onError: (error) => redisErrors.push(error),
+    }),
   ]);
+// The Redis limiter has no offline queue: until its connection is up, its hits are counted in memory. Connected once a
+// hit goes through Redis without an error.
+beforeAll(async () => {
+  const redis = limiters.find(([name]) => name === 'redis')?.[1];
+  if (!redis) return;
+  await vi.waitFor(
+    async () => {
+      redisErrors.length = 0;
+      await redis.hit('warm-up');
+      expect(redisErrors).toEqual([]);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+});
 afterAll(async () => {
   for (const [, limiter] of limiters) await limiter.close();
 });
@@ -27,6 +50,7 @@ describe.each(limiters)('%s rate limiter', (_name, limiter) => {
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(await limiter.count(key)).toBe(25);
     expect(await limiter.count(randomUUID())).toBe(0);
+    expect(redisErrors).toEqual([]);
   });
 });
 
