@@ -76,8 +76,13 @@ async function untilEnd(device: AsyncGenerator<ExecutionResult>) {
 }
 
 /** A gateway replica on the shared `feed`, its channels shared through Redis under this test's own prefix. */
-function replica(feed: ReturnType<typeof createFeed>, prefix: string, url = redisUrl!, heartbeatMs?: number): Replica {
-  const relay = createRedisRelay(url, { prefix, log: createLogger('gateway', { silent: true }), heartbeatMs });
+function replica(
+  feed: ReturnType<typeof createFeed>,
+  prefix: string,
+  url = redisUrl!,
+  heartbeat?: { everyMs: number; aliveMs: number },
+): Replica {
+  const relay = createRedisRelay(url, { prefix, log: createLogger('gateway', { silent: true }), heartbeat });
   const gateway = { ...inMemoryGateway(feed, { relay }), relay };
   replicas.push(gateway);
   return gateway;
@@ -211,15 +216,16 @@ describe.skipIf(!redisUrl)('live channels shared between replicas (Redis)', () =
   it('delivers an event without a cursor once, even while two replicas lead', async () => {
     const feed = createFeed();
     const prefix = `abri:test:${randomUUID().slice(0, 8)}:`;
-    // A beats once, at its start, then not for a minute: it is slow to beat.
-    const [a, b, c] = [replica(feed, prefix, redisUrl, 60_000), replica(feed, prefix), replica(feed, prefix)];
+    // A beats once, at its start, then not for minutes: slow to beat. Its beat counts until the test deletes it.
+    const slow = { everyMs: 600_000, aliveMs: 600_000 };
+    const [a, b, c] = [replica(feed, prefix, redisUrl, slow), replica(feed, prefix), replica(feed, prefix)];
     follow(a, 'claims.0');
     await expect.poll(() => a.relay.stats().leading, { timeout: 10_000 }).toBe(1);
     const devices = { b: follow(b, 'claims.0'), c: follow(c, 'claims.0') };
     await expect
       .poll(() => [b.relay.stats().following, c.relay.stats().following], { timeout: 10_000 })
       .toEqual([1, 1]);
-    // Its heartbeat goes (as it would after 5 s): B or C takes the lease over at its next beat while A still leads.
+    // Its heartbeat goes (as a late one would): B or C takes the lease over at its next beat while A still leads.
     await admin!.del(`${prefix}live:replica:${a.relay.id}`);
     await expect.poll(() => b.relay.stats().leading + c.relay.stats().leading, { timeout: 10_000 }).toBe(1);
     expect(a.relay.stats().leading).toBe(1);

@@ -123,8 +123,8 @@ export function createRedisRelay(
   options: {
     prefix: string;
     log: Logger;
-    /** Time between this replica's heartbeats (a replica slower than ALIVE_MS is taken for gone). */
-    heartbeatMs?: number;
+    /** Time between this replica's heartbeats, and how long each counts (a replica slower is taken for gone). */
+    heartbeat?: { everyMs: number; aliveMs: number };
   },
 ): LiveRelay & { /** This replica's id in Redis (its connections are named after it). */ id: string } {
   const me = randomUUID();
@@ -262,9 +262,10 @@ export function createRedisRelay(
     );
 
   let ticks = 0;
-  const beat = () => commands.set(heartbeatKey(me), '1', 'PX', ALIVE_MS).catch(() => {});
+  const { everyMs, aliveMs } = options.heartbeat ?? { everyMs: HEARTBEAT_MS, aliveMs: ALIVE_MS };
+  const beat = () => commands.set(heartbeatKey(me), '1', 'PX', aliveMs).catch(() => {});
   void beat();
-  const timer = setInterval(() => void tick(), options.heartbeatMs ?? HEARTBEAT_MS);
+  const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   async function tick() {
     await beat();
