@@ -5,6 +5,7 @@ import { AbriClient } from '@abri/sdk';
 import { adjuster, advance, CLAIM_EVENTS, collect, customer } from '@abri/testkit';
 import { type ProcessSystem, startProcessSystem } from '@abri/testkit/processes';
 import { requireServices, type TestServices, testServices } from '@abri/testkit/services';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 let services: TestServices;
@@ -46,6 +47,17 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)('services as separate processes (PostgreSQL + Redis, two gateway replicas)', () => {
+  it("counts a failed sign-in under this deployment's Redis prefix, not in a namespace every deployment shares", async () => {
+    const refused = await new AbriClient(system!.url('gatewayA')).login('HAB0000000', 'not-the-password-2026!');
+    expect(refused?.__typename).toBe('InvalidCredentials');
+    const redis = new Redis(services.redisUrl!);
+    try {
+      expect(await redis.keys(`${services.busPrefix}*signin-failures*`)).not.toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('signs in on replica B and answers one query from the four subgraph processes', async () => {
     const camille = await customer(system!.url('gatewayB'), 'camille');
     const { data, errors } = await camille.request<{

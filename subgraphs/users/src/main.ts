@@ -14,7 +14,10 @@ await runService('users', async () => {
     previousTokenKeys: JSON.parse(env.ACCESS_TOKEN_PREVIOUS_PUBLIC_KEYS),
     blindIndexKey: Buffer.from(env.BLIND_INDEX_KEY, 'base64'),
     transport: createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, smsProviderNamed(env.SMS_PROVIDER, deps.log)),
+    // Under the deployment's prefix, as the gateway's (its own name beside it): two deployments on one Redis do not
+    // share failed sign-ins per address or texts per customer.
     limiter: createRedisRateLimiter(env.REDIS_URL, {
+      prefix: `${env.ABRI_BUS_PREFIX}users-rate:`,
       onError: (error) =>
         deps.log.warn('rate limits counted in memory: Redis did not answer', { error: String(error) }),
     }),
