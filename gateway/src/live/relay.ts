@@ -123,7 +123,10 @@ export function createRedisRelay(
   options: {
     prefix: string;
     log: Logger;
-    /** Time between this replica's heartbeats, and how long each counts (a replica slower is taken for gone). */
+    /**
+     * Time between this replica's heartbeats, and how long each counts (a replica slower is taken for gone). For
+     * tests: leases are renewed every RENEW_EVERY beats, which stays within LEASE_MS only at the default.
+     */
     heartbeat?: { everyMs: number; aliveMs: number };
   },
 ): LiveRelay & { /** This replica's id in Redis (its connections are named after it). */ id: string } {
