@@ -2,8 +2,7 @@
 // `npm run db:migration -- --check`: exits 1 when a schema has changes no migration holds (CI runs it).
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { pendingSchemaChange, writeMigration } from '@abri/platform/db';
-import { PGlite } from '@electric-sql/pglite';
+import { memoryPglite, pendingSchemaChange, writeMigration } from '@abri/platform/db';
 import { prismaProject, SUBGRAPHS } from './projects.ts';
 
 /**
@@ -34,7 +33,7 @@ for (const name of SUBGRAPHS) {
     stale++;
     console.error(`${where}: a semicolon in a comment splits the statement on PostgreSQL; reword the comment`);
   }
-  const pglite = new PGlite('memory://');
+  const pglite = await memoryPglite();
   const sql = await pendingSchemaChange({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
   await pglite.close();
   if (!sql) continue;

@@ -2,9 +2,9 @@
 // past: on tables that keep years of rows, each of those queries must find its rows through an index, not by reading
 // the whole table every hour. Checked on the database the migrations build, so a schema index without its migration
 // (or a new dated table without an index) fails here.
-import { applyMigrations } from '@abri/platform/db';
-import { PGlite } from '@electric-sql/pglite';
+import { applyMigrations, memoryPglite } from '@abri/platform/db';
 import { describe, expect, it } from 'vitest';
+import { migratedImage } from '../image.ts';
 import { prismaProject, SUBGRAPHS } from '../projects.ts';
 
 /** Besides every `retainUntil`, what a purge filters on alone (see each `app/erasure.ts`). */
@@ -18,7 +18,7 @@ const ALSO_PURGED_BY: Record<string, { table_name: string; column_name: string }
 
 describe.each(SUBGRAPHS)('the purge of %s', (name) => {
   it('finds its rows through an index led by the column it filters on', { timeout: 120_000 }, async () => {
-    const pglite = new PGlite('memory://');
+    const pglite = await memoryPglite(await migratedImage([name]));
     try {
       await applyMigrations({ kind: 'pglite', pglite, schema: name }, prismaProject(name));
       const retained = await pglite.query<{ table_name: string; column_name: string }>(
