@@ -1,17 +1,23 @@
 // The checks `npm test` runs before the tests (after `npm run generate`, which they all read): two at a time, the
-// longest first, as the machine has two cores and each check is one busy process (both type-checks, the migration
-// check on PGlite). One after the other they took 110 s; two at a time about 60 s. A check's output is printed whole
+// longest first, as the machine has two cores and each check is one busy process (the migration check on PGlite,
+// both type-checks). One after the other they took 110 s; two at a time about 60 s. A check's output is printed whole
 // when it ends, so two checks never interleave their lines; every check runs even after a failure, and the summary
 // names each one that failed.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
-/** Longest first, so the short ones fill the other lane while the root type-check runs. */
+/**
+ * TypeScript 7, the compiler in native code: the root type-check takes 11 s where TypeScript 5.9 took 48 s, the web
+ * app's 1 s where it took 10 s. TypeScript 5.9 stays installed for the tools that load it as a library (GraphQL
+ * Code Generator's configuration, gql.tada, Prisma); both accept this code.
+ */
+const TSC = ['node_modules/typescript-7/bin/tsc'];
+/** Longest first, so the short ones fill the other lane while the longest runs. */
 const CHECKS = [
-  ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['db:check', 'npm', ['run', '--silent', 'db:check']],
-  ['type-check web', 'npx', ['tsc', '-p', 'clients/web/tsconfig.json', '--noEmit']],
+  ['type-check', 'node', [...TSC, '-p', 'tsconfig.json', '--noEmit']],
   ['schema:check', 'npm', ['run', '--silent', 'schema:check']],
+  ['type-check web', 'node', [...TSC, '-p', 'clients/web/tsconfig.json', '--noEmit']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['schema:safety', 'npm', ['run', '--silent', 'schema:safety']],
 ];
