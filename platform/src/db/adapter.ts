@@ -51,19 +51,22 @@ let emptyImage: Promise<Blob> | undefined;
  * once per process (initdb takes seconds of CPU; a copy, about one).
  */
 export async function memoryPglite(image?: Blob): Promise<PGlite> {
-  if (!image) {
-    emptyImage ??= PGlite.create('memory://', IN_MEMORY).then(async (pglite) => {
-      try {
-        return await pglite.dumpDataDir('none');
-      } finally {
-        await pglite.close();
-      }
-    });
-    emptyImage.catch(() => {
-      emptyImage = undefined;
-    });
-  }
+  if (!image) emptyImage ??= makeEmptyImage();
   return PGlite.create('memory://', { ...IN_MEMORY, loadDataDir: image ?? (await emptyImage!) });
+}
+
+async function makeEmptyImage(): Promise<Blob> {
+  try {
+    const pglite = await PGlite.create('memory://', IN_MEMORY);
+    try {
+      return await pglite.dumpDataDir('none');
+    } finally {
+      await pglite.close();
+    }
+  } catch (error) {
+    emptyImage = undefined; // the next call tries again
+    throw error;
+  }
 }
 
 export async function closePglite(dataDir: string): Promise<void> {
