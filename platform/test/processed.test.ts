@@ -1,9 +1,10 @@
 // Idempotent consumers' record of what they acted on: only the entries not recorded before come back, once each,
 // whatever the order or the repeats, on the table the migrations build.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedImage } from '../../prisma/image.ts';
 import { prismaProject } from '../../prisma/projects.ts';
-import { applyMigrations } from '../src/db/index.ts';
+import { applyMigrations, memoryPglite } from '../src/db/index.ts';
 import type { SqlRunner } from '../src/events/outbox.ts';
 import { firstTime, recordProcessed } from '../src/events/processed.ts';
 
@@ -18,7 +19,7 @@ const sql: SqlRunner = {
 };
 
 beforeAll(async () => {
-  pglite = new PGlite('memory://');
+  pglite = await memoryPglite(await migratedImage(['users']));
   await applyMigrations({ kind: 'pglite', pglite, schema: 'users' }, prismaProject('users'));
 }, 120_000);
 afterAll(async () => {

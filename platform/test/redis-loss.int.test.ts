@@ -1,9 +1,10 @@
 // Redis restarted empty (it keeps nothing on disk here, as many managed setups after a failover): durable consumers
 // and live readers must catch up from the producers' outboxes, with nothing lost, applied twice or reordered.
 // The test runs its own Redis server (so it can kill it) and a real outbox on PGlite.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { memoryPglite } from '../src/db/index.ts';
 import { createOutbox, createRedisBus, customerEvents, defineEvent, type EventBus } from '../src/index.ts';
 import { createLogger } from '../src/log.ts';
 import { type RedisServer, startRedisServer } from './redis-server.ts';
@@ -25,7 +26,7 @@ const bus = () => {
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  pglite = new PGlite('memory://');
+  pglite = await memoryPglite();
   await pglite.exec(`CREATE SCHEMA "${SOURCE}";
     CREATE TABLE "${SOURCE}"."OutboxEvent" (
       "id" BIGSERIAL PRIMARY KEY, "topic" TEXT NOT NULL, "customerId" TEXT, "payload" JSONB NOT NULL,
