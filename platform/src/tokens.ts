@@ -7,12 +7,17 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { randomToken } from './crypto.ts';
 import type { Identity, Role } from './identity.ts';
 import { SIGNING_ALG, type SigningKey } from './keys.ts';
 
 const ISSUER = 'abri-users';
 const AUDIENCE = 'abri';
 
+/**
+ * Each token carries an identifier of its own (`jti`, which RFC 9068 asks of `at+jwt` tokens): Ed25519 signs
+ * deterministically, so without it two renewals of a session in the same second gave the same token.
+ */
 export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'>, now: Date, ttlSeconds: number) {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
@@ -27,6 +32,7 @@ export async function signAccessToken(key: SigningKey, who: Omit<Identity, 'exp'
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(iat)
+    .setJti(randomToken(16))
     .setExpirationTime(exp)
     .sign(key.privateKey);
   return { token, expiresAt: new Date(exp * 1000) };

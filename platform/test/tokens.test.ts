@@ -24,6 +24,15 @@ describe('signAccessToken / verifyAccessToken', () => {
     expect(await verifyAccessToken(keys, token, later(10))).toEqual({ ...who, exp: expiresAt.getTime() / 1000 });
   });
 
+  it('issues a token of its own at each call, even twice in the same second for the same session', async () => {
+    // Ed25519 signatures are deterministic: without an identifier of its own (RFC 9068's `jti`), a renewal in the
+    // same second as the one before gave back the very same token.
+    const first = await signAccessToken(issuer, who, now, 300);
+    const second = await signAccessToken(issuer, who, now, 300);
+    expect(second.token).not.toBe(first.token);
+    expect(await verifyAccessToken(keys, second.token, now)).toEqual(await verifyAccessToken(keys, first.token, now));
+  });
+
   it('refuses a token after it expires', async () => {
     const { token } = await signAccessToken(issuer, who, now, 300);
     expect(await verifyAccessToken(keys, token, later(299))).not.toBeNull();
