@@ -1,13 +1,14 @@
 // Encryption at rest, seen from the disk: after the demo is seeded and a customer has signed in, read her profile,
 // declared a claim with an attachment, issued an attestation, added a SEPA mandate, asked to change her e-mail address
-// and her phone number (both awaiting their code) and had a copy of her data prepared through the gateway, no
+// and her phone number (both awaiting their code) and had a copy of her data prepared through the gateway, and a claims
+// adjuster moved her claim with a note (its timeline, the staff audit trail, her « Qui a consulté mon dossier »), no
 // personal value appears in clear in any text, JSON or bytes column of the four subgraphs' tables, nor in the
 // attachment files. Read with a plain PostgreSQL client, as someone holding a copy of the database would.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from '@abri/platform';
-import { customer, startTestSystem } from '@abri/testkit';
+import { adjuster, customer, startTestSystem } from '@abri/testkit';
 import { type TestServices, testServices } from '@abri/testkit/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ const IBAN = 'FR1420041010050500013M02606';
 const ATTACHMENT_TEXT = 'Facture du plombier Lucien Garnier';
 const NEW_EMAIL = 'camille.nouvelle-adresse@exemple.fr';
 const NEW_PHONE = '+33755443322';
+const ADJUSTER_NOTE = 'Rappeler Mme Martin au sujet du chauffe-eau';
 
 /** Every text, JSON, array and bytes value of every table of the four schemas, with where it was read. */
 async function rawValues(databaseUrl: string): Promise<{ where: string; value: Buffer }[]> {
@@ -134,6 +136,31 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
     );
     expect(phoneChange.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
 
+    // A claims adjuster takes the claim on, with a note: written in SQL by claims (the move, its timeline line, the
+    // audit line) and, from the event, by users (her access log, with the adjuster's name).
+    const staff = await adjuster(url);
+    const moved = await staff.request<{ advanceClaim: { __typename: string } }>(
+      'mutation($i: AdvanceClaimInput!) { advanceClaim(input: $i) { __typename } }',
+      { i: { claimId, to: 'ACKNOWLEDGED', note: ADJUSTER_NOTE } },
+    );
+    expect(moved.data?.advanceClaim.__typename).toBe('AdvanceClaimSuccess');
+    const timeline = await camille.request<{ me: { claims: { id: string; history: { note: string | null }[] }[] } }>(
+      '{ me { claims { id history { note } } } }',
+    );
+    const history = timeline.data?.me.claims.find((c) => c.id === claimId)?.history;
+    expect(history?.map((h) => h.note)).toContain(ADJUSTER_NOTE);
+    await expect
+      .poll(
+        async () =>
+          (
+            await camille.request<{ me: { staffAccess: { staffName: string; reason: string | null }[] } }>(
+              '{ me { staffAccess(first: 20) { staffName reason } } }',
+            )
+          ).data?.me.staffAccess.find((a) => a.reason === ADJUSTER_NOTE)?.staffName,
+        { timeout: 60_000 },
+      )
+      .toMatch(/^Claire Dubois/);
+
     // A copy of her data, gathered from the four subgraphs into a ZIP kept 7 days.
     const exported = await camille.request<{ requestDataExport: { __typename: string } }>(
       'mutation { requestDataExport { __typename } }',
@@ -181,6 +208,8 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
       NEW_EMAIL,
       NEW_PHONE,
       '755443322',
+      ADJUSTER_NOTE,
+      'chauffe-eau',
       session!.ip!,
     ];
     const stored = [...(await rawValues(services.databaseUrl!)), ...filesUnder(join(dataDir, 'attachments'))];

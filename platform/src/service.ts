@@ -13,7 +13,7 @@ import type { RouteHandler, Served, StopOptions } from './http/serve.ts';
 import type { Logger } from './log.ts';
 import { addConsumerLagProbe, addProbe } from './metrics.ts';
 import type { Stop } from './schedule.ts';
-import { type Datamodel, sealPrisma } from './sealed/fields.ts';
+import { type Datamodel, type Sealer, sealerFor, sealPrisma } from './sealed/fields.ts';
 import { type ResealOptions, type ResealReport, resealAll, type SealedSchema } from './sealed/reseal.ts';
 import { type SubgraphServerOptions, startSubgraphServer } from './subgraph.ts';
 
@@ -41,6 +41,11 @@ export interface ServiceBase<P> {
   bus: EventBus;
   clock: Clock;
   log: Logger;
+  /**
+   * Seals a value of a field sealed at rest (prisma/<name>/personal-data.ts) as the Prisma extension would, for a
+   * statement written in SQL: the extension sees no raw statement, so a sealed column written there needs it.
+   */
+  seal: Sealer;
 }
 
 export interface SubgraphService<A> {
@@ -101,7 +106,8 @@ export function createSubgraphService<
   });
   const bus = withConsumerSpans(deps.bus, name);
   const outbox = createOutbox({ source: name, db: prisma, bus, log: deps.log, keyring: deps.keyring });
-  const app = options.app({ prisma, outbox, bus, clock: deps.clock ?? systemClock, log: deps.log });
+  const seal = sealerFor({ keyring: deps.keyring, fields: options.sealed.schema.fields });
+  const app = options.app({ prisma, outbox, bus, clock: deps.clock ?? systemClock, log: deps.log, seal });
   let served: Served | undefined;
   let stopBackground: Stop | undefined;
   let removeProbes: (() => void)[] = [];

@@ -72,6 +72,23 @@ export function openValue(keyring: Keyring, kind: SealedKind, context: string, v
   return kind === 'json' ? JSON.parse(text) : text;
 }
 
+/** Seals one value of a declared field for a statement written in SQL, which the extension never sees. */
+export type Sealer = (model: string, field: string, value: unknown) => unknown;
+
+/**
+ * The sealer of a subgraph's declared fields: a value sealed as the extension seals it on a Prisma write (same kind,
+ * same context), so the extension opens it on read. A field not declared sealed is refused, and so is one with a
+ * blind index (its index column would stay empty): both are mistakes in the caller's SQL.
+ */
+export function sealerFor({ keyring, fields }: Pick<SealingOptions, 'keyring' | 'fields'>): Sealer {
+  return (model, field, value) => {
+    const spec = fields[model]?.[field];
+    if (!spec) throw new Error(`${model}.${field} is not declared sealed`);
+    if (indexOf(spec)) throw new Error(`${model}.${field} has a blind index: write it through Prisma`);
+    return sealValue(keyring, kindOf(spec), sealedContext(model, field), value);
+  };
+}
+
 const WRITES = new Set(['create', 'update', 'updateMany', 'updateManyAndReturn', 'createMany', 'createManyAndReturn']);
 
 export class SealedFieldQueryError extends Error {

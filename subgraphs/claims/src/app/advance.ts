@@ -36,6 +36,7 @@ export interface AdvanceInput {
  * `bench/claims-writes.ts`; every other statement of the move reuses its plan).
  */
 export async function audit(
+  app: Pick<ClaimsApp, 'seal'>,
   tx: Prisma.TransactionClient,
   staffId: string,
   action: string,
@@ -44,7 +45,7 @@ export async function audit(
   details: object = {},
 ): Promise<void> {
   await tx.$executeRaw`INSERT INTO "claims"."StaffAction" (id, "staffId", action, "claimId", at, details)
-    VALUES (${randomUUID()}, ${staffId}, ${action}, ${claimId}, ${at}, ${JSON.stringify(details)}::jsonb)`;
+    VALUES (${randomUUID()}, ${staffId}, ${action}, ${claimId}, ${at}, ${JSON.stringify(app.seal('StaffAction', 'details', details))}::jsonb)`;
 }
 
 /** A staff action as the customer's access log records it: the request it came from, and what it did in French. */
@@ -161,13 +162,13 @@ async function attemptMove(
     steps.push(`audit AS (
       INSERT INTO "claims"."StaffAction" (id, "staffId", action, "claimId", at, details)
       SELECT ${param(randomUUID(), 'text')}, ${param(actor.id, 'text')}, ${param(requestsPayout ? 'REQUEST_PAYOUT' : `MOVE_TO_${input.to}`, 'text')},
-        id, ${param(now, 'timestamp(3)')}, ${param(JSON.stringify({ note: input.note, assessedDamageCents: input.assessedDamageCents ?? null }), 'jsonb')}
+        id, ${param(now, 'timestamp(3)')}, ${param(JSON.stringify(app.seal('StaffAction', 'details', { note: input.note, assessedDamageCents: input.assessedDamageCents ?? null })), 'jsonb')}
       FROM moved)`);
   if (!requestsPayout)
     steps.push(`history AS (
       INSERT INTO "claims"."ClaimStatusChange" (id, "claimId", "from", "to", at, "actorKind", "actorId", note)
       SELECT ${param(randomUUID(), 'text')}, id, ${status(claim.status)}, ${status(input.to)}, ${param(now, 'timestamp(3)')},
-        ${param(actor.mover === 'SYSTEM' ? 'SYSTEM' : 'STAFF', '"claims"."ActorKind"')}, ${param(actor.id, 'text')}, ${param(input.note, 'text')}
+        ${param(actor.mover === 'SYSTEM' ? 'SYSTEM' : 'STAFF', '"claims"."ActorKind"')}, ${param(actor.id, 'text')}, ${param(app.seal('ClaimStatusChange', 'note', input.note), 'text')}
       FROM moved)`);
   const events = app.outbox.write(values, access ? [access.entry, announced] : [announced], 'moved');
   const rows = await app.prisma.$queryRawUnsafe<unknown[]>(

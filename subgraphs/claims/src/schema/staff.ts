@@ -80,7 +80,7 @@ builder.mutationField('assignClaimToMe', (t) =>
         const claim = await tx.claim.findUnique({ where: { id }, select: { customerId: true, reference: true } });
         if (!claim) return false;
         await tx.claim.update({ where: { id }, data: { assignedTo: staffId } });
-        await audit(tx, staffId, 'ASSIGN_TO_SELF', id, now);
+        await audit(ctx.app, tx, staffId, 'ASSIGN_TO_SELF', id, now);
         await recordStaffAccess(
           ctx.app,
           ctx,
