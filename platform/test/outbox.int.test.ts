@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createOutbox, outboxEntry, type SqlRunner } from '../src/events/outbox.ts';
+import { createOutbox, type Outbox, type OutboxEntry, outboxEntry, type SqlRunner } from '../src/events/outbox.ts';
 import { createLogger, createMemoryBus, defineEvent, parseEnv } from '../src/index.ts';
 
 const env = parseEnv(
@@ -69,6 +69,26 @@ const transactional = (watch?: { started(): void; ended(): void }) => ({
   },
 });
 const noted = defineEvent('claims.t-noted', z.object({ n: z.number() }));
+
+/** Events written by the outbox's CTEs inside a statement of the caller's, after its own CTE `cte`. */
+async function inStatement(
+  outbox: Outbox,
+  values: unknown[],
+  cte: string,
+  entries: OutboxEntry[],
+  gate: Parameters<Outbox['write']>[2],
+) {
+  const events = outbox.write(values, entries, gate);
+  const rows = await runner(pool!).$queryRawUnsafe<unknown[]>(
+    `WITH ${cte}, ${events.ctes} SELECT ${events.columns} FROM announced`,
+    ...values,
+  );
+  return events.events(rows);
+}
+/** The last id the outbox's sequence gave. */
+const sequence = async () =>
+  (await pool!.query<{ last: string }>(`SELECT last_value::text AS last FROM claims."OutboxEvent_id_seq"`)).rows[0]!
+    .last;
 
 const newOutbox = () =>
   createOutbox({
@@ -149,25 +169,13 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     await pool!.query(`INSERT INTO claims.gate VALUES ('g1', 0)`);
     // A change and its event in one statement: the row is updated only where it is still as read (n = seen).
     const change = async (seen: number) => {
-      const values: unknown[] = [seen];
-      const events = outbox.write(
-        values,
-        [
-          outboxEntry(noted, { customerId: 'camille', payload: { n: seen + 1 } }),
-          outboxEntry(noted, { customerId: null, payload: { n: -(seen + 1) } }),
-        ],
-        'changed',
-      );
-      const rows = await runner(pool!).$queryRawUnsafe<unknown[]>(
-        `WITH changed AS (UPDATE claims.gate SET n = n + 1 WHERE id = 'g1' AND n = $1::int RETURNING id), ${events.ctes}
-         SELECT ${events.columns} FROM announced`,
-        ...values,
-      );
-      return events.events(rows);
+      const entries = [
+        outboxEntry(noted, { customerId: 'camille', payload: { n: seen + 1 } }),
+        outboxEntry(noted, { customerId: null, payload: { n: -(seen + 1) } }),
+      ];
+      const changed = `changed AS (UPDATE claims.gate SET n = n + 1 WHERE id = 'g1' AND n = $1::int RETURNING id)`;
+      return inStatement(outbox, [seen], changed, entries, 'changed');
     };
-    const sequence = async () =>
-      (await pool!.query<{ last: string }>(`SELECT last_value::text AS last FROM claims."OutboxEvent_id_seq"`)).rows[0]!
-        .last;
 
     const written = await change(0);
     expect(written.map((e) => e.payload)).toEqual([{ n: 1 }, { n: -1 }]);
@@ -178,6 +186,25 @@ describe.runIf(env.ABRI_TEST_DATABASE_URL)('outbox on PostgreSQL', () => {
     expect(await sequence()).toBe(drawn);
     expect((await outbox.since(noted, 'camille', 0n)).map((e) => e.payload.n)).toContain(1);
     expect((await outbox.since(noted, 'camille', BigInt(written[0]!.id))).map((e) => e.payload.n)).toEqual([]);
+  });
+
+  it('writes only the entries its `keep` CTE lists, with ids in the order given, and draws no id when it lists none', async () => {
+    const outbox = newOutbox();
+    const customer = `keep-${randomUUID().slice(0, 8)}`;
+    const write = async (positions: number[]) => {
+      const entries = [1, 2, 3, 4].map((n) => outboxEntry(noted, { customerId: customer, payload: { n } }));
+      const chosen = 'chosen AS (SELECT position FROM unnest($1::int[]) AS c(position))';
+      return inStatement(outbox, [positions], chosen, entries, { keep: 'chosen' });
+    };
+
+    // Listed out of order: the ids still follow the entries' order.
+    const written = await write([4, 2]);
+    expect(written.map((e) => e.payload)).toEqual([{ n: 2 }, { n: 4 }]);
+    expect(BigInt(written[0]!.id)).toBeLessThan(BigInt(written[1]!.id));
+    const drawn = await sequence();
+    expect(await write([])).toEqual([]);
+    expect(await sequence()).toBe(drawn);
+    expect((await outbox.since(noted, customer, 0n)).map((e) => e.payload.n)).toEqual([2, 4]);
   });
 
   it('relays from one instance at a time: while another holds the relay lock nothing leaves, then all, in order', async () => {

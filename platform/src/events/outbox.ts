@@ -73,9 +73,11 @@ export interface Outbox {
   /**
    * `addAll` as part of a statement of the caller's, for a change written in one statement (no transaction held
    * across round trips): placeholders are numbered after `values`' current length and their values appended to it.
-   * With `gate`, the name of one of the statement's CTEs, the events are recorded only when it returns a row.
+   * With `gate`, the name of one of the statement's CTEs, the events are recorded only when it returns a row; with
+   * `{ keep }`, the name of a CTE with a column `position` (each at most once), only the entries at those positions
+   * (1 for the first entry), still with ids in the order given.
    */
-  write(values: unknown[], entries: readonly OutboxEntry[], gate?: string): OutboxWrite;
+  write(values: unknown[], entries: readonly OutboxEntry[], gate?: string | { keep: string }): OutboxWrite;
   /**
    * Committed events of `event` for `customerId` with an id above `afterId`, oldest first. One whose payload the
    * schema refuses is logged, counted and left out.
@@ -107,7 +109,10 @@ export interface OutboxWrite {
   ctes: string;
   /** The columns to select from `announced`. */
   columns: string;
-  /** The selected rows as events, in the entries' order. */
+  /**
+   * The selected rows as events, in the entries' order (with `keep`, in id order, their payloads as stored: which
+   * entries were kept is the statement's to know).
+   */
   events(rows: unknown[]): TypedEvent<unknown>[];
 }
 
@@ -156,9 +161,10 @@ export function createOutbox({
    * order, so two writers never wait for each other's second lock. The ids are drawn first, then the smallest given
    * to the first entry and so on (`row_number() OVER (ORDER BY id)` joined with each entry's position): the order
    * holds whatever order the database inserts rows in. With a `gate` (a CTE of the caller's statement), nothing is
-   * locked, drawn or inserted unless it returns a row.
+   * locked, drawn or inserted unless it returns a row; with `keep`, as many ids are drawn as it lists positions, the
+   * smallest given to the kept entry that comes first.
    */
-  function write(values: unknown[], entries: readonly OutboxEntry[], gate?: string): OutboxWrite {
+  function write(values: unknown[], entries: readonly OutboxEntry[], gate?: string | { keep: string }): OutboxWrite {
     const param = (value: unknown, type: string) => {
       values.push(value);
       return `$${values.length}::${type}`;
@@ -179,20 +185,29 @@ export function createOutbox({
     });
     const keys = [...new Set(entries.flatMap((e) => (e.customerId ? [`${source}:${e.customerId}`] : [])))].sort();
     const lockKeys = keys.map((key) => `(${param(key, 'text')})`).join(', ');
-    const gated = gate ? ` WHERE EXISTS (SELECT 1 FROM ${gate})` : '';
+    const keep = typeof gate === 'object' ? gate.keep : undefined;
+    const gated = gate ? ` WHERE EXISTS (SELECT 1 FROM ${keep ?? gate})` : '';
     const locked = keys.length
       ? `locked AS MATERIALIZED (
            SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM (VALUES ${lockKeys}) AS k(key)${gated}
          ), `
       : '';
+    const rows = `(VALUES ${checked.map((c) => c.row).join(', ')})
+           AS v(position, topic, "customerId", payload, "createdAt", traceparent)`;
+    // Kept entries are renumbered 1, 2, … in their order, to meet the ids drawn for them.
+    const written = keep
+      ? `(SELECT row_number() OVER (ORDER BY v.position) AS position, v.topic, v."customerId", v.payload, v."createdAt",
+             v.traceparent
+           FROM ${rows} JOIN ${keep} USING (position)) AS v`
+      : rows;
+    const count = keep ? `(SELECT count(*) FROM ${keep})` : checked.length;
     const ctes = `${locked}ids AS MATERIALIZED (
          SELECT row_number() OVER (ORDER BY id) AS position, id
-         FROM (SELECT nextval('${sequence}') AS id FROM ${keys.length ? 'locked, ' : ''}generate_series(1, ${checked.length})${gated}) AS drawn
+         FROM (SELECT nextval('${sequence}') AS id FROM ${keys.length ? 'locked, ' : ''}generate_series(1, ${count})${gated}) AS drawn
        ), announced AS (
          INSERT INTO ${table} (id, topic, "customerId", payload, "createdAt", traceparent)
          SELECT ids.id, v.topic, v."customerId", v.payload, v."createdAt", v.traceparent
-         FROM ids JOIN (VALUES ${checked.map((c) => c.row).join(', ')})
-           AS v(position, topic, "customerId", payload, "createdAt", traceparent) USING (position)
+         FROM ids JOIN ${written} USING (position)
          RETURNING ${COLUMNS}
        )`;
     return {
@@ -201,7 +216,7 @@ export function createOutbox({
       events(rows) {
         // The k-th smallest id is the k-th entry's (drawn so above).
         const sorted = [...(rows as OutboxRow[])].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-        return sorted.map((row, i) => ({ ...toBusEvent(row), payload: checked[i]!.payload }));
+        return sorted.map((row, i) => (keep ? toBusEvent(row) : { ...toBusEvent(row), payload: checked[i]!.payload }));
       },
     };
   }

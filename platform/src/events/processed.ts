@@ -32,3 +32,27 @@ export async function recordProcessed(
 /** Whether this is the first time `source`'s event `eventId` is acted on in `schema` (and records it). */
 export const firstTime = async (tx: SqlRunner, schema: string, source: string, eventId: string): Promise<boolean> =>
   (await recordProcessed(tx, schema, [{ source, eventId }])).length === 1;
+
+/**
+ * `recordProcessed` as common table expressions of a caller's statement (`WITH ${ctes}, …`), ending with `fresh`:
+ * the positions (1 for the first entry) of the entries recorded now, the first of each repeated one only. For a
+ * consumer that acts in the same statement (`Outbox.write` with `{ keep: 'fresh' }`): no transaction held across
+ * round trips. Placeholders are numbered after `values`' current length and their values appended to it.
+ */
+export function processedWrite(values: unknown[], schema: string, entries: readonly ProcessedEntry[]): string {
+  values.push(
+    entries.map((e) => e.source),
+    entries.map((e) => e.eventId),
+  );
+  const listed = `unnest($${values.length - 1}::text[], $${values.length}::text[])`;
+  return `recorded AS (
+      INSERT INTO "${schema}"."ProcessedEvent" (source, "eventId")
+      SELECT source, "eventId" FROM ${listed} AS e(source, "eventId")
+      ON CONFLICT DO NOTHING
+      RETURNING source, "eventId"
+    ), fresh AS (
+      SELECT min(e.position) AS position
+      FROM ${listed} WITH ORDINALITY AS e(source, "eventId", position) JOIN recorded USING (source, "eventId")
+      GROUP BY source, "eventId"
+    )`;
+}

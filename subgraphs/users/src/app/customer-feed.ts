@@ -13,7 +13,7 @@ import {
   type EventOf,
   Events,
   outboxEntry,
-  recordProcessed,
+  processedWrite,
   type Stop,
   stopAll,
   type TypedEvent,
@@ -53,8 +53,8 @@ export const copyToFeed = (app: UsersApp, event: TypedEvent<unknown> | BusEvent)
 
 /**
  * Copies origin events (a batch of one topic, in order) onto the customers' streams, those not already there, in one
- * transaction: one statement records which are new, one adds their copies in the same order. A batch that fails is
- * handed again one event at a time by the bus.
+ * statement: it records which are new and adds their copies, in the same order. A batch that fails is handed again
+ * one event at a time by the bus.
  */
 export async function copyAllToFeed(app: UsersApp, events: readonly (TypedEvent<unknown> | BusEvent)[]): Promise<void> {
   const items = events.flatMap((event) => {
@@ -62,29 +62,23 @@ export async function copyAllToFeed(app: UsersApp, events: readonly (TypedEvent<
     return kind && event.customerId ? [{ event, kind, customerId: event.customerId }] : [];
   });
   if (!items.length) return;
+  const values: unknown[] = [];
   // Keyed apart from the e-mail consumers' rows, which share the table and the origin's ids.
-  const keyOf = (event: BusEvent) => ({ source: `${GROUP}:${event.source}`, eventId: event.id });
-  const copied = await app.prisma.$transaction(async (tx) => {
-    const fresh = new Set(
-      (
-        await recordProcessed(
-          tx,
-          'users',
-          items.map((i) => keyOf(i.event)),
-        )
-      ).map((e) => `${e.source}\n${e.eventId}`),
-    );
-    // `delete`: an event read twice in one batch is copied once.
-    const entries = items
-      .filter((i) => fresh.delete(`${keyOf(i.event).source}\n${i.event.id}`))
-      .map(({ event, kind, customerId }) => {
-        const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
-        return outboxEntry(Events.customerEvent, { customerId, payload, at: app.clock.now() });
-      });
-    if (entries.length) await app.outbox.addAll(tx, entries);
-    return entries.length > 0;
+  const recorded = processedWrite(
+    values,
+    'users',
+    items.map(({ event }) => ({ source: `${GROUP}:${event.source}`, eventId: event.id })),
+  );
+  const entries = items.map(({ event, kind, customerId }) => {
+    const payload: FeedPayload = { kind, origin: cursorOf(event), at: event.at, data: asData(event.payload) };
+    return outboxEntry(Events.customerEvent, { customerId, payload, at: app.clock.now() });
   });
-  if (copied) app.outbox.kick();
+  const copies = app.outbox.write(values, entries, { keep: 'fresh' });
+  const rows = await app.prisma.$queryRawUnsafe<unknown[]>(
+    `WITH ${recorded}, ${copies.ctes} SELECT ${copies.columns} FROM announced`,
+    ...values,
+  );
+  if (rows.length) app.outbox.kick(copies.events(rows));
 }
 
 /** Follows every topic of the catalogue; resolves to what stops it. */
