@@ -1,7 +1,7 @@
 // Encryption at rest, seen from the disk: after the demo is seeded and a customer has signed in, read her profile,
 // declared a claim with an attachment, issued an attestation, added a SEPA mandate, asked to change her e-mail address
-// and her phone number (both awaiting their code) and had a copy of her data prepared through the gateway, and a claims
-// adjuster moved her claim with a note (its timeline, the staff audit trail, her « Qui a consulté mon dossier »), no
+// and her phone number (both awaiting their code), moved house (the change priced, then accepted: a new version of her
+// contract) and had a copy of her data prepared through the gateway, and a claims adjuster moved her claim with a note (its timeline, the staff audit trail, her « Qui a consulté mon dossier »), no
 // personal value appears in clear in any text, JSON or bytes column of the four subgraphs' tables, nor in the
 // attachment files. Read with a plain PostgreSQL client, as someone holding a copy of the database would.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +36,7 @@ const IBAN = 'FR1420041010050500013M02606';
 const ATTACHMENT_TEXT = 'Facture du plombier Lucien Garnier';
 const NEW_EMAIL = 'camille.nouvelle-adresse@exemple.fr';
 const NEW_PHONE = '+33755443322';
+const NEW_ADDRESS = '7 allée des Glycines';
 const ADJUSTER_NOTE = 'Rappeler Mme Martin au sujet du chauffe-eau';
 
 /** Every text, JSON, array and bytes value of every table of the four schemas, with where it was read. */
@@ -136,6 +137,37 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
     );
     expect(phoneChange.data?.updateProfile.__typename).toBe('UpdateProfileSuccess');
 
+    // She moves house: the quote and the contract's new version say what changes, her new address among it.
+    const quoted = await camille.request<{ quotePolicyChange: { __typename: string; quote?: { id: string } } }>(
+      'mutation($i: PolicyChangeInput!) { quotePolicyChange(input: $i) { __typename ... on PolicyChangeQuoted { quote { id } } } }',
+      {
+        i: {
+          policyId: DEMO.camille.policyId,
+          move: {
+            addressLine: NEW_ADDRESS,
+            postalCode: '69003',
+            city: 'Lyon',
+            type: 'APARTMENT',
+            surfaceM2: 64,
+            rooms: 3,
+            occupancy: 'TENANT',
+            residence: 'MAIN',
+          },
+        },
+      },
+    );
+    expect(quoted.data?.quotePolicyChange.__typename).toBe('PolicyChangeQuoted');
+    const applied = await camille.request<{ applyPolicyChange: { __typename: string } }>(
+      'mutation($q: ID!) { applyPolicyChange(quoteId: $q) { __typename } }',
+      { q: quoted.data?.quotePolicyChange.quote?.id },
+    );
+    expect(applied.data?.applyPolicyChange.__typename).toBe('PolicyChangeApplied');
+    const contracts = await camille.request<{ me: { policies: { id: string; versions: { reason: string }[] }[] } }>(
+      '{ me { policies { id versions { reason } } } }',
+    );
+    const versions = contracts.data?.me.policies.find((p) => p.id === DEMO.camille.policyId)?.versions ?? [];
+    expect(versions.map((v) => v.reason).join(' | ')).toContain(NEW_ADDRESS);
+
     // A claims adjuster takes the claim on, with a note: written in SQL by claims (the move, its timeline line, the
     // audit line) and, from the event, by users (her access log, with the adjuster's name).
     const staff = await adjuster(url);
@@ -210,6 +242,7 @@ describe.skipIf(!process.env.ABRI_TEST_DATABASE_URL)('personal data at rest (Pos
       '755443322',
       ADJUSTER_NOTE,
       'chauffe-eau',
+      NEW_ADDRESS,
       session!.ip!,
     ];
     const stored = [...(await rawValues(services.databaseUrl!)), ...filesUnder(join(dataDir, 'attachments'))];

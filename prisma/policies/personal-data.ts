@@ -165,7 +165,7 @@ export const policiesRegister = definePersonalDataRegister({
 export const policiesSealedFields = {
   Policy: { holderName: 'text' },
   Dwelling: { addressLine: 'text', postalCode: 'text', city: 'text' },
-  PolicyVersion: { snapshot: 'json' },
-  Quote: { proposal: 'json' },
+  PolicyVersion: { snapshot: 'json', reason: 'text' },
+  Quote: { proposal: 'json', changes: 'json' },
   Document: { content: 'bytes' },
 } satisfies SealedFields;

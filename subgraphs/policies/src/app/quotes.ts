@@ -56,6 +56,10 @@ export type QuoteOutcome =
 /** The Paris calendar day: a change effective « today » at 00:30 in Paris is not effective yesterday. */
 const today = parisDay;
 
+/** A quote's changes, in plain French: a JSON list of strings (sealed at rest, opened by the extension). */
+export const changesOf = (quote: { changes: unknown }): string[] =>
+  Array.isArray(quote.changes) ? quote.changes.filter((c): c is string => typeof c === 'string') : [];
+
 export async function quotePolicyChange(
   app: PoliciesApp,
   who: Identity,
@@ -220,7 +224,7 @@ export async function applyPolicyChange(
           effectiveFrom: quote.effectiveFrom,
           annualPremiumCents: quote.newPremiumCents,
           snapshot: { ...next, lines: quote.lines } as unknown as Prisma.InputJsonValue,
-          reason: quote.changes.join(' ; '),
+          reason: changesOf(quote).join(' ; '),
           createdAt: now,
         },
       });

@@ -1,6 +1,6 @@
 // Changing the contract online: price a change, then accept it.
 import { money } from '@abri/platform/kit';
-import { applyPolicyChange, quotePolicyChange } from '../app/quotes.ts';
+import { applyPolicyChange, changesOf, quotePolicyChange } from '../app/quotes.ts';
 import { type AddressChange, quoteMoves } from '../app/rectification.ts';
 import { builder, MoneyRef } from '../builder.ts';
 import { contentsCapitalCents, OPTION_CODES, OPTION_LABELS, type OptionCode } from '../domain/pricing.ts';
@@ -69,7 +69,11 @@ const QuoteRef = builder.prismaObject('Quote', {
   fields: (t) => ({
     id: t.exposeID('id'),
     policy: t.relation('policy'),
-    changes: t.exposeStringList('changes', { description: 'What changes, in plain French.' }),
+    changes: t.stringList({
+      description: 'What changes, in plain French.',
+      select: { changes: true },
+      resolve: changesOf,
+    }),
     effectiveDate: t.expose('effectiveFrom', { type: 'Date' }),
     currentAnnualPremium: t.field({
       type: MoneyRef,
