@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseKeyring } from '../src/crypto.ts';
-import { openValue, sealedContext, sealerFor } from '../src/sealed/fields.ts';
+import { createSealing, openValue, sealedContext, sealerFor } from '../src/sealed/fields.ts';
 
 const keyring = parseKeyring(`k1:${randomBytes(32).toString('base64')}`);
 const seal = sealerFor({
@@ -30,5 +30,41 @@ describe('sealerFor', () => {
   it('refuses a field not declared sealed, and one whose blind index SQL would leave empty', () => {
     expect(() => seal('Note', 'title', 'x')).toThrow(/not declared sealed/);
     expect(() => seal('Person', 'email', 'camille@abri.example')).toThrow(/blind index/);
+  });
+});
+
+describe('the sealing extension on nested writes', () => {
+  it('seals the rows of a nested createMany, with skipDuplicates as without', () => {
+    const sealing = createSealing({
+      keyring,
+      fields: { Child: { secret: 'text' } },
+      datamodel: {
+        datamodel: {
+          models: {
+            Parent: {
+              fields: [
+                { name: 'id', kind: 'scalar', type: 'String', isId: true },
+                { name: 'children', kind: 'object', type: 'Child' },
+              ],
+            },
+            Child: {
+              fields: [
+                { name: 'id', kind: 'scalar', type: 'String', isId: true },
+                { name: 'secret', kind: 'scalar', type: 'String' },
+              ],
+            },
+          },
+        },
+      },
+    });
+    for (const options of [{}, { skipDuplicates: true }]) {
+      const args = sealing.sealArgs('Parent', 'create', {
+        data: { id: 'p1', children: { createMany: { data: [{ id: 'c1', secret: 'Lucien Garnier' }], ...options } } },
+      }) as { data: { children: { createMany: { data: { secret: string }[]; skipDuplicates?: boolean } } } };
+      const many = args.data.children.createMany;
+      expect(many.skipDuplicates).toBe(options.skipDuplicates);
+      expect(many.data[0]!.secret).not.toContain('Garnier');
+      expect(openValue(keyring, 'text', sealedContext('Child', 'secret'), many.data[0]!.secret)).toBe('Lucien Garnier');
+    }
   });
 });

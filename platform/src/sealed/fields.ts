@@ -148,7 +148,11 @@ export function createSealing({ keyring, blindIndexKey, datamodel, fields }: Sea
         ? { ...item, data: sealData(model, item.data), ...(item.where ? { where: sealWhere(model, item.where) } : {}) }
         : sealData(model, item);
     if (out.create) out.create = sealData(model, out.create);
-    if (out.createMany) out.createMany = withData(out.createMany as Record<string, unknown>);
+    // Always `{ data: [...] }`, with `skipDuplicates` or not.
+    if (out.createMany) {
+      const many = out.createMany as Record<string, unknown>;
+      out.createMany = { ...many, data: sealData(model, many.data) };
+    }
     if (out.update) out.update = each(out.update, withData);
     if (out.updateMany) out.updateMany = each(out.updateMany, withData);
     if (out.upsert)
