@@ -59,6 +59,9 @@ export function createUsersService(deps: UsersDeps) {
   const jwks = {
     keys: [deps.tokenKey.publicJwk, ...(deps.previousTokenKeys ?? [])],
   };
+  // Users looks customers and staff up by e-mail through blind indexes: it cannot run without their key.
+  const { blindIndexKey } = deps;
+  if (!blindIndexKey) throw new Error('the users subgraph needs the blind index key (BLIND_INDEX_KEY)');
   let app: UsersApp | undefined;
   const vapid = deps.push?.vapid === undefined ? generateVapidKey() : deps.push.vapid;
   const service = createSubgraphService({
@@ -80,6 +83,7 @@ export function createUsersService(deps: UsersDeps) {
         kickMessages: () => {},
         tokenKey: deps.tokenKey,
         keyring: deps.keyring,
+        blindIndexKey,
         config: { ...defaultUsersConfig, ...deps.config },
         push: {
           providers: {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DEMO, registry } from '@abri/platform';
+import { DEMO, registry, sha256 } from '@abri/platform';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { login, staffLogin } from '../src/app/auth.ts';
@@ -136,6 +136,10 @@ describe('lockout without oracle', () => {
       unknown.push(await staffLogin(h.app, nobody, 'wrong', client));
     }
     expect(unknown).toEqual(known);
+    // What was typed is counted under a keyed hash: hashing guesses of addresses does not find it again.
+    const targets = await h.app.prisma.unknownSignInTarget.findMany({ select: { keyHash: true, failedLogins: true } });
+    expect(targets.find((t) => t.keyHash === sha256(`StaffMember:${nobody}`))).toBeUndefined();
+    expect(targets.some((t) => t.failedLogins >= 5)).toBe(true);
     h.clock.advance(30 * 60_000);
   });
 

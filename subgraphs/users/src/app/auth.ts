@@ -1,6 +1,6 @@
 // Sign-in flows. Every path that can fail answers in the same shape and about the same time whether or not the
 // account exists (a decoy hash is verified for unknown accounts). Every attempt is recorded.
-import { decryptField, randomToken, sha256 } from '@abri/platform';
+import { blindIndex, decryptField, randomToken, sha256 } from '@abri/platform';
 import { isContractNumber } from '../domain/contract-number.ts';
 import { isLocked, lockAfterFailure, MAX_FAILED_SIGN_INS } from '../domain/lockout.ts';
 import { decoyHash, verifyPassword } from '../domain/password.ts';
@@ -108,7 +108,8 @@ async function checkPassword(
 ): Promise<LoginOutcome | 'ok'> {
   const now = app.clock.now();
   const known = account?.passwordHash ? { id: account.id, passwordHash: account.passwordHash } : null;
-  const unknownKey = sha256(`${table}:${identifier}`);
+  // Keyed: what someone typed (an e-mail address, a contract number) cannot be found again by hashing guesses.
+  const unknownKey = blindIndex(app.blindIndexKey, 'UnknownSignInTarget.keyHash', `${table}:${identifier}`);
   const attempt = known ? await takeAttempt(app, table, known.id, now) : await takeUnknownAttempt(app, unknownKey, now);
   const lock = (until: Date) =>
     known ? lockAccount(app, table, known.id, until) : lockUnknown(app, unknownKey, until);

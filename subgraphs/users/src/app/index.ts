@@ -36,6 +36,8 @@ export interface UsersApp extends ServiceBase<PrismaClient> {
   kickMessages: () => void;
   tokenKey: SigningKey;
   keyring: Keyring;
+  /** HMAC key of the blind indexes, also of the identifiers that match no account (UnknownSignInTarget). */
+  blindIndexKey: Buffer;
   config: UsersConfig;
   push: PushSettings;
 }
