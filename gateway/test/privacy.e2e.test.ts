@@ -453,6 +453,57 @@ describe('assistance with consent', () => {
         .supportAccess,
     ).toBeNull();
   });
+
+  it('lets support neither act on nor download from the contract of a customer who granted nothing; under a grant, each download is recorded', async () => {
+    const camille = await customer(url, 'camille');
+    const mine = await camille.request<{ me: { documents: { title: string; downloadUrl: string }[] } }>(
+      '{ me { documents { title downloadUrl } } }',
+    );
+    const document = mine.data!.me.documents[0]!;
+    const download = (token: string | null) =>
+      fetch(new URL(document.downloadUrl, url), { headers: { authorization: `Bearer ${token}` } });
+    // An agent's own token, without Camille's grant (her ids kept from an earlier assistance, say).
+    const attestation = await asStaff<{ generateAttestation: { __typename: string } }>(
+      hugo.accessToken,
+      'mutation($p: ID!) { generateAttestation(policyId: $p) { __typename ... on DocumentGenerated { document { policy { dwelling { addressLine } } } } } }',
+      { p: DEMO.camille.policyId },
+      REASON,
+    );
+    expect(attestation.data?.generateAttestation.__typename).toBe('PolicyNotFound');
+    const quote = await asStaff<{ quotePolicyChange: { __typename: string } }>(
+      hugo.accessToken,
+      'mutation($p: ID!) { quotePolicyChange(input: { policyId: $p, valuablesCents: 500000 }) { __typename } }',
+      { p: DEMO.camille.policyId },
+      REASON,
+    );
+    expect(quote.data?.quotePolicyChange.__typename).toBe('PolicyNotFound');
+    expect((await download(hugo.accessToken)).status).toBe(404);
+    const audit = await asStaff<{ claimAudit: unknown[] }>(
+      hugo.accessToken,
+      'query($c: ID!) { claimAudit(claimId: $c) { action details } }',
+      { c: DEMO.camilleClaimId },
+      REASON,
+    );
+    expect(audit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(audit.data?.claimAudit ?? null).toBeNull();
+
+    // Under her grant, the download is served and shown to her.
+    await camille.request('mutation { grantSupportAccess(minutes: 30) { __typename } }');
+    const view = await openAssistance(hugo.accessToken, DEMO.camille.contractNumber);
+    const served = await download(view);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    await expect
+      .poll(
+        async () =>
+          (await camille.request<{ me: { staffAccess: Access[] } }>(ACCESS_LOG)).data!.me.staffAccess.some(
+            (a) => a.staffName === 'Hugo Lefèvre (service client)' && a.what.includes(document.title),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await camille.request('mutation { revokeSupportAccess { __typename } }');
+  });
 });
 
 describe('the erasure preview', () => {

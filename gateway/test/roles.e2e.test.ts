@@ -171,24 +171,25 @@ const MATRIX: Record<string, Row> = {
   customer: { allowed: 'u f f s', call: (ids) => `{ customer(id: "${ids.customerId}") { id } }` },
   revokeSession: { allowed: 'u f u u', call: (ids) => `mutation { revokeSession(sessionId: "${ids.sessionId}") }` },
 
-  // Another customer's contract: only support may act on it; an adjuster handles claims and nothing else.
+  // Another customer's contract: support acts on it only under that customer's grant (none here, and an assistance
+  // view is read-only); an adjuster handles claims and nothing else.
   // The relevé d'information: the customer's own contracts only (a typed « not found » for Louis's).
   requestClaimsStatement: {
     allowed: 'u f u u',
     call: (ids) => `mutation { requestClaimsStatement(policyId: "${ids.policyId}") { __typename } }`,
   },
   generateAttestation: {
-    allowed: 'u f s f',
+    allowed: 'u f f f',
     call: (ids) => `mutation { generateAttestation(policyId: "${ids.policyId}") { __typename } }`,
   },
-  // The certificate a bank asks for (Louis owns his house): as the attestation, for the holder or support.
+  // The certificate a bank asks for (Louis owns his house): as the attestation.
   issueLenderCertificate: {
-    allowed: 'u f s f',
+    allowed: 'u f f f',
     call: (ids) =>
       `mutation { issueLenderCertificate(input: { policyId: "${ids.policyId}", lenderName: "Banque Exemple", lenderAddress: "1 rue du Prêt, 44000 Nantes", loanReference: "PR-2026-0042" }) { __typename } }`,
   },
   quotePolicyChange: {
-    allowed: 'u f s f',
+    allowed: 'u f f f',
     call: (ids) =>
       `mutation { quotePolicyChange(input: { policyId: "${ids.policyId}", valuablesCents: 500000 }) { __typename } }`,
   },
@@ -207,10 +208,10 @@ const MATRIX: Record<string, Row> = {
       `mutation { addClaimAttachment(claimId: "${ids.claimId}", filename: "a.png", contentBase64: "iVBORw0KGgo=") { __typename } }`,
   },
 
-  // Claims work: adjusters; support reads a claim's audit (to answer a customer), and nothing without a reason.
-  // Support sees in the queue only the claims of a customer whose assistance it opened: none here, no grant.
+  // Claims work: adjusters; support reads a claim's audit (to answer a customer) only under that customer's grant and
+  // with a reason, and sees in the queue only the claims of a customer whose assistance it opened: none here.
   claimQueue: { allowed: 'f f s s', call: () => '{ claimQueue(status: DECLARED, first: 5) { id } }' },
-  claimAudit: { allowed: 'u f s s', call: (ids) => `{ claimAudit(claimId: "${ids.claimId}") { __typename } }` },
+  claimAudit: { allowed: 'u f f s', call: (ids) => `{ claimAudit(claimId: "${ids.claimId}") { __typename } }` },
   assignClaimToMe: {
     allowed: 'u f f s',
     call: (ids) => `mutation { assignClaimToMe(claimId: "${ids.claimId}") { id } }`,

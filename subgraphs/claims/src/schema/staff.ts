@@ -1,5 +1,5 @@
 // Claims staff tools (GraphiQL): assigning, the audit trail, and the claim details staff work with.
-import { isStaff, recordStaffAccess, StaffAccessKind } from '@abri/platform';
+import { accessCustomer, forbidden, isStaff, recordStaffAccess, StaffAccessKind } from '@abri/platform';
 import { money } from '@abri/platform/kit';
 import { audit } from '../app/advance.ts';
 import { builder, MoneyRef } from '../builder.ts';
@@ -56,7 +56,18 @@ builder.queryField('claimAudit', (t) =>
     type: ['StaffAction'],
     description: 'Staff: every staff action on a claim, oldest first.',
     args: { claimId: t.arg.id({ required: true }) },
-    resolve: (query, _r, { claimId }, ctx) => {
+    // The claim's customer's file, as any staff read of it: support only under that customer's grant and with a
+    // reason, the read recorded in the customer's access log. A claim not found lists nothing.
+    resolve: async (query, _r, { claimId }, ctx) => {
+      const claim = await ctx.app.prisma.claim.findUnique({
+        where: { id: String(claimId) },
+        select: { customerId: true, reference: true },
+      });
+      if (!claim) return [];
+      if (
+        !(await accessCustomer(ctx.app, ctx, claim.customerId, `Sinistre ${claim.reference} (historique des actions)`))
+      )
+        throw forbidden();
       return ctx.app.prisma.staffAction.findMany({
         ...query,
         where: { claimId: String(claimId) },

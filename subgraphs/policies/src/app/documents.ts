@@ -1,6 +1,15 @@
 // Issuing documents (kept as issued: a document is evidence) and serving them to their owner only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canAccessCustomer, Events, type Identity, mayActOn } from '@abri/platform';
+import {
+  canAccessCustomer,
+  Events,
+  type Identity,
+  isStaff,
+  mayActOn,
+  recordStaffAccess,
+  StaffAccessKind,
+  supportMaySee,
+} from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
@@ -404,16 +413,26 @@ export function publicGeneralConditions(app: () => PoliciesApp) {
   };
 }
 
-/** GET /documents/<id> (signed by the gateway): the PDF, to its owner or staff; anyone else gets 404. */
+/**
+ * GET /documents/<id> (signed by the gateway): the PDF, to its owner, or to staff who may read the customer's file
+ * (support only under that customer's grant), the download recorded in the customer's access log; anyone else gets
+ * 404.
+ */
 export function documentDownload(app: PoliciesApp) {
   return async (req: IncomingMessage, res: ServerResponse, who: Identity | null) => {
     const id = (req.url ?? '').split('/').pop() ?? '';
     // Ownership first, bytes after: a refused request never loads a PDF.
     const meta = await app.prisma.document
-      .findUnique({ where: { id }, select: { customerId: true } })
+      .findUnique({ where: { id }, select: { customerId: true, title: true } })
       .catch(() => null);
-    const doc =
-      meta && canAccessCustomer(who, meta.customerId) ? await app.prisma.document.findUnique({ where: { id } }) : null;
+    const allowed =
+      meta && who && canAccessCustomer(who, meta.customerId) && (!isStaff(who) || supportMaySee(who, meta.customerId));
+    if (meta && allowed && isStaff(who))
+      await recordStaffAccess(app, { who, client: { ip: null, userAgent: null } }, meta.customerId, {
+        kind: StaffAccessKind.READ,
+        what: `Document « ${meta.title} » (téléchargement)`,
+      });
+    const doc = allowed ? await app.prisma.document.findUnique({ where: { id } }) : null;
     if (!doc) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Document introuvable.', extensions: { code: 'NOT_FOUND' } }] }));
