@@ -487,8 +487,16 @@ describe('assistance with consent', () => {
     expect(audit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(audit.data?.claimAudit ?? null).toBeNull();
 
-    // Under her grant, the download is served and shown to her.
+    // Under her grant, the download is served and shown to her. Opening the assistance gives its token, not her
+    // file to the agent's own token (what it holds is read through the assistance, recorded).
     await camille.request('mutation { grantSupportAccess(minutes: 30) { __typename } }');
+    const opening = await asStaff<{ openAssistance: { customer: unknown } }>(
+      hugo.accessToken,
+      'mutation($c: String!) { openAssistance(contractNumber: $c) { ... on AssistanceOpened { customer { notificationPreferences { __typename } pushDevices { id } } } } }',
+      { c: DEMO.camille.contractNumber },
+    );
+    expect(opening.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    expect(JSON.stringify(opening.data ?? null)).not.toContain('NotificationPreferences');
     const view = await openAssistance(hugo.accessToken, DEMO.camille.contractNumber);
     const served = await download(view);
     expect(served.status).toBe(200);

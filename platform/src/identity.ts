@@ -29,9 +29,13 @@ export const hasRole = (who: Identity | null, ...roles: Role[]): who is Identity
   !!who?.roles.some((r) => roles.includes(r));
 export const isStaff = (who: Identity | null): who is Identity => hasRole(who, ...STAFF_ROLES);
 
-/** True when `who` may see data of `customerId`: the customer themself or a staff member. */
+/**
+ * True when `who` may see data of `customerId`: the customer themself, or a staff member; a support agent only under
+ * that customer's grant (its assistance token is bound to them). Staff reads are recorded by `accessCustomer`, which
+ * every path serving a customer's data goes through.
+ */
 export const canAccessCustomer = (who: Identity | null, customerId: string): boolean =>
-  (isCustomer(who) && who.sub === customerId) || isStaff(who);
+  (isCustomer(who) && who.sub === customerId) || (isStaff(who) && (!isSupportOnly(who) || who.assist === customerId));
 
 /** How recent the last proof of a secret must be for a sensitive change (phone, second factor, bank details). */
 export const STEP_UP_MAX_AGE_SECONDS = 300;

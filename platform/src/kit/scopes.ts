@@ -7,7 +7,7 @@ import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import { AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import type { GraphQLError } from 'graphql';
 import { forbidden, unauthenticated } from '../errors.ts';
-import { canAccessCustomer, hasRole, type Identity, isCustomer, isStaff, type Role } from '../identity.ts';
+import { hasRole, type Identity, isCustomer, isStaff, type Role } from '../identity.ts';
 import { accessCustomer, type StaffAccessApp } from '../privacy/staff-access.ts';
 import type { RequestContext } from '../subgraph.ts';
 
@@ -23,8 +23,6 @@ export interface AccessScopes {
   role: Role | readonly Role[];
   /** The caller is this customer themself (by id). */
   self: string;
-  /** The caller may see this customer: the customer themself or a staff member (nothing recorded). */
-  seesCustomer: string;
   /**
    * The caller may read this customer's file, `what` naming the part: the customer themself, or staff once the read
    * is recorded in the customer's staff-access log (a support agent needs the customer's grant and a reason).
@@ -49,7 +47,6 @@ export function accessScopes(ctx: RequestContext & { app: StaffAccessApp }) {
     staff: isStaff(who),
     role: (roles: Role | readonly Role[]) => hasRole(who, ...(typeof roles === 'string' ? [roles] : roles)),
     self: (customerId: string) => isCustomer(who) && who.sub === customerId,
-    seesCustomer: (customerId: string) => canAccessCustomer(who, customerId),
     // Records the staff read and may throw REASON_REQUIRED (a support agent without a reason), as a resolver would.
     customerFile: ({ customerId, what }: { customerId: string; what: string }) =>
       accessCustomer(ctx.app, ctx, customerId, what),

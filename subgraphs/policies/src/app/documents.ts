@@ -8,7 +8,6 @@ import {
   mayActOn,
   recordStaffAccess,
   StaffAccessKind,
-  supportMaySee,
 } from '@abri/platform';
 import { parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
@@ -425,8 +424,7 @@ export function documentDownload(app: PoliciesApp) {
     const meta = await app.prisma.document
       .findUnique({ where: { id }, select: { customerId: true, title: true } })
       .catch(() => null);
-    const allowed =
-      meta && who && canAccessCustomer(who, meta.customerId) && (!isStaff(who) || supportMaySee(who, meta.customerId));
+    const allowed = meta && who && canAccessCustomer(who, meta.customerId);
     if (meta && allowed && isStaff(who))
       await recordStaffAccess(app, { who, client: { ip: null, userAgent: null } }, meta.customerId, {
         kind: StaffAccessKind.READ,

@@ -85,7 +85,7 @@ builder.mutationField('updateNotificationPreferences', (t) =>
 
 builder.objectFields(CustomerRef, (t) => ({
   notificationPreferences: t
-    .withAuth((c) => ({ seesCustomer: c.id }))
+    .withAuth((c) => ({ customerFile: { customerId: c.id, what: 'Préférences de notification' } }))
     .field({
       type: NotificationPreferences,
       resolve: async (c, _a, ctx) => {

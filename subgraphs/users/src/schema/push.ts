@@ -134,7 +134,7 @@ builder.queryField('webPushPublicKey', (t) =>
 
 builder.objectFields(CustomerRef, (t) => ({
   pushDevices: t
-    .withAuth((c) => ({ seesCustomer: c.id }))
+    .withAuth((c) => ({ customerFile: { customerId: c.id, what: 'Appareils de notification' } }))
     .prismaField({
       type: [PushDevice],
       description: 'Devices registered for push notifications, most recent first.',
