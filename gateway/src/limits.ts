@@ -10,6 +10,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   BREAK,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
   getNullableType,
@@ -17,6 +18,7 @@ import {
   isListType,
   Kind,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
   validate,
@@ -141,6 +143,27 @@ const LIMIT_OF = [
  * Whether the document selects `__schema` or `__type` anywhere (fragments included). Read from the syntax tree, not
  * the text: a string argument holding "__schema" must not exempt a query from the depth and cost limits.
  */
+/**
+ * Whether every operation of the document selects introspection and nothing else at its root (`__schema`, `__type`,
+ * `__typename`, through fragments too): only such a document is spared the depth and cost limits. A data field beside
+ * an introspection field is held to every limit.
+ */
+function onlyIntrospection(document: DocumentNode): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const meta = (set: SelectionSetNode, seen: ReadonlySet<string>): boolean =>
+    set.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value.startsWith('__');
+      if (selection.kind === Kind.INLINE_FRAGMENT) return meta(selection.selectionSet, seen);
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      return seen.has(name) || (!!fragment && meta(fragment.selectionSet, new Set([...seen, name])));
+    });
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operations.length > 0 && operations.every((operation) => meta(operation.selectionSet, new Set()));
+}
+
 function asksIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
@@ -173,6 +196,8 @@ export interface LimitCheck {
  */
 interface DocumentLimits {
   introspecting: boolean;
+  /** Introspection only: spared the depth and cost limits. */
+  schemaOnly: boolean;
   broken: readonly GraphQLError[];
   /**
    * The variables the cost depends on: those inside a `first:` argument (the only one `estimate` reads) or the
@@ -216,9 +241,11 @@ function documentLimits(schema: GraphQLSchema, document: DocumentNode): Document
   let known = bySchema.get(document);
   if (known) return known;
   const introspecting = asksIntrospection(document);
-  // GraphiQL's introspection query nests `ofType` deeper than any data query: once allowed, it is held to the
-  // token, alias and directive limits only (its answer is the schema's size, whoever asks).
-  const rules = introspecting ? RULES.slice(1) : RULES;
+  // GraphiQL's introspection query nests `ofType` deeper than any data query: once allowed, a document that only
+  // introspects is held to the token, alias and directive limits only (its answer is the schema's size, whoever
+  // asks). One that also asks for data is held to them all: `__type` beside a query did switch them off.
+  const schemaOnly = introspecting && onlyIntrospection(document);
+  const rules = schemaOnly ? RULES.slice(1) : RULES;
   const broken = validate(schema, document, rules).map((error) => {
     if (error.extensions.code === ErrorCode.OPERATION_LIMIT) return error;
     const [, limit, message] = LIMIT_OF.find(([pattern]) => pattern.test(error.message)) ?? [
@@ -228,7 +255,7 @@ function documentLimits(schema: GraphQLSchema, document: DocumentNode): Document
     ];
     return refusal(limit)(message);
   });
-  known = { introspecting, broken, costVariables: variablesOfCost(document), costs: new Map() };
+  known = { introspecting, schemaOnly, broken, costVariables: variablesOfCost(document), costs: new Map() };
   bySchema.set(document, known);
   return known;
 }
@@ -240,7 +267,7 @@ export function checkLimits(check: LimitCheck): GraphQLError[] {
     return [
       abriError(ErrorCode.FORBIDDEN, 'Le schéma n’est décrit qu’au personnel d’Abri.', { limit: 'introspection' }),
     ];
-  if (known.broken.length || known.introspecting) return [...known.broken];
+  if (known.broken.length || known.schemaOnly) return [...known.broken];
   // The cost depends on the variables of `first:` and of `@include`/`@skip` only: kept by their values.
   const costKey = JSON.stringify([
     check.operationName ?? '',

@@ -81,6 +81,23 @@ describe('operation limits on a document seen before', () => {
     expect(check(staff)).toEqual([]);
   });
 
+  it('spares only a document that introspects and nothing else: `__type` beside data is held to the depth and cost limits', () => {
+    const deepData =
+      'helpCategories { articles { related { related { related { related { related { related { related { related { slug } } } } } } } } } }';
+    const mixed = parse(`{ __type(name: "Query") { name } ${deepData} }`);
+    expect(limitsOf(checkLimits({ schema, document: mixed, who: staff }))).toEqual(['depth']);
+    const viaFragment = parse(`{ ...F } fragment F on Query { __type(name: "Query") { name } ${deepData} }`);
+    expect(limitsOf(checkLimits({ schema, document: viaFragment, who: staff }))).toEqual(['depth']);
+    const dear = parse(
+      '{ __typename __type(name: "Query") { name } claimQueue(status: DECLARED, first: 5000) { id history { at } } }',
+    );
+    expect(limitsOf(checkLimits({ schema, document: dear, who: staff }))).toEqual(['cost']);
+    // GraphiQL's own query nests deeper than any data query, and is no data.
+    const ofTypes = 'ofType { '.repeat(12) + 'name' + ' }'.repeat(12);
+    const schemaOnly = parse(`{ __typename __schema { types { name fields { type { ${ofTypes} } } } } }`);
+    expect(limitsOf(checkLimits({ schema, document: schemaOnly, who: staff }))).toEqual([]);
+  });
+
   it('refuses a document over a syntactic limit every time it is sent, and a new document on its own terms', () => {
     const deep = parse('{ me { policies { guarantees { ceiling { amountCents } } } } }');
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
