@@ -238,6 +238,11 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     reason: accessReason(req.headers[REASON_HEADER]),
   });
   const socketLimits = { ...SOCKET_LIMITS, ...deps.socketLimits };
+  /** An anonymous socket running nothing is closed after `anonymousIdleMs`, unless an operation starts first. */
+  const armIdle = (extra: WsExtra) => {
+    clearTimeout(extra.idle);
+    extra.idle = setTimeout(() => extra.socket.close(1000, 'Idle'), socketLimits.anonymousIdleMs).unref();
+  };
   const rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter({ now: () => clock.now().getTime() });
   const rateLimits = { ...ENTRY_LIMITS, ...deps.rateLimits };
   const revocations = trackRevocations({
@@ -454,7 +459,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         }
         extra.who = who;
         limitMessageRate(extra.socket);
-        if (!who) extra.idle = setTimeout(() => extra.socket.close(1000, 'Idle'), socketLimits.anonymousIdleMs).unref();
+        if (!who) armIdle(extra);
         if (who) {
           let set = socketsBySession.get(who.sid);
           if (!set) {
@@ -492,7 +497,6 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       // token limit).
       onSubscribe(ctx, _id, payload) {
         const extra = ctx.extra as unknown as WsExtra;
-        clearTimeout(extra.idle);
         // graphql-ws has already reserved this operation's entry: it counts itself.
         if (Object.keys(ctx.subscriptions).length > socketLimits.operationsPerSocket)
           return [
@@ -526,12 +530,19 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         }
         const badInput = checkInputs(document, payload.variables);
         if (badInput) return [badInput];
+        // Running something now: an anonymous socket is no longer idle (a refused operation leaves it counting).
+        clearTimeout(extra.idle);
         return {
           schema: subscriptions.apiSchema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
         };
+      },
+      // An anonymous socket whose last operation ended runs nothing again: it is closed if it stays so.
+      onComplete(ctx, id) {
+        const extra = ctx.extra as unknown as WsExtra;
+        if (!extra.who && Object.keys(ctx.subscriptions).every((running) => running === id)) armIdle(extra);
       },
       subscribe: (args) => subscriptions.subscribe({ ...args, contextValue: args.contextValue as GatewayContext }),
       // Queries and mutations sent over the socket run through the HTTP pipeline.

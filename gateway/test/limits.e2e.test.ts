@@ -198,6 +198,17 @@ describe('socket limits', () => {
     const idle = rawSocket(null);
     await idle.acked;
     expect(await idle.closed).toBe(1000);
+    // An operation refused (here, not even GraphQL) is no activity: the socket still closes.
+    const refused = rawSocket(null);
+    await refused.acked;
+    const errored = new Promise<void>((resolve) =>
+      refused.socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'error') resolve();
+      }),
+    );
+    refused.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'x' } }));
+    await errored;
+    expect(await refused.closed).toBe(1000);
     const camille = await customer(url, 'camille');
     const flood = rawSocket(camille.accessToken);
     await flood.acked;
