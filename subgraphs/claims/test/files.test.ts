@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../src/domain/files.ts';
 import { JPEG, jpegWithComment, PNG, pdf, pngWithText, polyglots, withUpdate } from './files.fixtures.ts';
@@ -17,6 +18,29 @@ describe('attachment files read from their structure', () => {
   it('refuses every polyglot or malformed file that only starts like one', async () => {
     for (const [name, bytes] of await polyglots())
       expect({ name, verdict: inspectFile(bytes).kind }).toEqual({ name, verdict: 'invalid' });
+  });
+
+  it('refuses a PDF of countless tiny compressed streams, each inflated on its own', () => {
+    const empty = deflateSync(Buffer.alloc(0));
+    const stream = (i: number) =>
+      Buffer.concat([
+        Buffer.from(`${i} 0 obj << /Filter /FlateDecode /Length ${empty.length} >> stream\n`),
+        empty,
+        Buffer.from('endstream endobj\n'),
+      ]);
+    const body = Buffer.concat([Buffer.from('%PDF-1.7\n'), ...Array.from({ length: 20_000 }, (_, i) => stream(i + 1))]);
+    const file = Buffer.concat([
+      body,
+      Buffer.from(`xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n${body.length}\n%%EOF\n`),
+    ]);
+    expect(inspectFile(file)).toMatchObject({ kind: 'invalid' });
+    // The same file with a few such streams is a PDF like any other.
+    const few = Buffer.concat([Buffer.from('%PDF-1.7\n'), ...Array.from({ length: 3 }, (_, i) => stream(i + 1))]);
+    const small = Buffer.concat([
+      few,
+      Buffer.from(`xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n${few.length}\n%%EOF\n`),
+    ]);
+    expect(inspectFile(small)).toEqual({ kind: 'accepted', contentType: 'application/pdf' });
   });
 
   it('answers unsupported for anything else', () => {

@@ -144,6 +144,11 @@ const decodeNames = (text: string) =>
 
 /** At most this much decompressed per file: a PDF that inflates beyond it is refused (compression bomb). */
 const MAX_INFLATED = 32 * 1024 * 1024;
+/**
+ * Streams read in one PDF: a scanned invoice or a report of a few hundred pages holds far fewer. Each compressed one
+ * is inflated on the event loop whatever its size, so their number is bounded as well as the bytes they give.
+ */
+const MAX_STREAMS = 10_000;
 
 function checkPdf(bytes: Buffer): void {
   const text = bytes.toString('latin1');
@@ -167,8 +172,10 @@ function checkPdf(bytes: Buffer): void {
   let outside = '';
   let last = 0;
   let inflated = 0;
+  let streams = 0;
   for (const stream of text.matchAll(/stream\r?\n/g)) {
     if (stream.index < last) continue; // inside a stream already read, or the `endstream` that closes one
+    if (++streams > MAX_STREAMS) fail('PDF holds too many streams');
     const start = stream.index + stream[0].length;
     const end = text.indexOf('endstream', start);
     if (end < 0) fail('PDF stream without its end');
