@@ -66,6 +66,15 @@ describe('checkPasswordPolicy', () => {
     expect(failuresOf(passphrase.slice(0, MAX_LENGTH + 1))).toEqual([PasswordRule.TOO_LONG]);
   });
 
+  it('says only « too long » of a password over the limit, estimating nothing (the estimate and the list grow faster than the length)', () => {
+    // Ten thousand digits then a letter: every other rule would fail too, and the list's pattern is quadratic on it.
+    expect(checkPasswordPolicy(`${'1'.repeat(10_000)}a`)).toEqual({
+      ok: false,
+      failures: [PasswordRule.TOO_LONG],
+      strength: 0,
+    });
+  });
+
   it('counts characters, not UTF-16 units, so an accented or astral character counts once', () => {
     // Seven characters each: eight UTF-16 units, and nine once the accent is typed as a combining mark.
     expect(failuresOf('Ét-42-😀')).toContain(PasswordRule.TOO_SHORT);

@@ -76,6 +76,9 @@ export function checkPasswordPolicy(password: string, context: PasswordContext =
   // Composed form, so that `é` typed as `e` plus a combining accent counts as one letter, not a letter and a symbol.
   const text = password.normalize('NFC');
   const length = [...text].length;
+  // Too long is all there is to say, and nothing else is computed: the estimate and the list's pattern cost more than
+  // linear time in the length.
+  if (length > MAX_LENGTH) return { ok: false, failures: [PasswordRule.TOO_LONG], strength: 0 };
   const personal = personalParts(context);
   const folded = fold(password);
   const strength = estimate(password, personal, context);
