@@ -6,7 +6,7 @@
 // the caller sent (address, token, argument), never on whether an account exists: a refusal tells nothing about it.
 // The counts run in Redis in production (every replica agrees, atomically), in memory otherwise.
 
-import { abriError, ErrorCode, type Identity, type RateLimiter, sha256 } from '@abri/platform';
+import { abriError, addressBucket, ErrorCode, type Identity, type RateLimiter, sha256 } from '@abri/platform';
 import { NBSP } from '@abri/platform/french';
 import {
   type DocumentNode,
@@ -149,7 +149,7 @@ export async function checkRates(
   const operation = getOperationAST(check.document, check.operationName ?? undefined);
   if (!operation) return null;
   const variables = check.variables ?? {};
-  const address = check.ip ?? 'unknown';
+  const address = addressBucket(check.ip);
   const hits = new Map<string, { key: string; rule: RateRule; by: number }>();
   for (const field of rootFields(operation.selectionSet, check.document)) {
     const name = field.name.value;

@@ -1,6 +1,7 @@
 // Counting limits per key over fixed windows aligned on the clock (so every instance agrees on when a window ends and
 // can say when to come back): in memory for one process, in Redis for many. Used to slow password spraying (failed
 // sign-ins per client address) and, at the gateway, to hold every costly or messaging entry point to a rate.
+import { isIP } from 'node:net';
 import { Redis } from 'ioredis';
 
 export interface HitOptions {
@@ -117,4 +118,25 @@ export function createRedisRateLimiter(
       await fallback.close();
     },
   };
+}
+
+/**
+ * What a limit per client address counts: an IPv4 address itself, an IPv6 address by its /64 network. One
+ * subscriber, one host even, is given a whole /64: keyed by the full address, each of its 2^64 addresses would start
+ * a count of its own.
+ */
+export function addressBucket(ip: string | null | undefined): string {
+  if (!ip) return 'unknown';
+  if (isIP(ip) !== 6) return ip;
+  const lower = ip.toLowerCase();
+  // An IPv4 tail (`::ffff:192.0.2.1`, `64:ff9b::192.0.2.1`) stands for the last two groups.
+  const groupsOf = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  const [head = '', tail] = lower.split('::');
+  const front = groupsOf(head);
+  const back = tail === undefined ? [] : groupsOf(tail);
+  const groups = tail === undefined ? front : [...front, ...Array(8 - front.length - back.length).fill('0'), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -1,6 +1,6 @@
 // Sign-in flows. Every path that can fail answers in the same shape and about the same time whether or not the
 // account exists (a decoy hash is verified for unknown accounts). Every attempt is recorded.
-import { blindIndex, decryptField, randomToken, sha256 } from '@abri/platform';
+import { addressBucket, blindIndex, decryptField, randomToken, sha256 } from '@abri/platform';
 import { isContractNumber } from '../domain/contract-number.ts';
 import { isLocked, lockAfterFailure, MAX_FAILED_SIGN_INS } from '../domain/lockout.ts';
 import { decoyHash, verifyPassword } from '../domain/password.ts';
@@ -146,7 +146,7 @@ const OUTCOME_RECORD = {
 } as const;
 
 /** Password spraying: failed sign-ins from one address, whatever the accounts, are limited per window. */
-const ipKey = (origin: SignInOrigin) => `signin-failures:${origin.ip ?? 'unknown'}`;
+const ipKey = (origin: SignInOrigin) => `signin-failures:${addressBucket(origin.ip)}`;
 const overIpLimit = async (app: UsersApp, origin: SignInOrigin) =>
   (await app.limiter.count(ipKey(origin))) >= app.config.maxFailedSignInsPerIp;
 
