@@ -9,6 +9,13 @@ import type { UsersApp } from './index.ts';
 
 export const secretContext = (deviceId: string) => `push-device:${deviceId}`;
 
+/**
+ * Devices a customer keeps registered: far more than one person's phones, tablets and browsers. Past it, registering
+ * one lets the least recently registered go (browsers left behind), so a new device always works and one account
+ * cannot make each of its events cost thousands of pushes.
+ */
+export const MAX_DEVICES_PER_CUSTOMER = 20;
+
 export type RegisterOutcome =
   | { kind: 'registered'; deviceId: string }
   | { kind: 'invalid'; field: string; message: string }
@@ -27,6 +34,13 @@ export async function registerPushDevice(
     const known = await tx.pushDevice.findUnique({ where: { endpointHash }, select: { id: true } });
     const id = known?.id ?? randomUUID();
     const secret = encryptField(app.keyring, JSON.stringify(checked.device), secretContext(id));
+    const beyond = await tx.pushDevice.findMany({
+      where: { customerId: who.sub, id: { not: id } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: MAX_DEVICES_PER_CUSTOMER - 1,
+      select: { id: true },
+    });
+    if (beyond.length) await tx.pushDevice.deleteMany({ where: { id: { in: beyond.map((d) => d.id) } } });
     return known
       ? tx.pushDevice.update({
           where: { id },
