@@ -1,6 +1,6 @@
 // Sessions: access tokens (JWT, minutes) and rotating refresh tokens (opaque, stored hashed). Replaying a refresh
 // token that was already used revokes its whole session (the rotation family).
-import { Events, type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
+import { Events, outboxEntry, type Role, randomToken, sha256, signAccessToken } from '@abri/platform';
 import type { UsersApp } from './index.ts';
 import type { SignInOrigin } from './places.ts';
 
@@ -45,6 +45,12 @@ async function issueTokens(app: UsersApp, subject: Subject, sessionId: string, a
   };
 }
 
+/**
+ * Sessions one account keeps open: far more than anyone's devices. Past it, a sign-in closes the least recently used
+ * (a browser long forgotten), so the list of devices, and what each revocation has to announce, stays bounded.
+ */
+export const MAX_OPEN_SESSIONS = 50;
+
 export async function openSession(app: UsersApp, subject: Subject, origin: SignInOrigin): Promise<IssuedSession> {
   const now = app.clock.now();
   // A customer's new sign-in is a security event on their stream (issue 14): the other devices learn of it at once.
@@ -66,6 +72,13 @@ export async function openSession(app: UsersApp, subject: Subject, origin: SignI
     return opened;
   });
   if (subject.kind === 'customer') app.outbox.kick();
+  const beyond = await app.prisma.session.findMany({
+    where: { ...subjectColumns(subject), revokedAt: null, expiresAt: { gt: now }, id: { not: session.id } },
+    orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }],
+    skip: MAX_OPEN_SESSIONS - 1,
+    select: { id: true },
+  });
+  if (beyond.length) await revokeSessions(app, { ids: beyond.map((s) => s.id) }, 'session limit');
   const tokens = await issueTokens(app, subject, session.id, now);
   return {
     ...tokens,
@@ -134,13 +147,16 @@ export async function revokeSessions(app: UsersApp, which: { ids: string[] }, re
     });
     // A device registered by a revoked session must not be told anything more.
     await tx.pushDevice.deleteMany({ where: { sessionId: { in: open.map((s) => s.id) } } });
-    for (const session of open) {
-      await app.outbox.add(tx, Events.sessionRevoked, {
-        customerId: session.customerId,
-        payload: { sid: session.id, reason },
-        at: now,
-      });
-    }
+    await app.outbox.addAll(
+      tx,
+      open.map((session) =>
+        outboxEntry(Events.sessionRevoked, {
+          customerId: session.customerId,
+          payload: { sid: session.id, reason },
+          at: now,
+        }),
+      ),
+    );
     return open.length;
   });
   if (count) app.outbox.kick();
