@@ -140,10 +140,6 @@ const LIMIT_OF = [
 ] as const;
 
 /**
- * Whether the document selects `__schema` or `__type` anywhere (fragments included). Read from the syntax tree, not
- * the text: a string argument holding "__schema" must not exempt a query from the depth and cost limits.
- */
-/**
  * Whether every operation of the document selects introspection and nothing else at its root (`__schema`, `__type`,
  * `__typename`, through fragments too): only such a document is spared the depth and cost limits. A data field beside
  * an introspection field is held to every limit.
@@ -164,6 +160,10 @@ function onlyIntrospection(document: DocumentNode): boolean {
   return operations.length > 0 && operations.every((operation) => meta(operation.selectionSet, new Set()));
 }
 
+/**
+ * Whether the document selects `__schema` or `__type` anywhere (fragments included). Read from the syntax tree, not
+ * the text: a string argument holding "__schema" must not exempt a query from the depth and cost limits.
+ */
 function asksIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {

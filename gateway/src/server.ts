@@ -26,8 +26,18 @@ import {
   systemClock,
   verifyAccessToken,
 } from '@abri/platform';
+import { NBSP } from '@abri/platform/french';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, print, specifiedRules, validate } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { clientAddress, securityHeaders, trustedProxies } from './client-address.ts';
@@ -409,6 +419,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
     expiry?: NodeJS.Timeout;
     /** Closes an anonymous socket that runs nothing. */
     idle?: NodeJS.Timeout;
+    /** Operations accepted on this socket and not ended yet (an anonymous socket without any is idle). */
+    running?: Set<string>;
   };
   /** Counts a socket's messages per second; past the limit the socket is closed. */
   const limitMessageRate = (socket: WebSocket) => {
@@ -495,7 +507,7 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       },
       // Parsed, validated and held to the limits here, as HTTP operations are (graphql-ws would parse without a
       // token limit).
-      onSubscribe(ctx, _id, payload) {
+      onSubscribe(ctx, id, payload) {
         const extra = ctx.extra as unknown as WsExtra;
         // graphql-ws has already reserved this operation's entry: it counts itself.
         if (Object.keys(ctx.subscriptions).length > socketLimits.operationsPerSocket)
@@ -530,7 +542,16 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
         }
         const badInput = checkInputs(document, payload.variables);
         if (badInput) return [badInput];
+        // Refused here rather than by graphql-ws after this hook, which would leave the operation counted as running.
+        if (!getOperationAST(document, payload.operationName ?? undefined))
+          return [
+            new GraphQLError(`Opération introuvable dans le document${NBSP}: précisez operationName.`, {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+            }),
+          ];
         // Running something now: an anonymous socket is no longer idle (a refused operation leaves it counting).
+        extra.running ??= new Set();
+        extra.running.add(id);
         clearTimeout(extra.idle);
         return {
           schema: subscriptions.apiSchema,
@@ -542,7 +563,8 @@ export async function startGateway(deps: GatewayDeps, port: number, host?: strin
       // An anonymous socket whose last operation ended runs nothing again: it is closed if it stays so.
       onComplete(ctx, id) {
         const extra = ctx.extra as unknown as WsExtra;
-        if (!extra.who && Object.keys(ctx.subscriptions).every((running) => running === id)) armIdle(extra);
+        extra.running?.delete(id);
+        if (!extra.who && !extra.running?.size) armIdle(extra);
       },
       subscribe: (args) => subscriptions.subscribe({ ...args, contextValue: args.contextValue as GatewayContext }),
       // Queries and mutations sent over the socket run through the HTTP pipeline.

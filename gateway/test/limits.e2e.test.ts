@@ -209,6 +209,20 @@ describe('socket limits', () => {
     refused.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'x' } }));
     await errored;
     expect(await refused.closed).toBe(1000);
+    // Nor is one that names no operation of its document.
+    const unnamed = rawSocket(null);
+    await unnamed.acked;
+    const answered = new Promise<unknown>((resolve) =>
+      unnamed.socket.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.type === 'error') resolve(message.payload);
+      }),
+    );
+    unnamed.socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: '{ __typename }', operationName: 'nope' } }),
+    );
+    expect(JSON.stringify(await answered)).toContain('OPERATION_RESOLUTION_FAILURE');
+    expect(await unnamed.closed).toBe(1000);
     const camille = await customer(url, 'camille');
     const flood = rawSocket(camille.accessToken);
     await flood.acked;

@@ -22,7 +22,9 @@ describe('limits per client address', () => {
     expect(addressBucket('2001:DB8:0:1::7')).toBe('2001:db8:0:1::/64');
     expect(addressBucket('2001:0db8:0000:0001:0000:0000:0000:0007')).toBe('2001:db8:0:1::/64');
     expect(addressBucket('::1')).toBe('0:0:0:0::/64');
-    expect(addressBucket('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    // IPv4 clients seen through IPv6 are counted by their IPv4 address, each apart.
+    expect(addressBucket('64:ff9b::192.0.2.1')).toBe('192.0.2.1');
+    expect(addressBucket('::FFFF:192.0.2.2')).toBe('192.0.2.2');
     expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
     expect(addressBucket(null)).toBe('unknown');
   });

@@ -7,7 +7,11 @@ import { type Identity, isCustomer, isSupportOnly, Role } from './identity.ts';
 export const STAFF_PERMISSIONS = {
   /** Read the file (contract, claims, payments, profile): every staff role, for the work that brings them there. */
   read: [Role.AGENT, Role.ADJUSTER, Role.ADMIN],
-  /** Change the contract and issue its documents (quotes, amendments, attestations): support, not claims. */
+  /**
+   * Change the contract and issue its documents (quotes, amendments, attestations): support, not claims. Support only
+   * under the customer's grant, whose assistance view is read-only: in practice the customer acts, guided by support,
+   * and an admin may act for them.
+   */
   contract: [Role.AGENT, Role.ADMIN],
   /** Handle claims (queue, assignment, moves, audit). */
   claims: [Role.ADJUSTER, Role.ADMIN],

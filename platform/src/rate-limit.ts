@@ -129,8 +129,11 @@ export function addressBucket(ip: string | null | undefined): string {
   if (!ip) return 'unknown';
   if (isIP(ip) !== 6) return ip;
   const lower = ip.toLowerCase();
-  // An IPv4 tail (`::ffff:192.0.2.1`, `64:ff9b::192.0.2.1`) stands for the last two groups.
-  const groupsOf = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  // An IPv4 client seen through IPv6 (`::ffff:192.0.2.1`, a NAT64 prefix such as `64:ff9b::192.0.2.1`) is its IPv4
+  // address: all of them in one /64 would share every count.
+  const embedded = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower)?.[1];
+  if (embedded && isIP(embedded) === 4) return embedded;
+  const groupsOf = (part: string) => (part ? part.split(':') : []);
   const [head = '', tail] = lower.split('::');
   const front = groupsOf(head);
   const back = tail === undefined ? [] : groupsOf(tail);

@@ -9,7 +9,7 @@ import {
   recordStaffAccess,
   StaffAccessKind,
 } from '@abri/platform';
-import { parisDay } from '@abri/platform/french';
+import { NBSP, parisDay } from '@abri/platform/french';
 import { documentNumber } from '@abri/platform/pdf';
 import type { DocumentKind, Prisma } from '../../../../prisma/policies/generated/prisma/client.ts';
 import type { PoliciesApp } from '../context.ts';
@@ -428,7 +428,7 @@ export function documentDownload(app: PoliciesApp) {
     if (meta && allowed && isStaff(who))
       await recordStaffAccess(app, { who, client: { ip: null, userAgent: null } }, meta.customerId, {
         kind: StaffAccessKind.READ,
-        what: `Document « ${meta.title} » (téléchargement)`,
+        what: `Document «${NBSP}${meta.title}${NBSP}» (téléchargement)`,
       });
     const doc = allowed ? await app.prisma.document.findUnique({ where: { id } }) : null;
     if (!doc) {

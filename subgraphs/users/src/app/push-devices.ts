@@ -31,6 +31,8 @@ export async function registerPushDevice(
   if (!app.push.providers[checked.device.channel]) return { kind: 'unavailable' };
   const endpointHash = sha256(deviceAddress(checked.device));
   const device = await app.prisma.$transaction(async (tx) => {
+    // One registration of a customer at a time: two at once would each count the other's device out of the cap.
+    await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `users:push-devices:${who.sub}`);
     const known = await tx.pushDevice.findUnique({ where: { endpointHash }, select: { id: true } });
     const id = known?.id ?? randomUUID();
     const secret = encryptField(app.keyring, JSON.stringify(checked.device), secretContext(id));
