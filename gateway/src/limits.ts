@@ -78,6 +78,7 @@ export const LIST_SIZES: Record<string, number> = {
 /** Fields that cost more than the objects they return: added once per occurrence, on top of their objects. */
 export const FIELD_WEIGHTS: Record<string, number> = {
   'Query.search': 100,
+  'Customer.search': 100,
   'Query.verifyAttestation': 50,
   'Mutation.generateAttestation': 500,
   'Mutation.issueLenderCertificate': 500,

@@ -97,6 +97,12 @@ export const ENTRY_LIMITS: Record<string, readonly RateRule[]> = {
   addCard: [perCaller(10, DAY)],
 };
 
+/**
+ * Fields of `me` that do what a root entry point does, counted with it: `me { search }` is the same search as
+ * `search`, three subgraphs and an index built per call.
+ */
+const MIRRORED_UNDER_ME: Record<string, string> = { search: 'search' };
+
 /** Root fields of the operation, fragments inlined, each alias counted. */
 function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, into: FieldNode[] = []): FieldNode[] {
   for (const selection of selectionSet.selections) {
@@ -151,8 +157,16 @@ export async function checkRates(
   const variables = check.variables ?? {};
   const address = addressBucket(check.ip);
   const hits = new Map<string, { key: string; rule: RateRule; by: number }>();
-  for (const field of rootFields(operation.selectionSet, check.document)) {
-    const name = field.name.value;
+  const counted = rootFields(operation.selectionSet, check.document).flatMap((field) => [
+    { field, name: field.name.value },
+    ...(field.name.value === 'me' && field.selectionSet
+      ? rootFields(field.selectionSet, check.document).flatMap((inner) => {
+          const mirrored = MIRRORED_UNDER_ME[inner.name.value];
+          return mirrored ? [{ field: inner, name: mirrored }] : [];
+        })
+      : []),
+  ]);
+  for (const { field, name } of counted) {
     for (const [i, rule] of (limits[name] ?? []).entries()) {
       let subject: string | null;
       if (rule.key.by === 'address') subject = `ip:${address}`;

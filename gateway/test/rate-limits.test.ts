@@ -18,6 +18,18 @@ describe('limits per client address', () => {
     expect(await from('192.0.2.1')).toBeNull();
   });
 
+  it('counts the search under `me` with the root search, each alias once, per caller', async () => {
+    const limiter = createMemoryRateLimiter();
+    const camille = { sub: 'c1', sid: 's1', roles: ['CUSTOMER' as const], exp: 2_000_000_000 };
+    const from = (query: string) => checkRates(limiter, { document: parse(query), who: camille, ip: '192.0.2.9' });
+    // `search` allows 60 a minute to a caller: 58 through `me`, two aliases in one request, then the root one is over.
+    for (let i = 0; i < 29; i++)
+      expect(await from('{ me { a: search(query: "dégât") { title } b: search(query: "eau") { title } } }')).toBeNull();
+    expect(await from('{ search(query: "contrat") { title } }')).toBeNull();
+    expect(await from('{ me { search(query: "vol") { title } } }')).toBeNull();
+    expect((await from('{ search(query: "attestation") { title } }'))?.extensions.code).toBe('RATE_LIMITED');
+  });
+
   it('writes each /64 one way, however the address is written', () => {
     expect(addressBucket('2001:DB8:0:1::7')).toBe('2001:db8:0:1::/64');
     expect(addressBucket('2001:0db8:0000:0001:0000:0000:0000:0007')).toBe('2001:db8:0:1::/64');
