@@ -101,7 +101,7 @@ export const ENTRY_LIMITS: Record<string, readonly RateRule[]> = {
  * Fields of `me` that do what a root entry point does, counted with it: `me { search }` is the same search as
  * `search`, three subgraphs and an index built per call.
  */
-const MIRRORED_UNDER_ME: Record<string, string> = { search: 'search' };
+const MIRRORED_UNDER_ME: ReadonlySet<string> = new Set(['search']);
 
 /** Root fields of the operation, fragments inlined, each alias counted. */
 function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, into: FieldNode[] = []): FieldNode[] {
@@ -160,10 +160,9 @@ export async function checkRates(
   const counted = rootFields(operation.selectionSet, check.document).flatMap((field) => [
     { field, name: field.name.value },
     ...(field.name.value === 'me' && field.selectionSet
-      ? rootFields(field.selectionSet, check.document).flatMap((inner) => {
-          const mirrored = MIRRORED_UNDER_ME[inner.name.value];
-          return mirrored ? [{ field: inner, name: mirrored }] : [];
-        })
+      ? rootFields(field.selectionSet, check.document)
+          .filter((inner) => MIRRORED_UNDER_ME.has(inner.name.value))
+          .map((inner) => ({ field: inner, name: inner.name.value }))
       : []),
   ]);
   for (const { field, name } of counted) {

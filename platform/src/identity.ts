@@ -35,7 +35,7 @@ export const isStaff = (who: Identity | null): who is Identity => hasRole(who, .
  * every path serving a customer's data goes through.
  */
 export const canAccessCustomer = (who: Identity | null, customerId: string): boolean =>
-  (isCustomer(who) && who.sub === customerId) || (isStaff(who) && (!isSupportOnly(who) || who.assist === customerId));
+  (isCustomer(who) && who.sub === customerId) || (isStaff(who) && supportMaySee(who, customerId));
 
 /** How recent the last proof of a secret must be for a sensitive change (phone, second factor, bank details). */
 export const STEP_UP_MAX_AGE_SECONDS = 300;
@@ -49,3 +49,7 @@ export const recentlyAuthenticated = (who: Identity, now: Date, maxAgeSeconds = 
 /** Support agents (AGENT without a claims or admin role) see a customer's data only under that customer's grant. */
 export const isSupportOnly = (who: Identity | null): who is Identity =>
   hasRole(who, Role.AGENT) && !hasRole(who, Role.ADJUSTER, Role.ADMIN);
+
+/** Support sees a customer only under that customer's running grant (its token is bound to them). */
+export const supportMaySee = (who: Identity, customerId: string): boolean =>
+  !isSupportOnly(who) || who.assist === customerId;

@@ -1,7 +1,7 @@
 // Who may do what to a customer's file, in one place (least privilege): a customer acts on their own file only; each
 // staff role acts only where its work lies. An adjuster once priced and applied a change to a customer's contract and
 // issued her attestation, because every check asked "staff?" rather than "which staff?".
-import { type Identity, isCustomer, isSupportOnly, Role } from './identity.ts';
+import { type Identity, isCustomer, Role, supportMaySee } from './identity.ts';
 
 /** The staff roles allowed each kind of act on a customer's file (the customer themself always may). */
 export const STAFF_PERMISSIONS = {
@@ -29,4 +29,4 @@ export type Act = keyof typeof STAFF_PERMISSIONS;
 export const mayActOn = (who: Identity | null, customerId: string, act: Act): boolean =>
   (isCustomer(who) && who.sub === customerId) ||
   (!!who?.roles.some((role) => (STAFF_PERMISSIONS[act] as readonly Role[]).includes(role)) &&
-    (!isSupportOnly(who) || who.assist === customerId));
+    supportMaySee(who, customerId));

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { abriError, ErrorCode } from '../errors.ts';
 import { type Events, type PayloadOf, staffAccessedBy } from '../events/catalog.ts';
 import { type Outbox, type OutboxEntry, outboxEntry, type SqlRunner, type TransactionalSql } from '../events/outbox.ts';
-import { canAccessCustomer, type Identity, isStaff, isSupportOnly } from '../identity.ts';
+import { canAccessCustomer, type Identity, isStaff, isSupportOnly, supportMaySee } from '../identity.ts';
 import type { RequestContext } from '../subgraph.ts';
 
 /** The header a staff tool sends the reason in (percent-encoded when it is not ASCII). */
@@ -48,9 +48,6 @@ export interface StaffAccessApp {
 
 /** Support (AGENT) must give a reason for every read of a customer's data; claims staff work from the claim itself. */
 export const needsReason = (who: Identity) => isSupportOnly(who);
-
-/** Support sees a customer only under that customer's running grant (its token is bound to them). */
-export const supportMaySee = (who: Identity, customerId: string) => !isSupportOnly(who) || who.assist === customerId;
 
 export const reasonRequired = () =>
   abriError(
@@ -119,9 +116,9 @@ export async function accessCustomer(
   customerId: string,
   what: string,
 ): Promise<boolean> {
+  // The support binding is part of it: an agent without this customer's grant gets false.
   if (!canAccessCustomer(ctx.who, customerId)) return false;
   if (!isStaff(ctx.who)) return true;
-  if (!supportMaySee(ctx.who, customerId)) return false;
   if (needsReason(ctx.who) && !ctx.client.reason) throw reasonRequired();
   await recordStaffAccess(app, ctx, customerId, { kind: StaffAccessKind.READ, what });
   return true;

@@ -424,8 +424,8 @@ export function documentDownload(app: PoliciesApp) {
     const meta = await app.prisma.document
       .findUnique({ where: { id }, select: { customerId: true, title: true } })
       .catch(() => null);
-    const allowed = meta && who && canAccessCustomer(who, meta.customerId);
-    if (meta && allowed && isStaff(who))
+    const allowed = !!meta && canAccessCustomer(who, meta.customerId);
+    if (allowed && isStaff(who))
       await recordStaffAccess(app, { who, client: { ip: null, userAgent: null } }, meta.customerId, {
         kind: StaffAccessKind.READ,
         what: `Document «${NBSP}${meta.title}${NBSP}» (téléchargement)`,
