@@ -51,6 +51,24 @@ async function issueTokens(app: UsersApp, subject: Subject, sessionId: string, a
  */
 export const MAX_OPEN_SESSIONS = 50;
 
+/**
+ * Closes the account's least recently used sessions past MAX_OPEN_SESSIONS, `opened` kept. Housekeeping: a failure is
+ * logged and the sign-in goes on (the next one closes them).
+ */
+async function closeSessionsBeyondLimit(app: UsersApp, subject: Subject, opened: string, now: Date): Promise<void> {
+  try {
+    const beyond = await app.prisma.session.findMany({
+      where: { ...subjectColumns(subject), revokedAt: null, expiresAt: { gt: now }, id: { not: opened } },
+      orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }],
+      skip: MAX_OPEN_SESSIONS - 1,
+      select: { id: true },
+    });
+    if (beyond.length) await revokeSessions(app, { ids: beyond.map((s) => s.id) }, 'session limit');
+  } catch (error) {
+    app.log.warn('sessions past the limit not closed; the next sign-in will', { error: String(error) });
+  }
+}
+
 export async function openSession(app: UsersApp, subject: Subject, origin: SignInOrigin): Promise<IssuedSession> {
   const now = app.clock.now();
   // A customer's new sign-in is a security event on their stream (issue 14): the other devices learn of it at once.
@@ -72,13 +90,7 @@ export async function openSession(app: UsersApp, subject: Subject, origin: SignI
     return opened;
   });
   if (subject.kind === 'customer') app.outbox.kick();
-  const beyond = await app.prisma.session.findMany({
-    where: { ...subjectColumns(subject), revokedAt: null, expiresAt: { gt: now }, id: { not: session.id } },
-    orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }],
-    skip: MAX_OPEN_SESSIONS - 1,
-    select: { id: true },
-  });
-  if (beyond.length) await revokeSessions(app, { ids: beyond.map((s) => s.id) }, 'session limit');
+  await closeSessionsBeyondLimit(app, subject, session.id, now);
   const tokens = await issueTokens(app, subject, session.id, now);
   return {
     ...tokens,
